@@ -1,0 +1,102 @@
+# kennzahl: one hand-written Makefile. `make` builds ./kennzahl; see README for the targets.
+
+CC      ?= cc
+PKGS    := gsl cairo pangocairo poppler-glib
+VERSION := 0.1.0
+
+WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
+           -Wwrite-strings -Wvla -Wshadow -Wno-overlength-strings
+CFLAGS  ?= -O2 -g
+ifdef DEVELOPER
+CFLAGS  += -Werror
+endif
+ifdef SANITIZE
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+BUILD   := build/san
+else
+BUILD   := build/rel
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+              -I. -I$(BUILD) $(PKG_CFLAGS) -DKZ_VERSION='"$(VERSION)"' -MMD -MP
+LIBS        = $(PKG_LIBS) -lcsv -lm
+
+LIB_SRC  := $(sort $(wildcard core/*.c extract/*.c stats/*.c plots/*.c reports/*.c))
+CMD_SRC  := main.c $(sort $(wildcard cmd_*.c))
+DATA     := $(sort $(wildcard data/*.tsv))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/data_gen.o
+CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOLS    := $(BUILD)/tools/eval $(BUILD)/tools/gencorpus
+
+ifdef SANITIZE
+PROG := $(BUILD)/kennzahl
+else
+PROG := kennzahl
+endif
+
+.PHONY: all deps check check-unit check-grammar check-golden demo bench eval clean format tools
+
+all: $(PROG)
+
+deps:
+	@sh tools/deps.sh
+
+$(PROG): $(CMD_OBJ) $(BUILD)/libkz.a
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libkz.a $(LIBS)
+
+$(BUILD)/libkz.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Lexicons and reference data are compiled into the binary.
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 -Wall -o $@ $<
+
+$(BUILD)/data_gen.c: $(BUILD)/tools/embed $(DATA)
+	$(BUILD)/tools/embed $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/data_gen.o: $(BUILD)/data_gen.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libkz.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libkz.a $(LIBS)
+
+$(BUILD)/tools/%: tools/%.c $(BUILD)/libkz.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libkz.a $(LIBS)
+
+tools: $(TOOLS)
+
+check: deps
+	@$(MAKE) --no-print-directory $(PROG) $(UNIT_BIN) $(TOOLS)
+	@KZ=$(PROG) BUILD=$(BUILD) sh tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory $(PROG)
+	@sh tools/demo.sh ./$(PROG)
+
+eval: $(PROG) $(BUILD)/tools/eval
+	@sh tools/eval.sh ./$(PROG) $(BUILD)/tools/eval
+
+bench: $(PROG) $(BUILD)/tools/gencorpus
+	@sh tools/bench.sh ./$(PROG) $(BUILD)/tools/gencorpus
+
+format:
+	clang-format -i $(LIB_SRC) $(CMD_SRC) $(UNIT_SRC) core/*.h extract/*.h stats/*.h plots/*.h reports/*.h tools/*.c
+
+clean:
+	rm -rf build kennzahl out
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,99 @@
+/* cmd_extract.c: `kennzahl extract` — documents to the claims table. */
+#include "cmds.h"
+#include "core/claims.h"
+#include "core/opts.h"
+#include "extract/extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void print_err(const struct kz_err *err, void *arg)
+{
+	(void)arg;
+	kz_err_print(err);
+}
+
+int cmd_extract(int argc, char **argv)
+{
+	const char *out = NULL, *dialect = NULL;
+	int core_only = 0, nbad = 0, worst = 0, rc;
+	struct kz_strlist lexicons = {0}, pos = {0};
+	const struct kz_opt opts[] = {
+		{'o', "output", "FILE", "write the claims table to FILE (default: stdout)", KZ_OPT_STRING, &out},
+		{0, "csv", "DIALECT", "plain (default) or excel-de (';', decimal comma, BOM, CRLF)", KZ_OPT_STRING, &dialect},
+		{0, "core", NULL, "keep only core claims (troops, trade_share, budget, gdp_share, cost_share)", KZ_OPT_FLAG, &core_only},
+		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable)", KZ_OPT_LIST, &lexicons},
+		{0, NULL, NULL, NULL, 0, NULL},
+	};
+	enum kz_csv_dialect d = KZ_CSV_PLAIN;
+	struct ex_lexicon *lx;
+	struct ex_sources src;
+	struct ex_paths paths = {0};
+	struct ex_options eo = {0};
+	struct kz_table t;
+	struct kz_out o;
+	struct kz_err err;
+	int i;
+
+	rc = kz_opts_parse("kennzahl extract [-o FILE] [--csv excel-de] [--core] [--lexicon FILE] PATH...",
+			   "Reads every document under PATH (files, or folders recursively: .txt, .md,\n"
+			   ".html, .htm, .pdf) and writes one CSV row per quantitative claim.\n"
+			   "A folder's sources.csv (file,title,publisher,date,url) supplies document dates.",
+			   opts, argc, argv, &pos);
+	if (rc) {
+		kz_strlist_release(&lexicons);
+		kz_strlist_release(&pos);
+		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
+	}
+	if (pos.n == 0 || (dialect && kz_csv_dialect_parse(dialect, &d))) {
+		kz_warn(pos.n == 0 ? "extract: no PATH given (see --help)"
+				   : "extract: --csv takes plain or excel-de");
+		kz_strlist_release(&lexicons);
+		kz_strlist_release(&pos);
+		return KZ_EXIT_USAGE;
+	}
+	eo.core_only = core_only;
+	lx = ex_lexicon_new();
+	for (i = 0; i < lexicons.n; i++) {
+		if (ex_lexicon_add_file(lx, lexicons.v[i], &err)) {
+			kz_err_print(&err);
+			ex_lexicon_free(lx);
+			kz_strlist_release(&lexicons);
+			kz_strlist_release(&pos);
+			return err.code;
+		}
+	}
+	ex_sources_init(&src);
+	ex_collect((char **)pos.v, pos.n, &paths, &src, print_err, NULL, &nbad, &worst);
+	kz_table_init(&t);
+	for (size_t k = 0; k < paths.n; k++) {
+		struct ex_doc doc;
+		ex_doc_init(&doc);
+		if (ex_doc_load(&doc, paths.v[k], &err)) {
+			kz_err_print(&err);
+			nbad++;
+			if (err.code > worst)
+				worst = err.code;
+			continue;
+		}
+		ex_sources_apply(&src, &doc);
+		ex_extract(lx, &doc, &eo, &t);
+		ex_doc_release(&doc);
+	}
+	rc = kz_out_open(&o, out, &err);
+	if (!rc) {
+		kz_claims_write_csv(&t, o.f, d);
+		rc = kz_out_commit(&o, &err);
+	}
+	if (rc) {
+		kz_err_print(&err);
+		worst = KZ_EXIT_SYSTEM;
+	}
+	kz_table_release(&t);
+	ex_paths_release(&paths);
+	ex_sources_release(&src);
+	ex_lexicon_free(lx);
+	kz_strlist_release(&lexicons);
+	kz_strlist_release(&pos);
+	return worst ? worst : KZ_EXIT_OK;
+}

@@ -1,0 +1,424 @@
+/* claims.c: the claims table, its vocabularies and its CSV form (written and read with libcsv). */
+#include "claims.h"
+
+#include <csv.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const qual_names[] = {"exact", "approx", "at_least", "at_most", "range"};
+static const char *const ind_names[] = {"troops",    "trade_share", "budget", "gdp_share",
+					"cost_share", "change",     "other"};
+
+const char *const kz_claim_columns[] = {"id",	 "doc",	      "page",	    "start",   "end",
+					"quote", "value",     "unit",	    "low",     "high",
+					"qualifier", "indicator", "detail", "subject", "partner",
+					"year",	 "core",      "sentence", NULL};
+
+const char *kz_qual_name(enum kz_qual q)
+{
+	return (unsigned)q < KZ_Q__N ? qual_names[q] : "exact";
+}
+
+const char *kz_ind_name(enum kz_ind i)
+{
+	return (unsigned)i < KZ_I__N ? ind_names[i] : "other";
+}
+
+int kz_qual_parse(const char *s)
+{
+	for (int i = 0; i < KZ_Q__N; i++)
+		if (!strcmp(s, qual_names[i]))
+			return i;
+	return -1;
+}
+
+int kz_ind_parse(const char *s)
+{
+	for (int i = 0; i < KZ_I__N; i++)
+		if (!strcmp(s, ind_names[i]))
+			return i;
+	return -1;
+}
+
+int kz_ind_is_core(enum kz_ind i)
+{
+	return i == KZ_I_TROOPS || i == KZ_I_TRADE_SHARE || i == KZ_I_BUDGET || i == KZ_I_GDP_SHARE ||
+	       i == KZ_I_COST_SHARE;
+}
+
+void kz_table_init(struct kz_table *t)
+{
+	t->v = NULL;
+	t->n = t->alloc = 0;
+	kz_arena_init(&t->arena);
+}
+
+void kz_table_release(struct kz_table *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->n = t->alloc = 0;
+	kz_arena_release(&t->arena);
+}
+
+struct kz_claim *kz_table_add(struct kz_table *t, const struct kz_claim *c)
+{
+	struct kz_claim *d;
+
+	KZ_GROW(t->v, t->alloc, t->n + 1);
+	d = &t->v[t->n++];
+	*d = *c;
+#define COPY(f) d->f = kz_arena_strdup(&t->arena, c->f)
+	COPY(id);
+	COPY(doc);
+	COPY(quote);
+	COPY(unit);
+	COPY(detail);
+	COPY(subject);
+	COPY(partner);
+	COPY(year);
+	COPY(sentence);
+#undef COPY
+	return d;
+}
+
+void kz_table_filter(struct kz_table *t, int (*keep)(const struct kz_claim *, void *), void *arg)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < t->n; i++)
+		if (keep(&t->v[i], arg))
+			t->v[j++] = t->v[i];
+	t->n = j;
+}
+
+int kz_csv_dialect_parse(const char *s, enum kz_csv_dialect *d)
+{
+	if (!strcmp(s, "plain") || !strcmp(s, "rfc4180")) {
+		*d = KZ_CSV_PLAIN;
+		return 0;
+	}
+	if (!strcmp(s, "excel-de")) {
+		*d = KZ_CSV_EXCEL_DE;
+		return 0;
+	}
+	return -1;
+}
+
+/* --- writing --- */
+
+void kz_csv_writer_init(struct kz_csv_writer *w, FILE *f, enum kz_csv_dialect d)
+{
+	w->f = f;
+	w->dialect = d;
+	w->col = 0;
+	if (d == KZ_CSV_EXCEL_DE)
+		fputs("\xEF\xBB\xBF", f);
+}
+
+static int needs_quotes(const char *s, char sep)
+{
+	for (; *s; s++)
+		if (*s == sep || *s == '"' || *s == '\n' || *s == '\r')
+			return 1;
+	return 0;
+}
+
+void kz_csv_field(struct kz_csv_writer *w, const char *s)
+{
+	char sep = w->dialect == KZ_CSV_EXCEL_DE ? ';' : ',';
+
+	if (w->col++)
+		fputc(sep, w->f);
+	if (!s)
+		s = "";
+	if (needs_quotes(s, sep))
+		csv_fwrite(w->f, s, strlen(s));
+	else
+		fputs(s, w->f);
+}
+
+void kz_csv_num(struct kz_csv_writer *w, double v)
+{
+	char tmp[64];
+
+	kz_fmt_double(tmp, sizeof(tmp), v, w->dialect == KZ_CSV_EXCEL_DE ? ',' : '.');
+	kz_csv_field(w, tmp);
+}
+
+void kz_csv_int(struct kz_csv_writer *w, long v)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%ld", v);
+	kz_csv_field(w, tmp);
+}
+
+void kz_csv_endrow(struct kz_csv_writer *w)
+{
+	fputs(w->dialect == KZ_CSV_EXCEL_DE ? "\r\n" : "\n", w->f);
+	w->col = 0;
+}
+
+void kz_claims_write_csv(const struct kz_table *t, FILE *f, enum kz_csv_dialect d)
+{
+	struct kz_csv_writer w;
+	size_t i;
+
+	kz_csv_writer_init(&w, f, d);
+	for (i = 0; kz_claim_columns[i]; i++)
+		kz_csv_field(&w, kz_claim_columns[i]);
+	kz_csv_endrow(&w);
+	for (i = 0; i < t->n; i++) {
+		const struct kz_claim *c = &t->v[i];
+		kz_csv_field(&w, c->id);
+		kz_csv_field(&w, c->doc);
+		if (c->page > 0)
+			kz_csv_int(&w, c->page);
+		else
+			kz_csv_field(&w, "");
+		kz_csv_int(&w, (long)c->start);
+		kz_csv_int(&w, (long)c->end);
+		kz_csv_field(&w, c->quote);
+		kz_csv_num(&w, c->value);
+		kz_csv_field(&w, c->unit);
+		kz_csv_num(&w, c->low);
+		kz_csv_num(&w, c->high);
+		kz_csv_field(&w, kz_qual_name(c->qual));
+		kz_csv_field(&w, kz_ind_name(c->ind));
+		kz_csv_field(&w, c->detail);
+		kz_csv_field(&w, c->subject);
+		kz_csv_field(&w, c->partner);
+		kz_csv_field(&w, c->year);
+		kz_csv_field(&w, kz_ind_is_core(c->ind) ? "yes" : "no");
+		kz_csv_field(&w, c->sentence);
+		kz_csv_endrow(&w);
+	}
+}
+
+/* --- reading --- */
+
+struct rd {
+	char **fields;
+	size_t n, alloc;
+	long line, row_line;
+	kz_csv_row_fn row;
+	void *arg;
+	int stop;
+	struct kz_buf pending;
+};
+
+static void cb_field(void *s, size_t len, void *data)
+{
+	struct rd *r = data;
+
+	if (r->stop)
+		return;
+	KZ_GROW(r->fields, r->alloc, r->n + 1);
+	r->fields[r->n++] = kz_xstrndup(s ? s : "", s ? len : 0);
+}
+
+static void free_fields(struct rd *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->fields[i]);
+	r->n = 0;
+}
+
+static void cb_row(int c, void *data)
+{
+	struct rd *r = data;
+
+	(void)c;
+	if (!r->stop && r->n)
+		r->stop = r->row(r->fields, r->n, r->row_line, r->arg);
+	free_fields(r);
+}
+
+int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn row, void *arg,
+		 enum kz_csv_dialect *dialect, struct kz_err *err)
+{
+	struct csv_parser p;
+	struct rd r;
+	size_t i, start;
+	unsigned char sep = ',';
+	int rc = 0;
+
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
+	}
+	/* The dialect is told by the header line: ';' outside quotes means excel-de. */
+	for (i = 0; i < len && data[i] != '\n'; i++) {
+		if (data[i] == ';') {
+			sep = ';';
+			break;
+		}
+		if (data[i] == ',')
+			break;
+	}
+	if (dialect)
+		*dialect = sep == ';' ? KZ_CSV_EXCEL_DE : KZ_CSV_PLAIN;
+	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+		return kz_err_set(err, KZ_EIO, path, 0, "cannot initialise the csv parser");
+	csv_set_delim(&p, sep);
+	memset(&r, 0, sizeof(r));
+	r.row = row;
+	r.arg = arg;
+	r.line = 1;
+	/* Feed line by line so each record knows the line it starts on. */
+	for (start = 0; start < len && !r.stop;) {
+		size_t end = start;
+		while (end < len && data[end] != '\n')
+			end++;
+		if (end < len)
+			end++;
+		if (r.n == 0)
+			r.row_line = r.line;
+		if (csv_parse(&p, data + start, end - start, cb_field, cb_row, &r) != end - start) {
+			rc = kz_err_set(err, KZ_EINPUT, path, r.line, "malformed csv: %s",
+					csv_strerror(csv_error(&p)));
+			break;
+		}
+		r.line++;
+		start = end;
+	}
+	if (!rc && !r.stop)
+		csv_fini(&p, cb_field, cb_row, &r);
+	free_fields(&r);
+	free(r.fields);
+	csv_free(&p);
+	if (!rc && r.stop)
+		rc = r.stop;
+	return rc;
+}
+
+struct claims_rd {
+	struct kz_table *t;
+	int col[KZ_CLAIM_NCOLS];
+	int header_done;
+	const char *path;
+	struct kz_err *err;
+};
+
+static int parse_num_field(const char *s, double *v)
+{
+	if (!*s) {
+		*v = NAN;
+		return 0;
+	}
+	return kz_parse_double(s, v);
+}
+
+static int claims_row(char **f, size_t n, long line, void *arg)
+{
+	struct claims_rd *cr = arg;
+	struct kz_claim c;
+	const char *get[KZ_CLAIM_NCOLS];
+	size_t i;
+	int k;
+
+	if (!cr->header_done) {
+		for (i = 0; i < KZ_CLAIM_NCOLS; i++)
+			cr->col[i] = -1;
+		for (i = 0; i < n; i++)
+			for (k = 0; kz_claim_columns[k]; k++)
+				if (!strcmp(f[i], kz_claim_columns[k]))
+					cr->col[k] = (int)i;
+		/* value and unit are what the later stages need; the rest may be absent. */
+		if (cr->col[6] < 0 || cr->col[7] < 0)
+			return kz_err_set(cr->err, KZ_EINPUT, cr->path, line,
+					  "not a claims table: header lacks value or unit");
+		cr->header_done = 1;
+		return 0;
+	}
+	for (k = 0; k < KZ_CLAIM_NCOLS; k++)
+		get[k] = cr->col[k] >= 0 && (size_t)cr->col[k] < n ? f[cr->col[k]] : "";
+	if (n == 1 && !f[0][0])
+		return 0; /* blank line */
+	memset(&c, 0, sizeof(c));
+	c.id = get[0];
+	c.doc = get[1];
+	c.page = atoi(get[2]);
+	c.start = (size_t)strtoul(get[3], NULL, 10);
+	c.end = (size_t)strtoul(get[4], NULL, 10);
+	c.quote = get[5];
+	if (parse_num_field(get[6], &c.value) || isnan(c.value))
+		return kz_err_set(cr->err, KZ_EINPUT, cr->path, line, "bad value '%s'", get[6]);
+	c.unit = get[7];
+	if (parse_num_field(get[8], &c.low) || parse_num_field(get[9], &c.high))
+		return kz_err_set(cr->err, KZ_EINPUT, cr->path, line, "bad low/high '%s'/'%s'", get[8],
+				  get[9]);
+	if (isnan(c.low))
+		c.low = c.value;
+	if (isnan(c.high))
+		c.high = c.value;
+	k = get[10][0] ? kz_qual_parse(get[10]) : KZ_Q_EXACT;
+	if (k < 0)
+		return kz_err_set(cr->err, KZ_EINPUT, cr->path, line, "unknown qualifier '%s'", get[10]);
+	c.qual = (enum kz_qual)k;
+	k = get[11][0] ? kz_ind_parse(get[11]) : KZ_I_OTHER;
+	if (k < 0)
+		return kz_err_set(cr->err, KZ_EINPUT, cr->path, line, "unknown indicator '%s'", get[11]);
+	c.ind = (enum kz_ind)k;
+	c.detail = get[12];
+	c.subject = get[13];
+	c.partner = get[14];
+	c.year = get[15];
+	c.sentence = get[17];
+	kz_table_add(cr->t, &c);
+	return 0;
+}
+
+int kz_claims_parse_csv(struct kz_table *t, const char *data, size_t len, const char *path,
+			struct kz_err *err)
+{
+	struct claims_rd cr;
+	int rc;
+
+	memset(&cr, 0, sizeof(cr));
+	cr.t = t;
+	cr.path = path;
+	cr.err = err;
+	rc = kz_csv_parse(data, len, path, claims_row, &cr, NULL, err);
+	if (!rc && !cr.header_done)
+		rc = kz_err_set(err, KZ_EINPUT, path, 0, "empty claims table");
+	return rc;
+}
+
+int kz_claims_read_csv(struct kz_table *t, const char *path, struct kz_err *err)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	rc = kz_read_file(path, 0, &data, &len, err);
+	if (rc)
+		return rc;
+	rc = kz_claims_parse_csv(t, data, len, path, err);
+	free(data);
+	return rc;
+}
+
+int kz_is_claims_csv(const char *path)
+{
+	char head[256];
+	size_t n;
+	FILE *f;
+	const char *p;
+
+	n = strlen(path);
+	if (n < 4 || strcmp(path + n - 4, ".csv"))
+		return 0;
+	f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	n = fread(head, 1, sizeof(head) - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	p = head;
+	if (!strncmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	return !strncmp(p, "id,doc,", 7) || !strncmp(p, "id;doc;", 7);
+}

@@ -1,0 +1,102 @@
+/* claims.h: the claim type, the claims table and its CSV form — the contract between stages. */
+#ifndef KZ_CLAIMS_H
+#define KZ_CLAIMS_H
+
+#include "core.h"
+
+enum kz_qual { KZ_Q_EXACT, KZ_Q_APPROX, KZ_Q_AT_LEAST, KZ_Q_AT_MOST, KZ_Q_RANGE, KZ_Q__N };
+enum kz_ind {
+	KZ_I_TROOPS,
+	KZ_I_TRADE_SHARE,
+	KZ_I_BUDGET,
+	KZ_I_GDP_SHARE,
+	KZ_I_COST_SHARE,
+	KZ_I_CHANGE,
+	KZ_I_OTHER,
+	KZ_I__N
+};
+
+const char *kz_qual_name(enum kz_qual q);
+const char *kz_ind_name(enum kz_ind i);
+/* Parse a vocabulary word; return -1 if unknown. */
+int kz_qual_parse(const char *s);
+int kz_ind_parse(const char *s);
+/* yes for troops, trade_share, budget, gdp_share, cost_share. */
+int kz_ind_is_core(enum kz_ind i);
+
+/*
+ * One claim. Every string points into the owning table's arena (never NULL;
+ * "" when empty). page is 0 when the document is not paged.
+ */
+struct kz_claim {
+	const char *id, *doc;
+	int page;
+	size_t start, end;
+	const char *quote;
+	double value, low, high;
+	const char *unit;
+	enum kz_qual qual;
+	enum kz_ind ind;
+	const char *detail, *subject, *partner, *year;
+	const char *sentence;
+};
+
+/* The claims table: owns its claims and, in one arena, all their strings. */
+struct kz_table {
+	struct kz_claim *v;
+	size_t n, alloc;
+	struct kz_arena arena;
+};
+
+void kz_table_init(struct kz_table *t);
+void kz_table_release(struct kz_table *t);
+/* Append a copy of c; its strings are copied into the table's arena. */
+struct kz_claim *kz_table_add(struct kz_table *t, const struct kz_claim *c);
+/* Keep only the claims for which keep() returns non-zero. */
+void kz_table_filter(struct kz_table *t, int (*keep)(const struct kz_claim *, void *), void *arg);
+
+/* CSV dialects: plain (RFC 4180, ',' and '.') and excel-de (';', ',' decimal, BOM, CRLF). */
+enum kz_csv_dialect { KZ_CSV_PLAIN, KZ_CSV_EXCEL_DE };
+int kz_csv_dialect_parse(const char *s, enum kz_csv_dialect *d);
+
+/*
+ * Generic CSV writer over libcsv: kz_csv_field quotes a field when needed;
+ * kz_csv_num writes a number in the dialect's decimal; kz_csv_endrow ends a line.
+ */
+struct kz_csv_writer {
+	FILE *f;
+	enum kz_csv_dialect dialect;
+	int col;
+};
+void kz_csv_writer_init(struct kz_csv_writer *w, FILE *f, enum kz_csv_dialect d);
+void kz_csv_field(struct kz_csv_writer *w, const char *s);
+void kz_csv_num(struct kz_csv_writer *w, double v);
+void kz_csv_int(struct kz_csv_writer *w, long v);
+void kz_csv_endrow(struct kz_csv_writer *w);
+
+/* Write the header line and every claim. */
+void kz_claims_write_csv(const struct kz_table *t, FILE *f, enum kz_csv_dialect d);
+
+/*
+ * Generic CSV reader over libcsv: parses a whole buffer (either dialect,
+ * detected from the BOM and the header line) and calls row() for each record
+ * with its fields (NUL-terminated, "" for empty) and 1-based line number.
+ * A non-zero return from row() stops the parse and is returned.
+ */
+typedef int (*kz_csv_row_fn)(char **fields, size_t n, long line, void *arg);
+int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn row, void *arg,
+		 enum kz_csv_dialect *dialect, struct kz_err *err);
+
+/* Read a claims CSV (either dialect) into t. Returns 0 or KZ_EINPUT/KZ_EIO. */
+int kz_claims_read_csv(struct kz_table *t, const char *path, struct kz_err *err);
+/* Same from memory. */
+int kz_claims_parse_csv(struct kz_table *t, const char *data, size_t len, const char *path,
+			struct kz_err *err);
+
+/* Does this file look like a claims CSV (by its header line)? */
+int kz_is_claims_csv(const char *path);
+
+extern const char *const kz_claim_columns[];
+#define KZ_CLAIM_NCOLS 19
+
+#endif

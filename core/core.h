@@ -1,0 +1,109 @@
+/* core.h: allocation, growable buffers, arenas, errors and exit codes shared by every module. */
+#ifndef KZ_CORE_H
+#define KZ_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit statuses, one enum for the whole program (STYLE.md rule 8). */
+enum kz_exit {
+	KZ_EXIT_OK = 0,
+	KZ_EXIT_FINDINGS = 1, /* findings found that --fail-on names */
+	KZ_EXIT_USAGE = 2,
+	KZ_EXIT_INPUT = 3, /* bad input: unreadable document, broken CSV */
+	KZ_EXIT_SYSTEM = 4 /* I/O or system error */
+};
+
+/* Error codes returned by fallible functions (0 = success). */
+enum kz_errcode { KZ_OK = 0, KZ_EINPUT = 3, KZ_EIO = 4 };
+
+/* A caller-supplied error record: fallible functions fill it, cmd_*.c print it. */
+struct kz_err {
+	int code;      /* KZ_EINPUT or KZ_EIO */
+	char file[512];
+	long line;     /* 0 when unknown */
+	char msg[512];
+};
+
+/* Fill err (file may be NULL) and return code. */
+int kz_err_set(struct kz_err *err, int code, const char *file, long line, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+/* Print "kennzahl: file:line: msg" to stderr. */
+void kz_err_print(const struct kz_err *err);
+/* Print "kennzahl: " + formatted message to stderr. */
+void kz_warn(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+/* Allocation wrappers: print and abort on out-of-memory, never return NULL. */
+void *kz_xmalloc(size_t n);
+void *kz_xcalloc(size_t n, size_t size);
+void *kz_xrealloc(void *p, size_t n);
+char *kz_xstrdup(const char *s);
+char *kz_xstrndup(const char *s, size_t n);
+/* Grow *v (of *alloc elements of size sz) so it holds at least need elements. */
+void kz_grow(void **v, size_t *alloc, size_t need, size_t sz);
+#define KZ_GROW(v, alloc, need) kz_grow((void **)&(v), &(alloc), (need), sizeof(*(v)))
+
+/*
+ * A growable byte buffer, always NUL-terminated. max (0 = unlimited) caps its
+ * length: kz_buf_add returns -1 and leaves the buffer unchanged when an append
+ * would exceed it, so input cannot make a buffer grow without bound.
+ */
+struct kz_buf {
+	char *s;
+	size_t len, alloc, max;
+};
+#define KZ_BUF_INIT {NULL, 0, 0, 0}
+void kz_buf_init(struct kz_buf *b, size_t max);
+void kz_buf_release(struct kz_buf *b);
+void kz_buf_reset(struct kz_buf *b);
+int kz_buf_add(struct kz_buf *b, const void *p, size_t n);
+int kz_buf_addc(struct kz_buf *b, int c);
+int kz_buf_adds(struct kz_buf *b, const char *s);
+int kz_buf_addf(struct kz_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/* Take the string out of the buffer (caller frees); the buffer is left empty. */
+char *kz_buf_detach(struct kz_buf *b, size_t *len);
+
+/* An arena of strings released at once (the claims table keeps its strings here). */
+struct kz_arena {
+	struct kz_arena_block *head;
+};
+void kz_arena_init(struct kz_arena *a);
+void kz_arena_release(struct kz_arena *a);
+/* Copy n bytes of s plus a NUL into the arena; returns the copy. */
+const char *kz_arena_strndup(struct kz_arena *a, const char *s, size_t n);
+const char *kz_arena_strdup(struct kz_arena *a, const char *s);
+
+/* Read a whole file (max bytes; 0 = unlimited). Returns 0 or KZ_E* with err filled. */
+int kz_read_file(const char *path, size_t max, char **out, size_t *len, struct kz_err *err);
+
+/*
+ * Atomic output: kz_out_open opens a temporary file beside path ("-" or NULL
+ * means stdout); kz_out_commit flushes, closes and renames it over path;
+ * kz_out_abort removes it. An output file is never left half-written.
+ */
+struct kz_out {
+	FILE *f;
+	char *path, *tmp;
+};
+int kz_out_open(struct kz_out *o, const char *path, struct kz_err *err);
+int kz_out_commit(struct kz_out *o, struct kz_err *err);
+void kz_out_abort(struct kz_out *o);
+
+/* Number formatting without the locale: '.' or ',' decimal, shortest round-trip form. */
+void kz_fmt_double(char *dst, size_t n, double v, char decimal);
+/* Parse a number written with '.' or ',' as decimal separator (no grouping). Returns 0 on success. */
+int kz_parse_double(const char *s, double *out);
+
+#endif

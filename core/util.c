@@ -1,0 +1,407 @@
+/* util.c: allocation wrappers, buffers, arenas, errors, whole-file reads and atomic output. */
+#include "core.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void oom(size_t n)
+{
+	fprintf(stderr, "kennzahl: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *kz_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom(n);
+	return p;
+}
+
+void *kz_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom(n * size);
+	return p;
+}
+
+void *kz_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom(n);
+	return q;
+}
+
+char *kz_xstrndup(const char *s, size_t n)
+{
+	char *d = kz_xmalloc(n + 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *kz_xstrdup(const char *s)
+{
+	return kz_xstrndup(s, strlen(s));
+}
+
+void kz_grow(void **v, size_t *alloc, size_t need, size_t sz)
+{
+	size_t n;
+
+	if (need <= *alloc)
+		return;
+	n = *alloc ? *alloc : 8;
+	while (n < need) {
+		if (n > SIZE_MAX / 2 / sz)
+			oom(need * sz);
+		n *= 2;
+	}
+	*v = kz_xrealloc(*v, n * sz);
+	*alloc = n;
+}
+
+int kz_err_set(struct kz_err *err, int code, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return code;
+	err->code = code;
+	err->line = line;
+	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void kz_err_print(const struct kz_err *err)
+{
+	if (err->file[0] && err->line > 0)
+		fprintf(stderr, "kennzahl: %s:%ld: %s\n", err->file, err->line, err->msg);
+	else if (err->file[0])
+		fprintf(stderr, "kennzahl: %s: %s\n", err->file, err->msg);
+	else
+		fprintf(stderr, "kennzahl: %s\n", err->msg);
+}
+
+void kz_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kennzahl: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* --- buffers --- */
+
+void kz_buf_init(struct kz_buf *b, size_t max)
+{
+	b->s = NULL;
+	b->len = b->alloc = 0;
+	b->max = max;
+}
+
+void kz_buf_release(struct kz_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->alloc = 0;
+}
+
+void kz_buf_reset(struct kz_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+int kz_buf_add(struct kz_buf *b, const void *p, size_t n)
+{
+	if (b->max && (n > b->max || b->len > b->max - n))
+		return -1;
+	KZ_GROW(b->s, b->alloc, b->len + n + 1);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+int kz_buf_addc(struct kz_buf *b, int c)
+{
+	char ch = (char)c;
+	return kz_buf_add(b, &ch, 1);
+}
+
+int kz_buf_adds(struct kz_buf *b, const char *s)
+{
+	return kz_buf_add(b, s, strlen(s));
+}
+
+int kz_buf_addf(struct kz_buf *b, const char *fmt, ...)
+{
+	char tmp[256], *big;
+	va_list ap;
+	int n, r;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	if ((size_t)n < sizeof(tmp))
+		return kz_buf_add(b, tmp, (size_t)n);
+	big = kz_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	r = kz_buf_add(b, big, (size_t)n);
+	free(big);
+	return r;
+}
+
+char *kz_buf_detach(struct kz_buf *b, size_t *len)
+{
+	char *s;
+
+	if (!b->s)
+		kz_buf_add(b, "", 0);
+	s = b->s;
+	if (len)
+		*len = b->len;
+	b->s = NULL;
+	b->len = b->alloc = 0;
+	return s;
+}
+
+/* --- arena --- */
+
+struct kz_arena_block {
+	struct kz_arena_block *next;
+	size_t used, size;
+	char data[];
+};
+
+#define ARENA_BLOCK (64 * 1024)
+
+void kz_arena_init(struct kz_arena *a)
+{
+	a->head = NULL;
+}
+
+void kz_arena_release(struct kz_arena *a)
+{
+	struct kz_arena_block *b = a->head, *next;
+
+	for (; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+}
+
+const char *kz_arena_strndup(struct kz_arena *a, const char *s, size_t n)
+{
+	struct kz_arena_block *b = a->head;
+	char *d;
+
+	if (!b || b->size - b->used < n + 1) {
+		size_t size = n + 1 > ARENA_BLOCK ? n + 1 : ARENA_BLOCK;
+		b = kz_xmalloc(sizeof(*b) + size);
+		b->size = size;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	d = b->data + b->used;
+	if (n)
+		memcpy(d, s, n);
+	d[n] = '\0';
+	b->used += n + 1;
+	return d;
+}
+
+const char *kz_arena_strdup(struct kz_arena *a, const char *s)
+{
+	return kz_arena_strndup(a, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* --- files --- */
+
+int kz_read_file(const char *path, size_t max, char **out, size_t *len, struct kz_err *err)
+{
+	struct kz_buf b;
+	char chunk[65536];
+	FILE *f;
+	size_t n;
+
+	f = fopen(path, "rb");
+	if (!f)
+		return kz_err_set(err, errno == ENOENT ? KZ_EINPUT : KZ_EIO, path, 0, "cannot open: %s",
+				  strerror(errno));
+	kz_buf_init(&b, max);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (kz_buf_add(&b, chunk, n) < 0) {
+			fclose(f);
+			kz_buf_release(&b);
+			return kz_err_set(err, KZ_EINPUT, path, 0, "file larger than %zu bytes", max);
+		}
+	}
+	if (ferror(f)) {
+		int e = errno;
+		fclose(f);
+		kz_buf_release(&b);
+		return kz_err_set(err, KZ_EIO, path, 0, "read error: %s", strerror(e));
+	}
+	fclose(f);
+	*out = kz_buf_detach(&b, len);
+	return 0;
+}
+
+int kz_out_open(struct kz_out *o, const char *path, struct kz_err *err)
+{
+	int fd;
+
+	o->f = NULL;
+	o->path = o->tmp = NULL;
+	if (!path || !strcmp(path, "-")) {
+		o->f = stdout;
+		return 0;
+	}
+	o->path = kz_xstrdup(path);
+	o->tmp = kz_xmalloc(strlen(path) + 16);
+	sprintf(o->tmp, "%s.tmpXXXXXX", path);
+	fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(o->path);
+		free(o->tmp);
+		o->path = o->tmp = NULL;
+		return kz_err_set(err, KZ_EIO, path, 0, "cannot create: %s", strerror(e));
+	}
+	fchmod(fd, 0644);
+	o->f = fdopen(fd, "wb");
+	if (!o->f) {
+		int e = errno;
+		close(fd);
+		unlink(o->tmp);
+		free(o->path);
+		free(o->tmp);
+		o->path = o->tmp = NULL;
+		return kz_err_set(err, KZ_EIO, path, 0, "cannot open: %s", strerror(e));
+	}
+	return 0;
+}
+
+int kz_out_commit(struct kz_out *o, struct kz_err *err)
+{
+	int bad;
+
+	if (!o->tmp) {
+		if (fflush(o->f) != 0 || ferror(o->f))
+			return kz_err_set(err, KZ_EIO, "stdout", 0, "write error: %s", strerror(errno));
+		return 0;
+	}
+	bad = ferror(o->f);
+	if (fclose(o->f) != 0)
+		bad = 1;
+	o->f = NULL;
+	if (bad || rename(o->tmp, o->path) != 0) {
+		int e = errno;
+		unlink(o->tmp);
+		kz_err_set(err, KZ_EIO, o->path, 0, "cannot write: %s", strerror(e));
+		free(o->tmp);
+		free(o->path);
+		o->tmp = o->path = NULL;
+		return KZ_EIO;
+	}
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+	return 0;
+}
+
+void kz_out_abort(struct kz_out *o)
+{
+	if (o->tmp) {
+		if (o->f)
+			fclose(o->f);
+		unlink(o->tmp);
+		free(o->tmp);
+		free(o->path);
+	}
+	o->f = NULL;
+	o->tmp = o->path = NULL;
+}
+
+/* --- numbers --- */
+
+void kz_fmt_double(char *dst, size_t n, double v, char decimal)
+{
+	char *p;
+	int prec;
+
+	if (isnan(v)) {
+		snprintf(dst, n, "%s", "");
+		return;
+	}
+	if (v == 0)
+		v = 0; /* no "-0" */
+	if (fabs(v) < 1e18 && v == floor(v)) {
+		snprintf(dst, n, "%.0f", v);
+		return;
+	}
+	/* Shortest precision that reads back to v, capped at 15 digits so that
+	 * 1/3 prints as 33.3333333333333 and not with binary noise. */
+	for (prec = 6; prec < 15; prec++) {
+		snprintf(dst, n, "%.*g", prec, v);
+		if (strtod(dst, NULL) == v)
+			break;
+	}
+	if (prec == 15)
+		snprintf(dst, n, "%.15g", v);
+	if (decimal != '.')
+		for (p = dst; *p; p++)
+			if (*p == '.')
+				*p = decimal;
+}
+
+int kz_parse_double(const char *s, double *out)
+{
+	char tmp[64], *end;
+	size_t i, n = strlen(s);
+	int seen_dec = 0;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	if (n == 0 || n >= sizeof(tmp))
+		return -1;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ',' || c == '.') {
+			if (seen_dec++)
+				return -1;
+			c = '.';
+		} else if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != 'e' && c != 'E') {
+			return -1;
+		}
+		tmp[i] = c;
+	}
+	tmp[n] = '\0';
+	*out = strtod(tmp, &end);
+	return *end ? -1 : 0;
+}

@@ -1,0 +1,696 @@
+/* doc.c: documents — loading by type, text decoding, datelines, sources.csv and path collection. */
+#include "extract.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* A single document may hold at most this much text (a larger one is refused, not truncated). */
+#define EX_MAX_DOC (512u * 1024 * 1024)
+
+void ex_doc_init(struct ex_doc *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+static void meta_release(struct ex_meta *m)
+{
+	free(m->title);
+	free(m->publisher);
+	free(m->date);
+	free(m->url);
+	memset(m, 0, sizeof(*m));
+}
+
+void ex_doc_release(struct ex_doc *d)
+{
+	free(d->path);
+	free(d->text);
+	free(d->pages);
+	meta_release(&d->meta);
+	memset(d, 0, sizeof(*d));
+}
+
+int ex_doc_page(const struct ex_doc *d, size_t off)
+{
+	size_t lo = 0, hi = d->npages;
+
+	if (!d->npages)
+		return 0;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (d->pages[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo + 1;
+}
+
+static int has_ext(const char *path, const char *ext)
+{
+	size_t n = strlen(path), e = strlen(ext);
+	return n > e && !strcasecmp(path + n - e, ext);
+}
+
+static int loadable(const char *path)
+{
+	return has_ext(path, ".txt") || has_ext(path, ".md") || has_ext(path, ".text") ||
+	       has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".pdf");
+}
+
+int ex_doc_load(struct ex_doc *d, const char *path, struct kz_err *err)
+{
+	int rc;
+
+	if (has_ext(path, ".html") || has_ext(path, ".htm"))
+		rc = ex_load_html(d, path, err);
+	else if (has_ext(path, ".pdf"))
+		rc = ex_load_pdf(d, path, err);
+	else
+		rc = ex_load_text(d, path, err);
+	if (rc) {
+		ex_doc_release(d);
+		return rc;
+	}
+	if (!d->path)
+		d->path = kz_xstrdup(path);
+	if (d->warned_cp1252)
+		kz_warn("%s: not valid UTF-8, read as Windows-1252", path);
+	if (!d->meta.year)
+		ex_meta_from_dateline(&d->meta, d->text, d->len);
+	return 0;
+}
+
+/* --- text decoding --- */
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t k, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		k = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		k = 3;
+	else if (c >= 0xF0 && c <= 0xF4)
+		k = 4;
+	else
+		return 0;
+	if (n < k)
+		return 0;
+	for (i = 1; i < k; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if (c == 0xE0 && s[1] < 0xA0)
+		return 0;
+	if (c == 0xED && s[1] >= 0xA0)
+		return 0; /* surrogates */
+	if (c == 0xF0 && s[1] < 0x90)
+		return 0;
+	if (c == 0xF4 && s[1] >= 0x90)
+		return 0;
+	return k;
+}
+
+static void put_utf8(struct kz_buf *b, unsigned cp)
+{
+	char t[4];
+
+	if (cp < 0x80) {
+		kz_buf_addc(b, (int)cp);
+	} else if (cp < 0x800) {
+		t[0] = (char)(0xC0 | (cp >> 6));
+		t[1] = (char)(0x80 | (cp & 0x3F));
+		kz_buf_add(b, t, 2);
+	} else if (cp < 0x10000) {
+		t[0] = (char)(0xE0 | (cp >> 12));
+		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[2] = (char)(0x80 | (cp & 0x3F));
+		kz_buf_add(b, t, 3);
+	} else {
+		t[0] = (char)(0xF0 | (cp >> 18));
+		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[3] = (char)(0x80 | (cp & 0x3F));
+		kz_buf_add(b, t, 4);
+	}
+}
+
+/* Windows-1252 0x80..0x9F. */
+static const unsigned short cp1252[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outlen, int *cp1252_used,
+		     struct kz_err *err)
+{
+	const unsigned char *s = (const unsigned char *)raw;
+	struct kz_buf b;
+	size_t i, nonprint = 0;
+	int valid = 1;
+
+	*cp1252_used = 0;
+	kz_buf_init(&b, 0);
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		int le = s[0] == 0xFF;
+		for (i = 2; i + 1 < len; i += 2) {
+			unsigned u = le ? (unsigned)(s[i] | s[i + 1] << 8) : (unsigned)(s[i] << 8 | s[i + 1]);
+			if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+				unsigned v = le ? (unsigned)(s[i + 2] | s[i + 3] << 8)
+						: (unsigned)(s[i + 2] << 8 | s[i + 3]);
+				if (v >= 0xDC00 && v <= 0xDFFF) {
+					u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+					i += 2;
+				} else {
+					u = 0xFFFD;
+				}
+			} else if (u >= 0xD800 && u <= 0xDFFF) {
+				u = 0xFFFD;
+			}
+			if (u == 0) {
+				kz_buf_release(&b);
+				kz_err_set(err, KZ_EINPUT, path, 0, "binary file (NUL character in UTF-16 text)");
+				return NULL;
+			}
+			put_utf8(&b, u);
+		}
+		return kz_buf_detach(&b, outlen);
+	}
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		s += 3;
+		len -= 3;
+	}
+	for (i = 0; i < len;) {
+		size_t k;
+		if (s[i] == 0) {
+			kz_err_set(err, KZ_EINPUT, path, 0, "binary file (NUL byte at offset %zu)", i);
+			kz_buf_release(&b);
+			return NULL;
+		}
+		if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
+			nonprint++;
+		k = utf8_len(s + i, len - i);
+		if (!k) {
+			valid = 0;
+			break;
+		}
+		i += k;
+	}
+	if (len > 64 && nonprint * 10 > len) {
+		kz_err_set(err, KZ_EINPUT, path, 0, "binary file (%zu control bytes)", nonprint);
+		return NULL;
+	}
+	if (valid) {
+		kz_buf_add(&b, s, len);
+		return kz_buf_detach(&b, outlen);
+	}
+	*cp1252_used = 1;
+	for (i = 0; i < len; i++) {
+		if (s[i] == 0) {
+			kz_err_set(err, KZ_EINPUT, path, 0, "binary file (NUL byte at offset %zu)", i);
+			kz_buf_release(&b);
+			return NULL;
+		}
+		if (s[i] < 0x80)
+			kz_buf_addc(&b, s[i]);
+		else if (s[i] < 0xA0)
+			put_utf8(&b, cp1252[s[i] - 0x80]);
+		else
+			put_utf8(&b, s[i]);
+	}
+	return kz_buf_detach(&b, outlen);
+}
+
+int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err)
+{
+	char *raw;
+	size_t len;
+	int rc;
+
+	rc = kz_read_file(path, EX_MAX_DOC, &raw, &len, err);
+	if (rc)
+		return rc;
+	if (len == 0) {
+		free(raw);
+		return kz_err_set(err, KZ_EINPUT, path, 0, "empty file");
+	}
+	d->text = ex_text_decode(raw, len, path, &d->len, &d->warned_cp1252, err);
+	free(raw);
+	return d->text ? 0 : KZ_EINPUT;
+}
+
+/* --- datelines --- */
+
+static const char *const months_de[] = {"Januar",    "Februar", "März",	    "April",
+					"Mai",	     "Juni",	"Juli",	    "August",
+					"September", "Oktober", "November", "Dezember"};
+static const char *const months_en[] = {"January", "February", "March",	    "April",
+					"May",	   "June",     "July",	    "August",
+					"September", "October", "November", "December"};
+
+static int month_at(const char *s, size_t n, size_t *mlen)
+{
+	for (int i = 0; i < 12; i++) {
+		size_t l = strlen(months_de[i]);
+		if (n >= l && !strncmp(s, months_de[i], l)) {
+			*mlen = l;
+			return i + 1;
+		}
+		l = strlen(months_en[i]);
+		if (n >= l && !strncmp(s, months_en[i], l)) {
+			*mlen = l;
+			return i + 1;
+		}
+	}
+	if (n >= 5 && !strncmp(s, "Jänner", 7 > n ? n : 7)) {
+		*mlen = 7;
+		return 1;
+	}
+	return 0;
+}
+
+static int digits(const char *s, size_t n, int k, int *v)
+{
+	int x = 0;
+	if (n < (size_t)k)
+		return 0;
+	for (int i = 0; i < k; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		x = x * 10 + (s[i] - '0');
+	}
+	if (n > (size_t)k && isdigit((unsigned char)s[k]))
+		return 0;
+	*v = x;
+	return 1;
+}
+
+static void set_date(struct ex_meta *m, int y, int mo, int da)
+{
+	char tmp[16];
+
+	if (da)
+		snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, mo, da);
+	else if (mo)
+		snprintf(tmp, sizeof(tmp), "%04d-%02d", y, mo);
+	else
+		snprintf(tmp, sizeof(tmp), "%04d", y);
+	free(m->date);
+	m->date = kz_xstrdup(tmp);
+	m->year = y;
+	m->src = EX_META_DATELINE;
+}
+
+/* Try the date forms at s: "31. Januar 2025", "26.02.2024", "February 26, 2024", "Stand: Mai 2021". */
+static int date_at(const char *s, size_t n, int *y, int *mo, int *da)
+{
+	int a, b, c;
+	size_t ml, p;
+
+	if (digits(s, n, 2, &a) || digits(s, n, 1, &a)) {
+		p = isdigit((unsigned char)s[1]) ? 2 : 1;
+		if (p < n && s[p] == '.') {
+			p++;
+			if (digits(s + p, n - p, 2, &b) && p + 2 < n && s[p + 2] == '.' &&
+			    digits(s + p + 3, n - p - 3, 4, &c) && b >= 1 && b <= 12 && a >= 1 && a <= 31) {
+				*y = c, *mo = b, *da = a;
+				return 1;
+			}
+			while (p < n && s[p] == ' ')
+				p++;
+			if ((b = month_at(s + p, n - p, &ml)) != 0) {
+				p += ml;
+				while (p < n && s[p] == ' ')
+					p++;
+				if (digits(s + p, n - p, 4, &c) && a >= 1 && a <= 31) {
+					*y = c, *mo = b, *da = a;
+					return 1;
+				}
+			}
+		}
+		return 0;
+	}
+	if ((b = month_at(s, n, &ml)) != 0) {
+		p = ml;
+		while (p < n && s[p] == ' ')
+			p++;
+		if (digits(s + p, n - p, 2, &a) || digits(s + p, n - p, 1, &a)) {
+			p += isdigit((unsigned char)s[p + 1]) ? 2 : 1;
+			if (p < n && s[p] == ',')
+				p++;
+			while (p < n && s[p] == ' ')
+				p++;
+			if (digits(s + p, n - p, 4, &c)) {
+				*y = c, *mo = b, *da = a;
+				return 1;
+			}
+		} else if (digits(s + p, n - p, 4, &c)) {
+			*y = c, *mo = b, *da = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void ex_meta_from_dateline(struct ex_meta *m, const char *text, size_t len)
+{
+	size_t i, lines = 0, lim = len < 1500 ? len : 1500;
+	int y, mo, da;
+
+	/* A date in the first lines of the text (news datelines, "Stand: Mai 2021"). */
+	for (i = 0; i < lim && lines < 8; i++) {
+		if (text[i] == '\n') {
+			lines++;
+			continue;
+		}
+		if (i > 0 && isalnum((unsigned char)text[i - 1]))
+			continue;
+		if (date_at(text + i, len - i, &y, &mo, &da) && y >= 1950 && y <= 2100) {
+			set_date(m, y, mo, da);
+			return;
+		}
+	}
+	/* "Stand: Mai 2021" anywhere. */
+	for (i = 0; i + 7 < len; i++) {
+		if (!strncmp(text + i, "Stand:", 6)) {
+			size_t p = i + 6;
+			while (p < len && text[p] == ' ')
+				p++;
+			if (date_at(text + p, len - p, &y, &mo, &da) && y >= 1950 && y <= 2100) {
+				set_date(m, y, mo, da);
+				return;
+			}
+		}
+	}
+	/* Last resort: the latest year the text mentions (news speaks of its own year). */
+	{
+		int best = 0;
+		for (i = 0; i + 4 <= len; i++) {
+			if ((text[i] == '1' || text[i] == '2') && (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
+			    digits(text + i, len - i, 4, &y) && y >= 1990 && y <= 2035 &&
+			    (i + 4 >= len || !isalpha((unsigned char)text[i + 4])) && y > best)
+				best = y;
+		}
+		if (best) {
+			m->year = best;
+			m->src = EX_META_GUESS;
+		}
+	}
+}
+
+/* --- sources.csv --- */
+
+void ex_sources_init(struct ex_sources *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void ex_sources_release(struct ex_sources *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->v[i].file);
+		free(s->v[i].title);
+		free(s->v[i].publisher);
+		free(s->v[i].date);
+		free(s->v[i].url);
+	}
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+struct src_rd {
+	struct ex_sources *s;
+	int col[5];
+	int header;
+	const char *dir;
+	const char *path;
+	struct kz_err *err;
+};
+
+static int valid_date(const char *d)
+{
+	size_t n = strlen(d);
+	int y, mo = 1, da = 1;
+
+	if (!(n == 4 || n == 7 || n == 10) || !digits(d, n, 4, &y))
+		return 0;
+	if (n >= 7 && (d[4] != '-' || !digits(d + 5, n - 5, 2, &mo) || mo < 1 || mo > 12))
+		return 0;
+	if (n == 10 && (d[7] != '-' || !digits(d + 8, 2, 2, &da) || da < 1 || da > 31))
+		return 0;
+	return 1;
+}
+
+static int src_row(char **f, size_t n, long line, void *arg)
+{
+	static const char *const names[] = {"file", "title", "publisher", "date", "url"};
+	struct src_rd *r = arg;
+	struct ex_source *e;
+	const char *v[5];
+	size_t i;
+
+	if (!r->header) {
+		for (i = 0; i < 5; i++)
+			r->col[i] = -1;
+		for (i = 0; i < n; i++)
+			for (int k = 0; k < 5; k++)
+				if (!strcmp(f[i], names[k]))
+					r->col[k] = (int)i;
+		if (r->col[0] < 0)
+			return kz_err_set(r->err, KZ_EINPUT, r->path, line, "sources.csv lacks a 'file' column");
+		r->header = 1;
+		return 0;
+	}
+	for (i = 0; i < 5; i++)
+		v[i] = r->col[i] >= 0 && (size_t)r->col[i] < n ? f[r->col[i]] : "";
+	if (!v[0][0])
+		return 0;
+	if (v[3][0] && !valid_date(v[3])) {
+		kz_warn("%s:%ld: date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD; ignored", r->path, line, v[3]);
+		v[3] = "";
+	}
+	KZ_GROW(r->s->v, r->s->alloc, r->s->n + 1);
+	e = &r->s->v[r->s->n++];
+	{
+		size_t dl = strlen(r->dir);
+		e->file = kz_xmalloc(dl + strlen(v[0]) + 2);
+		sprintf(e->file, "%s%s%s", r->dir, dl ? "/" : "", v[0]);
+	}
+	e->title = v[1][0] ? kz_xstrdup(v[1]) : NULL;
+	e->publisher = v[2][0] ? kz_xstrdup(v[2]) : NULL;
+	e->date = v[3][0] ? kz_xstrdup(v[3]) : NULL;
+	e->url = v[4][0] ? kz_xstrdup(v[4]) : NULL;
+	return 0;
+}
+
+int ex_sources_read(struct ex_sources *s, const char *path, struct kz_err *err)
+{
+	struct src_rd r;
+	char *data, *dir;
+	size_t len;
+	const char *slash;
+	int rc;
+
+	rc = kz_read_file(path, 64u << 20, &data, &len, err);
+	if (rc)
+		return rc;
+	memset(&r, 0, sizeof(r));
+	slash = strrchr(path, '/');
+	dir = slash ? kz_xstrndup(path, (size_t)(slash - path)) : kz_xstrdup("");
+	r.s = s;
+	r.dir = dir;
+	r.path = path;
+	r.err = err;
+	rc = kz_csv_parse(data, len, path, src_row, &r, NULL, err);
+	free(dir);
+	free(data);
+	return rc;
+}
+
+static const char *base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+static int same_path(const char *a, const char *b)
+{
+	while (a[0] == '.' && a[1] == '/')
+		a += 2;
+	while (b[0] == '.' && b[1] == '/')
+		b += 2;
+	return !strcmp(a, b);
+}
+
+void ex_sources_apply(const struct ex_sources *s, struct ex_doc *d)
+{
+	const struct ex_source *hit = NULL;
+	size_t i;
+
+	for (i = 0; i < s->n && !hit; i++)
+		if (same_path(s->v[i].file, d->path))
+			hit = &s->v[i];
+	for (i = 0; i < s->n && !hit; i++)
+		if (!strcmp(base_name(s->v[i].file), base_name(d->path)))
+			hit = &s->v[i];
+	if (!hit)
+		return;
+#define SET(f)                                         \
+	if (hit->f) {                                  \
+		free(d->meta.f);                       \
+		d->meta.f = kz_xstrdup(hit->f);        \
+	}
+	SET(title);
+	SET(publisher);
+	SET(url);
+	if (hit->date) {
+		free(d->meta.date);
+		d->meta.date = kz_xstrdup(hit->date);
+		d->meta.year = atoi(hit->date);
+		d->meta.src = EX_META_SOURCES;
+	}
+#undef SET
+}
+
+/* --- collecting paths --- */
+
+void ex_paths_release(struct ex_paths *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+static void push_path(struct ex_paths *p, const char *s)
+{
+	KZ_GROW(p->v, p->alloc, p->n + 1);
+	p->v[p->n++] = kz_xstrdup(s);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct walk {
+	struct ex_paths *out;
+	struct ex_sources *src;
+	ex_err_fn cb;
+	void *arg;
+	int *nbad, *worst;
+	int depth;
+};
+
+static void bad(struct walk *w, int code, const char *path, const char *fmt, const char *detail)
+{
+	struct kz_err e;
+	kz_err_set(&e, code, path, 0, fmt, detail);
+	w->cb(&e, w->arg);
+	(*w->nbad)++;
+	if (code > *w->worst)
+		*w->worst = code;
+}
+
+static void walk_dir(struct walk *w, const char *dir)
+{
+	struct ex_paths names = {0};
+	struct dirent *de;
+	DIR *dp;
+	size_t i;
+
+	if (w->depth > 64) {
+		bad(w, KZ_EINPUT, dir, "%s", "folders nested too deep");
+		return;
+	}
+	dp = opendir(dir);
+	if (!dp) {
+		bad(w, KZ_EIO, dir, "cannot read folder: %s", strerror(errno));
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		push_path(&names, de->d_name);
+	}
+	closedir(dp);
+	qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+	for (i = 0; i < names.n; i++) {
+		char *full = kz_xmalloc(strlen(dir) + strlen(names.v[i]) + 2);
+		struct stat st;
+		size_t dl = strlen(dir);
+		sprintf(full, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names.v[i]);
+		if (stat(full, &st) != 0) {
+			if (lstat(full, &st) == 0 && S_ISLNK(st.st_mode))
+				bad(w, KZ_EINPUT, full, "%s", "broken symbolic link");
+			else
+				bad(w, KZ_EIO, full, "cannot stat: %s", strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			w->depth++;
+			walk_dir(w, full);
+			w->depth--;
+		} else if (!strcmp(names.v[i], "sources.csv")) {
+			struct kz_err e;
+			if (ex_sources_read(w->src, full, &e)) {
+				w->cb(&e, w->arg);
+				(*w->nbad)++;
+				if (e.code > *w->worst)
+					*w->worst = e.code;
+			}
+		} else if (loadable(full)) {
+			push_path(w->out, full);
+		}
+		free(full);
+	}
+	ex_paths_release(&names);
+}
+
+void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_sources *src,
+		ex_err_fn err_cb, void *arg, int *nbad, int *worst)
+{
+	struct walk w = {out, src, err_cb, arg, nbad, worst, 0};
+	int i;
+
+	for (i = 0; i < npaths; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) != 0) {
+			struct stat lst;
+			if (lstat(paths[i], &lst) == 0 && S_ISLNK(lst.st_mode))
+				bad(&w, KZ_EINPUT, paths[i], "%s", "broken symbolic link");
+			else
+				bad(&w, errno == ENOENT ? KZ_EINPUT : KZ_EIO, paths[i], "%s", strerror(errno));
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			walk_dir(&w, paths[i]);
+		} else {
+			/* A sources.csv beside a file given by name applies to it too. */
+			const char *slash = strrchr(paths[i], '/');
+			char *sc = slash ? kz_xmalloc((size_t)(slash - paths[i]) + 13) : kz_xstrdup("sources.csv");
+			if (slash)
+				sprintf(sc, "%.*s/sources.csv", (int)(slash - paths[i]), paths[i]);
+			if (access(sc, R_OK) == 0) {
+				int seen = 0;
+				for (size_t k = 0; k < src->n; k++)
+					if (!strncmp(src->v[k].file, sc, strlen(sc) - 11))
+						seen = 1;
+				if (!seen) {
+					struct kz_err e;
+					if (ex_sources_read(src, sc, &e))
+						err_cb(&e, arg);
+				}
+			}
+			free(sc);
+			push_path(out, paths[i]);
+		}
+	}
+}

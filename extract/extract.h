@@ -1,0 +1,102 @@
+/* extract.h: documents in, claims out — loaders, the German number grammar and attribution. */
+#ifndef EX_EXTRACT_H
+#define EX_EXTRACT_H
+
+#include "core/claims.h"
+
+/* Where a document's metadata came from, best first. */
+enum ex_meta_src { EX_META_NONE, EX_META_GUESS, EX_META_DATELINE, EX_META_FILE, EX_META_SOURCES };
+
+/* Metadata of one document; strings owned by the document (NULL when unknown). */
+struct ex_meta {
+	char *title, *publisher, *date, *url; /* date as YYYY, YYYY-MM or YYYY-MM-DD */
+	int year;                             /* the document's year, 0 if unknown */
+	enum ex_meta_src src;                 /* where date/year came from */
+};
+
+/*
+ * A loaded document: its text as UTF-8 (NUL-terminated, owned), the byte
+ * offset where each page starts (PDF input; npages 0 otherwise) and metadata.
+ */
+struct ex_doc {
+	char *path;
+	char *text;
+	size_t len;
+	size_t *pages;
+	size_t npages;
+	struct ex_meta meta;
+	int warned_cp1252; /* text was not UTF-8 and was read as Windows-1252 */
+};
+
+void ex_doc_init(struct ex_doc *d);
+void ex_doc_release(struct ex_doc *d);
+/* 1-based page of byte offset off, or 0 for unpaged documents. */
+int ex_doc_page(const struct ex_doc *d, size_t off);
+
+/*
+ * Load path into d, choosing the loader by extension (.txt, .md, .text; .html,
+ * .htm; .pdf). Returns 0, or KZ_EINPUT / KZ_EIO with err filled; d is then
+ * released. A document is loaded whole; the largest document bounds memory.
+ */
+int ex_doc_load(struct ex_doc *d, const char *path, struct kz_err *err);
+
+/* The loaders behind ex_doc_load (each fills text/len/pages and what metadata the file has). */
+int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err);
+int ex_load_html(struct ex_doc *d, const char *path, struct kz_err *err);
+int ex_load_pdf(struct ex_doc *d, const char *path, struct kz_err *err);
+
+/* Turn raw bytes into UTF-8 text: BOM, UTF-16 with BOM, Windows-1252 fallback. Returns
+ * a new string (caller frees) and sets *cp1252 when the fallback was used; NULL with err
+ * filled if the bytes are binary (NUL bytes in 8-bit text). */
+char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outlen, int *cp1252,
+		     struct kz_err *err);
+
+/* A dateline or "Stand:" in the first lines of text: fills meta date/year when found. */
+void ex_meta_from_dateline(struct ex_meta *m, const char *text, size_t len);
+
+/* sources.csv of a corpus folder: file,title,publisher,date,url. */
+struct ex_source {
+	char *file, *title, *publisher, *date, *url;
+};
+struct ex_sources {
+	struct ex_source *v;
+	size_t n, alloc;
+};
+void ex_sources_init(struct ex_sources *s);
+void ex_sources_release(struct ex_sources *s);
+/* Read path into s (appending; rows keep file relative to the folder of path). */
+int ex_sources_read(struct ex_sources *s, const char *path, struct kz_err *err);
+/* Apply the matching sources.csv row (by path relative to its folder, or by base name) to d. */
+void ex_sources_apply(const struct ex_sources *s, struct ex_doc *d);
+
+/* Lexicons (data/ TSV files built in, plus --lexicon files). Opaque. */
+struct ex_lexicon;
+struct ex_lexicon *ex_lexicon_new(void);
+/* Add entries from a TSV file (first column names the kind: see data/README). */
+int ex_lexicon_add_file(struct ex_lexicon *lx, const char *path, struct kz_err *err);
+void ex_lexicon_free(struct ex_lexicon *lx);
+
+struct ex_options {
+	int core_only;
+};
+
+/* Extract every claim of d into t, in text order. Never fails on text. */
+void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struct ex_options *o,
+		struct kz_table *t);
+
+/*
+ * Collect the documents under the given paths: files as given, folders
+ * recursively in sorted order, keeping loadable extensions (and claims CSVs
+ * when want_csv). sources.csv files found in folders are read into src.
+ * Unreadable paths are reported through err_cb and counted in *nbad.
+ */
+struct ex_paths {
+	char **v;
+	size_t n, alloc;
+};
+void ex_paths_release(struct ex_paths *p);
+typedef void (*ex_err_fn)(const struct kz_err *err, void *arg);
+void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_sources *src,
+		ex_err_fn err_cb, void *arg, int *nbad, int *worst);
+
+#endif

@@ -1,0 +1,24 @@
+#!/bin/sh
+# deps.sh: install the Debian packages kennzahl needs when they are missing (as root), else say how.
+PKGS="build-essential pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev poppler-utils fonts-dejavu-core"
+missing=""
+for pc in gsl cairo pangocairo poppler-glib; do
+	pkg-config --exists "$pc" 2>/dev/null || missing="$missing $pc"
+done
+[ -f /usr/include/csv.h ] || missing="$missing libcsv"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v cc >/dev/null 2>&1 || missing="$missing cc"
+fc-list 2>/dev/null | grep -qi dejavu || missing="$missing fonts"
+[ -z "$missing" ] && exit 0
+echo "kennzahl: missing:$missing" >&2
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q >/dev/null && apt-get install -y -q $PKGS >/dev/null || {
+		echo "kennzahl: apt-get install failed" >&2
+		exit 1
+	}
+	echo "kennzahl: installed the missing packages" >&2
+else
+	echo "kennzahl: run as root: apt-get install -y $PKGS" >&2
+	exit 1
+fi
