@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -618,7 +619,8 @@ static void walk_dir(struct walk *w, const char *dir)
 		return;
 	}
 	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.')
+		/* hidden files and a folder's README are not documents */
+		if (de->d_name[0] == '.' || !strncasecmp(de->d_name, "readme", 6))
 			continue;
 		push_path(&names, de->d_name);
 	}

@@ -1,0 +1,104 @@
+/* extract.c: the extraction driver — sentences, quantities, attribution, claims. */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Collapse white space of [s, e) into buf. */
+static void collapse(struct kz_buf *b, const char *s, const char *e)
+{
+	int space = 0;
+
+	kz_buf_reset(b);
+	while (s < e) {
+		size_t k = ex_space_at(s, e);
+		if (k) {
+			space = 1;
+			s += k;
+			continue;
+		}
+		if (space && b->len)
+			kz_buf_addc(b, ' ');
+		space = 0;
+		/* soft hyphens vanish */
+		if ((unsigned char)s[0] == 0xC2 && s + 1 < e && (unsigned char)s[1] == 0xAD) {
+			s += 2;
+			continue;
+		}
+		kz_buf_addc(b, *s++);
+	}
+}
+
+static int is_share(enum kz_ind i)
+{
+	return i == KZ_I_TRADE_SHARE || i == KZ_I_GDP_SHARE || i == KZ_I_COST_SHARE;
+}
+
+void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struct ex_options *o,
+		struct kz_table *t)
+{
+	struct ex_span *sent = NULL;
+	size_t nsent = 0, si;
+	struct ex_qty *q = NULL;
+	size_t nq = 0, aq = 0;
+	struct kz_buf sbuf, id, quote;
+	struct ex_ctx ctx;
+
+	ex_sentences(lx, d->text, d->len, &sent, &nsent);
+	ctx.lx = lx;
+	ctx.doc = d;
+	ctx.text = d->text;
+	ctx.sent = sent;
+	ctx.nsent = nsent;
+	kz_buf_init(&sbuf, 0);
+	kz_buf_init(&id, 0);
+	kz_buf_init(&quote, 0);
+	for (si = 0; si < nsent; si++) {
+		nq = 0;
+		ex_scan_sentence(lx, d->text, sent[si].start, sent[si].end, &q, &nq, &aq);
+		if (!nq)
+			continue;
+		collapse(&sbuf, d->text + sent[si].start, d->text + sent[si].end);
+		for (size_t i = 0; i < nq; i++) {
+			struct ex_attr a;
+			struct kz_claim c;
+			ex_attribute(&ctx, si, &q[i], q, nq, &a);
+			if (o && o->core_only && !kz_ind_is_core(a.ind))
+				continue;
+			memset(&c, 0, sizeof(c));
+			kz_buf_reset(&id);
+			kz_buf_addf(&id, "%s#%zu", d->path, q[i].start);
+			collapse(&quote, d->text + q[i].start, d->text + q[i].end);
+			c.id = id.s;
+			c.doc = d->path;
+			c.page = ex_doc_page(d, q[i].start);
+			c.start = q[i].start;
+			c.end = q[i].end;
+			c.quote = quote.s;
+			c.value = q[i].value;
+			c.low = q[i].low;
+			c.high = q[i].high;
+			if (a.ind != KZ_I_CHANGE && is_share(a.ind) && !strcmp(q[i].unit, "percent")) {
+				if (c.high > 100)
+					c.high = 100;
+				if (c.low < 0)
+					c.low = 0;
+			}
+			c.unit = q[i].unit;
+			c.qual = q[i].qual;
+			c.ind = a.ind;
+			c.detail = a.detail;
+			c.subject = a.subject;
+			c.partner = a.partner;
+			c.year = a.year;
+			c.sentence = sbuf.s;
+			kz_table_add(t, &c);
+		}
+	}
+	kz_buf_release(&sbuf);
+	kz_buf_release(&id);
+	kz_buf_release(&quote);
+	free(q);
+	free(sent);
+}

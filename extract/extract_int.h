@@ -1,0 +1,125 @@
+/* extract_int.h: internals shared by the extract module's files (never included from outside). */
+#ifndef EX_EXTRACT_INT_H
+#define EX_EXTRACT_INT_H
+
+#include "extract.h"
+
+#include <stddef.h>
+
+/* --- lexicon --- */
+
+enum ex_lex_kind { LX_UNIT, LX_SCALE, LX_QUAL, LX_COUNTRY, LX_CUE, LX_REF, LX_TIME, LX_ABBR, LX__N };
+
+enum {
+	LXF_SUFFIX = 1,   /* key ends a compound word */
+	LXF_BEFORE = 2,   /* currency written before the number */
+	LXF_MILITARY = 4, /* troop noun */
+	LXF_WEAK = 8,     /* qualifier: a small step (gut, knapp) */
+	LXF_STRONG = 16,  /* qualifier: an open bound (über, bis zu) */
+	LXF_NAME = 32,
+	LXF_GEN = 64,
+	LXF_ADJ = 128,
+	LXF_CAPITAL = 256,
+	LXF_PREFIX = 512
+};
+
+struct ex_lex_entry {
+	const char *key;  /* as written (suffix entries: lower-case, without '*') */
+	size_t klen;
+	const char *value; /* unit code, qualifier class, country code, indicator, ... */
+	const char *detail; /* cue: detail */
+	double num;        /* scale: multiplier */
+	int flags;
+};
+
+struct ex_lexicon {
+	struct ex_lex_entry *v[LX__N];
+	size_t n[LX__N], alloc[LX__N];
+	struct kz_arena arena;
+};
+
+/* --- UTF-8 text helpers (text.c) --- */
+
+/* Byte length of a white-space character at p (ASCII or NBSP/thin/narrow spaces), else 0. */
+size_t ex_space_at(const char *p, const char *end);
+/* Byte length of a dash or hyphen at p (-, U+2010, U+2011, U+2012, U+2013, U+2014, U+2212), else 0. */
+size_t ex_dash_at(const char *p, const char *end);
+/* Is the character at p a letter (ASCII or a Latin-1/Latin Extended letter)? Returns its length or 0. */
+size_t ex_letter_at(const char *p, const char *end);
+/* Length of the letter ending just before p (scanning back), or 0. */
+size_t ex_letter_before(const char *start, const char *p);
+/* Is the character at p upper-case (A-Z, Ä, Ö, Ü)? */
+int ex_upper_at(const char *p, const char *end);
+/* Compare a (n bytes) with the NUL-terminated key ignoring case for ASCII and ÄÖÜ. */
+int ex_casecmp_n(const char *a, size_t n, const char *key);
+/* Does the word [w, w+n) end with key (lower-case), ignoring case? */
+int ex_ends_with_ci(const char *w, size_t n, const char *key, size_t klen);
+/* Does [w, w+n) contain key (lower-case), ignoring case? */
+int ex_contains_ci(const char *w, size_t n, const char *key, size_t klen);
+/* Skip spaces (not newlines when stop_nl) from p; returns new p. */
+const char *ex_skip_space(const char *p, const char *end);
+/* End of the word starting at p: letters, digits, hyphens inside, '.' not included. */
+const char *ex_word_end(const char *p, const char *end);
+
+/* --- sentences (sentence.c) --- */
+
+struct ex_span {
+	size_t start, end;
+};
+/* Split text into sentences (byte spans, trimmed); caller frees *out. */
+void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, struct ex_span **out,
+		  size_t *n);
+
+/* --- quantities (number.c) --- */
+
+enum { QF_YEARLIKE = 1, QF_WORDS = 2, QF_FRACTION = 4, QF_MULTIPLE = 8, QF_CARRIED = 16, QF_DECADE = 32 };
+
+struct ex_qty {
+	size_t start, end;     /* the quote: qualifier word .. unit */
+	size_t nstart, nend;   /* the number itself (first number of a range) */
+	double value, low, high;
+	double step;           /* rounding step of the stated digits (scaled) */
+	const char *unit;      /* NULL when no unit was written */
+	int military;          /* the unit is a troop noun */
+	enum kz_qual qual;
+	int qflags;            /* LXF_WEAK / LXF_STRONG of the qualifier */
+	int flags;             /* QF_* */
+	int in_parens;         /* written inside parentheses right after another amount */
+	int pct_of_what;       /* unused */
+	size_t unit_start, unit_end;
+};
+
+/* Find the quantities of one sentence [s, e) of text. */
+void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, size_t e,
+		      struct ex_qty **out, size_t *n, size_t *alloc);
+
+/* Parse a German number word (eins … neunundneunzigtausend…) in [w, w+n); returns 1 and sets *v. */
+int ex_numword(const char *w, size_t n, double *v);
+
+/* Lexicon lookups. */
+const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int kind, const char *p,
+					      const char *end, size_t *mlen);
+const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
+const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
+
+/* --- attribution (attrib.c) --- */
+
+struct ex_ctx {
+	const struct ex_lexicon *lx;
+	const struct ex_doc *doc;
+	const char *text;
+	struct ex_span *sent;
+	size_t nsent;
+};
+
+struct ex_attr {
+	enum kz_ind ind;
+	char detail[32];
+	char subject[8], partner[8];
+	char year[32];
+};
+
+void ex_attribute(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
+		  size_t nq, struct ex_attr *a);
+
+#endif

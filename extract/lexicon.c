@@ -1,0 +1,239 @@
+/* lexicon.c: the lexicons (units, scales, qualifiers, countries, cues, words) from data/ and --lexicon files. */
+#include "extract_int.h"
+#include "core/data.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[LX__N] = {"unit", "scale", "qual", "country",
+					      "cue",  "ref",   "time", "abbr"};
+
+static int parse_flags(const char *s)
+{
+	static const struct {
+		const char *name;
+		int flag;
+	} names[] = {{"suffix", LXF_SUFFIX}, {"before", LXF_BEFORE}, {"military", LXF_MILITARY},
+		     {"weak", LXF_WEAK},     {"strong", LXF_STRONG}, {"name", LXF_NAME},
+		     {"gen", LXF_GEN},       {"adj", LXF_ADJ},	     {"capital", LXF_CAPITAL},
+		     {"prefix", LXF_PREFIX}};
+	int f = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (strlen(names[i].name) == n && !strncmp(names[i].name, s, n))
+				f |= names[i].flag;
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	return f;
+}
+
+/* Parse one TSV text into lx; returns 0 or KZ_EINPUT with the bad line. */
+static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const char *name,
+		     struct kz_err *err)
+{
+	const char *p = data, *end = data + len;
+	long line = 0;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *col[4] = {0};
+		size_t clen[4] = {0};
+		int ncol = 0, k;
+		struct ex_lex_entry *e;
+
+		if (!eol)
+			eol = end;
+		line++;
+		if (eol > p && eol[-1] == '\r')
+			eol--;
+		if (p == eol || *p == '#') {
+			p = (*eol == '\r' ? eol + 2 : eol + 1);
+			continue;
+		}
+		for (const char *q = p; ncol < 4;) {
+			const char *t = memchr(q, '\t', (size_t)(eol - q));
+			col[ncol] = q;
+			clen[ncol] = (size_t)((t ? t : eol) - q);
+			ncol++;
+			if (!t)
+				break;
+			q = t + 1;
+		}
+		for (k = 0; k < LX__N; k++)
+			if (strlen(kind_names[k]) == clen[0] && !strncmp(kind_names[k], col[0], clen[0]))
+				break;
+		if (k == LX__N || ncol < 2 || clen[1] == 0)
+			return kz_err_set(err, KZ_EINPUT, name, line,
+					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
+					  "qual, country, cue, ref, time, abbr)");
+		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
+		e = &lx->v[k][lx->n[k]++];
+		memset(e, 0, sizeof(*e));
+		{
+			char fl[64] = "";
+			if (ncol > 3 && clen[3] < sizeof(fl)) {
+				memcpy(fl, col[3], clen[3]);
+				fl[clen[3]] = '\0';
+			}
+			if (k == LX_CUE) {
+				e->detail = kz_arena_strndup(&lx->arena, ncol > 3 ? col[3] : "",
+							     ncol > 3 ? clen[3] : 0);
+			} else {
+				e->flags = parse_flags(fl);
+			}
+		}
+		if (col[1][0] == '*' && clen[1] > 1) {
+			/* '*key': a compound ending; stored lower-case for suffix matching. */
+			char *low = kz_xstrndup(col[1] + 1, clen[1] - 1);
+			for (char *c = low; *c; c++)
+				if (*c >= 'A' && *c <= 'Z')
+					*c = (char)(*c - 'A' + 'a');
+			e->key = kz_arena_strdup(&lx->arena, low);
+			e->klen = clen[1] - 1;
+			e->flags |= LXF_SUFFIX;
+			free(low);
+		} else {
+			e->key = kz_arena_strndup(&lx->arena, col[1], clen[1]);
+			e->klen = clen[1];
+		}
+		if (k == LX_CUE) {
+			/* cue stems match case-insensitively: keep them lower-case */
+			char *low = kz_xstrdup(e->key);
+			for (char *c = low; *c; c++)
+				if (*c >= 'A' && *c <= 'Z')
+					*c = (char)(*c - 'A' + 'a');
+			e->key = kz_arena_strdup(&lx->arena, low);
+			free(low);
+		}
+		e->value = kz_arena_strndup(&lx->arena, ncol > 2 ? col[2] : "", ncol > 2 ? clen[2] : 0);
+		if (k == LX_SCALE) {
+			if (kz_parse_double(e->value, &e->num) || e->num <= 0)
+				return kz_err_set(err, KZ_EINPUT, name, line, "scale needs a positive number");
+		}
+		if (k == LX_QUAL && kz_qual_parse(e->value) < 0)
+			return kz_err_set(err, KZ_EINPUT, name, line,
+					  "qualifier class must be approx, at_least, at_most or range");
+		if (k == LX_CUE && kz_ind_parse(e->value) < 0)
+			return kz_err_set(err, KZ_EINPUT, name, line, "unknown indicator '%s'", e->value);
+		p = eol < end && *eol == '\r' ? eol + 2 : eol + 1;
+	}
+	return 0;
+}
+
+/* Longer keys first, so "mehr als" wins over "als" and "Soldatinnen und Soldaten" over "Soldaten". */
+static int cmp_len(const void *a, const void *b)
+{
+	const struct ex_lex_entry *x = a, *y = b;
+	return x->klen < y->klen ? 1 : x->klen > y->klen ? -1 : 0;
+}
+
+static void lex_sort(struct ex_lexicon *lx)
+{
+	for (int k = 0; k < LX__N; k++)
+		qsort(lx->v[k], lx->n[k], sizeof(*lx->v[k]), cmp_len);
+}
+
+struct ex_lexicon *ex_lexicon_new(void)
+{
+	struct ex_lexicon *lx = kz_xcalloc(1, sizeof(*lx));
+	struct kz_err err;
+
+	kz_arena_init(&lx->arena);
+	for (const struct kz_blob *b = kz_data; b->name; b++) {
+		size_t n = strlen(b->name);
+		if (n < 4 || strcmp(b->name + n - 4, ".tsv") || !strcmp(b->name, "fx.tsv"))
+			continue;
+		if (lex_parse(lx, b->data, b->len, b->name, &err)) {
+			/* The built-in lexicons are tested; a failure here is a build defect. */
+			kz_err_print(&err);
+			abort();
+		}
+	}
+	lex_sort(lx);
+	return lx;
+}
+
+int ex_lexicon_add_file(struct ex_lexicon *lx, const char *path, struct kz_err *err)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	rc = kz_read_file(path, 16u << 20, &data, &len, err);
+	if (rc)
+		return rc;
+	rc = lex_parse(lx, data, len, path, err);
+	free(data);
+	lex_sort(lx);
+	return rc;
+}
+
+void ex_lexicon_free(struct ex_lexicon *lx)
+{
+	if (!lx)
+		return;
+	for (int k = 0; k < LX__N; k++)
+		free(lx->v[k]);
+	kz_arena_release(&lx->arena);
+	free(lx);
+}
+
+/* Does the key match at p, followed by a word boundary? */
+static int key_at(const struct ex_lex_entry *e, const char *p, const char *end, int ci)
+{
+	size_t n = e->klen;
+	const char *after;
+
+	if ((size_t)(end - p) < n)
+		return 0;
+	if (ci ? ex_casecmp_n(p, n, e->key) : strncmp(p, e->key, n))
+		return 0;
+	after = p + n;
+	/* keys ending in punctuation or symbols ("ca.", "%", "US-") need no boundary */
+	{
+		unsigned char last = (unsigned char)e->key[n - 1];
+		if (!((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80))
+			return 1;
+	}
+	return after >= end || !ex_letter_at(after, end);
+}
+
+const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int kind, const char *p,
+					      const char *end, size_t *mlen)
+{
+	for (size_t i = 0; i < lx->n[kind]; i++) {
+		const struct ex_lex_entry *e = &lx->v[kind][i];
+		if (e->flags & LXF_SUFFIX)
+			continue;
+		/* qualifiers and time words are often capitalised at a sentence start */
+		if (key_at(e, p, end, kind == LX_QUAL || kind == LX_TIME)) {
+			*mlen = e->klen;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
+{
+	for (size_t i = 0; i < lx->n[kind]; i++) {
+		const struct ex_lex_entry *e = &lx->v[kind][i];
+		if (!(e->flags & LXF_SUFFIX) && e->klen == n && !memcmp(e->key, w, n))
+			return e;
+	}
+	return NULL;
+}
+
+const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
+{
+	for (size_t i = 0; i < lx->n[kind]; i++) {
+		const struct ex_lex_entry *e = &lx->v[kind][i];
+		if ((e->flags & LXF_SUFFIX) && ex_ends_with_ci(w, n, e->key, e->klen))
+			return e;
+	}
+	return NULL;
+}

@@ -1,0 +1,264 @@
+/* sentence.c: split a document's text into sentences (abbreviations, ordinals, footnotes, wrapped lines). */
+#include "extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Words that start a German sentence after a number and a full stop ("… nur noch 15. Ein …"). */
+static const char *const starters[] = {
+	"Der",	 "Die",	  "Das",      "Dem",	  "Den",      "Des",	 "Ein",	    "Eine",    "Einer",
+	"Es",	 "Er",	  "Sie",      "Wir",	  "Ich",      "Im",	 "In",	    "Auch",    "Doch",
+	"Aber",	 "Dies",  "Diese",    "Dieser",	  "Dieses",   "Damit",	 "Dabei",   "Daher",   "Zudem",
+	"So",	 "Nach",  "Bei",      "Mit",	  "Seit",     "Für",	 "Als",	    "Wie",     "Um",
+	"Zum",	 "Zur",	  "Laut",     "Trotz",	  "Während",  "Allerdings", "Insgesamt", "Außerdem",
+	"Darüber", "Demnach", "Dennoch", "Deshalb", "Zugleich", "Gleichzeitig", "Seitdem", "Dazu",
+	"Hinzu", "Unter", "Von",      "Vor",	  "Zwar",     "Jedoch",	 "Nun",	    "Heute",   "Damals",
+	"Inzwischen", "Mittlerweile", "Bis", "Ende", "Anfang", "Mitte", "Am", "An", "Auf", "Aus",
+	"Nicht", "Noch",  "Nur",      "Wenn",	  "Weil",     "Obwohl",	 "Zunächst", "Schließlich",
+	"Experten", "Analysten", "Laut", NULL};
+
+static const char *const months[] = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni",
+				     "Juli", "August", "September", "Oktober", "November", "Dezember",
+				     NULL};
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !memcmp(*list, w, n))
+			return 1;
+	return 0;
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_lower_ascii_or_umlaut(const char *p, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	if (p >= end)
+		return 0;
+	if (u[0] >= 'a' && u[0] <= 'z')
+		return 1;
+	return end - p >= 2 && u[0] == 0xC3 && u[1] >= 0x9F && u[1] <= 0xBF;
+}
+
+/* Closing quotes and brackets that may follow a sentence's final punctuation. */
+static size_t closer_at(const char *p, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	if (p >= end)
+		return 0;
+	if (u[0] == '"' || u[0] == '\'' || u[0] == ')' || u[0] == ']')
+		return 1;
+	if (end - p >= 2 && u[0] == 0xC2 && (u[1] == 0xBB || u[1] == 0xAB))
+		return 2; /* » « */
+	if (end - p >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0x9C || u[2] == 0x9D || u[2] == 0x98 || u[2] == 0x99 || u[2] == 0xB9 || u[2] == 0xBA))
+		return 3; /* “ ” ‘ ’ ‹ › */
+	return 0;
+}
+
+struct splitter {
+	const struct ex_lexicon *lx;
+	const char *t, *end;
+	struct ex_span *v;
+	size_t n, alloc;
+	size_t start;
+};
+
+static void emit(struct splitter *s, size_t end)
+{
+	size_t a = s->start, b = end, k;
+
+	while (a < b && (k = ex_space_at(s->t + a, s->t + b)) != 0)
+		a += k;
+	while (b > a) {
+		/* trim trailing white space, including multi-byte spaces */
+		if (ex_space_at(s->t + b - 1, s->t + b))
+			b--;
+		else if (b - a >= 2 && ex_space_at(s->t + b - 2, s->t + b) == 2)
+			b -= 2;
+		else if (b - a >= 3 && ex_space_at(s->t + b - 3, s->t + b) == 3)
+			b -= 3;
+		else
+			break;
+	}
+	if (b > a) {
+		KZ_GROW(s->v, s->alloc, s->n + 1);
+		s->v[s->n].start = a;
+		s->v[s->n].end = b;
+		s->n++;
+	}
+	s->start = end;
+}
+
+/* Is the word ending at p (exclusive) an abbreviation or an initial? */
+static int abbrev_before(const struct splitter *s, const char *p)
+{
+	const char *w = p;
+	size_t k;
+
+	while ((k = ex_letter_before(s->t, w)) != 0)
+		w -= k;
+	if (w == p)
+		return 0;
+	if (ex_lex_word(s->lx, LX_ABBR, w, (size_t)(p - w)))
+		return 1;
+	/* a single upper-case letter: an initial (Eric J. Ballbach) */
+	if (p - w == 1 && *w >= 'A' && *w <= 'Z')
+		return 1;
+	/* a dotted abbreviation: z.B., u.a., U.S. */
+	if (w > s->t && w[-1] == '.' && p - w <= 2)
+		return 1;
+	return 0;
+}
+
+/* Decide after a full stop at p (p points at '.'); returns the split position or 0 for none. */
+static size_t after_stop(const struct splitter *s, const char *p)
+{
+	const char *q = p + 1, *end = s->end, *w;
+	size_t k;
+
+	while ((k = closer_at(q, end)) != 0)
+		q += k;
+	if (q >= end)
+		return (size_t)(q - s->t);
+	if (abbrev_before(s, p))
+		return 0;
+	if (p > s->t && is_digit(p[-1])) {
+		/* digits before the stop: ordinal, date or a sentence ending in a number */
+		const char *d = p;
+		while (d > s->t && (is_digit(d[-1]) || d[-1] == '.' || d[-1] == ','))
+			d--;
+		w = ex_skip_space(q, end);
+		if (w == q) /* "28.500" or "26.02.2024": inside a number */
+			return 0;
+		if (w < end && is_digit(*w))
+			return 0; /* "16. 3. 2021", "Nr. 5. 1" */
+		if (is_lower_ascii_or_umlaut(w, end))
+			return 0; /* "am 5. des Monats" */
+		{
+			const char *we = ex_word_end(w, end);
+			if (word_in(w, (size_t)(we - w), months))
+				return 0; /* "16. März 2021" */
+			if (p - d <= 2 && ex_upper_at(w, end) && !word_in(w, (size_t)(we - w), starters))
+				return 0; /* "5. Generation", "3. Armee" */
+		}
+		return (size_t)(q - s->t);
+	}
+	if (ex_space_at(q, end)) {
+		w = ex_skip_space(q, end);
+		if (w >= end)
+			return (size_t)(q - s->t);
+		if (is_lower_ascii_or_umlaut(w, end))
+			return 0;
+		return (size_t)(q - s->t);
+	}
+	/* No space after the stop. */
+	if (is_digit(*q) && ex_letter_before(s->t, p)) {
+		/* footnote marker after the stop: "… Allianz.1 Doch" */
+		const char *d = q;
+		while (d < end && is_digit(*d) && d - q < 4)
+			d++;
+		if (d < end && ex_space_at(d, end) && !is_digit(*d))
+			return (size_t)(d - s->t);
+		return 0;
+	}
+	if (ex_upper_at(q, end) && p > s->t && is_lower_ascii_or_umlaut(p - 1, end)) {
+		/* missing space: "… Allianz.Die …" (not "z.B.", "U.S.") */
+		const char *x = p;
+		size_t letters = 0;
+		while ((k = ex_letter_before(s->t, x)) != 0 && letters < 3) {
+			x -= k;
+			letters++;
+		}
+		if (letters >= 3) {
+			const char *nx = q + (ex_letter_at(q, end) ? ex_letter_at(q, end) : 1);
+			if (is_lower_ascii_or_umlaut(nx, end))
+				return (size_t)(q - s->t);
+		}
+	}
+	return 0;
+}
+
+/* Is the text line-wrapped (sentences running across single newlines)? */
+static int wrapped_text(const char *t, size_t len, size_t *typical)
+{
+	size_t lines = 0, open = 0, sum = 0, i = 0;
+
+	while (i < len) {
+		size_t a = i, b;
+		while (i < len && t[i] != '\n')
+			i++;
+		b = i++;
+		while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\r'))
+			a++;
+		while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r'))
+			b--;
+		if (b - a < 2)
+			continue;
+		lines++;
+		if (b - a >= 40 && !strchr(".!?:\"»«“”)", t[b - 1])) {
+			open++;
+			sum += b - a;
+		}
+	}
+	*typical = open ? sum / open : 0;
+	return lines >= 4 && open * 4 >= lines;
+}
+
+void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, struct ex_span **out,
+		  size_t *n)
+{
+	struct splitter s = {lx, text, text + len, NULL, 0, 0, 0};
+	size_t typical = 0, line_start = 0, i;
+	int wrapped = wrapped_text(text, len, &typical);
+
+	for (i = 0; i < len; i++) {
+		char c = text[i];
+		if (c == '.' || c == '!' || c == '?') {
+			size_t at;
+			if (c == '.')
+				at = after_stop(&s, text + i);
+			else {
+				const char *q = text + i + 1;
+				size_t k;
+				while (q < s.end && (*q == '!' || *q == '?'))
+					q++;
+				while ((k = closer_at(q, s.end)) != 0)
+					q += k;
+				at = (q >= s.end || ex_space_at(q, s.end)) ? (size_t)(q - text) : 0;
+			}
+			if (at) {
+				emit(&s, at);
+				i = at - 1;
+			}
+		} else if (c == '\n' || c == '\f') {
+			/* line end: a paragraph break always ends a sentence; a single newline
+			 * does unless the text is wrapped and the line was a full-width one */
+			size_t j = i + 1, ls = line_start, le = i;
+			int blank = 0;
+			while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+				j++;
+			if (j >= len || text[j] == '\n' || text[j] == '\f' || c == '\f')
+				blank = 1;
+			while (ls < le && (text[ls] == ' ' || text[ls] == '\t'))
+				ls++;
+			while (le > ls && (text[le - 1] == ' ' || text[le - 1] == '\t' || text[le - 1] == '\r'))
+				le--;
+			line_start = i + 1;
+			if (blank || !wrapped) {
+				emit(&s, i);
+				continue;
+			}
+			if (le - ls < typical / 2 && le > ls && text[le - 1] != ',' && text[le - 1] != '-' &&
+			    ex_upper_at(text + j, s.end))
+				emit(&s, i);
+		}
+	}
+	emit(&s, len);
+	*out = s.v;
+	*n = s.n;
+}
