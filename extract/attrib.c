@@ -16,6 +16,15 @@ struct mention {
 
 #define MAX_MENTIONS 64
 
+static int strstr_n(const char *s, size_t n, const char *pat)
+{
+	size_t k = strlen(pat);
+	for (size_t i = 0; i + k <= n; i++)
+		if (!memcmp(s + i, pat, k))
+			return 1;
+	return 0;
+}
+
 static int lower_word(const char *w, size_t n, const char *key)
 {
 	return strlen(key) == n && !ex_casecmp_n(w, n, key);
@@ -41,18 +50,31 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 			return R_NONE;
 		{
 			size_t n = (size_t)(we - ws);
-			if (lower_word(ws, n, "in") || lower_word(ws, n, "im"))
+			if (lower_word(ws, n, "in") || lower_word(ws, n, "im") || lower_word(ws, n, "bei"))
 				return R_LOC;
 			if (lower_word(ws, n, "nach") || lower_word(ws, n, "an") || lower_word(ws, n, "ans")) {
 				*prep_an = 1;
 				return R_LOC;
 			}
 			if (lower_word(ws, n, "mit") || lower_word(ws, n, "auf") || lower_word(ws, n, "aus") ||
-			    lower_word(ws, n, "gegenüber") || lower_word(ws, n, "für") ||
-			    lower_word(ws, n, "zwischen") || lower_word(ws, n, "von") || lower_word(ws, n, "vom"))
+			    lower_word(ws, n, "gegenüber") || lower_word(ws, n, "zwischen") || lower_word(ws, n, "von") || lower_word(ws, n, "vom"))
 				return R_PARTNER;
 			if (lower_word(ws, n, "des"))
 				return R_GEN;
+			if (steps == 0 && lower_word(ws, n, "der")) {
+				/* "Bündnispartner der USA": genitive after a noun */
+				const char *x = ws;
+				size_t kk;
+				while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
+					x--;
+				{
+					const char *xe = x;
+					while ((kk = ex_letter_before(s, x)) != 0)
+						x -= kk;
+					if (xe > x && ex_upper_at(x, xe))
+						return R_GEN;
+				}
+			}
 			/* articles and adjectives may stand between */
 			if (lower_word(ws, n, "der") || lower_word(ws, n, "die") || lower_word(ws, n, "den") ||
 			    lower_word(ws, n, "dem") || lower_word(ws, n, "das") ||
@@ -120,15 +142,42 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 		(void)k;
 		p = we > p ? we : p + 1;
 	}
+	for (size_t i = 1; i < n; i++) {
+		const char *a = t + m[i - 1].end, *b = t + m[i].start;
+		size_t gap = (size_t)(b - a);
+		if ((gap <= 12 || (gap <= 32 && memchr(a, '(', gap))) && m[i].role == R_NONE && !(m[i].flags & LXF_GEN) &&
+		    (strstr_n(a, gap, " und ") || strstr_n(a, gap, " oder ") || strstr_n(a, gap, " sowie ") ||
+		     (gap <= 3 && memchr(a, ',', gap))))
+			m[i].role = m[i - 1].role;
+	}
+	return n;
+}
+
+static const char *dist_text; /* set by ex_attribute: distances skip repeated white space */
+
+static size_t gap_len(size_t from, size_t to)
+{
+	size_t n = 0, i;
+	int sp = 0;
+
+	if (!dist_text)
+		return to - from;
+	for (i = from; i < to; i++) {
+		char ch = dist_text[i];
+		int is_sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+		if (!(is_sp && sp))
+			n++;
+		sp = is_sp;
+	}
 	return n;
 }
 
 static size_t dist(size_t a0, size_t a1, size_t b0, size_t b1)
 {
 	if (b1 <= a0)
-		return a0 - b1;
+		return gap_len(b1, a0);
 	if (a1 <= b0)
-		return b0 - a1;
+		return gap_len(a1, b0);
 	return 0;
 }
 
@@ -205,9 +254,9 @@ static void set_detail(struct ex_attr *a, const char *d)
 	snprintf(a->detail, sizeof(a->detail), "%s", d ? d : "");
 }
 
-static void indicator(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
-		      struct ex_attr *a)
+static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
+	size_t s = c->sent[si].start, e = c->sent[si].end;
 	size_t where;
 	const struct ex_lex_entry *cue;
 
@@ -219,7 +268,7 @@ static void indicator(const struct ex_ctx *c, size_t s, size_t e, const struct e
 		return;
 	}
 	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "points")) {
-		static const char *const share[] = {"trade_share", "gdp_share", "cost_share", "change", NULL};
+		static const char *const share[] = {"trade_share", "gdp_share", "cost_share", "change", "other", NULL};
 		if (word_before_is(c->text + s, c->text + q->start, "um")) {
 			a->ind = KZ_I_CHANGE;
 			return;
@@ -228,6 +277,10 @@ static void indicator(const struct ex_ctx *c, size_t s, size_t e, const struct e
 		if (cue) {
 			a->ind = (enum kz_ind)kz_ind_parse(cue->value);
 			set_detail(a, cue->detail);
+			if (a->ind == KZ_I_CHANGE && !strcmp(q->unit, "percent") && cue->detail[0] &&
+			    strcmp(cue->detail, "difference")) {
+				/* "Anstieg von 14 Prozent": keep the direction as detail */
+			}
 		} else if (!strcmp(q->unit, "points")) {
 			a->ind = KZ_I_CHANGE;
 		}
@@ -238,6 +291,12 @@ static void indicator(const struct ex_ctx *c, size_t s, size_t e, const struct e
 	if (is_currency(q->unit)) {
 		static const char *const money[] = {"budget", "cost_share", NULL};
 		cue = nearest_cue(c, s, e, q, money, &where);
+		for (size_t back = 1; !cue && back <= 2 && back <= si; back++) {
+			struct ex_qty far = *q;
+			far.start = far.end = c->sent[si - back].end;
+			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money,
+					  &where);
+		}
 		if (cue) {
 			a->ind = KZ_I_BUDGET;
 			set_detail(a, cue->detail);
@@ -278,12 +337,13 @@ static const struct mention *pick(const struct mention *m, size_t n, const struc
 
 #define ROLE(r) (1 << (r))
 
-static void who(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
+static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		size_t nq, struct ex_attr *a)
 {
 	struct mention m[MAX_MENTIONS];
 	size_t s = c->sent[si].start, e = c->sent[si].end, n;
 	const struct mention *sub = NULL, *par = NULL;
+	int from_sentence;
 
 	n = find_mentions(c, s, e, all, nq, m);
 	a->subject[0] = a->partner[0] = '\0';
@@ -297,20 +357,50 @@ static void who(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const
 				sub = &m[i];
 		}
 	}
+	/* "40,0 Prozent im Falle Südkoreas", "Über 90 Prozent der japanischen Rüstungsimporte" */
+	if (!sub && a->ind != KZ_I_COST_SHARE && a->ind != KZ_I_TROOPS) {
+		for (size_t i = 0; i < n && !sub; i++) {
+			size_t gap = m[i].start >= q->end ? m[i].start - q->end : (size_t)-1;
+			if (gap > 24 || (m[i].flags & LXF_PREFIX))
+				continue;
+			if ((m[i].flags & LXF_GEN) ||
+			    ((m[i].flags & LXF_ADJ) && (strstr_n(c->text + q->end, gap, " der ") ||
+							strstr_n(c->text + q->end, gap, " des "))))
+				sub = &m[i];
+		}
+	}
 	switch (a->ind) {
 	case KZ_I_TROOPS:
+		for (size_t i = 0; i < n && !sub; i++)
+			if (m[i].start >= q->end && m[i].start - q->end <= 16 &&
+			    word_before_is(c->text + s, c->text + m[i].start, "aus"))
+				sub = &m[i];
+		for (size_t i = 0; i < n && !sub; i++)
+			if (m[i].start >= q->end && m[i].start - q->end <= 16 &&
+			    word_before_is(c->text + s, c->text + m[i].start, "den") &&
+			    strstr_n(c->text + q->end, m[i].start - q->end, "aus den"))
+				sub = &m[i];
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_NONE) | ROLE(R_GEN), 1);
 		par = pick(m, n, q, ROLE(R_LOC), 0);
+		if (!par)
+			par = pick(m, n, q, ROLE(R_PARTNER), 0);
+		if (par && sub && par == sub)
+			par = NULL;
 		break;
 	case KZ_I_TRADE_SHARE:
-		sub = pick(m, n, q, ROLE(R_GEN), 0);
+		if (!sub)
+			sub = pick(m, n, q, ROLE(R_GEN), 0);
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_NONE), 1);
 		par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 1);
 		break;
 	case KZ_I_COST_SHARE:
-		sub = pick(m, n, q, ROLE(R_NONE), 1);
+		for (size_t i = 0; i < n && !sub; i++)
+			if ((m[i].flags & LXF_GEN) && m[i].start >= q->end && m[i].start - q->end <= 24)
+				sub = &m[i];
+		if (!sub)
+			sub = pick(m, n, q, ROLE(R_NONE), 1);
 		if (sub && (sub->flags & LXF_PREFIX)) {
 			par = sub;
 			sub = NULL;
@@ -323,28 +413,74 @@ static void who(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const
 		if (!par)
 			par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_GEN), 0);
 		break;
+	case KZ_I_GDP_SHARE:
+		if (!sub)
+			sub = pick(m, n, q, ROLE(R_NONE), 1);
+		if (!sub)
+			sub = pick(m, n, q, ROLE(R_GEN), 1);
+		break;
+	case KZ_I_BUDGET:
+		if (!sub)
+			sub = pick(m, n, q, ROLE(R_NONE), 1);
+		if (!sub)
+			sub = pick(m, n, q, ROLE(R_GEN), 1);
+		par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 0);
+		break;
 	default:
-		sub = pick(m, n, q, ROLE(R_GEN) | ROLE(R_NONE), 1);
+		if (!sub)
+			sub = pick(m, n, q, ROLE(R_GEN) | ROLE(R_NONE), 1);
 		par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 0);
 		break;
 	}
-	/* Nothing in the sentence: the sentences before set the scene. */
-	for (size_t back = 1; !sub && back <= 2 && back <= si; back++) {
-		struct mention pm[MAX_MENTIONS];
-		size_t pn = find_mentions(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, pm);
-		for (size_t i = 0; i < pn && !sub; i++)
-			if (pm[i].role == R_NONE || pm[i].role == R_GEN)
-				sub = &pm[i];
-		if (sub) {
-			snprintf(a->subject, sizeof(a->subject), "%s", sub->code);
-			sub = NULL;
-			break;
-		}
-	}
+	from_sentence = sub != NULL;
+	a->subj_src = sub ? 2 : 0;
 	if (sub)
 		snprintf(a->subject, sizeof(a->subject), "%s", sub->code);
 	if (par && strcmp(par->code, a->subject))
 		snprintf(a->partner, sizeof(a->partner), "%s", par->code);
+	/* Nothing in the sentence: the last claim of the same kind a few sentences back,
+	 * else the sentences before set the scene. */
+	if (!sub && c->have_last[a->ind] && si - c->last_si[a->ind] <= 3 && a->ind != KZ_I_OTHER) {
+		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
+		if (!par && strcmp(c->last[a->ind].partner, a->subject))
+			snprintf(a->partner, sizeof(a->partner), "%s", c->last[a->ind].partner);
+		sub = (const struct mention *)1;
+	}
+	for (size_t back = 1; !sub && back <= 2 && back <= si; back++) {
+		struct mention pm[MAX_MENTIONS];
+		const struct mention *ps, *pp;
+		struct ex_qty far = *q;
+		size_t pn = find_mentions(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, pm);
+		far.start = far.end = far.nend = far.unit_start = far.unit_end = c->sent[si - back].end;
+		ps = pick(pm, pn, &far, ROLE(R_NONE), 1);
+		if (!ps)
+			ps = pick(pm, pn, &far, ROLE(R_GEN), 1);
+		if (!ps)
+			continue;
+		snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
+		if (!par) {
+			pp = pick(pm, pn, &far, a->ind == KZ_I_TROOPS ? ROLE(R_LOC) : ROLE(R_PARTNER), 0);
+			if (pp && strcmp(pp->code, a->subject))
+				snprintf(a->partner, sizeof(a->partner), "%s", pp->code);
+		}
+		break;
+	}
+	if (!from_sentence && a->ind == KZ_I_BUDGET) {
+		static const char *const cur[][2] = {{"KRW", "KR"}, {"JPY", "JP"}, {"CNY", "CN"},
+						     {"RUB", "RU"}, {"GBP", "GB"}, {"CHF", "CH"}};
+		for (size_t i = 0; i < sizeof(cur) / sizeof(cur[0]); i++)
+			if (!strcmp(q->unit, cur[i][0])) {
+				snprintf(a->subject, sizeof(a->subject), "%s", cur[i][1]);
+				a->subj_src = 3;
+			}
+	}
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && c->have_last[KZ_I_TROOPS] &&
+	    si - c->last_si[KZ_I_TROOPS] <= 3 && !strcmp(c->last[KZ_I_TROOPS].subject, a->subject))
+		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_TROOPS].partner);
+	if (a->ind == KZ_I_GDP_SHARE)
+		a->partner[0] = '\0';
+	if (!strcmp(a->partner, a->subject))
+		a->partner[0] = '\0';
 	/* Host-nation support is paid for US forces unless the text names others. */
 	if ((a->ind == KZ_I_COST_SHARE || !strcmp(a->detail, "host_nation_support")) && !a->partner[0] &&
 	    strcmp(a->subject, "US"))
@@ -416,6 +552,23 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 		out[n].end = out[n].start + 4;
 		snprintf(out[n].text, sizeof(out[n].text), "%d", y);
 		{
+			static const char *const preps[] = {"zwischen", "von", "seit", "bis", "im", "in",
+							    "für", "Jahr", "Jahre", "Fiskaljahr", "Haushaltsjahr",
+							    NULL};
+			const char *x = p;
+			size_t kk;
+			while (x > t + s && x[-1] == ' ')
+				x--;
+			{
+				const char *xe = x;
+				while ((kk = ex_letter_before(t + s, x)) != 0)
+					x -= kk;
+				for (const char *const *pp = preps; *pp; pp++)
+					if ((size_t)(xe - x) == strlen(*pp) && !memcmp(x, *pp, strlen(*pp)))
+						out[n].start = (size_t)(x - t);
+			}
+		}
+		{
 			const char *q = p + 4;
 			if (end - q >= 2 && q[0] == 'e' && q[1] == 'r' && y % 10 == 0) {
 				snprintf(out[n].text, sizeof(out[n].text), "%ds", y);
@@ -453,6 +606,58 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 	return n;
 }
 
+/* Does the sentence speak in the present tense (and not in the past)? */
+static int present_tense(const char *s, const char *e)
+{
+	static const char *const now[] = {"ist", "sind", "liegt", "liegen", "beträgt", "betragen",
+					  "stammen", "stammt", "umfasst", "umfassen", "zahlt", "zahlen",
+					  "deckt", "decken", "steht", "stehen", "gibt", "entfallen",
+					  "entfällt", "macht", "machen", "hat", "haben", NULL};
+	static const char *const past[] = {"war", "waren", "lag", "lagen", "betrug", "betrugen",
+					   "hatte", "hatten", "wurde", "wurden", "umfasste", "zahlte",
+					   "deckte", "stand", "standen", "gab", "entfielen", "entfiel",
+					   "stieg", "sank", "belief", "beliefen", "machte", "worden",
+					   "entsandte", "schickte", NULL};
+	int pres = 0;
+	const char *p = s;
+
+	while (p < e) {
+		const char *we;
+		if (!ex_letter_at(p, e)) {
+			p++;
+			continue;
+		}
+		we = ex_word_end(p, e);
+		for (const char *const *w = past; *w; w++)
+			if ((size_t)(we - p) == strlen(*w) && !memcmp(p, *w, strlen(*w)))
+				return 0;
+		for (const char *const *w = now; *w; w++)
+			if ((size_t)(we - p) == strlen(*w) && !memcmp(p, *w, strlen(*w)))
+				pres = 1;
+		p = we;
+	}
+	return pres;
+}
+
+/* Is b written as a conversion of a ("5,07 Billionen Yen (47,0 Milliarden Dollar)")? */
+int ex_paired(const char *t, const struct ex_qty *a, const struct ex_qty *b)
+{
+	const char *p = t + a->end, *e = t + b->start;
+	int paren = 0;
+
+	if (e < p || e - p > 24)
+		return 0;
+	for (; p < e; p++) {
+		if (*p == '(')
+			paren = 1;
+		else if (!(*p == ' ' || *p == ',' || (*p >= '0' && *p <= '9') || *p == '\n'))
+			break;
+	}
+	if (p < e && !strncmp(p, "umgerechnet", 11))
+		return 1;
+	return paren && p == e;
+}
+
 static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		 size_t nq, struct ex_attr *a)
 {
@@ -461,7 +666,40 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 
 	a->year[0] = '\0';
 	n = years_in(c, c->sent[si].start, c->sent[si].end, all, nq, y, 32);
-	for (i = 0; i < n; i++) {
+	/* Each year expression belongs to the figure nearest to it ("von 3,8 Mrd. zwischen
+	 * 2016 und 2020 auf 38 Mrd. zwischen 2021 und 2023"); a figure takes a year bound to
+	 * it or to its parenthesised twin, else the nearest year. */
+	{
+		size_t self = (size_t)(q - all), twin = (size_t)-1;
+		if (self < nq) {
+			if (self + 1 < nq && ex_paired(c->text, &all[self], &all[self + 1]))
+				twin = self + 1;
+			else if (self > 0 && ex_paired(c->text, &all[self - 1], &all[self]))
+				twin = self - 1;
+		}
+		for (i = 0; i < n && self < nq; i++) {
+			size_t bq = (size_t)-1, bd = (size_t)-1, d;
+			for (size_t j = 0; j < nq; j++) {
+				if (!strcmp(all[j].unit, "factor"))
+					continue; /* "zwischen 2021 und 2023 verzehnfacht": the span is not the multiple's */
+				d = dist(all[j].start, all[j].end, y[i].start, y[i].end);
+				if (all[j].start >= y[i].end)
+					d *= 3; /* a year follows the figure it dates more often than it precedes it */
+				if (d < bd) {
+					bd = d;
+					bq = j;
+				}
+			}
+			if (bq != self && bq != twin)
+				continue;
+			d = dist(q->start, q->end, y[i].start, y[i].end);
+			if (d < bestd) {
+				bestd = d;
+				best = i;
+			}
+		}
+	}
+	for (i = 0; i < n && best == (size_t)-1; i++) {
 		size_t d = dist(q->start, q->end, y[i].start, y[i].end);
 		if (d < bestd) {
 			bestd = d;
@@ -473,12 +711,19 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		return;
 	}
 	/* the sentence before, then the one after */
-	if (si > 0) {
-		n = years_in(c, c->sent[si - 1].start, c->sent[si - 1].end, NULL, 0, y, 32);
-		if (n) {
-			snprintf(a->year, sizeof(a->year), "%s", y[n - 1].text);
+	for (size_t back = 1; back <= 2 && back <= si; back++) {
+		n = years_in(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, y, 32);
+		for (i = 0; i < n; i++) {
+			if (y[i].text[strlen(y[i].text) - 1] == 's')
+				continue; /* a decade in another sentence is scenery, not a date */
+			snprintf(a->year, sizeof(a->year), "%s", y[i].text);
 			return;
 		}
+	}
+	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE &&
+	    present_tense(c->text + c->sent[si].start, c->text + c->sent[si].end)) {
+		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year);
+		return;
 	}
 	if (si + 1 < c->nsent) {
 		n = years_in(c, c->sent[si + 1].start, c->sent[si + 1].end, NULL, 0, y, 32);
@@ -491,10 +736,16 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year);
 }
 
-void ex_attribute(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
+void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
-	indicator(c, c->sent[si].start, c->sent[si].end, q, a);
+	dist_text = c->text;
+	indicator(c, si, q, a);
 	who(c, si, q, all, nq, a);
 	when(c, si, q, all, nq, a);
+	if (a->subject[0]) {
+		c->last[a->ind] = *a;
+		c->last_si[a->ind] = si;
+		c->have_last[a->ind] = 1;
+	}
 }

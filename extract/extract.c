@@ -35,6 +35,36 @@ static int is_share(enum kz_ind i)
 	return i == KZ_I_TRADE_SHARE || i == KZ_I_GDP_SHARE || i == KZ_I_COST_SHARE;
 }
 
+/*
+ * One sentence speaks of one thing: a conversion in parentheses shares the
+ * subject, partner, year and indicator of the amount it converts, and figures
+ * whose subject came only from context take the subject a currency gave.
+ */
+static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *a, size_t n)
+{
+	size_t i;
+	const char *cur = NULL;
+
+	for (i = 0; i + 1 < n; i++)
+		if (ex_paired(text, &q[i], &q[i + 1]) && a[i].ind == KZ_I_BUDGET) {
+			a[i + 1].ind = a[i].ind;
+			memcpy(a[i + 1].detail, a[i].detail, sizeof(a[i].detail));
+			memcpy(a[i + 1].subject, a[i].subject, sizeof(a[i].subject));
+			memcpy(a[i + 1].partner, a[i].partner, sizeof(a[i].partner));
+			memcpy(a[i + 1].year, a[i].year, sizeof(a[i].year));
+			a[i + 1].subj_src = a[i].subj_src;
+		}
+	for (i = 0; i < n; i++)
+		if (a[i].subj_src == 3)
+			cur = a[i].subject;
+	for (i = 0; i < n && cur; i++)
+		if (a[i].subj_src == 0 && a[i].subject[0] && strcmp(a[i].subject, cur)) {
+			snprintf(a[i].subject, sizeof(a[i].subject), "%s", cur);
+			if (!strcmp(a[i].partner, cur))
+				a[i].partner[0] = '\0';
+		}
+}
+
 void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struct ex_options *o,
 		struct kz_table *t)
 {
@@ -44,6 +74,8 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	size_t nq = 0, aq = 0;
 	struct kz_buf sbuf, id, quote;
 	struct ex_ctx ctx;
+	struct ex_attr *attr = NULL;
+	size_t aattr = 0;
 
 	ex_sentences(lx, d->text, d->len, &sent, &nsent);
 	ctx.lx = lx;
@@ -51,6 +83,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	ctx.text = d->text;
 	ctx.sent = sent;
 	ctx.nsent = nsent;
+	memset(ctx.have_last, 0, sizeof(ctx.have_last));
 	kz_buf_init(&sbuf, 0);
 	kz_buf_init(&id, 0);
 	kz_buf_init(&quote, 0);
@@ -60,10 +93,13 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 		if (!nq)
 			continue;
 		collapse(&sbuf, d->text + sent[si].start, d->text + sent[si].end);
+		KZ_GROW(attr, aattr, nq);
+		for (size_t i = 0; i < nq; i++)
+			ex_attribute(&ctx, si, &q[i], q, nq, &attr[i]);
+		harmonise(d->text, q, attr, nq);
 		for (size_t i = 0; i < nq; i++) {
-			struct ex_attr a;
+			struct ex_attr a = attr[i];
 			struct kz_claim c;
-			ex_attribute(&ctx, si, &q[i], q, nq, &a);
 			if (o && o->core_only && !kz_ind_is_core(a.ind))
 				continue;
 			memset(&c, 0, sizeof(c));
@@ -100,5 +136,6 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	kz_buf_release(&id);
 	kz_buf_release(&quote);
 	free(q);
+	free(attr);
 	free(sent);
 }

@@ -104,22 +104,30 @@ const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, 
 
 /* --- attribution (attrib.c) --- */
 
+struct ex_attr {
+	enum kz_ind ind;
+	char detail[32];
+	char subject[8], partner[8];
+	char year[32];
+	int subj_src; /* 0 context, 2 the sentence, 3 the currency */
+};
+
+/* Is b written as a conversion of a ("5,07 Billionen Yen (47,0 Milliarden Dollar)")? */
+int ex_paired(const char *t, const struct ex_qty *a, const struct ex_qty *b);
+
 struct ex_ctx {
 	const struct ex_lexicon *lx;
 	const struct ex_doc *doc;
 	const char *text;
 	struct ex_span *sent;
 	size_t nsent;
+	/* the last claim of each indicator: what a later sentence without names refers to */
+	struct ex_attr last[KZ_I__N];
+	size_t last_si[KZ_I__N];
+	int have_last[KZ_I__N];
 };
 
-struct ex_attr {
-	enum kz_ind ind;
-	char detail[32];
-	char subject[8], partner[8];
-	char year[32];
-};
-
-void ex_attribute(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
+void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a);
 
 #endif

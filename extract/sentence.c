@@ -133,8 +133,17 @@ static size_t after_stop(const struct splitter *s, const char *p)
 		while (d > s->t && (is_digit(d[-1]) || d[-1] == '.' || d[-1] == ','))
 			d--;
 		w = ex_skip_space(q, end);
-		if (w == q) /* "28.500" or "26.02.2024": inside a number */
+		if (w == q) {
+			/* "28.500", "26.02.2024": inside a number; but "im Jahr 2012.149 Die":
+			 * a footnote marker after a full stop (no 3-digit group follows a 4-digit run) */
+			const char *x = q;
+			while (x < end && is_digit(*x))
+				x++;
+			if (x > q && x < end && ex_space_at(x, end) && (p - d >= 4 || x - q != 3) &&
+			    ex_upper_at(ex_skip_space(x, end), end))
+				return (size_t)(x - s->t);
 			return 0;
+		}
 		if (w < end && is_digit(*w))
 			return 0; /* "16. 3. 2021", "Nr. 5. 1" */
 		if (is_lower_ascii_or_umlaut(w, end))
@@ -157,7 +166,9 @@ static size_t after_stop(const struct splitter *s, const char *p)
 		return (size_t)(q - s->t);
 	}
 	/* No space after the stop. */
-	if (is_digit(*q) && ex_letter_before(s->t, p)) {
+	if (is_digit(*q) && (ex_letter_before(s->t, p) || p[-1] == ')' || p[-1] == '"' || p[-1] == '%' ||
+			     closer_at(p - 1, p) || (p - s->t >= 2 && closer_at(p - 2, p) == 2) ||
+			     (p - s->t >= 3 && closer_at(p - 3, p) == 3))) {
 		/* footnote marker after the stop: "… Allianz.1 Doch" */
 		const char *d = q;
 		while (d < end && is_digit(*d) && d - q < 4)

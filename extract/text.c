@@ -166,7 +166,8 @@ const char *ex_word_end(const char *p, const char *end)
 			continue;
 		}
 		k = ex_dash_at(p, end);
-		if (k && p + k < end && ex_letter_at(p + k, end) && (unsigned char)*p == '-') {
+		if (k && p + k < end && (ex_letter_at(p + k, end) || (p[k] >= '0' && p[k] <= '9')) &&
+		    (k == 1 || (unsigned char)p[2] == 0x91)) {
 			p += k;
 			continue;
 		}
