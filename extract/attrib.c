@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum role { R_NONE, R_GEN, R_LOC, R_PARTNER };
+enum role { R_NONE, R_GEN, R_LOC, R_PARTNER, R_SOURCE };
 
 struct mention {
 	size_t start, end;
@@ -61,6 +61,8 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 				return R_PARTNER;
 			if (lower_word(ws, n, "des"))
 				return R_GEN;
+			if (lower_word(ws, n, "laut") || lower_word(ws, n, "gemäß"))
+				return R_SOURCE;
 			if (steps == 0 && lower_word(ws, n, "der")) {
 				/* "Bündnispartner der USA": genitive after a noun */
 				const char *x = ws;
@@ -105,8 +107,9 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 		}
 		we = ex_word_end(p, end);
 		for (i = 0; i < nq; i++)
-			if ((size_t)(p - t) >= qs[i].unit_start && (size_t)(p - t) < qs[i].unit_end)
-				break;
+			if ((size_t)(p - t) >= qs[i].unit_start && (size_t)(p - t) < qs[i].unit_end &&
+			    qs[i].unit && strlen(qs[i].unit) == 3 && qs[i].unit[0] >= 'A' && qs[i].unit[0] <= 'Z')
+				break; /* "US-Dollar" is money, not the US */
 		if (i < nq) {
 			p = we;
 			continue;

@@ -49,7 +49,14 @@ static int piece(const char **p, const char *end, const struct word_num *list)
 static int below100(const char **p, const char *end)
 {
 	const char *q = *p;
-	int u = piece(&q, end, small), t;
+	int u, t;
+
+	/* tens first: "dreißig" starts like "drei", "vierzig" like "vier" */
+	if ((t = piece(&q, end, tens)) > 0) {
+		*p = q;
+		return t;
+	}
+	u = piece(&q, end, small);
 
 	if (u >= 1 && u <= 9 && (size_t)(end - q) >= 3 && !ex_casecmp_n(q, 3, "und")) {
 		const char *r = q + 3;
@@ -420,14 +427,14 @@ static void interval(struct ex_qty *q)
 	case KZ_Q_AT_LEAST:
 		q->low = v;
 		if (q->qflags & LXF_WEAK)
-			q->high = v + (q->step > 0.1 * av ? q->step : 0.1 * av);
+			q->high = v + (half > 0.1 * av ? half : 0.1 * av);
 		else
 			q->high = v * 1.5;
 		break;
 	case KZ_Q_AT_MOST:
 		q->high = v;
 		if (q->qflags & LXF_WEAK)
-			q->low = v - (q->step > 0.1 * av ? q->step : 0.1 * av);
+			q->low = v - (half > 0.1 * av ? half : 0.1 * av);
 		else
 			q->low = v * 0.5;
 		break;

@@ -136,10 +136,12 @@ static size_t after_stop(const struct splitter *s, const char *p)
 		if (w == q) {
 			/* "28.500", "26.02.2024": inside a number; but "im Jahr 2012.149 Die":
 			 * a footnote marker after a full stop (no 3-digit group follows a 4-digit run) */
-			const char *x = q;
+			const char *x = q, *r = p;
+			while (r > s->t && is_digit(r[-1]))
+				r--;
 			while (x < end && is_digit(*x))
 				x++;
-			if (x > q && x < end && ex_space_at(x, end) && (p - d >= 4 || x - q != 3) &&
+			if (x > q && x < end && ex_space_at(x, end) && (p - r >= 4 || x - q != 3) &&
 			    ex_upper_at(ex_skip_space(x, end), end))
 				return (size_t)(x - s->t);
 			return 0;
