@@ -20,7 +20,7 @@ endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+ALL_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) \
               -I. -I$(BUILD) $(PKG_CFLAGS) -DKZ_VERSION='"$(VERSION)"' -MMD -MP
 LIBS        = $(PKG_LIBS) -lcsv -lm
 
@@ -32,7 +32,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/data_gen.o
 CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOLS    := $(BUILD)/tools/eval
+TOOLS    := $(BUILD)/tools/eval $(BUILD)/tools/gencorpus $(BUILD)/tools/runstat
 
 ifdef SANITIZE
 PROG := $(BUILD)/kennzahl

@@ -31,6 +31,7 @@ int cmd_extract(int argc, char **argv)
 	struct ex_paths paths = {0};
 	struct ex_options eo = {0};
 	struct kz_table t;
+	struct kz_csv_writer w;
 	struct kz_out o;
 	struct kz_err err;
 	int i;
@@ -65,7 +66,16 @@ int cmd_extract(int argc, char **argv)
 	}
 	ex_sources_init(&src);
 	ex_collect((char **)pos.v, pos.n, &paths, &src, print_err, NULL, &nbad, &worst);
-	kz_table_init(&t);
+	rc = kz_out_open(&o, out, &err);
+	if (rc) {
+		kz_err_print(&err);
+		worst = KZ_EXIT_SYSTEM;
+		paths.n = 0;
+	} else {
+		kz_csv_writer_init(&w, o.f, d);
+		kz_claims_write_header(&w);
+	}
+	/* One document at a time: memory is bounded by the largest document. */
 	for (size_t k = 0; k < paths.n; k++) {
 		struct ex_doc doc;
 		ex_doc_init(&doc);
@@ -77,19 +87,16 @@ int cmd_extract(int argc, char **argv)
 			continue;
 		}
 		ex_sources_apply(&src, &doc);
+		kz_table_init(&t);
 		ex_extract(lx, &doc, &eo, &t);
+		kz_claims_write_rows(&w, &t);
+		kz_table_release(&t);
 		ex_doc_release(&doc);
 	}
-	rc = kz_out_open(&o, out, &err);
-	if (!rc) {
-		kz_claims_write_csv(&t, o.f, d);
-		rc = kz_out_commit(&o, &err);
-	}
-	if (rc) {
+	if (!rc && kz_out_commit(&o, &err)) {
 		kz_err_print(&err);
 		worst = KZ_EXIT_SYSTEM;
 	}
-	kz_table_release(&t);
 	ex_paths_release(&paths);
 	ex_sources_release(&src);
 	ex_lexicon_free(lx);

@@ -164,12 +164,24 @@ void kz_csv_endrow(struct kz_csv_writer *w)
 void kz_claims_write_csv(const struct kz_table *t, FILE *f, enum kz_csv_dialect d)
 {
 	struct kz_csv_writer w;
-	size_t i;
 
 	kz_csv_writer_init(&w, f, d);
-	for (i = 0; kz_claim_columns[i]; i++)
-		kz_csv_field(&w, kz_claim_columns[i]);
-	kz_csv_endrow(&w);
+	kz_claims_write_header(&w);
+	kz_claims_write_rows(&w, t);
+}
+
+void kz_claims_write_header(struct kz_csv_writer *w)
+{
+	for (size_t i = 0; kz_claim_columns[i]; i++)
+		kz_csv_field(w, kz_claim_columns[i]);
+	kz_csv_endrow(w);
+}
+
+void kz_claims_write_rows(struct kz_csv_writer *wp, const struct kz_table *t)
+{
+#define w (*wp)
+	size_t i;
+
 	for (i = 0; i < t->n; i++) {
 		const struct kz_claim *c = &t->v[i];
 		kz_csv_field(&w, c->id);
@@ -195,6 +207,7 @@ void kz_claims_write_csv(const struct kz_table *t, FILE *f, enum kz_csv_dialect 
 		kz_csv_field(&w, c->sentence);
 		kz_csv_endrow(&w);
 	}
+#undef w
 }
 
 /* --- reading --- */

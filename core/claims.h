@@ -76,6 +76,9 @@ void kz_csv_endrow(struct kz_csv_writer *w);
 
 /* Write the header line and every claim. */
 void kz_claims_write_csv(const struct kz_table *t, FILE *f, enum kz_csv_dialect d);
+/* Streaming form: the header (and BOM) once, then rows table by table. */
+void kz_claims_write_header(struct kz_csv_writer *w);
+void kz_claims_write_rows(struct kz_csv_writer *w, const struct kz_table *t);
 
 /*
  * Generic CSV reader over libcsv: parses a whole buffer (either dialect,

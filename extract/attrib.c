@@ -114,8 +114,12 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 			p = we;
 			continue;
 		}
-		for (i = 0; i < lx->n[LX_COUNTRY] && !hit; i++) {
-			const struct ex_lex_entry *en = &lx->v[LX_COUNTRY][i];
+		{
+			unsigned char b0 = ex_fold_byte((unsigned char)*p);
+			const unsigned *ix = lx->by_first[LX_COUNTRY][b0];
+			unsigned nix = lx->n_first[LX_COUNTRY][b0];
+		for (i = 0; i < nix && !hit; i++) {
+			const struct ex_lex_entry *en = &lx->v[LX_COUNTRY][ix[i]];
 			size_t kl = en->klen;
 			struct mention *mm = &m[n];
 			if (en->flags & LXF_PREFIX) {
@@ -141,6 +145,7 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 					mm->role = R_PARTNER;
 				n++;
 			}
+		}
 		}
 		(void)k;
 		p = we > p ? we : p + 1;
@@ -186,50 +191,138 @@ static size_t dist(size_t a0, size_t a1, size_t b0, size_t b1)
 
 /* --- indicator --- */
 
+/* A cue stem found inside a word of a sentence. */
 struct cue_hit {
 	const struct ex_lex_entry *e;
-	size_t pos;
+	size_t ws, we;
 };
 
-static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, size_t e,
-					      const struct ex_qty *q, const char *const *inds,
-					      size_t *where)
+#define MAX_CUES 128
+
+/* Every cue contained in the words of [s, e), each word's hits longest first. */
+static size_t find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *h)
 {
 	const struct ex_lexicon *lx = c->lx;
 	const char *t = c->text, *p = t + s, *end = t + e;
-	const struct ex_lex_entry *best = NULL;
-	size_t bestd = (size_t)-1;
+	size_t n = 0;
 
-	while (p < end) {
+	while (p < end && n < MAX_CUES) {
 		const char *we;
+		size_t first = n;
 		if (!ex_letter_at(p, end)) {
 			p++;
 			continue;
 		}
 		we = ex_word_end(p, end);
-		for (size_t i = 0; i < lx->n[LX_CUE]; i++) {
-			const struct ex_lex_entry *en = &lx->v[LX_CUE][i];
-			int ok = 0;
-			for (const char *const *ind = inds; *ind; ind++)
-				if (!strcmp(en->value, *ind))
-					ok = 1;
-			if (!ok || !ex_contains_ci(p, (size_t)(we - p), en->key, en->klen))
-				continue;
-			{
-				size_t ws = (size_t)(p - t), wend = (size_t)(we - t);
-				size_t d = dist(q->start, q->end, ws, wend);
-				/* what follows the figure ("74,5 Prozent der Stationierungskosten") weighs more */
-				if (ws >= q->end)
-					d = d / 2;
-				if (d < bestd) {
-					bestd = d;
-					best = en;
-					*where = ws;
-				}
+		for (const char *x = p; x < we && n < MAX_CUES; x++) {
+			unsigned char b = ex_fold_byte((unsigned char)*x);
+			const unsigned *ix = lx->by_first[LX_CUE][b];
+			for (unsigned j = 0; j < lx->n_first[LX_CUE][b] && n < MAX_CUES; j++) {
+				const struct ex_lex_entry *en = &lx->v[LX_CUE][ix[j]];
+				if ((size_t)(we - x) < en->klen || ex_casecmp_n(x, en->klen, en->key))
+					continue;
+				h[n].e = en;
+				h[n].ws = (size_t)(p - t);
+				h[n].we = (size_t)(we - t);
+				n++;
 			}
-			break;
 		}
+		/* longest first within the word, so the most specific stem wins */
+		for (size_t i = first + 1; i < n; i++)
+			for (size_t j = i; j > first && h[j].e->klen > h[j - 1].e->klen; j--) {
+				struct cue_hit tmp = h[j];
+				h[j] = h[j - 1];
+				h[j - 1] = tmp;
+			}
 		p = we;
+	}
+	return n;
+}
+
+/* The small per-sentence cache: mentions, cues and years are found once per sentence. */
+#define CACHE_SLOTS 4
+struct cache_slot {
+	int used, with_q, has_m, has_c;
+	size_t s, e;
+	size_t nm, nc;
+	struct mention m[MAX_MENTIONS];
+	struct cue_hit c[MAX_CUES];
+};
+struct ex_attr_cache {
+	struct cache_slot slot[CACHE_SLOTS];
+	unsigned next;
+};
+
+struct ex_attr_cache *ex_attr_cache_new(void)
+{
+	return kz_xcalloc(1, sizeof(struct ex_attr_cache));
+}
+
+void ex_attr_cache_free(struct ex_attr_cache *c)
+{
+	free(c);
+}
+
+/* want: 1 mentions, 2 cues (computed on first use and kept while the slot lives) */
+static const struct cache_slot *sentence_info(const struct ex_ctx *c, size_t s, size_t e,
+					      const struct ex_qty *qs, size_t nq, int want)
+{
+	struct ex_attr_cache *ca = c->cache;
+	struct cache_slot *sl = NULL;
+	int with_q = qs != NULL;
+
+	for (unsigned i = 0; i < CACHE_SLOTS && !sl; i++)
+		if (ca->slot[i].used && ca->slot[i].s == s && ca->slot[i].e == e &&
+		    ca->slot[i].with_q == with_q)
+			sl = &ca->slot[i];
+	if (!sl) {
+		sl = &ca->slot[ca->next++ % CACHE_SLOTS];
+		sl->used = 1;
+		sl->s = s;
+		sl->e = e;
+		sl->with_q = with_q;
+		sl->has_m = sl->has_c = 0;
+	}
+	if ((want & 1) && !sl->has_m) {
+		sl->nm = find_mentions(c, s, e, qs, nq, sl->m);
+		sl->has_m = 1;
+	}
+	if ((want & 2) && !sl->has_c) {
+		sl->nc = find_cues(c, s, e, sl->c);
+		sl->has_c = 1;
+	}
+	return sl;
+}
+
+static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, size_t e,
+					      const struct ex_qty *q, const char *const *inds,
+					      size_t *where)
+{
+	const struct cache_slot *sl = sentence_info(c, s, e, NULL, 0, 2);
+	const struct ex_lex_entry *best = NULL;
+	size_t bestd = (size_t)-1, i, last_ws = (size_t)-1;
+
+	for (i = 0; i < sl->nc; i++) {
+		const struct cue_hit *h = &sl->c[i];
+		int ok = 0;
+		size_t d;
+		if (h->ws == last_ws)
+			continue; /* this word already gave its most specific wanted cue */
+		for (const char *const *ind = inds; *ind; ind++)
+			if (!strcmp(h->e->value, *ind))
+				ok = 1;
+		if (!ok)
+			continue;
+		last_ws = h->ws;
+		d = dist(q->start, q->end, h->ws, h->we);
+		/* what follows the figure ("74,5 Prozent der Stationierungskosten") weighs more */
+		if (h->ws >= q->end)
+			d = d / 2;
+		if (d < bestd) {
+			bestd = d;
+			best = h->e;
+			*where = h->ws;
+		}
 	}
 	return best;
 }
@@ -348,7 +441,11 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	const struct mention *sub = NULL, *par = NULL;
 	int from_sentence;
 
-	n = find_mentions(c, s, e, all, nq, m);
+	{
+		const struct cache_slot *sl = sentence_info(c, s, e, all, nq, 1);
+		n = sl->nm;
+		memcpy(m, sl->m, n * sizeof(*m));
+	}
 	a->subject[0] = a->partner[0] = '\0';
 
 	/* The unit itself may name the subject: "US-Soldaten", "nordkoreanische Soldaten". */
@@ -453,7 +550,9 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		struct mention pm[MAX_MENTIONS];
 		const struct mention *ps, *pp;
 		struct ex_qty far = *q;
-		size_t pn = find_mentions(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, pm);
+		const struct cache_slot *psl = sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, 1);
+		size_t pn = psl->nm;
+		memcpy(pm, psl->m, pn * sizeof(*pm));
 		far.start = far.end = far.nend = far.unit_start = far.unit_end = c->sent[si - back].end;
 		ps = pick(pm, pn, &far, ROLE(R_NONE), 1);
 		if (!ps)

@@ -12,7 +12,19 @@ static void collapse(struct kz_buf *b, const char *s, const char *e)
 
 	kz_buf_reset(b);
 	while (s < e) {
-		size_t k = ex_space_at(s, e);
+		const char *run = s;
+		size_t k;
+		/* copy a run of ordinary bytes at once */
+		while (s < e && (unsigned char)*s > ' ' && (unsigned char)*s != 0xC2 && (unsigned char)*s != 0xE2)
+			s++;
+		if (s > run) {
+			if (space && b->len)
+				kz_buf_addc(b, ' ');
+			space = 0;
+			kz_buf_add(b, run, (size_t)(s - run));
+			continue;
+		}
+		k = ex_space_at(s, e);
 		if (k) {
 			space = 1;
 			s += k;
@@ -84,6 +96,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	ctx.sent = sent;
 	ctx.nsent = nsent;
 	memset(ctx.have_last, 0, sizeof(ctx.have_last));
+	ctx.cache = ex_attr_cache_new();
 	kz_buf_init(&sbuf, 0);
 	kz_buf_init(&id, 0);
 	kz_buf_init(&quote, 0);
@@ -137,5 +150,6 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	kz_buf_release(&quote);
 	free(q);
 	free(attr);
+	ex_attr_cache_free(ctx.cache);
 	free(sent);
 }

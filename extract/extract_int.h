@@ -36,16 +36,75 @@ struct ex_lexicon {
 	struct ex_lex_entry *v[LX__N];
 	size_t n[LX__N], alloc[LX__N];
 	struct kz_arena arena;
+	/* entries of each kind by first byte (ASCII folded to lower case): index lists into v */
+	unsigned *by_first[LX__N][256];
+	unsigned n_first[LX__N][256];
 };
+
+/* Fold an ASCII upper-case byte to lower case. */
+static inline unsigned char ex_fold_byte(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
 
 /* --- UTF-8 text helpers (text.c) --- */
 
-/* Byte length of a white-space character at p (ASCII or NBSP/thin/narrow spaces), else 0. */
-size_t ex_space_at(const char *p, const char *end);
-/* Byte length of a dash or hyphen at p (-, U+2010, U+2011, U+2012, U+2013, U+2014, U+2212), else 0. */
-size_t ex_dash_at(const char *p, const char *end);
-/* Is the character at p a letter (ASCII or a Latin-1/Latin Extended letter)? Returns its length or 0. */
-size_t ex_letter_at(const char *p, const char *end);
+/* ex_space_at: byte length of a white-space character at p (ASCII or NBSP/thin/narrow spaces), else 0.
+ * ex_dash_at: byte length of a dash or hyphen at p (-, U+2010..U+2015, U+2212), else 0.
+ * ex_letter_at: byte length of a letter at p (ASCII, Latin-1, Latin Extended; soft hyphen), else 0. */
+static inline size_t ex_space_at(const char *p, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(end - p);
+
+	if (n == 0)
+		return 0;
+	if (u[0] == ' ' || u[0] == '\t' || u[0] == '\n' || u[0] == '\r' || u[0] == '\f' || u[0] == '\v')
+		return 1;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2; /* NO-BREAK SPACE */
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+	    ((u[2] >= 0x80 && u[2] <= 0x8B) || u[2] == 0xAF))
+		return 3; /* U+2000..U+200B (thin, hair, figure, ...), U+202F NARROW NBSP */
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F)
+		return 3; /* MEDIUM MATHEMATICAL SPACE */
+	return 0;
+}
+
+static inline size_t ex_dash_at(const char *p, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(end - p);
+
+	if (n == 0)
+		return 0;
+	if (u[0] == '-')
+		return 1;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x95)
+		return 3; /* U+2010..U+2015 */
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92)
+		return 3; /* U+2212 MINUS */
+	return 0;
+}
+
+static inline size_t ex_letter_at(const char *p, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(end - p);
+
+	if (n == 0)
+		return 0;
+	if ((u[0] >= 'a' && u[0] <= 'z') || (u[0] >= 'A' && u[0] <= 'Z'))
+		return 1;
+	if (n >= 2 && u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0xBF && u[1] != 0x97 && u[1] != 0xB7)
+		return 2; /* Latin-1 letters (not × ÷) */
+	if (n >= 2 && u[0] >= 0xC4 && u[0] <= 0xC9 && (u[1] & 0xC0) == 0x80)
+		return 2; /* Latin Extended-A/B */
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xAD)
+		return 2; /* SOFT HYPHEN counts as part of a word */
+	return 0;
+}
+
 /* Length of the letter ending just before p (scanning back), or 0. */
 size_t ex_letter_before(const char *start, const char *p);
 /* Is the character at p upper-case (A-Z, Ä, Ö, Ü)? */
@@ -125,7 +184,11 @@ struct ex_ctx {
 	struct ex_attr last[KZ_I__N];
 	size_t last_si[KZ_I__N];
 	int have_last[KZ_I__N];
+	struct ex_attr_cache *cache; /* per-sentence mentions, cues and years (attrib.c) */
 };
+
+struct ex_attr_cache *ex_attr_cache_new(void);
+void ex_attr_cache_free(struct ex_attr_cache *c);
 
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a);

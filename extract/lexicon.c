@@ -133,8 +133,21 @@ static int cmp_len(const void *a, const void *b)
 
 static void lex_sort(struct ex_lexicon *lx)
 {
-	for (int k = 0; k < LX__N; k++)
+	for (int k = 0; k < LX__N; k++) {
 		qsort(lx->v[k], lx->n[k], sizeof(*lx->v[k]), cmp_len);
+		for (int b = 0; b < 256; b++) {
+			free(lx->by_first[k][b]);
+			lx->by_first[k][b] = NULL;
+			lx->n_first[k][b] = 0;
+		}
+		/* index by folded first byte, keeping the longest-first order */
+		for (size_t i = 0; i < lx->n[k]; i++) {
+			unsigned char b = ex_fold_byte((unsigned char)lx->v[k][i].key[0]);
+			unsigned *n = &lx->n_first[k][b];
+			lx->by_first[k][b] = kz_xrealloc(lx->by_first[k][b], (*n + 1) * sizeof(unsigned));
+			lx->by_first[k][b][(*n)++] = (unsigned)i;
+		}
+	}
 }
 
 struct ex_lexicon *ex_lexicon_new(void)
@@ -176,8 +189,11 @@ void ex_lexicon_free(struct ex_lexicon *lx)
 {
 	if (!lx)
 		return;
-	for (int k = 0; k < LX__N; k++)
+	for (int k = 0; k < LX__N; k++) {
 		free(lx->v[k]);
+		for (int b = 0; b < 256; b++)
+			free(lx->by_first[k][b]);
+	}
 	kz_arena_release(&lx->arena);
 	free(lx);
 }
@@ -205,8 +221,13 @@ static int key_at(const struct ex_lex_entry *e, const char *p, const char *end, 
 const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int kind, const char *p,
 					      const char *end, size_t *mlen)
 {
-	for (size_t i = 0; i < lx->n[kind]; i++) {
-		const struct ex_lex_entry *e = &lx->v[kind][i];
+	unsigned char b;
+
+	if (p >= end)
+		return NULL;
+	b = ex_fold_byte((unsigned char)*p);
+	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
+		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
 		if (e->flags & LXF_SUFFIX)
 			continue;
 		/* qualifiers and time words are often capitalised at a sentence start */
@@ -220,8 +241,13 @@ const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int k
 
 const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
 {
-	for (size_t i = 0; i < lx->n[kind]; i++) {
-		const struct ex_lex_entry *e = &lx->v[kind][i];
+	unsigned char b;
+
+	if (!n)
+		return NULL;
+	b = ex_fold_byte((unsigned char)*w);
+	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
+		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
 		if (!(e->flags & LXF_SUFFIX) && e->klen == n && !memcmp(e->key, w, n))
 			return e;
 	}

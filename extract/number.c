@@ -19,24 +19,30 @@ static int is_digit(char c)
 struct word_num {
 	const char *w;
 	int v;
+	size_t n; /* strlen(w) */
 };
+#define W(s, v) {s, v, sizeof(s) - 1}
 
 /* Units and teens, longest first where one is a prefix of another. */
 static const struct word_num small[] = {
-	{"dreizehn", 13}, {"vierzehn", 14}, {"fünfzehn", 15}, {"sechzehn", 16}, {"siebzehn", 17},
-	{"achtzehn", 18}, {"neunzehn", 19}, {"zwölf", 12},    {"elf", 11},	{"zehn", 10},
-	{"eins", 1},	  {"eine", 1},	    {"ein", 1},	      {"zwei", 2},	{"drei", 3},
-	{"vier", 4},	  {"fünf", 5},	    {"sechs", 6},     {"sieben", 7},	{"acht", 8},
-	{"neun", 9},	  {"zwo", 2},	    {NULL, 0}};
-static const struct word_num tens[] = {{"zwanzig", 20}, {"dreißig", 30}, {"vierzig", 40},
-				       {"fünfzig", 50}, {"sechzig", 60}, {"siebzig", 70},
-				       {"achtzig", 80}, {"neunzig", 90}, {NULL, 0}};
+	W("dreizehn", 13), W("vierzehn", 14), W("fünfzehn", 15), W("sechzehn", 16), W("siebzehn", 17),
+	W("achtzehn", 18), W("neunzehn", 19), W("zwölf", 12),    W("elf", 11),	W("zehn", 10),
+	W("eins", 1),	  W("eine", 1),	    W("ein", 1),	      W("zwei", 2),	W("drei", 3),
+	W("vier", 4),	  W("fünf", 5),	    W("sechs", 6),     W("sieben", 7),	W("acht", 8),
+	W("neun", 9),	  W("zwo", 2),	    {NULL, 0, 0}};
+static const struct word_num tens[] = {W("zwanzig", 20), W("dreißig", 30), W("vierzig", 40),
+				       W("fünfzig", 50), W("sechzig", 60), W("siebzig", 70),
+				       W("achtzig", 80), W("neunzig", 90), {NULL, 0, 0}};
 
 /* Match a lower-case word piece at *p (advancing it) from list; returns its value or -1. */
 static int piece(const char **p, const char *end, const struct word_num *list)
 {
+	unsigned char f = ex_fold_byte((unsigned char)**p);
+
 	for (; list->w; list++) {
-		size_t n = strlen(list->w);
+		size_t n = list->n;
+		if ((unsigned char)list->w[0] != f)
+			continue;
 		if ((size_t)(end - *p) >= n && !ex_casecmp_n(*p, n, list->w)) {
 			*p += n;
 			return list->v;
@@ -461,9 +467,9 @@ static int fache_suffix(const char *w, size_t n, size_t *stem)
 static int multiple_word(const char *w, size_t n)
 {
 	static const struct word_num verbs[] = {
-		{"verdopp", 2},	   {"verdreif", 3},  {"vervierf", 4},	{"verfünff", 5},
-		{"versechsf", 6},  {"versiebenf", 7}, {"verachtf", 8},	{"verneunf", 9},
-		{"verzehnf", 10},  {"verhundertf", 100}, {NULL, 0}};
+		W("verdopp", 2),	   W("verdreif", 3),  W("vervierf", 4),	W("verfünff", 5),
+		W("versechsf", 6),  W("versiebenf", 7), W("verachtf", 8),	W("verneunf", 9),
+		W("verzehnf", 10),  W("verhundertf", 100), {NULL, 0, 0}};
 	for (const struct word_num *v = verbs; v->w; v++) {
 		size_t k = strlen(v->w);
 		if (n >= k && !ex_casecmp_n(w, k, v->w))
@@ -795,9 +801,9 @@ static const char *scan_word(struct scan *sc, const char *w, const char *we)
 	{
 		const char *f = ex_skip_space(we, sc->e), *fe = ex_word_end(f, sc->e);
 		static const struct word_num denoms[] = {
-			{"dritteln", 3}, {"drittel", 3}, {"vierteln", 4}, {"viertel", 4}, {"fünfteln", 5},
-			{"fünftel", 5},	 {"zehnteln", 10}, {"zehntel", 10}, {"sechstel", 6}, {"achtel", 8},
-			{NULL, 0}};
+			W("dritteln", 3), W("drittel", 3), W("vierteln", 4), W("viertel", 4), W("fünfteln", 5),
+			W("fünftel", 5),	 W("zehnteln", 10), W("zehntel", 10), W("sechstel", 6), W("achtel", 8),
+			{NULL, 0, 0}};
 		for (const struct word_num *dn = denoms; dn->w && f > we; dn++) {
 			if ((size_t)(fe - f) == strlen(dn->w) && !ex_casecmp_n(f, (size_t)(fe - f), dn->w)) {
 				if (v >= dn->v)
@@ -903,6 +909,19 @@ static void carry_units(struct scan *sc, size_t first)
 	}
 }
 
+/* Could a number word, fraction or multiple start here? (a cheap two-letter pre-filter) */
+static int numword_start(const char *p)
+{
+	static const char *const starts[] = {"ei", "zw", "dr", "vi", "f\xC3", "se", "si", "ac", "ne",
+					     "ze", "el", "hu", "ta", "h\xC3", "ve", NULL};
+	unsigned char a = ex_fold_byte((unsigned char)p[0]), b = ex_fold_byte((unsigned char)p[1]);
+
+	for (const char *const *s = starts; *s; s++)
+		if ((unsigned char)(*s)[0] == a && (unsigned char)(*s)[1] == b)
+			return 1;
+	return 0;
+}
+
 void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, size_t e,
 		      struct ex_qty **out, size_t *n, size_t *alloc)
 {
@@ -916,15 +935,23 @@ void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, s
 			const char *r = scan_digits(&sc, p);
 			p = r > p ? r : p + 1;
 		} else if (ex_letter_at(p, sc.e)) {
-			const char *we = ex_word_end(p, sc.e);
-			/* candidate number words start with these letters (cheap pre-filter) */
-			unsigned char f = c | 0x20;
-			const char *r = we;
-			if (we - p >= 3 && (f == 'e' || f == 'z' || f == 'd' || f == 'v' || f == 'f' ||
-					    f == 's' || f == 'a' || f == 'n' || f == 'h' || f == 't' ||
-					    c == 0xC3))
-				r = scan_word(&sc, p, we);
-			p = r > p ? r : we;
+			if (sc.e - p >= 3 && numword_start(p)) {
+				const char *we = ex_word_end(p, sc.e);
+				const char *r = we - p >= 3 ? scan_word(&sc, p, we) : we;
+				p = r > p ? r : we;
+			} else {
+				/* not a number word: skip its letters quickly */
+				p++;
+				while (p < sc.e) {
+					unsigned char b = (unsigned char)*p;
+					if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
+						p++;
+					else if (b >= 0xC3 && b <= 0xC9 && p + 1 < sc.e)
+						p += 2;
+					else
+						break;
+				}
+			}
 		} else {
 			p++;
 		}

@@ -231,6 +231,8 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 
 	for (i = 0; i < len; i++) {
 		char c = text[i];
+		if (c != '.' && c != '!' && c != '?' && c != '\n' && c != '\f')
+			continue;
 		if (c == '.' || c == '!' || c == '?') {
 			size_t at;
 			if (c == '.')
