@@ -90,7 +90,7 @@ demo: deps
 eval: $(PROG) $(BUILD)/tools/eval
 	@sh tools/eval.sh ./$(PROG) $(BUILD)/tools/eval
 
-bench: $(PROG) $(BUILD)/tools/gencorpus
+bench: $(PROG) $(TOOLS)
 	@sh tools/bench.sh ./$(PROG) $(BUILD)/tools/gencorpus
 
 format:

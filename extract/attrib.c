@@ -168,7 +168,8 @@ static size_t gap_len(size_t from, size_t to)
 	size_t n = 0, i;
 	int sp = 0;
 
-	if (!dist_text)
+	/* white space only matters for near calls; far apart is far apart */
+	if (!dist_text || to - from > 256)
 		return to - from;
 	for (i = from; i < to; i++) {
 		char ch = dist_text[i];
@@ -239,14 +240,26 @@ static size_t find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_h
 	return n;
 }
 
+struct yexp {
+	size_t start, end;
+	char text[32];
+};
+#define MAX_YEARS 32
+static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+		       struct yexp *out, size_t max);
+static int present_tense(const char *s, const char *e);
+
 /* The small per-sentence cache: mentions, cues and years are found once per sentence. */
-#define CACHE_SLOTS 4
+#define CACHE_SLOTS 8
 struct cache_slot {
 	int used, with_q, has_m, has_c;
 	size_t s, e;
 	size_t nm, nc;
 	struct mention m[MAX_MENTIONS];
 	struct cue_hit c[MAX_CUES];
+	int has_y, has_p, present;
+	size_t ny;
+	struct yexp y[MAX_YEARS];
 };
 struct ex_attr_cache {
 	struct cache_slot slot[CACHE_SLOTS];
@@ -263,7 +276,7 @@ void ex_attr_cache_free(struct ex_attr_cache *c)
 	free(c);
 }
 
-/* want: 1 mentions, 2 cues (computed on first use and kept while the slot lives) */
+/* want: 1 mentions, 2 cues, 4 years, 8 present tense (computed on first use and kept while the slot lives) */
 static const struct cache_slot *sentence_info(const struct ex_ctx *c, size_t s, size_t e,
 					      const struct ex_qty *qs, size_t nq, int want)
 {
@@ -281,7 +294,15 @@ static const struct cache_slot *sentence_info(const struct ex_ctx *c, size_t s, 
 		sl->s = s;
 		sl->e = e;
 		sl->with_q = with_q;
-		sl->has_m = sl->has_c = 0;
+		sl->has_m = sl->has_c = sl->has_y = sl->has_p = 0;
+	}
+	if ((want & 4) && !sl->has_y) {
+		sl->ny = years_in(c, s, e, qs, nq, sl->y, MAX_YEARS);
+		sl->has_y = 1;
+	}
+	if ((want & 8) && !sl->has_p) {
+		sl->present = present_tense(c->text + s, c->text + e);
+		sl->has_p = 1;
 	}
 	if ((want & 1) && !sl->has_m) {
 		sl->nm = find_mentions(c, s, e, qs, nq, sl->m);
@@ -591,10 +612,6 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 
 /* --- year --- */
 
-struct yexp {
-	size_t start, end;
-	char text[32];
-};
 
 static int dig(char ch)
 {
@@ -763,11 +780,15 @@ int ex_paired(const char *t, const struct ex_qty *a, const struct ex_qty *b)
 static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		 size_t nq, struct ex_attr *a)
 {
-	struct yexp y[32];
+	struct yexp y[MAX_YEARS];
 	size_t n, i, best = (size_t)-1, bestd = (size_t)-1;
 
 	a->year[0] = '\0';
-	n = years_in(c, c->sent[si].start, c->sent[si].end, all, nq, y, 32);
+	{
+		const struct cache_slot *sl = sentence_info(c, c->sent[si].start, c->sent[si].end, all, nq, 4);
+		n = sl->ny;
+		memcpy(y, sl->y, n * sizeof(*y));
+	}
 	/* Each year expression belongs to the figure nearest to it ("von 3,8 Mrd. zwischen
 	 * 2016 und 2020 auf 38 Mrd. zwischen 2021 und 2023"); a figure takes a year bound to
 	 * it or to its parenthesised twin, else the nearest year. */
@@ -814,7 +835,9 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 	}
 	/* the sentence before, then the one after */
 	for (size_t back = 1; back <= 2 && back <= si; back++) {
-		n = years_in(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, y, 32);
+		const struct cache_slot *psl = sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, 4);
+		n = psl->ny;
+		memcpy(y, psl->y, n * sizeof(*y));
 		for (i = 0; i < n; i++) {
 			if (y[i].text[strlen(y[i].text) - 1] == 's')
 				continue; /* a decade in another sentence is scenery, not a date */
@@ -823,12 +846,14 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		}
 	}
 	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE &&
-	    present_tense(c->text + c->sent[si].start, c->text + c->sent[si].end)) {
+	    sentence_info(c, c->sent[si].start, c->sent[si].end, all, nq, 8)->present) {
 		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year);
 		return;
 	}
 	if (si + 1 < c->nsent) {
-		n = years_in(c, c->sent[si + 1].start, c->sent[si + 1].end, NULL, 0, y, 32);
+		const struct cache_slot *nsl = sentence_info(c, c->sent[si + 1].start, c->sent[si + 1].end, NULL, 0, 4);
+		n = nsl->ny;
+		memcpy(y, nsl->y, n * sizeof(*y));
 		if (n) {
 			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
 			return;

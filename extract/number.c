@@ -912,14 +912,32 @@ static void carry_units(struct scan *sc, size_t first)
 /* Could a number word, fraction or multiple start here? (a cheap two-letter pre-filter) */
 static int numword_start(const char *p)
 {
-	static const char *const starts[] = {"ei", "zw", "dr", "vi", "f\xC3", "se", "si", "ac", "ne",
-					     "ze", "el", "hu", "ta", "h\xC3", "ve", NULL};
-	unsigned char a = ex_fold_byte((unsigned char)p[0]), b = ex_fold_byte((unsigned char)p[1]);
+	/* ei zw dr vi fü se si ac ne ze el hu ta hä ve */
+	unsigned char b = ex_fold_byte((unsigned char)p[1]);
 
-	for (const char *const *s = starts; *s; s++)
-		if ((unsigned char)(*s)[0] == a && (unsigned char)(*s)[1] == b)
-			return 1;
-	return 0;
+	switch (ex_fold_byte((unsigned char)p[0])) {
+	case 'e':
+		return b == 'i' || b == 'l';
+	case 'z':
+		return b == 'w' || b == 'e';
+	case 'd':
+		return b == 'r';
+	case 'v':
+		return b == 'i' || b == 'e';
+	case 'f':
+	case 'h':
+		return b == 0xC3 || b == 'u';
+	case 's':
+		return b == 'e' || b == 'i';
+	case 'a':
+		return b == 'c';
+	case 'n':
+		return b == 'e';
+	case 't':
+		return b == 'a';
+	default:
+		return 0;
+	}
 }
 
 void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, size_t e,

@@ -1,6 +1,7 @@
 /* sentence.c: split a document's text into sentences (abbreviations, ordinals, footnotes, wrapped lines). */
 #include "extract_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,7 +69,27 @@ struct splitter {
 	size_t start;
 };
 
+/* A "sentence" longer than this (a table, a run-on line) is cut at white space, so attribution
+ * stays linear in the text. */
+#define MAX_SENTENCE 4000
+
+static void emit_one(struct splitter *s, size_t end);
+
 static void emit(struct splitter *s, size_t end)
+{
+	while (end - s->start > MAX_SENTENCE) {
+		size_t cut = s->start + MAX_SENTENCE, k;
+		while (cut < end && !ex_space_at(s->t + cut, s->end))
+			cut++;
+		if (cut >= end)
+			break;
+		k = ex_space_at(s->t + cut, s->end);
+		emit_one(s, cut + k);
+	}
+	emit_one(s, end);
+}
+
+static void emit_one(struct splitter *s, size_t end)
 {
 	size_t a = s->start, b = end, k;
 
@@ -222,6 +243,21 @@ static int wrapped_text(const char *t, size_t len, size_t *typical)
 	return lines >= 4 && open * 4 >= lines;
 }
 
+/* Does any of the 8 bytes at p equal '.', '!', '?', '\n' or '\f'? (SWAR zero-byte test) */
+static int word_has_stop(const char *p)
+{
+	uint64_t w, x, hit = 0;
+	static const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	static const unsigned char stops[] = {'.', '!', '?', '\n', '\f'};
+
+	memcpy(&w, p, 8);
+	for (size_t k = 0; k < sizeof(stops); k++) {
+		x = w ^ (ones * stops[k]);
+		hit |= (x - ones) & ~x & highs;
+	}
+	return hit != 0;
+}
+
 void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, struct ex_span **out,
 		  size_t *n)
 {
@@ -230,7 +266,13 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 	int wrapped = wrapped_text(text, len, &typical);
 
 	for (i = 0; i < len; i++) {
-		char c = text[i];
+		char c;
+		/* eight bytes at a time while none of them can end a sentence */
+		while (i + 8 <= len && !word_has_stop(text + i))
+			i += 8;
+		if (i >= len)
+			break;
+		c = text[i];
 		if (c != '.' && c != '!' && c != '?' && c != '\n' && c != '\f')
 			continue;
 		if (c == '.' || c == '!' || c == '?') {
