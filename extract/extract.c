@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Collapse white space of [s, e) into buf. */
+/* Collapse runs of ASCII white space (line ends, indentation) of [s, e) into one space; the
+ * no-break and narrow spaces inside numbers are kept as written. */
 static void collapse(struct kz_buf *b, const char *s, const char *e)
 {
 	int space = 0;
@@ -15,7 +16,7 @@ static void collapse(struct kz_buf *b, const char *s, const char *e)
 		const char *run = s;
 		size_t k;
 		/* copy a run of ordinary bytes at once */
-		while (s < e && (unsigned char)*s > ' ' && (unsigned char)*s != 0xC2 && (unsigned char)*s != 0xE2)
+		while (s < e && ((unsigned char)*s > ' ' && (unsigned char)*s != 0xC2))
 			s++;
 		if (s > run) {
 			if (space && b->len)
@@ -25,7 +26,7 @@ static void collapse(struct kz_buf *b, const char *s, const char *e)
 			continue;
 		}
 		k = ex_space_at(s, e);
-		if (k) {
+		if (k == 1) {
 			space = 1;
 			s += k;
 			continue;

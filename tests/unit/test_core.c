@@ -1,0 +1,174 @@
+/* test_core.c: unit tests of core — numbers, buffers, the claims table's CSV in both dialects, atomic output. */
+#include "core/claims.h"
+#include "t.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static void test_numbers(void)
+{
+	char b[64];
+	double v;
+
+	kz_fmt_double(b, sizeof(b), 55300, '.');
+	T_STREQ(b, "55300");
+	kz_fmt_double(b, sizeof(b), 5.07e12, '.');
+	T_STREQ(b, "5070000000000");
+	kz_fmt_double(b, sizeof(b), 74.5, ',');
+	T_STREQ(b, "74,5");
+	kz_fmt_double(b, sizeof(b), 100.0 / 3, '.');
+	T_STREQ(b, "33.3333333333333");
+	kz_fmt_double(b, sizeof(b), -0.0, '.');
+	T_STREQ(b, "0");
+	T_CHECK(kz_parse_double("19,5", &v) == 0 && v == 19.5);
+	T_CHECK(kz_parse_double("19.5", &v) == 0 && v == 19.5);
+	T_CHECK(kz_parse_double(" 5070000000000 ", &v) == 0 && v == 5.07e12);
+	T_CHECK(kz_parse_double("1.234,5", &v) != 0); /* grouping is not a number here */
+	T_CHECK(kz_parse_double("", &v) != 0);
+	T_CHECK(kz_parse_double("12abc", &v) != 0);
+}
+
+static void test_buf(void)
+{
+	struct kz_buf b;
+
+	kz_buf_init(&b, 8);
+	T_CHECK(kz_buf_adds(&b, "Soldaten") == 0);
+	T_CHECK(kz_buf_addc(&b, 'x') == -1); /* the maximum holds */
+	T_STREQ(b.s, "Soldaten");
+	kz_buf_reset(&b);
+	T_CHECK(b.len == 0 && b.s[0] == '\0');
+	kz_buf_release(&b);
+	kz_buf_init(&b, 0);
+	for (int i = 0; i < 10000; i++)
+		kz_buf_addf(&b, "%d;", i);
+	T_CHECK(b.len > 40000 && b.s[b.len] == '\0');
+	kz_buf_release(&b);
+}
+
+static struct kz_claim sample(void)
+{
+	struct kz_claim c;
+
+	memset(&c, 0, sizeof(c));
+	c.id = "doc.txt#12";
+	c.doc = "doc.txt";
+	c.start = 12;
+	c.end = 35;
+	c.quote = "circa 55 300 Soldaten";
+	c.value = 55300;
+	c.low = 52535;
+	c.high = 58065;
+	c.unit = "persons";
+	c.qual = KZ_Q_APPROX;
+	c.ind = KZ_I_TROOPS;
+	c.detail = "stationed";
+	c.subject = "US";
+	c.partner = "JP";
+	c.year = "2020";
+	c.sentence = "Die USA hatten 2020 circa 55 300 Soldaten in Japan; \"so\" der Bericht, mit Komma.";
+	return c;
+}
+
+static void roundtrip(enum kz_csv_dialect d)
+{
+	struct kz_table t, r;
+	struct kz_claim c = sample();
+	struct kz_err err;
+	char path[] = "/tmp/kz-core-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+
+	kz_table_init(&t);
+	kz_table_add(&t, &c);
+	c.value = 74.5;
+	c.low = 74.45;
+	c.high = 74.55;
+	c.unit = "percent";
+	c.ind = KZ_I_COST_SHARE;
+	c.qual = KZ_Q_EXACT;
+	c.quote = "74,5 Prozent";
+	c.page = 3;
+	kz_table_add(&t, &c);
+	kz_claims_write_csv(&t, f, d);
+	fclose(f);
+	kz_table_init(&r);
+	T_CHECK(kz_claims_read_csv(&r, path, &err) == 0);
+	T_CHECK(r.n == 2);
+	if (r.n == 2) {
+		T_STREQ(r.v[0].quote, "circa 55 300 Soldaten");
+		T_NEAR(r.v[0].value, 55300, 1e-12);
+		T_NEAR(r.v[0].low, 52535, 1e-12);
+		T_CHECK(r.v[0].qual == KZ_Q_APPROX && r.v[0].ind == KZ_I_TROOPS);
+		T_STREQ(r.v[0].sentence, t.v[0].sentence);
+		T_NEAR(r.v[1].value, 74.5, 1e-12);
+		T_NEAR(r.v[1].high, 74.55, 1e-12);
+		T_CHECK(r.v[1].page == 3 && r.v[1].ind == KZ_I_COST_SHARE);
+		T_STREQ(r.v[1].year, "2020");
+	}
+	if (d == KZ_CSV_EXCEL_DE) {
+		char *data;
+		size_t len;
+		T_CHECK(kz_read_file(path, 0, &data, &len, &err) == 0);
+		T_CHECK(len > 3 && !memcmp(data, "\xEF\xBB\xBF", 3));
+		T_CHECK(strstr(data, "\r\n") != NULL);
+		T_CHECK(strstr(data, ";74,5;") != NULL);
+		free(data);
+	}
+	kz_table_release(&t);
+	kz_table_release(&r);
+	unlink(path);
+}
+
+static void test_bad_csv(void)
+{
+	struct kz_table t;
+	struct kz_err err;
+	const char *no_value = "id,doc,quote\nx,y,z\n";
+	const char *bad_num = "id,doc,value,unit\nx,y,12abc,persons\n";
+	const char *bad_ind = "id,value,unit,indicator\nx,1,persons,soldiers\n";
+
+	kz_table_init(&t);
+	T_CHECK(kz_claims_parse_csv(&t, no_value, strlen(no_value), "a.csv", &err) == KZ_EINPUT);
+	T_CHECK(strstr(err.msg, "value") != NULL);
+	T_CHECK(kz_claims_parse_csv(&t, bad_num, strlen(bad_num), "b.csv", &err) == KZ_EINPUT);
+	T_CHECK(err.line == 2);
+	T_CHECK(kz_claims_parse_csv(&t, bad_ind, strlen(bad_ind), "c.csv", &err) == KZ_EINPUT);
+	T_CHECK(strstr(err.msg, "soldiers") != NULL);
+	T_CHECK(kz_claims_parse_csv(&t, "", 0, "d.csv", &err) == KZ_EINPUT);
+	kz_table_release(&t);
+}
+
+static void test_out(void)
+{
+	struct kz_out o;
+	struct kz_err err;
+	char dir[] = "/tmp/kz-out-XXXXXX", path[64];
+
+	T_CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/x.csv", dir);
+	T_CHECK(kz_out_open(&o, path, &err) == 0);
+	fputs("half", o.f);
+	T_CHECK(access(path, F_OK) != 0); /* nothing at the final path until commit */
+	kz_out_abort(&o);
+	T_CHECK(access(path, F_OK) != 0);
+	T_CHECK(kz_out_open(&o, path, &err) == 0);
+	fputs("whole\n", o.f);
+	T_CHECK(kz_out_commit(&o, &err) == 0);
+	T_CHECK(access(path, F_OK) == 0);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/missing/x.csv", dir);
+	T_CHECK(kz_out_open(&o, path, &err) == KZ_EIO);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	test_numbers();
+	test_buf();
+	roundtrip(KZ_CSV_PLAIN);
+	roundtrip(KZ_CSV_EXCEL_DE);
+	test_bad_csv();
+	test_out();
+	return t_done("core");
+}
