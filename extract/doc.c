@@ -1,5 +1,6 @@
 /* doc.c: documents — loading by type, text decoding, datelines, sources.csv and path collection. */
 #include "extract.h"
+#include "load_int.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -151,6 +152,14 @@ static const unsigned short cp1252[32] = {
 	0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
 	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
+/* The buffer's text cleaned (line ends, soft hyphens, ligatures: see ex_text_clean); b is released. */
+static char *clean_detach(struct kz_buf *b, size_t *outlen)
+{
+	char *t = ex_text_clean(b->s ? b->s : "", b->len, outlen);
+	kz_buf_release(b);
+	return t;
+}
+
 char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outlen, int *cp1252_used,
 		     struct kz_err *err)
 {
@@ -184,7 +193,7 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 			}
 			put_utf8(&b, u);
 		}
-		return kz_buf_detach(&b, outlen);
+		return clean_detach(&b, outlen);
 	}
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
 		s += 3;
@@ -192,6 +201,10 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 	}
 	for (i = 0; i < len;) {
 		size_t k;
+		if (s[i] >= 0x20 && s[i] < 0x80) {
+			i++; /* plain ASCII: the common case */
+			continue;
+		}
 		if (s[i] == 0) {
 			kz_err_set(err, KZ_EINPUT, path, 0, "binary file (NUL byte at offset %zu)", i);
 			kz_buf_release(&b);
@@ -210,10 +223,8 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 		kz_err_set(err, KZ_EINPUT, path, 0, "binary file (%zu control bytes)", nonprint);
 		return NULL;
 	}
-	if (valid) {
-		kz_buf_add(&b, s, len);
-		return kz_buf_detach(&b, outlen);
-	}
+	if (valid)
+		return ex_text_clean((const char *)s, len, outlen);
 	*cp1252_used = 1;
 	for (i = 0; i < len; i++) {
 		if (s[i] == 0) {
@@ -228,7 +239,7 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 		else
 			put_utf8(&b, s[i]);
 	}
-	return kz_buf_detach(&b, outlen);
+	return clean_detach(&b, outlen);
 }
 
 int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err)
@@ -258,21 +269,20 @@ static const char *const months_en[] = {"January", "February", "March",	    "Apr
 					"May",	   "June",     "July",	    "August",
 					"September", "October", "November", "December"};
 
+/* A month name at s, German or English, as a whole word ("Januar" does not match "January"). */
 static int month_at(const char *s, size_t n, size_t *mlen)
 {
 	for (int i = 0; i < 12; i++) {
-		size_t l = strlen(months_de[i]);
-		if (n >= l && !strncmp(s, months_de[i], l)) {
-			*mlen = l;
-			return i + 1;
-		}
-		l = strlen(months_en[i]);
-		if (n >= l && !strncmp(s, months_en[i], l)) {
-			*mlen = l;
-			return i + 1;
+		const char *names[2] = {months_de[i], months_en[i]};
+		for (int k = 0; k < 2; k++) {
+			size_t l = strlen(names[k]);
+			if (n >= l && !strncmp(s, names[k], l) && (n == l || !isalpha((unsigned char)s[l]))) {
+				*mlen = l;
+				return i + 1;
+			}
 		}
 	}
-	if (n >= 5 && !strncmp(s, "Jänner", 7 > n ? n : 7)) {
+	if (n >= 7 && !strncmp(s, "Jänner", 7)) {
 		*mlen = 7;
 		return 1;
 	}
@@ -378,6 +388,28 @@ void ex_meta_from_dateline(struct ex_meta *m, const char *text, size_t len)
 		if (date_at(text + i, len - i, &y, &mo, &da) && y >= 1950 && y <= 2100) {
 			set_date(m, y, mo, da);
 			return;
+		}
+	}
+	/* An agency dateline anywhere: "(APA, Reuters, 21.11.2019)", "(dpa/AFP, 3. März 2022)". */
+	for (i = 0; i + 8 < len; i++) {
+		size_t p = i + 1, letters = 0;
+		if (text[i] != '(')
+			continue;
+		while (p < len && p - i < 48 && (isalpha((unsigned char)text[p]) || text[p] == ',' ||
+						 text[p] == '/' || text[p] == ' ' || text[p] == '-' || text[p] == '.')) {
+			letters += isalpha((unsigned char)text[p]) != 0;
+			p++;
+		}
+		if (letters < 2 || p == i + 1 || !(text[p - 1] == ' ' || text[p - 1] == ','))
+			continue;
+		if (date_at(text + p, len - p, &y, &mo, &da) && da && y >= 1950 && y <= 2100) {
+			size_t q = p;
+			while (q < len && q - p < 24 && text[q] != ')' && text[q] != '\n')
+				q++;
+			if (q < len && text[q] == ')') {
+				set_date(m, y, mo, da);
+				return;
+			}
 		}
 	}
 	/* "Stand: Mai 2021" anywhere. */

@@ -86,6 +86,37 @@ int ex_put_clean(struct kz_buf *b, unsigned cp)
 	return b->len > before ? 0 : -1;
 }
 
+char *ex_text_clean(const char *s, size_t n, size_t *outlen)
+{
+	struct kz_buf b;
+	size_t i = 0, run;
+
+	kz_buf_init(&b, 0);
+	KZ_GROW(b.s, b.alloc, n + 1);
+	b.s[0] = '\0';
+	while (i < n) {
+		unsigned cp;
+		/* copy runs of plain ASCII at once */
+		for (run = i; run < n && (unsigned char)s[run] < 0x80 && s[run] != '\r' &&
+			      ((unsigned char)s[run] >= 0x20 || s[run] == '\n' || s[run] == '\t' || s[run] == '\f');
+		     run++)
+			;
+		if (run > i) {
+			kz_buf_add(&b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		if (s[i] == '\r') {
+			kz_buf_addc(&b, '\n');
+			i += i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+			continue;
+		}
+		i += ex_utf8_get(s + i, n - i, &cp);
+		ex_put_clean(&b, cp);
+	}
+	return kz_buf_detach(&b, outlen);
+}
+
 /* --- metadata dates --- */
 
 static int ndigits(const char *s, int k, int *v)

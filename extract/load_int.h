@@ -27,6 +27,13 @@ size_t ex_utf8_get(const char *s, size_t n, unsigned *cp);
 int ex_put_clean(struct kz_buf *b, unsigned cp);
 
 /*
+ * Clean decoded UTF-8 text s (n bytes) as every loader does: CRLF and a lone
+ * CR become LF, then each character goes through ex_put_clean. Returns a new
+ * NUL-terminated string (caller frees) and its length in *outlen.
+ */
+char *ex_text_clean(const char *s, size_t n, size_t *outlen);
+
+/*
  * Take a date from a metadata value: ISO 8601 ("2024-02-26T10:00:00+01:00",
  * "2024-02", "2024"), a PDF date ("D:20240226103000Z"), or the dateline forms
  * ("26.02.2024", "31. Januar 2025", "February 26, 2024"). On success sets
@@ -35,7 +42,7 @@ int ex_put_clean(struct kz_buf *b, unsigned cp);
  */
 int ex_meta_date_from(struct ex_meta *m, const char *s);
 
-/* Replace *slot (freed) with a copy of s with white space collapsed and trimmed; NULL if s is blank. */
+/* Replace *slot (freed) with a copy of s, white space collapsed and trimmed; a blank s leaves *slot alone. */
 void ex_meta_set_str(char **slot, const char *s);
 
 #endif

@@ -13,9 +13,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 count() { # parse "N passed, N failed[, N skipped]" from the last line of $1
 	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
-	p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/')
-	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
-	s=$(echo "$line" | sed -nE 's/.* ([0-9]+) skipped.*/\1/p')
+	p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/')
+	f=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) failed.*/\2/')
+	s=$(echo "$line" | sed -nE 's/^(.*[^0-9])?([0-9]+) skipped.*/\2/p')
 	[ -n "$p" ] || p=0
 	[ -n "$f" ] || f=1
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + ${s:-0}))
