@@ -31,6 +31,18 @@ static int lower_word(const char *w, size_t n, const char *key)
 }
 
 /* The preposition governing a mention at w: looks back over articles and adjectives. */
+/* Nouns that introduce who says a figure, not whom it is about. */
+static int is_source_noun(const char *w, size_t n)
+{
+	static const char *const nouns[] = {"Angaben", "Daten", "Schätzung", "Schätzungen", "Berechnungen",
+					    "Zahlen", "Einschätzung", "Statistik", "Statistiken", "Bericht",
+					    "Berichten", "Auskunft", "Mitteilung", "Informationen", NULL};
+	for (const char *const *x = nouns; *x; x++)
+		if (strlen(*x) == n && !memcmp(*x, w, n))
+			return 1;
+	return 0;
+}
+
 static enum role role_before(const char *s, const char *w, int *prep_an)
 {
 	const char *p = w;
@@ -63,8 +75,9 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 				return R_GEN;
 			if (lower_word(ws, n, "laut") || lower_word(ws, n, "gemäß"))
 				return R_SOURCE;
-			if (steps == 0 && lower_word(ws, n, "der")) {
-				/* "Bündnispartner der USA": genitive after a noun */
+			if (steps <= 1 && (lower_word(ws, n, "der") || lower_word(ws, n, "des"))) {
+				/* "Bündnispartner der USA": genitive after a noun; "nach Angaben der
+				 * südkoreanischen Behörde": a source */
 				const char *x = ws;
 				size_t kk;
 				while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
@@ -73,7 +86,9 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 					const char *xe = x;
 					while ((kk = ex_letter_before(s, x)) != 0)
 						x -= kk;
-					if (xe > x && ex_upper_at(x, xe))
+					if (xe > x && is_source_noun(x, (size_t)(xe - x)))
+						return R_SOURCE;
+					if (steps == 0 && lower_word(ws, n, "der") && xe > x && ex_upper_at(x, xe))
 						return R_GEN;
 				}
 			}
@@ -243,11 +258,64 @@ static size_t find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_h
 struct yexp {
 	size_t start, end;
 	char text[32];
+	int baseline; /* "seit 2003", "mehr als 2025", "als im Vorjahr": a point of comparison */
 };
 #define MAX_YEARS 32
 static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		       struct yexp *out, size_t max);
 static int present_tense(const char *s, const char *e);
+
+/* Is the year expression at p a point of comparison? "seit (Anfang der) 2003", "mehr als 2025",
+ * "gegenüber 2019", "im Vergleich zu 2019". */
+static int is_baseline(const char *s, const char *p)
+{
+	const char *x = p;
+	size_t k;
+
+	for (int step = 0; step < 3; step++) {
+		const char *we;
+		while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
+			x--;
+		we = x;
+		while ((k = ex_letter_before(s, x)) != 0)
+			x -= k;
+		if (we == x)
+			return 0;
+		if (lower_word(x, (size_t)(we - x), "seit"))
+			return 1;
+		if (step == 0 && (lower_word(x, (size_t)(we - x), "als") || lower_word(x, (size_t)(we - x), "gegenüber") ||
+				  lower_word(x, (size_t)(we - x), "zu") || lower_word(x, (size_t)(we - x), "vom")))
+			return 1;
+		if (step == 0 && lower_word(x, (size_t)(we - x), "im"))
+			continue; /* "als im Vorjahr" */
+		if (!(lower_word(x, (size_t)(we - x), "anfang") || lower_word(x, (size_t)(we - x), "ende") ||
+		      lower_word(x, (size_t)(we - x), "mitte") || lower_word(x, (size_t)(we - x), "der") ||
+		      lower_word(x, (size_t)(we - x), "den") || lower_word(x, (size_t)(we - x), "erstmals") ||
+		      lower_word(x, (size_t)(we - x), "dem") || lower_word(x, (size_t)(we - x), "jahr")))
+			return 0;
+	}
+	return 0;
+}
+
+/* Does a clause boundary (", ", "; ", " – ", ": ") stand between two offsets? */
+static int clause_between(const char *t, size_t a, size_t b)
+{
+	if (b < a) {
+		size_t x = a;
+		a = b;
+		b = x;
+	}
+	if (b - a > 400)
+		return 1;
+	for (size_t i = a; i + 1 < b; i++) {
+		if ((t[i] == ',' || t[i] == ';' || t[i] == ':') && (t[i + 1] == ' ' || t[i + 1] == '\n'))
+			return 1;
+		if ((unsigned char)t[i] == 0xE2 && i + 2 < b && (unsigned char)t[i + 1] == 0x80 &&
+		    ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94))
+			return 1;
+	}
+	return 0;
+}
 
 /* The small per-sentence cache: mentions, cues and years are found once per sentence. */
 #define CACHE_SLOTS 8
@@ -361,6 +429,22 @@ static int word_before_is(const char *s, const char *p, const char *w)
 	return (size_t)(we - p) == n && !ex_casecmp_n(p, n, w);
 }
 
+/* "8,3 Prozent mehr als 2025", "3,7 Prozent höher": the figure is a change */
+static int word_after_is_change(const char *p, const char *e)
+{
+	static const char *const words[] = {"mehr", "weniger", "höher", "niedriger", "teurer", "billiger",
+					    "zusätzlich", NULL};
+	const char *we;
+
+	while (p < e && (*p == ' ' || *p == '\n'))
+		p++;
+	we = ex_word_end(p, e);
+	for (const char *const *w = words; *w; w++)
+		if ((size_t)(we - p) == strlen(*w) && !memcmp(p, *w, strlen(*w)))
+			return 1;
+	return 0;
+}
+
 static int is_currency(const char *u)
 {
 	return strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z';
@@ -386,7 +470,7 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 	}
 	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "points")) {
 		static const char *const share[] = {"trade_share", "gdp_share", "cost_share", "change", "other", NULL};
-		if (word_before_is(c->text + s, c->text + q->start, "um")) {
+		if (word_before_is(c->text + s, c->text + q->start, "um") || word_after_is_change(c->text + q->end, c->text + e)) {
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
@@ -406,7 +490,7 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 		return;
 	}
 	if (is_currency(q->unit)) {
-		static const char *const money[] = {"budget", "cost_share", NULL};
+		static const char *const money[] = {"budget", "cost_share", "trade_share", NULL};
 		cue = nearest_cue(c, s, e, q, money, &where);
 		for (size_t back = 1; !cue && back <= 2 && back <= si; back++) {
 			struct ex_qty far = *q;
@@ -414,7 +498,10 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money,
 					  &where);
 		}
-		if (cue) {
+		if (cue && !strcmp(cue->value, "trade_share")) {
+			a->ind = KZ_I_OTHER; /* exports, imports, a deficit: trade volumes, not budgets */
+			set_detail(a, cue->detail);
+		} else if (cue) {
 			a->ind = KZ_I_BUDGET;
 			set_detail(a, cue->detail);
 		}
@@ -476,6 +563,16 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				sub = &m[i];
 			if ((m[i].flags & LXF_ADJ) && m[i].start >= q->nend && m[i].end <= q->unit_start)
 				sub = &m[i];
+		}
+	}
+	/* "gefolgt von Estland (3,43 %)": a figure in parentheses right after a name is that country's */
+	for (size_t i = 0; i < n && !sub; i++) {
+		const char *ga = c->text + m[i].end, *gb = c->text + q->start;
+		if (m[i].end <= q->start && gb - ga <= 3 && memchr(ga, '(', (size_t)(gb - ga)) &&
+		    !(m[i].flags & LXF_PREFIX)) {
+			if ((m[i].role == R_PARTNER || m[i].role == R_LOC) && a->ind == KZ_I_TRADE_SHARE)
+				break; /* "mit China (26 Prozent)": the trade partner */
+			sub = &m[i];
 		}
 	}
 	/* "40,0 Prozent im Falle Südkoreas", "Über 90 Prozent der japanischen Rüstungsimporte" */
@@ -561,13 +658,15 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		snprintf(a->partner, sizeof(a->partner), "%s", par->code);
 	/* Nothing in the sentence: the last claim of the same kind a few sentences back,
 	 * else the sentences before set the scene. */
-	if (!sub && c->have_last[a->ind] && si - c->last_si[a->ind] <= 3 && a->ind != KZ_I_OTHER) {
+	if (!sub && c->have_last[a->ind] && si - c->last_si[a->ind] <= 3 && a->ind != KZ_I_OTHER &&
+	    c->sent[c->last_si[a->ind]].para == c->sent[si].para) {
 		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
 		if (!par && strcmp(c->last[a->ind].partner, a->subject))
 			snprintf(a->partner, sizeof(a->partner), "%s", c->last[a->ind].partner);
 		sub = (const struct mention *)1;
 	}
-	for (size_t back = 1; !sub && back <= 2 && back <= si; back++) {
+	for (size_t back = 1; !sub && back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para;
+	     back++) {
 		struct mention pm[MAX_MENTIONS];
 		const struct mention *ps, *pp;
 		struct ex_qty far = *q;
@@ -596,6 +695,27 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				snprintf(a->subject, sizeof(a->subject), "%s", cur[i][1]);
 				a->subj_src = 3;
 			}
+	}
+	/* Still no one: the country the document has been speaking of most. */
+	if (!a->subject[0] && a->ind != KZ_I_OTHER && a->ind != KZ_I_CHANGE) {
+		int best = -1;
+		for (int i = 0; i < c->ntopic; i++)
+			if (best < 0 || c->topic_n[i] > c->topic_n[best])
+				best = i;
+		if (best >= 0)
+			snprintf(a->subject, sizeof(a->subject), "%s", c->topic[best]);
+	}
+	if (from_sentence && a->subject[0]) {
+		int i;
+		for (i = 0; i < c->ntopic && strcmp(c->topic[i], a->subject); i++)
+			;
+		if (i == c->ntopic && i < EX_TOPICS) {
+			snprintf(c->topic[i], sizeof(c->topic[i]), "%s", a->subject);
+			c->topic_n[i] = 0;
+			c->ntopic++;
+		}
+		if (i < c->ntopic)
+			c->topic_n[i]++;
 	}
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && c->have_last[KZ_I_TROOPS] &&
 	    si - c->last_si[KZ_I_TROOPS] <= 3 && !strcmp(c->last[KZ_I_TROOPS].subject, a->subject))
@@ -639,10 +759,13 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 		int y, y2;
 		size_t i, ml;
 		if (ex_letter_at(p, end) && (p == t + s || !ex_letter_before(t + s, p))) {
-			if (docyear && ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) {
+			const struct ex_lex_entry *te;
+			if (docyear && (te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL) {
+				int off = !strcmp(te->value, "-1") ? -1 : !strcmp(te->value, "+1") ? 1 : 0;
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml;
-				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear);
+				out[n].baseline = is_baseline(t + s, p);
+				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear + off);
 				n++;
 				p += ml;
 				continue;
@@ -669,6 +792,7 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 		}
 		out[n].start = (size_t)(p - t);
 		out[n].end = out[n].start + 4;
+		out[n].baseline = is_baseline(t + s, p);
 		snprintf(out[n].text, sizeof(out[n].text), "%d", y);
 		{
 			static const char *const preps[] = {"zwischen", "von", "seit", "bis", "im", "in",
@@ -802,12 +926,16 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		}
 		for (i = 0; i < n && self < nq; i++) {
 			size_t bq = (size_t)-1, bd = (size_t)-1, d;
+			if (y[i].baseline)
+				continue;
 			for (size_t j = 0; j < nq; j++) {
 				if (!strcmp(all[j].unit, "factor"))
 					continue; /* "zwischen 2021 und 2023 verzehnfacht": the span is not the multiple's */
 				d = dist(all[j].start, all[j].end, y[i].start, y[i].end);
 				if (all[j].start >= y[i].end)
 					d *= 3; /* a year follows the figure it dates more often than it precedes it */
+				if (clause_between(c->text, all[j].start, y[i].start))
+					d += 500;
 				if (d < bd) {
 					bd = d;
 					bq = j;
@@ -823,7 +951,10 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		}
 	}
 	for (i = 0; i < n && best == (size_t)-1; i++) {
-		size_t d = dist(q->start, q->end, y[i].start, y[i].end);
+		size_t d;
+		if (y[i].baseline)
+			continue;
+		d = dist(q->start, q->end, y[i].start, y[i].end);
 		if (d < bestd) {
 			bestd = d;
 			best = i;
@@ -838,8 +969,10 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		const struct cache_slot *psl = sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, 4);
 		n = psl->ny;
 		memcpy(y, psl->y, n * sizeof(*y));
+		if (c->sent[si - back].para != c->sent[si].para)
+			break;
 		for (i = 0; i < n; i++) {
-			if (y[i].text[strlen(y[i].text) - 1] == 's')
+			if (y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline)
 				continue; /* a decade in another sentence is scenery, not a date */
 			snprintf(a->year, sizeof(a->year), "%s", y[i].text);
 			return;

@@ -124,6 +124,7 @@ const char *ex_word_end(const char *p, const char *end);
 
 struct ex_span {
 	size_t start, end;
+	size_t para; /* paragraph number: a line break that ends a sentence starts a new one */
 };
 /* Split text into sentences (byte spans, trimmed); caller frees *out. */
 void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, struct ex_span **out,
@@ -185,6 +186,11 @@ struct ex_ctx {
 	size_t last_si[KZ_I__N];
 	int have_last[KZ_I__N];
 	struct ex_attr_cache *cache; /* per-sentence mentions, cues and years (attrib.c) */
+	/* subjects named so far in the document, with counts: the last resort for a subject */
+#define EX_TOPICS 16
+	char topic[EX_TOPICS][8];
+	int topic_n[EX_TOPICS];
+	int ntopic;
 };
 
 struct ex_attr_cache *ex_attr_cache_new(void);

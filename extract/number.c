@@ -331,7 +331,17 @@ static const char *const stop[] = {"der", "die", "das", "den", "dem", "des", "ei
 				   "oder", "in", "im", "an", "am", "auf", "aus", "bei", "mit", "nach",
 				   "von", "vor", "zu", "zum", "zur", "über", "unter", "gegen", "ohne",
 				   "um", "bis", "seit", "je", "pro", "als", "wie", "sowie", "jeweils",
-				   "davon", "weitere", NULL};
+				   "davon", NULL};
+
+static int is_adverb(const char *w, size_t n)
+{
+	static const char *const adv[] = {"dort", "hier", "derzeit", "aktuell", "heute", "noch", "bereits",
+					  "insgesamt", "zusätzlich", "weitere", "weiteren", "damals", NULL};
+	for (const char *const *s = adv; *s; s++)
+		if (strlen(*s) == n && !memcmp(*s, w, n))
+			return 1;
+	return 0;
+}
 
 static int is_stop(const char *w, size_t n)
 {
@@ -352,6 +362,8 @@ static const struct ex_lex_entry *unit_after(const struct scan *sc, const char *
 		size_t ml;
 		const struct ex_lex_entry *e = ex_lex_match_after(sc->lx, LX_UNIT, p, sc->e, &ml);
 		const char *we;
+		if (e && adj > 0 && (e->flags & LXF_BEFORE))
+			return NULL; /* "2022 insgesamt ¥ 211": the sign belongs to the next number */
 		if (e) {
 			*us = p;
 			*ue = p + ml;
@@ -369,7 +381,11 @@ static const struct ex_lex_entry *unit_after(const struct scan *sc, const char *
 			}
 			return NULL; /* a noun that is not a unit: "5 Jahre", "2 Minuten" */
 		}
-		/* a lower-case adjective ("amerikanische", "aktive") may stand between */
+		/* a lower-case adjective ("amerikanische", "aktive") or adverb ("dort") may stand between */
+		if (is_adverb(p, (size_t)(we - p))) {
+			p = ex_skip_space(we, sc->e);
+			continue;
+		}
 		if (is_stop(p, (size_t)(we - p)) || we - p < 4)
 			return NULL;
 		{

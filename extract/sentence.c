@@ -67,6 +67,7 @@ struct splitter {
 	struct ex_span *v;
 	size_t n, alloc;
 	size_t start;
+	size_t para;
 };
 
 /* A "sentence" longer than this (a table, a run-on line) is cut at white space, so attribution
@@ -110,6 +111,7 @@ static void emit_one(struct splitter *s, size_t end)
 		KZ_GROW(s->v, s->alloc, s->n + 1);
 		s->v[s->n].start = a;
 		s->v[s->n].end = b;
+		s->v[s->n].para = s->para;
 		s->n++;
 	}
 	s->start = end;
@@ -165,6 +167,8 @@ static size_t after_stop(const struct splitter *s, const char *p)
 			if (x > q && x < end && ex_space_at(x, end) && (p - r >= 4 || x - q != 3) &&
 			    ex_upper_at(ex_skip_space(x, end), end))
 				return (size_t)(x - s->t);
+			if (x == q && ex_upper_at(q, end) && is_lower_ascii_or_umlaut(q + ex_letter_at(q, end), end))
+				return (size_t)(q - s->t); /* "… von 28.500.Seit Mitte …" */
 			return 0;
 		}
 		if (w < end && is_digit(*w))
@@ -261,7 +265,7 @@ static int word_has_stop(const char *p)
 void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, struct ex_span **out,
 		  size_t *n)
 {
-	struct splitter s = {lx, text, text + len, NULL, 0, 0, 0};
+	struct splitter s = {lx, text, text + len, NULL, 0, 0, 0, 0};
 	size_t typical = 0, line_start = 0, i;
 	int wrapped = wrapped_text(text, len, &typical);
 
@@ -308,11 +312,14 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 			line_start = i + 1;
 			if (blank || !wrapped) {
 				emit(&s, i);
+				s.para++;
 				continue;
 			}
 			if (le - ls < typical / 2 && le > ls && text[le - 1] != ',' && text[le - 1] != '-' &&
-			    ex_upper_at(text + j, s.end))
+			    ex_upper_at(text + j, s.end)) {
 				emit(&s, i);
+				s.para++;
+			}
 		}
 	}
 	emit(&s, len);
