@@ -235,7 +235,10 @@ static size_t find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_h
 			const unsigned *ix = lx->by_first[LX_CUE][b];
 			for (unsigned j = 0; j < lx->n_first[LX_CUE][b] && n < MAX_CUES; j++) {
 				const struct ex_lex_entry *en = &lx->v[LX_CUE][ix[j]];
-				if ((size_t)(we - x) < en->klen || ex_casecmp_n(x, en->klen, en->key))
+				if ((size_t)(we - x) < en->klen ||
+				    ((unsigned char)en->key[0] < 0x80 &&
+				     (unsigned char)en->key[1] != ex_fold_byte((unsigned char)x[1])) ||
+				    ex_casecmp_n(x, en->klen, en->key))
 					continue;
 				h[n].e = en;
 				h[n].ws = (size_t)(p - t);

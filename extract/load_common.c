@@ -86,6 +86,13 @@ int ex_put_clean(struct kz_buf *b, unsigned cp)
 	return b->len > before ? 0 : -1;
 }
 
+static int keep_byte(unsigned char c)
+{
+	if (c < 0x80)
+		return c >= 0x20 ? c != 0x7F : (c == '\n' || c == '\t' || c == '\f');
+	return c != 0xC2 && c != 0xE2 && c != 0xEF && c != 0xC0 && c != 0xC1 && c < 0xF5;
+}
+
 char *ex_text_clean(const char *s, size_t n, size_t *outlen)
 {
 	struct kz_buf b;
@@ -96,10 +103,10 @@ char *ex_text_clean(const char *s, size_t n, size_t *outlen)
 	b.s[0] = '\0';
 	while (i < n) {
 		unsigned cp;
-		/* copy runs of plain ASCII at once */
-		for (run = i; run < n && (unsigned char)s[run] < 0x80 && s[run] != '\r' &&
-			      ((unsigned char)s[run] >= 0x20 || s[run] == '\n' || s[run] == '\t' || s[run] == '\f');
-		     run++)
+		/* copy runs at once: plain ASCII and the multi-byte characters that need no
+		 * clean-up (everything but the lead bytes C2, E2 and EF, which start the soft
+		 * hyphen, zero-width characters, ligatures and the BOM) */
+		for (run = i; run < n && keep_byte((unsigned char)s[run]); run++)
 			;
 		if (run > i) {
 			kz_buf_add(&b, s + i, run - i);
