@@ -723,6 +723,16 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && c->have_last[KZ_I_TROOPS] &&
 	    si - c->last_si[KZ_I_TROOPS] <= 3 && !strcmp(c->last[KZ_I_TROOPS].subject, a->subject))
 		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_TROOPS].partner);
+	/* "28.500 dort stationierte US-Soldaten": "dort" is the country named before */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && q->unit_start > q->nend &&
+	    (strstr_n(c->text + q->nend, q->unit_start - q->nend, "dort") ||
+	     strstr_n(c->text + q->nend, q->unit_start - q->nend, "hier"))) {
+		for (size_t i = n; i-- > 0;)
+			if (m[i].end <= q->start && strcmp(m[i].code, a->subject)) {
+				snprintf(a->partner, sizeof(a->partner), "%s", m[i].code);
+				break;
+			}
+	}
 	if (a->ind == KZ_I_GDP_SHARE)
 		a->partner[0] = '\0';
 	if (!strcmp(a->partner, a->subject))

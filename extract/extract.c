@@ -67,6 +67,21 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			memcpy(a[i + 1].year, a[i].year, sizeof(a[i].year));
 			a[i + 1].subj_src = a[i].subj_src;
 		}
+	/* a figure without any subject takes the nearest one named in its sentence */
+	for (i = 0; i < n; i++) {
+		if (a[i].subject[0])
+			continue;
+		for (size_t d = 1; d < n; d++) {
+			if (i >= d && a[i - d].subject[0] && a[i - d].subj_src >= 2) {
+				memcpy(a[i].subject, a[i - d].subject, sizeof(a[i].subject));
+				break;
+			}
+			if (i + d < n && a[i + d].subject[0] && a[i + d].subj_src >= 2) {
+				memcpy(a[i].subject, a[i + d].subject, sizeof(a[i].subject));
+				break;
+			}
+		}
+	}
 	for (i = 0; i < n; i++)
 		if (a[i].subj_src == 3)
 			cur = a[i].subject;
