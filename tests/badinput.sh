@@ -17,8 +17,10 @@ head -c 4096 /dev/urandom > "$t/in/binary.txt"
 ln -s "$t/does-not-exist.txt" "$t/in/broken.txt"
 # a 5-million-digit number inside a sentence, then a real figure
 { printf 'Die Zahl '; head -c 5000000 /dev/zero | tr '\0' '7'; printf ' Soldaten ist keine. Im Jahr 2021 standen rund 8 000 Soldaten in Korea.\n'; } > "$t/in/digits.txt"
-# a 20 MB single line without a full stop, figures scattered in it
-awk 'BEGIN { for (i = 0; i < 400000; i++) printf "und die Debatte geht weiter mit %d Soldaten ", i % 97; printf "\n" }' > "$t/in/oneline.txt"
+# a 100 MB single line without a full stop, a figure every 2 KB or so
+yes 'und die Debatte ueber die Lastenteilung im Buendnis geht weiter, waehrend Beobachter auf die strategische Lage verweisen und Fachleute vor voreiligen Schluessen warnen, zumal die Regierung keine weiteren Angaben machte und der Ausschuss erst im Herbst tagt; ' |
+	awk 'NR % 8 == 0 { printf "mit %d Soldaten ", NR % 997 } { printf "%s", $0 } NR >= 420000 { exit }' > "$t/in/oneline.txt"
+printf '\n' >> "$t/in/oneline.txt"
 # Windows-1252 text (not UTF-8): read with a warning
 printf 'S\374dkorea zahlte 2021 rund 1,18 Billionen Won.\n' > "$t/in/cp1252.txt"
 
@@ -34,7 +36,8 @@ grep -q 'empty.txt: empty file' "$t/err" && ok || no "no message for the empty f
 grep -q 'nul.txt: binary file' "$t/err" && ok || no "no message for NUL bytes"
 grep -q 'binary.txt: ' "$t/err" && ok || no "no message for the binary file"
 grep -q 'broken.txt: broken symbolic link' "$t/err" && ok || no "no message for the broken link"
-[ "$(grep -c 'oneline.txt#' "$t/out.csv")" -gt 1000 ] && ok || no "the long single line lost its figures"
+[ "$(wc -c < "$t/in/oneline.txt")" -gt 100000000 ] && ok || no "the single line is not 100 MB"
+[ "$(grep -c 'oneline.txt#' "$t/out.csv")" -gt 50000 ] && ok || no "the long single line lost its figures"
 grep -q 'Sanitizer\|runtime error' "$t/err" && no "sanitizer report: $(grep -m1 'Sanitizer\|runtime error' "$t/err")" || ok
 
 # an output file is never left half-written: a failing run leaves no file and no temporary
