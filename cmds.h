@@ -7,4 +7,17 @@ int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 
+/*
+ * Shared by report and run (cmd_report.c): load the inputs (documents, or
+ * claims CSVs with the sources.csv beside their documents) into t and docs,
+ * printing problems; returns the worst exit status seen (0 when all loaded).
+ */
+struct kz_table;
+struct rp_docs;
+int cmd_load_inputs(const char *const *paths, int n, struct kz_table *t, struct rp_docs *docs);
+/* Also shared (cmd_report.c): st_check over t with the built-in rates and the documents' dates. */
+struct st_result;
+int cmd_check_claims(const struct kz_table *t, const struct rp_docs *docs, int lang_en,
+		     struct st_result *res);
+
 #endif

@@ -735,9 +735,11 @@ static const char *scan_digits(struct scan *sc, const char *p)
 	}
 	scale = scale_at(sc, &after);
 	if (q.flags & QF_YEARLIKE && scale == 1) {
-		/* a year, unless a unit follows ("2000 Soldaten") */
+		/* a year, unless a unit follows right after it ("2000 Soldaten"); "seit 2014
+		 * Abkommen" or "2017 mehrere Tests" keep the number a year */
 		const char *us, *ue;
-		if (!unit_after(sc, after, &us, &ue))
+		const struct ex_lex_entry *u = unit_after(sc, after, &us, &ue);
+		if (!u || !strcmp(u->value, "count") || us != ex_skip_space(after, sc->e))
 			return after;
 	}
 	return finish(sc, &q, after, scale, 0);

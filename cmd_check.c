@@ -1,0 +1,252 @@
+/* cmd_check.c: `kennzahl check` — consistency of the figures across sources: findings and consensus. */
+#include "cmds.h"
+#include "core/claims.h"
+#include "core/opts.h"
+#include "extract/extract.h"
+#include "stats/stats.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void print_err(const struct kz_err *err, void *arg)
+{
+	(void)arg;
+	kz_err_print(err);
+}
+
+static int is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Folder part of path with a trailing '/', or "" (caller frees). */
+static char *dir_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? kz_xstrndup(path, (size_t)(s - path) + 1) : kz_xstrdup("");
+}
+
+/*
+ * Dates of the documents a claims CSV names: the sources.csv in each
+ * document's folder when there is one, else the document's own dateline or
+ * file metadata when the document can still be read.
+ */
+static void dates_for_csv(const struct kz_table *t, size_t from, struct st_docinfo *di)
+{
+	struct ex_sources src;
+	char **seen = NULL;
+	size_t nseen = 0, aseen = 0;
+
+	ex_sources_init(&src);
+	for (size_t i = from; i < t->n; i++) {
+		const char *doc = t->v[i].doc;
+		char *dir, *sc;
+		struct ex_doc d;
+		struct kz_err err;
+		int dup = 0;
+
+		if (i > from && !strcmp(doc, t->v[i - 1].doc))
+			continue;
+		for (size_t k = 0; k < nseen && !dup; k++)
+			dup = !strcmp(seen[k], doc);
+		if (dup || st_docinfo_find(di, doc))
+			continue;
+		KZ_GROW(seen, aseen, nseen + 1);
+		seen[nseen++] = kz_xstrdup(doc);
+		dir = dir_of(doc);
+		sc = kz_xmalloc(strlen(dir) + 12);
+		sprintf(sc, "%ssources.csv", dir);
+		if (access(sc, R_OK) == 0) {
+			int known = 0;
+			for (size_t k = 0; k + 1 < nseen && !known; k++) {
+				char *od = dir_of(seen[k]);
+				known = !strcmp(od, dir);
+				free(od);
+			}
+			if (!known && ex_sources_read(&src, sc, &err))
+				kz_err_print(&err);
+		}
+		ex_doc_init(&d);
+		d.path = kz_xstrdup(doc);
+		ex_sources_apply(&src, &d);
+		if (d.meta.date) {
+			st_docinfo_add(di, doc, d.meta.date);
+		} else if (is_file(doc)) {
+			struct ex_doc full;
+			ex_doc_init(&full);
+			if (ex_doc_load(&full, doc, &err) == 0 && full.meta.date)
+				st_docinfo_add(di, doc, full.meta.date);
+			ex_doc_release(&full);
+		}
+		ex_doc_release(&d);
+		free(sc);
+		free(dir);
+	}
+	for (size_t k = 0; k < nseen; k++)
+		free(seen[k]);
+	free(seen);
+	ex_sources_release(&src);
+}
+
+static int write_csv(const char *path, const struct st_result *r, const struct kz_table *t, int findings,
+		     enum kz_csv_dialect d)
+{
+	struct kz_out o;
+	struct kz_err err;
+
+	if (kz_out_open(&o, path, &err)) {
+		kz_err_print(&err);
+		return KZ_EXIT_SYSTEM;
+	}
+	if (findings)
+		st_findings_write_csv(r, t, o.f, d);
+	else
+		st_consensus_write_csv(r, o.f, d);
+	if (kz_out_commit(&o, &err)) {
+		kz_err_print(&err);
+		return KZ_EXIT_SYSTEM;
+	}
+	return 0;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	const char *out = NULL, *cons = NULL, *rates = NULL, *failon = NULL, *lang = NULL, *dialect = NULL;
+	struct kz_strlist pos = {0}, docpaths = {0};
+	const struct kz_opt opts[] = {
+		{'o', "output", "FILE", "write findings.csv to FILE ('-' for stdout instead of the summary)", KZ_OPT_STRING, &out},
+		{0, "consensus", "FILE", "write consensus.csv (best estimate per fact and year) to FILE", KZ_OPT_STRING, &cons},
+		{0, "rates", "FILE", "reference exchange rates (TSV as data/fx.tsv) instead of the built-in ones", KZ_OPT_STRING, &rates},
+		{0, "fail-on", "KINDS", "exit 1 if a finding of these kinds is found (conflict,drift,currency,arithmetic,outlier or all)", KZ_OPT_STRING, &failon},
+		{0, "lang", "LANG", "language of explanations and summary: de (default) or en", KZ_OPT_STRING, &lang},
+		{0, "csv", "DIALECT", "plain (default) or excel-de for the CSV files written", KZ_OPT_STRING, &dialect},
+		{0, NULL, NULL, NULL, 0, NULL},
+	};
+	enum kz_csv_dialect d = KZ_CSV_PLAIN;
+	unsigned failmask = 0;
+	int rc, worst = 0, nbad = 0;
+	struct st_options so;
+	struct st_rates fx;
+	struct st_docinfo di;
+	struct st_result res;
+	struct kz_table t;
+	struct kz_err err;
+
+	rc = kz_opts_parse("kennzahl check [-o FINDINGS.csv] [--consensus CONSENSUS.csv] [--rates FILE] "
+			   "[--fail-on KINDS] [--lang de|en] INPUT...",
+			   "Checks the figures of a claims table (CSV, either dialect) or of documents and\n"
+			   "folders (extracted on the fly) against each other: conflict (same fact and year,\n"
+			   "intervals apart), drift (other years), currency (\"X Yen (Y Dollar)\" off the\n"
+			   "reference rate of the figure's year or the document's date by more than 5 %\n"
+			   "beyond the amounts' rounding), arithmetic (stated changes, multiples, shares\n"
+			   "above 100 %), outlier (robust z > 3.5 and 25 % off the median or trend).\n"
+			   "A summary goes to stdout. Exit 0 unless --fail-on names a kind found (then 1).",
+			   opts, argc, argv, &pos);
+	if (rc) {
+		kz_strlist_release(&pos);
+		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
+	}
+	st_options_init(&so);
+	if (pos.n == 0 || (dialect && kz_csv_dialect_parse(dialect, &d)) ||
+	    (failon && st_kinds_parse(failon, &failmask)) ||
+	    (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
+		kz_warn(pos.n == 0 ? "check: no INPUT given (see --help)"
+			: (dialect && kz_csv_dialect_parse(dialect, &d)) ? "check: --csv takes plain or excel-de"
+			: (lang && strcmp(lang, "de") && strcmp(lang, "en")) ? "check: --lang takes de or en"
+			: "check: --fail-on takes kinds from conflict,drift,currency,arithmetic,outlier,all");
+		kz_strlist_release(&pos);
+		return KZ_EXIT_USAGE;
+	}
+	if (lang && !strcmp(lang, "en"))
+		so.lang = ST_LANG_EN;
+
+	st_rates_init(&fx);
+	rc = rates ? st_rates_read(&fx, rates, &err) : st_rates_builtin(&fx, &err);
+	if (rc) {
+		kz_err_print(&err);
+		st_rates_release(&fx);
+		kz_strlist_release(&pos);
+		return rc;
+	}
+	kz_table_init(&t);
+	st_docinfo_init(&di);
+
+	/* claims tables are read; everything else is a document or folder to extract */
+	for (int i = 0; i < pos.n; i++) {
+		if (is_file(pos.v[i]) && kz_is_claims_csv(pos.v[i])) {
+			size_t from = t.n;
+			if (kz_claims_read_csv(&t, pos.v[i], &err)) {
+				kz_err_print(&err);
+				t.n = from; /* a broken table is left out whole */
+				nbad++;
+				if (err.code > worst)
+					worst = err.code;
+				continue;
+			}
+			dates_for_csv(&t, from, &di);
+		} else {
+			kz_strlist_push(&docpaths, pos.v[i]);
+		}
+	}
+	if (docpaths.n) {
+		struct ex_lexicon *lx = ex_lexicon_new();
+		struct ex_sources src;
+		struct ex_paths paths = {0};
+		struct ex_options eo = {0};
+
+		ex_sources_init(&src);
+		ex_collect((char **)docpaths.v, docpaths.n, &paths, &src, print_err, NULL, &nbad, &worst);
+		for (size_t k = 0; k < paths.n; k++) {
+			struct ex_doc doc;
+			ex_doc_init(&doc);
+			if (ex_doc_load(&doc, paths.v[k], &err)) {
+				kz_err_print(&err);
+				nbad++;
+				if (err.code > worst)
+					worst = err.code;
+				continue;
+			}
+			ex_sources_apply(&src, &doc);
+			if (doc.meta.date)
+				st_docinfo_add(&di, doc.path, doc.meta.date);
+			ex_extract(lx, &doc, &eo, &t);
+			ex_doc_release(&doc);
+		}
+		ex_paths_release(&paths);
+		ex_sources_release(&src);
+		ex_lexicon_free(lx);
+	}
+
+	st_result_init(&res);
+	if (!worst || t.n) {
+		if (st_check(&t, &fx, &di, &so, &res, &err)) {
+			kz_err_print(&err);
+			worst = err.code;
+		}
+	}
+	if (!out || strcmp(out, "-"))
+		st_summary_write(&res, &t, so.lang, stdout);
+	if (out && (rc = write_csv(out, &res, &t, 1, d)))
+		worst = rc;
+	if (cons && (rc = write_csv(cons, &res, &t, 0, d)))
+		worst = rc;
+	if (fflush(stdout) != 0) {
+		kz_warn("check: cannot write to stdout");
+		worst = KZ_EXIT_SYSTEM;
+	}
+	if (!worst && failmask) {
+		for (int k = 0; k < ST_K__N; k++)
+			if ((failmask & (1u << k)) && res.count[k])
+				worst = KZ_EXIT_FINDINGS;
+	}
+	st_result_release(&res);
+	st_docinfo_release(&di);
+	kz_table_release(&t);
+	st_rates_release(&fx);
+	kz_strlist_release(&docpaths);
+	kz_strlist_release(&pos);
+	return worst;
+}

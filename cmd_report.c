@@ -1,0 +1,233 @@
+/* cmd_report.c: `kennzahl report` — documents or a claims table to a PDF fact sheet. */
+#include "cmds.h"
+#include "core/claims.h"
+#include "core/opts.h"
+#include "extract/extract.h"
+#include "reports/reports.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static void print_err(const struct kz_err *err, void *arg)
+{
+	(void)arg;
+	kz_err_print(err);
+}
+
+static int worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* Titles, publishers and dates for claims read from a CSV: the sources.csv beside each document. */
+static void docs_from_sources(const struct kz_table *t, size_t from, struct rp_docs *docs)
+{
+	struct ex_sources src;
+	struct kz_strlist dirs = {0};
+	struct kz_err err;
+	char dir[4096], path[4200];
+
+	ex_sources_init(&src);
+	for (size_t i = from; i < t->n; i++) {
+		const char *doc = t->v[i].doc, *slash = strrchr(doc, '/');
+		int k;
+		if (rp_docs_find(docs, doc))
+			continue;
+		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - doc) : 1, slash ? doc : ".");
+		for (k = 0; k < dirs.n && strcmp(dirs.v[k], dir); k++)
+			;
+		if (k == dirs.n) {
+			struct stat st;
+			kz_strlist_push(&dirs, kz_xstrdup(dir));
+			snprintf(path, sizeof path, "%s/sources.csv", dir);
+			if (!stat(path, &st) && ex_sources_read(&src, path, &err))
+				kz_err_print(&err);
+		}
+		{
+			struct ex_doc d;
+			ex_doc_init(&d);
+			d.path = kz_xstrdup(doc);
+			ex_sources_apply(&src, &d);
+			rp_docs_add(docs, doc, d.meta.title, d.meta.publisher, d.meta.date);
+			ex_doc_release(&d);
+		}
+	}
+	for (int k = 0; k < dirs.n; k++)
+		free((char *)dirs.v[k]);
+	kz_strlist_release(&dirs);
+	ex_sources_release(&src);
+}
+
+int cmd_load_inputs(const char *const *paths, int n, struct kz_table *t, struct rp_docs *docs)
+{
+	struct kz_strlist other = {0};
+	struct ex_sources src;
+	struct ex_paths found = {0};
+	struct ex_lexicon *lx = NULL;
+	struct ex_options eo = {0};
+	struct kz_err err;
+	int worst = 0, nbad = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (kz_is_claims_csv(paths[i])) {
+			size_t from = t->n;
+			if (kz_claims_read_csv(t, paths[i], &err)) {
+				kz_err_print(&err);
+				worst = worse(worst, err.code);
+				continue;
+			}
+			docs_from_sources(t, from, docs);
+		} else {
+			kz_strlist_push(&other, paths[i]);
+		}
+	}
+	if (other.n) {
+		ex_sources_init(&src);
+		ex_collect((char **)other.v, other.n, &found, &src, print_err, NULL, &nbad, &worst);
+		lx = ex_lexicon_new();
+		for (size_t k = 0; k < found.n; k++) {
+			struct ex_doc doc;
+			ex_doc_init(&doc);
+			if (ex_doc_load(&doc, found.v[k], &err)) {
+				kz_err_print(&err);
+				worst = worse(worst, err.code);
+				continue;
+			}
+			ex_sources_apply(&src, &doc);
+			rp_docs_add(docs, doc.path, doc.meta.title, doc.meta.publisher, doc.meta.date);
+			ex_extract(lx, &doc, &eo, t);
+			ex_doc_release(&doc);
+		}
+		ex_lexicon_free(lx);
+		ex_paths_release(&found);
+		ex_sources_release(&src);
+	}
+	kz_strlist_release(&other);
+	return worst;
+}
+
+int cmd_check_claims(const struct kz_table *t, const struct rp_docs *docs, int lang_en,
+		     struct st_result *res)
+{
+	struct st_rates fx;
+	struct st_docinfo di;
+	struct st_options so;
+	struct kz_err err;
+	int rc, have_fx;
+
+	st_rates_init(&fx);
+	have_fx = st_rates_builtin(&fx, &err) == 0;
+	if (!have_fx)
+		kz_err_print(&err);
+	st_docinfo_init(&di);
+	for (size_t i = 0; i < docs->n; i++)
+		if (*docs->v[i].date)
+			st_docinfo_add(&di, docs->v[i].path, docs->v[i].date);
+	st_options_init(&so);
+	so.lang = lang_en ? ST_LANG_EN : ST_LANG_DE;
+	rc = st_check(t, have_fx ? &fx : NULL, &di, &so, res, &err);
+	if (rc)
+		kz_err_print(&err);
+	st_docinfo_release(&di);
+	st_rates_release(&fx);
+	return rc;
+}
+
+/* SOURCE_DATE_EPOCH when set (reproducible output), else now. */
+static long long gen_date(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (e && *e) {
+		v = strtoll(e, &end, 10);
+		if (!*end && v >= 0)
+			return v;
+		kz_warn("SOURCE_DATE_EPOCH: '%s' is not a number of seconds; using the current time", e);
+	}
+	return (long long)time(NULL);
+}
+
+int cmd_report(int argc, char **argv)
+{
+	const char *out = "factsheet.pdf", *title = NULL, *lang = NULL, *charts = NULL, *select = NULL,
+		   *layout = NULL;
+	struct kz_strlist pos = {0};
+	const struct kz_opt opts[] = {
+		{'o', "output", "FILE", "write the fact sheet to FILE (default: factsheet.pdf; - for stdout)", KZ_OPT_STRING, &out},
+		{0, "title", "T", "title of the fact sheet", KZ_OPT_STRING, &title},
+		{0, "lang", "de|en", "language of texts and number format (default: de)", KZ_OPT_STRING, &lang},
+		{0, "charts", "DIR", "also write every chart as SVG and PNG into DIR", KZ_OPT_STRING, &charts},
+		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
+		{0, "layout", "FILE", "write a text dump of the layout (pages, text boxes, charts) to FILE", KZ_OPT_STRING, &layout},
+		{0, NULL, NULL, NULL, 0, NULL},
+	};
+	struct rp_options ro;
+	struct rp_select sel = {0};
+	struct rp_docs docs;
+	struct kz_table t;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct st_result res;
+	struct kz_err err;
+	int rc, worst;
+
+	rc = kz_opts_parse("kennzahl report [-o FILE.pdf] [--title T] [--lang de|en] [--charts DIR] [--select K=V,...] INPUT...",
+			   "Renders a PDF fact sheet: key figures per country, comparison charts,\n"
+			   "findings and an appendix with every claim, its quote and its source.\n"
+			   "INPUT: documents or folders (as for extract), or claims CSV files; the\n"
+			   "sources.csv beside the documents supplies titles, publishers and dates.\n"
+			   "SOURCE_DATE_EPOCH fixes the generation date (reproducible output).",
+			   opts, argc, argv, &pos);
+	if (rc) {
+		kz_strlist_release(&pos);
+		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
+	}
+	rp_options_init(&ro);
+	if (pos.n == 0 || (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
+		kz_warn(pos.n == 0 ? "report: no INPUT given (see --help)" : "report: --lang takes de or en");
+		kz_strlist_release(&pos);
+		return KZ_EXIT_USAGE;
+	}
+	if (select && rp_select_parse(&sel, select, &err)) {
+		kz_warn("report: %s", err.msg);
+		rp_select_release(&sel);
+		kz_strlist_release(&pos);
+		return KZ_EXIT_USAGE;
+	}
+	ro.lang = lang && !strcmp(lang, "en") ? PL_EN : PL_DE;
+	ro.title = title;
+	ro.charts_dir = charts;
+	ro.date = gen_date();
+	ro.dump = layout ? &dump : NULL;
+	kz_table_init(&t);
+	rp_docs_init(&docs);
+	worst = cmd_load_inputs(pos.v, pos.n, &t, &docs);
+	if (select)
+		kz_table_filter(&t, rp_select_keep, &sel);
+	st_result_init(&res);
+	if (cmd_check_claims(&t, &docs, ro.lang == PL_EN, &res))
+		worst = worse(worst, KZ_EXIT_INPUT);
+	rc = rp_factsheet_write(out, &t, &docs, &res, &ro, &err);
+	st_result_release(&res);
+	if (rc) {
+		kz_err_print(&err);
+		worst = KZ_EXIT_SYSTEM;
+	}
+	if (!rc && layout) {
+		struct kz_out o;
+		if (kz_out_open(&o, layout, &err) ||
+		    (fwrite(dump.s ? dump.s : "", 1, dump.len, o.f), kz_out_commit(&o, &err))) {
+			kz_err_print(&err);
+			worst = KZ_EXIT_SYSTEM;
+		}
+	}
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&docs);
+	rp_select_release(&sel);
+	kz_strlist_release(&pos);
+	return worst;
+}

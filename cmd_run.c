@@ -1,0 +1,137 @@
+/* cmd_run.c: `kennzahl run` — extract, check and report in one go into an output folder. */
+#include "cmds.h"
+#include "core/claims.h"
+#include "core/opts.h"
+#include "reports/reports.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static long long gen_date(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (e && *e) {
+		v = strtoll(e, &end, 10);
+		if (!*end && v >= 0)
+			return v;
+		kz_warn("SOURCE_DATE_EPOCH: '%s' is not a number of seconds; using the current time", e);
+	}
+	return (long long)time(NULL);
+}
+
+/* Write one of the run's CSV files atomically: what says which. */
+enum what { W_CLAIMS, W_FINDINGS, W_CONSENSUS };
+static int write_csv(const char *dir, const char *name, enum what what, const struct kz_table *t,
+		     const struct st_result *res, struct kz_err *err)
+{
+	char path[4096];
+	struct kz_out o;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	rc = kz_out_open(&o, path, err);
+	if (rc)
+		return rc;
+	if (what == W_CLAIMS)
+		kz_claims_write_csv(t, o.f, KZ_CSV_PLAIN);
+	else if (what == W_FINDINGS)
+		st_findings_write_csv(res, t, o.f, KZ_CSV_PLAIN);
+	else
+		st_consensus_write_csv(res, o.f, KZ_CSV_PLAIN);
+	return kz_out_commit(&o, err);
+}
+
+int cmd_run(int argc, char **argv)
+{
+	const char *outdir = "out", *title = NULL, *lang = NULL, *select = NULL;
+	int charts = 0, rc, worst;
+	struct kz_strlist pos = {0};
+	const struct kz_opt opts[] = {
+		{'o', "output", "DIR", "write claims.csv, findings.csv, consensus.csv, factsheet.pdf into DIR (default: out)", KZ_OPT_STRING, &outdir},
+		{0, "title", "T", "title of the fact sheet", KZ_OPT_STRING, &title},
+		{0, "lang", "de|en", "language of texts and number format (default: de)", KZ_OPT_STRING, &lang},
+		{0, "charts", NULL, "also write every chart as SVG and PNG into DIR/charts", KZ_OPT_FLAG, &charts},
+		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
+		{0, NULL, NULL, NULL, 0, NULL},
+	};
+	struct rp_options ro;
+	struct rp_select sel = {0};
+	struct rp_docs docs;
+	struct kz_table t;
+	struct st_result res;
+	struct kz_err err;
+	char path[4096], chartdir[4096];
+
+	rc = kz_opts_parse("kennzahl run [-o OUTDIR] [--title T] [--lang de|en] [--charts] PATH...",
+			   "The main job: reads every document under PATH and writes OUTDIR/claims.csv,\n"
+			   "findings.csv, consensus.csv and factsheet.pdf (and charts/ with --charts).",
+			   opts, argc, argv, &pos);
+	if (rc) {
+		kz_strlist_release(&pos);
+		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
+	}
+	if (pos.n == 0 || (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
+		kz_warn(pos.n == 0 ? "run: no PATH given (see --help)" : "run: --lang takes de or en");
+		kz_strlist_release(&pos);
+		return KZ_EXIT_USAGE;
+	}
+	if (select && rp_select_parse(&sel, select, &err)) {
+		kz_warn("run: %s", err.msg);
+		rp_select_release(&sel);
+		kz_strlist_release(&pos);
+		return KZ_EXIT_USAGE;
+	}
+	if (mkdir(outdir, 0777) && errno != EEXIST) {
+		kz_warn("%s: cannot create folder: %s", outdir, strerror(errno));
+		rp_select_release(&sel);
+		kz_strlist_release(&pos);
+		return KZ_EXIT_SYSTEM;
+	}
+	rp_options_init(&ro);
+	ro.lang = lang && !strcmp(lang, "en") ? PL_EN : PL_DE;
+	ro.title = title;
+	ro.date = gen_date();
+	snprintf(chartdir, sizeof chartdir, "%s/charts", outdir);
+	ro.charts_dir = charts ? chartdir : NULL;
+	kz_table_init(&t);
+	rp_docs_init(&docs);
+	/* 1. extract */
+	worst = cmd_load_inputs(pos.v, pos.n, &t, &docs);
+	if (select)
+		kz_table_filter(&t, rp_select_keep, &sel);
+	rc = write_csv(outdir, "claims.csv", W_CLAIMS, &t, NULL, &err);
+	/* 2. check */
+	st_result_init(&res);
+	if (!rc && cmd_check_claims(&t, &docs, ro.lang == PL_EN, &res))
+		worst = KZ_EXIT_INPUT;
+	if (!rc)
+		rc = write_csv(outdir, "findings.csv", W_FINDINGS, &t, &res, &err);
+	if (!rc)
+		rc = write_csv(outdir, "consensus.csv", W_CONSENSUS, &t, &res, &err);
+	/* 3. report */
+	if (!rc) {
+		snprintf(path, sizeof path, "%s/factsheet.pdf", outdir);
+		rc = rp_factsheet_write(path, &t, &docs, &res, &ro, &err);
+	}
+	st_result_release(&res);
+	if (rc) {
+		kz_err_print(&err);
+		worst = KZ_EXIT_SYSTEM;
+	} else {
+		printf("%s/claims.csv\n%s/findings.csv\n%s/consensus.csv\n%s/factsheet.pdf\n", outdir,
+		       outdir, outdir, outdir);
+		if (charts)
+			printf("%s/\n", chartdir);
+	}
+	kz_table_release(&t);
+	rp_docs_release(&docs);
+	rp_select_release(&sel);
+	kz_strlist_release(&pos);
+	return worst;
+}

@@ -1,0 +1,84 @@
+/* chart.c: the chart model — points, series, consensus band and trend — apart from drawing. */
+#include "plots.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void pl_chart_init(struct pl_chart *c, enum pl_kind kind, const char *title, const char *unit)
+{
+	memset(c, 0, sizeof *c);
+	c->kind = kind;
+	kz_arena_init(&c->arena);
+	c->title = kz_arena_strdup(&c->arena, title ? title : "");
+	c->subtitle = "";
+	c->unit = kz_arena_strdup(&c->arena, unit ? unit : "");
+}
+
+void pl_chart_release(struct pl_chart *c)
+{
+	free(c->v);
+	free(c->series);
+	kz_arena_release(&c->arena);
+	memset(c, 0, sizeof *c);
+}
+
+void pl_chart_set_subtitle(struct pl_chart *c, const char *s)
+{
+	c->subtitle = kz_arena_strdup(&c->arena, s ? s : "");
+}
+
+struct pl_point *pl_chart_add(struct pl_chart *c, const char *label, const char *note, double x,
+			      double value, double low, double high, int flags)
+{
+	struct pl_point *p;
+
+	KZ_GROW(c->v, c->alloc, c->n + 1);
+	p = &c->v[c->n++];
+	p->label = kz_arena_strdup(&c->arena, label ? label : "");
+	p->note = kz_arena_strdup(&c->arena, note ? note : "");
+	p->x = x;
+	p->value = value;
+	p->low = low <= value ? low : value;
+	p->high = high >= value ? high : value;
+	p->series = 0;
+	p->flags = flags;
+	return p;
+}
+
+int pl_chart_series(struct pl_chart *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nseries; i++)
+		if (!strcmp(c->series[i], name))
+			return (int)i;
+	KZ_GROW(c->series, c->series_alloc, c->nseries + 1);
+	c->series[c->nseries] = kz_arena_strdup(&c->arena, name);
+	return (int)c->nseries++;
+}
+
+int pl_chart_trend(const struct pl_chart *c, double *a, double *b)
+{
+	double sx = 0, sy = 0, sxx = 0, sxy = 0, n = (double)c->n, d;
+	size_t i;
+
+	if (c->n < 2)
+		return -1;
+	for (i = 0; i < c->n; i++) {
+		sx += c->v[i].x;
+		sy += c->v[i].value;
+	}
+	sx /= n;
+	sy /= n;
+	for (i = 0; i < c->n; i++) {
+		double dx = c->v[i].x - sx;
+		sxx += dx * dx;
+		sxy += dx * (c->v[i].value - sy);
+	}
+	if (sxx <= 0)
+		return -1;
+	d = sxy / sxx;
+	*b = d;
+	*a = sy - d * sx;
+	return 0;
+}

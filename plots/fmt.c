@@ -1,0 +1,231 @@
+/* fmt.c: numbers, units and intervals written the way German (or English) readers expect them. */
+#include "plots.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define NBSP "\xc2\xa0"
+
+struct cur {
+	const char *code, *de, *en;
+};
+
+static const struct cur currencies[] = {
+	{"USD", "US-Dollar", "USD"}, {"EUR", "Euro", "EUR"}, {"JPY", "Yen", "JPY"},
+	{"KRW", "Won", "KRW"},       {"CNY", "Yuan", "CNY"}, {"RUB", "Rubel", "RUB"},
+	{"GBP", "Pfund", "GBP"},     {"KPW", "Won (Nordkorea)", "KPW"}, {NULL, NULL, NULL},
+};
+
+static const struct cur *currency(const char *unit)
+{
+	const struct cur *c;
+
+	for (c = currencies; c->code; c++)
+		if (!strcmp(unit, c->code))
+			return c;
+	return NULL;
+}
+
+static int is_currency(const char *unit)
+{
+	/* ISO 4217: three upper-case letters. */
+	return strlen(unit) == 3 && unit[0] >= 'A' && unit[0] <= 'Z' && unit[1] >= 'A' &&
+	       unit[1] <= 'Z' && unit[2] >= 'A' && unit[2] <= 'Z';
+}
+
+/* Fewest decimals (0..4) that keep v to about six significant digits. */
+static int auto_decimals(double v)
+{
+	double a = fabs(v), p = 1;
+	int d;
+
+	if (a == 0)
+		return 0;
+	for (d = 0; d < 4; d++, p *= 10)
+		if (fabs(round(v * p) / p - v) <= a * 5e-6)
+			return d;
+	return 4;
+}
+
+void pl_fmt_num(char *dst, size_t n, double v, int decimals, enum pl_lang lang)
+{
+	char raw[64], out[96];
+	const char *p, *dot;
+	const char *group = lang == PL_DE ? "." : ",";
+	char dec = lang == PL_DE ? ',' : '.';
+	size_t o = 0, intlen;
+
+	if (n == 0)
+		return;
+	if (!isfinite(v)) {
+		snprintf(dst, n, "%s", "–");
+		return;
+	}
+	if (decimals < 0)
+		decimals = auto_decimals(v);
+	if (decimals > 6)
+		decimals = 6;
+	snprintf(raw, sizeof raw, "%.*f", decimals, v);
+	if (!strcmp(raw, "-0") || !strncmp(raw, "-0.", 3)) {
+		/* no "-0" or "-0,0" */
+		int allzero = 1;
+		for (p = raw + 1; *p; p++)
+			if (*p >= '1' && *p <= '9')
+				allzero = 0;
+		if (allzero)
+			memmove(raw, raw + 1, strlen(raw));
+	}
+	p = raw;
+	if (*p == '-') {
+		/* a real minus sign */
+		memcpy(out + o, "\xe2\x88\x92", 3);
+		o += 3;
+		p++;
+	}
+	dot = strchr(p, '.');
+	intlen = dot ? (size_t)(dot - p) : strlen(p);
+	for (size_t i = 0; i < intlen; i++) {
+		out[o++] = p[i];
+		if (intlen >= 4) {
+			size_t left = intlen - 1 - i;
+			if (left > 0 && left % 3 == 0)
+				out[o++] = group[0];
+		}
+	}
+	if (dot) {
+		out[o++] = dec;
+		for (p = dot + 1; *p && o < sizeof out - 1; p++)
+			out[o++] = *p;
+	}
+	out[o] = '\0';
+	snprintf(dst, n, "%s", out);
+}
+
+/* Scale word for a money amount: divisor and the words in both languages. */
+static double money_scale(double a, const char **de, const char **en)
+{
+	if (a >= 1e12) {
+		*de = "Bio.";
+		*en = "tn";
+		return 1e12;
+	}
+	if (a >= 1e9) {
+		*de = "Mrd.";
+		*en = "bn";
+		return 1e9;
+	}
+	if (a >= 1e6) {
+		*de = "Mio.";
+		*en = "m";
+		return 1e6;
+	}
+	*de = *en = "";
+	return 1;
+}
+
+void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang lang)
+{
+	char num[64];
+	const struct cur *c;
+	const char *de, *en, *name;
+	double div;
+
+	if (!unit)
+		unit = "";
+	if (!strcmp(unit, "percent")) {
+		pl_fmt_num(num, sizeof num, v, -1, lang);
+		snprintf(dst, n, lang == PL_DE ? "%s" NBSP "%%" : "%s%%", num);
+	} else if (!strcmp(unit, "points")) {
+		pl_fmt_num(num, sizeof num, v, -1, lang);
+		snprintf(dst, n, "%s" NBSP "%s", num, lang == PL_DE ? "Prozentpunkte" : "pp");
+	} else if (!strcmp(unit, "km")) {
+		pl_fmt_num(num, sizeof num, v, -1, lang);
+		snprintf(dst, n, "%s" NBSP "km", num);
+	} else if (!strcmp(unit, "factor")) {
+		pl_fmt_num(num, sizeof num, v, -1, lang);
+		snprintf(dst, n, lang == PL_DE ? "%s-fach" : "%s\xc3\x97", num);
+	} else if (is_currency(unit)) {
+		c = currency(unit);
+		name = c ? (lang == PL_DE ? c->de : c->en) : unit;
+		div = money_scale(fabs(v), &de, &en);
+		pl_fmt_num(num, sizeof num, v / div, -1, lang);
+		if (lang == PL_DE)
+			snprintf(dst, n, "%s" NBSP "%s%s%s", num, de, *de ? NBSP : "", name);
+		else
+			snprintf(dst, n, "%s" NBSP "%s%s%s", name, num, *en ? NBSP : "", en);
+	} else {
+		pl_fmt_num(num, sizeof num, v, -1, lang);
+		snprintf(dst, n, "%s", num);
+	}
+}
+
+/* lo and hi with the same decimals, as many as it takes to tell them apart (at most 6). */
+static void two_nums(char *a, char *b, size_t n, double lo, double hi, enum pl_lang lang)
+{
+	int d = auto_decimals(lo) > auto_decimals(hi) ? auto_decimals(lo) : auto_decimals(hi);
+
+	for (;; d++) {
+		pl_fmt_num(a, n, lo, d, lang);
+		pl_fmt_num(b, n, hi, d, lang);
+		if (strcmp(a, b) || d >= 6 || lo == hi)
+			break;
+	}
+}
+
+void pl_fmt_range(char *dst, size_t n, double lo, double hi, const char *unit, enum pl_lang lang)
+{
+	char a[64], b[64], u[64];
+	double div = 1;
+
+	if (!unit)
+		unit = "";
+	if (is_currency(unit)) {
+		pl_unit_scale(fmax(fabs(lo), fabs(hi)), unit, lang, &div, u, sizeof u);
+		two_nums(a, b, sizeof a, lo / div, hi / div, lang);
+		if (lang == PL_DE)
+			snprintf(dst, n, "%s\xe2\x80\x93%s" NBSP "%s", a, b, u);
+		else
+			snprintf(dst, n, "%s\xe2\x80\x93%s %s", a, b, u);
+		return;
+	}
+	two_nums(a, b, sizeof a, lo, hi, lang);
+	if (!strcmp(unit, "percent"))
+		snprintf(dst, n, lang == PL_DE ? "%s\xe2\x80\x93%s" NBSP "%%" : "%s\xe2\x80\x93%s%%", a, b);
+	else if (!strcmp(unit, "points"))
+		snprintf(dst, n, "%s\xe2\x80\x93%s" NBSP "%s", a, b, lang == PL_DE ? "Pp." : "pp");
+	else
+		snprintf(dst, n, "%s\xe2\x80\x93%s", a, b);
+}
+
+void pl_unit_scale(double maxabs, const char *unit, enum pl_lang lang, double *div, char *label,
+		   size_t n)
+{
+	const struct cur *c;
+	const char *de, *en, *name;
+
+	*div = 1;
+	if (!unit)
+		unit = "";
+	if (is_currency(unit)) {
+		c = currency(unit);
+		name = c ? (lang == PL_DE ? c->de : c->en) : unit;
+		*div = money_scale(maxabs, &de, &en);
+		if (lang == PL_DE)
+			snprintf(label, n, "%s%s%s", de, *de ? " " : "", name);
+		else
+			snprintf(label, n, "%s%s%s", *en ? en : "", *en ? " " : "", name);
+		if (lang == PL_EN && *en) /* "bn USD" reads worse than "USD bn" */
+			snprintf(label, n, "%s %s", name, en);
+	} else if (!strcmp(unit, "percent")) {
+		snprintf(label, n, "%s", lang == PL_DE ? "Prozent" : "per cent");
+	} else if (!strcmp(unit, "points")) {
+		snprintf(label, n, "%s", lang == PL_DE ? "Prozentpunkte" : "percentage points");
+	} else if (!strcmp(unit, "persons")) {
+		snprintf(label, n, "%s", lang == PL_DE ? "Personen" : "persons");
+	} else if (!strcmp(unit, "count")) {
+		snprintf(label, n, "%s", lang == PL_DE ? "Anzahl" : "count");
+	} else {
+		snprintf(label, n, "%s", unit);
+	}
+}

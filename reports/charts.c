@@ -1,0 +1,353 @@
+/* charts.c: the fact sheet's charts built from the model — dots per fact, bars per country, series. */
+#include "reports_int.h"
+
+#include <cairo-svg.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_DOTS 30
+#define MAX_SERIES 10
+#define MAX_ROWS 40
+
+static const enum kz_ind ind_order[] = {KZ_I_TROOPS, KZ_I_BUDGET, KZ_I_GDP_SHARE, KZ_I_COST_SHARE,
+					KZ_I_TRADE_SHARE};
+
+static int ind_rank(enum kz_ind i)
+{
+	for (int k = 0; k < 5; k++)
+		if (ind_order[k] == i)
+			return k;
+	return 5;
+}
+
+static struct pl_chart *add_chart(struct rp_charts *cs, enum pl_kind kind, const char *title,
+				  const char *unit, const char *slug)
+{
+	struct pl_chart *c;
+	char *s, *p;
+
+	KZ_GROW(cs->v, cs->alloc, cs->n + 1);
+	cs->slug = kz_xrealloc(cs->slug, cs->alloc * sizeof *cs->slug);
+	c = &cs->v[cs->n];
+	pl_chart_init(c, kind, title, unit);
+	s = kz_xmalloc(strlen(slug) + 16);
+	snprintf(s, strlen(slug) + 16, "%02zu-%s", cs->n + 1, slug);
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-' || *p == '_'))
+			*p = '_';
+	cs->slug[cs->n++] = s;
+	return c;
+}
+
+static int same_family(const struct rp_fact *a, const struct rp_fact *b)
+{
+	return a->ind == b->ind && !strcmp(a->detail, b->detail) && !strcmp(a->subject, b->subject) &&
+	       !strcmp(a->partner, b->partner) && !strcmp(a->unit, b->unit);
+}
+
+static const struct rp_model *sort_m;
+
+/* facts ordered by indicator, claims (most first), then family and year */
+static int fact_cmp(const void *x, const void *y)
+{
+	const struct rp_fact *a = &sort_m->facts[*(const size_t *)x];
+	const struct rp_fact *b = &sort_m->facts[*(const size_t *)y];
+	int r;
+
+	if (ind_rank(a->ind) != ind_rank(b->ind))
+		return ind_rank(a->ind) - ind_rank(b->ind);
+	if (a->nclaims != b->nclaims)
+		return a->nclaims > b->nclaims ? -1 : 1;
+	if ((r = strcmp(a->subject, b->subject)) || (r = strcmp(a->partner, b->partner)) ||
+	    (r = strcmp(a->detail, b->detail)) || (r = strcmp(a->unit, b->unit)))
+		return r;
+	return b->yr - a->yr;
+}
+
+static int fact_flags(const struct rp_model *m, const struct rp_fact *f)
+{
+	int fl = 0;
+	for (size_t k = 0; k < f->nclaims; k++)
+		if (f->claims[k] < m->t->n)
+			fl |= m->flags[f->claims[k]];
+	return fl;
+}
+
+static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const struct rp_fact *f)
+{
+	char name[256], title[320], slug[160], label[200], sub[320], v[64], r[96];
+	struct pl_chart *c;
+	size_t k, rows = 0;
+	enum pl_lang lang = m->lang;
+
+	for (k = 0; k < f->nclaims; k++)
+		if (f->claims[k] < m->t->n && !strcmp(m->t->v[f->claims[k]].unit, f->unit))
+			rows++;
+	if (rows < 2)
+		return;
+	rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, lang);
+	snprintf(title, sizeof title, "%s%s%s", name, *f->year ? ", " : "", f->year);
+	snprintf(slug, sizeof slug, "dots-%s-%s-%s-%s-%s-%s", kz_ind_name(f->ind), f->detail,
+		 f->subject, f->partner, f->unit, f->year);
+	c = add_chart(cs, PL_DOTS, title, f->unit, slug);
+	pl_fmt_value(v, sizeof v, f->value, f->unit, lang);
+	pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, lang);
+	snprintf(sub, sizeof sub,
+		 lang == PL_DE ? "%zu Angaben aus %zu %s · Konsens %s (%s)"
+			       : "%zu statements from %zu %s · consensus %s (%s)",
+		 rows, f->ndocs,
+		 lang == PL_DE ? (f->ndocs == 1 ? "Quelle" : "Quellen") : (f->ndocs == 1 ? "source" : "sources"),
+		 v, r);
+	pl_chart_set_subtitle(c, sub);
+	c->has_band = 1;
+	c->band_lo = f->low;
+	c->band_hi = f->high;
+	c->band_value = f->value;
+	for (k = 0; k < f->nclaims && c->n < MAX_ROWS; k++) {
+		const struct kz_claim *cl;
+		if (f->claims[k] >= m->t->n)
+			continue;
+		cl = &m->t->v[f->claims[k]];
+		if (strcmp(cl->unit, f->unit))
+			continue;
+		rp_doc_label(m, m->docno[f->claims[k]], label, sizeof label);
+		pl_chart_add(c, label, cl->quote, rp_year_num(cl->year), cl->value, cl->low, cl->high,
+			     m->flags[f->claims[k]]);
+	}
+}
+
+/* One time series per family with three or more years. */
+static void series_chart(struct rp_charts *cs, const struct rp_model *m, const size_t *ord,
+			 size_t n, size_t i)
+{
+	const struct rp_fact *f = &m->facts[ord[i]];
+	char name[256], title[320], slug[160], label[200];
+	struct pl_chart *c = NULL;
+	int years[64], ny = 0;
+
+	for (size_t j = 0; j < n; j++) {
+		const struct rp_fact *g = &m->facts[ord[j]];
+		int seen = 0;
+		if (!same_family(f, g) || !g->yr)
+			continue;
+		for (int y = 0; y < ny; y++)
+			seen |= years[y] == g->yr;
+		if (!seen && ny < 64)
+			years[ny++] = g->yr;
+	}
+	if (ny < 3)
+		return;
+	rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, m->lang);
+	snprintf(title, sizeof title, m->lang == PL_DE ? "%s im Zeitverlauf" : "%s over time", name);
+	snprintf(slug, sizeof slug, "series-%s-%s-%s-%s-%s", kz_ind_name(f->ind), f->detail, f->subject,
+		 f->partner, f->unit);
+	for (size_t j = 0; j < n; j++) {
+		const struct rp_fact *g = &m->facts[ord[j]];
+		if (!same_family(f, g) || !g->yr)
+			continue;
+		for (size_t k = 0; k < g->nclaims; k++) {
+			const struct kz_claim *cl;
+			struct pl_point *p;
+			if (g->claims[k] >= m->t->n)
+				continue;
+			cl = &m->t->v[g->claims[k]];
+			if (strcmp(cl->unit, f->unit) || !rp_year_num(cl->year))
+				continue;
+			if (!c) {
+				c = add_chart(cs, PL_SERIES, title, f->unit, slug);
+				pl_chart_set_subtitle(c, m->lang == PL_DE
+								 ? "Jede Angabe nach dem Jahr, auf das sie sich bezieht; Farbe = Quelle"
+								 : "Every statement by the year it refers to; colour = source");
+			}
+			rp_doc_label(m, m->docno[g->claims[k]], label, sizeof label);
+			rp_utf8_cut(label, 48);
+			p = pl_chart_add(c, label, cl->quote, rp_year_num(cl->year), cl->value, cl->low,
+					 cl->high, m->flags[g->claims[k]]);
+			p->series = pl_chart_series(c, label);
+		}
+	}
+}
+
+/* Bars comparing countries: the latest year's consensus of facts that match. */
+static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const size_t *ord, size_t n,
+		       enum kz_ind ind, int us_troops, const char *title, const char *slug)
+{
+	struct pl_chart *c;
+	const struct rp_fact *best[64];
+	size_t nb = 0, j, k;
+	const char *unit = NULL;
+
+	for (j = 0; j < n; j++) {
+		const struct rp_fact *f = &m->facts[ord[j]];
+		const char *who = us_troops ? f->partner : f->subject;
+		if (f->ind != ind || !*who)
+			continue;
+		if (us_troops && (strcmp(f->subject, "US") || (*f->detail && strcmp(f->detail, "stationed"))))
+			continue;
+		if (!unit)
+			unit = f->unit;
+		if (strcmp(unit, f->unit))
+			continue;
+		for (k = 0; k < nb; k++)
+			if (!strcmp(us_troops ? best[k]->partner : best[k]->subject, who))
+				break;
+		if (k == nb) {
+			if (nb == 64)
+				continue;
+			best[nb++] = f;
+		} else if (f->yr > best[k]->yr || (f->yr == best[k]->yr && f->ndocs > best[k]->ndocs)) {
+			best[k] = f;
+		}
+	}
+	if (nb < 2)
+		return;
+	c = add_chart(cs, PL_BARS, title, unit, slug);
+	pl_chart_set_subtitle(c, m->lang == PL_DE
+					 ? "Konsens des jüngsten Jahres je Land, mit Intervall und Zahl der Quellen"
+					 : "Consensus of the latest year per country, with interval and number of sources");
+	for (k = 0; k < nb; k++) {
+		const struct rp_fact *f = best[k];
+		char label[128], note[128], v[64];
+		pl_fmt_value(v, sizeof v, f->value, f->unit, m->lang);
+		snprintf(label, sizeof label, "%s%s%s%s", rp_country(us_troops ? f->partner : f->subject, m->lang),
+			 *f->year ? " (" : "", f->year, *f->year ? ")" : "");
+		snprintf(note, sizeof note, m->lang == PL_DE ? "%s · %zu Q." : "%s · %zu src.", v, f->ndocs);
+		pl_chart_add(c, label, note, f->yr, f->value, f->low, f->high,
+			     fact_flags(m, f) & PL_F_CONFLICT);
+	}
+}
+
+void rp_charts_build(struct rp_charts *cs, const struct rp_model *m)
+{
+	size_t *ord, n = m->nfacts, i, j, ndots = 0, nser = 0;
+	int de = m->lang == PL_DE;
+
+	memset(cs, 0, sizeof *cs);
+	ord = kz_xmalloc((n + 1) * sizeof *ord);
+	for (i = 0; i < n; i++)
+		ord[i] = i;
+	sort_m = m;
+	qsort(ord, n, sizeof *ord, fact_cmp);
+	bars_chart(cs, m, ord, n, KZ_I_TROOPS, 1, de ? "US-Truppen im Ländervergleich" : "US troops by host country",
+		   "bars-us-troops");
+	bars_chart(cs, m, ord, n, KZ_I_COST_SHARE, 0,
+		   de ? "Anteil des Gastlands an den Stationierungskosten" : "Host-nation share of stationing costs",
+		   "bars-cost-share");
+	bars_chart(cs, m, ord, n, KZ_I_GDP_SHARE, 0,
+		   de ? "Verteidigungsausgaben in % des BIP" : "Defence spending as % of GDP", "bars-gdp-share");
+	for (i = 0; i < n && ndots < MAX_DOTS; i++) {
+		const struct rp_fact *f = &m->facts[ord[i]];
+		size_t before = cs->n;
+		if (!kz_ind_is_core(f->ind) || f->nclaims < 2)
+			continue;
+		dots_chart(cs, m, f);
+		ndots += cs->n - before;
+	}
+	for (i = 0; i < n && nser < MAX_SERIES; i++) {
+		const struct rp_fact *f = &m->facts[ord[i]];
+		size_t before = cs->n;
+		if (!kz_ind_is_core(f->ind))
+			continue;
+		for (j = 0; j < i; j++)
+			if (same_family(&m->facts[ord[j]], f))
+				break;
+		if (j < i)
+			continue; /* family done */
+		series_chart(cs, m, ord, n, i);
+		nser += cs->n - before;
+	}
+	free(ord);
+}
+
+void rp_charts_release(struct rp_charts *cs)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		pl_chart_release(&cs->v[i]);
+		free(cs->slug[i]);
+	}
+	free(cs->v);
+	free(cs->slug);
+	memset(cs, 0, sizeof *cs);
+}
+
+static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+#define CHART_W 480.0
+#define CHART_PAD 12.0
+#define PNG_SCALE 2.0
+
+static void draw_on(cairo_surface_t *s, const struct pl_chart *ch, enum pl_lang lang, double h,
+		    double scale)
+{
+	cairo_t *cr = cairo_create(s);
+	struct pl_ctx pc;
+
+	cairo_scale(cr, scale, scale);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	pl_ctx_init(&pc, cr, lang, NULL);
+	pl_chart_draw(&pc, ch, CHART_PAD, CHART_PAD, CHART_W, h);
+	pl_ctx_release(&pc);
+	cairo_destroy(cr);
+}
+
+int rp_charts_export(const struct rp_charts *cs, const char *dir, enum pl_lang lang,
+		     struct kz_err *err)
+{
+	char path[4096];
+	cairo_surface_t *probe = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+	cairo_t *pcr = cairo_create(probe);
+	struct pl_ctx pc;
+	int rc = 0;
+
+	if (mkdir(dir, 0777) && errno != EEXIST)
+		rc = kz_err_set(err, KZ_EIO, dir, 0, "cannot create folder: %s", strerror(errno));
+	pl_ctx_init(&pc, pcr, lang, NULL);
+	for (size_t i = 0; i < cs->n && !rc; i++) {
+		double h = pl_chart_height(&pc, &cs->v[i], CHART_W);
+		double W = CHART_W + 2 * CHART_PAD, H = h + 2 * CHART_PAD;
+		struct kz_out o;
+		cairo_surface_t *s;
+
+		snprintf(path, sizeof path, "%s/%s.svg", dir, cs->slug[i]);
+		if ((rc = kz_out_open(&o, path, err)))
+			break;
+		s = cairo_svg_surface_create_for_stream(write_fn, o.f, W, H);
+		draw_on(s, &cs->v[i], lang, h, 1);
+		cairo_surface_finish(s);
+		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+			cairo_surface_destroy(s);
+			kz_out_abort(&o);
+			rc = kz_err_set(err, KZ_EIO, path, 0, "cannot write svg");
+			break;
+		}
+		cairo_surface_destroy(s);
+		if ((rc = kz_out_commit(&o, err)))
+			break;
+		snprintf(path, sizeof path, "%s/%s.png", dir, cs->slug[i]);
+		if ((rc = kz_out_open(&o, path, err)))
+			break;
+		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(W * PNG_SCALE),
+					       (int)ceil(H * PNG_SCALE));
+		draw_on(s, &cs->v[i], lang, h, PNG_SCALE);
+		if (cairo_surface_write_to_png_stream(s, write_fn, o.f) != CAIRO_STATUS_SUCCESS) {
+			cairo_surface_destroy(s);
+			kz_out_abort(&o);
+			rc = kz_err_set(err, KZ_EIO, path, 0, "cannot write png");
+			break;
+		}
+		cairo_surface_destroy(s);
+		rc = kz_out_commit(&o, err);
+	}
+	pl_ctx_release(&pc);
+	cairo_destroy(pcr);
+	cairo_surface_destroy(probe);
+	return rc;
+}

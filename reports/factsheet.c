@@ -1,0 +1,547 @@
+/* factsheet.c: the fact sheet — summary with key figures, charts, findings, sources, appendix. */
+#include "reports_int.h"
+
+#include <cairo-pdf.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_COUNTRIES 16
+#define MAX_KEYROWS 14
+#define MAX_FINDINGS 300
+
+void rp_options_init(struct rp_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->lang = PL_DE;
+}
+
+static const char *tr(enum pl_lang l, const char *de, const char *en)
+{
+	return l == PL_DE ? de : en;
+}
+
+static void fmt_date(char *dst, size_t n, long long t, enum pl_lang lang)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	if (lang == PL_DE)
+		strftime(dst, n, "%d.%m.%Y", &tm);
+	else
+		strftime(dst, n, "%Y-%m-%d", &tm);
+}
+
+/* The country a fact is listed under: the host for US troops abroad, else the subject. */
+static const char *fact_country(const struct rp_fact *f)
+{
+	if (f->ind == KZ_I_TROOPS && !strcmp(f->subject, "US") && *f->partner)
+		return f->partner;
+	return f->subject;
+}
+
+static int fact_conflict(const struct rp_model *m, const struct rp_fact *f)
+{
+	for (size_t k = 0; k < f->nclaims; k++)
+		if (f->claims[k] < m->t->n && (m->flags[f->claims[k]] & PL_F_CONFLICT))
+			return 1;
+	return 0;
+}
+
+/* ---- summary ---- */
+
+struct ctry {
+	const char *code;
+	size_t nclaims;
+};
+
+static int ctry_cmp(const void *x, const void *y)
+{
+	const struct ctry *a = x, *b = y;
+	if (a->nclaims != b->nclaims)
+		return a->nclaims > b->nclaims ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+static int ind_rank(enum kz_ind i)
+{
+	static const enum kz_ind order[] = {KZ_I_TROOPS, KZ_I_BUDGET, KZ_I_GDP_SHARE, KZ_I_COST_SHARE,
+					    KZ_I_TRADE_SHARE};
+	for (int k = 0; k < 5; k++)
+		if (order[k] == i)
+			return k;
+	return 5;
+}
+
+static const struct rp_model *sort_m;
+
+static int key_cmp(const void *x, const void *y)
+{
+	const struct rp_fact *a = &sort_m->facts[*(const size_t *)x];
+	const struct rp_fact *b = &sort_m->facts[*(const size_t *)y];
+	int r;
+
+	if (ind_rank(a->ind) != ind_rank(b->ind))
+		return ind_rank(a->ind) - ind_rank(b->ind);
+	/* US troops (host) before a country's own forces */
+	if ((r = strcmp(b->subject, a->subject)) && a->ind == KZ_I_TROOPS)
+		return strcmp(a->subject, "US") ? 1 : -1;
+	if ((r = strcmp(a->detail, b->detail)) || (r = strcmp(a->partner, b->partner)))
+		return r;
+	/* local currency after USD */
+	if ((r = strcmp(a->unit, b->unit)))
+		return !strcmp(a->unit, "USD") ? -1 : !strcmp(b->unit, "USD") ? 1 : r;
+	return b->yr - a->yr;
+}
+
+static int same_family(const struct rp_fact *a, const struct rp_fact *b)
+{
+	return a->ind == b->ind && !strcmp(a->detail, b->detail) && !strcmp(a->subject, b->subject) &&
+	       !strcmp(a->partner, b->partner) && !strcmp(a->unit, b->unit);
+}
+
+static void key_figures(struct rp_pages *p, const struct rp_model *m)
+{
+	enum pl_lang L = m->lang;
+	const struct rp_col cols[] = {
+		{tr(L, "Kennzahl", "Figure"), 170, PL_LEFT, 2},
+		{tr(L, "Konsens", "Consensus"), 100, PL_RIGHT, 1},
+		{tr(L, "Jahr", "Year"), 48, PL_LEFT, 1},
+		{tr(L, "Intervall", "Interval"), 120, PL_RIGHT, 1},
+		{tr(L, "Quellen", "Sources"), RP_TEXT_W - 438, PL_RIGHT, 1},
+	};
+	struct ctry cs[MAX_COUNTRIES * 4];
+	size_t nc = 0, i, j, k, *ord = kz_xmalloc((m->nfacts + 1) * sizeof *ord), nord;
+	struct rp_table t;
+
+	for (i = 0; i < m->nfacts; i++) {
+		const struct rp_fact *f = &m->facts[i];
+		const char *c = fact_country(f);
+		if (!kz_ind_is_core(f->ind) || !*c)
+			continue;
+		for (k = 0; k < nc && strcmp(cs[k].code, c); k++)
+			;
+		if (k == nc) {
+			if (nc == sizeof cs / sizeof cs[0])
+				continue;
+			cs[nc].code = c;
+			cs[nc++].nclaims = 0;
+		}
+		cs[k].nclaims += f->nclaims;
+	}
+	qsort(cs, nc, sizeof *cs, ctry_cmp);
+	if (nc > MAX_COUNTRIES)
+		nc = MAX_COUNTRIES;
+	rp_pages_heading(p, tr(L, "Kennzahlen nach Land", "Key figures by country"), RP_F_H2, 60);
+	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
+		      m->checked ? tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus kennzahl check), Intervall und Zahl der Quellen. Rot: Quellen widersprechen sich.",
+				      "Consensus per fact for the latest year with figures (from kennzahl check), its interval and number of sources. Red: sources disagree.")
+				 : tr(L, "Median der Angaben je Fakt für das jüngste Jahr, gemeinsames Intervall der Angaben und Zahl der Quellen. Rot: Quellen widersprechen sich.",
+				      "Median of the statements per fact for the latest year, their common interval and number of sources. Red: sources disagree."));
+	rp_table_begin(p, &t, cols, 5);
+	sort_m = m;
+	for (k = 0; k < nc; k++) {
+		size_t rows = 0;
+		nord = 0;
+		for (i = 0; i < m->nfacts; i++)
+			if (kz_ind_is_core(m->facts[i].ind) && !strcmp(fact_country(&m->facts[i]), cs[k].code))
+				ord[nord++] = i;
+		qsort(ord, nord, sizeof *ord, key_cmp);
+		rp_table_group(p, &t, rp_country(cs[k].code, L));
+		for (i = 0; i < nord && rows < MAX_KEYROWS; i++) {
+			const struct rp_fact *f = &m->facts[ord[i]];
+			char name[256], v[160], r[96], n[32], y[48];
+			const char *cells[5];
+			/* the latest year of each family only (facts are sorted newest first) */
+			for (j = 0; j < i && !same_family(&m->facts[ord[j]], f); j++)
+				;
+			if (j < i)
+				continue;
+			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
+			pl_fmt_value(r, sizeof r, f->value, f->unit, L); /* no markup characters */
+			if (fact_conflict(m, f))
+				snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
+			else
+				snprintf(v, sizeof v, "%s", r);
+			pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
+			snprintf(n, sizeof n, "%zu", f->ndocs);
+			snprintf(y, sizeof y, "%s", *f->year ? f->year : "–");
+			cells[0] = name;
+			cells[1] = v;
+			cells[2] = y;
+			cells[3] = r;
+			cells[4] = n;
+			rp_table_row(p, &t, cells, 1u << 1, 0);
+			rows++;
+		}
+	}
+	rp_table_end(&t);
+	free(ord);
+}
+
+static void summary(struct rp_pages *p, const struct rp_model *m, const struct rp_options *o,
+		    const char *title, const char *gendate)
+{
+	enum pl_lang L = m->lang;
+	struct kz_buf b = KZ_BUF_INIT;
+	const char *lo = NULL, *hi = NULL;
+	size_t npub = 0, ncore = 0, kinds[ST_K__N] = {0}, i, j;
+
+	(void)o;
+	for (i = 0; i < m->docs.n; i++) {
+		const char *d = m->docs.v[i].date, *pub = m->docs.v[i].publisher;
+		if (*d && (!lo || strcmp(d, lo) < 0))
+			lo = d;
+		if (*d && (!hi || strcmp(d, hi) > 0))
+			hi = d;
+		for (j = 0; j < i && strcmp(m->docs.v[j].publisher, pub); j++)
+			;
+		if (j == i && *pub)
+			npub++;
+	}
+	for (i = 0; i < m->t->n; i++)
+		ncore += kz_ind_is_core(m->t->v[i].ind) != 0;
+	for (i = 0; i < m->nfinds; i++)
+		if (m->finds[i].kind >= 0 && m->finds[i].kind < ST_K__N)
+			kinds[m->finds[i].kind]++;
+	pl_set_rgb(&p->pc, PL_C_ACCENT);
+	p->y += pl_text(&p->pc, RP_ML, p->y, RP_TEXT_W, RP_F_H1, 0, PL_LEFT, 3, title) + 4;
+	kz_buf_addf(&b, tr(L, "Faktenblatt, erstellt am %s · %zu Dokumente", "Fact sheet, generated %s · %zu documents"),
+		    gendate, m->docs.n);
+	if (npub)
+		kz_buf_addf(&b, tr(L, " von %zu Herausgebern", " from %zu publishers"), npub);
+	if (lo)
+		kz_buf_addf(&b, tr(L, " · Quellen vom %s bis %s", " · sources dated %s to %s"), lo, hi);
+	rp_pages_para(p, RP_F_BODY, 0, PL_C_MUTED, b.s);
+	kz_buf_reset(&b);
+	p->y += 4;
+	kz_buf_addf(&b, tr(L, "<b>%zu</b> Angaben, davon <b>%zu</b> zu Kernkennzahlen (Truppen, Haushalte, BIP-Anteile, Kostenanteile, Handel) · <b>%zu</b> Fakten · <b>%zu</b> %s",
+			   "<b>%zu</b> statements, <b>%zu</b> of them on core figures (troops, budgets, GDP shares, cost shares, trade) · <b>%zu</b> facts · <b>%zu</b> %s"),
+		    m->t->n, ncore, m->nfacts, m->nfinds,
+		    m->nfinds == 1 ? tr(L, "Befund", "finding") : tr(L, "Befunde", "findings"));
+	if (m->nfinds) {
+		static const int order[] = {ST_K_CONFLICT, ST_K_CURRENCY, ST_K_ARITHMETIC, ST_K_DRIFT, ST_K_OUTLIER};
+		const char *sep = ": ";
+		for (i = 0; i < 5; i++) {
+			if (!kinds[order[i]])
+				continue;
+			kz_buf_addf(&b, "%s%zu %s", sep, kinds[order[i]], rp_kind_word(order[i], L, kinds[order[i]] != 1));
+			sep = ", ";
+		}
+	}
+	rp_pages_para(p, RP_F_BODY, 1, PL_C_INK, b.s);
+	kz_buf_reset(&b);
+	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
+		      tr(L, "Jede Zahl dieses Blattes ist im Anhang mit ihrem Zitat, dem Satz und der Quelle (Titel, Herausgeber, Datum, Seite) belegt.",
+			 "Every number on this sheet is traced in the appendix to its quote, sentence and source (title, publisher, date, page)."));
+	kz_buf_release(&b);
+	key_figures(p, m);
+}
+
+/* ---- sources ---- */
+
+static void sources(struct rp_pages *p, const struct rp_model *m)
+{
+	enum pl_lang L = m->lang;
+	const struct rp_col cols[] = {
+		{tr(L, "Nr.", "No."), 24, PL_RIGHT, 1},
+		{tr(L, "Titel", "Title"), 190, PL_LEFT, 3},
+		{tr(L, "Herausgeber", "Publisher"), 150, PL_LEFT, 3},
+		{tr(L, "Datum", "Date"), 52, PL_LEFT, 1},
+		{tr(L, "Angaben", "Figures"), RP_TEXT_W - 416, PL_RIGHT, 1},
+	};
+	struct rp_table t;
+	size_t *cnt = kz_xcalloc(m->docs.n + 1, sizeof *cnt), i;
+
+	for (i = 0; i < m->t->n; i++)
+		cnt[m->docno[i]]++;
+	rp_pages_heading(p, tr(L, "Quellen", "Sources"), RP_F_H2, 60);
+	rp_table_begin(p, &t, cols, 5);
+	for (i = 0; i < m->docs.n; i++) {
+		const struct rp_doc *d = &m->docs.v[i];
+		char no[32], n[32], title[600];
+		const char *cells[5];
+		snprintf(no, sizeof no, "[%zu]", i + 1);
+		snprintf(n, sizeof n, "%zu", cnt[i + 1]);
+		snprintf(title, sizeof title, "%s%s%s%s", *d->title ? d->title : "", *d->title ? " (" : "", d->path,
+			 *d->title ? ")" : "");
+		cells[0] = no;
+		cells[1] = title;
+		cells[2] = *d->publisher ? d->publisher : "–";
+		cells[3] = *d->date ? d->date : "–";
+		cells[4] = n;
+		rp_table_row(p, &t, cells, 0, 0);
+	}
+	rp_table_end(&t);
+	free(cnt);
+}
+
+/* ---- charts ---- */
+
+static void charts(struct rp_pages *p, const struct rp_model *m, const struct rp_charts *cs)
+{
+	if (!cs->n)
+		return;
+	p->section = tr(m->lang, "Vergleiche", "Comparisons");
+	rp_pages_break(p);
+	rp_pages_heading(p, tr(m->lang, "Vergleiche", "Comparisons"), RP_F_H2, 120);
+	for (size_t i = 0; i < cs->n; i++) {
+		double h = pl_chart_height(&p->pc, &cs->v[i], RP_TEXT_W);
+		if (h > RP_PAGE_H - RP_MT - RP_MB)
+			h = RP_PAGE_H - RP_MT - RP_MB;
+		rp_pages_need(p, h + 6);
+		pl_chart_draw(&p->pc, &cs->v[i], RP_ML, p->y, RP_TEXT_W, h);
+		p->y += h + 14;
+	}
+}
+
+/* ---- findings ---- */
+
+static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
+{
+	const struct kz_claim *c = &m->t->v[ci];
+	const struct rp_doc *d = &m->docs.v[m->docno[ci] - 1];
+	char *q = rp_markup_escape(c->quote), *t = rp_markup_escape(*d->title ? d->title : d->path),
+	     *pub = rp_markup_escape(d->publisher), *s = rp_markup_escape(c->sentence);
+	char v[64];
+
+	pl_fmt_value(v, sizeof v, c->value, c->unit, m->lang);
+	kz_buf_addf(b, "<b>%s%s%s</b> (%s%s%s) — [%d] %s", m->lang == PL_DE ? "„" : "“", q,
+		    m->lang == PL_DE ? "“" : "”", v, *c->year ? ", " : "", c->year, m->docno[ci], t);
+	if (*pub)
+		kz_buf_addf(b, ", %s", pub);
+	if (*d->date)
+		kz_buf_addf(b, ", %s", d->date);
+	if (c->page)
+		kz_buf_addf(b, m->lang == PL_DE ? ", S. %d" : ", p. %d", c->page);
+	if (strlen(s) > 400)
+		rp_utf8_cut(s, 400);
+	kz_buf_addf(b, "\n<span foreground=\"#5b6670\" size=\"smaller\">%s%s%s</span>", m->lang == PL_DE ? "»" : "“", s,
+		    m->lang == PL_DE ? "«" : "”");
+	free(q);
+	free(t);
+	free(pub);
+	free(s);
+}
+
+static void findings(struct rp_pages *p, const struct rp_model *m)
+{
+	static const int order[] = {ST_K_CONFLICT, ST_K_CURRENCY, ST_K_ARITHMETIC, ST_K_DRIFT, ST_K_OUTLIER};
+	enum pl_lang L = m->lang;
+	struct kz_buf b = KZ_BUF_INIT, h = KZ_BUF_INIT;
+	size_t shown = 0;
+
+	p->section = tr(L, "Befunde", "Findings");
+	rp_pages_break(p);
+	rp_pages_heading(p, tr(L, "Befunde", "Findings"), RP_F_H2, 40);
+	if (!m->nfinds) {
+		rp_pages_para(p, RP_F_BODY, 0, PL_C_INK,
+			      tr(L, "Die Angaben widersprechen sich nicht.", "The statements do not contradict each other."));
+	}
+	if (!m->checked)
+		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
+			      tr(L, "Ohne kennzahl check: gezeigt werden nur Konflikte (Angaben zum selben Fakt und Jahr, deren Intervalle sich nicht überschneiden).",
+				 "Without kennzahl check: only conflicts are shown (statements on the same fact and year whose intervals do not overlap)."));
+	for (int oi = 0; oi < 5; oi++) {
+		size_t nk = 0;
+		for (size_t i = 0; i < m->nfinds; i++)
+			nk += m->finds[i].kind == order[oi];
+		if (!nk)
+			continue;
+		kz_buf_reset(&h);
+		kz_buf_addf(&h, "%s (%zu)", rp_kind_word(order[oi], L, 1), nk);
+		rp_pages_heading(p, h.s, RP_F_H3, 50);
+		for (size_t i = 0; i < m->nfinds; i++) {
+			const struct rp_find *f = &m->finds[i];
+			char name[256], *e;
+			double th;
+			if (f->kind != order[oi])
+				continue;
+			if (shown++ >= MAX_FINDINGS)
+				break;
+			kz_buf_reset(&b);
+			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
+			e = rp_markup_escape(name);
+			kz_buf_addf(&b, "<b>%s</b>%s%s", e, *f->year ? ", " : "", f->year);
+			free(e);
+			if (isfinite(f->rel) && f->rel > 0) {
+				char r[32];
+				pl_fmt_num(r, sizeof r, f->rel * 100, f->rel * 100 < 10 ? 1 : 0, L);
+				kz_buf_addf(&b, tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), r);
+			}
+			for (size_t k = 0; k < f->nclaims && k < 4; k++) {
+				if (f->claims[k] >= m->t->n)
+					continue;
+				kz_buf_adds(&b, "\n• ");
+				claim_line(&b, m, f->claims[k]);
+			}
+			if (f->nclaims > 4)
+				kz_buf_addf(&b, tr(L, "\n• … und %zu weitere Angaben", "\n• … and %zu more statements"), f->nclaims - 4);
+			if (*f->expl) {
+				e = rp_markup_escape(f->expl);
+				kz_buf_addf(&b, "\n<i>%s</i>", e);
+				free(e);
+			}
+			th = pl_text_height(&p->pc, RP_TEXT_W - 10, RP_F_BODY, 1, 0, b.s);
+			rp_pages_need(p, th + 6);
+			/* a coloured rule marks the kind */
+			pl_set_rgb(&p->pc, f->kind == ST_K_CONFLICT || f->kind == ST_K_CURRENCY || f->kind == ST_K_ARITHMETIC
+						   ? PL_C_CONFLICT
+						   : PL_C_OUTLIER);
+			cairo_rectangle(p->cr, RP_ML, p->y + 1, 2.5, th - 2);
+			cairo_fill(p->cr);
+			pl_set_rgb(&p->pc, PL_C_INK);
+			p->y += pl_text(&p->pc, RP_ML + 10, p->y, RP_TEXT_W - 10, RP_F_BODY, 1, PL_LEFT, 0, b.s) + 8;
+		}
+	}
+	if (shown > MAX_FINDINGS) {
+		kz_buf_reset(&b);
+		kz_buf_addf(&b, tr(L, "… %zu weitere Befunde stehen in findings.csv.", "… %zu more findings are in findings.csv."),
+			    m->nfinds - MAX_FINDINGS);
+		rp_pages_para(p, RP_F_BODY, 0, PL_C_MUTED, b.s);
+	}
+	kz_buf_release(&b);
+	kz_buf_release(&h);
+}
+
+/* ---- appendix ---- */
+
+static void appendix(struct rp_pages *p, const struct rp_model *m)
+{
+	enum pl_lang L = m->lang;
+	const struct rp_col cols[] = {
+		{tr(L, "Nr.", "No."), 26, PL_RIGHT, 1},
+		{tr(L, "Fakt", "Fact"), 98, PL_LEFT, 3},
+		{tr(L, "Wert", "Value"), 72, PL_RIGHT, 2},
+		{tr(L, "Art", "Kind"), 46, PL_LEFT, 1},
+		{tr(L, "Jahr", "Year"), 42, PL_LEFT, 1},
+		{tr(L, "Zitat und Satz", "Quote and sentence"), 157, PL_LEFT, 5},
+		{tr(L, "Quelle", "Source"), RP_TEXT_W - 441, PL_LEFT, 2},
+	};
+	struct rp_table t;
+	struct kz_buf q = KZ_BUF_INIT;
+	int lastdoc = 0;
+
+	p->section = tr(L, "Anhang: alle Angaben", "Appendix: every statement");
+	rp_pages_break(p);
+	rp_pages_heading(p, tr(L, "Anhang: alle Angaben", "Appendix: every statement"), RP_F_H2, 60);
+	rp_table_begin(p, &t, cols, 7);
+	for (size_t i = 0; i < m->t->n; i++) {
+		const struct kz_claim *c = &m->t->v[i];
+		char no[24], name[256], v[96], src[64], grp[700], *eq, *es;
+		const char *cells[7];
+		if (m->docno[i] != lastdoc) {
+			const struct rp_doc *d = &m->docs.v[m->docno[i] - 1];
+			lastdoc = m->docno[i];
+			snprintf(grp, sizeof grp, "[%d] %s%s%s%s%s", lastdoc, *d->title ? d->title : d->path,
+				 *d->publisher ? " — " : "", d->publisher, *d->date ? ", " : "", d->date);
+			rp_utf8_cut(grp, 200);
+			rp_table_group(p, &t, grp);
+		}
+		snprintf(no, sizeof no, "%zu", i + 1);
+		rp_fact_name(name, sizeof name, c->ind, c->detail, c->subject, c->partner, L);
+		if (m->flags[i] & PL_F_CONFLICT)
+			snprintf(v, sizeof v, "<span foreground=\"#c0392b\">");
+		else
+			v[0] = '\0';
+		pl_fmt_value(v + strlen(v), sizeof v - strlen(v) - 8, c->value, c->unit, L);
+		if (m->flags[i] & PL_F_CONFLICT)
+			strcat(v, "</span>");
+		if (c->page)
+			snprintf(src, sizeof src, L == PL_DE ? "[%d], S. %d" : "[%d], p. %d", m->docno[i], c->page);
+		else
+			snprintf(src, sizeof src, "[%d]", m->docno[i]);
+		eq = rp_markup_escape(c->quote);
+		es = rp_markup_escape(c->sentence);
+		kz_buf_reset(&q);
+		kz_buf_addf(&q, "<b>%s%s%s</b> <span foreground=\"#5b6670\">%s</span>", L == PL_DE ? "„" : "“", eq,
+			    L == PL_DE ? "“" : "”", es);
+		cells[0] = no;
+		cells[1] = name;
+		cells[2] = v;
+		cells[3] = rp_qual_word(c->qual, L);
+		cells[4] = c->year;
+		cells[5] = q.s;
+		cells[6] = src;
+		rp_table_row(p, &t, cells, 1u << 2 | 1u << 5, 0);
+		free(eq);
+		free(es);
+	}
+	rp_table_end(&t);
+	kz_buf_release(&q);
+}
+
+/* ---- the document ---- */
+
+static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+int rp_factsheet_write(const char *path, const struct kz_table *t, const struct rp_docs *docs,
+		       const struct st_result *res, const struct rp_options *o,
+		       struct kz_err *err)
+{
+	struct rp_model m;
+	struct rp_charts cs;
+	struct rp_pages p;
+	struct kz_out out;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	char gendate[32], iso[32], foot[256], title[256];
+	time_t tt = (time_t)o->date;
+	struct tm tm;
+	int rc;
+
+	rc = kz_out_open(&out, path, err);
+	if (rc)
+		return rc;
+	rp_model_build(&m, t, docs, res, o->lang);
+	rp_charts_build(&cs, &m);
+	fmt_date(gendate, sizeof gendate, o->date, o->lang);
+	gmtime_r(&tt, &tm);
+	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (o->title && *o->title)
+		snprintf(title, sizeof title, "%s", o->title);
+	else
+		snprintf(title, sizeof title, "%s",
+			 tr(o->lang, "Zahlen im Vergleich: Truppen, Haushalte, Lastenteilung",
+			    "Figures compared: troops, budgets, burden sharing"));
+	snprintf(foot, sizeof foot,
+		 tr(o->lang, "Erstellt am %s mit kennzahl %s · Belege im Anhang", "Generated %s with kennzahl %s · evidence in the appendix"),
+		 gendate, KZ_VERSION);
+
+	s = cairo_pdf_surface_create_for_stream(write_fn, out.f, RP_PAGE_W, RP_PAGE_H);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "kennzahl " KZ_VERSION);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, iso);
+	cr = cairo_create(s);
+	rp_pages_begin(&p, cr, o->lang, o->dump, title, foot);
+	p.section = tr(o->lang, "Zusammenfassung", "Summary");
+	summary(&p, &m, o, title, gendate);
+	charts(&p, &m, &cs);
+	findings(&p, &m);
+	p.section = tr(o->lang, "Quellen", "Sources");
+	rp_pages_break(&p);
+	sources(&p, &m);
+	appendix(&p, &m);
+	rp_pages_end(&p);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		rc = kz_err_set(err, KZ_EIO, path, 0, "cannot write pdf: %s",
+				cairo_status_to_string(cairo_surface_status(s)));
+		kz_out_abort(&out);
+	} else {
+		rc = kz_out_commit(&out, err);
+	}
+	cairo_surface_destroy(s);
+	if (!rc && o->charts_dir)
+		rc = rp_charts_export(&cs, o->charts_dir, o->lang, err);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+	return rc;
+}

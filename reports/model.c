@@ -1,0 +1,406 @@
+/* model.c: what a fact sheet shows — facts, findings, marks per claim — and the names for them. */
+#include "reports_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct country {
+	const char *code, *de, *en;
+};
+
+static const struct country countries[] = {
+	{"US", "USA", "United States"},    {"JP", "Japan", "Japan"},
+	{"KR", "Südkorea", "South Korea"}, {"KP", "Nordkorea", "North Korea"},
+	{"CN", "China", "China"},          {"DE", "Deutschland", "Germany"},
+	{"RU", "Russland", "Russia"},      {"UA", "Ukraine", "Ukraine"},
+	{"PL", "Polen", "Poland"},         {"EE", "Estland", "Estonia"},
+	{"LT", "Litauen", "Lithuania"},    {"LV", "Lettland", "Latvia"},
+	{"FR", "Frankreich", "France"},    {"GB", "Großbritannien", "United Kingdom"},
+	{"IT", "Italien", "Italy"},        {"IQ", "Irak", "Iraq"},
+	{"AF", "Afghanistan", "Afghanistan"}, {"TW", "Taiwan", "Taiwan"},
+	{"IN", "Indien", "India"},         {"AU", "Australien", "Australia"},
+	{"PH", "Philippinen", "Philippines"}, {"VN", "Vietnam", "Vietnam"},
+	{"IR", "Iran", "Iran"},            {"IL", "Israel", "Israel"},
+	{"TR", "Türkei", "Turkey"},        {"NATO", "NATO", "NATO"},
+	{"EU", "EU", "EU"},                {NULL, NULL, NULL},
+};
+
+const char *rp_country(const char *code, enum pl_lang lang)
+{
+	for (const struct country *c = countries; c->code; c++)
+		if (!strcmp(c->code, code))
+			return lang == PL_DE ? c->de : c->en;
+	return *code ? code : (lang == PL_DE ? "ohne Land" : "no country");
+}
+
+void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, const char *subject,
+		  const char *partner, enum pl_lang lang)
+{
+	const char *s = rp_country(subject, lang), *p = rp_country(partner, lang);
+	int de = lang == PL_DE, hasp = *partner != '\0';
+
+	switch (ind) {
+	case KZ_I_TROOPS:
+		if (!strcmp(detail, "floor"))
+			snprintf(dst, n, de ? "Mindeststärke %s-Truppen in %s (Gesetz)" : "Legal floor, %s troops in %s",
+				 subject, p);
+		else if (!strcmp(detail, "armed_forces") || (!hasp && !strcmp(detail, "")))
+			snprintf(dst, n, de ? "Streitkräfte %s" : "Armed forces, %s", s);
+		else if (!strcmp(subject, "US") && hasp)
+			snprintf(dst, n, de ? "US-Truppen in %s" : "US troops in %s", p);
+		else if (hasp)
+			snprintf(dst, n, de ? "Truppen %s in %s" : "%s troops in %s", s, p);
+		else
+			snprintf(dst, n, de ? "Truppen %s (%s)" : "%s troops (%s)", s, detail);
+		break;
+	case KZ_I_BUDGET:
+		if (!strcmp(detail, "defense_budget") || !*detail)
+			snprintf(dst, n, de ? "Verteidigungshaushalt %s" : "Defence budget, %s", s);
+		else if (!strcmp(detail, "host_nation_support"))
+			snprintf(dst, n, de ? "Stationierungskosten: Beitrag %s%s%s" : "Host-nation support, %s%s%s",
+				 s, hasp ? (de ? " an " : " to ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "special_fund"))
+			snprintf(dst, n, de ? "Sondervermögen %s" : "Special fund, %s", s);
+		else if (!strcmp(detail, "military_exports"))
+			snprintf(dst, n, de ? "Rüstungsexporte %s" : "Arms exports, %s", s);
+		else
+			snprintf(dst, n, de ? "Ausgaben %s (%s)" : "Spending, %s (%s)", s, detail);
+		break;
+	case KZ_I_GDP_SHARE:
+		snprintf(dst, n, de ? "Verteidigungsausgaben in %% des BIP: %s" : "Defence spending, %% of GDP: %s", s);
+		break;
+	case KZ_I_COST_SHARE:
+		snprintf(dst, n, de ? "Anteil an den Stationierungskosten: %s" : "Share of stationing costs: %s", s);
+		break;
+	case KZ_I_TRADE_SHARE:
+		if (!strcmp(detail, "exports"))
+			snprintf(dst, n, de ? "Exportanteil %s%s%s" : "Export share %s%s%s", s, hasp ? " → " : "", hasp ? p : "");
+		else if (!strcmp(detail, "imports"))
+			snprintf(dst, n, de ? "Importanteil %s%s%s" : "Import share %s%s%s", s, hasp ? " ← " : "", hasp ? p : "");
+		else
+			snprintf(dst, n, de ? "Handelsanteil %s%s%s" : "Trade share %s%s%s", s, hasp ? " ↔ " : "", hasp ? p : "");
+		break;
+	case KZ_I_CHANGE:
+		snprintf(dst, n, de ? "Veränderung %s" : "Change, %s", s);
+		break;
+	default:
+		snprintf(dst, n, de ? "Sonstige Angabe %s" : "Other figure, %s", s);
+		break;
+	}
+}
+
+const char *rp_qual_word(enum kz_qual q, enum pl_lang lang)
+{
+	static const char *const de[] = {"genau", "etwa", "mindestens", "höchstens", "Spanne"};
+	static const char *const en[] = {"exact", "approx.", "at least", "at most", "range"};
+
+	if ((unsigned)q >= KZ_Q__N)
+		q = KZ_Q_EXACT;
+	return lang == PL_DE ? de[q] : en[q];
+}
+
+const char *rp_kind_word(int kind, enum pl_lang lang, int plural)
+{
+	static const char *const de[][2] = {{"Konflikt", "Konflikte"},
+					    {"Drift", "Drift"},
+					    {"Währungsfehler", "Währungsfehler"},
+					    {"Rechenfehler", "Rechenfehler"},
+					    {"Ausreißer", "Ausreißer"}};
+	static const char *const en[][2] = {{"Conflict", "Conflicts"},
+					    {"Drift", "Drift"},
+					    {"Currency error", "Currency errors"},
+					    {"Arithmetic error", "Arithmetic errors"},
+					    {"Outlier", "Outliers"}};
+
+	if (kind < 0 || kind >= ST_K__N)
+		kind = 0;
+	return lang == PL_DE ? de[kind][plural != 0] : en[kind][plural != 0];
+}
+
+int rp_year_num(const char *y)
+{
+	const char *p;
+	int v = 0, k;
+
+	if (!y || !*y)
+		return 0;
+	/* the last run of four digits ("2016-2020" -> 2020) */
+	for (p = y; *p; p++) {
+		for (k = 0; k < 4 && p[k] >= '0' && p[k] <= '9'; k++)
+			;
+		if (k == 4 && !(p[4] >= '0' && p[4] <= '9')) {
+			v = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+			if (p[4] == 's')
+				v += 5;
+			p += 3;
+		}
+	}
+	return v;
+}
+
+static const char *base_name(const char *path, char *dst, size_t n)
+{
+	const char *b = strrchr(path, '/'), *dot;
+	size_t len;
+
+	b = b ? b + 1 : path;
+	dot = strrchr(b, '.');
+	len = dot && dot > b ? (size_t)(dot - b) : strlen(b);
+	if (len >= n)
+		len = n - 1;
+	memcpy(dst, b, len);
+	dst[len] = '\0';
+	return dst;
+}
+
+void rp_doc_label(const struct rp_model *m, int k, char *dst, size_t n)
+{
+	char b[128];
+	const struct rp_doc *d;
+
+	if (k < 1 || (size_t)k > m->docs.n) {
+		snprintf(dst, n, "[?]");
+		return;
+	}
+	d = &m->docs.v[k - 1];
+	snprintf(dst, n, "[%d] %s", k, *d->title ? d->title : base_name(d->path, b, sizeof b));
+}
+
+/* ---- building the model ---- */
+
+static void add_find(struct rp_model *m, const struct rp_find *f)
+{
+	KZ_GROW(m->finds, m->fdalloc, m->nfinds + 1);
+	m->finds[m->nfinds++] = *f;
+}
+
+static const struct kz_table *sort_t;
+
+static int key_cmp(const struct kz_claim *a, const struct kz_claim *b)
+{
+	int r;
+
+	if (a->ind != b->ind)
+		return a->ind < b->ind ? -1 : 1;
+	if ((r = strcmp(a->detail, b->detail)) || (r = strcmp(a->subject, b->subject)) ||
+	    (r = strcmp(a->partner, b->partner)) || (r = strcmp(a->unit, b->unit)) ||
+	    (r = strcmp(a->year, b->year)))
+		return r;
+	return 0;
+}
+
+static int idx_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	int r = key_cmp(&sort_t->v[a], &sort_t->v[b]);
+
+	if (r)
+		return r;
+	return a < b ? -1 : a > b;
+}
+
+static int dbl_cmp(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Without st_check: a median per fact and year; non-overlapping intervals are conflicts. */
+static void fallback(struct rp_model *m)
+{
+	const struct kz_table *t = m->t;
+	size_t i, j, k, n = 0;
+	double *vals;
+
+	m->pool = kz_xmalloc((t->n + 1) * sizeof *m->pool);
+	for (i = 0; i < t->n; i++)
+		if (kz_ind_is_core(t->v[i].ind))
+			m->pool[n++] = i;
+	m->pairs = kz_xmalloc(2 * (n + 1) * sizeof *m->pairs);
+	m->npairs = 0;
+	sort_t = t;
+	qsort(m->pool, n, sizeof *m->pool, idx_cmp);
+	vals = kz_xmalloc((n + 1) * sizeof *vals);
+	for (i = 0; i < n; i = j) {
+		const struct kz_claim *c0 = &t->v[m->pool[i]];
+		struct rp_fact f;
+		double maxlo = -INFINITY, minhi = INFINITY;
+		size_t ilo = 0, ihi = 0, ndocs = 0;
+
+		for (j = i; j < n && !key_cmp(c0, &t->v[m->pool[j]]); j++)
+			;
+		for (k = i; k < j; k++) {
+			const struct kz_claim *c = &t->v[m->pool[k]];
+			size_t q;
+			vals[k - i] = c->value;
+			if (c->low > maxlo) {
+				maxlo = c->low;
+				ilo = m->pool[k];
+			}
+			if (c->high < minhi) {
+				minhi = c->high;
+				ihi = m->pool[k];
+			}
+			for (q = i; q < k && strcmp(t->v[m->pool[q]].doc, c->doc); q++)
+				;
+			if (q == k)
+				ndocs++;
+		}
+		qsort(vals, j - i, sizeof *vals, dbl_cmp);
+		memset(&f, 0, sizeof f);
+		f.ind = c0->ind;
+		f.detail = c0->detail;
+		f.subject = c0->subject;
+		f.partner = c0->partner;
+		f.year = c0->year;
+		f.unit = c0->unit;
+		f.yr = rp_year_num(c0->year);
+		f.value = (j - i) % 2 ? vals[(j - i) / 2]
+				      : (vals[(j - i) / 2 - 1] + vals[(j - i) / 2]) / 2;
+		f.nclaims = j - i;
+		f.ndocs = ndocs;
+		f.claims = m->pool + i;
+		if (maxlo <= minhi) {
+			f.low = maxlo;
+			f.high = minhi;
+		} else {
+			struct rp_find fd;
+			const struct kz_claim *a = &t->v[ihi], *b = &t->v[ilo];
+			size_t *two = m->pairs + 2 * m->npairs++;
+			/* no common interval: the one of the statement nearest the median */
+			size_t best = m->pool[i];
+			for (k = i; k < j; k++)
+				if (fabs(t->v[m->pool[k]].value - f.value) < fabs(t->v[best].value - f.value))
+					best = m->pool[k];
+			f.low = fmin(t->v[best].low, f.value);
+			f.high = fmax(t->v[best].high, f.value);
+			two[0] = ihi;
+			two[1] = ilo;
+			memset(&fd, 0, sizeof fd);
+			fd.kind = ST_K_CONFLICT;
+			fd.sev = ST_SEV_ERROR;
+			fd.ind = f.ind;
+			fd.detail = f.detail;
+			fd.subject = f.subject;
+			fd.partner = f.partner;
+			fd.year = f.year;
+			fd.unit = f.unit;
+			fd.claims = two;
+			fd.nclaims = 2;
+			fd.rel = fabs(a->value - b->value) / fmax(fabs(a->value), fabs(b->value));
+			fd.expl = m->lang == PL_DE
+					  ? "Die Intervalle der beiden Angaben überschneiden sich nicht."
+					  : "The intervals of the two statements do not overlap.";
+			add_find(m, &fd);
+			m->flags[ihi] |= PL_F_CONFLICT;
+			m->flags[ilo] |= PL_F_CONFLICT;
+		}
+		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
+		m->facts[m->nfacts++] = f;
+	}
+	free(vals);
+}
+
+static void from_stats(struct rp_model *m, const struct st_result *r)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->nc; i++) {
+		const struct st_consensus *c = &r->c[i];
+		struct rp_fact f;
+		memset(&f, 0, sizeof f);
+		f.ind = c->ind;
+		f.detail = c->detail;
+		f.subject = c->subject;
+		f.partner = c->partner;
+		f.year = c->year;
+		f.unit = c->unit;
+		f.yr = rp_year_num(c->year);
+		f.value = c->estimate;
+		f.low = c->low;
+		f.high = c->high;
+		f.ndocs = c->ndocs;
+		f.nclaims = c->nclaims;
+		f.claims = c->claims;
+		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
+		m->facts[m->nfacts++] = f;
+	}
+	for (i = 0; i < r->nf; i++) {
+		const struct st_finding *s = &r->f[i];
+		struct rp_find f;
+		memset(&f, 0, sizeof f);
+		f.kind = s->kind;
+		f.sev = s->sev;
+		f.ind = s->ind;
+		f.detail = s->detail;
+		f.subject = s->subject;
+		f.partner = s->partner;
+		f.year = s->year;
+		f.unit = s->unit;
+		f.claims = s->claims;
+		f.nclaims = s->nclaims;
+		f.rel = s->rel_diff;
+		f.expl = s->explanation;
+		add_find(m, &f);
+		for (k = 0; k < s->nclaims; k++) {
+			if (s->claims[k] >= m->t->n)
+				continue;
+			if (s->kind == ST_K_CONFLICT)
+				m->flags[s->claims[k]] |= PL_F_CONFLICT;
+			else if (s->kind == ST_K_OUTLIER)
+				m->flags[s->claims[k]] |= PL_F_OUTLIER;
+		}
+	}
+}
+
+void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct rp_docs *docs,
+		    const struct st_result *res, enum pl_lang lang)
+{
+	size_t i;
+	int last = -1;
+
+	memset(m, 0, sizeof *m);
+	m->t = t;
+	m->lang = lang;
+	kz_arena_init(&m->arena);
+	rp_docs_init(&m->docs);
+	m->docno = kz_xcalloc(t->n + 1, sizeof *m->docno);
+	m->flags = kz_xcalloc(t->n + 1, sizeof *m->flags);
+	/* documents in the order their first claim appears */
+	for (i = 0; i < t->n; i++) {
+		const char *doc = t->v[i].doc;
+		if (last >= 0 && !strcmp(m->docs.v[last].path, doc)) {
+			m->docno[i] = last + 1;
+			continue;
+		}
+		const struct rp_doc *d = rp_docs_find(&m->docs, doc);
+		if (!d) {
+			const struct rp_doc *src = docs ? rp_docs_find(docs, doc) : NULL;
+			rp_docs_add(&m->docs, doc, src ? src->title : "", src ? src->publisher : "",
+				    src ? src->date : "");
+			d = &m->docs.v[m->docs.n - 1];
+		}
+		last = (int)(d - m->docs.v);
+		m->docno[i] = last + 1;
+	}
+	if (res) {
+		m->checked = 1;
+		from_stats(m, res);
+	} else {
+		fallback(m);
+	}
+}
+
+void rp_model_release(struct rp_model *m)
+{
+	free(m->docno);
+	free(m->flags);
+	free(m->facts);
+	free(m->finds);
+	free(m->pool);
+	free(m->pairs);
+	rp_docs_release(&m->docs);
+	kz_arena_release(&m->arena);
+	memset(m, 0, sizeof *m);
+}

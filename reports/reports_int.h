@@ -1,0 +1,144 @@
+/* reports_int.h: internals of reports/ — the report model, pages, tables; not for use outside. */
+#ifndef RP_REPORTS_INT_H
+#define RP_REPORTS_INT_H
+
+#include "reports.h"
+
+/* One fact's best estimate for one year (from st_check's consensus, or a median per fact). */
+struct rp_fact {
+	enum kz_ind ind;
+	const char *detail, *subject, *partner, *year, *unit;
+	double value, low, high;
+	size_t ndocs, nclaims;
+	const size_t *claims;
+	int yr; /* numeric year for ordering, 0 when unknown */
+};
+
+/* One finding, pointing at claims of the table. */
+struct rp_find {
+	int kind; /* enum st_kind */
+	int sev;  /* enum st_sev */
+	enum kz_ind ind;
+	const char *detail, *subject, *partner, *year, *unit;
+	const size_t *claims;
+	size_t nclaims;
+	double rel;
+	const char *expl;
+};
+
+/*
+ * What the report shows, computed once: facts, findings, per-claim marks
+ * (PL_F_* flags) and each claim's document number (1-based index into docs,
+ * in the order sources are listed). Owns everything but t, docs and res.
+ */
+struct rp_model {
+	const struct kz_table *t;
+	struct rp_docs docs;  /* the documents cited, in order of first claim (copied) */
+	int *docno;           /* per claim */
+	int *flags;           /* per claim */
+	struct rp_fact *facts;
+	size_t nfacts, falloc;
+	struct rp_find *finds;
+	size_t nfinds, fdalloc;
+	int checked;          /* 1 when facts and findings come from st_check */
+	enum pl_lang lang;
+	struct kz_arena arena;
+	size_t *pool;         /* fallback: claim indices grouped by fact */
+	size_t *pairs, npairs; /* fallback: the two claims of each conflict */
+};
+
+void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct rp_docs *docs,
+		    const struct st_result *res, enum pl_lang lang);
+void rp_model_release(struct rp_model *m);
+
+/* Names a reader understands. */
+const char *rp_country(const char *code, enum pl_lang lang);
+/* "US-Truppen in Südkorea", "Verteidigungshaushalt Japan" ... into dst. */
+void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, const char *subject,
+		  const char *partner, enum pl_lang lang);
+const char *rp_qual_word(enum kz_qual q, enum pl_lang lang);
+const char *rp_kind_word(int kind, enum pl_lang lang, int plural);
+/* Leading 4-digit year of "2020", "2016-2020" (the end), "1950s" (+5); 0 when none. */
+int rp_year_num(const char *year);
+/* Short label of document number k: "[k] title" shortened. */
+void rp_doc_label(const struct rp_model *m, int k, char *dst, size_t n);
+
+/* ---- pages ---- */
+
+#define RP_PAGE_W 595.28
+#define RP_PAGE_H 841.89
+#define RP_ML 56.0
+#define RP_MR 56.0
+#define RP_MT 62.0
+#define RP_MB 58.0
+#define RP_TEXT_W (RP_PAGE_W - RP_ML - RP_MR)
+
+#define RP_F_BODY "DejaVu Sans 8.5"
+#define RP_F_SMALL "DejaVu Sans 7"
+#define RP_F_H1 "DejaVu Sans Bold 17"
+#define RP_F_H2 "DejaVu Sans Bold 12"
+#define RP_F_H3 "DejaVu Sans Bold 9.5"
+#define RP_F_TABLE "DejaVu Sans 7"
+#define RP_F_TABLE_B "DejaVu Sans Bold 7"
+
+/* A paged document: header and footer on each page, a cursor y, page breaks. */
+struct rp_pages {
+	cairo_t *cr;
+	struct pl_ctx pc;
+	double y;
+	int page;
+	char head[256], foot[256];
+	const char *section; /* shown in the header */
+};
+void rp_pages_begin(struct rp_pages *p, cairo_t *cr, enum pl_lang lang, struct kz_buf *dump,
+		    const char *head, const char *foot);
+/* Finish the current page and start a new one. */
+void rp_pages_break(struct rp_pages *p);
+/* Break when h points do not fit below the cursor. Returns 1 if it broke. */
+int rp_pages_need(struct rp_pages *p, double h);
+void rp_pages_end(struct rp_pages *p);
+/* A section heading (kept with need points of what follows). */
+void rp_pages_heading(struct rp_pages *p, const char *text, const char *font, double need);
+/* A paragraph of (markup) text across the text width. */
+void rp_pages_para(struct rp_pages *p, const char *font, int markup, unsigned rgb, const char *text);
+
+/* Tables that break across pages and repeat their header. */
+struct rp_col {
+	const char *head;
+	double w;             /* points */
+	enum pl_align align;
+	int maxlines;         /* 0: unlimited */
+};
+struct rp_table {
+	const struct rp_col *cols;
+	int ncols;
+	int zebra, row;
+	PangoLayout *lay[16];    /* one layout per column: measured once, drawn as measured */
+	const char *font[16];    /* the font each layout has */
+};
+void rp_table_begin(struct rp_pages *p, struct rp_table *t, const struct rp_col *cols, int ncols);
+/* One row; cell i is Pango markup when bit i of markup is set. bold draws the row in bold. */
+void rp_table_row(struct rp_pages *p, struct rp_table *t, const char *const *cells, unsigned markup,
+		  int bold);
+void rp_table_end(struct rp_table *t);
+void rp_table_group(struct rp_pages *p, struct rp_table *t, const char *text);
+
+/* ---- charts from the model ---- */
+
+struct rp_charts {
+	struct pl_chart *v;
+	char **slug;
+	size_t n, alloc;
+};
+void rp_charts_build(struct rp_charts *cs, const struct rp_model *m);
+void rp_charts_release(struct rp_charts *cs);
+/* Write every chart as SVG and PNG into dir (created if missing). */
+int rp_charts_export(const struct rp_charts *cs, const char *dir, enum pl_lang lang,
+		     struct kz_err *err);
+
+/* Shorten s to at most max bytes on a character boundary, ending in "…" when cut. */
+void rp_utf8_cut(char *s, size_t max);
+/* Escape text for Pango markup into a fresh string (caller frees). */
+char *rp_markup_escape(const char *s);
+
+#endif

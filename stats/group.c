@@ -1,0 +1,106 @@
+/* group.c: the claims about one fact (indicator, detail, subject, partner, unit class) grouped by year. */
+#include "stats_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct key {
+	uint32_t k[6]; /* ind, detail, subject, partner, unit class, year id */
+	int y0, y1;
+	uint32_t doc;
+	size_t i;
+};
+
+static int cmp_key(const void *a, const void *b)
+{
+	const struct key *p = a, *q = b;
+
+	for (int j = 0; j < 5; j++)
+		if (p->k[j] != q->k[j])
+			return p->k[j] < q->k[j] ? -1 : 1;
+	if (p->y0 != q->y0)
+		return p->y0 < q->y0 ? -1 : 1;
+	if (p->y1 != q->y1)
+		return p->y1 < q->y1 ? -1 : 1;
+	if (p->k[5] != q->k[5])
+		return p->k[5] < q->k[5] ? -1 : 1;
+	if (p->doc != q->doc)
+		return p->doc < q->doc ? -1 : 1;
+	return p->i < q->i ? -1 : p->i > q->i;
+}
+
+/* Claims that take part in fact checks: core indicators about a known subject. */
+static int is_fact_claim(const struct st_ctx *x, size_t i)
+{
+	const struct kz_claim *c = &x->t->v[i];
+
+	return kz_ind_is_core(c->ind) && *c->subject && !x->twin[i] && isfinite(c->value) &&
+	       isfinite(c->low) && isfinite(c->high) && c->low <= c->high;
+}
+
+void st_group(struct st_ctx *x)
+{
+	const struct kz_table *t = x->t;
+	struct st_intern str;
+	struct key *keys;
+	size_t n = 0;
+	uint32_t money;
+
+	st_intern_init(&str);
+	money = st_intern_id(&str, "\001money");
+	keys = kz_xmalloc((t->n ? t->n : 1) * sizeof(*keys));
+	for (size_t i = 0; i < t->n; i++) {
+		const struct kz_claim *c = &t->v[i];
+		struct key *k;
+		struct st_year y;
+		if (!is_fact_claim(x, i))
+			continue;
+		k = &keys[n++];
+		y = st_year_parse(c->year);
+		k->k[0] = (uint32_t)c->ind;
+		k->k[1] = st_intern_id(&str, c->detail);
+		k->k[2] = st_intern_id(&str, c->subject);
+		k->k[3] = st_intern_id(&str, c->partner);
+		k->k[4] = st_is_money(c->unit) && isfinite(x->usd[i]) ? money : st_intern_id(&str, c->unit);
+		k->k[5] = st_intern_id(&str, c->year);
+		/* an undated or unparsable year sorts first */
+		k->y0 = y.y0;
+		k->y1 = y.y1;
+		k->doc = x->docid[i];
+		k->i = i;
+	}
+	qsort(keys, n, sizeof(*keys), cmp_key);
+	x->order = kz_xmalloc((n ? n : 1) * sizeof(size_t));
+	x->norder = n;
+	for (size_t j = 0; j < n;) {
+		size_t e = j + 1, fact;
+		struct st_bucket *b;
+		while (e < n && !memcmp(keys[e].k, keys[j].k, sizeof(keys[j].k)))
+			e++;
+		fact = x->nb && !memcmp(keys[j].k, keys[x->b[x->nb - 1].start].k, 5 * sizeof(uint32_t))
+			       ? x->b[x->nb - 1].fact
+			       : (x->nb ? x->b[x->nb - 1].fact + 1 : 0);
+		KZ_GROW(x->b, x->balloc, x->nb + 1);
+		b = &x->b[x->nb++];
+		memset(b, 0, sizeof(*b));
+		b->start = j;
+		b->n = e - j;
+		b->fact = fact;
+		b->yr.y0 = keys[j].y0;
+		b->yr.y1 = keys[j].y1;
+		b->year = t->v[keys[j].i].year;
+		b->ndocs = 1;
+		for (size_t k = j; k < e; k++) {
+			x->order[k] = keys[k].i;
+			if (k > j && keys[k].doc != keys[k - 1].doc)
+				b->ndocs++;
+			if (keys[k].k[4] == money && strcmp(t->v[keys[k].i].unit, t->v[keys[j].i].unit))
+				b->mixed = 1;
+		}
+		j = e;
+	}
+	/* b->start indexed keys while building; it indexes order[] too (same positions) */
+	free(keys);
+	st_intern_release(&str);
+}

@@ -1,0 +1,97 @@
+#!/bin/sh
+# check.sh: CLI tests of `kennzahl check` — planted errors found, clean control clean, exit codes, seeds without false errors.
+LC_ALL=C.UTF-8
+export LC_ALL
+KZ=${KZ:-./kennzahl}
+F=tests/check
+pass=0 fail=0 skip=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $1"; }
+expect() { # expect DESCRIPTION COMMAND...
+	d=$1; shift
+	if "$@"; then ok; else no "$d"; fi
+}
+has() { # has FILE REGEX: a findings row matching REGEX
+	grep -Eq "$2" "$1"
+}
+
+# planted errors: each is found, with the right kind and severity
+"$KZ" check -o "$tmp/p.csv" --consensus "$tmp/pc.csv" $F/planted.csv > "$tmp/p.out" 2> "$tmp/p.err"
+expect "planted: exit 0 without --fail-on" [ $? -eq 0 ]
+expect "planted: wrong dollar conversion" has "$tmp/p.csv" '^currency,error,budget,defense_budget,JP,,2020,USD,5070000000000 JPY \| 60000000000 USD,'
+expect "planted: wrong growth rate" has "$tmp/p.csv" '^arithmetic,error,budget,host_nation_support,KR,US,2021,percent,24 percent \| 1040000000000 KRW \| 1180000000000 KRW,'
+expect "planted: wrong multiple" has "$tmp/p.csv" '^arithmetic,error,budget,military_exports,KR,,2021-2023,factor,5 factor \| 3800000000 USD \| 38000000000 USD,'
+expect "planted: same-year troop counts" has "$tmp/p.csv" '^conflict,error,troops,stationed,US,KR,2021,persons,8000 persons \| 12000 persons,.*,0\.5,'
+expect "planted: shares above 100" has "$tmp/p.csv" '^arithmetic,error,trade_share,exports,KR,,2024,percent,60 percent \| 50 percent,'
+expect "planted: percent for points" has "$tmp/p.csv" '^arithmetic,error,gdp_share,,KR,,2020,percent,.*Prozentpunkte, nicht als Prozent'
+expect "planted: outlier" has "$tmp/p.csv" '^outlier,warning,troops,stationed,US,JP,2022,persons,85000 persons,'
+expect "planted: undated figure is a warning" has "$tmp/p.csv" '^conflict,warning,troops,stationed,US,KR,2025,persons,50000 persons \| 28500 persons,'
+expect "planted: 7 errors" [ "$(grep -c '^[a-z]*,error,' "$tmp/p.csv")" -eq 7 ]
+expect "planted: summary tally" grep -q '^10 Befunde (7 Fehler): 3 conflict, 1 drift, 1 currency, 4 arithmetic, 1 outlier' "$tmp/p.out"
+expect "planted: consensus downweights the outlier source" has "$tmp/pc.csv" '^troops,stationed,US,JP,2022,persons,28[0-9.]*,.*,4,4,catd,.*tests/check/d.txt=0$'
+expect "planted: explanation names values and sources" has "$tmp/p.csv" 'Stationierte Truppen USA → Südkorea 2021: 8 000 Soldaten \(studie.txt\) vs. 12.000 Soldaten \(bericht.txt\) – die Intervalle überschneiden sich nicht, Abweichung 50 %'
+
+# --fail-on
+"$KZ" check --fail-on conflict,currency $F/planted.csv > /dev/null
+expect "fail-on: exit 1 when a named kind is found" [ $? -eq 1 ]
+"$KZ" check --fail-on all $F/clean.csv > /dev/null
+expect "fail-on: exit 0 on the clean control" [ $? -eq 0 ]
+"$KZ" check --fail-on nonsense $F/clean.csv > /dev/null 2> "$tmp/e"
+expect "fail-on: unknown kind is a usage error" [ $? -eq 2 ]
+expect "fail-on: message" grep -q '^kennzahl: check: --fail-on' "$tmp/e"
+
+# the clean control: nothing at all
+"$KZ" check -o "$tmp/c.csv" --consensus "$tmp/cc.csv" $F/clean.csv > "$tmp/c.out"
+expect "clean: header only" [ "$(wc -l < "$tmp/c.csv")" -eq 1 ]
+expect "clean: tally" grep -q '^0 Befunde (0 Fehler)' "$tmp/c.out"
+expect "clean: 'etwa 8 000' and '8.300' agree, estimate in their common range" has "$tmp/cc.csv" '^troops,stationed,US,DE,2021,persons,82[5-9][0-9](\.[0-9]*)?,8250,8350,2,2,interval,'
+expect "clean: floor and stationed are separate facts" has "$tmp/cc.csv" '^troops,floor,US,KR,2020,persons,28500,'
+
+# the document date from sources.csv decides the January 2025 euro pairs
+sed 's/^dw.txt,.*/dw.txt,Rüstungsexporte,Testwelle,,/' $F/sources.csv > "$tmp/src.csv"
+mkdir -p "$tmp/check" && cp $F/clean.csv "$tmp/check/clean.csv" && cp "$tmp/src.csv" "$tmp/check/sources.csv"
+sed "s#tests/check/#$tmp/check/#g" $F/clean.csv > "$tmp/check/clean.csv"
+"$KZ" check -o "$tmp/d.csv" "$tmp/check/clean.csv" > /dev/null
+expect "date: undated news converts off the figures' years" has "$tmp/d.csv" '^currency,error,budget,military_exports,KR,,2016-2020,EUR,'
+
+# --lang en, --csv excel-de, -o - (findings to stdout instead of the summary)
+"$KZ" check --lang en -o - $F/planted.csv > "$tmp/en.csv"
+expect "lang en" grep -q 'the intervals do not overlap, difference 50%' "$tmp/en.csv"
+expect "-o -: CSV on stdout" [ "$(head -1 "$tmp/en.csv")" = "kind,severity,indicator,detail,subject,partner,year,unit,values,claims,docs,rel_diff,explanation" ]
+"$KZ" check --csv excel-de -o "$tmp/x.csv" $F/planted.csv > /dev/null
+expect "excel-de: BOM and ';'" [ "$(head -c 13 "$tmp/x.csv")" = "$(printf '\357\273\277kind;sever')" ]
+expect "excel-de: decimal comma" grep -q ';0,5;' "$tmp/x.csv"
+
+# errors: missing input, broken rates, bad CSV
+"$KZ" check "$tmp/missing.csv" > /dev/null 2> "$tmp/e"
+expect "missing input: exit 3" [ $? -eq 3 ]
+printf 'year\tEUR\n2020\tabc\n' > "$tmp/bad.tsv"
+"$KZ" check --rates "$tmp/bad.tsv" $F/clean.csv > /dev/null 2> "$tmp/e"
+expect "bad rates: exit 3" [ $? -eq 3 ]
+expect "bad rates: message with line" grep -q "^kennzahl: $tmp/bad.tsv:2: rates: bad rate 'abc'" "$tmp/e"
+"$KZ" check > /dev/null 2>&1
+expect "no input: exit 2" [ $? -eq 2 ]
+# a rates file makes the difference: yen at 200 per dollar fails the SWP-style pair
+printf '# source: test\nyear\tJPY\n2020\t200\n' > "$tmp/yen.tsv"
+"$KZ" check --rates "$tmp/yen.tsv" -o "$tmp/y.csv" $F/clean.csv > /dev/null
+expect "--rates replaces the built-in rates" has "$tmp/y.csv" '^currency,error,budget,defense_budget,JP,'
+
+# the seeds (documents, extracted on the fly): zero false errors, the troop drift is found
+S=../shared/seeds
+if [ -d "$S" ]; then
+	"$KZ" check -o "$tmp/s.csv" --fail-on conflict,currency,arithmetic "$S" > "$tmp/s.out" 2>&1
+	expect "seeds: no errors (exit 0 with --fail-on)" [ $? -eq 0 ]
+	expect "seeds: no error rows" [ "$(grep -c '^[a-z]*,error,' "$tmp/s.csv")" -eq 0 ]
+	expect "seeds: 31 050 -> 28.500 is drift" has "$tmp/s.csv" '^drift,info,troops,.*,US,KR,20(20|21)/2025,persons,31050 persons \| 28500 persons,'
+	# and the currency pairs really are checked: a wrong yen rate is caught
+	"$KZ" check --rates "$tmp/yen.tsv" -o "$tmp/s2.csv" "$S" > /dev/null 2>&1
+	expect "seeds: yen pairs are checked" [ "$(grep -c '^currency,error,.*JPY' "$tmp/s2.csv")" -ge 4 ]
+else
+	skip=$((skip + 4))
+fi
+
+echo "check.sh: $pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]

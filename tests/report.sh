@@ -1,0 +1,165 @@
+#!/bin/sh
+# report.sh: CLI tests of `kennzahl report` and `kennzahl run`, read back with poppler-utils; prints "N passed, N failed".
+# UPDATE=1 rewrites the golden files in tests/golden/report-*/.
+LC_ALL=C.UTF-8
+export LC_ALL
+KZ=${KZ:-./kennzahl}
+case "$KZ" in /*) ;; *) KZ="$(pwd)/$KZ" ;; esac
+SEEDS=${SEEDS:-../shared/seeds}
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { # check DESCRIPTION COMMAND...
+	d=$1; shift
+	if "$@"; then ok; else no "$d"; fi
+}
+has() { grep -qF -- "$2" "$1"; } # has FILE TEXT
+
+# Text boxes of a --layout dump: none leaves the A4 page, none overlaps another on its page.
+layout_ok() {
+	awk '
+	function flush(   i, j, ox, oy) {
+		for (i = 0; i < n; i++) {
+			if (x[i] < 0 || y[i] < 0 || x[i] + w[i] > 595.8 || y[i] + h[i] > 842.4) { print "off page " page ": " t[i]; bad++ }
+			for (j = 0; j < i; j++) {
+				ox = (x[i] + w[i] < x[j] + w[j] ? x[i] + w[i] : x[j] + w[j]) - (x[i] > x[j] ? x[i] : x[j]);
+				oy = (y[i] + h[i] < y[j] + h[j] ? y[i] + h[i] : y[j] + h[j]) - (y[i] > y[j] ? y[i] : y[j]);
+				if (ox > 0.5 && oy > 0.5) { print "overlap page " page ": " t[j] " / " t[i]; bad++ }
+			}
+		}
+		n = 0
+	}
+	/^P / { flush(); page = $2; next }
+	/^T / { x[n] = $2; y[n] = $3; w[n] = $4; h[n] = $5; t[n] = $0; n++ }
+	END { flush(); exit bad > 0 }' "$1"
+}
+
+# --- the sample corpus, from documents ---
+check "report corpus exits 0" "$KZ" report -o "$tmp/c.pdf" --layout "$tmp/c.layout" corpus
+pages=$(pdfinfo "$tmp/c.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+check "pdfinfo opens the fact sheet with several pages ($pages)" test "${pages:-0}" -ge 4
+check "layout dump has one P line per page" test "$(grep -c '^P ' "$tmp/c.layout")" = "$pages"
+pdffonts "$tmp/c.pdf" > "$tmp/fonts" 2>&1
+check "pdffonts lists DejaVu fonts" grep -q DejaVu "$tmp/fonts"
+check "every font is embedded" test "$(awk 'NR > 2 && $(NF-4) != "yes"' "$tmp/fonts" | wc -l)" = 0
+pdftotext "$tmp/c.pdf" "$tmp/c.txt"
+for s in "Kennzahlen nach Land" "Südkorea" "Deutschland" "US-Truppen in Japan" "Verteidigungshaushalt Japan" \
+	"Befunde" "Konflikte" "Anhang: alle Angaben" "Quellen" "Seite $pages" "Erstellt am 14.11.2023" \
+	"„28.500 US-Soldaten“" "Sondermaßnahmenabkommen" "74,5" "Bio. Yen" "Vergleiche"; do
+	check "pdftotext finds '$s'" has "$tmp/c.txt" "$s"
+done
+check "no overlapping or cut-off text on any page (corpus)" layout_ok "$tmp/c.layout"
+check "PDF creation date is SOURCE_DATE_EPOCH" sh -c "pdfinfo '$tmp/c.pdf' | grep CreationDate | grep -q 2023"
+
+# --- reproducible: same input and SOURCE_DATE_EPOCH, same bytes ---
+"$KZ" report -o "$tmp/c2.pdf" corpus
+check "two runs give identical PDFs" cmp -s "$tmp/c.pdf" "$tmp/c2.pdf"
+
+# --- run: the CSVs agree with the PDF ---
+check "run corpus exits 0" sh -c "'$KZ' run -o '$tmp/out' corpus > '$tmp/run.out'"
+for f in claims.csv findings.csv consensus.csv factsheet.pdf; do
+	check "run writes $f" test -s "$tmp/out/$f"
+done
+pdftotext -f 1 -l 1 "$tmp/out/factsheet.pdf" "$tmp/p1.txt"
+nclaims=$(($(wc -l < "$tmp/out/claims.csv") - 1))
+nfind=$(($(wc -l < "$tmp/out/findings.csv") - 1))
+nconf=$(grep -c '^conflict,' "$tmp/out/findings.csv")
+check "summary counts the claims of claims.csv ($nclaims)" has "$tmp/p1.txt" "$nclaims Angaben"
+check "summary counts the findings of findings.csv ($nfind)" grep -qE "$nfind Befunde?" "$tmp/p1.txt"
+check "summary counts the conflicts of findings.csv ($nconf)" grep -qE "$nconf Konflikte?" "$tmp/p1.txt"
+pdftotext "$tmp/out/factsheet.pdf" "$tmp/run.txt"
+# every finding's explanation is in the findings section (white space as pdftotext gives it)
+missing=$(python3 - "$tmp/out/findings.csv" "$tmp/run.txt" <<'PY'
+import csv, re, sys
+norm = lambda s: re.sub(r"[\s\u00a0\u202f]+", " ", s)
+pdf = norm(open(sys.argv[2], encoding="utf-8").read())
+n = 0
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    e = norm(r["explanation"])[:30]
+    if e not in pdf:
+        n += 1
+        print("not in PDF:", e, file=sys.stderr)
+print(n)
+PY
+)
+check "every finding of findings.csv is explained in the PDF" test "$missing" = 0
+check "the fact sheet from run equals report's" cmp -s "$tmp/out/factsheet.pdf" "$tmp/c.pdf"
+
+# --- a claims CSV as input gives the same sheet as the documents ---
+"$KZ" report -o "$tmp/fromcsv.pdf" "$tmp/out/claims.csv"
+pdftotext -f 1 -l 1 "$tmp/fromcsv.pdf" "$tmp/csv1.txt"
+pdftotext -f 1 -l 1 "$tmp/c.pdf" "$tmp/doc1.txt"
+check "claims CSV input: same summary page as document input" cmp -s "$tmp/csv1.txt" "$tmp/doc1.txt"
+pdftotext "$tmp/fromcsv.pdf" "$tmp/fromcsv.txt"
+check "claims CSV input: titles from the corpus sources.csv" has "$tmp/fromcsv.txt" "Japan billigt Rekord-Verteidigungsetat"
+
+# --- English ---
+"$KZ" report --lang en -o "$tmp/en.pdf" corpus
+pdftotext "$tmp/en.pdf" "$tmp/en.txt"
+for s in "Key figures by country" "South Korea" "US troops in Japan" "Findings" "Page 1" "28,500"; do
+	check "English sheet has '$s'" has "$tmp/en.txt" "$s"
+done
+
+# --- charts as SVG and PNG ---
+"$KZ" report -o "$tmp/ch.pdf" --charts "$tmp/charts" corpus
+nsvg=$(ls "$tmp/charts" 2>/dev/null | grep -c '\.svg$')
+npng=$(ls "$tmp/charts" 2>/dev/null | grep -c '\.png$')
+check "--charts writes SVG files ($nsvg)" test "$nsvg" -ge 3
+check "--charts writes one PNG per SVG" test "$nsvg" = "$npng"
+first=$(ls "$tmp/charts"/*.png 2>/dev/null | head -1)
+check "PNG files are PNG" sh -c "head -c 8 '$first' | od -An -c | grep -q 'P   N   G'"
+check "SVG files are SVG" grep -q "<svg" "$(ls "$tmp/charts"/*.svg | head -1)"
+
+# --- --select ---
+"$KZ" report -o "$tmp/kr.pdf" --select subject=KR,indicator=troops,indicator=budget corpus
+pdftotext -f 1 -l 1 "$tmp/kr.pdf" "$tmp/kr.txt"
+nkr=$(python3 - "$tmp/out/claims.csv" <<'PY'
+import csv, sys
+print(sum(1 for r in csv.DictReader(open(sys.argv[1])) if r["subject"] == "KR" and r["indicator"] in ("troops", "budget")))
+PY
+)
+check "--select keeps only the matching claims ($nkr)" has "$tmp/kr.txt" "$nkr Angaben"
+
+# --- errors ---
+"$KZ" report -o "$tmp/x.pdf" --lang fr corpus 2> "$tmp/err"
+check "--lang fr is a usage error" test $? = 2
+"$KZ" report -o "$tmp/x.pdf" --select colour=red corpus 2> "$tmp/err"
+check "--select with an unknown key is a usage error" test $? = 2
+check "the message names the key" grep -q "kennzahl: report: --select: unknown key 'colour'" "$tmp/err"
+"$KZ" report -o /nonexistent/dir/x.pdf corpus 2> "$tmp/err"
+check "an unwritable output is an i/o error" test $? = 4
+check "the message names the file" grep -q "^kennzahl: /nonexistent/dir/x.pdf" "$tmp/err"
+"$KZ" report 2> /dev/null
+check "no INPUT is a usage error" test $? = 2
+
+# --- the seeds: the SWP study's figures ---
+if [ -d "$SEEDS" ]; then
+	"$KZ" report -o "$tmp/s.pdf" --layout "$tmp/s.layout" "$SEEDS"
+	pdftotext "$tmp/s.pdf" "$tmp/s.txt"
+	for s in "US-Truppen in Japan" "55.300" "31.050" "5,07" "Bio. Yen" "74,5" "Südkorea"; do
+		check "seeds sheet has '$s'" has "$tmp/s.txt" "$s"
+	done
+	check "no overlapping or cut-off text on any page (seeds)" layout_ok "$tmp/s.layout"
+fi
+
+# --- golden layout dumps ---
+for g in tests/golden/report-*/; do
+	[ -f "$g/claims.csv" ] || continue
+	"$KZ" report -o "$tmp/g.pdf" --layout "$tmp/g.layout" "$g/claims.csv"
+	pdftotext -layout "$tmp/g.pdf" "$tmp/g.txt"
+	if [ -n "$UPDATE" ]; then
+		cp "$tmp/g.layout" "$g/expect.layout"
+		cp "$tmp/g.txt" "$g/expect.txt"
+	fi
+	check "golden layout $g" diff -u "$g/expect.layout" "$tmp/g.layout"
+	check "golden text $g" diff -u "$g/expect.txt" "$tmp/g.txt"
+	check "golden layout $g has no overlaps" layout_ok "$tmp/g.layout"
+done
+
+echo "report.sh: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

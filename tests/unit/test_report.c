@@ -1,0 +1,304 @@
+/* test_report.c: the fact sheet from a small claims table — model, select, pages, tables, layout dump. */
+#include "reports/reports_int.h"
+#include "t.h"
+
+#include <poppler.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static void add(struct kz_table *t, const char *doc, const char *quote, double v, double lo, double hi,
+		const char *unit, enum kz_ind ind, const char *detail, const char *subj, const char *partner,
+		const char *year)
+{
+	struct kz_claim c;
+	char id[64];
+
+	memset(&c, 0, sizeof c);
+	snprintf(id, sizeof id, "%s#%zu", doc, t->n * 10);
+	c.id = id;
+	c.doc = doc;
+	c.quote = quote;
+	c.value = v;
+	c.low = lo;
+	c.high = hi;
+	c.unit = unit;
+	c.qual = KZ_Q_APPROX;
+	c.ind = ind;
+	c.detail = detail;
+	c.subject = subj;
+	c.partner = partner;
+	c.year = year;
+	c.sentence = "Im Jahr waren in Südkorea „rund“ 28.500 US-Soldaten stationiert & mehr.";
+	c.start = t->n * 10;
+	c.end = c.start + 5;
+	kz_table_add(t, &c);
+}
+
+static void sample(struct kz_table *t, struct rp_docs *d)
+{
+	kz_table_init(t);
+	rp_docs_init(d);
+	rp_docs_add(d, "a.txt", "Bericht über möglichen US-Teilabzug", "Agentur", "2025-05-23");
+	rp_docs_add(d, "b.txt", "Analyse: Wer zahlt für die Sicherheit?", "Zeitung", "2025-07-01");
+	add(t, "a.txt", "28.500 US-Soldaten", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2024");
+	add(t, "b.txt", "gut 23.000 Soldaten", 23000, 23000, 25300, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2024");
+	add(t, "b.txt", "rund 28.500", 28500, 27075, 29925, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2024");
+	add(t, "a.txt", "etwa 55 000", 55000, 52250, 57750, "persons", KZ_I_TROOPS, "stationed", "US", "JP", "2022");
+	add(t, "b.txt", "52 852", 52852, 52851.5, 52852.5, "persons", KZ_I_TROOPS, "stationed", "US", "JP", "2024");
+	add(t, "a.txt", "74,5 Prozent", 74.5, 74.45, 74.55, "percent", KZ_I_COST_SHARE, "host_nation_support", "JP", "US", "2003");
+	add(t, "a.txt", "40,0 Prozent", 40, 39.95, 40.05, "percent", KZ_I_COST_SHARE, "host_nation_support", "KR", "US", "2003");
+	add(t, "b.txt", "5,07 Billionen Yen", 5.07e12, 5.065e12, 5.075e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2020");
+	add(t, "b.txt", "6,8 Bio. Yen", 6.8e12, 6.75e12, 6.85e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2023");
+	add(t, "b.txt", "7,95 Bio. Yen", 7.95e12, 7.945e12, 7.955e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024");
+	add(t, "a.txt", "2,12 Prozent", 2.12, 2.115, 2.125, "percent", KZ_I_GDP_SHARE, "", "DE", "", "2024");
+	add(t, "b.txt", "4,12 Prozent", 4.12, 4.115, 4.125, "percent", KZ_I_GDP_SHARE, "", "PL", "", "2024");
+}
+
+static void test_names(void)
+{
+	char b[256];
+
+	T_CHECK(rp_year_num("2020") == 2020);
+	T_CHECK(rp_year_num("2016-2020") == 2020);
+	T_CHECK(rp_year_num("1950s") == 1955);
+	T_CHECK(rp_year_num("") == 0);
+	T_CHECK(rp_year_num("FY20") == 0);
+	T_STREQ(rp_country("KR", PL_DE), "Südkorea");
+	T_STREQ(rp_country("KR", PL_EN), "South Korea");
+	T_STREQ(rp_country("XX", PL_DE), "XX");
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "stationed", "US", "KR", PL_DE);
+	T_STREQ(b, "US-Truppen in Südkorea");
+	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "defense_budget", "JP", "", PL_EN);
+	T_STREQ(b, "Defence budget, Japan");
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "floor", "US", "KR", PL_DE);
+	T_CHECK(strstr(b, "Mindeststärke") != NULL);
+	{
+		char *e = rp_markup_escape("a < b & „c“");
+		T_STREQ(e, "a &lt; b &amp; „c“");
+		free(e);
+	}
+	{
+		char s[] = "Südkorea Südkorea Südkorea";
+		rp_utf8_cut(s, 12); /* never inside a character */
+		T_CHECK(strlen(s) <= 12);
+		T_CHECK(g_utf8_validate(s, -1, NULL));
+	}
+}
+
+static void test_select(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_select s;
+	struct kz_err err;
+
+	sample(&t, &d);
+	T_CHECK(rp_select_parse(&s, "indicator=troops,partner=KR,partner=JP", &err) == 0);
+	kz_table_filter(&t, rp_select_keep, &s);
+	T_CHECK(t.n == 5);
+	rp_select_release(&s);
+	T_CHECK(rp_select_parse(&s, "colour=red", &err) != 0);
+	T_CHECK(strstr(err.msg, "colour") != NULL);
+	rp_select_release(&s);
+	T_CHECK(rp_select_parse(&s, "subject", &err) != 0);
+	rp_select_release(&s);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
+static void test_model(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_model m;
+	size_t i, nconf = 0;
+
+	sample(&t, &d);
+	rp_model_build(&m, &t, &d, NULL, PL_DE);
+	T_CHECK(!m.checked);
+	T_CHECK(m.docs.n == 2);
+	T_CHECK(m.docno[0] == 1 && m.docno[1] == 2);
+	/* US in KR 2024: 28.500 and "gut 23.000" do not overlap: one conflict, both marked */
+	for (i = 0; i < m.nfinds; i++)
+		nconf += m.finds[i].kind == ST_K_CONFLICT;
+	T_CHECK(nconf == 1);
+	T_CHECK((m.flags[0] & PL_F_CONFLICT) && (m.flags[1] & PL_F_CONFLICT));
+	T_CHECK(!(m.flags[3] & PL_F_CONFLICT));
+	for (i = 0; i < m.nfacts; i++)
+		if (m.facts[i].ind == KZ_I_TROOPS && !strcmp(m.facts[i].partner, "KR")) {
+			T_NEAR(m.facts[i].value, 28500, 1e-12); /* the median */
+			T_CHECK(m.facts[i].ndocs == 2 && m.facts[i].nclaims == 3);
+			T_CHECK(m.facts[i].low <= 28500 && m.facts[i].high >= 28500);
+		}
+	rp_model_release(&m);
+
+	/* with a check result, its consensus and findings are what the sheet shows */
+	{
+		struct st_result r;
+		struct st_consensus c;
+		struct st_finding f;
+		size_t idx[2] = {3, 4};
+		memset(&r, 0, sizeof r);
+		memset(&c, 0, sizeof c);
+		memset(&f, 0, sizeof f);
+		c.ind = KZ_I_TROOPS;
+		c.detail = "stationed";
+		c.subject = "US";
+		c.partner = "JP";
+		c.year = "2024";
+		c.unit = "persons";
+		c.estimate = 52852;
+		c.low = 52800;
+		c.high = 52900;
+		c.nclaims = 2;
+		c.ndocs = 2;
+		c.claims = idx;
+		f.kind = ST_K_OUTLIER;
+		f.detail = f.subject = f.partner = f.year = f.unit = "";
+		f.claims = idx;
+		f.nclaims = 1;
+		f.explanation = "weit weg";
+		r.c = &c;
+		r.nc = 1;
+		r.f = &f;
+		r.nf = 1;
+		rp_model_build(&m, &t, &d, &r, PL_DE);
+		T_CHECK(m.checked && m.nfacts == 1 && m.nfinds == 1);
+		T_CHECK(m.flags[3] & PL_F_OUTLIER);
+		T_CHECK(!(m.flags[0] & PL_F_CONFLICT));
+		rp_model_release(&m);
+	}
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
+/* Per page of a layout dump: text boxes stay on the page and do not overlap. */
+static int check_layout(const char *dump, int *pages, int *nbox)
+{
+	struct box {
+		double x, y, w, h;
+	} *b = NULL;
+	size_t n = 0, alloc = 0;
+	int bad = 0, page = 0;
+	const char *p = dump;
+
+	*nbox = 0;
+	for (;;) {
+		int end = !p || !*p;
+		if (end || *p == 'P') {
+			for (size_t i = 0; i < n; i++) {
+				if (b[i].x < 0 || b[i].y < 0 || b[i].x + b[i].w > RP_PAGE_W + 0.5 ||
+				    b[i].y + b[i].h > RP_PAGE_H + 0.5) {
+					fprintf(stderr, "page %d: box off the page at %.1f %.1f\n", page, b[i].x, b[i].y);
+					bad++;
+				}
+				for (size_t j = 0; j < i; j++) {
+					double ox = fmin(b[i].x + b[i].w, b[j].x + b[j].w) - fmax(b[i].x, b[j].x);
+					double oy = fmin(b[i].y + b[i].h, b[j].y + b[j].h) - fmax(b[i].y, b[j].y);
+					if (ox > 0.5 && oy > 0.5) {
+						fprintf(stderr, "page %d: boxes at %.1f,%.1f and %.1f,%.1f overlap\n", page,
+							b[j].x, b[j].y, b[i].x, b[i].y);
+						bad++;
+					}
+				}
+			}
+			*nbox += (int)n;
+			n = 0;
+			if (end)
+				break;
+			page++;
+		} else if (*p == 'T') {
+			KZ_GROW(b, alloc, n + 1);
+			if (sscanf(p, "T %lf %lf %lf %lf", &b[n].x, &b[n].y, &b[n].w, &b[n].h) == 4)
+				n++;
+		}
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	free(b);
+	*pages = page;
+	return bad;
+}
+
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+static void test_factsheet(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char path[] = "/tmp/kz-test-report-XXXXXX";
+	char pdf[64], uri[128];
+	int fd, pages = 0, nbox = 0;
+	PopplerDocument *doc;
+
+	sample(&t, &d);
+	/* enough claims for the appendix to break across pages */
+	for (int i = 0; i < 150; i++)
+		add(&t, "c.txt", "gut 35.000 Soldaten", 35000 + i, 35000, 38500, "persons", KZ_I_TROOPS, "stationed", "US", "DE", "2020");
+	fd = mkstemp(path);
+	T_CHECK(fd >= 0);
+	close(fd);
+	unlink(path);
+	snprintf(pdf, sizeof pdf, "%s.pdf", path);
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	o.title = "Testblatt: Truppen & Geld";
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(check_layout(dump.s, &pages, &nbox) == 0);
+	T_CHECK(pages >= 5);
+	T_CHECK(nbox > 500);
+	/* the key figures, with German numbers, and the appendix header repeated on each of its pages */
+	T_CHECK(strstr(dump.s, "|US-Truppen in Südkorea") != NULL);
+	T_CHECK(strstr(dump.s, "|28.500\n") != NULL);
+	T_CHECK(strstr(dump.s, "|74,5\xc2\xa0%") != NULL);
+	T_CHECK(strstr(dump.s, "|Seite 1\n") != NULL);
+	T_CHECK(strstr(dump.s, "Erstellt am 14.11.2023") != NULL);
+	T_CHECK(count(dump.s, "|Zitat und Satz\n") >= 3);
+	T_CHECK(strstr(dump.s, "C ") != NULL); /* charts */
+	T_CHECK(strstr(dump.s, "„gut 23.000 Soldaten“") != NULL);
+	snprintf(uri, sizeof uri, "file://%s", pdf);
+	doc = poppler_document_new_from_file(uri, NULL, NULL);
+	T_CHECK(doc != NULL);
+	if (doc) {
+		gchar *title = poppler_document_get_title(doc);
+		T_CHECK(poppler_document_get_n_pages(doc) == pages);
+		T_STREQ(title, "Testblatt: Truppen & Geld");
+		T_CHECK(poppler_document_get_creation_date(doc) == 1700000000);
+		g_free(title);
+		g_object_unref(doc);
+	}
+	/* English */
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|US troops in South Korea") != NULL);
+	T_CHECK(strstr(dump.s, "|28,500\n") != NULL);
+	T_CHECK(strstr(dump.s, "|Page 1\n") != NULL);
+	T_CHECK(check_layout(dump.s, &pages, &nbox) == 0);
+	/* an unwritable path is an I/O error, not a crash */
+	T_CHECK(rp_factsheet_write("/nonexistent/dir/x.pdf", &t, &d, NULL, &o, &err) == KZ_EIO);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
+int main(void)
+{
+	test_names();
+	test_select();
+	test_model();
+	test_factsheet();
+	return t_done("test_report");
+}
