@@ -43,6 +43,27 @@ static int is_source_noun(const char *w, size_t n)
 	return 0;
 }
 
+/* Does the adjective ending at p qualify a document or an agency ("Verteidigungsweißbuch",
+ * "Geheimdienst", "Studie")? Then the country is the source, not the subject. */
+static int source_noun_after(const char *p, const char *end)
+{
+	static const char *const ends[] = {"weißbuch", "bericht", "studie", "geheimdienst", "agentur",
+					   "institut", "zeitung", "medien", "quelle", "quellen", "sender",
+					   "nachrichtenagentur", "statistikamt", "analyse", NULL};
+	const char *w, *we;
+
+	while (p < end && (*p == ' ' || *p == '\n'))
+		p++;
+	w = p;
+	we = ex_word_end(w, end);
+	if (we == w || !ex_upper_at(w, end))
+		return 0;
+	for (const char *const *e = ends; *e; e++)
+		if (ex_ends_with_ci(w, (size_t)(we - w), *e, strlen(*e)))
+			return 1;
+	return 0;
+}
+
 static enum role role_before(const char *s, const char *w, int *prep_an)
 {
 	const char *p = w;
@@ -156,6 +177,8 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 				snprintf(mm->code, sizeof(mm->code), "%s", en->value);
 				mm->flags = en->flags;
 				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(t + s, p, &an);
+				if ((en->flags & LXF_ADJ) && source_noun_after(we, end))
+					mm->role = R_SOURCE;
 				if ((en->flags & LXF_GEN) && role_before(t + s, p, &an) == R_PARTNER)
 					mm->role = R_PARTNER;
 				n++;
@@ -677,6 +700,34 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		size_t pn = psl->nm;
 		memcpy(pm, psl->m, pn * sizeof(*pm));
 		far.start = far.end = far.nend = far.unit_start = far.unit_end = c->sent[si - back].end;
+		ps = NULL;
+		if (a->ind == KZ_I_TROOPS) {
+			/* "Kein anderes Land beherbergt so viele US-Soldaten wie Japan." */
+			for (size_t i = 0; i < pn && !ps; i++) {
+				const char *w = c->text + pm[i].start, *we;
+				if (!(pm[i].flags & (LXF_PREFIX | LXF_ADJ)))
+					continue;
+				we = ex_word_end(w, c->text + c->sent[si - back].end);
+				if (pm[i].flags & LXF_ADJ)
+					we = ex_word_end(ex_skip_space(we, c->text + c->sent[si - back].end),
+							 c->text + c->sent[si - back].end);
+				if (ex_ends_with_ci(w, (size_t)(we - w), "soldaten", 8) ||
+				    ex_ends_with_ci(w, (size_t)(we - w), "truppen", 7) ||
+				    ex_ends_with_ci(w, (size_t)(we - w), "streitkräfte", 13))
+					ps = &pm[i];
+			}
+			if (ps && !par) {
+				for (size_t i = 0; i < pn; i++)
+					if (&pm[i] != ps && strcmp(pm[i].code, ps->code) && (pm[i].flags & (LXF_NAME | LXF_CAPITAL))) {
+						snprintf(a->partner, sizeof(a->partner), "%s", pm[i].code);
+						break;
+					}
+			}
+			if (ps) {
+				snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
+				break;
+			}
+		}
 		ps = pick(pm, pn, &far, ROLE(R_NONE), 1);
 		if (!ps)
 			ps = pick(pm, pn, &far, ROLE(R_GEN), 1);

@@ -67,6 +67,16 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			memcpy(a[i + 1].year, a[i].year, sizeof(a[i].year));
 			a[i + 1].subj_src = a[i].subj_src;
 		}
+	/* "1,83 Mrd. Euro oder rund 3,7 Prozent mehr": an amount restating a change is a change */
+	for (i = 0; i + 1 < n; i++) {
+		const char *g = text + q[i].end;
+		size_t gap = q[i + 1].start > q[i].end ? q[i + 1].start - q[i].end : 0;
+		if (a[i + 1].ind == KZ_I_CHANGE && a[i].ind != KZ_I_CHANGE && gap <= 8 &&
+		    (memmem(g, gap, "oder", 4) || memmem(g, gap, "bzw.", 4))) {
+			a[i].ind = KZ_I_CHANGE;
+			memcpy(a[i].detail, a[i + 1].detail, sizeof(a[i].detail));
+		}
+	}
 	/* a figure without any subject takes the nearest one named in its sentence */
 	for (i = 0; i < n; i++) {
 		if (a[i].subject[0])
