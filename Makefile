@@ -32,7 +32,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/data_gen.o
 CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOLS    := $(BUILD)/tools/eval $(BUILD)/tools/gencorpus $(BUILD)/tools/runstat $(BUILD)/tools/mkpdf
+TOOLS    := $(BUILD)/tools/eval $(BUILD)/tools/gencorpus $(BUILD)/tools/runstat $(BUILD)/tools/mkpdf $(BUILD)/tools/gencheck
 
 ifdef SANITIZE
 PROG := $(BUILD)/kennzahl

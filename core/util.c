@@ -244,6 +244,7 @@ int kz_read_file(const char *path, size_t max, char **out, size_t *len, struct k
 {
 	struct kz_buf b;
 	char chunk[65536];
+	struct stat st;
 	FILE *f;
 	size_t n;
 
@@ -252,6 +253,14 @@ int kz_read_file(const char *path, size_t max, char **out, size_t *len, struct k
 		return kz_err_set(err, errno == ENOENT ? KZ_EINPUT : KZ_EIO, path, 0, "cannot open: %s",
 				  strerror(errno));
 	kz_buf_init(&b, max);
+	/* a regular file is read straight into a buffer of its size */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (!max || (size_t)st.st_size <= max)) {
+		KZ_GROW(b.s, b.alloc, (size_t)st.st_size + 1);
+		n = fread(b.s, 1, (size_t)st.st_size, f);
+		b.len = n;
+		b.s[n] = '\0';
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (kz_buf_add(&b, chunk, n) < 0) {
 			fclose(f);
@@ -362,6 +371,29 @@ void kz_fmt_double(char *dst, size_t n, double v, char decimal)
 	if (fabs(v) < 1e18 && v == floor(v)) {
 		snprintf(dst, n, "%.0f", v);
 		return;
+	}
+	/* Fast path: a value with at most six decimals (74.5, 18.525, 0.9) is printed from
+	 * integers, without the costly shortest-round-trip search below. */
+	{
+		double scale = 1;
+		for (int k = 1; k <= 6 && fabs(v) < 1e12; k++) {
+			double x;
+			scale *= 10;
+			x = v * scale;
+			if (fabs(x - nearbyint(x)) <= 1e-13 * fabs(x)) {
+				long long ix = llround(fabs(x)), ip = ix / (long long)scale, fp = ix % (long long)scale;
+				snprintf(dst, n, "%s%lld%c%0*lld", v < 0 ? "-" : "", ip, decimal, k, fp);
+				/* drop trailing zeros of the fraction */
+				{
+					size_t len = strlen(dst);
+					while (len > 0 && dst[len - 1] == '0')
+						dst[--len] = '\0';
+					if (len > 0 && dst[len - 1] == decimal)
+						dst[--len] = '\0';
+				}
+				return;
+			}
+		}
 	}
 	/* Shortest precision that reads back to v, capped at 15 digits so that
 	 * 1/3 prints as 33.3333333333333 and not with binary noise. */

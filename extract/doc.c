@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,8 +202,18 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 	}
 	for (i = 0; i < len;) {
 		size_t k;
+		/* eight bytes of printable ASCII at a time: the common case */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if ((w | (w - 0x2020202020202020ULL)) & 0x8080808080808080ULL)
+				break; /* a byte >= 0x80 or < 0x20 */
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		if (s[i] >= 0x20 && s[i] < 0x80) {
-			i++; /* plain ASCII: the common case */
+			i++;
 			continue;
 		}
 		if (s[i] == 0) {

@@ -1,6 +1,7 @@
 /* load_common.c: what the loaders share — UTF-8 output, character clean-up, metadata dates. */
 #include "load_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,7 +107,15 @@ char *ex_text_clean(const char *s, size_t n, size_t *outlen)
 		/* copy runs at once: plain ASCII and the multi-byte characters that need no
 		 * clean-up (everything but the lead bytes C2, E2 and EF, which start the soft
 		 * hyphen, zero-width characters, ligatures and the BOM) */
-		for (run = i; run < n && keep_byte((unsigned char)s[run]); run++)
+		run = i;
+		while (run + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + run, 8);
+			if ((w | (w - 0x2020202020202020ULL)) & 0x8080808080808080ULL)
+				break; /* not all printable ASCII: look byte by byte */
+			run += 8;
+		}
+		for (; run < n && keep_byte((unsigned char)s[run]); run++)
 			;
 		if (run > i) {
 			kz_buf_add(&b, s + i, run - i);

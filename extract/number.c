@@ -468,10 +468,18 @@ static void interval(struct ex_qty *q)
 /* Is there a "-fache"/"fach" multiple ending at the word? */
 static int fache_suffix(const char *w, size_t n, size_t *stem)
 {
-	static const char *const ends[] = {"fachen", "facher", "faches", "fache", "fach", NULL};
-	for (const char *const *e = ends; *e; e++) {
-		size_t k = strlen(*e);
-		if (n > k && ex_ends_with_ci(w, n, *e, k)) {
+	static const struct word_num ends[] = {W("fachen", 0), W("facher", 0), W("faches", 0),
+					       W("fache", 0), W("fach", 0), {NULL, 0, 0}};
+	unsigned char l;
+
+	if (n < 5)
+		return 0;
+	l = ex_fold_byte((unsigned char)w[n - 1]); /* every ending ends in h, n, r, s or e */
+	if (l != 'h' && l != 'n' && l != 'r' && l != 's' && l != 'e')
+		return 0;
+	for (const struct word_num *e = ends; e->w; e++) {
+		size_t k = e->n;
+		if (n > k && ex_ends_with_ci(w, n, e->w, k)) {
 			*stem = n - k;
 			return 1;
 		}
@@ -486,8 +494,10 @@ static int multiple_word(const char *w, size_t n)
 		W("verdopp", 2),	   W("verdreif", 3),  W("vervierf", 4),	W("verfünff", 5),
 		W("versechsf", 6),  W("versiebenf", 7), W("verachtf", 8),	W("verneunf", 9),
 		W("verzehnf", 10),  W("verhundertf", 100), {NULL, 0, 0}};
+	if (n < 7 || ex_fold_byte((unsigned char)w[0]) != 'v' || ex_fold_byte((unsigned char)w[1]) != 'e')
+		return 0;
 	for (const struct word_num *v = verbs; v->w; v++) {
-		size_t k = strlen(v->w);
+		size_t k = v->n;
 		if (n >= k && !ex_casecmp_n(w, k, v->w))
 			return v->v;
 	}

@@ -268,7 +268,8 @@ static void shares(struct st_ctx *x)
 		v[n].low = t->v[best].low;
 		n++;
 	}
-	qsort(v, n, sizeof(*v), cmp_share);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_share);
 	for (size_t j = 0, e; j < n; j = e) {
 		double sum = 0;
 		for (e = j; e < n && v[e].subject == v[j].subject && v[e].detail == v[j].detail &&

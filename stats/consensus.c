@@ -14,43 +14,50 @@
 #define ITER 10
 #define NOISE 0.01 /* relative deviation every claim is allowed (rounding): keeps weights finite */
 
-/* CATD (Li et al., VLDB 2015): w_s = chi2_{alpha/2}(n_s) / sum of squared normalised deviations of s. */
+/*
+ * CATD (Li et al., VLDB 2015): w_s = chi2_{alpha/2}(n_s) / sum of squared
+ * normalised deviations of s's claims from the current truths; truths are the
+ * weighted means. Values and documents are copied into flat arrays (in order[]
+ * positions) so the iterations run over contiguous memory.
+ */
 static void catd_weights(struct st_ctx *x, double *truth, double *w)
 {
-	size_t nd = x->docs_in.n;
+	size_t nd = x->docs_in.n, n = x->norder;
 	double *dev = kz_xcalloc(nd ? nd : 1, sizeof(double));
 	size_t *cnt = kz_xcalloc(nd ? nd : 1, sizeof(size_t));
+	double *val = kz_xmalloc((n ? n : 1) * sizeof(double)), *tmp;
+	uint32_t *doc = kz_xmalloc((n ? n : 1) * sizeof(uint32_t));
 
 	for (size_t bi = 0; bi < x->nb; bi++) {
 		const struct st_bucket *b = &x->b[bi];
-		double s = 0, sw = 0, v[64];
+		double v[64];
 		size_t m = 0;
 		for (size_t k = b->start; k < b->start + b->n; k++) {
-			double val = st_val(x, b, x->order[k]);
+			val[k] = st_val(x, b, x->order[k]);
+			doc[k] = x->docid[x->order[k]];
 			if (m < 64)
-				v[m++] = val;
+				v[m++] = val[k];
 		}
 		gsl_sort(v, 1, m);
 		truth[bi] = m ? gsl_stats_median_from_sorted_data(v, 1, m) : NAN;
-		(void)s;
-		(void)sw;
 	}
+	tmp = kz_xmalloc((nd ? nd : 1) * sizeof(double));
 	for (size_t d = 0; d < nd; d++)
 		w[d] = 1;
 	for (int it = 0; it < ITER; it++) {
-		double wmax = 0;
+		double wmax = 0, med = 1;
+		size_t m = 0;
 		memset(dev, 0, nd * sizeof(double));
 		memset(cnt, 0, nd * sizeof(size_t));
 		for (size_t bi = 0; bi < x->nb; bi++) {
 			const struct st_bucket *b = &x->b[bi];
-			double scale = fabs(truth[bi]) > 0 ? fabs(truth[bi]) : 1;
+			double t = truth[bi], scale = fabs(t) > 0 ? fabs(t) : 1;
 			if (b->ndocs < 2)
 				continue; /* a fact only one source states says nothing about its reliability */
 			for (size_t k = b->start; k < b->start + b->n; k++) {
-				size_t i = x->order[k];
-				double dv = (st_val(x, b, i) - truth[bi]) / scale;
-				dev[x->docid[i]] += dv * dv;
-				cnt[x->docid[i]]++;
+				double dv = (val[k] - t) / scale;
+				dev[doc[k]] += dv * dv;
+				cnt[doc[k]]++;
 			}
 		}
 		for (size_t d = 0; d < nd; d++) {
@@ -61,36 +68,31 @@ static void catd_weights(struct st_ctx *x, double *truth, double *w)
 			if (w[d] > wmax)
 				wmax = w[d];
 		}
-		/* sources that share no fact with another get the typical weight */
+		/* sources that share no fact with another get the median weight */
 		for (size_t d = 0; d < nd; d++)
-			w[d] = cnt[d] ? (wmax > 0 ? w[d] / wmax : 1) : -1;
-		{
-			double *tmp = kz_xmalloc((nd ? nd : 1) * sizeof(double)), med = 1;
-			size_t m = 0;
-			for (size_t d = 0; d < nd; d++)
-				if (w[d] >= 0)
-					tmp[m++] = w[d];
-			if (m) {
-				gsl_sort(tmp, 1, m);
-				med = gsl_stats_median_from_sorted_data(tmp, 1, m);
-			}
-			for (size_t d = 0; d < nd; d++)
-				if (w[d] < 0)
-					w[d] = med;
-			free(tmp);
+			if (cnt[d])
+				tmp[m++] = w[d] = wmax > 0 ? w[d] / wmax : 1;
+		if (m) {
+			gsl_sort(tmp, 1, m);
+			med = gsl_stats_median_from_sorted_data(tmp, 1, m);
 		}
+		for (size_t d = 0; d < nd; d++)
+			if (!cnt[d])
+				w[d] = med;
 		for (size_t bi = 0; bi < x->nb; bi++) {
 			const struct st_bucket *b = &x->b[bi];
 			double sw = 0, sv = 0;
 			for (size_t k = b->start; k < b->start + b->n; k++) {
-				size_t i = x->order[k];
-				sw += w[x->docid[i]];
-				sv += w[x->docid[i]] * st_val(x, b, i);
+				sw += w[doc[k]];
+				sv += w[doc[k]] * val[k];
 			}
 			if (sw > 0)
 				truth[bi] = sv / sw;
 		}
 	}
+	free(tmp);
+	free(val);
+	free(doc);
 	free(dev);
 	free(cnt);
 }
