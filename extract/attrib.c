@@ -481,6 +481,9 @@ static void set_detail(struct ex_attr *a, const char *d)
 	snprintf(a->detail, sizeof(a->detail), "%s", d ? d : "");
 }
 
+static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
+			 struct ex_attr *a);
+
 static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	size_t s = c->sent[si].start, e = c->sent[si].end;
@@ -534,12 +537,52 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 		return;
 	}
 	if (!strcmp(q->unit, "persons") && q->military) {
-		static const char *const troops[] = {"troops", NULL};
 		a->ind = KZ_I_TROOPS;
-		cue = nearest_cue(c, s, e, q, troops, &where);
-		set_detail(a, cue ? cue->detail : "");
+		troop_detail(c, s, e, q, a);
 		return;
 	}
+}
+
+/*
+ * What kind of troop figure: a legal floor or an exercise wherever the sentence says so; a
+ * branch ("das Heer", "von der Luftwaffe") only when named close by in the same clause; else
+ * the nearest cue (stationed, sent, relocation, armed_forces). Cues inside the figure's own
+ * quote ("Soldaten") say nothing. Without a cue, ex_attribute calls troops with a partner
+ * "stationed".
+ */
+static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
+			 struct ex_attr *a)
+{
+	const struct cache_slot *sl = sentence_info(c, s, e, NULL, 0, 2);
+	const struct cue_hit *best = NULL;
+	size_t bestd = (size_t)-1;
+	int strong = 0;
+
+	set_detail(a, "");
+	for (size_t i = 0; i < sl->nc; i++) {
+		const struct cue_hit *h = &sl->c[i];
+		size_t d;
+		int st;
+		if (strcmp(h->e->value, "troops") || !h->e->detail[0])
+			continue;
+		if (h->ws >= q->start && h->we <= q->end)
+			continue;
+		d = dist(q->start, q->end, h->ws, h->we);
+		if (!strcmp(h->e->detail, "branch") &&
+		    (d > 30 || clause_between(c->text, h->ws < q->start ? h->we : q->end,
+					      h->ws < q->start ? q->start : h->ws)))
+			continue;
+		st = !strcmp(h->e->detail, "floor") ? 3 : !strcmp(h->e->detail, "exercise") ? 2 : 0;
+		if (h->ws >= q->end)
+			d /= 2;
+		if (st > strong || (st == strong && d < bestd)) {
+			strong = st;
+			bestd = d;
+			best = h;
+		}
+	}
+	if (best)
+		set_detail(a, best->e->detail);
 }
 
 /* --- subject and partner --- */
@@ -669,6 +712,10 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_GEN), 1);
 		par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 0);
+		if (!sub && par && !strcmp(a->detail, "demand")) {
+			sub = par; /* "von Seoul … gefordert": who is asked to pay */
+			par = NULL;
+		}
 		break;
 	default:
 		if (!sub)
@@ -789,7 +836,8 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	if (!strcmp(a->partner, a->subject))
 		a->partner[0] = '\0';
 	/* Host-nation support is paid for US forces unless the text names others. */
-	if ((a->ind == KZ_I_COST_SHARE || !strcmp(a->detail, "host_nation_support")) && !a->partner[0] &&
+	if ((a->ind == KZ_I_COST_SHARE || !strcmp(a->detail, "host_nation_support") ||
+	     !strcmp(a->detail, "demand")) && !a->partner[0] &&
 	    strcmp(a->subject, "US"))
 		snprintf(a->partner, sizeof(a->partner), "US");
 }
@@ -1067,6 +1115,10 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	indicator(c, si, q, a);
 	who(c, si, q, all, nq, a);
 	when(c, si, q, all, nq, a);
+	/* troops with a foreign location are stationed there ("US-Streitkräfte in Korea") */
+	if (a->ind == KZ_I_TROOPS && (!a->detail[0] || !strcmp(a->detail, "armed_forces")) && a->partner[0] &&
+	    strcmp(a->partner, a->subject))
+		set_detail(a, "stationed");
 	if (a->subject[0]) {
 		c->last[a->ind] = *a;
 		c->last_si[a->ind] = si;
