@@ -70,13 +70,12 @@ int cmd_extract(int argc, char **argv)
 	if (rc) {
 		kz_err_print(&err);
 		worst = KZ_EXIT_SYSTEM;
-		paths.n = 0;
 	} else {
 		kz_csv_writer_init(&w, o.f, d);
 		kz_claims_write_header(&w);
 	}
 	/* One document at a time: memory is bounded by the largest document. */
-	for (size_t k = 0; k < paths.n; k++) {
+	for (size_t k = 0; !rc && k < paths.n; k++) {
 		struct ex_doc doc;
 		ex_doc_init(&doc);
 		if (ex_doc_load(&doc, paths.v[k], &err)) {

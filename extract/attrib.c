@@ -798,7 +798,7 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			}
 	}
 	/* Still no one: the country the document has been speaking of most. */
-	if (!a->subject[0] && a->ind != KZ_I_OTHER && a->ind != KZ_I_CHANGE) {
+	if (!a->subject[0] && a->ind != KZ_I_OTHER && a->ind != KZ_I_CHANGE && a->ind != KZ_I_TROOPS) {
 		int best = -1;
 		for (int i = 0; i < c->ntopic; i++)
 			if (best < 0 || c->topic_n[i] > c->topic_n[best])

@@ -128,17 +128,3 @@ double pl_text_height(struct pl_ctx *c, double w, const char *font, int markup, 
 	pango_layout_get_extents(c->layout, NULL, &log);
 	return (double)log.height / PANGO_SCALE;
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-/*
- * Fontconfig keeps its configuration and font caches in globals for the
- * life of the process (Pango never releases them); LeakSanitizer would count
- * them as leaks at exit. Only allocations made inside libfontconfig are
- * suppressed; our own leaks are still reported.
- */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-#endif

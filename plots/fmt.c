@@ -160,14 +160,17 @@ void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang 
 	}
 }
 
-/* lo and hi with the same decimals, as many as it takes to tell them apart (at most 6). */
+/* lo and hi with the same decimals, as many as it takes to tell them apart (at most 6),
+ * rounded outwards so that the printed interval contains the computed one (and float noise
+ * in the last bits cannot flip a half-way digit). */
 static void two_nums(char *a, char *b, size_t n, double lo, double hi, enum pl_lang lang)
 {
 	int d = auto_decimals(lo) > auto_decimals(hi) ? auto_decimals(lo) : auto_decimals(hi);
 
 	for (;; d++) {
-		pl_fmt_num(a, n, lo, d, lang);
-		pl_fmt_num(b, n, hi, d, lang);
+		double k = pow(10, d);
+		pl_fmt_num(a, n, floor(lo * k + 1e-6) / k, d, lang);
+		pl_fmt_num(b, n, ceil(hi * k - 1e-6) / k, d, lang);
 		if (strcmp(a, b) || d >= 6 || lo == hi)
 			break;
 	}

@@ -102,6 +102,22 @@ static int same_family(const struct rp_fact *a, const struct rp_fact *b)
 	       !strcmp(a->partner, b->partner) && !strcmp(a->unit, b->unit);
 }
 
+/* The key figures are the headline facts: troops stationed and armed forces, defence budgets,
+ * host-nation support and arms exports, shares of GDP, of costs and of trade; a branch, an
+ * exercise, a demand or a relocation stays in the charts and the appendix. */
+static int key_detail(const struct rp_fact *f)
+{
+	static const char *const keep[] = {"", "stationed", "armed_forces", "defense_budget",
+					   "host_nation_support", "military_exports", "exports",
+					   "imports", "total_trade", NULL};
+	if (f->ind == KZ_I_GDP_SHARE || f->ind == KZ_I_COST_SHARE)
+		return 1;
+	for (const char *const *k = keep; *k; k++)
+		if (!strcmp(f->detail, *k))
+			return 1;
+	return 0;
+}
+
 static void key_figures(struct rp_pages *p, const struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
@@ -119,7 +135,7 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 	for (i = 0; i < m->nfacts; i++) {
 		const struct rp_fact *f = &m->facts[i];
 		const char *c = fact_country(f);
-		if (!kz_ind_is_core(f->ind) || !*c)
+		if (!kz_ind_is_core(f->ind) || !key_detail(f) || !*c)
 			continue;
 		for (k = 0; k < nc && strcmp(cs[k].code, c); k++)
 			;
@@ -146,7 +162,8 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 		size_t rows = 0;
 		nord = 0;
 		for (i = 0; i < m->nfacts; i++)
-			if (kz_ind_is_core(m->facts[i].ind) && !strcmp(fact_country(&m->facts[i]), cs[k].code))
+			if (kz_ind_is_core(m->facts[i].ind) && key_detail(&m->facts[i]) &&
+			    !strcmp(fact_country(&m->facts[i]), cs[k].code))
 				ord[nord++] = i;
 		qsort(ord, nord, sizeof *ord, key_cmp);
 		rp_table_group(p, &t, rp_country(cs[k].code, L));

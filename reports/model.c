@@ -42,7 +42,19 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 
 	switch (ind) {
 	case KZ_I_TROOPS:
-		if (!strcmp(detail, "floor"))
+		if (!strcmp(detail, "branch"))
+			snprintf(dst, n, de ? "%s-Truppen in %s: eine Teilstreitkraft" : "%s troops in %s: one branch",
+				 subject, hasp ? p : "?");
+		else if (!strcmp(detail, "exercise"))
+			snprintf(dst, n, de ? "Truppen %s bei Manövern%s%s" : "%s troops in exercises%s%s", s,
+				 hasp ? (de ? " in " : " in ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "sent"))
+			snprintf(dst, n, de ? "Entsandte Truppen %s%s%s" : "Troops sent by %s%s%s", s, hasp ? " → " : "",
+				 hasp ? p : "");
+		else if (!strcmp(detail, "relocation"))
+			snprintf(dst, n, de ? "Verlegung von Truppen %s%s%s" : "Relocation of %s troops%s%s", s,
+				 hasp ? (de ? " aus " : " from ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "floor"))
 			snprintf(dst, n, de ? "Mindeststärke %s-Truppen in %s (Gesetz)" : "Legal floor, %s troops in %s",
 				 subject, p);
 		else if (!strcmp(detail, "armed_forces") || (!hasp && !strcmp(detail, "")))
@@ -64,6 +76,12 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 			snprintf(dst, n, de ? "Sondervermögen %s" : "Special fund, %s", s);
 		else if (!strcmp(detail, "military_exports"))
 			snprintf(dst, n, de ? "Rüstungsexporte %s" : "Arms exports, %s", s);
+		else if (!strcmp(detail, "demand"))
+			snprintf(dst, n, de ? "Geforderter Beitrag %s%s%s" : "Payment demanded of %s%s%s", s,
+				 hasp ? (de ? " an " : " to ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "arms_deal"))
+			snprintf(dst, n, de ? "Rüstungsgeschäft %s%s%s" : "Arms deal, %s%s%s", s, hasp ? " – " : "",
+				 hasp ? p : "");
 		else
 			snprintf(dst, n, de ? "Ausgaben %s (%s)" : "Spending, %s (%s)", s, detail);
 		break;
