@@ -430,9 +430,10 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 			continue;
 		last_ws = h->ws;
 		d = dist(q->start, q->end, h->ws, h->we);
-		/* what follows the figure ("74,5 Prozent der Stationierungskosten") weighs more */
+		/* what follows the figure ("74,5 Prozent der Stationierungskosten") weighs more,
+		 * unless another clause begins in between ("…, dazu kamen … aus dem Sondervermögen") */
 		if (h->ws >= q->end)
-			d = d / 2;
+			d = clause_between(c->text, q->end, h->ws) ? d + 60 : d / 2;
 		if (d < bestd) {
 			bestd = d;
 			best = h->e;
@@ -533,6 +534,12 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 		} else if (cue) {
 			a->ind = KZ_I_BUDGET;
 			set_detail(a, cue->detail);
+			/* "zusätzlich 18,8 Mrd. Euro": an addition, not the budget itself */
+			if (word_before_is(c->text + s, c->text + q->start, "zusätzlich") ||
+			    word_before_is(c->text + s, c->text + q->start, "zusätzliche") ||
+			    word_before_is(c->text + s, c->text + q->start, "weitere") ||
+			    word_before_is(c->text + s, c->text + q->start, "weiteren"))
+				set_detail(a, "additional");
 		}
 		return;
 	}

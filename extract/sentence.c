@@ -148,8 +148,16 @@ static size_t after_stop(const struct splitter *s, const char *p)
 		q += k;
 	if (q >= end)
 		return (size_t)(q - s->t);
-	if (abbrev_before(s, p))
+	if (abbrev_before(s, p)) {
+		/* "… auf $127,8 Mrd. Der Abstand …": an abbreviation can end a sentence too, when
+		 * a word that starts sentences follows */
+		const char *nw = ex_skip_space(q, end), *nwe = ex_word_end(nw, end);
+		if (nw > q && nwe > nw && word_in(nw, (size_t)(nwe - nw), starters) && p - s->t >= 3 &&
+		    (!strncmp(p - 3, "Mrd", 3) || !strncmp(p - 3, "Mio", 3) || !strncmp(p - 3, "Bio", 3) ||
+		     !strncmp(p - 3, "Tsd", 3) || !strncmp(p - 3, "usw", 3) || !strncmp(p - 3, "etc", 3)))
+			return (size_t)(q - s->t);
 		return 0;
+	}
 	if (p > s->t && is_digit(p[-1])) {
 		/* digits before the stop: ordinal, date or a sentence ending in a number */
 		const char *d = p;

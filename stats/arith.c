@@ -178,6 +178,11 @@ static void sentence_changes(struct st_ctx *x, size_t s0, size_t s1)
 				size_t a = figs[p], b = figs[q];
 				if (strcmp(t->v[a].unit, t->v[b].unit))
 					continue;
+				/* a change relates two figures of one fact: not Germany's budget and the
+				 * US one named for comparison in the same sentence */
+				if (t->v[a].ind != t->v[b].ind || strcmp(t->v[a].detail, t->v[b].detail) ||
+				    (*t->v[a].subject && *t->v[b].subject && strcmp(t->v[a].subject, t->v[b].subject)))
+					continue;
 				if (how == HOW_POINTS && strcmp(t->v[a].unit, "percent"))
 					break;
 				order_pair(t, &a, &b);
