@@ -253,6 +253,8 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 	return clean_detach(&b, outlen);
 }
 
+static int clean_utf8(const char *raw, size_t len);
+
 int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err)
 {
 	char *raw;
@@ -266,9 +268,56 @@ int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err)
 		free(raw);
 		return kz_err_set(err, KZ_EINPUT, path, 0, "empty file");
 	}
+	if (clean_utf8(raw, len)) {
+		/* the common case: nothing to decode or clean, the text is the file */
+		d->text = raw;
+		d->len = len;
+		return 0;
+	}
 	d->text = ex_text_decode(raw, len, path, &d->len, &d->warned_cp1252, err);
 	free(raw);
 	return d->text ? 0 : KZ_EINPUT;
+}
+
+/*
+ * Is s valid UTF-8 that ex_text_decode would return unchanged: no byte-order mark, no CR,
+ * no control characters but tab, line feed and form feed, none of the characters the clean-up
+ * removes or replaces (soft hyphen, zero-width characters, ligatures)?
+ */
+static int clean_utf8(const char *raw, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)raw;
+	size_t i = 0, k;
+
+	while (i < len) {
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if ((w | (w - 0x2020202020202020ULL)) & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if (s[i] < 0x80) {
+			if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t' && s[i] != '\f') || s[i] == 0x7F)
+				return 0;
+			i++;
+			continue;
+		}
+		k = utf8_len(s + i, len - i);
+		if (!k)
+			return 0;
+		if (s[i] == 0xC2 && s[i + 1] == 0xAD)
+			return 0; /* soft hyphen */
+		if (s[i] == 0xE2 && ((s[i + 1] == 0x80 && s[i + 2] >= 0x8B && s[i + 2] <= 0x8D) ||
+				     (s[i + 1] == 0x81 && s[i + 2] == 0xA0)))
+			return 0; /* zero-width characters, word joiner */
+		if (s[i] == 0xEF && ((s[i + 1] == 0xBB && s[i + 2] == 0xBF) || (s[i + 1] == 0xAC && s[i + 2] <= 0x86)))
+			return 0; /* byte-order mark, ligatures */
+		i += k;
+	}
+	return 1;
 }
 
 /* --- datelines --- */

@@ -236,8 +236,8 @@ static int wrapped_text(const char *t, size_t len, size_t *typical)
 
 	while (i < len) {
 		size_t a = i, b;
-		while (i < len && t[i] != '\n')
-			i++;
+		const char *nl = memchr(t + i, '\n', len - i);
+		i = nl ? (size_t)(nl - t) : len;
 		b = i++;
 		while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\r'))
 			a++;
@@ -258,16 +258,17 @@ static int wrapped_text(const char *t, size_t len, size_t *typical)
 /* Does any of the 8 bytes at p equal '.', '!', '?', '\n' or '\f'? (SWAR zero-byte test) */
 static int word_has_stop(const char *p)
 {
-	uint64_t w, x, hit = 0;
-	static const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-	static const unsigned char stops[] = {'.', '!', '?', '\n', '\f'};
+	uint64_t w, hit = 0;
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+#define HAS(c) ((((w ^ (ONES * (uint64_t)(c))) - ONES) & ~(w ^ (ONES * (uint64_t)(c)))) & HIGHS)
 
 	memcpy(&w, p, 8);
-	for (size_t k = 0; k < sizeof(stops); k++) {
-		x = w ^ (ones * stops[k]);
-		hit |= (x - ones) & ~x & highs;
-	}
+	hit = HAS('.') | HAS('!') | HAS('?') | HAS('\n') | HAS('\f');
 	return hit != 0;
+#undef HAS
+#undef HIGHS
+#undef ONES
 }
 
 void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, struct ex_span **out,
