@@ -179,6 +179,8 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(t + s, p, &an);
 				if ((en->flags & LXF_ADJ) && source_noun_after(we, end))
 					mm->role = R_SOURCE;
+				if (en->flags & LXF_ORG)
+					mm->role = R_NONE;
 				if ((en->flags & LXF_GEN) && role_before(t + s, p, &an) == R_PARTNER)
 					mm->role = R_PARTNER;
 				n++;
@@ -580,6 +582,11 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 					      h->ws < q->start ? q->start : h->ws)))
 			continue;
 		st = !strcmp(h->e->detail, "floor") ? 3 : !strcmp(h->e->detail, "exercise") ? 2 : 0;
+		/* a weak cue in another clause speaks of another figure ("Südkorea verfügt über
+		 * 500.000 Soldaten, hinzu kommen 28.500 dort stationierte US-Soldaten") */
+		if (!st && clause_between(c->text, h->ws < q->start ? h->we : q->end,
+					  h->ws < q->start ? q->start : h->ws))
+			continue;
 		if (h->ws >= q->end)
 			d /= 2;
 		if (st > strong || (st == strong && d < bestd)) {
@@ -665,7 +672,9 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	}
 	switch (a->ind) {
 	case KZ_I_TROOPS:
-		for (size_t i = 0; i < n && !sub; i++)
+		/* "17 500 Soldaten aus den USA": where troops come from is whose they are, unless
+		 * they are withdrawn from there ("zogen 20.000 Mann aus Südkorea ab") */
+		for (size_t i = 0; i < n && !sub && strcmp(a->detail, "withdrawal"); i++)
 			if (m[i].start >= q->end && m[i].start - q->end <= 16 &&
 			    word_before_is(c->text + s, c->text + m[i].start, "aus"))
 				sub = &m[i];
@@ -679,6 +688,8 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		par = pick(m, n, q, ROLE(R_LOC), 0);
 		if (!par)
 			par = pick(m, n, q, ROLE(R_PARTNER), 0);
+		if (par == sub)
+			par = NULL;
 		if (par && sub && par == sub)
 			par = NULL;
 		break;

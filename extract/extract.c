@@ -77,6 +77,10 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			memcpy(a[i].detail, a[i + 1].detail, sizeof(a[i].detail));
 		}
 	}
+	/* a bare number that took its unit from the figure before shares its subject too */
+	for (i = 1; i < n; i++)
+		if ((q[i].flags & QF_CARRIED) && !a[i].subject[0] && a[i - 1].subject[0] && a[i].ind == a[i - 1].ind)
+			memcpy(a[i].subject, a[i - 1].subject, sizeof(a[i].subject));
 	/* a figure without any subject takes the nearest one named in its sentence */
 	for (i = 0; i < n; i++) {
 		if (a[i].subject[0])

@@ -20,7 +20,8 @@ enum {
 	LXF_GEN = 64,
 	LXF_ADJ = 128,
 	LXF_CAPITAL = 256,
-	LXF_PREFIX = 512
+	LXF_PREFIX = 512,
+	LXF_ORG = 1024 /* an armed force or government body: the subject, whatever the preposition */
 };
 
 struct ex_lex_entry {

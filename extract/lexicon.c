@@ -16,7 +16,7 @@ static int parse_flags(const char *s)
 	} names[] = {{"suffix", LXF_SUFFIX}, {"before", LXF_BEFORE}, {"military", LXF_MILITARY},
 		     {"weak", LXF_WEAK},     {"strong", LXF_STRONG}, {"name", LXF_NAME},
 		     {"gen", LXF_GEN},       {"adj", LXF_ADJ},	     {"capital", LXF_CAPITAL},
-		     {"prefix", LXF_PREFIX}};
+		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG}};
 	int f = 0;
 
 	while (*s) {
