@@ -123,30 +123,6 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return k;
 }
 
-static void put_utf8(struct kz_buf *b, unsigned cp)
-{
-	char t[4];
-
-	if (cp < 0x80) {
-		kz_buf_addc(b, (int)cp);
-	} else if (cp < 0x800) {
-		t[0] = (char)(0xC0 | (cp >> 6));
-		t[1] = (char)(0x80 | (cp & 0x3F));
-		kz_buf_add(b, t, 2);
-	} else if (cp < 0x10000) {
-		t[0] = (char)(0xE0 | (cp >> 12));
-		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (cp & 0x3F));
-		kz_buf_add(b, t, 3);
-	} else {
-		t[0] = (char)(0xF0 | (cp >> 18));
-		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (cp & 0x3F));
-		kz_buf_add(b, t, 4);
-	}
-}
-
 /* Windows-1252 0x80..0x9F. */
 static const unsigned short cp1252[32] = {
 	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -192,7 +168,7 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 				kz_err_set(err, KZ_EINPUT, path, 0, "binary file (NUL character in UTF-16 text)");
 				return NULL;
 			}
-			put_utf8(&b, u);
+			ex_put_utf8(&b, u);
 		}
 		return clean_detach(&b, outlen);
 	}
@@ -246,9 +222,9 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 		if (s[i] < 0x80)
 			kz_buf_addc(&b, s[i]);
 		else if (s[i] < 0xA0)
-			put_utf8(&b, cp1252[s[i] - 0x80]);
+			ex_put_utf8(&b, cp1252[s[i] - 0x80]);
 		else
-			put_utf8(&b, s[i]);
+			ex_put_utf8(&b, s[i]);
 	}
 	return clean_detach(&b, outlen);
 }
