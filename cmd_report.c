@@ -135,8 +135,8 @@ int cmd_check_claims(const struct kz_table *t, const struct rp_docs *docs, int l
 	return rc;
 }
 
-/* SOURCE_DATE_EPOCH when set (reproducible output), else now. */
-static long long gen_date(void)
+/* SOURCE_DATE_EPOCH when set (reproducible output), else now; shared with run. */
+long long cmd_gen_date(void)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
 	char *end;
@@ -200,7 +200,7 @@ int cmd_report(int argc, char **argv)
 	ro.lang = lang && !strcmp(lang, "en") ? PL_EN : PL_DE;
 	ro.title = title;
 	ro.charts_dir = charts;
-	ro.date = gen_date();
+	ro.date = cmd_gen_date();
 	ro.dump = layout ? &dump : NULL;
 	kz_table_init(&t);
 	rp_docs_init(&docs);

@@ -10,20 +10,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static long long gen_date(void)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	if (e && *e) {
-		v = strtoll(e, &end, 10);
-		if (!*end && v >= 0)
-			return v;
-		kz_warn("SOURCE_DATE_EPOCH: '%s' is not a number of seconds; using the current time", e);
-	}
-	return (long long)time(NULL);
-}
 
 /* Write one of the run's CSV files atomically: what says which. */
 enum what { W_CLAIMS, W_FINDINGS, W_CONSENSUS };
@@ -96,7 +82,7 @@ int cmd_run(int argc, char **argv)
 	rp_options_init(&ro);
 	ro.lang = lang && !strcmp(lang, "en") ? PL_EN : PL_DE;
 	ro.title = title;
-	ro.date = gen_date();
+	ro.date = cmd_gen_date();
 	snprintf(chartdir, sizeof chartdir, "%s/charts", outdir);
 	ro.charts_dir = charts ? chartdir : NULL;
 	kz_table_init(&t);

@@ -20,4 +20,7 @@ struct st_result;
 int cmd_check_claims(const struct kz_table *t, const struct rp_docs *docs, int lang_en,
 		     struct st_result *res);
 
+/* The generation date of a fact sheet: SOURCE_DATE_EPOCH when set, else now (cmd_report.c). */
+long long cmd_gen_date(void);
+
 #endif
