@@ -117,6 +117,9 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 		if (k == LX_QUAL && kz_qual_parse(e->value) < 0)
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "qualifier class must be approx, at_least, at_most or range");
+		if (k == LX_CUE && memchr(e->key, ' ', e->klen))
+			return kz_err_set(err, KZ_EINPUT, name, line,
+					  "a cue is one word stem (cues are matched inside words)");
 		if (k == LX_CUE && kz_ind_parse(e->value) < 0)
 			return kz_err_set(err, KZ_EINPUT, name, line, "unknown indicator '%s'", e->value);
 		p = eol < end && *eol == '\r' ? eol + 2 : eol + 1;
