@@ -77,6 +77,17 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			memcpy(a[i].detail, a[i + 1].detail, sizeof(a[i].detail));
 		}
 	}
+	/* "746,9 Milliarden Yen (…), was etwa 0,1 Prozent des BIP entspricht": a share of GDP in a
+	 * sentence about one kind of spending is that spending's share, not the defence budget's */
+	for (i = 0; i < n; i++) {
+		if (a[i].ind != KZ_I_GDP_SHARE)
+			continue;
+		for (size_t j = 0; j < n; j++)
+			if (a[j].ind == KZ_I_BUDGET && a[j].detail[0] && strcmp(a[j].detail, "defense_budget")) {
+				memcpy(a[i].detail, a[j].detail, sizeof(a[i].detail));
+				break;
+			}
+	}
 	/* a bare number that took its unit from the figure before shares its subject too */
 	for (i = 1; i < n; i++)
 		if ((q[i].flags & QF_CARRIED) && !a[i].subject[0] && a[i - 1].subject[0] && a[i].ind == a[i - 1].ind)
