@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum role { R_NONE, R_GEN, R_LOC, R_PARTNER, R_SOURCE };
+enum role { R_NONE, R_GEN, R_LOC, R_PARTNER, R_SOURCE, R_FOR };
 
 struct mention {
+	int via_an; /* the preposition was "an" or "nach": a recipient of money, a destination */
 	size_t start, end;
 	char code[8];
 	int flags; /* LXF_NAME, LXF_GEN, LXF_ADJ, LXF_CAPITAL, LXF_PREFIX */
@@ -31,6 +32,29 @@ static int lower_word(const char *w, size_t n, const char *key)
 }
 
 /* The preposition governing a mention at w: looks back over articles and adjectives. */
+/* Nouns for a place named after them: "in der Grenzregion Kursk", "auf der Insel Guam". */
+static int is_place_noun(const char *w, size_t n)
+{
+	static const char *const nouns[] = {"Region", "Grenzregion", "Provinz", "Stadt", "Hauptstadt",
+					    "Hafenstadt", "Gebiet", "Oblast", "Präfektur", "Insel", "Republik",
+					    "Basis", "Stützpunkt", NULL};
+	for (const char *const *x = nouns; *x; x++)
+		if (strlen(*x) == n && !memcmp(*x, w, n))
+			return 1;
+	return 0;
+}
+
+/* Nouns for a government seated somewhere: "die Regierung in Taipeh". */
+static int is_government_noun(const char *w, size_t n)
+{
+	static const char *const nouns[] = {"Regierung", "Führung", "Staatsführung", "Behörden", "Militär",
+					    "Machthaber", "Parlament", NULL};
+	for (const char *const *x = nouns; *x; x++)
+		if (strlen(*x) == n && !memcmp(*x, w, n))
+			return 1;
+	return 0;
+}
+
 /* Nouns that introduce who says a figure, not whom it is about. */
 static int is_source_noun(const char *w, size_t n)
 {
@@ -83,8 +107,21 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 			return R_NONE;
 		{
 			size_t n = (size_t)(we - ws);
-			if (lower_word(ws, n, "in") || lower_word(ws, n, "im") || lower_word(ws, n, "bei"))
+			if (lower_word(ws, n, "in") || lower_word(ws, n, "im") || lower_word(ws, n, "bei")) {
+				/* "die Regierung in Taipeh", "die Führung in Pjöngjang": the government */
+				const char *x = ws, *xe;
+				size_t kk;
+				while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
+					x--;
+				xe = x;
+				while ((kk = ex_letter_before(s, x)) != 0)
+					x -= kk;
+				if (is_government_noun(x, (size_t)(xe - x)))
+					return R_NONE;
 				return R_LOC;
+			}
+			if (lower_word(ws, n, "für"))
+				return R_FOR; /* "für Südkorea" (its trade), "für die Ukraine" (aid to it) */
 			if (lower_word(ws, n, "nach") || lower_word(ws, n, "an") || lower_word(ws, n, "ans")) {
 				*prep_an = 1;
 				return R_LOC;
@@ -113,10 +150,10 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 						return R_GEN;
 				}
 			}
-			/* articles and adjectives may stand between */
+			/* articles, adjectives and place nouns may stand between ("in die Grenzregion Kursk") */
 			if (lower_word(ws, n, "der") || lower_word(ws, n, "die") || lower_word(ws, n, "den") ||
 			    lower_word(ws, n, "dem") || lower_word(ws, n, "das") ||
-			    (ws[0] >= 'a' && ws[0] <= 'z' && n > 3))
+			    (ws[0] >= 'a' && ws[0] <= 'z' && n > 3) || is_place_noun(ws, n))
 				continue;
 			return R_NONE;
 		}
@@ -159,7 +196,8 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 			size_t kl = en->klen;
 			struct mention *mm = &m[n];
 			if (en->flags & LXF_PREFIX) {
-				if ((size_t)(we - p) > kl && !memcmp(p, en->key, kl))
+				if ((size_t)(we - p) > kl && !memcmp(p, en->key, kl) &&
+				    !ex_ends_with_ci(p, (size_t)(we - p), "dollar", 6))
 					hit = 1;
 			} else if (en->flags & LXF_ADJ) {
 				if ((size_t)(we - p) >= kl && !ex_casecmp_n(p, kl, en->key))
@@ -176,7 +214,9 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 				mm->end = (size_t)(we - t);
 				snprintf(mm->code, sizeof(mm->code), "%s", en->value);
 				mm->flags = en->flags;
+				an = 0;
 				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(t + s, p, &an);
+				mm->via_an = an;
 				if ((en->flags & LXF_ADJ) && source_noun_after(we, end))
 					mm->role = R_SOURCE;
 				if (en->flags & LXF_ORG)
@@ -287,6 +327,7 @@ struct yexp {
 	size_t start, end;
 	char text[32];
 	int baseline; /* "seit 2003", "mehr als 2025", "als im Vorjahr": a point of comparison */
+	int target;   /* "bis 2040": when a plan is to be met, not a date for other sentences */
 };
 #define MAX_YEARS 32
 static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
@@ -321,6 +362,74 @@ static int is_baseline(const char *s, const char *p)
 		      lower_word(x, (size_t)(we - x), "den") || lower_word(x, (size_t)(we - x), "erstmals") ||
 		      lower_word(x, (size_t)(we - x), "dem") || lower_word(x, (size_t)(we - x), "jahr")))
 			return 0;
+	}
+	return 0;
+}
+
+/* Is the year at p the end of a full date "21. Dezember 2023" or "21.12.2023"? */
+static int full_date_before(const char *s, const char *p)
+{
+	static const char *const months[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+					     "August", "September", "Oktober", "November", "Dezember", NULL};
+	const char *x = p, *we;
+	size_t k;
+
+	if (x - s >= 6 && x[-1] == '.' && x[-2] >= '0' && x[-2] <= '9' && x[-4] == '.')
+		return 1;
+	while (x > s && x[-1] == ' ')
+		x--;
+	we = x;
+	while ((k = ex_letter_before(s, x)) != 0)
+		x -= k;
+	for (const char *const *m = months; *m; m++)
+		if ((size_t)(we - x) == strlen(*m) && !memcmp(x, *m, strlen(*m))) {
+			while (x > s && x[-1] == ' ')
+				x--;
+			return x - s >= 2 && x[-1] == '.' && x[-2] >= '0' && x[-2] <= '9';
+		}
+	return 0;
+}
+
+/* Does the sentence continue a plan ("Davon sollen 3,5 Prozent …")? */
+static int speaks_of_plan(const char *s, const char *e)
+{
+	static const char *const words[] = {"soll", "sollen", "will", "wollen", "plant", "planen", "geplant", NULL};
+	for (const char *p = s; p < e;) {
+		const char *we;
+		if (!ex_letter_at(p, e)) {
+			p++;
+			continue;
+		}
+		we = ex_word_end(p, e);
+		for (const char *const *w = words; *w; w++)
+			if ((size_t)(we - p) == strlen(*w) && !memcmp(p, *w, strlen(*w)))
+				return 1;
+		p = we;
+	}
+	return 0;
+}
+
+/* "vor zehn Jahren", "vor 5 Jahren": how many years before the document (0 if not that). */
+static int years_ago(const char *p, const char *end, size_t *len)
+{
+	const char *q, *w, *we;
+	double v = 0;
+
+	if (end - p < 10 || memcmp(p, "vor ", 4))
+		return 0;
+	w = ex_skip_space(p + 4, end);
+	if (w < end && *w >= '0' && *w <= '9') {
+		for (we = w; we < end && *we >= '0' && *we <= '9'; we++)
+			v = v * 10 + (*we - '0');
+	} else {
+		we = ex_word_end(w, end);
+		if (!ex_numword(w, (size_t)(we - w), &v))
+			return 0;
+	}
+	q = ex_skip_space(we, end);
+	if (end - q >= 6 && !memcmp(q, "Jahren", 6) && v >= 1 && v <= 100) {
+		*len = (size_t)(q + 6 - p);
+		return (int)v;
 	}
 	return 0;
 }
@@ -510,6 +619,16 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 			return;
 		}
 		cue = nearest_cue(c, s, e, q, share, &where);
+		/* "Davon sollen 3,5 Prozent auf die Kernausgaben entfallen": what the percent is of
+		 * may stand in the sentence before */
+		for (size_t back = 1; !cue && back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para;
+		     back++) {
+			struct ex_qty far = *q;
+			far.start = far.end = c->sent[si - back].end;
+			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, share, &where);
+			if (cue && !strcmp(cue->value, "change"))
+				cue = NULL; /* a change in the sentence before is its own figure's */
+		}
 		if (cue) {
 			a->ind = (enum kz_ind)kz_ind_parse(cue->value);
 			set_detail(a, cue->detail);
@@ -627,6 +746,18 @@ static const struct mention *pick(const struct mention *m, size_t n, const struc
 
 #define ROLE(r) (1 << (r))
 
+/* The first mention (in text order) with one of the roles, other than not_code: a sentence's
+ * grammatical subject usually comes first ("Polen gibt …, mehr als jedes andere Nato-Land"). */
+static const struct mention *first_not(const struct mention *m, size_t n, int want_roles, const char *not_code)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((want_roles & (1 << m[i].role)) && (!*not_code || strcmp(m[i].code, not_code)) &&
+		    !(m[i].flags & LXF_PREFIX && !(m[i].flags & LXF_NAME)))
+			return &m[i];
+	return NULL;
+}
+
+
 static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		size_t nq, struct ex_attr *a)
 {
@@ -700,7 +831,7 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_GEN), 0);
 		if (!sub)
-			sub = pick(m, n, q, ROLE(R_NONE), 1);
+			sub = pick(m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
 		par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 1);
 		break;
 	case KZ_I_COST_SHARE:
@@ -723,7 +854,7 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		break;
 	case KZ_I_GDP_SHARE:
 		if (!sub)
-			sub = pick(m, n, q, ROLE(R_NONE), 1);
+			sub = pick(m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_GEN), 1);
 		break;
@@ -732,7 +863,12 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			sub = pick(m, n, q, ROLE(R_NONE), 1);
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_GEN), 1);
-		par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 0);
+		par = pick(m, n, q, ROLE(R_FOR), 0); /* "Militärhilfe für die Ukraine" */
+		if (!par)
+			par = pick(m, n, q, ROLE(R_PARTNER), 0);
+		for (size_t i = 0; i < n && !par; i++)
+			if (m[i].role == R_LOC && m[i].via_an)
+				par = &m[i]; /* "meldete an die NATO", "zahlt an die USA" */
 		if (!sub && par && !strcmp(a->detail, "demand")) {
 			sub = par; /* "von Seoul … gefordert": who is asked to pay */
 			par = NULL;
@@ -740,12 +876,19 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		break;
 	default:
 		if (!sub)
-			sub = pick(m, n, q, ROLE(R_GEN) | ROLE(R_NONE), 1);
+			sub = pick(m, n, q, ROLE(R_GEN) | ROLE(R_NONE) | ROLE(R_FOR), 1);
 		par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 0);
 		break;
 	}
 	from_sentence = sub != NULL;
 	a->subj_src = sub ? 2 : 0;
+	/* a number continuing the count of the sentence before is about the same troops */
+	if ((q->flags & QF_PREV) && c->have_last[a->ind] && c->last_si[a->ind] + 1 >= si) {
+		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
+		snprintf(a->partner, sizeof(a->partner), "%s", c->last[a->ind].partner);
+		a->subj_src = 1;
+		return;
+	}
 	if (sub)
 		snprintf(a->subject, sizeof(a->subject), "%s", sub->code);
 	if (par && strcmp(par->code, a->subject))
@@ -753,7 +896,8 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	/* Nothing in the sentence: the last claim of the same kind a few sentences back,
 	 * else the sentences before set the scene. */
 	if (!sub && c->have_last[a->ind] && si - c->last_si[a->ind] <= 3 && a->ind != KZ_I_OTHER &&
-	    c->sent[c->last_si[a->ind]].para == c->sent[si].para) {
+	    c->sent[c->last_si[a->ind]].para == c->sent[si].para &&
+	    (!a->partner[0] || strcmp(c->last[a->ind].subject, a->partner))) {
 		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
 		if (!par && strcmp(c->last[a->ind].partner, a->subject))
 			snprintf(a->partner, sizeof(a->partner), "%s", c->last[a->ind].partner);
@@ -796,9 +940,9 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				break;
 			}
 		}
-		ps = pick(pm, pn, &far, ROLE(R_NONE), 1);
+		ps = first_not(pm, pn, ROLE(R_NONE), a->partner);
 		if (!ps)
-			ps = pick(pm, pn, &far, ROLE(R_GEN), 1);
+			ps = first_not(pm, pn, ROLE(R_GEN), a->partner);
 		if (!ps)
 			continue;
 		snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
@@ -819,12 +963,15 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			}
 	}
 	/* Still no one: the country the document has been speaking of most. */
-	if (!a->subject[0] && a->ind != KZ_I_OTHER && a->ind != KZ_I_CHANGE && a->ind != KZ_I_TROOPS) {
-		int best = -1;
-		for (int i = 0; i < c->ntopic; i++)
+	if (!a->subject[0] && a->ind != KZ_I_OTHER && a->ind != KZ_I_CHANGE) {
+		int best = -1, total = 0;
+		for (int i = 0; i < c->ntopic; i++) {
+			total += c->topic_n[i];
 			if (best < 0 || c->topic_n[i] > c->topic_n[best])
 				best = i;
-		if (best >= 0)
+		}
+		/* troops only when the document clearly speaks of one country's forces */
+		if (best >= 0 && (a->ind != KZ_I_TROOPS || (c->topic_n[best] >= 3 && c->topic_n[best] * 10 >= total * 6)))
 			snprintf(a->subject, sizeof(a->subject), "%s", c->topic[best]);
 	}
 	if (from_sentence && a->subject[0]) {
@@ -840,8 +987,23 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			c->topic_n[i]++;
 	}
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && c->have_last[KZ_I_TROOPS] &&
-	    si - c->last_si[KZ_I_TROOPS] <= 3 && !strcmp(c->last[KZ_I_TROOPS].subject, a->subject))
+	    !strcmp(c->last[KZ_I_TROOPS].subject, a->subject) && strcmp(a->detail, "armed_forces") &&
+	    (si - c->last_si[KZ_I_TROOPS] <= 3 || strcmp(a->subject, "US") == 0))
 		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_TROOPS].partner);
+	if (a->ind == KZ_I_BUDGET && !a->partner[0] && c->have_last[KZ_I_BUDGET] &&
+	    c->sent[c->last_si[KZ_I_BUDGET]].para == c->sent[si].para && si - c->last_si[KZ_I_BUDGET] <= 3 &&
+	    !strcmp(c->last[KZ_I_BUDGET].subject, a->subject) && !strcmp(c->last[KZ_I_BUDGET].detail, a->detail))
+		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_BUDGET].partner);
+	/* "Washington hatte 1,4 Billionen Won gefordert": a demand in won is made of Korea */
+	if (!strcmp(a->detail, "demand")) {
+		static const char *const cur[][2] = {{"KRW", "KR"}, {"JPY", "JP"}, {"EUR", "DE"}};
+		for (size_t i = 0; i < 2; i++)
+			if (!strcmp(q->unit, cur[i][0]) && strcmp(a->subject, cur[i][1])) {
+				if (a->subject[0])
+					snprintf(a->partner, sizeof(a->partner), "%s", a->subject);
+				snprintf(a->subject, sizeof(a->subject), "%s", cur[i][1]);
+			}
+	}
 	/* "28.500 dort stationierte US-Soldaten": "dort" is the country named before */
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && q->unit_start > q->nend &&
 	    (strstr_n(c->text + q->nend, q->unit_start - q->nend, "dort") ||
@@ -893,11 +1055,23 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 		size_t i, ml;
 		if (ex_letter_at(p, end) && (p == t + s || !ex_letter_before(t + s, p))) {
 			const struct ex_lex_entry *te;
+			int ago;
+			if (docyear && (ago = years_ago(p, end, &ml)) > 0) {
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml;
+				out[n].baseline = 0;
+				out[n].target = 0;
+				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear - ago);
+				n++;
+				p += ml;
+				continue;
+			}
 			if (docyear && (te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL) {
 				int off = !strcmp(te->value, "-1") ? -1 : !strcmp(te->value, "+1") ? 1 : 0;
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml;
 				out[n].baseline = is_baseline(t + s, p);
+				out[n].target = 0;
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear + off);
 				n++;
 				p += ml;
@@ -923,9 +1097,14 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 			p += 4;
 			continue;
 		}
+		if ((size_t)(p - t) < 300 && !memchr(t, '\n', (size_t)(p - t)) && full_date_before(t + s, p)) {
+			p += 4; /* "SEOUL, 21. Dezember 2023 (Reuters)": the report's date */
+			continue;
+		}
 		out[n].start = (size_t)(p - t);
 		out[n].end = out[n].start + 4;
 		out[n].baseline = is_baseline(t + s, p);
+		out[n].target = word_before_is(t + s, p, "bis") || word_before_is(t + s, p, "Bis");
 		snprintf(out[n].text, sizeof(out[n].text), "%d", y);
 		{
 			static const char *const preps[] = {"zwischen", "von", "seit", "bis", "im", "in",
@@ -1105,8 +1284,9 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		if (c->sent[si - back].para != c->sent[si].para)
 			break;
 		for (i = 0; i < n; i++) {
-			if (y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline)
-				continue; /* a decade in another sentence is scenery, not a date */
+			if (y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline ||
+			    (y[i].target && !speaks_of_plan(c->text + c->sent[si].start, c->text + c->sent[si].end)))
+				continue; /* a decade, a baseline or a target in another sentence is scenery */
 			snprintf(a->year, sizeof(a->year), "%s", y[i].text);
 			return;
 		}

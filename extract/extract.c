@@ -128,7 +128,8 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	struct kz_buf sbuf, id, quote;
 	struct ex_ctx ctx;
 	struct ex_attr *attr = NULL;
-	size_t aattr = 0;
+	size_t aattr = 0, prev_si = (size_t)-1;
+	struct ex_qty prev;
 
 	ex_sentences(lx, d->text, d->len, &sent, &nsent);
 	ctx.lx = lx;
@@ -143,10 +144,14 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	kz_buf_init(&id, 0);
 	kz_buf_init(&quote, 0);
 	for (si = 0; si < nsent; si++) {
+		int have_prev = nq > 0 && si > 0 && prev_si == si - 1 && sent[si - 1].para == sent[si].para;
+		if (have_prev)
+			prev = q[nq - 1];
 		nq = 0;
-		ex_scan_sentence(lx, d->text, sent[si].start, sent[si].end, &q, &nq, &aq);
+		ex_scan_sentence(lx, d->text, sent[si].start, sent[si].end, have_prev ? &prev : NULL, &q, &nq, &aq);
 		if (!nq)
 			continue;
+		prev_si = si;
 		collapse(&sbuf, d->text + sent[si].start, d->text + sent[si].end);
 		KZ_GROW(attr, aattr, nq);
 		for (size_t i = 0; i < nq; i++)

@@ -133,7 +133,15 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 
 /* --- quantities (number.c) --- */
 
-enum { QF_YEARLIKE = 1, QF_WORDS = 2, QF_FRACTION = 4, QF_MULTIPLE = 8, QF_CARRIED = 16, QF_DECADE = 32 };
+enum {
+	QF_YEARLIKE = 1,
+	QF_WORDS = 2,
+	QF_FRACTION = 4,
+	QF_MULTIPLE = 8,
+	QF_CARRIED = 16,
+	QF_DECADE = 32,
+	QF_PREV = 64 /* continues the count of the sentence before ("Etwa 6.400 von ihnen …") */
+};
 
 struct ex_qty {
 	size_t start, end;     /* the quote: qualifier word .. unit */
@@ -150,9 +158,10 @@ struct ex_qty {
 	size_t unit_start, unit_end;
 };
 
-/* Find the quantities of one sentence [s, e) of text. */
+/* Find the quantities of one sentence [s, e) of text; prev, when not NULL, is the last figure
+ * of the sentence before in the same paragraph (its unit may carry over). */
 void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, size_t e,
-		      struct ex_qty **out, size_t *n, size_t *alloc);
+		      const struct ex_qty *prev, struct ex_qty **out, size_t *n, size_t *alloc);
 
 /* Parse a German number word (eins … neunundneunzigtausend…) in [w, w+n); returns 1 and sets *v. */
 int ex_numword(const char *w, size_t n, double *v);

@@ -138,6 +138,8 @@ int ex_numword(const char *w, size_t n, double *v)
 /* --- scanning helpers --- */
 
 struct scan {
+	const char *prev_unit; /* the unit of the last figure of the sentence before (same paragraph) */
+	int prev_military;
 	const struct ex_lexicon *lx;
 	const char *t;  /* whole text */
 	const char *s, *e; /* sentence bounds */
@@ -866,6 +868,92 @@ static const char *scan_word(struct scan *sc, const char *w, const char *we)
 	}
 }
 
+/* Is there a clause boundary (", ", "; ", " – ") in [a, b)? */
+static int clause_gap(const char *a, const char *b)
+{
+	for (const char *p = a; p + 1 < b; p++) {
+		if ((*p == ',' || *p == ';' || *p == ':') && (p[1] == ' ' || p[1] == '\n'))
+			return 1;
+		if ((unsigned char)p[0] == 0xE2 && p + 2 < b && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A count noun named before the number in the same clause and not attached to another figure:
+ * "die Zahl der aktiven Reservisten von derzeit 60.000", "eine Truppe von rund 460.000".
+ */
+static void noun_before(struct scan *sc, struct ex_qty *q)
+{
+	const char *p = sc->t + q->start, *lim = sc->s;
+	int words = 0;
+
+	for (const char *x = p; x > sc->s; x--)
+		if ((x[-1] == ',' || x[-1] == ';' || x[-1] == ':') && x < p && (*x == ' ' || *x == '\n')) {
+			lim = x;
+			break;
+		}
+	while (p > lim && words < 12) {
+		const char *we, *w;
+		size_t k;
+		while (p > lim && !ex_letter_before(lim, p))
+			p--;
+		we = p;
+		while ((k = ex_letter_before(lim, p)) != 0)
+			p -= k;
+		w = p;
+		while (w > lim && w[-1] == '-') {
+			/* compounds: "US-Soldaten" */
+			w--;
+			while ((k = ex_letter_before(lim, w)) != 0)
+				w -= k;
+		}
+		if (we == w)
+			break;
+		words++;
+		if (ex_upper_at(w, we)) {
+			size_t ml;
+			const struct ex_lex_entry *u = ex_lex_match_after(sc->lx, LX_UNIT, w, we, &ml);
+			if (!u || w + ml != we)
+				u = ex_lex_suffix(sc->lx, LX_UNIT, w, (size_t)(we - w));
+			if (u && (!strcmp(u->value, "persons") || !strcmp(u->value, "count"))) {
+				/* not the unit of a figure before it ("28.500 Soldaten … 30.000") */
+				const struct ex_qty *v = *sc->out;
+				for (size_t j = 0; j < *sc->n; j++)
+					if (v[j].unit && (size_t)(w - sc->t) >= v[j].start && (size_t)(w - sc->t) < v[j].end)
+						return;
+				q->unit = u->value;
+				q->military = !!(u->flags & LXF_MILITARY);
+				q->flags |= QF_CARRIED;
+				return;
+			}
+		}
+		p = w;
+	}
+}
+
+/* Does the number continue a count of the sentence before? "Etwa 6.400 von ihnen …",
+ * "davon 2.000", "auf etwa 24.000 sinken", "noch 15". */
+static int continues_count(const struct scan *sc, const struct ex_qty *q)
+{
+	const char *after = ex_skip_space(sc->t + q->end, sc->e), *we;
+	const char *pe, *pw;
+
+	if ((size_t)(sc->e - after) >= 9 && !memcmp(after, "von ihnen", 9))
+		return 1;
+	if ((size_t)(sc->e - after) >= 5 && !memcmp(after, "davon", 5))
+		return 1;
+	pw = word_before(sc, sc->t + q->start, &pe);
+	if (!pw)
+		return 0;
+	we = pe;
+	return (we - pw == 5 && !memcmp(pw, "davon", 5)) || (we - pw == 3 && !memcmp(pw, "auf", 3)) ||
+	       (we - pw == 4 && !memcmp(pw, "noch", 4)) || (we - pw == 3 && !memcmp(pw, "nur", 3)) ||
+	       (q->qual != KZ_Q_EXACT && q->start == (size_t)(sc->s - sc->t));
+}
+
 /* Carry a unit over to unit-less numbers of the same sentence ("… 25 Prozent …, 2020 nur noch 15"). */
 static void carry_units(struct scan *sc, size_t first)
 {
@@ -893,14 +981,29 @@ static void carry_units(struct scan *sc, size_t first)
 				break;
 			}
 		}
-		if (!q->unit && q->value != floor(q->value)) {
-			/* a decimal figure before its unit: "von 3,8 auf 38 Milliarden Dollar" */
+		/* "die Zahl der aktiven Reservisten von 60.000 …", "eine Truppe von 460.000" */
+		if (!q->unit)
+			noun_before(sc, q);
+		if (!q->unit) {
+			/* a figure before its unit: "von 3,8 auf 38 Milliarden Dollar", "genau 11.900
+			 * der derzeit rund 36.000 Soldaten", "von rund 200.000 bis 2035 auf 300.000 Soldaten" */
 			for (size_t j = i + 1; j < n; j++)
 				if (v[j].unit && strcmp(v[j].unit, "factor")) {
-					q->unit = v[j].unit;
-					q->flags |= QF_CARRIED;
+					if (q->value != floor(q->value) ||
+					    (v[j].start - q->end <= 60 && !clause_gap(sc->t + q->end, sc->t + v[j].start))) {
+						q->unit = v[j].unit;
+						q->military = v[j].military;
+						q->flags |= QF_CARRIED;
+					}
 					break;
 				}
+		}
+		/* "Etwa 6.400 von ihnen …", "… würde auf etwa 24.000 sinken": the figure the sentence
+		 * before counted, when the number says it continues that count */
+		if (!q->unit && sc->prev_unit && q->value >= 10 && continues_count(sc, q)) {
+			q->unit = sc->prev_unit;
+			q->military = sc->prev_military;
+			q->flags |= QF_CARRIED | QF_PREV;
 		}
 	}
 	/* drop what still has no unit */
@@ -945,9 +1048,10 @@ static int numword_start(const char *p)
 }
 
 void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, size_t e,
-		      struct ex_qty **out, size_t *n, size_t *alloc)
+		      const struct ex_qty *prev, struct ex_qty **out, size_t *n, size_t *alloc)
 {
-	struct scan sc = {lx, text, text + s, text + e, out, n, alloc};
+	struct scan sc = {prev ? prev->unit : NULL, prev ? prev->military : 0, lx, text, text + s,
+			  text + e, out, n, alloc};
 	const char *p = sc.s;
 	size_t first = *n;
 

@@ -1,13 +1,21 @@
 #!/bin/sh
-# eval.sh: extract the seeds and score the claims against the hand-checked key (make eval).
+# eval.sh: score extraction against hand-checked keys (make eval):
+#   the seed documents (../shared/seeds, key tests/eval/seeds.tsv), skipped when absent, and
+#   the held-out news set (tests/eval/news/, written apart from the extractor's rules).
 KZ=${1:-./kennzahl}
 EVAL=${2:-build/rel/tools/eval}
 SEEDS=${SEEDS:-../shared/seeds}
-if [ ! -d "$SEEDS" ]; then
-	echo "eval: skipped: $SEEDS not found (the seed documents live beside the checkout)"
-	exit 0
-fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-"$KZ" extract "$SEEDS" -o "$out" || exit $?
-"$EVAL" tests/eval/seeds.tsv "$out" $EVAL_FLAGS
+if [ -d "$SEEDS" ]; then
+	echo "== seeds ($SEEDS, key tests/eval/seeds.tsv)"
+	"$KZ" extract "$SEEDS" -o "$out" || exit $?
+	"$EVAL" tests/eval/seeds.tsv "$out" $EVAL_FLAGS || exit $?
+else
+	echo "== seeds: skipped: $SEEDS not found (the seed documents live beside the checkout)"
+fi
+if [ -f tests/eval/news/key.tsv ]; then
+	echo "== held-out news (tests/eval/news, key tests/eval/news/key.tsv)"
+	"$KZ" extract tests/eval/news -o "$out" || exit $?
+	"$EVAL" tests/eval/news/key.tsv "$out" $EVAL_FLAGS || exit $?
+fi
