@@ -409,6 +409,24 @@ static int speaks_of_plan(const char *s, const char *e)
 	return 0;
 }
 
+/* Is the figure's own clause in the present tense? (a sentence may turn to the past after a dash) */
+static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const char *a = c->text + q->start, *b = c->text + q->end;
+
+	/* back and forward to the nearest ", ", "; ", ": " or dash */
+	while (a > s && !(a - s >= 2 && (a[-2] == ',' || a[-2] == ';' || a[-2] == ':') && a[-1] == ' ') &&
+	       !(a - s >= 3 && (unsigned char)a[-3] == 0xE2 && (unsigned char)a[-2] == 0x80 &&
+		 ((unsigned char)a[-1] == 0x93 || (unsigned char)a[-1] == 0x94)))
+		a--;
+	while (b < e && !((*b == ',' || *b == ';' || *b == ':') && b + 1 < e && b[1] == ' ') &&
+	       !((unsigned char)*b == 0xE2 && b + 2 < e && (unsigned char)b[1] == 0x80 &&
+		 ((unsigned char)b[2] == 0x93 || (unsigned char)b[2] == 0x94)))
+		b++;
+	return present_tense(a, b);
+}
+
 /* "vor zehn Jahren", "vor 5 Jahren": how many years before the document (0 if not that). */
 static int years_ago(const char *p, const char *end, size_t *len)
 {
@@ -599,6 +617,27 @@ static void set_detail(struct ex_attr *a, const char *d)
 static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
 			 struct ex_attr *a);
 
+/* "Die USA ziehen 12.000 Soldaten aus Deutschland ab": ziehen/zog … ab */
+static int separable_withdrawal(const char *s, const char *e)
+{
+	int verb = 0, ab = 0;
+
+	for (const char *p = s; p < e;) {
+		const char *we;
+		if (!ex_letter_at(p, e)) {
+			p++;
+			continue;
+		}
+		we = ex_word_end(p, e);
+		if ((we - p >= 4 && !memcmp(p, "zieh", 4)) || (we - p >= 3 && !memcmp(p, "zog", 3)))
+			verb = 1;
+		if (we - p == 2 && !memcmp(p, "ab", 2) && verb)
+			ab = 1;
+		p = we;
+	}
+	return verb && ab;
+}
+
 static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	size_t s = c->sent[si].start, e = c->sent[si].end;
@@ -618,7 +657,14 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
-		cue = nearest_cue(c, s, e, q, share, &where);
+		if (word_before_is(c->text + s, c->text + q->start, "auf") ||
+		    word_before_is(c->text + s, c->text + q->start, "nach")) {
+			/* "sank auf 5,8 Prozent": a level; the verb is not the figure's kind */
+			static const char *const levels[] = {"trade_share", "gdp_share", "cost_share", "other", NULL};
+			cue = nearest_cue(c, s, e, q, levels, &where);
+		} else {
+			cue = nearest_cue(c, s, e, q, share, &where);
+		}
 		/* "Davon sollen 3,5 Prozent auf die Kernausgaben entfallen": what the percent is of
 		 * may stand in the sentence before */
 		for (size_t back = 1; !cue && back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para;
@@ -644,7 +690,12 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 		return;
 	}
 	if (is_currency(q->unit)) {
-		static const char *const money[] = {"budget", "cost_share", "trade_share", NULL};
+		static const char *const money[] = {"budget", "cost_share", "trade_share", "other", NULL};
+		if (word_before_is(c->text + s, c->text + q->start, "um") ||
+		    word_after_is_change(c->text + q->end, c->text + e)) {
+			a->ind = KZ_I_CHANGE;
+			return;
+		}
 		cue = nearest_cue(c, s, e, q, money, &where);
 		for (size_t back = 1; !cue && back <= 2 && back <= si; back++) {
 			struct ex_qty far = *q;
@@ -652,8 +703,8 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money,
 					  &where);
 		}
-		if (cue && !strcmp(cue->value, "trade_share")) {
-			a->ind = KZ_I_OTHER; /* exports, imports, a deficit: trade volumes, not budgets */
+		if (cue && (!strcmp(cue->value, "trade_share") || !strcmp(cue->value, "other"))) {
+			a->ind = KZ_I_OTHER; /* trade volumes, a company's sales: not budgets */
 			set_detail(a, cue->detail);
 		} else if (cue) {
 			a->ind = KZ_I_BUDGET;
@@ -667,8 +718,20 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 		}
 		return;
 	}
+	if (!strcmp(q->unit, "persons") && word_after_is_change(c->text + q->end, c->text + e)) {
+		a->ind = KZ_I_CHANGE; /* "rund 20.000 mehr als im Vorjahr" */
+		return;
+	}
 	if (!strcmp(q->unit, "persons") && q->military) {
+		static const char *const loss[] = {"other", NULL};
 		a->ind = KZ_I_TROOPS;
+		/* "4.000 Soldaten seien getötet oder verwundet worden": losses, not a force */
+		cue = nearest_cue(c, s, e, q, loss, &where);
+		if (cue && !strcmp(cue->detail, "casualties") && !clause_between(c->text, q->end, where > q->end ? where : q->end)) {
+			a->ind = KZ_I_OTHER;
+			set_detail(a, "casualties");
+			return;
+		}
 		troop_detail(c, s, e, q, a);
 		return;
 	}
@@ -719,6 +782,8 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 	}
 	if (best)
 		set_detail(a, best->e->detail);
+	else if (separable_withdrawal(c->text + s, c->text + e))
+		set_detail(a, "withdrawal");
 }
 
 /* --- subject and partner --- */
@@ -828,11 +893,29 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			par = NULL;
 		break;
 	case KZ_I_TRADE_SHARE:
+		for (size_t i = 0; i < n && !sub; i++) {
+			const char *w, *we;
+			if (!(m[i].flags & LXF_ADJ) || dist(q->start, q->end, m[i].start, m[i].end) > 40 ||
+			    clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
+					   m[i].start < q->start ? q->start : m[i].start))
+				continue;
+			w = ex_skip_space(ex_word_end(c->text + m[i].start, c->text + e), c->text + e);
+			we = ex_word_end(w, c->text + e);
+			if (ex_contains_ci(w, (size_t)(we - w), "ausfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "export", 6) ||
+			    ex_contains_ci(w, (size_t)(we - w), "einfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "import", 6) ||
+			    ex_contains_ci(w, (size_t)(we - w), "handel", 6)) {
+				sub = &m[i];
+				for (size_t j = 0; j < n && !par; j++)
+					if ((m[j].flags & LXF_GEN) && strcmp(m[j].code, m[i].code))
+						par = &m[j]; /* "der Anteil Chinas an den deutschen Ausfuhren" */
+			}
+		}
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_GEN), 0);
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
-		par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 1);
+		if (!par)
+			par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 1);
 		break;
 	case KZ_I_COST_SHARE:
 		for (size_t i = 0; i < n && !sub; i++)
@@ -1004,6 +1087,16 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				snprintf(a->subject, sizeof(a->subject), "%s", cur[i][1]);
 			}
 	}
+	/* "die Zahl der Reservisten in Deutschland": with no one else named, the place is whose */
+	if (a->ind == KZ_I_TROOPS && !a->subject[0] && a->partner[0] && q->unit_end > q->unit_start &&
+	    (ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "reserv", 6) ||
+	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "wehrpflicht", 11) ||
+	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "rekrut", 6) ||
+	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "freiwillig", 10) ||
+	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "wehrdienst", 10))) {
+		snprintf(a->subject, sizeof(a->subject), "%s", a->partner);
+		a->partner[0] = '\0';
+	}
 	/* "28.500 dort stationierte US-Soldaten": "dort" is the country named before */
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && q->unit_start > q->nend &&
 	    (strstr_n(c->text + q->nend, q->unit_start - q->nend, "dort") ||
@@ -1167,7 +1260,9 @@ static int present_tense(const char *s, const char *e)
 	static const char *const now[] = {"ist", "sind", "liegt", "liegen", "beträgt", "betragen",
 					  "stammen", "stammt", "umfasst", "umfassen", "zahlt", "zahlen",
 					  "deckt", "decken", "steht", "stehen", "gibt", "entfallen",
-					  "entfällt", "macht", "machen", "hat", "haben", NULL};
+					  "entfällt", "macht", "machen", "hat", "haben", "zählt", "zählen",
+					  "verfügt", "verfügen", "dienen", "dient", "gibt", "geben", "kostet",
+					  "kosten", "erreicht", "erreichen", "trägt", "tragen", "sind", NULL};
 	static const char *const past[] = {"war", "waren", "lag", "lagen", "betrug", "betrugen",
 					   "hatte", "hatten", "wurde", "wurden", "umfasste", "zahlte",
 					   "deckte", "stand", "standen", "gab", "entfielen", "entfiel",
@@ -1217,7 +1312,8 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		 size_t nq, struct ex_attr *a)
 {
 	struct yexp y[MAX_YEARS];
-	size_t n, i, best = (size_t)-1, bestd = (size_t)-1;
+	size_t n, i, best = (size_t)-1, bestd = (size_t)-1, far_year = (size_t)-1;
+	char far_text[32] = "";
 
 	a->year[0] = '\0';
 	{
@@ -1267,6 +1363,11 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		if (y[i].baseline)
 			continue;
 		d = dist(q->start, q->end, y[i].start, y[i].end);
+		if (clause_between(c->text, q->start < y[i].start ? q->end : y[i].end,
+				   q->start < y[i].start ? y[i].start : q->start)) {
+			far_year = far_year == (size_t)-1 ? i : far_year;
+			continue; /* in another clause: used only if nothing else dates the figure */
+		}
 		if (d < bestd) {
 			bestd = d;
 			best = i;
@@ -1276,6 +1377,8 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		snprintf(a->year, sizeof(a->year), "%s", y[best].text);
 		return;
 	}
+	if (far_year != (size_t)-1)
+		snprintf(far_text, sizeof(far_text), "%s", y[far_year].text);
 	/* the sentence before, then the one after */
 	for (size_t back = 1; back <= 2 && back <= si; back++) {
 		const struct cache_slot *psl = sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, 4);
@@ -1291,9 +1394,12 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 			return;
 		}
 	}
-	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE &&
-	    sentence_info(c, c->sent[si].start, c->sent[si].end, all, nq, 8)->present) {
+	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE && clause_present(c, si, q)) {
 		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year);
+		return;
+	}
+	if (far_text[0]) {
+		snprintf(a->year, sizeof(a->year), "%s", far_text);
 		return;
 	}
 	if (si + 1 < c->nsent) {

@@ -90,8 +90,13 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 	}
 	/* a bare number that took its unit from the figure before shares its subject too */
 	for (i = 1; i < n; i++)
-		if ((q[i].flags & QF_CARRIED) && !a[i].subject[0] && a[i - 1].subject[0] && a[i].ind == a[i - 1].ind)
+		if ((q[i].flags & QF_CARRIED) && a[i - 1].subject[0] && a[i].ind == a[i - 1].ind &&
+		    (!a[i].subject[0] || (!strcmp(a[i].subject, a[i - 1].partner) && !a[i].partner[0] &&
+					   a[i].subj_src < 2))) {
 			memcpy(a[i].subject, a[i - 1].subject, sizeof(a[i].subject));
+			memcpy(a[i].partner, a[i - 1].partner, sizeof(a[i].partner));
+			memcpy(a[i].detail, a[i - 1].detail, sizeof(a[i].detail));
+		}
 	/* a figure without any subject takes the nearest one named in its sentence */
 	for (i = 0; i < n; i++) {
 		if (a[i].subject[0])
@@ -107,6 +112,9 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			}
 		}
 	}
+	for (i = 0; i < n; i++)
+		if (!strcmp(a[i].partner, a[i].subject))
+			a[i].partner[0] = '\0';
 	for (i = 0; i < n; i++)
 		if (a[i].subj_src == 3)
 			cur = a[i].subject;

@@ -27,6 +27,7 @@ struct word_num {
 static const struct word_num small[] = {
 	W("dreizehn", 13), W("vierzehn", 14), W("fünfzehn", 15), W("sechzehn", 16), W("siebzehn", 17),
 	W("achtzehn", 18), W("neunzehn", 19), W("zwölf", 12),    W("elf", 11),	W("zehn", 10),
+	W("einem", 1),	  W("einen", 1),    W("einer", 1),
 	W("eins", 1),	  W("eine", 1),	    W("ein", 1),	      W("zwei", 2),	W("drei", 3),
 	W("vier", 4),	  W("fünf", 5),	    W("sechs", 6),     W("sieben", 7),	W("acht", 8),
 	W("neun", 9),	  W("zwo", 2),	    {NULL, 0, 0}};
@@ -653,6 +654,10 @@ static const char *scan_digits(struct scan *sc, const char *p)
 		}
 		if (*after == '.' && after + 1 < sc->e && is_digit(after[1]))
 			return ex_word_end(after + 1, sc->e); /* a date 26.02.2024 */
+		if (*after == '-' && after + 1 < sc->e && (after[1] == ' ' || after[1] == ',')) {
+			/* "einen 20- und einen 26-Jährigen": the first half of a compound */
+			return after + 1;
+		}
 		if ((k = ex_dash_at(after, sc->e)) != 0 && after + k < sc->e && ex_letter_at(after + k, sc->e)) {
 			/* compounds: "12-Milliarden-Dollar-Auftrag", "2,5-fache", else not a figure */
 			const char *c = after + k, *we = ex_word_end(c, sc->e);
@@ -860,8 +865,14 @@ static const char *scan_word(struct scan *sc, const char *w, const char *we)
 	{
 		const char *after = we;
 		double scale = scale_at(sc, &after);
-		if (v == 1 && scale == 1)
-			return we; /* "ein", "eine" */
+		if (v == 1 && scale == 1) {
+			/* "ein", "eine" alone are articles; "rund ein Prozent" is a figure */
+			const char *u = ex_skip_space(after, sc->e);
+			size_t ml;
+			const struct ex_lex_entry *ue = ex_lex_match_after(sc->lx, LX_UNIT, u, sc->e, &ml);
+			if (!ue || strcmp(ue->value, "percent"))
+				return we;
+		}
 		q.value = v;
 		q.step = 1;
 		return finish(sc, &q, after, scale, 1);
@@ -927,6 +938,8 @@ static void noun_before(struct scan *sc, struct ex_qty *q)
 				q->unit = u->value;
 				q->military = !!(u->flags & LXF_MILITARY);
 				q->flags |= QF_CARRIED;
+				q->unit_start = (size_t)(w - sc->t); /* the noun it counts, for attribution */
+				q->unit_end = (size_t)(we - sc->t);
 				return;
 			}
 		}
