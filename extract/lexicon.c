@@ -143,6 +143,15 @@ static void lex_sort(struct ex_lexicon *lx)
 			lx->by_first[k][b] = NULL;
 			lx->n_first[k][b] = 0;
 		}
+		if (k == LX_CUE) {
+			memset(lx->cue_pair, 0, sizeof(lx->cue_pair));
+			for (size_t i = 0; i < lx->n[k]; i++) {
+				const struct ex_lex_entry *e = &lx->v[k][i];
+				unsigned pr = (unsigned)ex_fold_byte((unsigned char)e->key[0]) << 8 |
+					      ex_fold_byte((unsigned char)e->key[1]);
+				lx->cue_pair[pr >> 3] |= (unsigned char)(1u << (pr & 7));
+			}
+		}
 		/* index by folded first byte, keeping the longest-first order */
 		for (size_t i = 0; i < lx->n[k]; i++) {
 			unsigned char b = ex_fold_byte((unsigned char)lx->v[k][i].key[0]);
