@@ -700,6 +700,17 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 			return;
 		}
 		cue = nearest_cue(c, s, e, q, money, &where);
+		if (si > 0 && c->sent[si - 1].para == c->sent[si].para &&
+		    (strstr_n(c->text + s, q->start - s, "dafür") || strstr_n(c->text + s, q->start - s, "hierfür"))) {
+			/* "Im Haushaltsentwurf sind dafür 4 Milliarden Euro vorgesehen": what "dafür"
+			 * points to is named in the sentence before */
+			struct ex_qty far = *q;
+			const struct ex_lex_entry *prev;
+			far.start = far.end = c->sent[si - 1].end;
+			prev = nearest_cue(c, c->sent[si - 1].start, c->sent[si - 1].end, &far, money, &where);
+			if (prev)
+				cue = prev;
+		}
 		for (size_t back = 1; !cue && back <= 2 && back <= si; back++) {
 			struct ex_qty far = *q;
 			far.start = far.end = c->sent[si - back].end;
@@ -1433,5 +1444,31 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		c->last[a->ind] = *a;
 		c->last_si[a->ind] = si;
 		c->have_last[a->ind] = 1;
+	}
+}
+
+/*
+ * A news dateline names where the report comes from ("Berlin (dpa) -", "SEOUL, 12. März 2024
+ * (Reuters) -"): that country starts the document's topic tally, the last resort for subjects.
+ */
+void ex_seed_topic(struct ex_ctx *c)
+{
+	const char *t = c->text, *end = t + (c->doc->len < 160 ? c->doc->len : 160), *cut = NULL;
+	struct mention m[MAX_MENTIONS];
+	size_t n;
+
+	for (const char *p = t; p + 2 < end && !cut; p++) {
+		if (*p == '\n')
+			break;
+		if ((p[0] == ' ' && p[1] == '-' && p[2] == ' ') || (*p == '(' && p + 1 < end && ex_upper_at(p + 1, end)) ||
+		    ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x93))
+			cut = p;
+	}
+	if (!cut || cut - t > 80)
+		return;
+	n = find_mentions(c, 0, (size_t)(cut - t), NULL, 0, m);
+	for (size_t i = 0; i < n && c->ntopic < EX_TOPICS; i++) {
+		snprintf(c->topic[c->ntopic], sizeof(c->topic[0]), "%s", m[i].code);
+		c->topic_n[c->ntopic++] = 2;
 	}
 }

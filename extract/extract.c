@@ -148,6 +148,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	memset(ctx.have_last, 0, sizeof(ctx.have_last));
 	ctx.cache = ex_attr_cache_new();
 	ctx.ntopic = 0;
+	ex_seed_topic(&ctx);
 	kz_buf_init(&sbuf, 0);
 	kz_buf_init(&id, 0);
 	kz_buf_init(&quote, 0);

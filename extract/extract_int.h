@@ -206,6 +206,8 @@ struct ex_ctx {
 };
 
 struct ex_attr_cache *ex_attr_cache_new(void);
+/* Seed the topic tally from a news dateline ("Berlin (dpa) -"). */
+void ex_seed_topic(struct ex_ctx *c);
 void ex_attr_cache_free(struct ex_attr_cache *c);
 
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,

@@ -986,6 +986,14 @@ static void carry_units(struct scan *sc, size_t first)
 			continue;
 		if (q->start > 0 && sc->t[q->start - 1] == '(' && after < sc->e && *after == ')')
 			continue; /* (1) */
+		{
+			/* "Einzelplan 14", "Panzerbrigade 45": a noun right before names the number */
+			const char *pe, *pw = word_before(sc, sc->t + q->start, &pe);
+			if (pw && pe == sc->t + q->start - 1 && ex_upper_at(pw, pe) && pw > sc->s &&
+			    !ex_lex_match_after(sc->lx, LX_QUAL, pw, pe, &(size_t){0}) &&
+			    !ex_lex_match_after(sc->lx, LX_TIME, pw, pe, &(size_t){0}))
+				continue;
+		}
 		for (size_t j = i; j-- > first;) {
 			if (v[j].unit && strcmp(v[j].unit, "factor")) {
 				q->unit = v[j].unit;

@@ -150,6 +150,32 @@ static size_t find_base(const struct st_ctx *x, size_t s0, const struct kz_claim
 }
 
 /* The change claims of one sentence (claims s0..s1 of one document). */
+/* Does a clause boundary (", " outside a number, "; ", " – ") stand between two claims of one
+ * sentence? Their quotes are found in the sentence text. */
+static int clause_apart(const struct kz_claim *a, const struct kz_claim *b)
+{
+	const char *s = a->sentence, *pa = strstr(s, a->quote), *pb;
+	const char *lo, *hi;
+
+	if (!pa || strcmp(a->sentence, b->sentence))
+		return 0;
+	pb = strstr(pa + strlen(a->quote), b->quote);
+	if (!pb)
+		pb = strstr(s, b->quote);
+	if (!pb)
+		return 0;
+	lo = pa < pb ? pa + strlen(a->quote) : pb + strlen(b->quote);
+	hi = pa < pb ? pb : pa;
+	for (const char *p = lo; p + 1 < hi; p++) {
+		if ((*p == ',' || *p == ';') && p[1] == ' ')
+			return 1;
+		if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 && p + 2 < hi &&
+		    ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
+			return 1;
+	}
+	return 0;
+}
+
 static void sentence_changes(struct st_ctx *x, size_t s0, size_t s1)
 {
 	const struct kz_table *t = x->t;
@@ -179,9 +205,11 @@ static void sentence_changes(struct st_ctx *x, size_t s0, size_t s1)
 				if (strcmp(t->v[a].unit, t->v[b].unit))
 					continue;
 				/* a change relates two figures of one fact: not Germany's budget and the
-				 * US one named for comparison in the same sentence */
+				 * US one named for comparison in the same sentence, nor a figure of the
+				 * next clause ("… auf 7,2 Mrd. Euro, der Auftragsbestand erreichte 38 Mrd.") */
 				if (t->v[a].ind != t->v[b].ind || strcmp(t->v[a].detail, t->v[b].detail) ||
-				    (*t->v[a].subject && *t->v[b].subject && strcmp(t->v[a].subject, t->v[b].subject)))
+				    (*t->v[a].subject && *t->v[b].subject && strcmp(t->v[a].subject, t->v[b].subject)) ||
+				    clause_apart(&t->v[a], &t->v[b]))
 					continue;
 				if (how == HOW_POINTS && strcmp(t->v[a].unit, "percent"))
 					break;
