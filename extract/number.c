@@ -995,7 +995,9 @@ static void carry_units(struct scan *sc, size_t first)
 				continue;
 		}
 		for (size_t j = i; j-- > first;) {
-			if (v[j].unit && strcmp(v[j].unit, "factor")) {
+			/* not from a fraction in words, and no percent above 100 */
+			if (v[j].unit && strcmp(v[j].unit, "factor") && !(v[j].flags & QF_FRACTION) &&
+			    !(!strcmp(v[j].unit, "percent") && q->value > 100)) {
 				q->unit = v[j].unit;
 				q->military = v[j].military;
 				q->flags |= QF_CARRIED;
@@ -1009,7 +1011,8 @@ static void carry_units(struct scan *sc, size_t first)
 			/* a figure before its unit: "von 3,8 auf 38 Milliarden Dollar", "genau 11.900
 			 * der derzeit rund 36.000 Soldaten", "von rund 200.000 bis 2035 auf 300.000 Soldaten" */
 			for (size_t j = i + 1; j < n; j++)
-				if (v[j].unit && strcmp(v[j].unit, "factor")) {
+				if (v[j].unit && strcmp(v[j].unit, "factor") && !(v[j].flags & QF_FRACTION) &&
+				    !(!strcmp(v[j].unit, "percent") && q->value > 100)) {
 					if (q->value != floor(q->value) ||
 					    (v[j].start - q->end <= 60 && !clause_gap(sc->t + q->end, sc->t + v[j].start))) {
 						q->unit = v[j].unit;

@@ -319,6 +319,9 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 			while (le > ls && (text[le - 1] == ' ' || text[le - 1] == '\t' || text[le - 1] == '\r'))
 				le--;
 			line_start = i + 1;
+			/* a table row ("| Japan | 55 300 |") is a line of its own */
+			if (text[j] == '|' || (le > ls && text[le - 1] == '|'))
+				blank = 1;
 			if (blank || !wrapped) {
 				emit(&s, i);
 				s.para++;
