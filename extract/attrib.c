@@ -970,6 +970,23 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			sub = par; /* "von Seoul … gefordert": who is asked to pay */
 			par = NULL;
 		}
+		{
+			/* "einigten sich Seoul und Washington auf 1,04 Billionen Won": an amount in won is
+			 * Korea's when Korea is among those named */
+			static const char *const cur[][2] = {{"KRW", "KR"}, {"JPY", "JP"}, {"CNY", "CN"},
+							     {"RUB", "RU"}, {"TWD", "TW"}, {"PLN", "PL"}};
+			for (size_t k = 0; k < sizeof(cur) / sizeof(cur[0]); k++) {
+				if (strcmp(q->unit, cur[k][0]) || (sub && !strcmp(sub->code, cur[k][1])))
+					continue;
+				for (size_t i = 0; i < n; i++)
+					if (!strcmp(m[i].code, cur[k][1]) && (m[i].role == R_NONE || m[i].role == R_GEN)) {
+						if (sub && !par)
+							par = sub;
+						sub = &m[i];
+						break;
+					}
+			}
+		}
 		break;
 	default:
 		if (!sub)
