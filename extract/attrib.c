@@ -798,6 +798,9 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 		set_detail(a, best->e->detail);
 	else if (separable_withdrawal(c->text + s, c->text + e))
 		set_detail(a, "withdrawal");
+	/* "darf nicht unter 28 500 fallen": a floor */
+	if (q->end - q->start > 12 && !ex_casecmp_n(c->text + q->start, 11, "nicht unter"))
+		set_detail(a, "floor");
 }
 
 /* --- subject and partner --- */

@@ -988,10 +988,13 @@ static void carry_units(struct scan *sc, size_t first)
 			continue; /* (1) */
 		{
 			/* "Einzelplan 14", "Panzerbrigade 45": a noun right before names the number */
-			const char *pe, *pw = word_before(sc, sc->t + q->start, &pe);
-			if (pw && pe == sc->t + q->start - 1 && ex_upper_at(pw, pe) && pw > sc->s &&
-			    !ex_lex_match_after(sc->lx, LX_QUAL, pw, pe, &(size_t){0}) &&
-			    !ex_lex_match_after(sc->lx, LX_TIME, pw, pe, &(size_t){0}))
+			const char *pe, *pw = word_before(sc, sc->t + q->nstart, &pe);
+			if (q->qual == KZ_Q_EXACT && q->start == q->nstart && pw && pe == sc->t + q->nstart - 1 &&
+			    ex_upper_at(pw, pe) && pw > sc->s && !ex_lex_match_after(sc->lx, LX_QUAL, pw, pe, &(size_t){0}) &&
+			    !ex_lex_match_after(sc->lx, LX_TIME, pw, pe, &(size_t){0}) &&
+			    !ex_lex_match_after(sc->lx, LX_UNIT, pw, pe, &(size_t){0}) &&
+			    !ex_lex_suffix(sc->lx, LX_UNIT, pw, (size_t)(pe - pw)) &&
+			    !ex_lex_match_after(sc->lx, LX_COUNTRY, pw, pe, &(size_t){0}))
 				continue;
 		}
 		for (size_t j = i; j-- > first;) {
