@@ -14,8 +14,9 @@ if [ -d "$SEEDS" ]; then
 else
 	echo "== seeds: skipped: $SEEDS not found (the seed documents live beside the checkout)"
 fi
-if [ -f tests/eval/news/key.tsv ]; then
-	echo "== held-out news (tests/eval/news, key tests/eval/news/key.tsv)"
-	"$KZ" extract tests/eval/news -o "$out" || exit $?
-	"$EVAL" tests/eval/news/key.tsv "$out" $EVAL_FLAGS || exit $?
-fi
+for set in tests/eval/news*/; do
+	[ -f "$set/key.tsv" ] || continue
+	echo "== held-out news ($set, key ${set}key.tsv)"
+	"$KZ" extract "$set" -o "$out" || exit $?
+	"$EVAL" "${set}key.tsv" "$out" $EVAL_FLAGS || exit $?
+done
