@@ -566,6 +566,8 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 		 * unless another clause begins in between ("…, dazu kamen … aus dem Sondervermögen") */
 		if (h->ws >= q->end)
 			d = clause_between(c->text, q->end, h->ws) ? d + 60 : d / 2;
+		else if (clause_between(c->text, h->we, q->start))
+			d += 60;
 		/* a cue that names no sub-kind ("Verteidigungsministerium") is weaker evidence */
 		if (!h->e->detail[0])
 			d += 40;
