@@ -161,6 +161,30 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 	return R_NONE;
 }
 
+/* Is p inside a relative clause opened since the last comma (", das nicht der Nato angehört")? */
+static int in_relative_clause(const char *s, const char *p)
+{
+	static const char *const rel[] = {"der ", "die ", "das ", "dem ", "den ", "deren ", "dessen ",
+					  "welche ", "welcher ", "welches ", "wo ", NULL};
+	const char *x = p;
+
+	while (x > s && x[-1] != ',' && x[-1] != '(' && x[-1] != ';')
+		x--;
+	if (x == s || x[-1] != ',')
+		return 0;
+	while (*x == ' ')
+		x++;
+	for (const char *const *r = rel; *r; r++) {
+		size_t k = strlen(*r);
+		if (!strncmp(x, *r, k)) {
+			/* the relative pronoun is followed by lower-case words, not by a noun phrase */
+			const char *w = x + k;
+			return w < p && ((*w >= 'a' && *w <= 'z') || (unsigned char)*w == 0xC3) && w != p;
+		}
+	}
+	return 0;
+}
+
 /* Country mentions of [s, e), skipping the quantities' own spans ("US-Dollar"). */
 static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,
 			    size_t nq, struct mention *m)
@@ -230,6 +254,9 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 		(void)k;
 		p = we > p ? we : p + 1;
 	}
+	for (size_t i = 0; i < n; i++)
+		if (in_relative_clause(t + s, t + m[i].start))
+			m[i].role = R_SOURCE; /* "Österreich, das nicht der Nato angehört, gibt …" */
 	for (size_t i = 1; i < n; i++) {
 		const char *a = t + m[i - 1].end, *b = t + m[i].start;
 		size_t gap = (size_t)(b - a);
@@ -1090,7 +1117,7 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				best = i;
 		}
 		/* troops only when the document clearly speaks of one country's forces */
-		if (best >= 0 && (a->ind != KZ_I_TROOPS || (c->topic_n[best] >= 3 && c->topic_n[best] * 10 >= total * 6)))
+		if (best >= 0 && (a->ind != KZ_I_TROOPS || (c->topic_n[best] >= 2 && c->topic_n[best] * 10 >= total * 6)))
 			snprintf(a->subject, sizeof(a->subject), "%s", c->topic[best]);
 	}
 	if (from_sentence && a->subject[0]) {
@@ -1113,6 +1140,15 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	    c->sent[c->last_si[KZ_I_BUDGET]].para == c->sent[si].para && si - c->last_si[KZ_I_BUDGET] <= 3 &&
 	    !strcmp(c->last[KZ_I_BUDGET].subject, a->subject) && !strcmp(c->last[KZ_I_BUDGET].detail, a->detail))
 		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_BUDGET].partner);
+	if (a->ind == KZ_I_BUDGET && !a->partner[0] && !strcmp(a->detail, "military_aid") && si > 0 &&
+	    c->sent[si - 1].para == c->sent[si].para) {
+		const struct cache_slot *psl = sentence_info(c, c->sent[si - 1].start, c->sent[si - 1].end, NULL, 0, 1);
+		for (size_t i = 0; i < psl->nm; i++)
+			if ((psl->m[i].role == R_FOR || psl->m[i].via_an) && strcmp(psl->m[i].code, a->subject)) {
+				snprintf(a->partner, sizeof(a->partner), "%s", psl->m[i].code);
+				break;
+			}
+	}
 	/* "Washington hatte 1,4 Billionen Won gefordert": a demand in won is made of Korea */
 	if (!strcmp(a->detail, "demand")) {
 		static const char *const cur[][2] = {{"KRW", "KR"}, {"JPY", "JP"}, {"EUR", "DE"}};

@@ -112,6 +112,13 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			}
 		}
 	}
+	for (i = 1; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (a[i].ind == KZ_I_TRADE_SHARE && a[j].ind == KZ_I_TRADE_SHARE && a[j].subject[0] &&
+			    a[j].partner[0] && !strcmp(a[i].subject, a[j].partner) && !strcmp(a[i].partner, a[j].subject)) {
+				memcpy(a[i].subject, a[j].subject, sizeof(a[i].subject));
+				memcpy(a[i].partner, a[j].partner, sizeof(a[i].partner));
+			}
 	for (i = 0; i < n; i++)
 		if (!strcmp(a[i].partner, a[i].subject))
 			a[i].partner[0] = '\0';
