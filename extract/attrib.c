@@ -672,7 +672,16 @@ static int separable_withdrawal(const char *s, const char *e)
 
 static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
-	size_t s = c->sent[si].start, e = c->sent[si].end;
+	/* a table cell is read with its column's header: cues come from there */
+	size_t s = q->cell_end > q->cell_start ? q->cell_start : c->sent[si].start;
+	size_t e = q->cell_end > q->cell_start ? q->cell_end : c->sent[si].end;
+	struct ex_qty qq;
+
+	if (q->cell_end > q->cell_start) {
+		qq = *q;
+		qq.start = qq.nstart = qq.end = q->cell_end; /* distances measured from the header cell */
+		q = &qq;
+	}
 	size_t where;
 	const struct ex_lex_entry *cue;
 
@@ -884,6 +893,21 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	}
 	a->subject[0] = a->partner[0] = '\0';
 
+	/* A table row: the header cell's "US-Soldaten" says whose, the row's first name where */
+	if (q->cell_end > q->cell_start) {
+		struct mention hm[8];
+		size_t hn = find_mentions(c, q->cell_start, q->cell_end, NULL, 0, hm);
+		if (n > 0) {
+			if (hn > 0 && strcmp(hm[0].code, m[0].code)) {
+				snprintf(a->subject, sizeof(a->subject), "%s", hm[0].code);
+				snprintf(a->partner, sizeof(a->partner), "%s", m[0].code);
+			} else {
+				snprintf(a->subject, sizeof(a->subject), "%s", m[0].code);
+			}
+			a->subj_src = 2;
+			return;
+		}
+	}
 	/* The unit itself may name the subject: "US-Soldaten", "nordkoreanische Soldaten". */
 	if (a->ind == KZ_I_TROOPS) {
 		for (size_t i = 0; i < n; i++) {
@@ -1388,6 +1412,14 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 	char far_text[32] = "";
 
 	a->year[0] = '\0';
+	if (q->cell_end > q->cell_start) {
+		/* a table column's header may date it: "| Verteidigungsetat 2024 (Mrd. Euro) |" */
+		n = years_in(c, q->cell_start, q->cell_end, NULL, 0, y, MAX_YEARS);
+		if (n) {
+			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
+			return;
+		}
+	}
 	{
 		const struct cache_slot *sl = sentence_info(c, c->sent[si].start, c->sent[si].end, all, nq, 4);
 		n = sl->ny;

@@ -43,6 +43,34 @@ static void collapse(struct kz_buf *b, const char *s, const char *e)
 	}
 }
 
+/* Is there an empty line between two offsets? */
+static int blank_between(const char *t, size_t a, size_t b)
+{
+	int nl = 0;
+
+	for (size_t i = a; i < b; i++) {
+		if (t[i] == '\n' && ++nl >= 2)
+			return 1;
+		if (t[i] != '\n' && t[i] != ' ' && t[i] != '\t' && t[i] != '\r')
+			nl = 0;
+	}
+	return 0;
+}
+
+static int table_row(const char *t, struct ex_span s)
+{
+	return t[s.start] == '|';
+}
+
+/* "|---|:---:|": the rule under a markdown table's header */
+static int table_rule(const char *t, struct ex_span s)
+{
+	for (size_t i = s.start; i < s.end; i++)
+		if (!strchr("|-: \t", t[i]))
+			return 0;
+	return 1;
+}
+
 static int is_share(enum kz_ind i)
 {
 	return i == KZ_I_TRADE_SHARE || i == KZ_I_GDP_SHARE || i == KZ_I_COST_SHARE;
@@ -145,6 +173,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	struct ex_attr *attr = NULL;
 	size_t aattr = 0, prev_si = (size_t)-1;
 	struct ex_qty prev;
+	size_t hdr = (size_t)-1; /* the header row of the table being read */
 
 	ex_sentences(lx, d->text, d->len, &sent, &nsent);
 	ctx.lx = lx;
@@ -161,10 +190,25 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	kz_buf_init(&quote, 0);
 	for (si = 0; si < nsent; si++) {
 		int have_prev = nq > 0 && si > 0 && prev_si == si - 1 && sent[si - 1].para == sent[si].para;
+		const struct ex_span *header = NULL;
 		if (have_prev)
 			prev = q[nq - 1];
 		nq = 0;
-		ex_scan_sentence(lx, d->text, sent[si].start, sent[si].end, have_prev ? &prev : NULL, &q, &nq, &aq);
+		/* a markdown table: its first row names the columns, a |---| row separates */
+		if (d->text[sent[si].start] == '|') {
+			if (hdr == (size_t)-1 || si == 0 || !table_row(d->text, sent[si - 1]) ||
+			    blank_between(d->text, sent[si - 1].end, sent[si].start)) {
+				hdr = si;
+				continue;
+			}
+			if (table_rule(d->text, sent[si]))
+				continue;
+			header = &sent[hdr];
+		} else {
+			hdr = (size_t)-1;
+		}
+		ex_scan_sentence(lx, d->text, sent[si].start, sent[si].end, have_prev ? &prev : NULL, header, &q, &nq,
+				 &aq);
 		if (!nq)
 			continue;
 		prev_si = si;

@@ -158,12 +158,14 @@ struct ex_qty {
 	int in_parens;         /* written inside parentheses right after another amount */
 	int pct_of_what;       /* unused */
 	size_t unit_start, unit_end;
+	size_t cell_start, cell_end; /* in a table row: the column's header cell, else 0 0 */
 };
 
 /* Find the quantities of one sentence [s, e) of text; prev, when not NULL, is the last figure
  * of the sentence before in the same paragraph (its unit may carry over). */
 void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, size_t e,
-		      const struct ex_qty *prev, struct ex_qty **out, size_t *n, size_t *alloc);
+		      const struct ex_qty *prev, const struct ex_span *header, struct ex_qty **out, size_t *n,
+		      size_t *alloc);
 
 /* Parse a German number word (eins … neunundneunzigtausend…) in [w, w+n); returns 1 and sets *v. */
 int ex_numword(const char *w, size_t n, double *v);

@@ -141,6 +141,7 @@ int ex_numword(const char *w, size_t n, double *v)
 struct scan {
 	const char *prev_unit; /* the unit of the last figure of the sentence before (same paragraph) */
 	int prev_military;
+	const struct ex_span *header; /* a table row's header row, or NULL */
 	const struct ex_lexicon *lx;
 	const char *t;  /* whole text */
 	const char *s, *e; /* sentence bounds */
@@ -879,6 +880,82 @@ static const char *scan_word(struct scan *sc, const char *w, const char *we)
 	}
 }
 
+/* The [start, end) of cell number col (0 = before the first '|') of the table line [s, e). */
+static int table_cell(const char *s, const char *e, int col, const char **cs, const char **ce)
+{
+	int k = 0;
+	const char *p = s, *start = s;
+
+	for (; p < e; p++) {
+		if (*p != '|')
+			continue;
+		if (k == col) {
+			*cs = start;
+			*ce = p;
+			return 1;
+		}
+		k++;
+		start = p + 1;
+	}
+	if (k == col) {
+		*cs = start;
+		*ce = e;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A number in a table cell takes the unit (and scale) its column's header names:
+ * "| Land | US-Soldaten |", "| Land | Verteidigungsetat (Mrd. Euro) |", "| Land | Anteil in % |".
+ */
+static void header_unit(struct scan *sc, struct ex_qty *q)
+{
+	const char *hs = sc->t + sc->header->start, *he = sc->t + sc->header->end, *cs, *ce;
+	int col = 0;
+	double scale = 1;
+
+	for (const char *p = sc->s; p < sc->t + q->nstart; p++)
+		col += *p == '|';
+	if (!table_cell(hs, he, col, &cs, &ce))
+		return;
+	q->cell_start = (size_t)(cs - sc->t);
+	q->cell_end = (size_t)(ce - sc->t);
+	for (const char *p = cs; p < ce;) {
+		size_t ml;
+		const struct ex_lex_entry *e;
+		const char *we;
+		if ((e = ex_lex_match_after(sc->lx, LX_SCALE, p, ce, &ml)) != NULL) {
+			scale = e->num;
+			p += ml;
+			continue;
+		}
+		if ((e = ex_lex_match_after(sc->lx, LX_UNIT, p, ce, &ml)) != NULL && !q->unit) {
+			q->unit = e->value;
+			q->military = !!(e->flags & LXF_MILITARY);
+			q->unit_start = (size_t)(p - sc->t);
+			q->unit_end = q->unit_start + ml;
+			p += ml;
+			continue;
+		}
+		we = ex_word_end(p, ce);
+		if (we > p && !q->unit && (e = ex_lex_suffix(sc->lx, LX_UNIT, p, (size_t)(we - p))) != NULL) {
+			q->unit = e->value;
+			q->military = !!(e->flags & LXF_MILITARY);
+			q->unit_start = (size_t)(p - sc->t);
+			q->unit_end = (size_t)(we - sc->t);
+		}
+		p = we > p ? we : p + 1;
+	}
+	if (q->unit) {
+		q->flags |= QF_CARRIED;
+		q->value *= scale;
+		q->low *= scale;
+		q->high *= scale;
+		q->step *= scale;
+	}
+}
+
 /* Is there a clause boundary (", ", "; ", " – ") in [a, b)? */
 static int clause_gap(const char *a, const char *b)
 {
@@ -997,7 +1074,10 @@ static void carry_units(struct scan *sc, size_t first)
 			    !ex_lex_match_after(sc->lx, LX_COUNTRY, pw, pe, &(size_t){0}))
 				continue;
 		}
-		for (size_t j = i; j-- > first;) {
+		/* a table cell: the unit named in its column's header ("| Land | US-Soldaten |") */
+		if (sc->header)
+			header_unit(sc, q);
+		for (size_t j = i; j-- > first && !q->unit;) {
 			/* not from a fraction in words, and no percent above 100 */
 			if (v[j].unit && strcmp(v[j].unit, "factor") && !(v[j].flags & QF_FRACTION) &&
 			    !(!strcmp(v[j].unit, "percent") && q->value > 100)) {
@@ -1075,9 +1155,10 @@ static int numword_start(const char *p)
 }
 
 void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, size_t e,
-		      const struct ex_qty *prev, struct ex_qty **out, size_t *n, size_t *alloc)
+		      const struct ex_qty *prev, const struct ex_span *header, struct ex_qty **out, size_t *n,
+		      size_t *alloc)
 {
-	struct scan sc = {prev ? prev->unit : NULL, prev ? prev->military : 0, lx, text, text + s,
+	struct scan sc = {prev ? prev->unit : NULL, prev ? prev->military : 0, header, lx, text, text + s,
 			  text + e, out, n, alloc};
 	const char *p = sc.s;
 	size_t first = *n;
