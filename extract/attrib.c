@@ -620,6 +620,34 @@ static int word_before_is(const char *s, const char *p, const char *w)
 	return (size_t)(we - p) == n && !ex_casecmp_n(p, n, w);
 }
 
+/* "ein Plus von 6,5 Milliarden Euro", "einen Zuwachs um 2 Mrd.": the amount is a change */
+static int change_noun_before(const char *s, const char *p)
+{
+	static const char *const nouns[] = {"Plus", "Minus", "Zuwachs", "Anstieg", "Erhöhung", "Steigerung",
+					    "Aufstockung", "Kürzung", "Rückgang", "Mehrbedarf", NULL};
+	const char *x = p, *we;
+	size_t k;
+
+	for (int step = 0; step < 2; step++) {
+		while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
+			x--;
+		we = x;
+		while ((k = ex_letter_before(s, x)) != 0)
+			x -= k;
+		if (we == x)
+			return 0;
+		if (step == 0 && (lower_word(x, (size_t)(we - x), "von") || lower_word(x, (size_t)(we - x), "um")))
+			continue;
+		if (step == 0 && (lower_word(x, (size_t)(we - x), "rund") || lower_word(x, (size_t)(we - x), "etwa")))
+			continue;
+		for (const char *const *n = nouns; *n; n++)
+			if ((size_t)(we - x) == strlen(*n) && !memcmp(x, *n, strlen(*n)))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* "8,3 Prozent mehr als 2025", "3,7 Prozent höher": the figure is a change */
 static int word_after_is_change(const char *p, const char *e)
 {
@@ -733,7 +761,7 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 	if (is_currency(q->unit)) {
 		static const char *const money[] = {"budget", "cost_share", "trade_share", "other", NULL};
 		if (word_before_is(c->text + s, c->text + q->start, "um") ||
-		    word_after_is_change(c->text + q->end, c->text + e)) {
+		    word_after_is_change(c->text + q->end, c->text + e) || change_noun_before(c->text + s, c->text + q->start)) {
 			a->ind = KZ_I_CHANGE;
 			return;
 		}

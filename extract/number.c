@@ -114,6 +114,19 @@ int ex_numword(const char *w, size_t n, double *v)
 
 	if (n < 3)
 		return 0;
+	/* "anderthalb", "eineinhalb", "zweieinhalb": and a half */
+	if (n == 10 && !ex_casecmp_n(w, n, "anderthalb")) {
+		*v = 1.5;
+		return 1;
+	}
+	if (n > 7 && ex_ends_with_ci(w, n, "einhalb", 7)) {
+		double whole;
+		if (n - 7 >= 3 && ex_numword(w, n - 7, &whole) && whole < 100) {
+			*v = whole + 0.5;
+			return 1;
+		}
+		return 0;
+	}
 	/* "tausend" alone, "zweitausend", "zweitausendfünfhundert" */
 	a = below1000(&p, end);
 	if ((size_t)(end - p) >= 7 && !ex_casecmp_n(p, 7, "tausend")) {
@@ -530,6 +543,8 @@ static const char *finish(struct scan *sc, struct ex_qty *q, const char *after, 
 	const char *us = NULL, *ue = NULL;
 	const struct ex_lex_entry *u;
 
+	if (scale > 1 && q->step > 1 && !(q->flags & QF_WORDS))
+		q->step = 1; /* "100 Milliarden Euro" is a hundred billions, not a rounded thousand */
 	q->value *= scale;
 	q->step *= scale;
 	if (q->qual == KZ_Q_RANGE) {
@@ -1144,7 +1159,7 @@ static int numword_start(const char *p)
 	case 's':
 		return b == 'e' || b == 'i';
 	case 'a':
-		return b == 'c';
+		return b == 'c' || b == 'n';
 	case 'n':
 		return b == 'e';
 	case 't':
