@@ -734,6 +734,9 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 		} else {
 			cue = nearest_cue(c, s, e, q, share, &where);
 		}
+		/* "…, ein Plus von einem Prozentpunkt": a change named in the next clause is that clause's */
+		if (cue && !strcmp(cue->value, "change") && where >= q->end && clause_between(c->text, q->end, where))
+			cue = NULL;
 		/* "Davon sollen 3,5 Prozent auf die Kernausgaben entfallen": what the percent is of
 		 * may stand in the sentence before */
 		for (size_t back = 1; !cue && back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para;
