@@ -32,6 +32,14 @@ static int lower_word(const char *w, size_t n, const char *key)
 }
 
 /* The preposition governing a mention at w: looks back over articles and adjectives. */
+/* Nouns naming who receives: "Empfängerland", "Abnehmer", "Käufer". */
+static int is_recipient_noun(const char *w, size_t n)
+{
+	return ex_ends_with_ci(w, n, "empfänger", 10) || ex_ends_with_ci(w, n, "empfängerland", 14) ||
+	       ex_ends_with_ci(w, n, "abnehmer", 8) || ex_ends_with_ci(w, n, "käufer", 7) ||
+	       ex_ends_with_ci(w, n, "kunde", 5);
+}
+
 /* Nouns for a place named after them: "in der Grenzregion Kursk", "auf der Insel Guam". */
 static int is_place_noun(const char *w, size_t n)
 {
@@ -122,6 +130,11 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 			}
 			if (lower_word(ws, n, "für"))
 				return R_FOR; /* "für Südkorea" (its trade), "für die Ukraine" (aid to it) */
+			if (is_recipient_noun(ws, n))
+				return R_FOR; /* "Wichtigstes Empfängerland war die Ukraine" */
+			if (lower_word(ws, n, "war") || lower_word(ws, n, "ist") || lower_word(ws, n, "waren") ||
+			    lower_word(ws, n, "sind"))
+				continue;
 			if (lower_word(ws, n, "nach") || lower_word(ws, n, "an") || lower_word(ws, n, "ans")) {
 				*prep_an = 1;
 				return R_LOC;
@@ -380,7 +393,7 @@ static int is_baseline(const char *s, const char *p)
 			x -= k;
 		if (we == x)
 			return 0;
-		if (lower_word(x, (size_t)(we - x), "seit"))
+		if (lower_word(x, (size_t)(we - x), "seit") || lower_word(x, (size_t)(we - x), "zuletzt"))
 			return 1;
 		if (step == 0 && (lower_word(x, (size_t)(we - x), "als") || lower_word(x, (size_t)(we - x), "gegenüber") ||
 				  lower_word(x, (size_t)(we - x), "zu") || lower_word(x, (size_t)(we - x), "vom")))
@@ -463,7 +476,7 @@ static int years_ago(const char *p, const char *end, size_t *len)
 	const char *q, *w, *we;
 	double v = 0;
 
-	if (end - p < 10 || memcmp(p, "vor ", 4))
+	if (end - p < 10 || (memcmp(p, "vor ", 4) && memcmp(p, "Vor ", 4)))
 		return 0;
 	w = ex_skip_space(p + 4, end);
 	if (w < end && *w >= '0' && *w <= '9') {
@@ -1389,12 +1402,17 @@ static int present_tense(const char *s, const char *e)
 					  "deckt", "decken", "steht", "stehen", "gibt", "entfallen",
 					  "entfällt", "macht", "machen", "hat", "haben", "zählt", "zählen",
 					  "verfügt", "verfügen", "dienen", "dient", "gibt", "geben", "kostet",
-					  "kosten", "erreicht", "erreichen", "trägt", "tragen", "sind", NULL};
+					  "kosten", "erreicht", "erreichen", "trägt", "tragen", "sind", "kann",
+					  "können", "gilt", "gelten", "bleibt", "bleiben", "liegt", "beziffern",
+					  "beziffert", "stationiert", NULL};
 	static const char *const past[] = {"war", "waren", "lag", "lagen", "betrug", "betrugen",
 					   "hatte", "hatten", "wurde", "wurden", "umfasste", "zahlte",
 					   "deckte", "stand", "standen", "gab", "entfielen", "entfiel",
 					   "stieg", "sank", "belief", "beliefen", "machte", "worden",
-					   "entsandte", "schickte", NULL};
+					   "entsandte", "schickte", "legte", "legten", "stiegen", "sanken",
+					   "fielen", "wuchsen", "wuchs", "erreichte", "erreichten", "meldete",
+					   "meldeten", "kostete", "kosteten", "genehmigte", "lieferte", "verzeichnete",
+					   "zählte", "zählten", "verfügte", "dienten", "diente", "waren", NULL};
 	int pres = 0;
 	const char *p = s;
 
@@ -1515,6 +1533,13 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 	if (far_year != (size_t)-1)
 		snprintf(far_text, sizeof(far_text), "%s", y[far_year].text);
 	/* the sentence before, then the one after */
+	/* A short report speaks of its own date when it speaks in the present; a long study's
+	 * sentences take their time from the context before (tried after the sentences before). */
+	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE && c->doc->len < 20000 &&
+	    clause_present(c, si, q)) {
+		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year);
+		return;
+	}
 	for (size_t back = 1; back <= 2 && back <= si; back++) {
 		const struct cache_slot *psl = sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, 4);
 		n = psl->ny;
