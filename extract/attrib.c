@@ -1096,6 +1096,8 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	}
 	from_sentence = sub != NULL;
 	a->subj_src = sub ? 2 : 0;
+	a->subj_near = sub && (dist(q->start, q->end, sub->start, sub->end) <= 16 ||
+			       (sub->start >= q->unit_start && sub->end <= q->unit_end));
 	/* a number continuing the count of the sentence before is about the same troops */
 	if ((q->flags & QF_PREV) && c->have_last[a->ind] && c->last_si[a->ind] + 1 >= si) {
 		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
@@ -1216,6 +1218,38 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				snprintf(a->partner, sizeof(a->partner), "%s", psl->m[i].code);
 				break;
 			}
+	}
+	/* "Polen hat bei Südkorea 180 Panzer bestellt … Wert von 6,5 Milliarden Dollar": a deal's
+	 * seller is its subject, the buyer its partner */
+	if (a->ind == KZ_I_BUDGET && !strcmp(a->detail, "arms_deal")) {
+		for (size_t back = 0; back <= 1 && back <= si; back++) {
+			const struct cache_slot *bsl = sentence_info(c, c->sent[si - back].start, c->sent[si - back].end,
+								     NULL, 0, 1);
+			const struct mention *seller = NULL;
+			if (back && c->sent[si - 1].para != c->sent[si].para)
+				break;
+			for (size_t i = 0; i < bsl->nm && !seller; i++)
+				if (word_before_is(c->text + c->sent[si - back].start, c->text + bsl->m[i].start, "bei") &&
+				    strcmp(bsl->m[i].code, a->subject))
+					seller = &bsl->m[i];
+			if (seller) {
+				if (a->subject[0])
+					snprintf(a->partner, sizeof(a->partner), "%s", a->subject);
+				snprintf(a->subject, sizeof(a->subject), "%s", seller->code);
+				break;
+			}
+		}
+	}
+	/* "… rund 250.000 US-Soldaten im Land": the country the report is about */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] &&
+	    (strstr_n(c->text + s, e - s, "im Land") || strstr_n(c->text + s, e - s, " dort ") ||
+	     strstr_n(c->text + s, e - s, "hierzulande"))) {
+		int best = -1;
+		for (int i = 0; i < c->ntopic; i++)
+			if (strcmp(c->topic[i], a->subject) && (best < 0 || c->topic_n[i] > c->topic_n[best]))
+				best = i;
+		if (best >= 0)
+			snprintf(a->partner, sizeof(a->partner), "%s", c->topic[best]);
 	}
 	/* "Washington hatte 1,4 Billionen Won gefordert": a demand in won is made of Korea */
 	if (!strcmp(a->detail, "demand")) {

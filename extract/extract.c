@@ -118,12 +118,12 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 	}
 	/* a bare number that took its unit from the figure before shares its subject too */
 	for (i = 1; i < n; i++)
-		if ((q[i].flags & QF_CARRIED) && a[i - 1].subject[0] && a[i].ind == a[i - 1].ind &&
-		    (!a[i].subject[0] || (!strcmp(a[i].subject, a[i - 1].partner) && !a[i].partner[0] &&
-					   a[i].subj_src < 2))) {
+		if ((q[i].flags & QF_CARRIED) && !(q[i].flags & QF_PREV) && a[i - 1].subject[0] &&
+		    a[i].ind == a[i - 1].ind && !a[i].subj_near) {
 			memcpy(a[i].subject, a[i - 1].subject, sizeof(a[i].subject));
 			memcpy(a[i].partner, a[i - 1].partner, sizeof(a[i].partner));
-			memcpy(a[i].detail, a[i - 1].detail, sizeof(a[i].detail));
+			if (!a[i].detail[0])
+				memcpy(a[i].detail, a[i - 1].detail, sizeof(a[i].detail));
 		}
 	/* a figure without any subject takes the nearest one named in its sentence */
 	for (i = 0; i < n; i++) {

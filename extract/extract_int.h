@@ -184,6 +184,7 @@ struct ex_attr {
 	char subject[8], partner[8];
 	char year[32];
 	int subj_src; /* 0 context, 2 the sentence, 3 the currency */
+	int subj_near; /* the subject is named at the figure itself ("US-Soldaten", "50 000 aus Südkorea") */
 };
 
 /* Is b written as a conversion of a ("5,07 Billionen Yen (47,0 Milliarden Dollar)")? */
