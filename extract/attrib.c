@@ -1015,6 +1015,10 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				continue;
 			w = ex_skip_space(ex_word_end(c->text + m[i].start, c->text + e), c->text + e);
 			we = ex_word_end(w, c->text + e);
+			if ((size_t)(we - w) >= 6 && !ex_casecmp_n(w, 6, "anteil") && !par) {
+				par = &m[i]; /* "der chinesische Anteil" at Japan's imports: China is the partner */
+				continue;
+			}
 			if (ex_contains_ci(w, (size_t)(we - w), "ausfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "export", 6) ||
 			    ex_contains_ci(w, (size_t)(we - w), "einfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "import", 6) ||
 			    ex_contains_ci(w, (size_t)(we - w), "handel", 6)) {
@@ -1060,7 +1064,24 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			sub = pick(m, n, q, ROLE(R_NONE), 1);
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_GEN), 1);
-		par = pick(m, n, q, ROLE(R_FOR), 0); /* "Militärhilfe für die Ukraine" */
+		/* "Militärhilfe für die Ukraine", "26 Milliarden Dollar für Israel": the "für" of the
+		 * figure's own clause */
+		{
+			size_t bd = (size_t)-1;
+			for (size_t i = 0; i < n; i++) {
+				size_t d;
+				if (m[i].role != R_FOR)
+					continue;
+				d = dist(q->start, q->end, m[i].start, m[i].end);
+				if (clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
+						   m[i].start < q->start ? q->start : m[i].start))
+					d += 100;
+				if (d < bd) {
+					bd = d;
+					par = &m[i];
+				}
+			}
+		}
 		if (!par)
 			par = pick(m, n, q, ROLE(R_PARTNER), 0);
 		for (size_t i = 0; i < n && !par; i++)
@@ -1238,6 +1259,20 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				snprintf(a->subject, sizeof(a->subject), "%s", seller->code);
 				break;
 			}
+		}
+	}
+	/* troops whose place the sentence does not name: the place the sentences before name
+	 * ("Panzerbrigade 45 in Vilnius in Dienst gestellt. Derzeit dienen rund 400 Soldaten …") */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] && strcmp(a->detail, "armed_forces")) {
+		for (size_t back = 1; back <= 2 && back <= si && !a->partner[0] &&
+				      c->sent[si - back].para == c->sent[si].para; back++) {
+			const struct cache_slot *bsl = sentence_info(c, c->sent[si - back].start, c->sent[si - back].end,
+								     NULL, 0, 1);
+			for (size_t i = 0; i < bsl->nm; i++)
+				if (bsl->m[i].role == R_LOC && strcmp(bsl->m[i].code, a->subject)) {
+					snprintf(a->partner, sizeof(a->partner), "%s", bsl->m[i].code);
+					break;
+				}
 		}
 	}
 	/* "… rund 250.000 US-Soldaten im Land": the country the report is about */
