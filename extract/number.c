@@ -785,6 +785,10 @@ static const char *scan_word(struct scan *sc, const char *w, const char *we)
 	double v;
 	int m;
 
+	/* most candidates are ordinary words: reject them before building a quantity */
+	if (!multiple_word(w, n) && !fache_suffix(w, n, &st) && !ex_numword(w, n, &v) &&
+	    !((n == 7 || n == 8) && (unsigned char)w[1] == 0xC3))
+		return we;
 	memset(&q, 0, sizeof(q));
 	q.start = q.nstart = (size_t)(w - sc->t);
 	q.nend = q.end = (size_t)(we - sc->t);
