@@ -188,6 +188,9 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 			continue;
 		if (us_troops && (strcmp(f->subject, "US") || (*f->detail && strcmp(f->detail, "stationed"))))
 			continue;
+		/* shares of GDP compare defence spending, not the share of one programme or a target */
+		if (ind == KZ_I_GDP_SHARE && *f->detail && strcmp(f->detail, "defense_budget"))
+			continue;
 		if (!unit)
 			unit = f->unit;
 		if (strcmp(unit, f->unit))

@@ -110,8 +110,10 @@ static int key_detail(const struct rp_fact *f)
 	static const char *const keep[] = {"", "stationed", "armed_forces", "defense_budget",
 					   "host_nation_support", "military_exports", "exports",
 					   "imports", "total_trade", NULL};
-	if (f->ind == KZ_I_GDP_SHARE || f->ind == KZ_I_COST_SHARE)
+	if (f->ind == KZ_I_COST_SHARE)
 		return 1;
+	if (f->ind == KZ_I_GDP_SHARE)
+		return !*f->detail || !strcmp(f->detail, "defense_budget");
 	for (const char *const *k = keep; *k; k++)
 		if (!strcmp(f->detail, *k))
 			return 1;

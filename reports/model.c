@@ -86,7 +86,12 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 			snprintf(dst, n, de ? "Ausgaben %s (%s)" : "Spending, %s (%s)", s, detail);
 		break;
 	case KZ_I_GDP_SHARE:
-		snprintf(dst, n, de ? "Verteidigungsausgaben in %% des BIP: %s" : "Defence spending, %% of GDP: %s", s);
+		if (!strcmp(detail, "host_nation_support"))
+			snprintf(dst, n, de ? "Stationierungskosten in %% des BIP: %s" : "Host-nation support, %% of GDP: %s", s);
+		else if (!strcmp(detail, "target"))
+			snprintf(dst, n, de ? "Ziel für Verteidigungsausgaben in %% des BIP: %s" : "Target for defence spending, %% of GDP: %s", s);
+		else
+			snprintf(dst, n, de ? "Verteidigungsausgaben in %% des BIP: %s" : "Defence spending, %% of GDP: %s", s);
 		break;
 	case KZ_I_COST_SHARE:
 		snprintf(dst, n, de ? "Anteil an den Stationierungskosten: %s" : "Share of stationing costs: %s", s);
