@@ -862,7 +862,8 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 		    (d > 30 || clause_between(c->text, h->ws < q->start ? h->we : q->end,
 					      h->ws < q->start ? q->start : h->ws)))
 			continue;
-		st = !strcmp(h->e->detail, "floor") ? 3 : !strcmp(h->e->detail, "exercise") ? 2 : 0;
+		st = !strcmp(h->e->detail, "floor") ? 3 : !strcmp(h->e->detail, "exercise") ? 2
+		     : !strcmp(h->e->detail, "plan") ? 1 : 0; /* "plant, … 5000 Marines … zu verlegen" */
 		/* a weak cue in another clause speaks of another figure ("Südkorea verfügt über
 		 * 500.000 Soldaten, hinzu kommen 28.500 dort stationierte US-Soldaten") */
 		if (!st && clause_between(c->text, h->ws < q->start ? h->we : q->end,
