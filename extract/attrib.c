@@ -610,7 +610,7 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 			d += 60;
 		/* a cue that names no sub-kind ("Verteidigungsministerium") is weaker evidence */
 		if (!h->e->detail[0])
-			d += 40;
+			d += strcmp(inds[0], "budget") ? 40 : 1000; /* money: only when no cue names a sub-kind */
 		if (d < bestd) {
 			bestd = d;
 			best = h->e;
