@@ -384,6 +384,25 @@ static int is_baseline(const char *s, const char *p)
 	const char *x = p;
 	size_t k;
 
+	/* "mehr als im bisherigen Rekordjahr 2023": "als" a few small words back */
+	{
+		const char *y = p;
+		for (int step = 0; step < 4; step++) {
+			const char *ye;
+			while (y > s && (y[-1] == ' ' || y[-1] == '\n'))
+				y--;
+			ye = y;
+			while ((k = ex_letter_before(s, y)) != 0)
+				y -= k;
+			if (ye == y)
+				break;
+			if (lower_word(y, (size_t)(ye - y), "als") || lower_word(y, (size_t)(ye - y), "gegenüber"))
+				return 1;
+			if (!((*y >= 'a' && *y <= 'z') || ex_ends_with_ci(y, (size_t)(ye - y), "jahr", 4) ||
+			      ex_ends_with_ci(y, (size_t)(ye - y), "jahres", 6)))
+				break;
+		}
+	}
 	for (int step = 0; step < 3; step++) {
 		const char *we;
 		while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
@@ -455,6 +474,9 @@ static int speaks_of_plan(const char *s, const char *e)
 /* Is the figure's own clause in the present tense? (a sentence may turn to the past after a dash) */
 static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
 {
+	/* "Davon sollen 3,5 Prozent … entfallen": a plan, not the present */
+	if (speaks_of_plan(c->text + c->sent[si].start, c->text + c->sent[si].end))
+		return 0;
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
 	const char *a = c->text + q->start, *b = c->text + q->end;
 
