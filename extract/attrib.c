@@ -683,6 +683,17 @@ static int change_noun_before(const char *s, const char *p)
 	return 0;
 }
 
+/* "… pro Jahr", "… im Jahr", "… jährlich", "… jedes Jahr" right after an amount */
+static int per_year(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\n'))
+		p++;
+	return (e - p >= 8 && !memcmp(p, "pro Jahr", 8)) || (e - p >= 7 && !memcmp(p, "im Jahr", 7) &&
+							      !(e - p > 8 && p[7] == ' ' && p[8] >= '0' && p[8] <= '9')) ||
+	       (e - p >= 8 && !memcmp(p, "jährlich", 9 > e - p ? (size_t)(e - p) : 9)) ||
+	       (e - p >= 10 && !memcmp(p, "jedes Jahr", 10));
+}
+
 /* "8,3 Prozent mehr als 2025", "3,7 Prozent höher": the figure is a change */
 static int word_after_is_change(const char *p, const char *e)
 {
@@ -827,6 +838,13 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 		} else if (cue) {
 			a->ind = KZ_I_BUDGET;
 			set_detail(a, cue->detail);
+			/* "im Schnitt 211 Milliarden Yen pro Jahr": a yearly rate, not the total */
+			if (per_year(c->text + q->end, c->text + e) || strstr_n(c->text + s, q->start - s, "im Schnitt") ||
+			    strstr_n(c->text + s, q->start - s, "jährlich")) {
+				size_t dl = strlen(a->detail);
+				if (dl + 9 < sizeof(a->detail))
+					memcpy(a->detail + dl, "_per_year", 10);
+			}
 			/* "zusätzlich 18,8 Mrd. Euro": an addition, not the budget itself */
 			if (word_before_is(c->text + s, c->text + q->start, "zusätzlich") ||
 			    word_before_is(c->text + s, c->text + q->start, "zusätzliche") ||

@@ -469,8 +469,9 @@ static void interval(struct ex_qty *q)
 
 	switch (q->qual) {
 	case KZ_Q_EXACT:
-		q->low = v - half;
-		q->high = v + half;
+		/* decimals are cut short as often as rounded ("1,05 Billionen" for 1,0551): a whole step */
+		q->low = v - ((q->flags & QF_DECIMALS) ? q->step : half);
+		q->high = v + ((q->flags & QF_DECIMALS) ? q->step : half);
 		break;
 	case KZ_Q_APPROX: {
 		double w = half > 0.05 * av ? half : 0.05 * av;
@@ -652,6 +653,8 @@ static const char *scan_digits(struct scan *sc, const char *p)
 	q.value = d.value;
 	q.step = d.decimals ? 1.0 / pow10i(d.decimals) : pow10i(d.trailing_zeros);
 	q.qual = KZ_Q_EXACT;
+	if (d.decimals)
+		q.flags |= QF_DECIMALS;
 
 	/* What is glued after: "1950er", "22f", "5G", "08:45", "26.02.2024", "24/7". */
 	if (after < sc->e) {
