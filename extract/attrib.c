@@ -46,10 +46,7 @@ static int is_place_noun(const char *w, size_t n)
 	static const char *const nouns[] = {"Region", "Grenzregion", "Provinz", "Stadt", "Hauptstadt",
 					    "Hafenstadt", "Gebiet", "Oblast", "Präfektur", "Insel", "Republik",
 					    "Basis", "Stützpunkt", NULL};
-	for (const char *const *x = nouns; *x; x++)
-		if (strlen(*x) == n && !memcmp(*x, w, n))
-			return 1;
-	return 0;
+	return ex_word_in(w, n, nouns);
 }
 
 /* Nouns for a government seated somewhere: "die Regierung in Taipeh". */
@@ -57,10 +54,7 @@ static int is_government_noun(const char *w, size_t n)
 {
 	static const char *const nouns[] = {"Regierung", "Führung", "Staatsführung", "Behörden", "Militär",
 					    "Machthaber", "Parlament", NULL};
-	for (const char *const *x = nouns; *x; x++)
-		if (strlen(*x) == n && !memcmp(*x, w, n))
-			return 1;
-	return 0;
+	return ex_word_in(w, n, nouns);
 }
 
 /* Nouns that introduce who says a figure, not whom it is about. */
@@ -69,10 +63,7 @@ static int is_source_noun(const char *w, size_t n)
 	static const char *const nouns[] = {"Angaben", "Daten", "Schätzung", "Schätzungen", "Berechnungen",
 					    "Zahlen", "Einschätzung", "Statistik", "Statistiken", "Bericht",
 					    "Berichten", "Auskunft", "Mitteilung", "Informationen", NULL};
-	for (const char *const *x = nouns; *x; x++)
-		if (strlen(*x) == n && !memcmp(*x, w, n))
-			return 1;
-	return 0;
+	return ex_word_in(w, n, nouns);
 }
 
 /* Does the adjective ending at p qualify a document or an agency ("Verteidigungsweißbuch",

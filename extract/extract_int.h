@@ -118,6 +118,8 @@ int ex_casecmp_n(const char *a, size_t n, const char *key);
 int ex_ends_with_ci(const char *w, size_t n, const char *key, size_t klen);
 /* Does [w, w+n) contain key (lower-case), ignoring case? */
 int ex_contains_ci(const char *w, size_t n, const char *key, size_t klen);
+/* Is [w, w+n) one of the NULL-terminated list's words (exactly, case-sensitive)? */
+int ex_word_in(const char *w, size_t n, const char *const *list);
 /* Skip spaces (not newlines when stop_nl) from p; returns new p. */
 const char *ex_skip_space(const char *p, const char *end);
 /* End of the word starting at p: letters, digits, hyphens inside, '.' not included. */

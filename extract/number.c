@@ -354,18 +354,12 @@ static int is_adverb(const char *w, size_t n)
 {
 	static const char *const adv[] = {"dort", "hier", "derzeit", "aktuell", "heute", "noch", "bereits",
 					  "insgesamt", "zusätzlich", "weitere", "weiteren", "damals", NULL};
-	for (const char *const *s = adv; *s; s++)
-		if (strlen(*s) == n && !memcmp(*s, w, n))
-			return 1;
-	return 0;
+	return ex_word_in(w, n, adv);
 }
 
 static int is_stop(const char *w, size_t n)
 {
-	for (const char *const *s = stop; *s; s++)
-		if (strlen(*s) == n && !memcmp(*s, w, n))
-			return 1;
-	return 0;
+	return ex_word_in(w, n, stop);
 }
 
 /* Unit after p: phrases, words, compound endings, up to two adjectives in between. */

@@ -22,13 +22,6 @@ static const char *const months[] = {"Januar", "Jänner", "Februar", "März", "A
 				     "Juli", "August", "September", "Oktober", "November", "Dezember",
 				     NULL};
 
-static int word_in(const char *w, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && !memcmp(*list, w, n))
-			return 1;
-	return 0;
-}
 
 static int is_digit(char c)
 {
@@ -152,7 +145,7 @@ static size_t after_stop(const struct splitter *s, const char *p)
 		/* "… auf $127,8 Mrd. Der Abstand …": an abbreviation can end a sentence too, when
 		 * a word that starts sentences follows */
 		const char *nw = ex_skip_space(q, end), *nwe = ex_word_end(nw, end);
-		if (nw > q && nwe > nw && word_in(nw, (size_t)(nwe - nw), starters) && p - s->t >= 3 &&
+		if (nw > q && nwe > nw && ex_word_in(nw, (size_t)(nwe - nw), starters) && p - s->t >= 3 &&
 		    (!strncmp(p - 3, "Mrd", 3) || !strncmp(p - 3, "Mio", 3) || !strncmp(p - 3, "Bio", 3) ||
 		     !strncmp(p - 3, "Tsd", 3) || !strncmp(p - 3, "usw", 3) || !strncmp(p - 3, "etc", 3)))
 			return (size_t)(q - s->t);
@@ -185,9 +178,9 @@ static size_t after_stop(const struct splitter *s, const char *p)
 			return 0; /* "am 5. des Monats" */
 		{
 			const char *we = ex_word_end(w, end);
-			if (word_in(w, (size_t)(we - w), months))
+			if (ex_word_in(w, (size_t)(we - w), months))
 				return 0; /* "16. März 2021" */
-			if (p - d <= 2 && ex_upper_at(w, end) && !word_in(w, (size_t)(we - w), starters))
+			if (p - d <= 2 && ex_upper_at(w, end) && !ex_word_in(w, (size_t)(we - w), starters))
 				return 0; /* "5. Generation", "3. Armee" */
 		}
 		return (size_t)(q - s->t);

@@ -118,3 +118,11 @@ const char *ex_word_end(const char *p, const char *end)
 		return p;
 	}
 }
+
+int ex_word_in(const char *w, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !memcmp(*list, w, n))
+			return 1;
+	return 0;
+}
