@@ -32,47 +32,22 @@ static int lower_word(const char *w, size_t n, const char *key)
 }
 
 /* The preposition governing a mention at w: looks back over articles and adjectives. */
+/* Grammar words from data/grammar.tsv: is [w, w+n) a word of this kind (exactly)? */
+static int is_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
+{
+	return ex_lex_word(lx, kind, w, n) != NULL;
+}
+
 /* Nouns naming who receives: "Empfängerland", "Abnehmer", "Käufer". */
-static int is_recipient_noun(const char *w, size_t n)
+static int is_recipient_noun(const struct ex_lexicon *lx, const char *w, size_t n)
 {
-	return ex_ends_with_ci(w, n, "empfänger", 10) || ex_ends_with_ci(w, n, "empfängerland", 14) ||
-	       ex_ends_with_ci(w, n, "abnehmer", 8) || ex_ends_with_ci(w, n, "käufer", 7) ||
-	       ex_ends_with_ci(w, n, "kunde", 5);
-}
-
-/* Nouns for a place named after them: "in der Grenzregion Kursk", "auf der Insel Guam". */
-static int is_place_noun(const char *w, size_t n)
-{
-	static const char *const nouns[] = {"Region", "Grenzregion", "Provinz", "Stadt", "Hauptstadt",
-					    "Hafenstadt", "Gebiet", "Oblast", "Präfektur", "Insel", "Republik",
-					    "Basis", "Stützpunkt", NULL};
-	return ex_word_in(w, n, nouns);
-}
-
-/* Nouns for a government seated somewhere: "die Regierung in Taipeh". */
-static int is_government_noun(const char *w, size_t n)
-{
-	static const char *const nouns[] = {"Regierung", "Führung", "Staatsführung", "Behörden", "Militär",
-					    "Machthaber", "Parlament", NULL};
-	return ex_word_in(w, n, nouns);
-}
-
-/* Nouns that introduce who says a figure, not whom it is about. */
-static int is_source_noun(const char *w, size_t n)
-{
-	static const char *const nouns[] = {"Angaben", "Daten", "Schätzung", "Schätzungen", "Berechnungen",
-					    "Zahlen", "Einschätzung", "Statistik", "Statistiken", "Bericht",
-					    "Berichten", "Auskunft", "Mitteilung", "Informationen", NULL};
-	return ex_word_in(w, n, nouns);
+	return ex_lex_suffix(lx, LX_RECIPIENT, w, n) != NULL;
 }
 
 /* Does the adjective ending at p qualify a document or an agency ("Verteidigungsweißbuch",
  * "Geheimdienst", "Studie")? Then the country is the source, not the subject. */
-static int source_noun_after(const char *p, const char *end)
+static int source_noun_after(const struct ex_lexicon *lx, const char *p, const char *end)
 {
-	static const char *const ends[] = {"weißbuch", "bericht", "studie", "geheimdienst", "agentur",
-					   "institut", "zeitung", "medien", "quelle", "quellen", "sender",
-					   "nachrichtenagentur", "statistikamt", "analyse", NULL};
 	const char *w, *we;
 
 	while (p < end && (*p == ' ' || *p == '\n'))
@@ -81,13 +56,10 @@ static int source_noun_after(const char *p, const char *end)
 	we = ex_word_end(w, end);
 	if (we == w || !ex_upper_at(w, end))
 		return 0;
-	for (const char *const *e = ends; *e; e++)
-		if (ex_ends_with_ci(w, (size_t)(we - w), *e, strlen(*e)))
-			return 1;
-	return 0;
+	return ex_lex_suffix(lx, LX_SOURCE, w, (size_t)(we - w)) != NULL;
 }
 
-static enum role role_before(const char *s, const char *w, int *prep_an)
+static enum role role_before(const struct ex_lexicon *lx, const char *s, const char *w, int *prep_an)
 {
 	const char *p = w;
 	int steps;
@@ -115,13 +87,13 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 				xe = x;
 				while ((kk = ex_letter_before(s, x)) != 0)
 					x -= kk;
-				if (is_government_noun(x, (size_t)(xe - x)))
+				if (is_word(lx, LX_GOVT, x, (size_t)(xe - x)))
 					return R_NONE;
 				return R_LOC;
 			}
 			if (lower_word(ws, n, "für"))
 				return R_FOR; /* "für Südkorea" (its trade), "für die Ukraine" (aid to it) */
-			if (is_recipient_noun(ws, n))
+			if (is_recipient_noun(lx, ws, n))
 				return R_FOR; /* "Wichtigstes Empfängerland war die Ukraine" */
 			if (lower_word(ws, n, "war") || lower_word(ws, n, "ist") || lower_word(ws, n, "waren") ||
 			    lower_word(ws, n, "sind"))
@@ -148,7 +120,7 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 					const char *xe = x;
 					while ((kk = ex_letter_before(s, x)) != 0)
 						x -= kk;
-					if (xe > x && is_source_noun(x, (size_t)(xe - x)))
+					if (xe > x && is_word(lx, LX_SOURCE, x, (size_t)(xe - x)))
 						return R_SOURCE;
 					if (steps == 0 && lower_word(ws, n, "der") && xe > x && ex_upper_at(x, xe))
 						return R_GEN;
@@ -157,7 +129,7 @@ static enum role role_before(const char *s, const char *w, int *prep_an)
 			/* articles, adjectives and place nouns may stand between ("in die Grenzregion Kursk") */
 			if (lower_word(ws, n, "der") || lower_word(ws, n, "die") || lower_word(ws, n, "den") ||
 			    lower_word(ws, n, "dem") || lower_word(ws, n, "das") ||
-			    (ws[0] >= 'a' && ws[0] <= 'z' && n > 3) || is_place_noun(ws, n))
+			    (ws[0] >= 'a' && ws[0] <= 'z' && n > 3) || is_word(lx, LX_PLACE, ws, n))
 				continue;
 			return R_NONE;
 		}
@@ -243,13 +215,13 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 				snprintf(mm->code, sizeof(mm->code), "%s", en->value);
 				mm->flags = en->flags;
 				an = 0;
-				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(t + s, p, &an);
+				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(lx, t + s, p, &an);
 				mm->via_an = an;
-				if ((en->flags & LXF_ADJ) && source_noun_after(we, end))
+				if ((en->flags & LXF_ADJ) && source_noun_after(lx, we, end))
 					mm->role = R_SOURCE;
 				if (en->flags & LXF_ORG)
 					mm->role = R_NONE;
-				if ((en->flags & LXF_GEN) && role_before(t + s, p, &an) == R_PARTNER)
+				if ((en->flags & LXF_GEN) && role_before(lx, t + s, p, &an) == R_PARTNER)
 					mm->role = R_PARTNER;
 				n++;
 			}
@@ -366,7 +338,7 @@ struct yexp {
 #define MAX_YEARS 32
 static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		       struct yexp *out, size_t max);
-static int present_tense(const char *s, const char *e);
+static int present_tense(const struct ex_lexicon *lx, const char *s, const char *e);
 
 /* Is the year expression at p a point of comparison? "seit (Anfang der) 2003", "mehr als 2025",
  * "gegenüber 2019", "im Vergleich zu 2019". */
@@ -444,9 +416,8 @@ static int full_date_before(const char *s, const char *p)
 }
 
 /* Does the sentence continue a plan ("Davon sollen 3,5 Prozent …")? */
-static int speaks_of_plan(const char *s, const char *e)
+static int speaks_of_plan(const struct ex_lexicon *lx, const char *s, const char *e)
 {
-	static const char *const words[] = {"soll", "sollen", "will", "wollen", "plant", "planen", "geplant", NULL};
 	for (const char *p = s; p < e;) {
 		const char *we;
 		if (!ex_letter_at(p, e)) {
@@ -454,9 +425,8 @@ static int speaks_of_plan(const char *s, const char *e)
 			continue;
 		}
 		we = ex_word_end(p, e);
-		for (const char *const *w = words; *w; w++)
-			if ((size_t)(we - p) == strlen(*w) && !memcmp(p, *w, strlen(*w)))
-				return 1;
+		if (is_word(lx, LX_PLAN, p, (size_t)(we - p)))
+			return 1;
 		p = we;
 	}
 	return 0;
@@ -466,7 +436,7 @@ static int speaks_of_plan(const char *s, const char *e)
 static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
 {
 	/* "Davon sollen 3,5 Prozent … entfallen": a plan, not the present */
-	if (speaks_of_plan(c->text + c->sent[si].start, c->text + c->sent[si].end))
+	if (speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end))
 		return 0;
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
 	const char *a = c->text + q->start, *b = c->text + q->end;
@@ -480,7 +450,7 @@ static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty
 	       !((unsigned char)*b == 0xE2 && b + 2 < e && (unsigned char)b[1] == 0x80 &&
 		 ((unsigned char)b[2] == 0x93 || (unsigned char)b[2] == 0x94)))
 		b++;
-	return present_tense(a, b);
+	return present_tense(c->lx, a, b);
 }
 
 /* "vor zehn Jahren", "vor 5 Jahren": how many years before the document (0 if not that). */
@@ -580,7 +550,7 @@ static const struct cache_slot *sentence_info(const struct ex_ctx *c, size_t s, 
 		sl->has_y = 1;
 	}
 	if ((want & 8) && !sl->has_p) {
-		sl->present = present_tense(c->text + s, c->text + e);
+		sl->present = present_tense(c->lx, c->text + s, c->text + e);
 		sl->has_p = 1;
 	}
 	if ((want & 1) && !sl->has_m) {
@@ -647,10 +617,9 @@ static int word_before_is(const char *s, const char *p, const char *w)
 }
 
 /* "ein Plus von 6,5 Milliarden Euro", "einen Zuwachs um 2 Mrd.": the amount is a change */
-static int change_noun_before(const char *s, const char *p)
+static int change_noun_before(const struct ex_lexicon *lx, const char *s, const char *p)
 {
-	static const char *const nouns[] = {"Plus", "Minus", "Zuwachs", "Anstieg", "Erhöhung", "Steigerung",
-					    "Aufstockung", "Kürzung", "Rückgang", "Mehrbedarf", NULL};
+	const struct ex_lex_entry *e;
 	const char *x = p, *we;
 	size_t k;
 
@@ -666,10 +635,8 @@ static int change_noun_before(const char *s, const char *p)
 			continue;
 		if (step == 0 && (lower_word(x, (size_t)(we - x), "rund") || lower_word(x, (size_t)(we - x), "etwa")))
 			continue;
-		for (const char *const *n = nouns; *n; n++)
-			if ((size_t)(we - x) == strlen(*n) && !memcmp(x, *n, strlen(*n)))
-				return 1;
-		return 0;
+		e = ex_lex_word(lx, LX_CHANGE, x, (size_t)(we - x));
+		return e && !strcmp(e->value, "before");
 	}
 	return 0;
 }
@@ -686,19 +653,16 @@ static int per_year(const char *p, const char *e)
 }
 
 /* "8,3 Prozent mehr als 2025", "3,7 Prozent höher": the figure is a change */
-static int word_after_is_change(const char *p, const char *e)
+static int word_after_is_change(const struct ex_lexicon *lx, const char *p, const char *e)
 {
-	static const char *const words[] = {"mehr", "weniger", "höher", "niedriger", "teurer", "billiger",
-					    "zusätzlich", NULL};
+	const struct ex_lex_entry *w;
 	const char *we;
 
 	while (p < e && (*p == ' ' || *p == '\n'))
 		p++;
 	we = ex_word_end(p, e);
-	for (const char *const *w = words; *w; w++)
-		if ((size_t)(we - p) == strlen(*w) && !memcmp(p, *w, strlen(*w)))
-			return 1;
-	return 0;
+	w = ex_lex_word(lx, LX_CHANGE, p, (size_t)(we - p));
+	return w && !strcmp(w->value, "after");
 }
 
 static int is_currency(const char *u)
@@ -759,7 +723,7 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 	}
 	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "points")) {
 		static const char *const share[] = {"trade_share", "gdp_share", "cost_share", "change", "other", NULL};
-		if (word_before_is(c->text + s, c->text + q->start, "um") || word_after_is_change(c->text + q->end, c->text + e)) {
+		if (word_before_is(c->text + s, c->text + q->start, "um") || word_after_is_change(c->lx, c->text + q->end, c->text + e)) {
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
@@ -801,7 +765,7 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 	if (is_currency(q->unit)) {
 		static const char *const money[] = {"budget", "cost_share", "trade_share", "other", NULL};
 		if (word_before_is(c->text + s, c->text + q->start, "um") ||
-		    word_after_is_change(c->text + q->end, c->text + e) || change_noun_before(c->text + s, c->text + q->start)) {
+		    word_after_is_change(c->lx, c->text + q->end, c->text + e) || change_noun_before(c->lx, c->text + s, c->text + q->start)) {
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
@@ -845,7 +809,7 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 		}
 		return;
 	}
-	if (!strcmp(q->unit, "persons") && word_after_is_change(c->text + q->end, c->text + e)) {
+	if (!strcmp(q->unit, "persons") && word_after_is_change(c->lx, c->text + q->end, c->text + e)) {
 		a->ind = KZ_I_CHANGE; /* "rund 20.000 mehr als im Vorjahr" */
 		return;
 	}
@@ -1496,24 +1460,9 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 }
 
 /* Does the sentence speak in the present tense (and not in the past)? */
-static int present_tense(const char *s, const char *e)
+static int present_tense(const struct ex_lexicon *lx, const char *s, const char *e)
 {
-	static const char *const now[] = {"ist", "sind", "liegt", "liegen", "beträgt", "betragen",
-					  "stammen", "stammt", "umfasst", "umfassen", "zahlt", "zahlen",
-					  "deckt", "decken", "steht", "stehen", "gibt", "entfallen",
-					  "entfällt", "macht", "machen", "hat", "haben", "zählt", "zählen",
-					  "verfügt", "verfügen", "dienen", "dient", "gibt", "geben", "kostet",
-					  "kosten", "erreicht", "erreichen", "trägt", "tragen", "sind", "kann",
-					  "können", "gilt", "gelten", "bleibt", "bleiben", "liegt", "beziffern",
-					  "beziffert", "stationiert", NULL};
-	static const char *const past[] = {"war", "waren", "lag", "lagen", "betrug", "betrugen",
-					   "hatte", "hatten", "wurde", "wurden", "umfasste", "zahlte",
-					   "deckte", "stand", "standen", "gab", "entfielen", "entfiel",
-					   "stieg", "sank", "belief", "beliefen", "machte", "worden",
-					   "entsandte", "schickte", "legte", "legten", "stiegen", "sanken",
-					   "fielen", "wuchsen", "wuchs", "erreichte", "erreichten", "meldete",
-					   "meldeten", "kostete", "kosteten", "genehmigte", "lieferte", "verzeichnete",
-					   "zählte", "zählten", "verfügte", "dienten", "diente", "waren", NULL};
+	const struct ex_lex_entry *v;
 	int pres = 0;
 	const char *p = s;
 
@@ -1524,12 +1473,11 @@ static int present_tense(const char *s, const char *e)
 			continue;
 		}
 		we = ex_word_end(p, e);
-		for (const char *const *w = past; *w; w++)
-			if ((size_t)(we - p) == strlen(*w) && !memcmp(p, *w, strlen(*w)))
-				return 0;
-		for (const char *const *w = now; *w; w++)
-			if ((size_t)(we - p) == strlen(*w) && !memcmp(p, *w, strlen(*w)))
-				pres = 1;
+		v = ex_lex_word(lx, LX_TENSE, p, (size_t)(we - p));
+		if (v && !strcmp(v->value, "past"))
+			return 0;
+		if (v)
+			pres = 1;
 		p = we;
 	}
 	return pres;
@@ -1649,7 +1597,7 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 			break;
 		for (i = 0; i < n; i++) {
 			if (y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline ||
-			    (y[i].target && !speaks_of_plan(c->text + c->sent[si].start, c->text + c->sent[si].end)))
+			    (y[i].target && !speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end)))
 				continue; /* a decade, a baseline or a target in another sentence is scenery */
 			snprintf(a->year, sizeof(a->year), "%s", y[i].text);
 			return;

@@ -8,7 +8,25 @@
 
 /* --- lexicon --- */
 
-enum ex_lex_kind { LX_UNIT, LX_SCALE, LX_QUAL, LX_COUNTRY, LX_CUE, LX_REF, LX_TIME, LX_ABBR, LX__N };
+enum ex_lex_kind {
+	LX_UNIT,
+	LX_SCALE,
+	LX_QUAL,
+	LX_COUNTRY,
+	LX_CUE,
+	LX_REF,
+	LX_TIME,
+	LX_ABBR,
+	/* grammar words (data/grammar.tsv) */
+	LX_PLACE,     /* a noun for a place named after it */
+	LX_GOVT,      /* a government seated somewhere */
+	LX_SOURCE,    /* who says a figure; '*' endings: documents and agencies */
+	LX_RECIPIENT, /* '*' endings: whom a figure goes to */
+	LX_PLAN,      /* a word of intent: soll, plant */
+	LX_CHANGE,    /* value 'before' (Plus, Anstieg) or 'after' (mehr, höher) */
+	LX_TENSE,     /* value 'present' or 'past' */
+	LX__N
+};
 
 enum {
 	LXF_SUFFIX = 1,   /* key ends a compound word */

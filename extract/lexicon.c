@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const kind_names[LX__N] = {"unit", "scale", "qual", "country",
-					      "cue",  "ref",   "time", "abbr"};
+static const char *const kind_names[LX__N] = {"unit",  "scale",  "qual",	     "country", "cue",
+					      "ref",   "time",   "abbr",      "place",	  "govt",
+					      "source", "recipient", "plan", "change",	  "tense"};
 
 static int parse_flags(const char *s)
 {
@@ -69,7 +70,8 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 		if (k == LX__N || ncol < 2 || clen[1] == 0)
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
-					  "qual, country, cue, ref, time, abbr)");
+					  "qual, country, cue, ref, time, abbr, place, govt, source, "
+					  "recipient, plan, change, tense)");
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
 		e = &lx->v[k][lx->n[k]++];
 		memset(e, 0, sizeof(*e));
@@ -117,6 +119,10 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 		if (k == LX_QUAL && kz_qual_parse(e->value) < 0)
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "qualifier class must be approx, at_least, at_most or range");
+		if (k == LX_CHANGE && strcmp(e->value, "before") && strcmp(e->value, "after"))
+			return kz_err_set(err, KZ_EINPUT, name, line, "change word needs 'before' or 'after'");
+		if (k == LX_TENSE && strcmp(e->value, "present") && strcmp(e->value, "past"))
+			return kz_err_set(err, KZ_EINPUT, name, line, "tense word needs 'present' or 'past'");
 		if (k == LX_CUE && memchr(e->key, ' ', e->klen))
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "a cue is one word stem (cues are matched inside words)");
