@@ -67,26 +67,14 @@ static enum role role_before(const struct ex_lexicon *lx, const char *s, const c
 	*prep_an = 0;
 	for (steps = 0; steps < 3; steps++) {
 		const char *we, *ws;
-		size_t k;
-		while (p > s && (p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t' || p[-1] == '\r'))
-			p--;
-		we = p;
-		while ((k = ex_letter_before(s, p)) != 0)
-			p -= k;
-		ws = p;
+		ws = p = ex_word_back(s, p, &we);
 		if (ws == we)
 			return R_NONE;
 		{
 			size_t n = (size_t)(we - ws);
 			if (lower_word(ws, n, "in") || lower_word(ws, n, "im") || lower_word(ws, n, "bei")) {
 				/* "die Regierung in Taipeh", "die Führung in Pjöngjang": the government */
-				const char *x = ws, *xe;
-				size_t kk;
-				while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
-					x--;
-				xe = x;
-				while ((kk = ex_letter_before(s, x)) != 0)
-					x -= kk;
+				const char *xe, *x = ex_word_back(s, ws, &xe);
 				if (is_word(lx, LX_GOVT, x, (size_t)(xe - x)))
 					return R_NONE;
 				return R_LOC;
@@ -112,14 +100,8 @@ static enum role role_before(const struct ex_lexicon *lx, const char *s, const c
 			if (steps <= 1 && (lower_word(ws, n, "der") || lower_word(ws, n, "des"))) {
 				/* "Bündnispartner der USA": genitive after a noun; "nach Angaben der
 				 * südkoreanischen Behörde": a source */
-				const char *x = ws;
-				size_t kk;
-				while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
-					x--;
 				{
-					const char *xe = x;
-					while ((kk = ex_letter_before(s, x)) != 0)
-						x -= kk;
+					const char *xe, *x = ex_word_back(s, ws, &xe);
 					if (xe > x && is_word(lx, LX_SOURCE, x, (size_t)(xe - x)))
 						return R_SOURCE;
 					if (steps == 0 && lower_word(ws, n, "der") && xe > x && ex_upper_at(x, xe))
@@ -345,18 +327,13 @@ static int present_tense(const struct ex_lexicon *lx, const char *s, const char 
 static int is_baseline(const char *s, const char *p)
 {
 	const char *x = p;
-	size_t k;
 
 	/* "mehr als im bisherigen Rekordjahr 2023": "als" a few small words back */
 	{
 		const char *y = p;
 		for (int step = 0; step < 4; step++) {
 			const char *ye;
-			while (y > s && (y[-1] == ' ' || y[-1] == '\n'))
-				y--;
-			ye = y;
-			while ((k = ex_letter_before(s, y)) != 0)
-				y -= k;
+			y = ex_word_back(s, y, &ye);
 			if (ye == y)
 				break;
 			if (lower_word(y, (size_t)(ye - y), "als") || lower_word(y, (size_t)(ye - y), "gegenüber"))
@@ -368,11 +345,7 @@ static int is_baseline(const char *s, const char *p)
 	}
 	for (int step = 0; step < 3; step++) {
 		const char *we;
-		while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
-			x--;
-		we = x;
-		while ((k = ex_letter_before(s, x)) != 0)
-			x -= k;
+		x = ex_word_back(s, x, &we);
 		if (we == x)
 			return 0;
 		if (lower_word(x, (size_t)(we - x), "seit") || lower_word(x, (size_t)(we - x), "zuletzt"))
@@ -605,14 +578,10 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 
 static int word_before_is(const char *s, const char *p, const char *w)
 {
-	size_t k, n = strlen(w);
+	size_t n = strlen(w);
 	const char *we;
 
-	while (p > s && (p[-1] == ' ' || p[-1] == '\n'))
-		p--;
-	we = p;
-	while ((k = ex_letter_before(s, p)) != 0)
-		p -= k;
+	p = ex_word_back(s, p, &we);
 	return (size_t)(we - p) == n && !ex_casecmp_n(p, n, w);
 }
 
@@ -621,14 +590,9 @@ static int change_noun_before(const struct ex_lexicon *lx, const char *s, const 
 {
 	const struct ex_lex_entry *e;
 	const char *x = p, *we;
-	size_t k;
 
 	for (int step = 0; step < 2; step++) {
-		while (x > s && (x[-1] == ' ' || x[-1] == '\n'))
-			x--;
-		we = x;
-		while ((k = ex_letter_before(s, x)) != 0)
-			x -= k;
+		x = ex_word_back(s, x, &we);
 		if (we == x)
 			return 0;
 		if (step == 0 && (lower_word(x, (size_t)(we - x), "von") || lower_word(x, (size_t)(we - x), "um")))

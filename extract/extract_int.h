@@ -136,6 +136,9 @@ int ex_casecmp_n(const char *a, size_t n, const char *key);
 int ex_ends_with_ci(const char *w, size_t n, const char *key, size_t klen);
 /* Does [w, w+n) contain key (lower-case), ignoring case? */
 int ex_contains_ci(const char *w, size_t n, const char *key, size_t klen);
+/* The word before p (not before s): skips white space back, returns the word's start, its end in *we
+ * (start == *we: no word there). */
+const char *ex_word_back(const char *s, const char *p, const char **we);
 /* Is [w, w+n) one of the NULL-terminated list's words (exactly, case-sensitive)? */
 int ex_word_in(const char *w, size_t n, const char *const *list);
 /* Skip spaces (not newlines when stop_nl) from p; returns new p. */

@@ -126,3 +126,15 @@ int ex_word_in(const char *w, size_t n, const char *const *list)
 			return 1;
 	return 0;
 }
+
+const char *ex_word_back(const char *s, const char *p, const char **we)
+{
+	size_t k;
+
+	while (p > s && (p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t' || p[-1] == '\r'))
+		p--;
+	*we = p;
+	while ((k = ex_letter_before(s, p)) != 0)
+		p -= k;
+	return p;
+}
