@@ -202,14 +202,8 @@ int cmd_check(int argc, char **argv)
 		for (size_t k = 0; k < paths.n; k++) {
 			struct ex_doc doc;
 			ex_doc_init(&doc);
-			if (ex_doc_load(&doc, paths.v[k], &err)) {
-				kz_err_print(&err);
-				nbad++;
-				if (err.code > worst)
-					worst = err.code;
+			if (ex_collect_load(&doc, paths.v[k], &src, &nbad, &worst))
 				continue;
-			}
-			ex_sources_apply(&src, &doc);
 			if (doc.meta.date)
 				st_docinfo_add(&di, doc.path, doc.meta.date);
 			ex_extract(lx, &doc, &eo, &t);

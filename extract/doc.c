@@ -764,3 +764,19 @@ void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_source
 		}
 	}
 }
+
+int ex_collect_load(struct ex_doc *d, const char *path, const struct ex_sources *src, int *nbad,
+		    int *worst)
+{
+	struct kz_err err;
+
+	if (ex_doc_load(d, path, &err)) {
+		kz_err_print(&err);
+		(*nbad)++;
+		if (err.code > *worst)
+			*worst = err.code;
+		return err.code;
+	}
+	ex_sources_apply(src, d);
+	return 0;
+}
