@@ -25,6 +25,7 @@ enum ex_lex_kind {
 	LX_PLAN,      /* a word of intent: soll, plant */
 	LX_CHANGE,    /* value 'before' (Plus, Anstieg) or 'after' (mehr, höher) */
 	LX_TENSE,     /* value 'present' or 'past' */
+	LX_GOVERN,    /* a verb stem whose preposition (value) is no qualifier: verfüg + über */
 	LX__N
 };
 

@@ -207,6 +207,54 @@ static int ref_before(const struct scan *sc, const char *p)
 	return 0;
 }
 
+/* At most three words in [p, q), none of them the preposition prep: "verfügt im Jahr 2024 über" but
+ * not "verfügt über eine Armee von über …" (the second 'über' is a qualifier again). */
+static int few_words_between(const struct scan *sc, const char *p, const char *q, const char *prep)
+{
+	int n = 0;
+
+	while (p < q) {
+		const char *we;
+		if (!ex_letter_at(p, q) || (p > sc->s && ex_letter_before(sc->s, p))) {
+			p++;
+			continue;
+		}
+		we = ex_word_end(p, q);
+		if (++n > 3 || (strlen(prep) == (size_t)(we - p) && !ex_casecmp_n(p, (size_t)(we - p), prep)))
+			return 0;
+		p = we > p ? we : p + 1;
+	}
+	return 1;
+}
+
+/* Is the qualifier at q the preposition of a verb before it in the clause ("verfügt 2020 über
+ * 5.000 Soldaten": 'über' belongs to 'verfügen', the figure is exact)? */
+static int governed(const struct scan *sc, const char *q, const struct ex_lex_entry *qual)
+{
+	const struct ex_lexicon *lx = sc->lx;
+	const char *p = q;
+
+	while (p > sc->s && q - p < 60 && p[-1] != ',' && p[-1] != ';' && p[-1] != ':')
+		p--;
+	while (p < q) {
+		const char *we;
+		if (!ex_letter_at(p, q) || (p > sc->s && ex_letter_before(sc->s, p))) {
+			p++;
+			continue;
+		}
+		we = ex_word_end(p, q);
+		for (size_t i = 0; i < lx->n[LX_GOVERN]; i++) {
+			const struct ex_lex_entry *g = &lx->v[LX_GOVERN][i];
+			if ((size_t)(we - p) >= g->klen && !ex_casecmp_n(p, g->klen, g->key) &&
+			    strlen(g->value) == qual->klen && !ex_casecmp_n(qual->key, qual->klen, g->value) &&
+			    few_words_between(sc, we, q, g->value))
+				return 1;
+		}
+		p = we > p ? we : p + 1;
+	}
+	return 0;
+}
+
 /* The qualifier phrase ending right before p (spaces between); sets *qs to its start. */
 static const struct ex_lex_entry *qual_before(const struct scan *sc, const char *p, const char **qs)
 {
@@ -230,6 +278,8 @@ static const struct ex_lex_entry *qual_before(const struct scan *sc, const char 
 				ex_lex_match_after(sc->lx, LX_QUAL, starts[k], target_end, &ml);
 			if (e && starts[k] + ml == target_end) {
 				/* "ca." needs its stop; others must end at the word boundary */
+				if (governed(sc, starts[k], e))
+					return NULL;
 				*qs = starts[k];
 				return e;
 			}
