@@ -115,7 +115,7 @@ static int write_csv(const char *path, const struct st_result *r, const struct k
 int cmd_check(int argc, char **argv)
 {
 	const char *out = NULL, *cons = NULL, *rates = NULL, *failon = NULL, *lang = NULL, *dialect = NULL;
-	struct kz_strlist pos = {0}, docpaths = {0};
+	struct kz_strlist pos = {0}, docpaths = {0}, lexicons = {0};
 	const struct kz_opt opts[] = {
 		{'o', "output", "FILE", "write findings.csv to FILE ('-' for stdout instead of the summary)", KZ_OPT_STRING, &out},
 		{0, "consensus", "FILE", "write consensus.csv (best estimate per fact and year) to FILE", KZ_OPT_STRING, &cons},
@@ -123,6 +123,7 @@ int cmd_check(int argc, char **argv)
 		{0, "fail-on", "KINDS", "exit 1 if a finding of these kinds is found (conflict,drift,currency,arithmetic,outlier or all)", KZ_OPT_STRING, &failon},
 		{0, "lang", "LANG", "language of explanations and summary: de (default) or en", KZ_OPT_STRING, &lang},
 		{0, "csv", "DIALECT", "plain (default) or excel-de for the CSV files written", KZ_OPT_STRING, &dialect},
+		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable) for documents read", KZ_OPT_LIST, &lexicons},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
 	enum kz_csv_dialect d = KZ_CSV_PLAIN;
@@ -147,6 +148,7 @@ int cmd_check(int argc, char **argv)
 			   opts, argc, argv, &pos);
 	if (rc) {
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
 	}
 	st_options_init(&so);
@@ -158,6 +160,7 @@ int cmd_check(int argc, char **argv)
 			: (lang && strcmp(lang, "de") && strcmp(lang, "en")) ? "check: --lang takes de or en"
 			: "check: --fail-on takes kinds from conflict,drift,currency,arithmetic,outlier,all");
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return KZ_EXIT_USAGE;
 	}
 	if (lang && !strcmp(lang, "en"))
@@ -169,6 +172,7 @@ int cmd_check(int argc, char **argv)
 		kz_err_print(&err);
 		st_rates_release(&fx);
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return rc;
 	}
 	kz_table_init(&t);
@@ -192,14 +196,19 @@ int cmd_check(int argc, char **argv)
 		}
 	}
 	if (docpaths.n) {
-		struct ex_lexicon *lx = ex_lexicon_new();
+		struct ex_lexicon *lx = NULL;
 		struct ex_sources src;
 		struct ex_paths paths = {0};
 		struct ex_options eo = {0};
 
 		ex_sources_init(&src);
 		ex_collect((char **)docpaths.v, docpaths.n, &paths, &src, print_err, NULL, &nbad, &worst);
-		for (size_t k = 0; k < paths.n; k++) {
+		/* without the user's lexicon the figures would be wrong: none then */
+		if ((rc = cmd_lexicon(&lexicons, &lx)) != 0) {
+			nbad++;
+			worst = rc > worst ? rc : worst;
+		}
+		for (size_t k = 0; lx && k < paths.n; k++) {
 			struct ex_doc doc;
 			ex_doc_init(&doc);
 			if (ex_collect_load(&doc, paths.v[k], &src, &nbad, &worst))
@@ -242,5 +251,6 @@ int cmd_check(int argc, char **argv)
 	st_rates_release(&fx);
 	kz_strlist_release(&docpaths);
 	kz_strlist_release(&pos);
+	kz_strlist_release(&lexicons);
 	return worst;
 }

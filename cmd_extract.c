@@ -13,6 +13,23 @@ static void print_err(const struct kz_err *err, void *arg)
 	kz_err_print(err);
 }
 
+int cmd_lexicon(const struct kz_strlist *files, struct ex_lexicon **out)
+{
+	struct ex_lexicon *lx = ex_lexicon_new();
+	struct kz_err err;
+
+	for (int i = 0; files && i < files->n; i++) {
+		if (ex_lexicon_add_file(lx, files->v[i], &err)) {
+			kz_err_print(&err);
+			ex_lexicon_free(lx);
+			*out = NULL;
+			return err.code;
+		}
+	}
+	*out = lx;
+	return 0;
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	const char *out = NULL, *dialect = NULL;
@@ -34,7 +51,6 @@ int cmd_extract(int argc, char **argv)
 	struct kz_csv_writer w;
 	struct kz_out o;
 	struct kz_err err;
-	int i;
 
 	rc = kz_opts_parse("kennzahl extract [-o FILE] [--csv excel-de] [--core] [--lexicon FILE] PATH...",
 			   "Reads every document under PATH (files, or folders recursively: .txt, .md,\n"
@@ -54,15 +70,10 @@ int cmd_extract(int argc, char **argv)
 		return KZ_EXIT_USAGE;
 	}
 	eo.core_only = core_only;
-	lx = ex_lexicon_new();
-	for (i = 0; i < lexicons.n; i++) {
-		if (ex_lexicon_add_file(lx, lexicons.v[i], &err)) {
-			kz_err_print(&err);
-			ex_lexicon_free(lx);
-			kz_strlist_release(&lexicons);
-			kz_strlist_release(&pos);
-			return err.code;
-		}
+	if ((rc = cmd_lexicon(&lexicons, &lx)) != 0) {
+		kz_strlist_release(&lexicons);
+		kz_strlist_release(&pos);
+		return rc;
 	}
 	ex_sources_init(&src);
 	ex_collect((char **)pos.v, pos.n, &paths, &src, print_err, NULL, &nbad, &worst);

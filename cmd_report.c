@@ -60,7 +60,8 @@ static void docs_from_sources(const struct kz_table *t, size_t from, struct rp_d
 	ex_sources_release(&src);
 }
 
-int cmd_load_inputs(const char *const *paths, int n, struct kz_table *t, struct rp_docs *docs)
+int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *lexicons,
+		    struct kz_table *t, struct rp_docs *docs)
 {
 	struct kz_strlist other = {0};
 	struct ex_sources src;
@@ -68,7 +69,7 @@ int cmd_load_inputs(const char *const *paths, int n, struct kz_table *t, struct 
 	struct ex_lexicon *lx = NULL;
 	struct ex_options eo = {0};
 	struct kz_err err;
-	int worst = 0, nbad = 0;
+	int worst = 0, nbad = 0, rc;
 
 	for (int i = 0; i < n; i++) {
 		if (kz_is_claims_csv(paths[i])) {
@@ -86,8 +87,10 @@ int cmd_load_inputs(const char *const *paths, int n, struct kz_table *t, struct 
 	if (other.n) {
 		ex_sources_init(&src);
 		ex_collect((char **)other.v, other.n, &found, &src, print_err, NULL, &nbad, &worst);
-		lx = ex_lexicon_new();
-		for (size_t k = 0; k < found.n; k++) {
+		/* without the user's lexicon the figures would be wrong: none then */
+		if ((rc = cmd_lexicon(lexicons, &lx)) != 0)
+			worst = worse(worst, rc);
+		for (size_t k = 0; lx && k < found.n; k++) {
 			struct ex_doc doc;
 			ex_doc_init(&doc);
 			if (ex_doc_load(&doc, found.v[k], &err)) {
@@ -155,10 +158,11 @@ int cmd_report(int argc, char **argv)
 {
 	const char *out = "factsheet.pdf", *title = NULL, *lang = NULL, *charts = NULL, *select = NULL,
 		   *layout = NULL;
-	struct kz_strlist pos = {0};
+	struct kz_strlist pos = {0}, lexicons = {0};
 	const struct kz_opt opts[] = {
 		{'o', "output", "FILE", "write the fact sheet to FILE (default: factsheet.pdf; - for stdout)", KZ_OPT_STRING, &out},
 		{0, "title", "T", "title of the fact sheet", KZ_OPT_STRING, &title},
+		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable)", KZ_OPT_LIST, &lexicons},
 		{0, "lang", "de|en", "language of texts and number format (default: de)", KZ_OPT_STRING, &lang},
 		{0, "charts", "DIR", "also write every chart as SVG and PNG into DIR", KZ_OPT_STRING, &charts},
 		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
@@ -183,18 +187,21 @@ int cmd_report(int argc, char **argv)
 			   opts, argc, argv, &pos);
 	if (rc) {
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
 	}
 	rp_options_init(&ro);
 	if (pos.n == 0 || (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
 		kz_warn(pos.n == 0 ? "report: no INPUT given (see --help)" : "report: --lang takes de or en");
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return KZ_EXIT_USAGE;
 	}
 	if (select && rp_select_parse(&sel, select, &err)) {
 		kz_warn("report: %s", err.msg);
 		rp_select_release(&sel);
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return KZ_EXIT_USAGE;
 	}
 	ro.lang = lang && !strcmp(lang, "en") ? PL_EN : PL_DE;
@@ -204,7 +211,7 @@ int cmd_report(int argc, char **argv)
 	ro.dump = layout ? &dump : NULL;
 	kz_table_init(&t);
 	rp_docs_init(&docs);
-	worst = cmd_load_inputs(pos.v, pos.n, &t, &docs);
+	worst = cmd_load_inputs(pos.v, pos.n, &lexicons, &t, &docs);
 	if (select)
 		kz_table_filter(&t, rp_select_keep, &sel);
 	st_result_init(&res);
@@ -229,5 +236,6 @@ int cmd_report(int argc, char **argv)
 	rp_docs_release(&docs);
 	rp_select_release(&sel);
 	kz_strlist_release(&pos);
+	kz_strlist_release(&lexicons);
 	return worst;
 }

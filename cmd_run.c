@@ -37,12 +37,13 @@ int cmd_run(int argc, char **argv)
 {
 	const char *outdir = "out", *title = NULL, *lang = NULL, *select = NULL;
 	int charts = 0, rc, worst;
-	struct kz_strlist pos = {0};
+	struct kz_strlist pos = {0}, lexicons = {0};
 	const struct kz_opt opts[] = {
 		{'o', "output", "DIR", "write claims.csv, findings.csv, consensus.csv, factsheet.pdf into DIR (default: out)", KZ_OPT_STRING, &outdir},
 		{0, "title", "T", "title of the fact sheet", KZ_OPT_STRING, &title},
 		{0, "lang", "de|en", "language of texts and number format (default: de)", KZ_OPT_STRING, &lang},
 		{0, "charts", NULL, "also write every chart as SVG and PNG into DIR/charts", KZ_OPT_FLAG, &charts},
+		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable)", KZ_OPT_LIST, &lexicons},
 		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
@@ -60,23 +61,27 @@ int cmd_run(int argc, char **argv)
 			   opts, argc, argv, &pos);
 	if (rc) {
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
 	}
 	if (pos.n == 0 || (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
 		kz_warn(pos.n == 0 ? "run: no PATH given (see --help)" : "run: --lang takes de or en");
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return KZ_EXIT_USAGE;
 	}
 	if (select && rp_select_parse(&sel, select, &err)) {
 		kz_warn("run: %s", err.msg);
 		rp_select_release(&sel);
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return KZ_EXIT_USAGE;
 	}
 	if (mkdir(outdir, 0777) && errno != EEXIST) {
 		kz_warn("%s: cannot create folder: %s", outdir, strerror(errno));
 		rp_select_release(&sel);
 		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
 		return KZ_EXIT_SYSTEM;
 	}
 	rp_options_init(&ro);
@@ -88,7 +93,7 @@ int cmd_run(int argc, char **argv)
 	kz_table_init(&t);
 	rp_docs_init(&docs);
 	/* 1. extract */
-	worst = cmd_load_inputs(pos.v, pos.n, &t, &docs);
+	worst = cmd_load_inputs(pos.v, pos.n, &lexicons, &t, &docs);
 	if (select)
 		kz_table_filter(&t, rp_select_keep, &sel);
 	rc = write_csv(outdir, "claims.csv", W_CLAIMS, &t, NULL, &err);
@@ -119,5 +124,6 @@ int cmd_run(int argc, char **argv)
 	rp_docs_release(&docs);
 	rp_select_release(&sel);
 	kz_strlist_release(&pos);
+	kz_strlist_release(&lexicons);
 	return worst;
 }

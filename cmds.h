@@ -14,7 +14,13 @@ int cmd_run(int argc, char **argv);
  */
 struct kz_table;
 struct rp_docs;
-int cmd_load_inputs(const char *const *paths, int n, struct kz_table *t, struct rp_docs *docs);
+struct kz_strlist;
+int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *lexicons,
+		    struct kz_table *t, struct rp_docs *docs);
+/* The built-in lexicons plus the --lexicon files (cmd_extract.c): 0, or the error printed and its
+ * exit status returned. */
+struct ex_lexicon;
+int cmd_lexicon(const struct kz_strlist *files, struct ex_lexicon **out);
 /* Also shared (cmd_report.c): st_check over t with the built-in rates and the documents' dates. */
 struct st_result;
 int cmd_check_claims(const struct kz_table *t, const struct rp_docs *docs, int lang_en,

@@ -80,6 +80,26 @@ printf '# source: test\nyear\tJPY\n2020\t200\n' > "$tmp/yen.tsv"
 expect "--rates replaces the built-in rates" has "$tmp/y.csv" '^currency,error,budget,defense_budget,JP,'
 
 # the seeds (documents, extracted on the fly): zero false errors, the troop drift is found
+# --lexicon reaches check, run and report: a country only the user's lexicon knows
+mkdir -p "$tmp/lx"
+printf 'Atlantis verfügte im Jahr 2024 über 5.000 Soldaten.\n' > "$tmp/lx/a.txt"
+printf 'Im Jahr 2024 hatte Atlantis 9.000 Soldaten.\n' > "$tmp/lx/b.txt"
+printf 'country\tAtlantis\tXA\tname\n' > "$tmp/lex.tsv"
+printf 'land\tAtlantis\tXA\n' > "$tmp/badlex.tsv"
+"$KZ" check -o "$tmp/l0.csv" "$tmp/lx" > /dev/null
+expect "lexicon: without it no conflict" [ "$(grep -c '^conflict' "$tmp/l0.csv")" -eq 0 ]
+"$KZ" check --lexicon "$tmp/lex.tsv" -o "$tmp/l1.csv" "$tmp/lx" > /dev/null
+expect "lexicon: check finds the conflict" has "$tmp/l1.csv" '^conflict,error,troops,,XA,,2024,persons,5000 persons \| 9000 persons,'
+"$KZ" check --lexicon "$tmp/badlex.tsv" -o "$tmp/l2.csv" "$tmp/lx" > /dev/null 2> "$tmp/e"
+expect "lexicon: a bad one is exit 3 for check" [ $? -eq 3 ]
+expect "lexicon: file:line message" grep -q '^kennzahl: .*badlex.tsv:1: lexicon line needs' "$tmp/e"
+"$KZ" run --lexicon "$tmp/lex.tsv" -o "$tmp/lrun" "$tmp/lx" > /dev/null 2>&1
+expect "lexicon: run uses it" has "$tmp/lrun/findings.csv" '^conflict,error,troops,,XA,'
+"$KZ" run --lexicon "$tmp/badlex.tsv" -o "$tmp/lrun2" "$tmp/lx" > /dev/null 2>&1
+expect "lexicon: a bad one is exit 3 for run" [ $? -eq 3 ]
+"$KZ" report --lexicon "$tmp/badlex.tsv" -o "$tmp/l.pdf" "$tmp/lx" > /dev/null 2>&1
+expect "lexicon: a bad one is exit 3 for report" [ $? -eq 3 ]
+
 S=../shared/seeds
 if [ -d "$S" ]; then
 	"$KZ" check -o "$tmp/s.csv" --fail-on conflict,currency,arithmetic "$S" > "$tmp/s.out" 2>&1
