@@ -966,19 +966,24 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		if (par && sub && par == sub)
 			par = NULL;
 		break;
-	case KZ_I_TRADE_SHARE:
+	case KZ_I_TRADE_SHARE: {
+		const struct mention *share_of = NULL;
 		for (size_t i = 0; i < n && !sub; i++) {
 			const char *w, *we;
-			if (!(m[i].flags & LXF_ADJ) || dist(q->start, q->end, m[i].start, m[i].end) > 40 ||
-			    clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
-					   m[i].start < q->start ? q->start : m[i].start))
+			if (!(m[i].flags & LXF_ADJ))
 				continue;
 			w = ex_skip_space(ex_word_end(c->text + m[i].start, c->text + e), c->text + e);
 			we = ex_word_end(w, c->text + e);
-			if ((size_t)(we - w) >= 6 && !ex_casecmp_n(w, 6, "anteil") && !par) {
-				par = &m[i]; /* "der chinesische Anteil" at Japan's imports: China is the partner */
+			/* "der chinesische Anteil" at Japan's imports: China is the partner, also for a
+			 * second figure of the sentence ("…, bei den Exporten bei 19,4 Prozent") */
+			if ((size_t)(we - w) >= 6 && !ex_casecmp_n(w, 6, "anteil") && !par && m[i].end <= q->start) {
+				par = share_of = &m[i];
 				continue;
 			}
+			if (dist(q->start, q->end, m[i].start, m[i].end) > 40 ||
+			    clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
+					   m[i].start < q->start ? q->start : m[i].start))
+				continue;
 			if (ex_contains_ci(w, (size_t)(we - w), "ausfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "export", 6) ||
 			    ex_contains_ci(w, (size_t)(we - w), "einfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "import", 6) ||
 			    ex_contains_ci(w, (size_t)(we - w), "handel", 6)) {
@@ -992,9 +997,12 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			sub = pick(m, n, q, ROLE(R_GEN), 0);
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
+		if (sub && sub == share_of)
+			sub = NULL; /* whose share it is comes from the sentences before */
 		if (!par)
 			par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 1);
 		break;
+	}
 	case KZ_I_COST_SHARE:
 		for (size_t i = 0; i < n && !sub; i++)
 			if ((m[i].flags & LXF_GEN) && m[i].start >= q->end && m[i].start - q->end <= 24)
