@@ -408,9 +408,6 @@ static int speaks_of_plan(const struct ex_lexicon *lx, const char *s, const char
 /* Is the figure's own clause in the present tense? (a sentence may turn to the past after a dash) */
 static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
 {
-	/* "Davon sollen 3,5 Prozent … entfallen": a plan, not the present */
-	if (speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end))
-		return 0;
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
 	const char *a = c->text + q->start, *b = c->text + q->end;
 
@@ -423,6 +420,10 @@ static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty
 	       !((unsigned char)*b == 0xE2 && b + 2 < e && (unsigned char)b[1] == 0x80 &&
 		 ((unsigned char)b[2] == 0x93 || (unsigned char)b[2] == 0x94)))
 		b++;
+	/* "Davon sollen 3,5 Prozent … entfallen": a plan, not the present; a plan in another clause
+	 * ("…, im Kriegsfall sollen es 90.000 sein") leaves this one as it is */
+	if (speaks_of_plan(c->lx, a, b))
+		return 0;
 	return present_tense(c->lx, a, b);
 }
 
