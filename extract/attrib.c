@@ -1180,7 +1180,8 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		if (best >= 0 && (a->ind != KZ_I_TROOPS || (c->topic_n[best] >= 2 && c->topic_n[best] * 10 >= total * 6)))
 			snprintf(a->subject, sizeof(a->subject), "%s", c->topic[best]);
 	}
-	if (from_sentence && a->subject[0]) {
+	/* the sentence named them, or the currency did ("13,5 Billionen Rubel") */
+	if ((from_sentence || a->subj_src == 3) && a->subject[0]) {
 		int i;
 		for (i = 0; i < c->ntopic && strcmp(c->topic[i], a->subject); i++)
 			;
