@@ -883,6 +883,35 @@ static const struct mention *first_not(const struct mention *m, size_t n, int wa
 }
 
 
+/* Is the word after p (spaces skipped) w? */
+static int word_after_is(const char *p, const char *e, const char *w)
+{
+	size_t n = strlen(w);
+	const char *we;
+
+	p = ex_skip_space(p, e);
+	we = ex_word_end(p, e);
+	return (size_t)(we - p) == n && !memcmp(p, w, n);
+}
+
+/* Does the "für" mention m follow another amount right away ("26 Milliarden Dollar für Israel und
+ * gut acht Milliarden Dollar für Partner im Indopazifik")? Then it names that amount's recipient. */
+static int for_of_other(const char *t, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+			const struct mention *m)
+{
+	for (size_t i = 0; i < nq; i++) {
+		const struct ex_qty *o = &all[i];
+		/* a conversion of the figure ("61 Milliarden Dollar (rund 57 Milliarden Euro) für") is
+		 * the same amount */
+		if (o->start == q->start || o->end > m->start || m->start - o->end > 14 || !o->unit ||
+		    ex_paired(t, q, o) || ex_paired(t, o, q))
+			continue;
+		if (strstr_n(t + o->end, m->start - o->end, "für"))
+			return 1;
+	}
+	return 0;
+}
+
 static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		size_t nq, struct ex_attr *a)
 {
@@ -1039,7 +1068,7 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			size_t bd = (size_t)-1;
 			for (size_t i = 0; i < n; i++) {
 				size_t d;
-				if (m[i].role != R_FOR)
+				if (m[i].role != R_FOR || for_of_other(c->text, q, all, nq, &m[i]))
 					continue;
 				d = dist(q->start, q->end, m[i].start, m[i].end);
 				if (clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
@@ -1105,7 +1134,8 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	    c->sent[c->last_si[a->ind]].para == c->sent[si].para &&
 	    (!a->partner[0] || strcmp(c->last[a->ind].subject, a->partner))) {
 		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
-		if (!par && strcmp(c->last[a->ind].partner, a->subject))
+		if (!par && strcmp(c->last[a->ind].partner, a->subject) &&
+		    !(a->ind == KZ_I_BUDGET && word_after_is(c->text + q->end, c->text + e, "für")))
 			snprintf(a->partner, sizeof(a->partner), "%s", c->last[a->ind].partner);
 		sub = (const struct mention *)1;
 	}
@@ -1197,7 +1227,10 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	    !strcmp(c->last[KZ_I_TROOPS].subject, a->subject) && strcmp(a->detail, "armed_forces") &&
 	    (si - c->last_si[KZ_I_TROOPS] <= 3 || strcmp(a->subject, "US") == 0))
 		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_TROOPS].partner);
+	/* "… gut acht Milliarden Dollar für Partner im Indopazifik": the recipient is named, if not a
+	 * country, so the last amount's recipient is not this one's */
 	if (a->ind == KZ_I_BUDGET && !a->partner[0] && c->have_last[KZ_I_BUDGET] &&
+	    !word_after_is(c->text + q->end, c->text + e, "für") &&
 	    c->sent[c->last_si[KZ_I_BUDGET]].para == c->sent[si].para && si - c->last_si[KZ_I_BUDGET] <= 3 &&
 	    !strcmp(c->last[KZ_I_BUDGET].subject, a->subject) && !strcmp(c->last[KZ_I_BUDGET].detail, a->detail))
 		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_BUDGET].partner);
