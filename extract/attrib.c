@@ -918,7 +918,7 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	struct mention m[MAX_MENTIONS];
 	size_t s = c->sent[si].start, e = c->sent[si].end, n;
 	const struct mention *sub = NULL, *par = NULL;
-	int from_sentence;
+	int from_sentence, named_before = 0;
 
 	{
 		const struct cache_slot *sl = sentence_info(c, s, e, all, nq, 1);
@@ -1173,6 +1173,7 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 			}
 			if (ps) {
 				snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
+				named_before = 1;
 				break;
 			}
 		}
@@ -1182,6 +1183,7 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		if (!ps)
 			continue;
 		snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
+		named_before = 1;
 		if (!par) {
 			pp = pick(pm, pn, &far, a->ind == KZ_I_TROOPS ? ROLE(R_LOC) : ROLE(R_PARTNER), 0);
 			if (pp && strcmp(pp->code, a->subject))
@@ -1210,8 +1212,8 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		if (best >= 0 && (a->ind != KZ_I_TROOPS || (c->topic_n[best] >= 2 && c->topic_n[best] * 10 >= total * 6)))
 			snprintf(a->subject, sizeof(a->subject), "%s", c->topic[best]);
 	}
-	/* the sentence named them, or the currency did ("13,5 Billionen Rubel") */
-	if ((from_sentence || a->subj_src == 3) && a->subject[0]) {
+	/* the sentence named them, the sentences before did, or the currency ("13,5 Billionen Rubel") */
+	if ((from_sentence || named_before || a->subj_src == 3) && a->subject[0]) {
 		int i;
 		for (i = 0; i < c->ntopic && strcmp(c->topic[i], a->subject); i++)
 			;
