@@ -1638,6 +1638,10 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 {
 	dist_text = c->text;
 	indicator(c, si, q, a);
+	/* a share of costs is host-nation support unless a cue says otherwise ("75 Prozent der Kosten");
+	 * the bare cue "Kosten" names no sub-kind, so money it finds stays a plain budget figure */
+	if (a->ind == KZ_I_COST_SHARE && !a->detail[0])
+		set_detail(a, "host_nation_support");
 	who(c, si, q, all, nq, a);
 	when(c, si, q, all, nq, a);
 	/* troops with a foreign location are stationed there ("US-Streitkräfte in Korea") */
