@@ -1037,6 +1037,11 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		for (size_t i = 0; i < n && !sub; i++)
 			if ((m[i].flags & LXF_GEN) && m[i].start >= q->end && m[i].start - q->end <= 24)
 				sub = &m[i];
+		/* "ein Beitrag Japans von 74,5 Prozent" */
+		for (size_t i = 0; i < n && !sub; i++)
+			if ((m[i].flags & LXF_GEN) && m[i].end <= q->start && q->start - m[i].end <= 16 &&
+			    strstr_n(c->text + m[i].end, q->start - m[i].end, " von "))
+				sub = &m[i];
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_NONE), 1);
 		if (sub && (sub->flags & LXF_PREFIX)) {
@@ -1048,6 +1053,11 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				par = &m[i];
 		if (!sub)
 			sub = pick(m, n, q, ROLE(R_GEN), 1);
+		/* "Den Kosten der US-Stationierung stand ein Beitrag Japans von 74,5 Prozent gegenüber;
+		 * Südkorea übernahm 40,0 Prozent": whose forces cost is the partner, before the figure too */
+		for (size_t i = 0; i < n && !par; i++)
+			if ((m[i].flags & LXF_PREFIX) && (!sub || strcmp(m[i].code, sub->code)))
+				par = &m[i];
 		if (!par)
 			par = pick(m, n, q, ROLE(R_PARTNER) | ROLE(R_GEN), 0);
 		break;
