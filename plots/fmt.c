@@ -166,6 +166,17 @@ void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang 
 static void two_nums(char *a, char *b, size_t n, double lo, double hi, enum pl_lang lang)
 {
 	int d = auto_decimals(lo) > auto_decimals(hi) ? auto_decimals(lo) : auto_decimals(hi);
+	double w = hi - lo;
+
+	/* the width to two significant digits is enough to read an interval ("1,7–5,0 %", not
+	 * "1,7109–4,9558 %"), and a stated figure's narrow interval keeps its digits */
+	if (w > 0 && isfinite(w)) {
+		int dw = 1 - (int)floor(log10(w));
+		if (dw < 0)
+			dw = 0;
+		if (dw < d)
+			d = dw;
+	}
 
 	for (;; d++) {
 		double k = pow(10, d);

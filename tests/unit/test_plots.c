@@ -52,6 +52,11 @@ static void test_fmt(void)
 	T_STREQ(b, "4,115\xe2\x80\x93" "4,125" NB "%");
 	pl_fmt_range(b, sizeof b, 0.9e12, 1.2e12, "KRW", PL_DE);
 	T_STREQ(b, "0,9\xe2\x80\x93" "1,2" NB "Bio. Won");
+	/* a computed interval is shown to two digits of its width, rounded outwards */
+	pl_fmt_range(b, sizeof b, 1.71093, 4.95581, "percent", PL_DE);
+	T_STREQ(b, "1,7\xe2\x80\x93" "5,0" NB "%");
+	pl_fmt_range(b, sizeof b, 1.51915e12, 1.51925e12, "KRW", PL_DE);
+	T_STREQ(b, "1,5191\xe2\x80\x93" "1,5193" NB "Bio. Won");
 	/* a short buffer is cut, never overrun */
 	pl_fmt_value(b, 6, 5.07e12, "JPY", PL_DE);
 	T_CHECK(strlen(b) == 5);
