@@ -13,7 +13,9 @@ fc-list 2>/dev/null | grep -qi dejavu || missing="$missing fonts"
 echo "kennzahl: missing:$missing" >&2
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -q >/dev/null && apt-get install -y -q $PKGS >/dev/null || {
+	# a failed index update (no network, a key problem) may still leave usable lists: try anyway
+	apt-get update -q >/dev/null || echo "kennzahl: apt-get update failed; trying the old package lists" >&2
+	apt-get install -y -q $PKGS >/dev/null || {
 		echo "kennzahl: apt-get install failed" >&2
 		exit 1
 	}
