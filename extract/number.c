@@ -207,23 +207,32 @@ static int ref_before(const struct scan *sc, const char *p)
 	return 0;
 }
 
+/* The next word in [*p, end) that starts there (not inside a word): its start, with *p moved to its
+ * end; NULL when there is none. */
+static const char *next_word(const struct scan *sc, const char **p, const char *end)
+{
+	const char *w = *p;
+
+	while (w < end && (!ex_letter_at(w, end) || (w > sc->s && ex_letter_before(sc->s, w))))
+		w++;
+	if (w >= end)
+		return NULL;
+	*p = ex_word_end(w, end);
+	if (*p == w)
+		*p = w + 1;
+	return w;
+}
+
 /* At most three words in [p, q), none of them the preposition prep: "verfügt im Jahr 2024 über" but
  * not "verfügt über eine Armee von über …" (the second 'über' is a qualifier again). */
 static int few_words_between(const struct scan *sc, const char *p, const char *q, const char *prep)
 {
+	const char *w;
 	int n = 0;
 
-	while (p < q) {
-		const char *we;
-		if (!ex_letter_at(p, q) || (p > sc->s && ex_letter_before(sc->s, p))) {
-			p++;
-			continue;
-		}
-		we = ex_word_end(p, q);
-		if (++n > 3 || (strlen(prep) == (size_t)(we - p) && !ex_casecmp_n(p, (size_t)(we - p), prep)))
+	while ((w = next_word(sc, &p, q)) != NULL)
+		if (++n > 3 || (strlen(prep) == (size_t)(p - w) && !ex_casecmp_n(w, (size_t)(p - w), prep)))
 			return 0;
-		p = we > p ? we : p + 1;
-	}
 	return 1;
 }
 
@@ -232,25 +241,19 @@ static int few_words_between(const struct scan *sc, const char *p, const char *q
 static int governed(const struct scan *sc, const char *q, const struct ex_lex_entry *qual)
 {
 	const struct ex_lexicon *lx = sc->lx;
-	const char *p = q;
+	const char *p = q, *w;
 
 	while (p > sc->s && q - p < 60 && p[-1] != ',' && p[-1] != ';' && p[-1] != ':')
 		p--;
-	while (p < q) {
-		const char *we;
-		if (!ex_letter_at(p, q) || (p > sc->s && ex_letter_before(sc->s, p))) {
-			p++;
-			continue;
-		}
-		we = ex_word_end(p, q);
+	while ((w = next_word(sc, &p, q)) != NULL) {
+		const char *we = p;
 		for (size_t i = 0; i < lx->n[LX_GOVERN]; i++) {
 			const struct ex_lex_entry *g = &lx->v[LX_GOVERN][i];
-			if ((size_t)(we - p) >= g->klen && !ex_casecmp_n(p, g->klen, g->key) &&
+			if ((size_t)(we - w) >= g->klen && !ex_casecmp_n(w, g->klen, g->key) &&
 			    strlen(g->value) == qual->klen && !ex_casecmp_n(qual->key, qual->klen, g->value) &&
 			    few_words_between(sc, we, q, g->value))
 				return 1;
 		}
-		p = we > p ? we : p + 1;
 	}
 	return 0;
 }
