@@ -22,13 +22,6 @@ static int is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Folder part of path with a trailing '/', or "" (caller frees). */
-static char *dir_of(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? kz_xstrndup(path, (size_t)(s - path) + 1) : kz_xstrdup("");
-}
-
 /*
  * Dates of the documents a claims CSV names: the sources.csv in each
  * document's folder when there is one, else the document's own dateline or
@@ -43,7 +36,6 @@ static void dates_for_csv(const struct kz_table *t, size_t from, struct st_docin
 	ex_sources_init(&src);
 	for (size_t i = from; i < t->n; i++) {
 		const char *doc = t->v[i].doc;
-		char *dir, *sc;
 		struct ex_doc d;
 		struct kz_err err;
 		int dup = 0;
@@ -56,19 +48,8 @@ static void dates_for_csv(const struct kz_table *t, size_t from, struct st_docin
 			continue;
 		KZ_GROW(seen, aseen, nseen + 1);
 		seen[nseen++] = kz_xstrdup(doc);
-		dir = dir_of(doc);
-		sc = kz_xmalloc(strlen(dir) + 12);
-		sprintf(sc, "%ssources.csv", dir);
-		if (access(sc, R_OK) == 0) {
-			int known = 0;
-			for (size_t k = 0; k + 1 < nseen && !known; k++) {
-				char *od = dir_of(seen[k]);
-				known = !strcmp(od, dir);
-				free(od);
-			}
-			if (!known && ex_sources_read(&src, sc, &err))
-				kz_err_print(&err);
-		}
+		if (ex_sources_beside(&src, doc, &err))
+			kz_err_print(&err);
 		ex_doc_init(&d);
 		d.path = kz_xstrdup(doc);
 		ex_sources_apply(&src, &d);
@@ -82,8 +63,6 @@ static void dates_for_csv(const struct kz_table *t, size_t from, struct st_docin
 			ex_doc_release(&full);
 		}
 		ex_doc_release(&d);
-		free(sc);
-		free(dir);
 	}
 	for (size_t k = 0; k < nseen; k++)
 		free(seen[k]);

@@ -25,26 +25,15 @@ static int worse(int a, int b)
 static void docs_from_sources(const struct kz_table *t, size_t from, struct rp_docs *docs)
 {
 	struct ex_sources src;
-	struct kz_strlist dirs = {0};
 	struct kz_err err;
-	char dir[4096], path[4200];
 
 	ex_sources_init(&src);
 	for (size_t i = from; i < t->n; i++) {
-		const char *doc = t->v[i].doc, *slash = strrchr(doc, '/');
-		int k;
+		const char *doc = t->v[i].doc;
 		if (rp_docs_find(docs, doc))
 			continue;
-		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - doc) : 1, slash ? doc : ".");
-		for (k = 0; k < dirs.n && strcmp(dirs.v[k], dir); k++)
-			;
-		if (k == dirs.n) {
-			struct stat st;
-			kz_strlist_push(&dirs, kz_xstrdup(dir));
-			snprintf(path, sizeof path, "%s/sources.csv", dir);
-			if (!stat(path, &st) && ex_sources_read(&src, path, &err))
-				kz_err_print(&err);
-		}
+		if (ex_sources_beside(&src, doc, &err))
+			kz_err_print(&err);
 		{
 			struct ex_doc d;
 			ex_doc_init(&d);
@@ -54,9 +43,6 @@ static void docs_from_sources(const struct kz_table *t, size_t from, struct rp_d
 			ex_doc_release(&d);
 		}
 	}
-	for (int k = 0; k < dirs.n; k++)
-		free((char *)dirs.v[k]);
-	kz_strlist_release(&dirs);
 	ex_sources_release(&src);
 }
 

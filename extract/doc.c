@@ -493,8 +493,13 @@ void ex_sources_release(struct ex_sources *s)
 		free(s->v[i].url);
 	}
 	free(s->v);
+	for (size_t i = 0; i < s->nread; i++)
+		free(s->read[i]);
+	free(s->read);
 	memset(s, 0, sizeof(*s));
 }
+
+static int same_path(const char *a, const char *b);
 
 struct src_rd {
 	struct ex_sources *s;
@@ -569,6 +574,12 @@ int ex_sources_read(struct ex_sources *s, const char *path, struct kz_err *err)
 	const char *slash;
 	int rc;
 
+	for (size_t i = 0; i < s->nread; i++)
+		if (same_path(s->read[i], path))
+			return 0;
+	/* recorded before reading: a broken file is reported once */
+	KZ_GROW(s->read, s->aread, s->nread + 1);
+	s->read[s->nread++] = kz_xstrdup(path);
 	rc = kz_read_file(path, 64u << 20, &data, &len, err);
 	if (rc)
 		return rc;
@@ -582,6 +593,21 @@ int ex_sources_read(struct ex_sources *s, const char *path, struct kz_err *err)
 	rc = kz_csv_parse(data, len, path, src_row, &r, NULL, err);
 	free(dir);
 	free(data);
+	return rc;
+}
+
+int ex_sources_beside(struct ex_sources *s, const char *doc, struct kz_err *err)
+{
+	const char *slash = strrchr(doc, '/');
+	size_t dl = slash ? (size_t)(slash - doc) + 1 : 0;
+	char *sc = kz_xmalloc(dl + sizeof("sources.csv"));
+	int rc = 0;
+
+	memcpy(sc, doc, dl);
+	memcpy(sc + dl, "sources.csv", sizeof("sources.csv"));
+	if (access(sc, R_OK) == 0)
+		rc = ex_sources_read(s, sc, err);
+	free(sc);
 	return rc;
 }
 
@@ -624,7 +650,7 @@ void ex_sources_apply(const struct ex_sources *s, struct ex_doc *d)
 	if (hit->date) {
 		free(d->meta.date);
 		d->meta.date = kz_xstrdup(hit->date);
-		d->meta.year = atoi(hit->date);
+		d->meta.year = (int)strtol(hit->date, NULL, 10);
 		d->meta.src = EX_META_SOURCES;
 	}
 #undef SET
@@ -695,10 +721,11 @@ static void walk_dir(struct walk *w, const char *dir)
 	closedir(dp);
 	qsort(names.v, names.n, sizeof(*names.v), cmp_str);
 	for (i = 0; i < names.n; i++) {
-		char *full = kz_xmalloc(strlen(dir) + strlen(names.v[i]) + 2);
+		size_t fl = strlen(dir) + strlen(names.v[i]) + 2;
+		char *full = kz_xmalloc(fl);
 		struct stat st;
 		size_t dl = strlen(dir);
-		sprintf(full, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names.v[i]);
+		snprintf(full, fl, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names.v[i]);
 		if (stat(full, &st) != 0) {
 			if (lstat(full, &st) == 0 && S_ISLNK(st.st_mode))
 				bad(w, KZ_EINPUT, full, "%s", "broken symbolic link");
@@ -744,22 +771,9 @@ void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_source
 			walk_dir(&w, paths[i]);
 		} else {
 			/* A sources.csv beside a file given by name applies to it too. */
-			const char *slash = strrchr(paths[i], '/');
-			char *sc = slash ? kz_xmalloc((size_t)(slash - paths[i]) + 13) : kz_xstrdup("sources.csv");
-			if (slash)
-				sprintf(sc, "%.*s/sources.csv", (int)(slash - paths[i]), paths[i]);
-			if (access(sc, R_OK) == 0) {
-				int seen = 0;
-				for (size_t k = 0; k < src->n; k++)
-					if (!strncmp(src->v[k].file, sc, strlen(sc) - 11))
-						seen = 1;
-				if (!seen) {
-					struct kz_err e;
-					if (ex_sources_read(src, sc, &e))
-						err_cb(&e, arg);
-				}
-			}
-			free(sc);
+			struct kz_err e;
+			if (ex_sources_beside(src, paths[i], &e))
+				err_cb(&e, arg);
 			push_path(out, paths[i]);
 		}
 	}

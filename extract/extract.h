@@ -61,11 +61,16 @@ struct ex_source {
 struct ex_sources {
 	struct ex_source *v;
 	size_t n, alloc;
+	char **read; /* the sources.csv files read so far */
+	size_t nread, aread;
 };
 void ex_sources_init(struct ex_sources *s);
 void ex_sources_release(struct ex_sources *s);
-/* Read path into s (appending; rows keep file relative to the folder of path). */
+/* Read path into s (appending; rows keep file relative to the folder of path); a file already
+ * read is not read again. */
 int ex_sources_read(struct ex_sources *s, const char *path, struct kz_err *err);
+/* Read the sources.csv in the folder of the document at doc, when there is one. */
+int ex_sources_beside(struct ex_sources *s, const char *doc, struct kz_err *err);
 /* Apply the matching sources.csv row (by path relative to its folder, or by base name) to d. */
 void ex_sources_apply(const struct ex_sources *s, struct ex_doc *d);
 
