@@ -353,7 +353,7 @@ static int claims_row(char **f, size_t n, long line, void *arg)
 	memset(&c, 0, sizeof(c));
 	c.id = get[0];
 	c.doc = get[1];
-	c.page = atoi(get[2]);
+	c.page = (int)strtol(get[2], NULL, 10);
 	c.start = (size_t)strtoul(get[3], NULL, 10);
 	c.end = (size_t)strtoul(get[4], NULL, 10);
 	c.quote = get[5];

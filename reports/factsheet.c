@@ -467,7 +467,7 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 			v[0] = '\0';
 		pl_fmt_value(v + strlen(v), sizeof v - strlen(v) - 8, c->value, c->unit, L);
 		if (m->flags[i] & PL_F_CONFLICT)
-			strcat(v, "</span>");
+			snprintf(v + strlen(v), sizeof v - strlen(v), "</span>");
 		if (c->page)
 			snprintf(src, sizeof src, L == PL_DE ? "[%d], S. %d" : "[%d], p. %d", m->docno[i], c->page);
 		else

@@ -73,7 +73,10 @@ int main(int argc, char **argv)
 		e = &k[nk++];
 		memset(e, 0, sizeof(*e));
 		e->doc = kz_xstrdup(field(&p));
-		e->value = atof(field(&p));
+		if (kz_parse_double(field(&p), &e->value)) {
+			fprintf(stderr, "eval: %s: key row %zu: bad value\n", argv[1], nk);
+			return 3;
+		}
 		e->unit = kz_xstrdup(field(&p));
 		e->qual = kz_xstrdup(field(&p));
 		field(&p);
