@@ -140,6 +140,26 @@ long long cmd_gen_date(void)
 	return (long long)time(NULL);
 }
 
+int cmd_report_args(const char *cmd, const char *what, int npos, const char *lang, const char *select,
+		    struct rp_select *sel)
+{
+	struct kz_err err;
+
+	if (npos == 0 || (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
+		if (npos == 0)
+			kz_warn("%s: no %s given (see --help)", cmd, what);
+		else
+			kz_warn("%s: --lang takes de or en", cmd);
+		return KZ_EXIT_USAGE;
+	}
+	if (select && rp_select_parse(sel, select, &err)) {
+		kz_warn("%s: %s", cmd, err.msg);
+		rp_select_release(sel);
+		return KZ_EXIT_USAGE;
+	}
+	return 0;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	const char *out = "factsheet.pdf", *title = NULL, *lang = NULL, *charts = NULL, *select = NULL,
@@ -177,18 +197,10 @@ int cmd_report(int argc, char **argv)
 		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
 	}
 	rp_options_init(&ro);
-	if (pos.n == 0 || (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
-		kz_warn(pos.n == 0 ? "report: no INPUT given (see --help)" : "report: --lang takes de or en");
+	if ((rc = cmd_report_args("report", "INPUT", pos.n, lang, select, &sel)) != 0) {
 		kz_strlist_release(&pos);
 		kz_strlist_release(&lexicons);
-		return KZ_EXIT_USAGE;
-	}
-	if (select && rp_select_parse(&sel, select, &err)) {
-		kz_warn("report: %s", err.msg);
-		rp_select_release(&sel);
-		kz_strlist_release(&pos);
-		kz_strlist_release(&lexicons);
-		return KZ_EXIT_USAGE;
+		return rc;
 	}
 	ro.lang = lang && !strcmp(lang, "en") ? PL_EN : PL_DE;
 	ro.title = title;

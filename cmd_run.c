@@ -64,18 +64,10 @@ int cmd_run(int argc, char **argv)
 		kz_strlist_release(&lexicons);
 		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
 	}
-	if (pos.n == 0 || (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
-		kz_warn(pos.n == 0 ? "run: no PATH given (see --help)" : "run: --lang takes de or en");
+	if ((rc = cmd_report_args("run", "PATH", pos.n, lang, select, &sel)) != 0) {
 		kz_strlist_release(&pos);
 		kz_strlist_release(&lexicons);
-		return KZ_EXIT_USAGE;
-	}
-	if (select && rp_select_parse(&sel, select, &err)) {
-		kz_warn("run: %s", err.msg);
-		rp_select_release(&sel);
-		kz_strlist_release(&pos);
-		kz_strlist_release(&lexicons);
-		return KZ_EXIT_USAGE;
+		return rc;
 	}
 	if (mkdir(outdir, 0777) && errno != EEXIST) {
 		kz_warn("%s: cannot create folder: %s", outdir, strerror(errno));

@@ -26,6 +26,12 @@ struct st_result;
 int cmd_check_claims(const struct kz_table *t, const struct rp_docs *docs, int lang_en,
 		     struct st_result *res);
 
+/* The arguments report and run share (cmd_report.c): something to read, --lang, --select into sel;
+ * 0, or a message and KZ_EXIT_USAGE. */
+struct rp_select;
+int cmd_report_args(const char *cmd, const char *what, int npos, const char *lang, const char *select,
+		    struct rp_select *sel);
+
 /* The generation date of a fact sheet: SOURCE_DATE_EPOCH when set, else now (cmd_report.c). */
 long long cmd_gen_date(void);
 
