@@ -391,17 +391,11 @@ static int full_date_before(const char *s, const char *p)
 /* Does the sentence continue a plan ("Davon sollen 3,5 Prozent …")? */
 static int speaks_of_plan(const struct ex_lexicon *lx, const char *s, const char *e)
 {
-	for (const char *p = s; p < e;) {
-		const char *we;
-		if (!ex_letter_at(p, e)) {
-			p++;
-			continue;
-		}
-		we = ex_word_end(p, e);
-		if (is_word(lx, LX_PLAN, p, (size_t)(we - p)))
+	const char *p = s, *w;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL)
+		if (is_word(lx, LX_PLAN, w, (size_t)(p - w)))
 			return 1;
-		p = we;
-	}
 	return 0;
 }
 
@@ -647,19 +641,13 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 static int separable_withdrawal(const char *s, const char *e)
 {
 	int verb = 0, ab = 0;
+	const char *p = s, *w;
 
-	for (const char *p = s; p < e;) {
-		const char *we;
-		if (!ex_letter_at(p, e)) {
-			p++;
-			continue;
-		}
-		we = ex_word_end(p, e);
-		if ((we - p >= 4 && !memcmp(p, "zieh", 4)) || (we - p >= 3 && !memcmp(p, "zog", 3)))
+	while ((w = ex_next_word(s, &p, e)) != NULL) {
+		if ((p - w >= 4 && !memcmp(w, "zieh", 4)) || (p - w >= 3 && !memcmp(w, "zog", 3)))
 			verb = 1;
-		if (we - p == 2 && !memcmp(p, "ab", 2) && verb)
+		if (p - w == 2 && !memcmp(w, "ab", 2) && verb)
 			ab = 1;
-		p = we;
 	}
 	return verb && ab;
 }
@@ -1483,21 +1471,14 @@ static int present_tense(const struct ex_lexicon *lx, const char *s, const char 
 {
 	const struct ex_lex_entry *v;
 	int pres = 0;
-	const char *p = s;
+	const char *p = s, *w;
 
-	while (p < e) {
-		const char *we;
-		if (!ex_letter_at(p, e)) {
-			p++;
-			continue;
-		}
-		we = ex_word_end(p, e);
-		v = ex_lex_word(lx, LX_TENSE, p, (size_t)(we - p));
+	while ((w = ex_next_word(s, &p, e)) != NULL) {
+		v = ex_lex_word(lx, LX_TENSE, w, (size_t)(p - w));
 		if (v && !strcmp(v->value, "past"))
 			return 0;
 		if (v)
 			pres = 1;
-		p = we;
 	}
 	return pres;
 }

@@ -341,11 +341,11 @@ static int digits(const char *s, size_t n, int k, int *v)
 	return 1;
 }
 
-static void set_date(struct ex_meta *m, int y, int mo, int da)
+void ex_meta_set_date(struct ex_meta *m, int y, int mo, int da, int src)
 {
 	char tmp[16];
 
-	if (da)
+	if (mo && da)
 		snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, mo, da);
 	else if (mo)
 		snprintf(tmp, sizeof(tmp), "%04d-%02d", y, mo);
@@ -354,7 +354,7 @@ static void set_date(struct ex_meta *m, int y, int mo, int da)
 	free(m->date);
 	m->date = kz_xstrdup(tmp);
 	m->year = y;
-	m->src = EX_META_DATELINE;
+	m->src = src;
 }
 
 /* Try the date forms at s: "31. Januar 2025", "26.02.2024", "February 26, 2024", "Stand: Mai 2021". */
@@ -422,7 +422,7 @@ void ex_meta_from_dateline(struct ex_meta *m, const char *text, size_t len)
 		if (i > 0 && isalnum((unsigned char)text[i - 1]))
 			continue;
 		if (date_at(text + i, len - i, &y, &mo, &da) && y >= 1950 && y <= 2100) {
-			set_date(m, y, mo, da);
+			ex_meta_set_date(m, y, mo, da, EX_META_DATELINE);
 			return;
 		}
 	}
@@ -443,7 +443,7 @@ void ex_meta_from_dateline(struct ex_meta *m, const char *text, size_t len)
 			while (q < len && q - p < 24 && text[q] != ')' && text[q] != '\n')
 				q++;
 			if (q < len && text[q] == ')') {
-				set_date(m, y, mo, da);
+				ex_meta_set_date(m, y, mo, da, EX_META_DATELINE);
 				return;
 			}
 		}
@@ -455,7 +455,7 @@ void ex_meta_from_dateline(struct ex_meta *m, const char *text, size_t len)
 			while (p < len && text[p] == ' ')
 				p++;
 			if (date_at(text + p, len - p, &y, &mo, &da) && y >= 1950 && y <= 2100) {
-				set_date(m, y, mo, da);
+				ex_meta_set_date(m, y, mo, da, EX_META_DATELINE);
 				return;
 			}
 		}

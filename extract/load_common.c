@@ -148,22 +148,6 @@ static int ndigits(const char *s, int k, int *v)
 	return 1;
 }
 
-static void put_date(struct ex_meta *m, int y, int mo, int da)
-{
-	char tmp[16];
-
-	if (mo && da)
-		snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, mo, da);
-	else if (mo)
-		snprintf(tmp, sizeof(tmp), "%04d-%02d", y, mo);
-	else
-		snprintf(tmp, sizeof(tmp), "%04d", y);
-	free(m->date);
-	m->date = kz_xstrdup(tmp);
-	m->year = y;
-	m->src = EX_META_FILE;
-}
-
 int ex_meta_date_from(struct ex_meta *m, const char *s)
 {
 	int y, mo = 0, da = 0;
@@ -190,7 +174,7 @@ int ex_meta_date_from(struct ex_meta *m, const char *s)
 			da = 0;
 		if (*p == '\0' || *p == 'T' || *p == ' ' || *p == 'Z' || *p == '+' || *p == '-' ||
 		    (p[0] >= '0' && p[0] <= '9')) {
-			put_date(m, y, mo, da);
+			ex_meta_set_date(m, y, mo, da, EX_META_FILE);
 			return 1;
 		}
 	}

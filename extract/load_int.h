@@ -41,6 +41,8 @@ char *ex_text_clean(const char *s, size_t n, size_t *outlen);
  * returns 1; else leaves m alone and returns 0.
  */
 int ex_meta_date_from(struct ex_meta *m, const char *s);
+/* Set the document's date (YYYY, YYYY-MM or YYYY-MM-DD) and year, saying where they came from. */
+void ex_meta_set_date(struct ex_meta *m, int y, int mo, int da, int src);
 
 /* Replace *slot (freed) with a copy of s, white space collapsed and trimmed; a blank s leaves *slot alone. */
 void ex_meta_set_str(char **slot, const char *s);

@@ -207,22 +207,6 @@ static int ref_before(const struct scan *sc, const char *p)
 	return 0;
 }
 
-/* The next word in [*p, end) that starts there (not inside a word): its start, with *p moved to its
- * end; NULL when there is none. */
-static const char *next_word(const struct scan *sc, const char **p, const char *end)
-{
-	const char *w = *p;
-
-	while (w < end && (!ex_letter_at(w, end) || (w > sc->s && ex_letter_before(sc->s, w))))
-		w++;
-	if (w >= end)
-		return NULL;
-	*p = ex_word_end(w, end);
-	if (*p == w)
-		*p = w + 1;
-	return w;
-}
-
 /* At most three words in [p, q), none of them the preposition prep: "verfügt im Jahr 2024 über" but
  * not "verfügt über eine Armee von über …" (the second 'über' is a qualifier again). */
 static int few_words_between(const struct scan *sc, const char *p, const char *q, const char *prep)
@@ -230,7 +214,7 @@ static int few_words_between(const struct scan *sc, const char *p, const char *q
 	const char *w;
 	int n = 0;
 
-	while ((w = next_word(sc, &p, q)) != NULL)
+	while ((w = ex_next_word(sc->s, &p, q)) != NULL)
 		if (++n > 3 || (strlen(prep) == (size_t)(p - w) && !ex_casecmp_n(w, (size_t)(p - w), prep)))
 			return 0;
 	return 1;
@@ -245,7 +229,7 @@ static int governed(const struct scan *sc, const char *q, const struct ex_lex_en
 
 	while (p > sc->s && q - p < 60 && p[-1] != ',' && p[-1] != ';' && p[-1] != ':')
 		p--;
-	while ((w = next_word(sc, &p, q)) != NULL) {
+	while ((w = ex_next_word(sc->s, &p, q)) != NULL) {
 		const char *we = p;
 		for (size_t i = 0; i < lx->n[LX_GOVERN]; i++) {
 			const struct ex_lex_entry *g = &lx->v[LX_GOVERN][i];

@@ -138,3 +138,17 @@ const char *ex_word_back(const char *s, const char *p, const char **we)
 		p -= k;
 	return p;
 }
+
+const char *ex_next_word(const char *s, const char **p, const char *end)
+{
+	const char *w = *p;
+
+	while (w < end && (!ex_letter_at(w, end) || (w > s && ex_letter_before(s, w))))
+		w++;
+	if (w >= end)
+		return NULL;
+	*p = ex_word_end(w, end);
+	if (*p == w)
+		*p = w + 1;
+	return w;
+}
