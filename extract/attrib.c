@@ -145,13 +145,13 @@ static int in_relative_clause(const char *s, const char *p)
 
 /* Country mentions of [s, e), skipping the quantities' own spans ("US-Dollar"). */
 static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,
-			    size_t nq, struct mention *m)
+			    size_t nq, struct mention *m, size_t cap)
 {
 	const struct ex_lexicon *lx = c->lx;
 	const char *t = c->text, *p = t + s, *end = t + e;
 	size_t n = 0;
 
-	while (p < end && n < MAX_MENTIONS) {
+	while (p < end && n < cap) {
 		const char *we;
 		size_t k, i;
 		int hit = 0;
@@ -173,7 +173,7 @@ static size_t find_mentions(const struct ex_ctx *c, size_t s, size_t e, const st
 			unsigned char b0 = ex_fold_byte((unsigned char)*p);
 			const unsigned *ix = lx->by_first[LX_COUNTRY][b0];
 			unsigned nix = lx->n_first[LX_COUNTRY][b0];
-		for (i = 0; i < nix && !hit; i++) {
+		for (i = 0; i < nix && !hit && n < cap; i++) {
 			const struct ex_lex_entry *en = &lx->v[LX_COUNTRY][ix[i]];
 			size_t kl = en->klen;
 			struct mention *mm = &m[n];
@@ -522,7 +522,7 @@ static const struct cache_slot *sentence_info(const struct ex_ctx *c, size_t s, 
 		sl->has_p = 1;
 	}
 	if ((want & 1) && !sl->has_m) {
-		sl->nm = find_mentions(c, s, e, qs, nq, sl->m);
+		sl->nm = find_mentions(c, s, e, qs, nq, sl->m, MAX_MENTIONS);
 		sl->has_m = 1;
 	}
 	if ((want & 2) && !sl->has_c) {
@@ -918,7 +918,7 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	/* A table row: the header cell's "US-Soldaten" says whose, the row's first name where */
 	if (q->cell_end > q->cell_start) {
 		struct mention hm[8];
-		size_t hn = find_mentions(c, q->cell_start, q->cell_end, NULL, 0, hm);
+		size_t hn = find_mentions(c, q->cell_start, q->cell_end, NULL, 0, hm, sizeof(hm) / sizeof(hm[0]));
 		if (n > 0) {
 			if (hn > 0 && strcmp(hm[0].code, m[0].code)) {
 				snprintf(a->subject, sizeof(a->subject), "%s", hm[0].code);
@@ -1665,7 +1665,7 @@ void ex_seed_topic(struct ex_ctx *c)
 	}
 	if (!cut || cut - t > 80)
 		return;
-	n = find_mentions(c, 0, (size_t)(cut - t), NULL, 0, m);
+	n = find_mentions(c, 0, (size_t)(cut - t), NULL, 0, m, MAX_MENTIONS);
 	for (size_t i = 0; i < n && c->ntopic < EX_TOPICS; i++) {
 		snprintf(c->topic[c->ntopic], sizeof(c->topic[0]), "%s", m[i].code);
 		c->topic_n[c->ntopic++] = 2;

@@ -194,7 +194,8 @@ static size_t after_stop(const struct splitter *s, const char *p)
 		return (size_t)(q - s->t);
 	}
 	/* No space after the stop. */
-	if (is_digit(*q) && (ex_letter_before(s->t, p) || p[-1] == ')' || p[-1] == '"' || p[-1] == '%' ||
+	if (is_digit(*q) && p > s->t &&
+	    (ex_letter_before(s->t, p) || p[-1] == ')' || p[-1] == '"' || p[-1] == '%' ||
 			     closer_at(p - 1, p) || (p - s->t >= 2 && closer_at(p - 2, p) == 2) ||
 			     (p - s->t >= 3 && closer_at(p - 3, p) == 3))) {
 		/* footnote marker after the stop: "… Allianz.1 Doch" */

@@ -17,6 +17,9 @@ void pl_axis_nice(struct pl_axis *a, double lo, double hi, int maxticks)
 		lo = 0;
 		hi = 1;
 	}
+	/* keep the span finite: -1e308 to 1e308 would overflow it (such an axis is labelled, not exact) */
+	lo = fmin(fmax(lo, -PL_AXIS_LIMIT), PL_AXIS_LIMIT);
+	hi = fmin(fmax(hi, -PL_AXIS_LIMIT), PL_AXIS_LIMIT);
 	if (lo > hi) {
 		t = lo;
 		lo = hi;
@@ -47,9 +50,8 @@ void pl_axis_nice(struct pl_axis *a, double lo, double hi, int maxticks)
 		}
 	}
 	a->step = step;
-	n = (int)floor((a->max - a->min) / step + 0.5) + 1;
-	if (n > PL_MAXTICKS)
-		n = PL_MAXTICKS;
+	t = floor((a->max - a->min) / step + 0.5) + 1;
+	n = isfinite(t) && t >= 1 ? (t < PL_MAXTICKS ? (int)t : PL_MAXTICKS) : 1;
 	a->nticks = n;
 	for (i = 0; i < n; i++) {
 		t = a->min + i * step;

@@ -35,6 +35,8 @@ void pl_unit_scale(double maxabs, const char *unit, enum pl_lang lang, double *d
  * last tick; decimals is what a tick label needs.
  */
 #define PL_MAXTICKS 12
+/* the largest magnitude an axis spans: twice it stays finite */
+#define PL_AXIS_LIMIT 1e307
 struct pl_axis {
 	double min, max, step;
 	double ticks[PL_MAXTICKS];

@@ -85,6 +85,12 @@ static void test_axis(void)
 	T_CHECK(a.decimals >= 2);
 	pl_axis_nice(&a, 5, 5, 6); /* one value: the axis still has a span */
 	T_CHECK(a.max > a.min && a.min <= 5 && a.max >= 5);
+	/* the edges of double precision: the span stays finite, the ticks few and in bounds */
+	pl_axis_nice(&a, -1.7e308, 1.7e308, 8);
+	T_CHECK(isfinite(a.min) && isfinite(a.max) && a.max > a.min);
+	T_CHECK(a.nticks >= 2 && a.nticks <= 8);
+	pl_axis_nice(&a, 1e308, 1e308, 8);
+	T_CHECK(isfinite(a.max) && a.nticks >= 1 && a.nticks <= PL_MAXTICKS);
 	/* property: for many ranges, ticks cover the data, steps are nice, no more ticks than asked */
 	srand(1);
 	for (int i = 0; i < 5000; i++) {
