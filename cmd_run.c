@@ -11,16 +11,16 @@
 #include <time.h>
 
 
-/* Write one of the run's CSV files atomically: what says which. */
+/* Write one of the run's CSV files atomically and record it for the manifest: what says which. */
 enum what { W_CLAIMS, W_FINDINGS, W_CONSENSUS };
-static int write_csv(const char *dir, const char *name, enum what what, const struct kz_table *t,
+static int write_csv(struct kz_outdir *od, const char *name, enum what what, const struct kz_table *t,
 		     const struct st_result *res, struct kz_err *err)
 {
 	char path[4096];
 	struct kz_out o;
 	int rc;
 
-	snprintf(path, sizeof path, "%s/%s", dir, name);
+	snprintf(path, sizeof path, "%s/%s", od->dir, name);
 	rc = kz_out_open(&o, path, err);
 	if (rc)
 		return rc;
@@ -30,7 +30,30 @@ static int write_csv(const char *dir, const char *name, enum what what, const st
 		st_findings_write_csv(res, t, o.f, KZ_CSV_PLAIN);
 	else
 		st_consensus_write_csv(res, o.f, KZ_CSV_PLAIN);
-	return kz_out_commit(&o, err);
+	rc = kz_out_commit(&o, err);
+	if (!rc)
+		kz_outdir_add(od, name);
+	return rc;
+}
+
+/* An input that is the output folder or lies inside it would be overwritten or read back: say which. */
+static const char *input_inside(const char *outdir, const struct kz_strlist *pos)
+{
+	char *out = realpath(outdir, NULL);
+	const char *hit = NULL;
+	size_t ol;
+
+	if (!out)
+		return NULL; /* a new folder holds nothing yet */
+	ol = strlen(out);
+	for (int i = 0; i < pos->n && !hit; i++) {
+		char *in = realpath(pos->v[i], NULL);
+		if (in && !strncmp(in, out, ol) && (in[ol] == '\0' || in[ol] == '/' || ol == 1))
+			hit = pos->v[i];
+		free(in);
+	}
+	free(out);
+	return hit;
 }
 
 int cmd_run(int argc, char **argv)
@@ -54,6 +77,9 @@ int cmd_run(int argc, char **argv)
 	struct st_result res;
 	struct kz_err err;
 	char path[4096], chartdir[4096];
+	struct kz_outdir od;
+	const char *inside;
+	time_t started;
 
 	rc = kz_opts_parse("kennzahl run [-o OUTDIR] [--title T] [--lang de|en] [--charts] PATH...",
 			   "The main job: reads every document under PATH and writes OUTDIR/claims.csv,\n"
@@ -69,13 +95,22 @@ int cmd_run(int argc, char **argv)
 		kz_strlist_release(&lexicons);
 		return rc;
 	}
-	if (mkdir(outdir, 0777) && errno != EEXIST) {
-		kz_warn("%s: cannot create folder: %s", outdir, strerror(errno));
+	if ((inside = input_inside(outdir, &pos)) != NULL) {
+		kz_warn("%s: the output folder %s is or holds this input; choose another -o", inside, outdir);
+		rp_select_release(&sel);
+		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
+		return KZ_EXIT_USAGE;
+	}
+	if (kz_outdir_begin(&od, outdir, &err)) {
+		kz_err_print(&err);
+		kz_outdir_release(&od);
 		rp_select_release(&sel);
 		kz_strlist_release(&pos);
 		kz_strlist_release(&lexicons);
 		return KZ_EXIT_SYSTEM;
 	}
+	started = time(NULL);
 	rp_options_init(&ro);
 	ro.lang = lang && !strcmp(lang, "en") ? PL_EN : PL_DE;
 	ro.title = title;
@@ -86,29 +121,48 @@ int cmd_run(int argc, char **argv)
 	rp_docs_init(&docs);
 	/* 1. extract */
 	worst = cmd_load_inputs(pos.v, pos.n, &lexicons, &t, &docs);
+	if (worst && t.n == 0 && docs.n == 0) {
+		/* nothing could be read: an empty sheet would look like an answer */
+		kz_warn("%s: nothing was read; no outputs written", outdir);
+		kz_outdir_release(&od);
+		kz_table_release(&t);
+		rp_docs_release(&docs);
+		rp_select_release(&sel);
+		kz_strlist_release(&pos);
+		kz_strlist_release(&lexicons);
+		return worst;
+	}
 	if (select)
 		kz_table_filter(&t, rp_select_keep, &sel);
-	rc = write_csv(outdir, "claims.csv", W_CLAIMS, &t, NULL, &err);
+	rc = write_csv(&od, "claims.csv", W_CLAIMS, &t, NULL, &err);
 	/* 2. check */
 	st_result_init(&res);
 	if (!rc && cmd_check_claims(&t, &docs, ro.lang == PL_EN, &res))
 		worst = KZ_EXIT_INPUT;
 	if (!rc)
-		rc = write_csv(outdir, "findings.csv", W_FINDINGS, &t, &res, &err);
+		rc = write_csv(&od, "findings.csv", W_FINDINGS, &t, &res, &err);
 	if (!rc)
-		rc = write_csv(outdir, "consensus.csv", W_CONSENSUS, &t, &res, &err);
+		rc = write_csv(&od, "consensus.csv", W_CONSENSUS, &t, &res, &err);
 	/* 3. report */
 	if (!rc) {
 		snprintf(path, sizeof path, "%s/factsheet.pdf", outdir);
 		rc = rp_factsheet_write(path, &t, &docs, &res, &ro, &err);
+		if (!rc)
+			kz_outdir_add(&od, "factsheet.pdf");
+		if (!rc && charts)
+			kz_outdir_add_dir(&od, "charts", started);
 	}
 	st_result_release(&res);
+	/* 4. the manifest, last: it names the files that belong to this run */
+	if (!rc)
+		rc = kz_outdir_finish(&od, &err);
+	kz_outdir_release(&od);
 	if (rc) {
 		kz_err_print(&err);
 		worst = KZ_EXIT_SYSTEM;
 	} else {
-		printf("%s/claims.csv\n%s/findings.csv\n%s/consensus.csv\n%s/factsheet.pdf\n", outdir,
-		       outdir, outdir, outdir);
+		printf("%s/claims.csv\n%s/findings.csv\n%s/consensus.csv\n%s/factsheet.pdf\n%s/manifest.csv\n",
+		       outdir, outdir, outdir, outdir, outdir);
 		if (charts)
 			printf("%s/\n", chartdir);
 	}

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 /* Exit statuses, one enum for the whole program (STYLE.md rule 8). */
 enum kz_exit {
@@ -85,21 +86,52 @@ void kz_arena_release(struct kz_arena *a);
 const char *kz_arena_strndup(struct kz_arena *a, const char *s, size_t n);
 const char *kz_arena_strdup(struct kz_arena *a, const char *s);
 
-/* Read a whole file (max bytes; 0 = unlimited). Returns 0 or KZ_E* with err filled. */
+/*
+ * Read a whole regular file (max bytes; 0 = unlimited; "-" reads stdin). A FIFO,
+ * device or folder is refused without reading, and so is a file over max.
+ * Returns 0 or KZ_E* with err filled.
+ */
 int kz_read_file(const char *path, size_t max, char **out, size_t *len, struct kz_err *err);
 
 /*
- * Atomic output: kz_out_open opens a temporary file beside path ("-" or NULL
- * means stdout); kz_out_commit flushes, closes and renames it over path;
- * kz_out_abort removes it. An output file is never left half-written.
+ * Safe output (files.c): kz_out_open opens a locked hidden temporary beside
+ * path ("-" or NULL means stdout); kz_out_commit flushes, closes and renames
+ * it over path; kz_out_abort removes it. An output file is never left
+ * half-written, and only a regular file or a new name is ever replaced: a
+ * symbolic link is followed (the link stays), a character device or FIFO is
+ * written through (direct), any other kind of file is refused.
  */
 struct kz_out {
 	FILE *f;
 	char *path, *tmp;
+	int direct;
 };
 int kz_out_open(struct kz_out *o, const char *path, struct kz_err *err);
 int kz_out_commit(struct kz_out *o, struct kz_err *err);
 void kz_out_abort(struct kz_out *o);
+/* Remove the temporaries an interrupted writer of path left beside it (kz_out_open does it too). */
+void kz_out_sweep(const char *path);
+
+/* The file `kennzahl run` puts in its output folder first: a folder holding it is never input. */
+#define KZ_OUTDIR_MARK ".kennzahl-output"
+
+/*
+ * The output folder of `kennzahl run` (outdir.c): begin marks it and removes
+ * the previous manifest; add records an output written into it (a name
+ * relative to the folder); add_dir records the files of a subfolder written
+ * since a time; finish writes manifest.csv (file,bytes,sha256) last and
+ * removes what the previous manifest listed and this run did not write.
+ */
+struct kz_outdir {
+	char *dir;
+	char **names, **old;
+	size_t n, nold;
+};
+int kz_outdir_begin(struct kz_outdir *od, const char *dir, struct kz_err *err);
+void kz_outdir_add(struct kz_outdir *od, const char *name);
+void kz_outdir_add_dir(struct kz_outdir *od, const char *sub, time_t since);
+int kz_outdir_finish(struct kz_outdir *od, struct kz_err *err);
+void kz_outdir_release(struct kz_outdir *od);
 
 /* Number formatting without the locale: '.' or ',' decimal, shortest round-trip form. */
 void kz_fmt_double(char *dst, size_t n, double v, char decimal);

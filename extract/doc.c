@@ -1,9 +1,8 @@
-/* doc.c: documents — loading by type, text decoding, datelines, sources.csv and path collection. */
+/* doc.c: documents — loading by type, text decoding, datelines and sources.csv (collect.c finds them). */
 #include "extract.h"
 #include "load_int.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <strings.h>
@@ -60,7 +59,7 @@ static int has_ext(const char *path, const char *ext)
 	return n > e && !strcasecmp(path + n - e, ext);
 }
 
-static int loadable(const char *path)
+int ex_loadable(const char *path)
 {
 	return has_ext(path, ".txt") || has_ext(path, ".md") || has_ext(path, ".text") ||
 	       has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".pdf");
@@ -654,143 +653,4 @@ void ex_sources_apply(const struct ex_sources *s, struct ex_doc *d)
 		d->meta.src = EX_META_SOURCES;
 	}
 #undef SET
-}
-
-/* --- collecting paths --- */
-
-void ex_paths_release(struct ex_paths *p)
-{
-	for (size_t i = 0; i < p->n; i++)
-		free(p->v[i]);
-	free(p->v);
-	memset(p, 0, sizeof(*p));
-}
-
-static void push_path(struct ex_paths *p, const char *s)
-{
-	KZ_GROW(p->v, p->alloc, p->n + 1);
-	p->v[p->n++] = kz_xstrdup(s);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-struct walk {
-	struct ex_paths *out;
-	struct ex_sources *src;
-	ex_err_fn cb;
-	void *arg;
-	int *nbad, *worst;
-	int depth;
-};
-
-static void bad(struct walk *w, int code, const char *path, const char *fmt, const char *detail)
-{
-	struct kz_err e;
-	kz_err_set(&e, code, path, 0, fmt, detail);
-	w->cb(&e, w->arg);
-	(*w->nbad)++;
-	if (code > *w->worst)
-		*w->worst = code;
-}
-
-static void walk_dir(struct walk *w, const char *dir)
-{
-	struct ex_paths names = {0};
-	struct dirent *de;
-	DIR *dp;
-	size_t i;
-
-	if (w->depth > 64) {
-		bad(w, KZ_EINPUT, dir, "%s", "folders nested too deep");
-		return;
-	}
-	dp = opendir(dir);
-	if (!dp) {
-		bad(w, KZ_EIO, dir, "cannot read folder: %s", strerror(errno));
-		return;
-	}
-	while ((de = readdir(dp)) != NULL) {
-		/* hidden files and a folder's README are not documents */
-		if (de->d_name[0] == '.' || !strncasecmp(de->d_name, "readme", 6))
-			continue;
-		push_path(&names, de->d_name);
-	}
-	closedir(dp);
-	qsort(names.v, names.n, sizeof(*names.v), cmp_str);
-	for (i = 0; i < names.n; i++) {
-		size_t fl = strlen(dir) + strlen(names.v[i]) + 2;
-		char *full = kz_xmalloc(fl);
-		struct stat st;
-		size_t dl = strlen(dir);
-		snprintf(full, fl, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names.v[i]);
-		if (stat(full, &st) != 0) {
-			if (lstat(full, &st) == 0 && S_ISLNK(st.st_mode))
-				bad(w, KZ_EINPUT, full, "%s", "broken symbolic link");
-			else
-				bad(w, KZ_EIO, full, "cannot stat: %s", strerror(errno));
-		} else if (S_ISDIR(st.st_mode)) {
-			w->depth++;
-			walk_dir(w, full);
-			w->depth--;
-		} else if (!strcmp(names.v[i], "sources.csv")) {
-			struct kz_err e;
-			if (ex_sources_read(w->src, full, &e)) {
-				w->cb(&e, w->arg);
-				(*w->nbad)++;
-				if (e.code > *w->worst)
-					*w->worst = e.code;
-			}
-		} else if (loadable(full)) {
-			push_path(w->out, full);
-		}
-		free(full);
-	}
-	ex_paths_release(&names);
-}
-
-void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_sources *src,
-		ex_err_fn err_cb, void *arg, int *nbad, int *worst)
-{
-	struct walk w = {out, src, err_cb, arg, nbad, worst, 0};
-	int i;
-
-	for (i = 0; i < npaths; i++) {
-		struct stat st;
-		if (stat(paths[i], &st) != 0) {
-			struct stat lst;
-			if (lstat(paths[i], &lst) == 0 && S_ISLNK(lst.st_mode))
-				bad(&w, KZ_EINPUT, paths[i], "%s", "broken symbolic link");
-			else
-				bad(&w, errno == ENOENT ? KZ_EINPUT : KZ_EIO, paths[i], "%s", strerror(errno));
-			continue;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			walk_dir(&w, paths[i]);
-		} else {
-			/* A sources.csv beside a file given by name applies to it too. */
-			struct kz_err e;
-			if (ex_sources_beside(src, paths[i], &e))
-				err_cb(&e, arg);
-			push_path(out, paths[i]);
-		}
-	}
-}
-
-int ex_collect_load(struct ex_doc *d, const char *path, const struct ex_sources *src, int *nbad,
-		    int *worst)
-{
-	struct kz_err err;
-
-	if (ex_doc_load(d, path, &err)) {
-		kz_err_print(&err);
-		(*nbad)++;
-		if (err.code > *worst)
-			*worst = err.code;
-		return err.code;
-	}
-	ex_sources_apply(src, d);
-	return 0;
 }

@@ -103,6 +103,8 @@ void ex_paths_release(struct ex_paths *p);
 typedef void (*ex_err_fn)(const struct kz_err *err, void *arg);
 void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_sources *src,
 		ex_err_fn err_cb, void *arg, int *nbad, int *worst);
+/* Is path a document by its name (.txt, .md, .text, .html, .htm, .pdf)? */
+int ex_loadable(const char *path);
 /* Load one collected document and apply its sources.csv row: 0, or the error printed, counted
  * in *nbad and kept in *worst (the caller goes on with the next document). */
 int ex_collect_load(struct ex_doc *d, const char *path, const struct ex_sources *src, int *nbad,

@@ -7,6 +7,7 @@
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +33,8 @@
  */
 
 #define MAX_PAGES 100000
+/* a PDF larger than this is refused before poppler reads it */
+#define EX_PDF_MAX (1024ull * 1024 * 1024)
 
 struct pline {
 	char *text; /* cleaned UTF-8, trimmed, footnote markers dropped */
@@ -622,12 +625,23 @@ int ex_load_pdf(struct ex_doc *d, const char *path, struct kz_err *err)
 	PopplerDocument *doc;
 	GError *gerr = NULL;
 	struct pdf p;
+	struct stat st;
+	gchar *creator;
 	int npages, rc = 0, fd;
 
-	fd = open(path, O_RDONLY);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return kz_err_set(err, errno == ENOENT ? KZ_EINPUT : KZ_EIO, path, 0, "cannot open: %s",
 				  strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return kz_err_set(err, KZ_EINPUT, path, 0, "not a regular file; not read");
+	}
+	if ((unsigned long long)st.st_size > EX_PDF_MAX) {
+		close(fd);
+		return kz_err_set(err, KZ_EINPUT, path, 0, "file larger than %llu bytes", (unsigned long long)EX_PDF_MAX);
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	doc = poppler_document_new_from_fd(fd, NULL, &gerr); /* takes fd, closes it */
 	if (!doc) {
 		if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
@@ -641,6 +655,14 @@ int ex_load_pdf(struct ex_doc *d, const char *path, struct kz_err *err)
 			g_error_free(gerr);
 		return rc;
 	}
+	creator = poppler_document_get_creator(doc);
+	if (creator && !strncmp(creator, "kennzahl ", 9)) {
+		/* a fact sheet of ours: reading it back would count every figure twice */
+		g_free(creator);
+		g_object_unref(doc);
+		return kz_err_set(err, KZ_EINPUT, path, 0, "a fact sheet written by kennzahl; not read as input");
+	}
+	g_free(creator);
 	npages = poppler_document_get_n_pages(doc);
 	if (npages <= 0) {
 		g_object_unref(doc);

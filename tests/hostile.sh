@@ -3,6 +3,7 @@
 # tests/hostile/ is one class of defect; the parts share ok/no and a scratch folder $t.
 # Every part runs under the sanitizer build too, and must finish well within a linear budget.
 KZ=${KZ:-./kennzahl}
+case "$KZ" in /*) ;; *) KZ="$(pwd)/$KZ" ;; esac
 pass=0 fail=0
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT

@@ -593,7 +593,7 @@ int main(int argc, char **argv)
 	}
 	if (c.o.repeat < 1)
 		c.o.repeat = 1;
-	if (kz_read_file(in ? in : "/dev/stdin", 0, &data, &len, &err)) {
+	if (kz_read_file(in ? in : "-", 0, &data, &len, &err)) {
 		kz_err_print(&err);
 		return 4;
 	}

@@ -2,6 +2,7 @@
 #include "core/claims.h"
 #include "t.h"
 
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -157,6 +158,38 @@ static void test_out(void)
 	T_CHECK(kz_out_commit(&o, &err) == 0);
 	T_CHECK(access(path, F_OK) == 0);
 	unlink(path);
+	/* a live writer's temporary survives a sweep; one nobody holds is removed */
+	{
+		struct kz_out live;
+		char stale[96];
+		FILE *f;
+		T_CHECK(kz_out_open(&live, path, &err) == 0);
+		snprintf(stale, sizeof(stale), "%s/.x.csv.kennzahl-tmp-abc123", dir);
+		f = fopen(stale, "w");
+		T_CHECK(f != NULL);
+		if (f)
+			fclose(f);
+		kz_out_sweep(path);
+		T_CHECK(access(live.tmp, F_OK) == 0);
+		T_CHECK(access(stale, F_OK) != 0);
+		kz_out_abort(&live);
+	}
+	/* a symbolic link at the output path is followed, not replaced */
+	{
+		char target[96];
+		struct stat st;
+		snprintf(target, sizeof(target), "%s/target.csv", dir);
+		T_CHECK(symlink(target, path) == 0);
+		T_CHECK(kz_out_open(&o, path, &err) == KZ_EIO); /* the target does not exist yet */
+		fclose(fopen(target, "w"));
+		T_CHECK(kz_out_open(&o, path, &err) == 0);
+		fputs("via link\n", o.f);
+		T_CHECK(kz_out_commit(&o, &err) == 0);
+		T_CHECK(lstat(path, &st) == 0 && S_ISLNK(st.st_mode));
+		T_CHECK(stat(target, &st) == 0 && st.st_size == 9);
+		unlink(path);
+		unlink(target);
+	}
 	snprintf(path, sizeof(path), "%s/missing/x.csv", dir);
 	T_CHECK(kz_out_open(&o, path, &err) == KZ_EIO);
 	rmdir(dir);
