@@ -15,6 +15,8 @@ struct st_intern {
 void st_intern_init(struct st_intern *in);
 void st_intern_release(struct st_intern *in);
 uint32_t st_intern_id(struct st_intern *in, const char *s);
+/* FNV-1a of a NUL-terminated string (the interner's and the document index's hash). */
+uint64_t st_hash_str(const char *s);
 
 /* A year column parsed: "2020" -> 2020..2020, "2016-2020", "1950s" -> 1950..1959, "" -> 0..0. */
 struct st_year {
