@@ -421,21 +421,36 @@ int kz_parse_double(const char *s, double *out)
 	while (n && (*s == ' ' || *s == '\t'))
 		s++, n--;
 	if (n == 0 || n >= sizeof(tmp))
-		return -1;
+		return KZ_NUM_SYNTAX;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 		if (c == ',' || c == '.') {
 			if (seen_dec++)
-				return -1;
+				return KZ_NUM_SYNTAX;
 			c = '.';
 		} else if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != 'e' && c != 'E') {
-			return -1;
+			return KZ_NUM_SYNTAX;
 		}
 		tmp[i] = c;
 	}
 	tmp[n] = '\0';
+	errno = 0;
 	*out = strtod(tmp, &end);
-	return *end ? -1 : 0;
+	if (*end || end == tmp)
+		return KZ_NUM_SYNTAX;
+	return errno != ERANGE && kz_num_ok(*out) ? 0 : KZ_NUM_RANGE;
+}
+
+int kz_num_ok(double v)
+{
+	double a = fabs(v);
+	return isfinite(v) && (a == 0 || (a >= 1 / KZ_NUM_MAX && a <= KZ_NUM_MAX));
+}
+
+const char *kz_num_strerror(int rc)
+{
+	return rc == KZ_NUM_RANGE ? "out of range (a magnitude of at most 1e40, at least 1e-40)"
+				  : "not a number";
 }
 
 #if defined(__SANITIZE_ADDRESS__)
