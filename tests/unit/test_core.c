@@ -93,7 +93,7 @@ static void roundtrip(enum kz_csv_dialect d)
 	kz_claims_write_csv(&t, f, d);
 	fclose(f);
 	kz_table_init(&r);
-	T_CHECK(kz_claims_read_csv(&r, path, &err) == 0);
+	T_CHECK(kz_claims_read_csv(&r, path, NULL, NULL, &err) == 0);
 	T_CHECK(r.n == 2);
 	if (r.n == 2) {
 		T_STREQ(r.v[0].quote, "circa 55 300 Soldaten");
@@ -129,13 +129,13 @@ static void test_bad_csv(void)
 	const char *bad_ind = "id,value,unit,indicator\nx,1,persons,soldiers\n";
 
 	kz_table_init(&t);
-	T_CHECK(kz_claims_parse_csv(&t, no_value, strlen(no_value), "a.csv", &err) == KZ_EINPUT);
+	T_CHECK(kz_claims_parse_csv(&t, no_value, strlen(no_value), "a.csv", NULL, NULL, &err) == KZ_EINPUT);
 	T_CHECK(strstr(err.msg, "value") != NULL);
-	T_CHECK(kz_claims_parse_csv(&t, bad_num, strlen(bad_num), "b.csv", &err) == KZ_EINPUT);
+	T_CHECK(kz_claims_parse_csv(&t, bad_num, strlen(bad_num), "b.csv", NULL, NULL, &err) == KZ_EINPUT);
 	T_CHECK(err.line == 2);
-	T_CHECK(kz_claims_parse_csv(&t, bad_ind, strlen(bad_ind), "c.csv", &err) == KZ_EINPUT);
+	T_CHECK(kz_claims_parse_csv(&t, bad_ind, strlen(bad_ind), "c.csv", NULL, NULL, &err) == KZ_EINPUT);
 	T_CHECK(strstr(err.msg, "soldiers") != NULL);
-	T_CHECK(kz_claims_parse_csv(&t, "", 0, "d.csv", &err) == KZ_EINPUT);
+	T_CHECK(kz_claims_parse_csv(&t, "", 0, "d.csv", NULL, NULL, &err) == KZ_EINPUT);
 	kz_table_release(&t);
 }
 
