@@ -101,6 +101,14 @@ int kz_out_open(struct kz_out *o, const char *path, struct kz_err *err);
 int kz_out_commit(struct kz_out *o, struct kz_err *err);
 void kz_out_abort(struct kz_out *o);
 
+/*
+ * A number too large for a reader to count its digits (magnitude 1e15 or more), in short
+ * scientific form with three significant digits: "1,23·10¹⁸" (decimal ','), "−5·10²⁰";
+ * a non-finite one as "∞", "−∞" or "–". Returns 1 when it wrote dst, 0 (dst untouched)
+ * when v is small enough for ordinary digits.
+ */
+#define KZ_HUGE 1e15
+int kz_fmt_huge(char *dst, size_t n, double v, char decimal);
 /* Number formatting without the locale: '.' or ',' decimal, shortest round-trip form. */
 void kz_fmt_double(char *dst, size_t n, double v, char decimal);
 /*
