@@ -218,6 +218,8 @@ struct rd {
 	char **fields;
 	size_t n, alloc;
 	long line, row_line;
+	size_t nrows; /* records ended so far */
+	int open;     /* a record has begun on an earlier line and not ended (a quoted line end) */
 	kz_csv_row_fn row;
 	void *arg;
 	int stop;
@@ -246,6 +248,7 @@ static void cb_row(int c, void *data)
 	struct rd *r = data;
 
 	(void)c;
+	r->nrows++;
 	if (!r->stop && r->n)
 		r->stop = r->row(r->fields, r->n, r->row_line, r->arg);
 	free_fields(r);
@@ -291,7 +294,8 @@ int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn r
 			end++;
 		if (end < len)
 			end++;
-		if (r.n == 0)
+		size_t rows = r.nrows;
+		if (!r.open)
 			r.row_line = r.line;
 		if (csv_parse(&p, data + start, end - start, cb_field, cb_row, &r) != end - start) {
 			rc = kz_err_set(err, KZ_EINPUT, path, r.line,
@@ -302,6 +306,11 @@ int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn r
 					csv_strerror(csv_error(&p)));
 			break;
 		}
+		/* still open: no record ended on this line, and the line was not blank */
+		if (r.nrows == rows && strspn(data + start, "\r\n") < end - start)
+			r.open = 1;
+		else if (r.nrows != rows)
+			r.open = 0;
 		r.line++;
 		start = end;
 	}
