@@ -16,38 +16,79 @@ static void print_err(const struct kz_err *err, void *arg)
 	kz_err_print(err);
 }
 
+/* A row of a claims table left out (or kept with a warning): named, and counted as bad input. */
+struct row_warn {
+	int *nbad, *worst;
+};
+
+static void row_warned(const struct kz_err *err, void *arg)
+{
+	struct row_warn *w = arg;
+
+	kz_err_print(err);
+	if (err->code) {
+		(*w->nbad)++;
+		if (err->code > *w->worst)
+			*w->worst = err->code;
+	}
+}
+
 static int is_file(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* A document of a claims table: its path and the first row naming it. */
+struct docref {
+	const char *doc;
+	size_t row;
+};
+
+static int cmp_docref_doc(const void *a, const void *b)
+{
+	const struct docref *p = a, *q = b;
+	int c = strcmp(p->doc, q->doc);
+	return c ? c : p->row < q->row ? -1 : p->row > q->row;
+}
+
+static int cmp_docref_row(const void *a, const void *b)
+{
+	const struct docref *p = a, *q = b;
+	return p->row < q->row ? -1 : p->row > q->row;
+}
+
 /*
  * Dates of the documents a claims CSV names: the sources.csv in each
  * document's folder when there is one, else the document's own dateline or
- * file metadata when the document can still be read.
+ * file metadata when the document can still be read. Each document is looked
+ * at once, in the order the table first names it: the distinct documents are
+ * found by sorting (O(n log n) in the rows, whatever their number).
  */
 static void dates_for_csv(const struct kz_table *t, size_t from, struct st_docinfo *di)
 {
 	struct ex_sources src;
-	char **seen = NULL;
-	size_t nseen = 0, aseen = 0;
+	struct docref *v = kz_xmalloc((t->n - from + 1) * sizeof(*v));
+	size_t n = 0, m = 0;
 
+	for (size_t i = from; i < t->n; i++)
+		if (i == from || strcmp(t->v[i].doc, t->v[i - 1].doc)) {
+			v[n].doc = t->v[i].doc;
+			v[n++].row = i;
+		}
+	qsort(v, n, sizeof(*v), cmp_docref_doc);
+	for (size_t k = 0; k < n; k++)
+		if (m == 0 || strcmp(v[k].doc, v[m - 1].doc))
+			v[m++] = v[k];
+	qsort(v, m, sizeof(*v), cmp_docref_row);
 	ex_sources_init(&src);
-	for (size_t i = from; i < t->n; i++) {
-		const char *doc = t->v[i].doc;
+	for (size_t k = 0; k < m; k++) {
+		const char *doc = v[k].doc;
 		struct ex_doc d;
 		struct kz_err err;
-		int dup = 0;
 
-		if (i > from && !strcmp(doc, t->v[i - 1].doc))
+		if (st_docinfo_find(di, doc))
 			continue;
-		for (size_t k = 0; k < nseen && !dup; k++)
-			dup = !strcmp(seen[k], doc);
-		if (dup || st_docinfo_find(di, doc))
-			continue;
-		KZ_GROW(seen, aseen, nseen + 1);
-		seen[nseen++] = kz_xstrdup(doc);
 		if (ex_sources_beside(&src, doc, &err))
 			kz_err_print(&err);
 		ex_doc_init(&d);
@@ -64,9 +105,7 @@ static void dates_for_csv(const struct kz_table *t, size_t from, struct st_docin
 		}
 		ex_doc_release(&d);
 	}
-	for (size_t k = 0; k < nseen; k++)
-		free(seen[k]);
-	free(seen);
+	free(v);
 	ex_sources_release(&src);
 }
 
@@ -161,7 +200,8 @@ int cmd_check(int argc, char **argv)
 	for (int i = 0; i < pos.n; i++) {
 		if (is_file(pos.v[i]) && kz_is_claims_csv(pos.v[i])) {
 			size_t from = t.n;
-			if (kz_claims_read_csv(&t, pos.v[i], &err)) {
+			struct row_warn rw = {&nbad, &worst};
+			if (kz_claims_read_csv(&t, pos.v[i], row_warned, &rw, &err)) {
 				kz_err_print(&err);
 				t.n = from; /* a broken table is left out whole */
 				nbad++;

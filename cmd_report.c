@@ -46,6 +46,15 @@ static void docs_from_sources(const struct kz_table *t, size_t from, struct rp_d
 	ex_sources_release(&src);
 }
 
+/* A row of a claims table left out (or kept with a warning): named, and counted as bad input. */
+static void row_warned(const struct kz_err *err, void *arg)
+{
+	int *worst = arg;
+
+	kz_err_print(err);
+	*worst = worse(*worst, err->code);
+}
+
 int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *lexicons,
 		    struct kz_table *t, struct rp_docs *docs)
 {
@@ -60,9 +69,10 @@ int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *le
 	for (int i = 0; i < n; i++) {
 		if (kz_is_claims_csv(paths[i])) {
 			size_t from = t->n;
-			if (kz_claims_read_csv(t, paths[i], &err)) {
+			if (kz_claims_read_csv(t, paths[i], row_warned, &worst, &err)) {
 				kz_err_print(&err);
 				worst = worse(worst, err.code);
+				t->n = from; /* a broken table is left out whole */
 				continue;
 			}
 			docs_from_sources(t, from, docs);

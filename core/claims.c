@@ -3,6 +3,8 @@
 
 #include <csv.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,6 +218,8 @@ struct rd {
 	char **fields;
 	size_t n, alloc;
 	long line, row_line;
+	size_t nrows; /* records ended so far */
+	int open;     /* a record has begun on an earlier line and not ended (a quoted line end) */
 	kz_csv_row_fn row;
 	void *arg;
 	int stop;
@@ -244,6 +248,7 @@ static void cb_row(int c, void *data)
 	struct rd *r = data;
 
 	(void)c;
+	r->nrows++;
 	if (!r->stop && r->n)
 		r->stop = r->row(r->fields, r->n, r->row_line, r->arg);
 	free_fields(r);
@@ -273,7 +278,9 @@ int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn r
 	}
 	if (dialect)
 		*dialect = sep == ';' ? KZ_CSV_EXCEL_DE : KZ_CSV_PLAIN;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+	/* strict: a quote inside an unquoted field, text after a closing quote and a quote left
+	 * open at the end of the file are errors, not data */
+	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return kz_err_set(err, KZ_EIO, path, 0, "cannot initialise the csv parser");
 	csv_set_delim(&p, sep);
 	memset(&r, 0, sizeof(r));
@@ -287,18 +294,30 @@ int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn r
 			end++;
 		if (end < len)
 			end++;
-		if (r.n == 0)
+		size_t rows = r.nrows;
+		if (!r.open)
 			r.row_line = r.line;
 		if (csv_parse(&p, data + start, end - start, cb_field, cb_row, &r) != end - start) {
-			rc = kz_err_set(err, KZ_EINPUT, path, r.line, "malformed csv: %s",
+			rc = kz_err_set(err, KZ_EINPUT, path, r.line,
+					csv_error(&p) == CSV_EPARSE
+						? "malformed csv: a quote inside a field that does not start with one, "
+						  "or text after a closing quote"
+						: "malformed csv: %s",
 					csv_strerror(csv_error(&p)));
 			break;
 		}
+		/* still open: no record ended on this line, and the line was not blank */
+		if (r.nrows == rows && strspn(data + start, "\r\n") < end - start)
+			r.open = 1;
+		else if (r.nrows != rows)
+			r.open = 0;
 		r.line++;
 		start = end;
 	}
-	if (!rc && !r.stop)
-		csv_fini(&p, cb_field, cb_row, &r);
+	if (!rc && !r.stop && csv_fini(&p, cb_field, cb_row, &r) != 0)
+		rc = kz_err_set(err, KZ_EINPUT, path, r.row_line,
+				"malformed csv: unterminated quote (the field opened here runs to the end "
+				"of the file)");
 	free_fields(&r);
 	free(r.fields);
 	csv_free(&p);
@@ -310,11 +329,87 @@ int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn r
 struct claims_rd {
 	struct kz_table *t;
 	int col[KZ_CLAIM_NCOLS];
+	size_t ncols; /* fields of the header row */
 	int header_done;
 	const char *path;
+	kz_warn_fn warn;
+	void *arg;
+	size_t nwarned, nleft, nkept; /* warnings passed; rows left out and kept beyond the cap */
 	struct kz_err *err;
 };
 
+int kz_unit_known(const char *u)
+{
+	static const char *const units[] = {"percent", "points", "persons", "km", "count", "factor", "votes", NULL};
+
+	for (int i = 0; units[i]; i++)
+		if (!strcmp(u, units[i]))
+			return 1;
+	return strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' && u[1] <= 'Z' &&
+	       u[2] >= 'A' && u[2] <= 'Z';
+}
+
+const char *kz_claim_problem(const struct kz_claim *c, char *buf, size_t n)
+{
+	char v[64], lo[64], hi[64];
+
+	if (!kz_num_ok(c->value) || !kz_num_ok(c->low) || !kz_num_ok(c->high)) {
+		snprintf(buf, n, "a value or bound is not finite or beyond 1e40");
+		return buf;
+	}
+	kz_fmt_double(v, sizeof(v), c->value, '.');
+	kz_fmt_double(lo, sizeof(lo), c->low, '.');
+	kz_fmt_double(hi, sizeof(hi), c->high, '.');
+	if (c->low > c->high)
+		snprintf(buf, n, "interval %s ... %s is reversed (low above high)", lo, hi);
+	else if (c->value < c->low || c->value > c->high)
+		snprintf(buf, n, "value %s lies outside its interval %s ... %s", v, lo, hi);
+	else if (!c->unit || !*c->unit)
+		snprintf(buf, n, "no unit");
+	else
+		return NULL;
+	return buf;
+}
+
+/* Pass one row's problem on (keep: the row stays in the table); 1 when it stops the parse. */
+static int row_problem(struct claims_rd *cr, long line, int keep, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+static int row_problem(struct claims_rd *cr, long line, int keep, const char *fmt, ...)
+{
+	struct kz_err e;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
+	va_end(ap);
+	if (!cr->warn) {
+		if (keep)
+			return 0;
+		return kz_err_set(cr->err, KZ_EINPUT, cr->path, line, "%s", e.msg);
+	}
+	if (cr->nwarned >= KZ_ROWS_NAMED) {
+		if (keep)
+			cr->nkept++;
+		else
+			cr->nleft++;
+		return 0;
+	}
+	e.code = keep ? 0 : KZ_EINPUT;
+	e.line = line;
+	snprintf(e.file, sizeof(e.file), "%s", cr->path);
+	if (!keep) {
+		size_t l = strlen(e.msg);
+		snprintf(e.msg + l, sizeof(e.msg) - l, "; row left out");
+	}
+	cr->warn(&e, cr->arg);
+	cr->nwarned++;
+	return 0;
+}
+
+/* A number field: empty is NAN; else 0, or the kz_parse_double error. */
 static int parse_num_field(const char *s, double *v)
 {
 	if (!*s) {
@@ -329,8 +424,9 @@ static int claims_row(char **f, size_t n, long line, void *arg)
 	struct claims_rd *cr = arg;
 	struct kz_claim c;
 	const char *get[KZ_CLAIM_NCOLS];
+	char why[256];
 	size_t i;
-	int k;
+	int k, rc;
 
 	if (!cr->header_done) {
 		for (i = 0; i < KZ_CLAIM_NCOLS; i++)
@@ -343,13 +439,19 @@ static int claims_row(char **f, size_t n, long line, void *arg)
 		if (cr->col[6] < 0 || cr->col[7] < 0)
 			return kz_err_set(cr->err, KZ_EINPUT, cr->path, line,
 					  "not a claims table: header lacks value or unit");
+		cr->ncols = n;
 		cr->header_done = 1;
 		return 0;
 	}
-	for (k = 0; k < KZ_CLAIM_NCOLS; k++)
-		get[k] = cr->col[k] >= 0 && (size_t)cr->col[k] < n ? f[cr->col[k]] : "";
 	if (n == 1 && !f[0][0])
 		return 0; /* blank line */
+	/* a row longer than the header is fine when what sticks out is empty ("a,b,c,,") */
+	while (n > cr->ncols && !f[n - 1][0])
+		n--;
+	if (n != cr->ncols)
+		return row_problem(cr, line, 0, "row has %zu fields, the header %zu", n, cr->ncols);
+	for (k = 0; k < KZ_CLAIM_NCOLS; k++)
+		get[k] = cr->col[k] >= 0 && (size_t)cr->col[k] < n ? f[cr->col[k]] : "";
 	memset(&c, 0, sizeof(c));
 	c.id = get[0];
 	c.doc = get[1];
@@ -357,35 +459,46 @@ static int claims_row(char **f, size_t n, long line, void *arg)
 	c.start = (size_t)strtoul(get[3], NULL, 10);
 	c.end = (size_t)strtoul(get[4], NULL, 10);
 	c.quote = get[5];
-	if (parse_num_field(get[6], &c.value) || isnan(c.value))
-		return kz_err_set(cr->err, KZ_EINPUT, cr->path, line, "bad value '%s'", get[6]);
+	if (!get[6][0])
+		return row_problem(cr, line, 0, "no value");
+	if ((rc = parse_num_field(get[6], &c.value)) != 0)
+		return row_problem(cr, line, 0, "value '%s' is %s", get[6], kz_num_strerror(rc));
 	c.unit = get[7];
-	if (parse_num_field(get[8], &c.low) || parse_num_field(get[9], &c.high))
-		return kz_err_set(cr->err, KZ_EINPUT, cr->path, line, "bad low/high '%s'/'%s'", get[8],
-				  get[9]);
+	if ((rc = parse_num_field(get[8], &c.low)) != 0)
+		return row_problem(cr, line, 0, "low '%s' is %s", get[8], kz_num_strerror(rc));
+	if ((rc = parse_num_field(get[9], &c.high)) != 0)
+		return row_problem(cr, line, 0, "high '%s' is %s", get[9], kz_num_strerror(rc));
 	if (isnan(c.low))
 		c.low = c.value;
 	if (isnan(c.high))
 		c.high = c.value;
 	k = get[10][0] ? kz_qual_parse(get[10]) : KZ_Q_EXACT;
 	if (k < 0)
-		return kz_err_set(cr->err, KZ_EINPUT, cr->path, line, "unknown qualifier '%s'", get[10]);
+		return row_problem(cr, line, 0, "unknown qualifier '%s'", get[10]);
 	c.qual = (enum kz_qual)k;
 	k = get[11][0] ? kz_ind_parse(get[11]) : KZ_I_OTHER;
 	if (k < 0)
-		return kz_err_set(cr->err, KZ_EINPUT, cr->path, line, "unknown indicator '%s'", get[11]);
+		return row_problem(cr, line, 0, "unknown indicator '%s'", get[11]);
 	c.ind = (enum kz_ind)k;
 	c.detail = get[12];
 	c.subject = get[13];
 	c.partner = get[14];
 	c.year = get[15];
 	c.sentence = get[17];
+	if (kz_claim_problem(&c, why, sizeof(why)))
+		return row_problem(cr, line, 0, "%s", why);
+	if (!kz_unit_known(c.unit) && (rc = row_problem(cr, line, 1,
+							"unit '%s' is not one of percent, points, persons, km, "
+							"count, factor, votes or a currency code: compared only "
+							"with the same unit",
+							c.unit)) != 0)
+		return rc;
 	kz_table_add(cr->t, &c);
 	return 0;
 }
 
 int kz_claims_parse_csv(struct kz_table *t, const char *data, size_t len, const char *path,
-			struct kz_err *err)
+			kz_warn_fn warn, void *arg, struct kz_err *err)
 {
 	struct claims_rd cr;
 	int rc;
@@ -393,14 +506,24 @@ int kz_claims_parse_csv(struct kz_table *t, const char *data, size_t len, const 
 	memset(&cr, 0, sizeof(cr));
 	cr.t = t;
 	cr.path = path;
+	cr.warn = warn;
+	cr.arg = arg;
 	cr.err = err;
 	rc = kz_csv_parse(data, len, path, claims_row, &cr, NULL, err);
 	if (!rc && !cr.header_done)
 		rc = kz_err_set(err, KZ_EINPUT, path, 0, "empty claims table");
+	if (warn && (cr.nleft || cr.nkept)) {
+		struct kz_err e;
+		kz_err_set(&e, cr.nleft ? KZ_EINPUT : 0, path, 0,
+			   "%zu more rows with problems (%zu left out, %zu kept)", cr.nleft + cr.nkept,
+			   cr.nleft, cr.nkept);
+		warn(&e, arg);
+	}
 	return rc;
 }
 
-int kz_claims_read_csv(struct kz_table *t, const char *path, struct kz_err *err)
+int kz_claims_read_csv(struct kz_table *t, const char *path, kz_warn_fn warn, void *arg,
+		       struct kz_err *err)
 {
 	char *data;
 	size_t len;
@@ -409,7 +532,7 @@ int kz_claims_read_csv(struct kz_table *t, const char *path, struct kz_err *err)
 	rc = kz_read_file(path, 0, &data, &len, err);
 	if (rc)
 		return rc;
-	rc = kz_claims_parse_csv(t, data, len, path, err);
+	rc = kz_claims_parse_csv(t, data, len, path, warn, arg, err);
 	free(data);
 	return rc;
 }

@@ -90,11 +90,39 @@ typedef int (*kz_csv_row_fn)(char **fields, size_t n, long line, void *arg);
 int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn row, void *arg,
 		 enum kz_csv_dialect *dialect, struct kz_err *err);
 
-/* Read a claims CSV (either dialect) into t. Returns 0 or KZ_EINPUT/KZ_EIO. */
-int kz_claims_read_csv(struct kz_table *t, const char *path, struct kz_err *err);
+/*
+ * Why the claim c cannot be used, or NULL when it can: value, low and high
+ * must be kz_num_ok (finite, within KZ_NUM_MAX), with low <= value <= high,
+ * and the unit must not be empty. The reason is written to buf (n bytes).
+ * Every claim that enters a table (extracted or read) passes this test.
+ */
+const char *kz_claim_problem(const struct kz_claim *c, char *buf, size_t n);
+/* Is unit one of the table's units: percent, points, persons, km, count, factor, votes or an
+ * ISO 4217 code (three capital letters)? */
+int kz_unit_known(const char *unit);
+
+/* A warning about one row of a table (err->line names it; err->code 0 when the row was kept). */
+typedef void (*kz_warn_fn)(const struct kz_err *err, void *arg);
+/* Rows a reader names one by one before it only counts them. */
+#define KZ_ROWS_NAMED 10
+
+/*
+ * Read a claims CSV (either dialect) into t. A row that cannot be used — a
+ * field missing (short row), a value, low or high that is no number or out of
+ * range, an interval that does not hold its value, no unit, an unknown
+ * qualifier or indicator — is left out and passed to warn with its line (code
+ * KZ_EINPUT); a row with a unit outside the vocabulary is kept with a warning
+ * (code 0). The first KZ_ROWS_NAMED warnings are passed one by one, then one
+ * more (line 0) counts the rest. With warn NULL the first such row is an
+ * error instead. Returns 0, or KZ_EINPUT/KZ_EIO when the table as a whole is
+ * unreadable (no header, malformed CSV such as an unterminated quote); rows
+ * read before the error stay in t.
+ */
+int kz_claims_read_csv(struct kz_table *t, const char *path, kz_warn_fn warn, void *arg,
+		       struct kz_err *err);
 /* Same from memory. */
 int kz_claims_parse_csv(struct kz_table *t, const char *data, size_t len, const char *path,
-			struct kz_err *err);
+			kz_warn_fn warn, void *arg, struct kz_err *err);
 
 /* Does this file look like a claims CSV (by its header line)? */
 int kz_is_claims_csv(const char *path);

@@ -133,9 +133,33 @@ void kz_outdir_add_dir(struct kz_outdir *od, const char *sub, time_t since);
 int kz_outdir_finish(struct kz_outdir *od, struct kz_err *err);
 void kz_outdir_release(struct kz_outdir *od);
 
+/*
+ * A number too large for a reader to count its digits (magnitude 1e15 or more), in short
+ * scientific form with three significant digits: "1,23·10¹⁸" (decimal ','), "−5·10²⁰";
+ * a non-finite one as "∞", "−∞" or "–". Returns 1 when it wrote dst, 0 (dst untouched)
+ * when v is small enough for ordinary digits.
+ */
+#define KZ_HUGE 1e15
+int kz_fmt_huge(char *dst, size_t n, double v, char decimal);
 /* Number formatting without the locale: '.' or ',' decimal, shortest round-trip form. */
 void kz_fmt_double(char *dst, size_t n, double v, char decimal);
-/* Parse a number written with '.' or ',' as decimal separator (no grouping). Returns 0 on success. */
+/*
+ * The largest magnitude a number read from any input may have (and the
+ * smallest one other than zero): no figure in a text comes near 10^40, and
+ * products, squares and currency conversions of such numbers stay finite.
+ */
+#define KZ_NUM_MAX 1e40
+/* Is v finite and 0 or of a magnitude within [1 / KZ_NUM_MAX, KZ_NUM_MAX]? */
+int kz_num_ok(double v);
+/*
+ * Parse a number written with '.' or ',' as decimal separator (no grouping).
+ * Returns 0 on success, KZ_NUM_SYNTAX when s is not a number, KZ_NUM_RANGE
+ * when it is one but not kz_num_ok (1e400, 1e-400, 1e50): every reader of
+ * numbers goes through here, so none lets an infinite or overflowing value in.
+ */
+enum { KZ_NUM_SYNTAX = -1, KZ_NUM_RANGE = -2 };
 int kz_parse_double(const char *s, double *out);
+/* The reason for a kz_parse_double failure, for messages: "not a number", "out of range …". */
+const char *kz_num_strerror(int rc);
 
 #endif

@@ -293,6 +293,47 @@ void kz_fmt_double(char *dst, size_t n, double v, char decimal)
 				*p = decimal;
 }
 
+int kz_fmt_huge(char *dst, size_t n, double v, char decimal)
+{
+	static const char *const sup[10] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+					    "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+	char m[32], e[32], *p, *x;
+	size_t k;
+
+	if (isnan(v)) {
+		snprintf(dst, n, "%s", "\u2013");
+		return 1;
+	}
+	if (isinf(v)) {
+		snprintf(dst, n, "%s", v < 0 ? "\u2212\u221e" : "\u221e");
+		return 1;
+	}
+	if (fabs(v) < KZ_HUGE)
+		return 0;
+	snprintf(m, sizeof(m), "%.2e", fabs(v)); /* "1.23e+18" */
+	x = strchr(m, 'e');
+	*x = '\0';
+	/* drop trailing zeros of the mantissa: 1.20 -> 1.2, 1.00 -> 1 */
+	for (p = m + strlen(m) - 1; p > m && *p == '0'; p--)
+		*p = '\0';
+	if (*p == '.')
+		*p = '\0';
+	if ((p = strchr(m, '.')) != NULL)
+		*p = decimal;
+	e[0] = '\0';
+	for (p = x + 1; *p; p++) {
+		k = strlen(e);
+		if (*p == '-')
+			snprintf(e + k, sizeof(e) - k, "%s", "\u207b");
+		else if (*p >= '0' && *p <= '9' && !(*p == '0' && (k == 0 || !strcmp(e, "\u207b"))))
+			snprintf(e + k, sizeof(e) - k, "%s", sup[*p - '0']);
+	}
+	snprintf(dst, n, "%s%s\u00b710%s", v < 0 ? "\u2212" : "", !strcmp(m, "1") ? "" : m, e);
+	if (!strcmp(m, "1")) /* 10¹⁸, not 1·10¹⁸ */
+		snprintf(dst, n, "%s10%s", v < 0 ? "\u2212" : "", e);
+	return 1;
+}
+
 int kz_parse_double(const char *s, double *out)
 {
 	char tmp[64], *end;
@@ -304,21 +345,36 @@ int kz_parse_double(const char *s, double *out)
 	while (n && (*s == ' ' || *s == '\t'))
 		s++, n--;
 	if (n == 0 || n >= sizeof(tmp))
-		return -1;
+		return KZ_NUM_SYNTAX;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 		if (c == ',' || c == '.') {
 			if (seen_dec++)
-				return -1;
+				return KZ_NUM_SYNTAX;
 			c = '.';
 		} else if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != 'e' && c != 'E') {
-			return -1;
+			return KZ_NUM_SYNTAX;
 		}
 		tmp[i] = c;
 	}
 	tmp[n] = '\0';
+	errno = 0;
 	*out = strtod(tmp, &end);
-	return *end ? -1 : 0;
+	if (*end || end == tmp)
+		return KZ_NUM_SYNTAX;
+	return errno != ERANGE && kz_num_ok(*out) ? 0 : KZ_NUM_RANGE;
+}
+
+int kz_num_ok(double v)
+{
+	double a = fabs(v);
+	return isfinite(v) && (a == 0 || (a >= 1 / KZ_NUM_MAX && a <= KZ_NUM_MAX));
+}
+
+const char *kz_num_strerror(int rc)
+{
+	return rc == KZ_NUM_RANGE ? "out of range (a magnitude of at most 1e40, at least 1e-40)"
+				  : "not a number";
 }
 
 #if defined(__SANITIZE_ADDRESS__)

@@ -230,6 +230,17 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 
 static int clean_utf8(const char *raw, size_t len);
 
+/* Nothing but a UTF-8 byte-order mark and white space (or nothing at all): an empty file. */
+static int blank_text(const char *s, size_t n)
+{
+	size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+
+	for (; i < n; i++)
+		if (!strchr(" \t\r\n\f\v", s[i]) || !s[i])
+			return 0;
+	return 1;
+}
+
 int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err)
 {
 	char *raw;
@@ -239,7 +250,7 @@ int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err)
 	rc = kz_read_file(path, EX_MAX_DOC, &raw, &len, err);
 	if (rc)
 		return rc;
-	if (len == 0) {
+	if (blank_text(raw, len)) {
 		free(raw);
 		return kz_err_set(err, KZ_EINPUT, path, 0, "empty file");
 	}
@@ -503,6 +514,7 @@ static int same_path(const char *a, const char *b);
 struct src_rd {
 	struct ex_sources *s;
 	int col[5];
+	size_t ncols; /* fields of the header row */
 	int header;
 	const char *dir;
 	const char *path;
@@ -523,12 +535,35 @@ static int valid_date(const char *d)
 	return 1;
 }
 
+/* A German date "31.01.2025" or "1.2.2025" as "2025-01-31" into out (24 bytes); 0 if it is none. */
+static int german_date(const char *d, char *out)
+{
+	int da = 0, mo = 0, y = 0, k;
+	const char *p = d;
+
+	for (k = 0; k < 2 && *p >= '0' && *p <= '9'; k++)
+		da = da * 10 + (*p++ - '0');
+	if (!k || *p++ != '.')
+		return 0;
+	for (k = 0; k < 2 && *p >= '0' && *p <= '9'; k++)
+		mo = mo * 10 + (*p++ - '0');
+	if (!k || *p++ != '.')
+		return 0;
+	for (k = 0; k < 4 && *p >= '0' && *p <= '9'; k++)
+		y = y * 10 + (*p++ - '0');
+	if (k != 4 || *p || da < 1 || da > 31 || mo < 1 || mo > 12)
+		return 0;
+	snprintf(out, 24, "%04d-%02d-%02d", y, mo, da);
+	return 1;
+}
+
 static int src_row(char **f, size_t n, long line, void *arg)
 {
 	static const char *const names[] = {"file", "title", "publisher", "date", "url"};
 	struct src_rd *r = arg;
 	struct ex_source *e;
 	const char *v[5];
+	char iso[24];
 	size_t i;
 
 	if (!r->header) {
@@ -540,16 +575,26 @@ static int src_row(char **f, size_t n, long line, void *arg)
 					r->col[k] = (int)i;
 		if (r->col[0] < 0)
 			return kz_err_set(r->err, KZ_EINPUT, r->path, line, "sources.csv lacks a 'file' column");
+		r->ncols = n;
 		r->header = 1;
 		return 0;
 	}
+	if (n == 1 && !f[0][0])
+		return 0; /* blank line */
+	while (n > r->ncols && !f[n - 1][0])
+		n--; /* empty cells beyond the header's are no harm */
+	if (n != r->ncols)
+		return kz_err_set(r->err, KZ_EINPUT, r->path, line, "row has %zu fields, the header %zu", n,
+				  r->ncols);
 	for (i = 0; i < 5; i++)
 		v[i] = r->col[i] >= 0 && (size_t)r->col[i] < n ? f[r->col[i]] : "";
 	if (!v[0][0])
-		return 0;
+		return kz_err_set(r->err, KZ_EINPUT, r->path, line, "row names no file");
 	if (v[3][0] && !valid_date(v[3])) {
-		kz_warn("%s:%ld: date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD; ignored", r->path, line, v[3]);
-		v[3] = "";
+		if (!german_date(v[3], iso))
+			return kz_err_set(r->err, KZ_EINPUT, r->path, line,
+					  "date '%s' is not YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY", v[3]);
+		v[3] = iso;
 	}
 	KZ_GROW(r->s->v, r->s->alloc, r->s->n + 1);
 	e = &r->s->v[r->s->n++];

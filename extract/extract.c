@@ -161,6 +161,36 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 		}
 }
 
+/*
+ * The one door into the table: a claim holds low <= value <= high with finite numbers
+ * (kz_claim_problem). The grammar is meant to guarantee it; should a rule still break it, the
+ * figure as stated wins — the interval is widened to hold it, with a warning — and a
+ * value that is not finite or beyond KZ_NUM_MAX (a lexicon scale of 1e40 times 16 digits) is
+ * no claim. Returns whether c goes into the table.
+ */
+static int enter_claim(struct kz_claim *c)
+{
+	char why[256];
+
+	if (!kz_claim_problem(c, why, sizeof(why)))
+		return 1;
+	if (!kz_num_ok(c->value) || !kz_num_ok(c->low) || !kz_num_ok(c->high))
+		return 0; /* too large to be a figure, as a 17-digit run is */
+	kz_warn("%s: byte %zu: '%s': %s; the interval is widened to hold the value (a grammar bug: "
+		"please report)",
+		c->doc, c->start, c->quote, why);
+	if (c->low > c->high) {
+		double t = c->low;
+		c->low = c->high;
+		c->high = t;
+	}
+	if (c->value < c->low)
+		c->low = c->value;
+	if (c->value > c->high)
+		c->high = c->value;
+	return 1;
+}
+
 void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struct ex_options *o,
 		struct kz_table *t)
 {
@@ -235,7 +265,10 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 			c.value = q[i].value;
 			c.low = q[i].low;
 			c.high = q[i].high;
-			if (a.ind != KZ_I_CHANGE && is_share(a.ind) && !strcmp(q[i].unit, "percent")) {
+			/* a share lies in 0 … 100 %: its interval is clipped there, unless the figure
+			 * itself lies outside (then it is no share of one whole, and check sees it) */
+			if (a.ind != KZ_I_CHANGE && is_share(a.ind) && !strcmp(q[i].unit, "percent") &&
+			    c.value >= 0 && c.value <= 100) {
 				if (c.high > 100)
 					c.high = 100;
 				if (c.low < 0)
@@ -249,7 +282,8 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 			c.partner = a.partner;
 			c.year = a.year;
 			c.sentence = sbuf.s;
-			kz_table_add(t, &c);
+			if (enter_claim(&c))
+				kz_table_add(t, &c);
 		}
 	}
 	kz_buf_release(&sbuf);

@@ -170,7 +170,8 @@ enum {
 	QF_CARRIED = 16,
 	QF_DECADE = 32,
 	QF_PREV = 64, /* continues the count of the sentence before ("Etwa 6.400 von ihnen …") */
-	QF_DECIMALS = 128 /* written with decimals: "1,05" may be 1,0551 cut short */
+	QF_DECIMALS = 128, /* written with decimals: "1,05" may be 1,0551 cut short */
+	QF_SCALED = 256    /* a scale word multiplied it ("Mrd.", "Millionen", a header's "Mio.") */
 };
 
 struct ex_qty {

@@ -113,7 +113,11 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 		}
 		e->value = kz_arena_strndup(&lx->arena, ncol > 2 ? col[2] : "", ncol > 2 ? clen[2] : 0);
 		if (k == LX_SCALE) {
-			if (kz_parse_double(e->value, &e->num) || e->num <= 0)
+			int rc = kz_parse_double(e->value, &e->num);
+			if (rc == KZ_NUM_RANGE)
+				return kz_err_set(err, KZ_EINPUT, name, line, "scale '%s' is %s", e->value,
+						  kz_num_strerror(rc));
+			if (rc || e->num <= 0)
 				return kz_err_set(err, KZ_EINPUT, name, line, "scale needs a positive number");
 		}
 		if (k == LX_QUAL && kz_qual_parse(e->value) < 0)

@@ -568,6 +568,14 @@ static int multiple_word(const char *w, size_t n)
 	return 0;
 }
 
+/* A scale word never multiplies a percentage or percentage points: "51,95 Mrd. Prozent" is a
+ * slip (51,95 Prozent?) or, rarely, meant ("1,37 Millionen Prozent" Inflation); either reading
+ * may be wrong, so the quantity is no figure. */
+static int scaled_percent(const struct ex_qty *q)
+{
+	return (q->flags & QF_SCALED) && q->unit && (!strcmp(q->unit, "percent") || !strcmp(q->unit, "points"));
+}
+
 /* Finish a quantity that has its number(s): scale, unit, qualifier, interval; push it. */
 static const char *finish(struct scan *sc, struct ex_qty *q, const char *after, double scale,
 			  int words)
@@ -577,6 +585,8 @@ static const char *finish(struct scan *sc, struct ex_qty *q, const char *after, 
 
 	if (scale > 1 && q->step > 1 && !(q->flags & QF_WORDS))
 		q->step = 1; /* "100 Milliarden Euro" is a hundred billions, not a rounded thousand */
+	if (scale != 1)
+		q->flags |= QF_SCALED;
 	q->value *= scale;
 	q->step *= scale;
 	if (q->qual == KZ_Q_RANGE) {
@@ -602,6 +612,8 @@ static const char *finish(struct scan *sc, struct ex_qty *q, const char *after, 
 	}
 	if (words && !q->unit && scale == 1 && !(q->flags & (QF_FRACTION | QF_MULTIPLE)))
 		return after; /* "drei" alone is not a figure */
+	if (scaled_percent(q))
+		return sc->t + q->end; /* "51,95 Mrd. Prozent": no figure (README, "Scales") */
 	if (q->qual != KZ_Q_RANGE) {
 		take_qual(sc, q, sc->t + q->start);
 		interval(q);
@@ -737,6 +749,8 @@ static const char *scan_digits(struct scan *sc, const char *p)
 					if (ue && strlen(ue->value) == 3 && ue->value[0] >= 'A' && ue->value[0] <= 'Z') {
 						q.value *= sc2;
 						q.step *= sc2;
+						if (sc2 != 1)
+							q.flags |= QF_SCALED;
 						q.unit = ue->value;
 						q.end = (size_t)(we - sc->t);
 						q.unit_start = (size_t)(u - sc->t);
@@ -795,6 +809,8 @@ static const char *scan_digits(struct scan *sc, const char *p)
 				q.value = (v1 + v2) / 2;
 				q.step = d2.decimals ? 1.0 / pow10i(d2.decimals) : pow10i(d2.trailing_zeros);
 				q.step *= s2;
+				if (s1 != 1 || s2 != 1)
+					q.flags |= QF_SCALED;
 				return finish(sc, &q, a2, 1, 0);
 			}
 		}
@@ -1002,6 +1018,8 @@ static void header_unit(struct scan *sc, struct ex_qty *q)
 	}
 	if (q->unit) {
 		q->flags |= QF_CARRIED;
+		if (scale != 1)
+			q->flags |= QF_SCALED;
 		q->value *= scale;
 		q->low *= scale;
 		q->high *= scale;
@@ -1166,11 +1184,11 @@ static void carry_units(struct scan *sc, size_t first)
 			q->flags |= QF_CARRIED | QF_PREV;
 		}
 	}
-	/* drop what still has no unit */
+	/* drop what still has no unit, and scaled percentages ("| Anteil (Mio. %) |") */
 	{
 		size_t j = first;
 		for (i = first; i < n; i++)
-			if (v[i].unit)
+			if (v[i].unit && !scaled_percent(&v[i]))
 				v[j++] = v[i];
 		*sc->n = j;
 	}

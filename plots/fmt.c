@@ -62,6 +62,8 @@ void pl_fmt_num(char *dst, size_t n, double v, int decimals, enum pl_lang lang)
 		snprintf(dst, n, "%s", "–");
 		return;
 	}
+	if (kz_fmt_huge(dst, n, v, dec))
+		return; /* "1,2·10¹⁸", not eighteen digits and a dozen group marks */
 	if (decimals < 0)
 		decimals = auto_decimals(v);
 	if (decimals > 6)
@@ -105,6 +107,10 @@ void pl_fmt_num(char *dst, size_t n, double v, int decimals, enum pl_lang lang)
 /* Scale word for a money amount: divisor and the words in both languages. */
 static double money_scale(double a, const char **de, const char **en)
 {
+	if (a >= KZ_HUGE) { /* beyond a thousand Bio.: the number itself says "·10¹⁵" */
+		*de = *en = "";
+		return 1;
+	}
 	if (a >= 1e12) {
 		*de = "Bio.";
 		*en = "tn";

@@ -277,11 +277,6 @@ void rp_charts_release(struct rp_charts *cs)
 	memset(cs, 0, sizeof *cs);
 }
 
-static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigned int len)
-{
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
 #define CHART_W 480.0
 #define CHART_PAD 12.0
 #define PNG_SCALE 2.0
@@ -317,18 +312,23 @@ int rp_charts_export(const struct rp_charts *cs, const char *dir, enum pl_lang l
 		double h = pl_chart_height(&pc, &cs->v[i], CHART_W);
 		double W = CHART_W + 2 * CHART_PAD, H = h + 2 * CHART_PAD;
 		struct kz_out o;
+		struct rp_stream st;
+		cairo_status_t cst;
 		cairo_surface_t *s;
 
 		snprintf(path, sizeof path, "%s/%s.svg", dir, cs->slug[i]);
 		if ((rc = kz_out_open(&o, path, err)))
 			break;
-		s = cairo_svg_surface_create_for_stream(write_fn, o.f, W, H);
+		st.f = o.f;
+		st.err = 0;
+		s = cairo_svg_surface_create_for_stream(rp_stream_write, &st, W, H);
 		draw_on(s, &cs->v[i], lang, h, 1);
 		cairo_surface_finish(s);
 		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 			cairo_surface_destroy(s);
 			kz_out_abort(&o);
-			rc = kz_err_set(err, KZ_EIO, path, 0, "cannot write svg");
+			rc = kz_err_set(err, KZ_EIO, path, 0, "cannot write svg: %s",
+					rp_stream_strerror(&st, cairo_surface_status(s)));
 			break;
 		}
 		cairo_surface_destroy(s);
@@ -340,10 +340,12 @@ int rp_charts_export(const struct rp_charts *cs, const char *dir, enum pl_lang l
 		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(W * PNG_SCALE),
 					       (int)ceil(H * PNG_SCALE));
 		draw_on(s, &cs->v[i], lang, h, PNG_SCALE);
-		if (cairo_surface_write_to_png_stream(s, write_fn, o.f) != CAIRO_STATUS_SUCCESS) {
+		st.f = o.f;
+		st.err = 0;
+		if ((cst = cairo_surface_write_to_png_stream(s, rp_stream_write, &st)) != CAIRO_STATUS_SUCCESS) {
 			cairo_surface_destroy(s);
 			kz_out_abort(&o);
-			rc = kz_err_set(err, KZ_EIO, path, 0, "cannot write png");
+			rc = kz_err_set(err, KZ_EIO, path, 0, "cannot write png: %s", rp_stream_strerror(&st, cst));
 			break;
 		}
 		cairo_surface_destroy(s);

@@ -2,6 +2,7 @@
 #include "reports_int.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -385,7 +386,9 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 			e = rp_markup_escape(name);
 			kz_buf_addf(&b, "<b>%s</b>%s%s", e, *f->year ? ", " : "", f->year);
 			free(e);
-			if (isfinite(f->rel) && f->rel > 0) {
+			if (isfinite(f->rel) && f->rel > 0 && f->rel * 100 >= 1e5) {
+				kz_buf_adds(&b, tr(L, " · Abweichung über 100.000\xc2\xa0%", " · difference over 100,000%"));
+			} else if (isfinite(f->rel) && f->rel > 0) {
 				char r[32];
 				pl_fmt_num(r, sizeof r, f->rel * 100, f->rel * 100 < 10 ? 1 : 0, L);
 				kz_buf_addf(&b, tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), r);
@@ -494,9 +497,21 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 
 /* ---- the document ---- */
 
-static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigned int len)
+cairo_status_t rp_stream_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	struct rp_stream *st = closure;
+
+	errno = 0;
+	if (fwrite(data, 1, len, st->f) == len)
+		return CAIRO_STATUS_SUCCESS;
+	if (!st->err)
+		st->err = errno ? errno : EIO;
+	return CAIRO_STATUS_WRITE_ERROR;
+}
+
+const char *rp_stream_strerror(const struct rp_stream *st, cairo_status_t status)
+{
+	return st->err ? strerror(st->err) : cairo_status_to_string(status);
 }
 
 int rp_factsheet_write(const char *path, const struct kz_table *t, const struct rp_docs *docs,
@@ -507,6 +522,7 @@ int rp_factsheet_write(const char *path, const struct kz_table *t, const struct 
 	struct rp_charts cs;
 	struct rp_pages p;
 	struct kz_out out;
+	struct rp_stream st;
 	cairo_surface_t *s;
 	cairo_t *cr;
 	char gendate[32], iso[32], foot[256], title[256];
@@ -532,7 +548,9 @@ int rp_factsheet_write(const char *path, const struct kz_table *t, const struct 
 		 tr(o->lang, "Erstellt am %s mit kennzahl %s · Belege im Anhang", "Generated %s with kennzahl %s · evidence in the appendix"),
 		 gendate, KZ_VERSION);
 
-	s = cairo_pdf_surface_create_for_stream(write_fn, out.f, RP_PAGE_W, RP_PAGE_H);
+	st.f = out.f;
+	st.err = 0;
+	s = cairo_pdf_surface_create_for_stream(rp_stream_write, &st, RP_PAGE_W, RP_PAGE_H);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "kennzahl " KZ_VERSION);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, iso);
@@ -552,7 +570,7 @@ int rp_factsheet_write(const char *path, const struct kz_table *t, const struct 
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		rc = kz_err_set(err, KZ_EIO, path, 0, "cannot write pdf: %s",
-				cairo_status_to_string(cairo_surface_status(s)));
+				rp_stream_strerror(&st, cairo_surface_status(s)));
 		kz_out_abort(&out);
 	} else {
 		rc = kz_out_commit(&out, err);

@@ -141,4 +141,14 @@ void rp_utf8_cut(char *s, size_t max);
 /* Escape text for Pango markup into a fresh string (caller frees). */
 char *rp_markup_escape(const char *s);
 
+/* A cairo write function over a FILE that remembers why a write failed (errno; 0 = none), so a
+ * full disk is named as such and not as cairo's "error while writing to output stream". */
+struct rp_stream {
+	FILE *f;
+	int err;
+};
+cairo_status_t rp_stream_write(void *closure, const unsigned char *data, unsigned int len);
+/* The message for a failed surface: the errno the stream saw, else cairo's status. */
+const char *rp_stream_strerror(const struct rp_stream *st, cairo_status_t status);
+
 #endif

@@ -17,7 +17,7 @@ void st_intern_release(struct st_intern *in)
 	st_intern_init(in);
 }
 
-static uint64_t hash_str(const char *s)
+uint64_t st_hash_str(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (; *s; s++)
@@ -31,7 +31,7 @@ static void rehash(struct st_intern *in, size_t cap)
 	in->slot = kz_xcalloc(cap, sizeof(*in->slot));
 	in->cap = cap;
 	for (size_t i = 0; i < in->n; i++) {
-		size_t h = hash_str(in->key[i]) & (cap - 1);
+		size_t h = st_hash_str(in->key[i]) & (cap - 1);
 		while (in->slot[h])
 			h = (h + 1) & (cap - 1);
 		in->slot[h] = (uint32_t)i + 1;
@@ -44,7 +44,7 @@ uint32_t st_intern_id(struct st_intern *in, const char *s)
 
 	if (in->cap == 0 || (in->n + 1) * 2 > in->cap)
 		rehash(in, in->cap ? in->cap * 2 : 64);
-	h = hash_str(s) & (in->cap - 1);
+	h = st_hash_str(s) & (in->cap - 1);
 	while (in->slot[h]) {
 		uint32_t id = in->slot[h] - 1;
 		if (!strcmp(in->key[id], s))

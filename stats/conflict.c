@@ -231,7 +231,7 @@ static void drift(struct st_ctx *x, const struct st_bucket *a, const struct st_b
 		if (isfinite(rd)) {
 			st_fmt_pct(pct, sizeof(pct), rd * 100, lang);
 			kz_buf_addf(&e, lang == ST_LANG_EN ? " – changed by %s%s" : " – Veränderung um %s%s",
-				    rd > 0 ? "+" : "", pct);
+				    rd > 0 && rd * 100 < ST_PCT_MAX ? "+" : "", pct);
 		}
 		kz_buf_adds(&e, lang == ST_LANG_EN ? ", more than the statements allow (different years, not a contradiction)"
 						   : ", mehr als die Angaben zulassen (verschiedene Jahre, kein Widerspruch)");

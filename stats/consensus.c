@@ -12,6 +12,7 @@
 #include <string.h>
 
 #define ITER 10
+#define CHI_MEMO 256 /* claim counts whose chi-square quantile is remembered */
 #define NOISE 0.01 /* relative deviation every claim is allowed (rounding): keeps weights finite */
 
 /*
@@ -27,6 +28,7 @@ static void catd_weights(struct st_ctx *x, double *truth, double *w)
 	size_t *cnt = kz_xcalloc(nd ? nd : 1, sizeof(size_t));
 	double *val = kz_xmalloc((n ? n : 1) * sizeof(double)), *tmp;
 	uint32_t *doc = kz_xmalloc((n ? n : 1) * sizeof(uint32_t));
+	double chi[CHI_MEMO] = {0}; /* chi2 quantile by claim count: the same few counts recur */
 
 	for (size_t bi = 0; bi < x->nb; bi++) {
 		const struct st_bucket *b = &x->b[bi];
@@ -63,8 +65,15 @@ static void catd_weights(struct st_ctx *x, double *truth, double *w)
 		for (size_t d = 0; d < nd; d++) {
 			if (!cnt[d])
 				continue;
-			w[d] = gsl_cdf_chisq_Pinv(x->o->alpha / 2, (double)cnt[d]) /
-			       (dev[d] + (double)cnt[d] * NOISE * NOISE);
+			double q;
+			if (cnt[d] < CHI_MEMO && chi[cnt[d]] > 0) {
+				q = chi[cnt[d]];
+			} else {
+				q = gsl_cdf_chisq_Pinv(x->o->alpha / 2, (double)cnt[d]);
+				if (cnt[d] < CHI_MEMO)
+					chi[cnt[d]] = q;
+			}
+			w[d] = q / (dev[d] + (double)cnt[d] * NOISE * NOISE);
 			if (w[d] > wmax)
 				wmax = w[d];
 		}

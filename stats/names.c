@@ -151,6 +151,8 @@ void st_fmt_num(char *dst, size_t n, double v, enum st_lang lang)
 	int prec = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
 	char *p;
 
+	if (kz_fmt_huge(dst, n, v, lang == ST_LANG_DE ? ',' : '.'))
+		return; /* not 298 digits: "1,2·10²⁹⁸" */
 	snprintf(dst, n, "%.*f", prec, v);
 	/* trailing zeros after the decimal point carry no information here */
 	if (prec > 0 && (p = strchr(dst, '.'))) {
@@ -168,6 +170,10 @@ void st_fmt_pct(char *dst, size_t n, double pct, enum st_lang lang)
 {
 	char num[64];
 
+	if (!(fabs(pct) < ST_PCT_MAX)) { /* also inf and nan: a difference beyond counting */
+		snprintf(dst, n, "%s", lang == ST_LANG_DE ? "über 100.000 %" : "over 100,000%");
+		return;
+	}
 	pct = fabs(pct) >= 100 ? round(pct) : round(pct * 10) / 10;
 	st_fmt_num(num, sizeof(num), pct, lang);
 	snprintf(dst, n, lang == ST_LANG_DE ? "%s %%" : "%s%%", num);

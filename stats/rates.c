@@ -117,7 +117,11 @@ int st_rates_parse(struct st_rates *r, const char *data, size_t len, const char 
 			struct st_rate *rt;
 			if (!cols[i][0])
 				continue;
-			if (kz_parse_double(cols[i], &v) || !(v > 0))
+			int rc = kz_parse_double(cols[i], &v);
+			if (rc == KZ_NUM_RANGE)
+				return kz_err_set(err, KZ_EINPUT, path, line, "rates: rate '%s' is %s", cols[i],
+						  kz_num_strerror(rc));
+			if (rc || !(v > 0))
 				return kz_err_set(err, KZ_EINPUT, path, line, "rates: bad rate '%s'", cols[i]);
 			KZ_GROW(r->v, r->alloc, r->n + 1);
 			rt = &r->v[r->n++];

@@ -4,6 +4,7 @@
 
 #include "core/claims.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 /* What a finding is about; the names are the `kind` column of findings.csv. */
@@ -136,12 +137,14 @@ struct st_docinfo {
 	struct st_docdate *v;
 	size_t n, alloc;
 	struct kz_arena arena;
+	uint32_t *slot;    /* open addressing over v by doc: index + 1, 0 = empty */
+	size_t cap;
 };
 void st_docinfo_init(struct st_docinfo *d);
 void st_docinfo_release(struct st_docinfo *d);
 /* Record doc's date (a later call for the same doc replaces it); ignored when date has no year. */
 void st_docinfo_add(struct st_docinfo *d, const char *doc, const char *date);
-/* The date recorded for doc, or NULL. Linear; st_check indexes the entries itself. */
+/* The date recorded for doc, or NULL. Constant time (a hash of the doc paths). */
 const struct st_docdate *st_docinfo_find(const struct st_docinfo *d, const char *doc);
 
 struct st_options {

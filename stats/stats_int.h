@@ -15,6 +15,8 @@ struct st_intern {
 void st_intern_init(struct st_intern *in);
 void st_intern_release(struct st_intern *in);
 uint32_t st_intern_id(struct st_intern *in, const char *s);
+/* FNV-1a of a NUL-terminated string (the interner's and the document index's hash). */
+uint64_t st_hash_str(const char *s);
 
 /* A year column parsed: "2020" -> 2020..2020, "2016-2020", "1950s" -> 1950..1959, "" -> 0..0. */
 struct st_year {
@@ -90,7 +92,9 @@ const char *st_country_name(const char *code, enum st_lang lang);
 void st_fact_phrase(struct kz_buf *b, const struct kz_claim *c, const char *year, enum st_lang lang);
 /* Base name of a document path. */
 const char *st_basename(const char *path);
-/* A percentage for explanations: "22 %" / "22%" rounded sensibly, with decimal comma in German. */
+/* A percentage for explanations: "22 %" / "22%" rounded sensibly, with decimal comma in German;
+ * from ST_PCT_MAX on (a thousand-fold) and when not finite: "über 100.000 %". */
+#define ST_PCT_MAX 1e5
 void st_fmt_pct(char *dst, size_t n, double pct, enum st_lang lang);
 /* A plain number for explanations (decimal comma in German, up to 4 significant digits after rounding). */
 void st_fmt_num(char *dst, size_t n, double v, enum st_lang lang);

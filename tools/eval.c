@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 	}
 	fclose(f);
 	kz_table_init(&t);
-	if (kz_claims_read_csv(&t, argv[2], &err)) {
+	if (kz_claims_read_csv(&t, argv[2], NULL, NULL, &err)) {
 		kz_err_print(&err);
 		return 3;
 	}

@@ -94,7 +94,7 @@ static void roundtrip(enum kz_csv_dialect d)
 	kz_claims_write_csv(&t, f, d);
 	fclose(f);
 	kz_table_init(&r);
-	T_CHECK(kz_claims_read_csv(&r, path, &err) == 0);
+	T_CHECK(kz_claims_read_csv(&r, path, NULL, NULL, &err) == 0);
 	T_CHECK(r.n == 2);
 	if (r.n == 2) {
 		T_STREQ(r.v[0].quote, "circa 55 300 Soldaten");
@@ -130,13 +130,13 @@ static void test_bad_csv(void)
 	const char *bad_ind = "id,value,unit,indicator\nx,1,persons,soldiers\n";
 
 	kz_table_init(&t);
-	T_CHECK(kz_claims_parse_csv(&t, no_value, strlen(no_value), "a.csv", &err) == KZ_EINPUT);
+	T_CHECK(kz_claims_parse_csv(&t, no_value, strlen(no_value), "a.csv", NULL, NULL, &err) == KZ_EINPUT);
 	T_CHECK(strstr(err.msg, "value") != NULL);
-	T_CHECK(kz_claims_parse_csv(&t, bad_num, strlen(bad_num), "b.csv", &err) == KZ_EINPUT);
+	T_CHECK(kz_claims_parse_csv(&t, bad_num, strlen(bad_num), "b.csv", NULL, NULL, &err) == KZ_EINPUT);
 	T_CHECK(err.line == 2);
-	T_CHECK(kz_claims_parse_csv(&t, bad_ind, strlen(bad_ind), "c.csv", &err) == KZ_EINPUT);
+	T_CHECK(kz_claims_parse_csv(&t, bad_ind, strlen(bad_ind), "c.csv", NULL, NULL, &err) == KZ_EINPUT);
 	T_CHECK(strstr(err.msg, "soldiers") != NULL);
-	T_CHECK(kz_claims_parse_csv(&t, "", 0, "d.csv", &err) == KZ_EINPUT);
+	T_CHECK(kz_claims_parse_csv(&t, "", 0, "d.csv", NULL, NULL, &err) == KZ_EINPUT);
 	kz_table_release(&t);
 }
 
@@ -195,9 +195,94 @@ static void test_out(void)
 	rmdir(dir);
 }
 
+/* Every reader's numbers: finite and within KZ_NUM_MAX, or a reason. */
+static void test_num_range(void)
+{
+	double v;
+	char s[64];
+
+	T_CHECK(kz_parse_double("1e40", &v) == 0 && v == 1e40);
+	T_CHECK(kz_parse_double("-1e40", &v) == 0);
+	T_CHECK(kz_parse_double("1e41", &v) == KZ_NUM_RANGE);
+	T_CHECK(kz_parse_double("1e400", &v) == KZ_NUM_RANGE);
+	T_CHECK(kz_parse_double("1e-400", &v) == KZ_NUM_RANGE);
+	T_CHECK(kz_parse_double("0", &v) == 0 && v == 0);
+	T_CHECK(kz_parse_double("inf", &v) == KZ_NUM_SYNTAX);
+	T_CHECK(kz_parse_double("nan", &v) == KZ_NUM_SYNTAX);
+	T_CHECK(strstr(kz_num_strerror(KZ_NUM_RANGE), "out of range") != NULL);
+	T_CHECK(!kz_num_ok(INFINITY) && !kz_num_ok(NAN) && kz_num_ok(-3.5));
+	/* huge numbers for readers: three significant digits and a power of ten */
+	T_CHECK(kz_fmt_huge(s, sizeof(s), 123456, ',') == 0);
+	T_CHECK(kz_fmt_huge(s, sizeof(s), 1.234e18, ',') == 1);
+	T_STREQ(s, "1,23\u00b710\u00b9\u2078");
+	kz_fmt_huge(s, sizeof(s), -2e300, '.');
+	T_STREQ(s, "\u22122\u00b710\u00b3\u2070\u2070");
+	kz_fmt_huge(s, sizeof(s), 1e20, '.');
+	T_STREQ(s, "10\u00b2\u2070");
+	kz_fmt_huge(s, sizeof(s), INFINITY, '.');
+	T_STREQ(s, "\u221e");
+}
+
+struct warned {
+	int n, left;
+	long line[16];
+};
+
+static void warn_cb(const struct kz_err *e, void *arg)
+{
+	struct warned *w = arg;
+	if (w->n < 16)
+		w->line[w->n] = e->line;
+	w->n++;
+	w->left += e->code != 0;
+}
+
+/* Rows a reader cannot use are left out and named; the table itself is kept. */
+static void test_csv_rows(void)
+{
+	const char *csv = "id,value,unit,low,high\n"
+			  "a,5,persons,4,6\n"
+			  "b,1e400,persons,,\n"
+			  "c,5,persons,6,4\n"
+			  "d,9,persons,4,6\n"
+			  "e,5,,,\n"
+			  "f,5,Panzer,,\n"
+			  "g,5\n"
+			  "h,7,persons,,,,\n";
+	const char *open_quote = "id,value,unit\na,1,count\n\"b,2,count\nc,3,count\n";
+	struct kz_table t;
+	struct kz_err err;
+	struct warned w = {0, 0, {0}};
+	struct kz_claim c;
+	char why[128];
+
+	kz_table_init(&t);
+	T_CHECK(kz_claims_parse_csv(&t, csv, strlen(csv), "r.csv", warn_cb, &w, &err) == 0);
+	T_CHECK(t.n == 3); /* a, f (unknown unit kept) and h (empty cells beyond the header) */
+	T_CHECK(w.n == 6 && w.left == 5);
+	T_CHECK(w.line[0] == 3 && w.line[1] == 4 && w.line[2] == 5 && w.line[3] == 6 && w.line[4] == 7 &&
+		w.line[5] == 8);
+	/* without a callback the first bad row is an error */
+	T_CHECK(kz_claims_parse_csv(&t, csv, strlen(csv), "r.csv", NULL, NULL, &err) == KZ_EINPUT);
+	T_CHECK(err.line == 3 && strstr(err.msg, "1e400") != NULL);
+	T_CHECK(kz_claims_parse_csv(&t, open_quote, strlen(open_quote), "q.csv", warn_cb, &w, &err) == KZ_EINPUT);
+	T_CHECK(err.line == 3 && strstr(err.msg, "unterminated quote") != NULL);
+	kz_table_release(&t);
+	memset(&c, 0, sizeof(c));
+	c.unit = "persons";
+	c.value = 5, c.low = 4, c.high = 6;
+	T_CHECK(kz_claim_problem(&c, why, sizeof(why)) == NULL);
+	c.value = 7;
+	T_CHECK(kz_claim_problem(&c, why, sizeof(why)) && strstr(why, "outside"));
+	c.value = 5, c.high = INFINITY;
+	T_CHECK(kz_claim_problem(&c, why, sizeof(why)) != NULL);
+}
+
 int main(void)
 {
 	test_numbers();
+	test_num_range();
+	test_csv_rows();
 	test_buf();
 	roundtrip(KZ_CSV_PLAIN);
 	roundtrip(KZ_CSV_EXCEL_DE);
