@@ -154,15 +154,17 @@ static size_t after_stop(const struct splitter *s, const char *p)
 	if (p > s->t && is_digit(p[-1])) {
 		/* digits before the stop: ordinal, date or a sentence ending in a number */
 		const char *d = p;
-		while (d > s->t && (is_digit(d[-1]) || d[-1] == '.' || d[-1] == ','))
+		/* only whether at most two such bytes stand before the stop matters: look no further,
+		 * so a run like "1.000" or "5..." repeated is not walked back at every stop */
+		while (d > s->t && p - d < 3 && (is_digit(d[-1]) || d[-1] == '.' || d[-1] == ','))
 			d--;
 		w = ex_skip_space(q, end);
 		if (w == q) {
 			/* "28.500", "26.02.2024": inside a number; but "im Jahr 2012.149 Die":
 			 * a footnote marker after a full stop (no 3-digit group follows a 4-digit run) */
 			const char *x = q, *r = p;
-			while (r > s->t && is_digit(r[-1]))
-				r--;
+			while (r > s->t && p - r < 4 && is_digit(r[-1]))
+				r--; /* only p - r >= 4 matters */
 			while (x < end && is_digit(*x))
 				x++;
 			if (x > q && x < end && ex_space_at(x, end) && (p - r >= 4 || x - q != 3) &&
@@ -293,6 +295,12 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 				while ((k = closer_at(q, s.end)) != 0)
 					q += k;
 				at = (q >= s.end || ex_space_at(q, s.end)) ? (size_t)(q - text) : 0;
+				if (!at) {
+					/* every stop of the run up to q decides the same: go on after it,
+					 * so "??…?5" is read once */
+					i = (size_t)(q - text) - 1;
+					continue;
+				}
 			}
 			if (at) {
 				emit(&s, at);
