@@ -64,19 +64,47 @@ struct splitter {
 };
 
 /* A "sentence" longer than this (a table, a run-on line) is cut at white space, so attribution
- * stays linear in the text. */
+ * stays linear in the text. One with no white space in the next MAX_SENTENCE bytes either (no
+ * German text: a run of figures and signs) is cut there all the same, between two characters,
+ * after a sign where one is near: so no sentence is longer than 2 * MAX_SENTENCE, and neither
+ * are the figure lists and look-backs of one sentence. */
 #define MAX_SENTENCE 4000
 
 static void emit_one(struct splitter *s, size_t end);
 
+/* Where to cut a sentence that has no white space near MAX_SENTENCE: at a character start at
+ * most at, after a byte that is neither a letter, a digit nor '.' ',' when one is within 64. */
+static size_t hard_cut(const struct splitter *s, size_t at)
+{
+	const unsigned char *u = (const unsigned char *)s->t;
+	size_t cut = at;
+
+	for (size_t k = 0; k < 64 && cut > s->start + 1; k++, cut--) {
+		unsigned char b = u[cut - 1];
+		if (b < 0x80 && !(b >= '0' && b <= '9') && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') &&
+		    b != '.' && b != ',')
+			return cut;
+	}
+	cut = at;
+	while (cut > s->start + 1 && (u[cut] & 0xC0) == 0x80)
+		cut--;
+	return cut;
+}
+
 static void emit(struct splitter *s, size_t end)
 {
 	while (end - s->start > MAX_SENTENCE) {
-		size_t cut = s->start + MAX_SENTENCE, k;
-		while (cut < end && !ex_space_at(s->t + cut, s->end))
+		size_t cut = s->start + MAX_SENTENCE, lim = s->start + 2 * MAX_SENTENCE, k;
+		if (lim > end)
+			lim = end;
+		while (cut < lim && !ex_space_at(s->t + cut, s->end))
 			cut++;
 		if (cut >= end)
 			break;
+		if (cut >= lim) {
+			emit_one(s, hard_cut(s, lim));
+			continue;
+		}
 		k = ex_space_at(s->t + cut, s->end);
 		emit_one(s, cut + k);
 	}
