@@ -161,6 +161,10 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 		}
 }
 
+/* With a flush callback, the claims are handed over between sentences once the table holds
+ * this many: a document dense with figures is not held as rows in memory. */
+#define EX_FLUSH_CLAIMS 4096
+
 void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struct ex_options *o,
 		struct kz_table *t)
 {
@@ -174,6 +178,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	size_t aattr = 0, prev_si = (size_t)-1;
 	struct ex_qty prev;
 	size_t hdr = (size_t)-1; /* the header row of the table being read */
+	const char *shared;      /* the sentence's text as the table holds it */
 
 	ex_sentences(lx, d->text, d->len, &sent, &nsent);
 	ctx.lx = lx;
@@ -217,6 +222,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 		for (size_t i = 0; i < nq; i++)
 			ex_attribute(&ctx, si, &q[i], q, nq, &attr[i]);
 		harmonise(d->text, q, attr, nq);
+		shared = NULL;
 		for (size_t i = 0; i < nq; i++) {
 			struct ex_attr a = attr[i];
 			struct kz_claim c;
@@ -248,9 +254,11 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 			c.subject = a.subject;
 			c.partner = a.partner;
 			c.year = a.year;
-			c.sentence = sbuf.s;
-			kz_table_add(t, &c);
+			c.sentence = shared ? shared : sbuf.s;
+			shared = kz_table_add(t, &c)->sentence;
 		}
+		if (o && o->flush && t->n >= EX_FLUSH_CLAIMS)
+			o->flush(t, o->flush_arg);
 	}
 	kz_buf_release(&sbuf);
 	kz_buf_release(&id);
