@@ -160,6 +160,8 @@ struct scan {
 	const char *s, *e; /* sentence bounds */
 	struct ex_qty **out;
 	size_t *n, *alloc;
+	const char *col_at; /* header_unit: the '|' before col_at are counted, */
+	int col;            /* col of them */
 };
 
 static const char *word_before(const struct scan *sc, const char *p, const char **wend)
@@ -940,8 +942,9 @@ static int table_cell(const char *s, const char *e, int col, const char **cs, co
 	const char *p = s, *start = s;
 
 	for (; p < e; p++) {
-		if (*p != '|')
-			continue;
+		p = memchr(p, '|', (size_t)(e - p));
+		if (!p)
+			break;
 		if (k == col) {
 			*cs = start;
 			*ce = p;
@@ -958,6 +961,10 @@ static int table_cell(const char *s, const char *e, int col, const char **cs, co
 	return 0;
 }
 
+/* A header cell longer than this is no column title ("Verteidigungsetat 2024 (Mrd. Euro)") but
+ * text: it names no unit, and attribution does not read it for every figure of its column. */
+#define MAX_HEADER_CELL 512
+
 /*
  * A number in a table cell takes the unit (and scale) its column's header names:
  * "| Land | US-Soldaten |", "| Land | Verteidigungsetat (Mrd. Euro) |", "| Land | Anteil in % |".
@@ -965,12 +972,18 @@ static int table_cell(const char *s, const char *e, int col, const char **cs, co
 static void header_unit(struct scan *sc, struct ex_qty *q)
 {
 	const char *hs = sc->t + sc->header->start, *he = sc->t + sc->header->end, *cs, *ce;
-	int col = 0;
+	const char *at = sc->t + q->nstart;
 	double scale = 1;
 
-	for (const char *p = sc->s; p < sc->t + q->nstart; p++)
-		col += *p == '|';
-	if (!table_cell(hs, he, col, &cs, &ce))
+	/* the column: the '|' before the number, counted on from the number before */
+	if (at < sc->col_at) {
+		sc->col_at = sc->s;
+		sc->col = 0;
+	}
+	for (const char *p = sc->col_at; p < at; p++)
+		sc->col += *p == '|';
+	sc->col_at = at;
+	if (!table_cell(hs, he, sc->col, &cs, &ce) || ce - cs > MAX_HEADER_CELL)
 		return;
 	q->cell_start = (size_t)(cs - sc->t);
 	q->cell_end = (size_t)(ce - sc->t);
@@ -1247,7 +1260,7 @@ void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, s
 		      size_t *alloc)
 {
 	struct scan sc = {prev ? prev->unit : NULL, prev ? prev->military : 0, header, lx, text, text + s,
-			  text + e, out, n, alloc};
+			  text + e, out, n, alloc, text + s, 0};
 	const char *p = sc.s;
 	size_t first = *n;
 
