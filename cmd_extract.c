@@ -30,6 +30,13 @@ int cmd_lexicon(const struct kz_strlist *files, struct ex_lexicon **out)
 	return 0;
 }
 
+/* ex_options.flush: the rows so far go out, the table is emptied. */
+static void flush_rows(struct kz_table *t, void *arg)
+{
+	kz_claims_write_rows(arg, t);
+	kz_table_clear(t);
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	const char *out = NULL, *dialect = NULL;
@@ -70,6 +77,8 @@ int cmd_extract(int argc, char **argv)
 		return KZ_EXIT_USAGE;
 	}
 	eo.core_only = core_only;
+	eo.flush = flush_rows;
+	eo.flush_arg = &w;
 	if ((rc = cmd_lexicon(&lexicons, &lx)) != 0) {
 		kz_strlist_release(&lexicons);
 		kz_strlist_release(&pos);

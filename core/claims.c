@@ -64,23 +64,36 @@ void kz_table_release(struct kz_table *t)
 	kz_arena_release(&t->arena);
 }
 
+void kz_table_clear(struct kz_table *t)
+{
+	t->n = 0;
+	kz_arena_release(&t->arena);
+	kz_arena_init(&t->arena);
+}
+
 struct kz_claim *kz_table_add(struct kz_table *t, const struct kz_claim *c)
 {
 	struct kz_claim *d;
+	const struct kz_claim *prev;
 
 	KZ_GROW(t->v, t->alloc, t->n + 1);
+	prev = t->n ? &t->v[t->n - 1] : NULL;
 	d = &t->v[t->n++];
 	*d = *c;
 #define COPY(f) d->f = kz_arena_strdup(&t->arena, c->f)
+	/* the claims of one sentence share its text (and their document's path): one copy, however
+	 * many figures the sentence holds */
+#define SHARE(f) d->f = c->f && prev && (c->f == prev->f || !strcmp(c->f, prev->f)) ? prev->f : kz_arena_strdup(&t->arena, c->f)
 	COPY(id);
-	COPY(doc);
+	SHARE(doc);
 	COPY(quote);
 	COPY(unit);
 	COPY(detail);
 	COPY(subject);
 	COPY(partner);
 	COPY(year);
-	COPY(sentence);
+	SHARE(sentence);
+#undef SHARE
 #undef COPY
 	return d;
 }

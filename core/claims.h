@@ -50,8 +50,12 @@ struct kz_table {
 
 void kz_table_init(struct kz_table *t);
 void kz_table_release(struct kz_table *t);
-/* Append a copy of c; its strings are copied into the table's arena. */
+/* Append a copy of c; its strings are copied into the table's arena, but for doc and sentence:
+ * equal to the last claim's (its own pointer, as returned, is the O(1) way to say so), they
+ * share the last claim's copy. */
 struct kz_claim *kz_table_add(struct kz_table *t, const struct kz_claim *c);
+/* Drop every claim and string, keeping the table ready for more (and its array). */
+void kz_table_clear(struct kz_table *t);
 /* Keep only the claims for which keep() returns non-zero. */
 void kz_table_filter(struct kz_table *t, int (*keep)(const struct kz_claim *, void *), void *arg);
 

@@ -107,14 +107,13 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 	}
 	/* "746,9 Milliarden Yen (…), was etwa 0,1 Prozent des BIP entspricht": a share of GDP in a
 	 * sentence about one kind of spending is that spending's share, not the defence budget's */
-	for (i = 0; i < n; i++) {
-		if (a[i].ind != KZ_I_GDP_SHARE)
-			continue;
-		for (size_t j = 0; j < n; j++)
-			if (a[j].ind == KZ_I_BUDGET && a[j].detail[0] && strcmp(a[j].detail, "defense_budget")) {
+	{
+		size_t j = 0; /* the first such spending: the loop below changes only shares of GDP */
+		while (j < n && !(a[j].ind == KZ_I_BUDGET && a[j].detail[0] && strcmp(a[j].detail, "defense_budget")))
+			j++;
+		for (i = 0; i < n && j < n; i++)
+			if (a[i].ind == KZ_I_GDP_SHARE)
 				memcpy(a[i].detail, a[j].detail, sizeof(a[i].detail));
-				break;
-			}
 	}
 	/* a bare number that took its unit from the figure before shares its subject too */
 	for (i = 1; i < n; i++)
@@ -125,28 +124,39 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			if (!a[i].detail[0])
 				memcpy(a[i].detail, a[i - 1].detail, sizeof(a[i].detail));
 		}
-	/* a figure without any subject takes the nearest one named in its sentence */
-	for (i = 0; i < n; i++) {
-		if (a[i].subject[0])
-			continue;
-		for (size_t d = 1; d < n; d++) {
-			if (i >= d && a[i - d].subject[0] && a[i - d].subj_src >= 2) {
-				memcpy(a[i].subject, a[i - d].subject, sizeof(a[i].subject));
-				break;
-			}
-			if (i + d < n && a[i + d].subject[0] && a[i + d].subj_src >= 2) {
-				memcpy(a[i].subject, a[i + d].subject, sizeof(a[i].subject));
-				break;
-			}
+	/* a figure without any subject takes the nearest one named in its sentence (the one before
+	 * when two are as near); the nearest before and after are kept as the loop goes */
+	{
+		size_t left = (size_t)-1, right = 0;
+		for (i = 0; i < n; i++) {
+			if (i > 0 && a[i - 1].subject[0] && a[i - 1].subj_src >= 2)
+				left = i - 1;
+			if (a[i].subject[0])
+				continue;
+			if (right <= i)
+				right = i + 1;
+			while (right < n && !(a[right].subject[0] && a[right].subj_src >= 2))
+				right++;
+			if (left != (size_t)-1 && (right >= n || i - left <= right - i))
+				memcpy(a[i].subject, a[left].subject, sizeof(a[i].subject));
+			else if (right < n)
+				memcpy(a[i].subject, a[right].subject, sizeof(a[i].subject));
 		}
 	}
-	for (i = 1; i < n; i++)
-		for (size_t j = 0; j < i; j++)
-			if (a[i].ind == KZ_I_TRADE_SHARE && a[j].ind == KZ_I_TRADE_SHARE && a[j].subject[0] &&
-			    a[j].partner[0] && !strcmp(a[i].subject, a[j].partner) && !strcmp(a[i].partner, a[j].subject)) {
+	/* a trade share naming the pair the other way round than one before takes that one's order:
+	 * the last share before with the same two countries decides (earlier ones it overrides) */
+	for (i = 1; i < n; i++) {
+		if (a[i].ind != KZ_I_TRADE_SHARE || !a[i].subject[0] || !a[i].partner[0])
+			continue;
+		for (size_t j = i; j-- > 0;)
+			if (a[j].ind == KZ_I_TRADE_SHARE && a[j].subject[0] && a[j].partner[0] &&
+			    ((!strcmp(a[i].subject, a[j].partner) && !strcmp(a[i].partner, a[j].subject)) ||
+			     (!strcmp(a[i].subject, a[j].subject) && !strcmp(a[i].partner, a[j].partner)))) {
 				memcpy(a[i].subject, a[j].subject, sizeof(a[i].subject));
 				memcpy(a[i].partner, a[j].partner, sizeof(a[i].partner));
+				break;
 			}
+	}
 	for (i = 0; i < n; i++)
 		if (!strcmp(a[i].partner, a[i].subject))
 			a[i].partner[0] = '\0';
@@ -191,6 +201,10 @@ static int enter_claim(struct kz_claim *c)
 	return 1;
 }
 
+/* With a flush callback, the claims are handed over between sentences once the table holds
+ * this many: a document dense with figures is not held as rows in memory. */
+#define EX_FLUSH_CLAIMS 4096
+
 void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struct ex_options *o,
 		struct kz_table *t)
 {
@@ -204,6 +218,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	size_t aattr = 0, prev_si = (size_t)-1;
 	struct ex_qty prev;
 	size_t hdr = (size_t)-1; /* the header row of the table being read */
+	const char *shared;      /* the sentence's text as the table holds it */
 
 	ex_sentences(lx, d->text, d->len, &sent, &nsent);
 	ctx.lx = lx;
@@ -247,6 +262,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 		for (size_t i = 0; i < nq; i++)
 			ex_attribute(&ctx, si, &q[i], q, nq, &attr[i]);
 		harmonise(d->text, q, attr, nq);
+		shared = NULL;
 		for (size_t i = 0; i < nq; i++) {
 			struct ex_attr a = attr[i];
 			struct kz_claim c;
@@ -281,10 +297,12 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 			c.subject = a.subject;
 			c.partner = a.partner;
 			c.year = a.year;
-			c.sentence = sbuf.s;
+			c.sentence = shared ? shared : sbuf.s;
 			if (enter_claim(&c))
-				kz_table_add(t, &c);
+				shared = kz_table_add(t, &c)->sentence;
 		}
+		if (o && o->flush && t->n >= EX_FLUSH_CLAIMS)
+			o->flush(t, o->flush_arg);
 	}
 	kz_buf_release(&sbuf);
 	kz_buf_release(&id);

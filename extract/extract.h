@@ -83,9 +83,15 @@ void ex_lexicon_free(struct ex_lexicon *lx);
 
 struct ex_options {
 	int core_only;
+	/* When set, called between sentences once t holds many claims: it takes them (writes
+	 * them out) and empties t (kz_table_clear), so memory stays bounded by the document
+	 * whatever its density of figures. NULL: every claim stays in t. */
+	void (*flush)(struct kz_table *t, void *arg);
+	void *flush_arg;
 };
 
-/* Extract every claim of d into t, in text order. Never fails on text. */
+/* Extract every claim of d into t, in text order (with o->flush, what is left of them after the
+ * last flush). Never fails on text. */
 void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struct ex_options *o,
 		struct kz_table *t);
 

@@ -160,6 +160,8 @@ struct scan {
 	const char *s, *e; /* sentence bounds */
 	struct ex_qty **out;
 	size_t *n, *alloc;
+	const char *col_at; /* header_unit: the '|' before col_at are counted, */
+	int col;            /* col of them */
 };
 
 static const char *word_before(const struct scan *sc, const char *p, const char **wend)
@@ -956,8 +958,9 @@ static int table_cell(const char *s, const char *e, int col, const char **cs, co
 	const char *p = s, *start = s;
 
 	for (; p < e; p++) {
-		if (*p != '|')
-			continue;
+		p = memchr(p, '|', (size_t)(e - p));
+		if (!p)
+			break;
 		if (k == col) {
 			*cs = start;
 			*ce = p;
@@ -974,6 +977,10 @@ static int table_cell(const char *s, const char *e, int col, const char **cs, co
 	return 0;
 }
 
+/* A header cell longer than this is no column title ("Verteidigungsetat 2024 (Mrd. Euro)") but
+ * text: it names no unit, and attribution does not read it for every figure of its column. */
+#define MAX_HEADER_CELL 512
+
 /*
  * A number in a table cell takes the unit (and scale) its column's header names:
  * "| Land | US-Soldaten |", "| Land | Verteidigungsetat (Mrd. Euro) |", "| Land | Anteil in % |".
@@ -981,12 +988,18 @@ static int table_cell(const char *s, const char *e, int col, const char **cs, co
 static void header_unit(struct scan *sc, struct ex_qty *q)
 {
 	const char *hs = sc->t + sc->header->start, *he = sc->t + sc->header->end, *cs, *ce;
-	int col = 0;
+	const char *at = sc->t + q->nstart;
 	double scale = 1;
 
-	for (const char *p = sc->s; p < sc->t + q->nstart; p++)
-		col += *p == '|';
-	if (!table_cell(hs, he, col, &cs, &ce))
+	/* the column: the '|' before the number, counted on from the number before */
+	if (at < sc->col_at) {
+		sc->col_at = sc->s;
+		sc->col = 0;
+	}
+	for (const char *p = sc->col_at; p < at; p++)
+		sc->col += *p == '|';
+	sc->col_at = at;
+	if (!table_cell(hs, he, sc->col, &cs, &ce) || ce - cs > MAX_HEADER_CELL)
 		return;
 	q->cell_start = (size_t)(cs - sc->t);
 	q->cell_end = (size_t)(ce - sc->t);
@@ -1040,16 +1053,24 @@ static int clause_gap(const char *a, const char *b)
 	return 0;
 }
 
+/* How far back from a number noun_before looks for its noun: twelve words of German take well
+ * under 200 bytes (the corpus, seeds and news sets reach 77), so the figure's clause is never cut;
+ * a run of figures without words is not walked back to its start for every number. */
+#define NOUN_WINDOW 512
+#define ASCII_LETTER(c) (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
+
 /*
  * A count noun named before the number in the same clause and not attached to another figure:
  * "die Zahl der aktiven Reservisten von derzeit 60.000", "eine Truppe von rund 460.000".
  */
 static void noun_before(struct scan *sc, struct ex_qty *q)
 {
-	const char *p = sc->t + q->start, *lim = sc->s;
+	const char *p = sc->t + q->start;
+	const char *lim = p - sc->s > NOUN_WINDOW ? p - NOUN_WINDOW : sc->s;
+	const char *win = lim;
 	int words = 0;
 
-	for (const char *x = p; x > sc->s; x--)
+	for (const char *x = p; x > win; x--)
 		if ((x[-1] == ',' || x[-1] == ';' || x[-1] == ':') && x < p && (*x == ' ' || *x == '\n')) {
 			lim = x;
 			break;
@@ -1057,8 +1078,8 @@ static void noun_before(struct scan *sc, struct ex_qty *q)
 	while (p > lim && words < 12) {
 		const char *we, *w;
 		size_t k;
-		while (p > lim && !ex_letter_before(lim, p))
-			p--;
+		while (p > lim && ((unsigned char)p[-1] < 0x80 ? !ASCII_LETTER(p[-1]) : !ex_letter_before(lim, p)))
+			p--; /* the ASCII test first: a run of figures is mostly ASCII */
 		we = p;
 		while ((k = ex_letter_before(lim, p)) != 0)
 			p -= k;
@@ -1115,15 +1136,47 @@ static int continues_count(const struct scan *sc, const struct ex_qty *q)
 	       (q->qual != KZ_Q_EXACT && q->start == (size_t)(sc->s - sc->t));
 }
 
-/* Carry a unit over to unit-less numbers of the same sentence ("… 25 Prozent …, 2020 nur noch 15"). */
+/* May figure v lend its unit to a bare number of this value? Not a factor, not a fraction in
+ * words, and no percent above 100. */
+static int lends_unit(const struct ex_qty *v, int any_percent)
+{
+	return v->unit && strcmp(v->unit, "factor") && !(v->flags & QF_FRACTION) &&
+	       (any_percent || strcmp(v->unit, "percent"));
+}
+
+/* The nearest figure after i (its unit as scanned) that may lend its unit; *at caches the answer
+ * for the next numbers, so the walk forward is made once per sentence. */
+static size_t next_lender(const struct ex_qty *v, size_t n, size_t i, size_t *at, int any_percent)
+{
+	size_t j = *at > i ? *at : i + 1;
+
+	while (j < n && !lends_unit(&v[j], any_percent))
+		j++;
+	*at = j;
+	return j;
+}
+
+/*
+ * Carry a unit over to unit-less numbers of the same sentence ("… 25 Prozent …, 2020 nur noch 15").
+ * Linear in the figures: the nearest lender before and after each number is kept as the loop goes
+ * (before: of any unit, and of a unit other than percent; after: found once by next_lender).
+ */
 static void carry_units(struct scan *sc, size_t first)
 {
 	struct ex_qty *v = *sc->out;
 	size_t n = *sc->n, i;
+	size_t back_any = (size_t)-1, back_np = (size_t)-1; /* the last lender before i, or none */
+	size_t fwd_any = first, fwd_np = first;
 
 	for (i = first; i < n; i++) {
 		struct ex_qty *q = &v[i];
 		const char *after;
+		/* the figure before is done: its unit is final */
+		if (i > first && lends_unit(&v[i - 1], 1)) {
+			back_any = i - 1;
+			if (lends_unit(&v[i - 1], 0))
+				back_np = i - 1;
+		}
 		if (q->unit)
 			continue;
 		if (q->flags & (QF_YEARLIKE | QF_WORDS))
@@ -1148,14 +1201,13 @@ static void carry_units(struct scan *sc, size_t first)
 		/* a table cell: the unit named in its column's header ("| Land | US-Soldaten |") */
 		if (sc->header)
 			header_unit(sc, q);
-		for (size_t j = i; j-- > first && !q->unit;) {
-			/* not from a fraction in words, and no percent above 100 */
-			if (v[j].unit && strcmp(v[j].unit, "factor") && !(v[j].flags & QF_FRACTION) &&
-			    !(!strcmp(v[j].unit, "percent") && q->value > 100)) {
+		if (!q->unit) {
+			/* the nearest figure before: not from a fraction in words, and no percent above 100 */
+			size_t j = q->value > 100 ? back_np : back_any;
+			if (j != (size_t)-1) {
 				q->unit = v[j].unit;
 				q->military = v[j].military;
 				q->flags |= QF_CARRIED;
-				break;
 			}
 		}
 		/* "die Zahl der aktiven Reservisten von 60.000 …", "eine Truppe von 460.000" */
@@ -1164,17 +1216,13 @@ static void carry_units(struct scan *sc, size_t first)
 		if (!q->unit) {
 			/* a figure before its unit: "von 3,8 auf 38 Milliarden Dollar", "genau 11.900
 			 * der derzeit rund 36.000 Soldaten", "von rund 200.000 bis 2035 auf 300.000 Soldaten" */
-			for (size_t j = i + 1; j < n; j++)
-				if (v[j].unit && strcmp(v[j].unit, "factor") && !(v[j].flags & QF_FRACTION) &&
-				    !(!strcmp(v[j].unit, "percent") && q->value > 100)) {
-					if (q->value != floor(q->value) ||
-					    (v[j].start - q->end <= 60 && !clause_gap(sc->t + q->end, sc->t + v[j].start))) {
-						q->unit = v[j].unit;
-						q->military = v[j].military;
-						q->flags |= QF_CARRIED;
-					}
-					break;
-				}
+			size_t j = q->value > 100 ? next_lender(v, n, i, &fwd_np, 0) : next_lender(v, n, i, &fwd_any, 1);
+			if (j < n && (q->value != floor(q->value) ||
+				      (v[j].start - q->end <= 60 && !clause_gap(sc->t + q->end, sc->t + v[j].start)))) {
+				q->unit = v[j].unit;
+				q->military = v[j].military;
+				q->flags |= QF_CARRIED;
+			}
 		}
 		/* "Etwa 6.400 von ihnen …", "… würde auf etwa 24.000 sinken": the figure the sentence
 		 * before counted, when the number says it continues that count */
@@ -1230,7 +1278,7 @@ void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, s
 		      size_t *alloc)
 {
 	struct scan sc = {prev ? prev->unit : NULL, prev ? prev->military : 0, header, lx, text, text + s,
-			  text + e, out, n, alloc};
+			  text + e, out, n, alloc, text + s, 0};
 	const char *p = sc.s;
 	size_t first = *n;
 

@@ -64,19 +64,47 @@ struct splitter {
 };
 
 /* A "sentence" longer than this (a table, a run-on line) is cut at white space, so attribution
- * stays linear in the text. */
+ * stays linear in the text. One with no white space in the next MAX_SENTENCE bytes either (no
+ * German text: a run of figures and signs) is cut there all the same, between two characters,
+ * after a sign where one is near: so no sentence is longer than 2 * MAX_SENTENCE, and neither
+ * are the figure lists and look-backs of one sentence. */
 #define MAX_SENTENCE 4000
 
 static void emit_one(struct splitter *s, size_t end);
 
+/* Where to cut a sentence that has no white space near MAX_SENTENCE: at a character start at
+ * most at, after a byte that is neither a letter, a digit nor '.' ',' when one is within 64. */
+static size_t hard_cut(const struct splitter *s, size_t at)
+{
+	const unsigned char *u = (const unsigned char *)s->t;
+	size_t cut = at;
+
+	for (size_t k = 0; k < 64 && cut > s->start + 1; k++, cut--) {
+		unsigned char b = u[cut - 1];
+		if (b < 0x80 && !(b >= '0' && b <= '9') && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') &&
+		    b != '.' && b != ',')
+			return cut;
+	}
+	cut = at;
+	while (cut > s->start + 1 && (u[cut] & 0xC0) == 0x80)
+		cut--;
+	return cut;
+}
+
 static void emit(struct splitter *s, size_t end)
 {
 	while (end - s->start > MAX_SENTENCE) {
-		size_t cut = s->start + MAX_SENTENCE, k;
-		while (cut < end && !ex_space_at(s->t + cut, s->end))
+		size_t cut = s->start + MAX_SENTENCE, lim = s->start + 2 * MAX_SENTENCE, k;
+		if (lim > end)
+			lim = end;
+		while (cut < lim && !ex_space_at(s->t + cut, s->end))
 			cut++;
 		if (cut >= end)
 			break;
+		if (cut >= lim) {
+			emit_one(s, hard_cut(s, lim));
+			continue;
+		}
 		k = ex_space_at(s->t + cut, s->end);
 		emit_one(s, cut + k);
 	}
@@ -154,15 +182,17 @@ static size_t after_stop(const struct splitter *s, const char *p)
 	if (p > s->t && is_digit(p[-1])) {
 		/* digits before the stop: ordinal, date or a sentence ending in a number */
 		const char *d = p;
-		while (d > s->t && (is_digit(d[-1]) || d[-1] == '.' || d[-1] == ','))
+		/* only whether at most two such bytes stand before the stop matters: look no further,
+		 * so a run like "1.000" or "5..." repeated is not walked back at every stop */
+		while (d > s->t && p - d < 3 && (is_digit(d[-1]) || d[-1] == '.' || d[-1] == ','))
 			d--;
 		w = ex_skip_space(q, end);
 		if (w == q) {
 			/* "28.500", "26.02.2024": inside a number; but "im Jahr 2012.149 Die":
 			 * a footnote marker after a full stop (no 3-digit group follows a 4-digit run) */
 			const char *x = q, *r = p;
-			while (r > s->t && is_digit(r[-1]))
-				r--;
+			while (r > s->t && p - r < 4 && is_digit(r[-1]))
+				r--; /* only p - r >= 4 matters */
 			while (x < end && is_digit(*x))
 				x++;
 			if (x > q && x < end && ex_space_at(x, end) && (p - r >= 4 || x - q != 3) &&
@@ -294,6 +324,12 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 				while ((k = closer_at(q, s.end)) != 0)
 					q += k;
 				at = (q >= s.end || ex_space_at(q, s.end)) ? (size_t)(q - text) : 0;
+				if (!at) {
+					/* every stop of the run up to q decides the same: go on after it,
+					 * so "??…?5" is read once */
+					i = (size_t)(q - text) - 1;
+					continue;
+				}
 			}
 			if (at) {
 				emit(&s, at);
