@@ -220,14 +220,20 @@ int cmd_report(int argc, char **argv)
 	kz_table_init(&t);
 	rp_docs_init(&docs);
 	worst = cmd_load_inputs(pos.v, pos.n, &lexicons, &t, &docs);
-	if (select)
-		kz_table_filter(&t, rp_select_keep, &sel);
-	st_result_init(&res);
-	if (cmd_check_claims(&t, &docs, ro.lang == PL_EN, &res))
-		worst = worse(worst, KZ_EXIT_INPUT);
-	rc = rp_factsheet_write(out, &t, &docs, &res, &ro, &err);
-	st_result_release(&res);
-	if (rc) {
+	if (worst && t.n == 0 && docs.n == 0) {
+		/* nothing could be read: an empty sheet would look like an answer */
+		kz_warn("%s: nothing was read; no fact sheet written", out);
+		rc = -1;
+	} else {
+		if (select)
+			kz_table_filter(&t, rp_select_keep, &sel);
+		st_result_init(&res);
+		if (cmd_check_claims(&t, &docs, ro.lang == PL_EN, &res))
+			worst = worse(worst, KZ_EXIT_INPUT);
+		rc = rp_factsheet_write(out, &t, &docs, &res, &ro, &err);
+		st_result_release(&res);
+	}
+	if (rc > 0) {
 		kz_err_print(&err);
 		worst = KZ_EXIT_SYSTEM;
 	}

@@ -242,13 +242,19 @@ int kz_out_open(struct kz_out *o, const char *path, struct kz_err *err)
 	}
 	o->path = target;
 	if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
-		/* a device or FIFO is written through: it cannot be replaced, and must not be */
-		fd = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+		/* a device or FIFO is written through: it cannot be replaced, and must not be;
+		 * O_NONBLOCK: a FIFO nobody reads is refused instead of waited on */
+		fd = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+		if (fd >= 0)
+			fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 		if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
 			e = errno;
 			if (fd >= 0)
 				close(fd);
-			kz_err_set(err, KZ_EIO, path, 0, "cannot open: %s", strerror(e));
+			if (e == ENXIO && S_ISFIFO(st.st_mode))
+				kz_err_set(err, KZ_EIO, path, 0, "a FIFO that nobody reads; not written");
+			else
+				kz_err_set(err, KZ_EIO, path, 0, "cannot open: %s", strerror(e));
 			out_clear(o);
 			return KZ_EIO;
 		}

@@ -30,3 +30,5 @@ st=$?
 [ $st -lt 128 ] && ok || no "report on ±9e307: killed by signal $((st - 128))"
 clean "$t/err" "report on ±9e307"
 ls "$t"/huge.pdf.tmp* > /dev/null 2>&1 && no "report on ±9e307 left a temporary" || ok
+[ $st = 3 ] && ok || no "report on ±9e307: exit status $st, expected 3 (values beyond any figure)"
+[ ! -e "$t/huge.pdf" ] && ok || no "report on ±9e307: a sheet without a single figure was written"

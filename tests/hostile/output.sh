@@ -12,6 +12,12 @@ wait $reader
 [ -p "$t/fifo" ] && ok || no "-o FIFO: the FIFO was replaced"
 grep -q 35000 "$t/fifo.out" && ok || no "-o FIFO: the reader got no table"
 
+# a FIFO nobody reads is refused at once, not waited on, and stays
+timeout 20 "$KZ" extract -o "$t/fifo" "$t/doc.txt" 2> "$t/err"
+[ $? = 4 ] && ok || no "-o FIFO without a reader: exit status not 4"
+grep -q 'fifo: a FIFO that nobody reads' "$t/err" && ok || no "-o FIFO without a reader: no message"
+[ -p "$t/fifo" ] && ok || no "-o FIFO without a reader: the FIFO was replaced"
+
 # -o onto a character device (root only: mknod): the node stays a device
 if [ "$(id -u)" = 0 ] && mknod "$t/nullnode" c 1 3 2> /dev/null; then
 	"$KZ" extract -o "$t/nullnode" "$t/doc.txt" 2> "$t/err"
