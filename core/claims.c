@@ -12,10 +12,27 @@ static const char *const qual_names[] = {"exact", "approx", "at_least", "at_most
 static const char *const ind_names[] = {"troops",    "trade_share", "budget", "gdp_share",
 					"cost_share", "change",     "other"};
 
-const char *const kz_claim_columns[] = {"id",	 "doc",	      "page",	    "start",   "end",
-					"quote", "value",     "unit",	    "low",     "high",
-					"qualifier", "indicator", "detail", "subject", "partner",
-					"year",	 "core",      "sentence", NULL};
+static const char *const status_names[] = {"reported", "plan",  "target",  "demand",
+					   "limit",    "claim", "forecast"};
+
+const char *const kz_claim_columns[] = {
+	"id",	      "doc",	   "page",	"start",     "end",	"quote",  "value",
+	"unit",	      "low",	   "high",	"qualifier", "indicator", "detail", "status",
+	"subject",    "partner",   "year",	"source",    "core",	"review", "sentence",
+	"title",      "publisher", "published", "url",	     NULL};
+
+const char *kz_status_name(enum kz_status s)
+{
+	return (unsigned)s < KZ_S__N ? status_names[s] : "reported";
+}
+
+int kz_status_parse(const char *s)
+{
+	for (int i = 0; i < KZ_S__N; i++)
+		if (!strcmp(s, status_names[i]))
+			return i;
+	return -1;
+}
 
 const char *kz_qual_name(enum kz_qual q)
 {
@@ -92,7 +109,13 @@ struct kz_claim *kz_table_add(struct kz_table *t, const struct kz_claim *c)
 	COPY(subject);
 	COPY(partner);
 	COPY(year);
+	COPY(source);
+	COPY(review);
 	SHARE(sentence);
+	SHARE(title);
+	SHARE(publisher);
+	SHARE(published);
+	SHARE(url);
 #undef SHARE
 #undef COPY
 	return d;
@@ -215,11 +238,18 @@ void kz_claims_write_rows(struct kz_csv_writer *wp, const struct kz_table *t)
 		kz_csv_field(&w, kz_qual_name(c->qual));
 		kz_csv_field(&w, kz_ind_name(c->ind));
 		kz_csv_field(&w, c->detail);
+		kz_csv_field(&w, kz_status_name(c->status));
 		kz_csv_field(&w, c->subject);
 		kz_csv_field(&w, c->partner);
 		kz_csv_field(&w, c->year);
+		kz_csv_field(&w, c->source);
 		kz_csv_field(&w, kz_ind_is_core(c->ind) ? "yes" : "no");
+		kz_csv_field(&w, c->review);
 		kz_csv_field(&w, c->sentence);
+		kz_csv_field(&w, c->title);
+		kz_csv_field(&w, c->publisher);
+		kz_csv_field(&w, c->published);
+		kz_csv_field(&w, c->url);
 		kz_csv_endrow(&w);
 	}
 #undef w
@@ -449,7 +479,7 @@ static int claims_row(char **f, size_t n, long line, void *arg)
 				if (!strcmp(f[i], kz_claim_columns[k]))
 					cr->col[k] = (int)i;
 		/* value and unit are what the later stages need; the rest may be absent. */
-		if (cr->col[6] < 0 || cr->col[7] < 0)
+		if (cr->col[KZ_COL_VALUE] < 0 || cr->col[KZ_COL_UNIT] < 0)
 			return kz_err_set(cr->err, KZ_EINPUT, cr->path, line,
 					  "not a claims table: header lacks value or unit");
 		cr->ncols = n;
@@ -466,38 +496,50 @@ static int claims_row(char **f, size_t n, long line, void *arg)
 	for (k = 0; k < KZ_CLAIM_NCOLS; k++)
 		get[k] = cr->col[k] >= 0 && (size_t)cr->col[k] < n ? f[cr->col[k]] : "";
 	memset(&c, 0, sizeof(c));
-	c.id = get[0];
-	c.doc = get[1];
-	c.page = (int)strtol(get[2], NULL, 10);
-	c.start = (size_t)strtoul(get[3], NULL, 10);
-	c.end = (size_t)strtoul(get[4], NULL, 10);
-	c.quote = get[5];
-	if (!get[6][0])
+	c.id = get[KZ_COL_ID];
+	c.doc = get[KZ_COL_DOC];
+	c.page = (int)strtol(get[KZ_COL_PAGE], NULL, 10);
+	c.start = (size_t)strtoul(get[KZ_COL_START], NULL, 10);
+	c.end = (size_t)strtoul(get[KZ_COL_END], NULL, 10);
+	c.quote = get[KZ_COL_QUOTE];
+	if (!get[KZ_COL_VALUE][0])
 		return row_problem(cr, line, 0, "no value");
-	if ((rc = parse_num_field(get[6], &c.value)) != 0)
-		return row_problem(cr, line, 0, "value '%s' is %s", get[6], kz_num_strerror(rc));
-	c.unit = get[7];
-	if ((rc = parse_num_field(get[8], &c.low)) != 0)
-		return row_problem(cr, line, 0, "low '%s' is %s", get[8], kz_num_strerror(rc));
-	if ((rc = parse_num_field(get[9], &c.high)) != 0)
-		return row_problem(cr, line, 0, "high '%s' is %s", get[9], kz_num_strerror(rc));
+	if ((rc = parse_num_field(get[KZ_COL_VALUE], &c.value)) != 0)
+		return row_problem(cr, line, 0, "value '%s' is %s", get[KZ_COL_VALUE], kz_num_strerror(rc));
+	c.unit = get[KZ_COL_UNIT];
+	if ((rc = parse_num_field(get[KZ_COL_LOW], &c.low)) != 0)
+		return row_problem(cr, line, 0, "low '%s' is %s", get[KZ_COL_LOW], kz_num_strerror(rc));
+	if ((rc = parse_num_field(get[KZ_COL_HIGH], &c.high)) != 0)
+		return row_problem(cr, line, 0, "high '%s' is %s", get[KZ_COL_HIGH], kz_num_strerror(rc));
 	if (isnan(c.low))
 		c.low = c.value;
 	if (isnan(c.high))
 		c.high = c.value;
-	k = get[10][0] ? kz_qual_parse(get[10]) : KZ_Q_EXACT;
+	k = get[KZ_COL_QUALIFIER][0] ? kz_qual_parse(get[KZ_COL_QUALIFIER]) : KZ_Q_EXACT;
 	if (k < 0)
-		return row_problem(cr, line, 0, "unknown qualifier '%s'", get[10]);
+		return row_problem(cr, line, 0, "unknown qualifier '%s'", get[KZ_COL_QUALIFIER]);
 	c.qual = (enum kz_qual)k;
-	k = get[11][0] ? kz_ind_parse(get[11]) : KZ_I_OTHER;
+	k = get[KZ_COL_INDICATOR][0] ? kz_ind_parse(get[KZ_COL_INDICATOR]) : KZ_I_OTHER;
 	if (k < 0)
-		return row_problem(cr, line, 0, "unknown indicator '%s'", get[11]);
+		return row_problem(cr, line, 0, "unknown indicator '%s'", get[KZ_COL_INDICATOR]);
 	c.ind = (enum kz_ind)k;
-	c.detail = get[12];
-	c.subject = get[13];
-	c.partner = get[14];
-	c.year = get[15];
-	c.sentence = get[17];
+	/* a table from before the status column holds figures of every kind as 'reported' */
+	k = get[KZ_COL_STATUS][0] ? kz_status_parse(get[KZ_COL_STATUS]) : KZ_S_REPORTED;
+	if (k < 0)
+		return row_problem(cr, line, 0, "unknown status '%s' (reported, plan, target, demand, limit, "
+				   "claim or forecast)", get[KZ_COL_STATUS]);
+	c.status = (enum kz_status)k;
+	c.detail = get[KZ_COL_DETAIL];
+	c.subject = get[KZ_COL_SUBJECT];
+	c.partner = get[KZ_COL_PARTNER];
+	c.year = get[KZ_COL_YEAR];
+	c.source = get[KZ_COL_SOURCE];
+	c.review = get[KZ_COL_REVIEW];
+	c.sentence = get[KZ_COL_SENTENCE];
+	c.title = get[KZ_COL_TITLE];
+	c.publisher = get[KZ_COL_PUBLISHER];
+	c.published = get[KZ_COL_PUBLISHED];
+	c.url = get[KZ_COL_URL];
 	if (kz_claim_problem(&c, why, sizeof(why)))
 		return row_problem(cr, line, 0, "%s", why);
 	if (!kz_unit_known(c.unit) && (rc = row_problem(cr, line, 1,

@@ -16,7 +16,22 @@ enum kz_ind {
 	KZ_I__N
 };
 
+/* What kind of statement a figure is (DESIGN.md): stated as fact, planned, a goal, asked of
+ * another party, a cap or floor, a disputed assertion, a projection. */
+enum kz_status {
+	KZ_S_REPORTED,
+	KZ_S_PLAN,
+	KZ_S_TARGET,
+	KZ_S_DEMAND,
+	KZ_S_LIMIT,
+	KZ_S_CLAIM,
+	KZ_S_FORECAST,
+	KZ_S__N
+};
+
 const char *kz_qual_name(enum kz_qual q);
+const char *kz_status_name(enum kz_status s);
+int kz_status_parse(const char *s);
 const char *kz_ind_name(enum kz_ind i);
 /* Parse a vocabulary word; return -1 if unknown. */
 int kz_qual_parse(const char *s);
@@ -37,8 +52,14 @@ struct kz_claim {
 	const char *unit;
 	enum kz_qual qual;
 	enum kz_ind ind;
-	const char *detail, *subject, *partner, *year;
+	const char *detail;
+	enum kz_status status;
+	const char *subject, *partner, *year;
+	const char *source; /* who the text says the figure comes from; "" in the document's own voice */
+	const char *review; /* "", confirmed, corrected or added */
 	const char *sentence;
+	/* the document's citation, so that a row is self-contained wherever the table travels */
+	const char *title, *publisher, *published, *url;
 };
 
 /* The claims table: owns its claims and, in one arena, all their strings. */
@@ -131,7 +152,35 @@ int kz_claims_parse_csv(struct kz_table *t, const char *data, size_t len, const 
 /* Does this file look like a claims CSV (by its header line)? */
 int kz_is_claims_csv(const char *path);
 
+/* The columns in their order (DESIGN.md); kz_claim_columns[KZ_COL_x] is the name of each. */
+enum kz_col {
+	KZ_COL_ID,
+	KZ_COL_DOC,
+	KZ_COL_PAGE,
+	KZ_COL_START,
+	KZ_COL_END,
+	KZ_COL_QUOTE,
+	KZ_COL_VALUE,
+	KZ_COL_UNIT,
+	KZ_COL_LOW,
+	KZ_COL_HIGH,
+	KZ_COL_QUALIFIER,
+	KZ_COL_INDICATOR,
+	KZ_COL_DETAIL,
+	KZ_COL_STATUS,
+	KZ_COL_SUBJECT,
+	KZ_COL_PARTNER,
+	KZ_COL_YEAR,
+	KZ_COL_SOURCE,
+	KZ_COL_CORE,
+	KZ_COL_REVIEW,
+	KZ_COL_SENTENCE,
+	KZ_COL_TITLE,
+	KZ_COL_PUBLISHER,
+	KZ_COL_PUBLISHED,
+	KZ_COL_URL,
+	KZ_CLAIM_NCOLS
+};
 extern const char *const kz_claim_columns[];
-#define KZ_CLAIM_NCOLS 19
 
 #endif

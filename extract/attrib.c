@@ -1510,6 +1510,7 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 	char far_text[32] = "";
 
 	a->year[0] = '\0';
+	a->year_doc = 0;
 	if (q->cell_end > q->cell_start) {
 		/* a table column's header may date it: "| Verteidigungsetat 2024 (Mrd. Euro) |" */
 		n = years_in(c, q->cell_start, q->cell_end, NULL, 0, y, MAX_YEARS);
@@ -1586,7 +1587,7 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 	 * sentences take their time from the context before (tried after the sentences before). */
 	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE && c->doc->len < 20000 &&
 	    clause_present(c, si, q)) {
-		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year);
+		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
 		return;
 	}
 	for (size_t back = 1; back <= 2 && back <= si; back++) {
@@ -1604,7 +1605,7 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		}
 	}
 	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE && clause_present(c, si, q)) {
-		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year);
+		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
 		return;
 	}
 	if (far_text[0]) {
@@ -1621,7 +1622,7 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		}
 	}
 	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE)
-		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year);
+		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
 }
 
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
@@ -1635,6 +1636,12 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		set_detail(a, "host_nation_support");
 	who(c, si, q, all, nq, a);
 	when(c, si, q, all, nq, a);
+	ex_status(c, si, q, c->cues, a);
+	ex_source(c, si, q, c->cues, a);
+	/* a plan, target, demand, limit or forecast is for the year the text names, never the
+	 * document's own by default (DESIGN.md) */
+	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
+		a->year[0] = '\0';
 	/* troops with a foreign location are stationed there ("US-Streitkräfte in Korea") */
 	if (a->ind == KZ_I_TROOPS && (!a->detail[0] || !strcmp(a->detail, "armed_forces")) && a->partner[0] &&
 	    strcmp(a->partner, a->subject))

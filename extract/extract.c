@@ -228,6 +228,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	ctx.nsent = nsent;
 	memset(ctx.have_last, 0, sizeof(ctx.have_last));
 	ctx.cache = ex_attr_cache_new();
+	ctx.cues = kz_xcalloc(1, sizeof(*ctx.cues));
 	ctx.ntopic = 0;
 	ex_seed_topic(&ctx);
 	kz_buf_init(&sbuf, 0);
@@ -297,6 +298,12 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 			c.subject = a.subject;
 			c.partner = a.partner;
 			c.year = a.year;
+			c.status = a.status;
+			c.source = a.source;
+			c.title = d->meta.title;
+			c.publisher = d->meta.publisher;
+			c.published = d->meta.date;
+			c.url = d->meta.url;
 			c.sentence = shared ? shared : sbuf.s;
 			if (enter_claim(&c))
 				shared = kz_table_add(t, &c)->sentence;
@@ -310,5 +317,6 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	free(q);
 	free(attr);
 	ex_attr_cache_free(ctx.cache);
+	free(ctx.cues);
 	free(sent);
 }

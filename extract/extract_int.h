@@ -26,6 +26,10 @@ enum ex_lex_kind {
 	LX_CHANGE,    /* value 'before' (Plus, Anstieg) or 'after' (mehr, höher) */
 	LX_TENSE,     /* value 'present' or 'past' */
 	LX_GOVERN,    /* a verb stem whose preposition (value) is no qualifier: verfüg + über */
+	/* status and source words (data/status.tsv) */
+	LX_STATUS,     /* a word whose clause gives its figures a status (value) */
+	LX_CITE,       /* a word naming an originator: value after, before or verb */
+	LX_SOURCENAME, /* an originator as written; value: its short name */
 	LX__N
 };
 
@@ -40,7 +44,9 @@ enum {
 	LXF_ADJ = 128,
 	LXF_CAPITAL = 256,
 	LXF_PREFIX = 512,
-	LXF_ORG = 1024 /* an armed force or government body: the subject, whatever the preposition */
+	LXF_ORG = 1024, /* an armed force or government body: the subject, whatever the preposition */
+	LXF_WORD = 2048,   /* status, cite: the whole word only, not a stem */
+	LXF_GOVERNS = 4096 /* status: a verb whose dependent clause is also its reach */
 };
 
 struct ex_lex_entry {
@@ -204,6 +210,11 @@ const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int k
 					      const char *end, size_t *mlen);
 const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
+/* The longest entry of kind that starts the word at p, case-insensitively: a stem, or with
+ * LXF_WORD the whole word; then a compound ending ('*') of the word [p, we). *mlen: bytes
+ * matched from p. NULL when none. */
+const struct ex_lex_entry *ex_lex_stem(const struct ex_lexicon *lx, int kind, const char *p, const char *we,
+				       const char *end, size_t *mlen);
 
 /* --- attribution (attrib.c) --- */
 
@@ -214,6 +225,9 @@ struct ex_attr {
 	char year[32];
 	int subj_src; /* 0 context, 2 the sentence, 3 the currency */
 	int subj_near; /* the subject is named at the figure itself ("US-Soldaten", "50 000 aus Südkorea") */
+	int year_doc;  /* the year is the document's own, taken for want of one in the text */
+	enum kz_status status; /* status.c */
+	char source[48];       /* source.c: who the text says the figure comes from */
 };
 
 /* Is b written as a conversion of a ("5,07 Billionen Yen (47,0 Milliarden Dollar)")? */
@@ -235,7 +249,41 @@ struct ex_ctx {
 	char topic[EX_TOPICS][8];
 	int topic_n[EX_TOPICS];
 	int ntopic;
+	struct ex_sentence_cues *cues; /* status.c's reading of the current sentence */
 };
+
+/* --- status and source (status.c) --- */
+
+/* What one sentence says of status and source, read once for all its figures. */
+#define EX_MAX_CLAUSES 64
+#define EX_MAX_CUES 32
+struct ex_status_cue {
+	size_t pos;
+	int status;  /* enum kz_status */
+	int governs; /* a verb reaching into its dependent clauses */
+	int opens;   /* it opens its clause (", forderte Trump") */
+	int hearsay; /* a modal that a perfect infinitive makes hearsay ("soll … geschickt haben") */
+};
+struct ex_cite {
+	size_t pos;
+	char name[48]; /* the originator's short name, code or words as written */
+};
+struct ex_sentence_cues {
+	int valid;
+	size_t si;
+	size_t clause[EX_MAX_CLAUSES]; /* byte offsets where clauses start */
+	size_t nclause;
+	struct ex_status_cue cue[EX_MAX_CUES];
+	size_t ncue;
+	struct ex_cite cite[EX_MAX_CUES];
+	size_t ncite;
+};
+void ex_sentence_cues(const struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc);
+/* Set a->status (after a->ind is known) and a->source for the figure q of sentence si. */
+void ex_status(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
+	       struct ex_attr *a);
+void ex_source(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
+	       struct ex_attr *a);
 
 struct ex_attr_cache *ex_attr_cache_new(void);
 /* Seed the topic tally from a news dateline ("Berlin (dpa) -"). */

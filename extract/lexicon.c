@@ -7,7 +7,8 @@
 
 static const char *const kind_names[LX__N] = {"unit",  "scale",  "qual",	     "country", "cue",
 					      "ref",   "time",   "abbr",      "place",	  "govt",
-					      "source", "recipient", "plan", "change",	  "tense", "govern"};
+					      "source", "recipient", "plan", "change",	  "tense", "govern",
+					      "status", "cite", "sourcename"};
 
 static int parse_flags(const char *s)
 {
@@ -17,7 +18,8 @@ static int parse_flags(const char *s)
 	} names[] = {{"suffix", LXF_SUFFIX}, {"before", LXF_BEFORE}, {"military", LXF_MILITARY},
 		     {"weak", LXF_WEAK},     {"strong", LXF_STRONG}, {"name", LXF_NAME},
 		     {"gen", LXF_GEN},       {"adj", LXF_ADJ},	     {"capital", LXF_CAPITAL},
-		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG}};
+		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG},	     {"word", LXF_WORD},
+		     {"governs", LXF_GOVERNS}};
 	int f = 0;
 
 	while (*s) {
@@ -71,7 +73,7 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
 					  "qual, country, cue, ref, time, abbr, place, govt, source, "
-					  "recipient, plan, change, tense, govern)");
+					  "recipient, plan, change, tense, govern, status, cite, sourcename)");
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
 		e = &lx->v[k][lx->n[k]++];
 		memset(e, 0, sizeof(*e));
@@ -127,6 +129,14 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line, "change word needs 'before' or 'after'");
 		if (k == LX_TENSE && strcmp(e->value, "present") && strcmp(e->value, "past"))
 			return kz_err_set(err, KZ_EINPUT, name, line, "tense word needs 'present' or 'past'");
+		if (k == LX_STATUS && kz_status_parse(e->value) < 0)
+			return kz_err_set(err, KZ_EINPUT, name, line,
+					  "status must be reported, plan, target, demand, limit, claim or forecast");
+		if (k == LX_CITE && strcmp(e->value, "after") && strcmp(e->value, "before") &&
+		    strcmp(e->value, "verb"))
+			return kz_err_set(err, KZ_EINPUT, name, line, "cite word needs 'after', 'before' or 'verb'");
+		if (k == LX_SOURCENAME && !e->value[0])
+			return kz_err_set(err, KZ_EINPUT, name, line, "sourcename needs its short name");
 		if (k == LX_CUE && memchr(e->key, ' ', e->klen))
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "a cue is one word stem (cues are matched inside words)");
@@ -282,6 +292,35 @@ const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, 
 		const struct ex_lex_entry *e = &lx->v[kind][i];
 		if ((e->flags & LXF_SUFFIX) && ex_ends_with_ci(w, n, e->key, e->klen))
 			return e;
+	}
+	return NULL;
+}
+
+const struct ex_lex_entry *ex_lex_stem(const struct ex_lexicon *lx, int kind, const char *p, const char *we,
+				       const char *end, size_t *mlen)
+{
+	unsigned char b;
+
+	if (p >= end)
+		return NULL;
+	b = ex_fold_byte((unsigned char)*p);
+	/* a capital umlaut folds in its second byte: try both cases' first byte (the same for UTF-8) */
+	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
+		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
+		const char *after = p + e->klen;
+		if ((e->flags & LXF_SUFFIX) || (size_t)(end - p) < e->klen || ex_casecmp_n(p, e->klen, e->key))
+			continue;
+		if ((e->flags & LXF_WORD) && after < end && ex_letter_at(after, end))
+			continue;
+		*mlen = e->klen;
+		return e;
+	}
+	if (we > p) {
+		const struct ex_lex_entry *e = ex_lex_suffix(lx, kind, p, (size_t)(we - p));
+		if (e) {
+			*mlen = (size_t)(we - p);
+			return e;
+		}
 	}
 	return NULL;
 }

@@ -39,7 +39,7 @@ facts() {
 		f[++n] = cur
 		return n
 	}
-	NR > 1 { split_csv($0, f); print f[7], f[8], f[11], f[12], f[14], f[16] }' "$1"
+	NR > 1 { split_csv($0, f); print f[7], f[8], f[11], f[12], f[15], f[17] }' "$1"
 }
 
 pages() { # the page column of a claims CSV, one per line
@@ -107,9 +107,9 @@ for d in gut.txt studie.pdf seite.html; do
 	if grep -q "korpus/$d,.*,28500," "$tmp/k.csv"; then ok; else bad "$d: claim missing after bad documents"; fi
 done
 # document dates: the PDF's info dictionary (2019) and the page's meta date (2023) beat the datelines (2024)
-if grep "korpus/studie.pdf," "$tmp/k.csv" | grep -q ",2019,yes,"; then ok; else bad "PDF creation date not used: $(grep studie.pdf "$tmp/k.csv")"; fi
-if grep "korpus/seite.html," "$tmp/k.csv" | grep -q ",2023,yes,"; then ok; else bad "HTML meta date not used: $(grep seite.html "$tmp/k.csv")"; fi
-if grep "korpus/gut.txt," "$tmp/k.csv" | grep -q ",2024,yes,"; then ok; else bad "dateline not used: $(grep gut.txt "$tmp/k.csv")"; fi
+if grep "korpus/studie.pdf," "$tmp/k.csv" | grep -q ",2019,[^,]*,yes,"; then ok; else bad "PDF creation date not used: $(grep studie.pdf "$tmp/k.csv")"; fi
+if grep "korpus/seite.html," "$tmp/k.csv" | grep -q ",2023,[^,]*,yes,"; then ok; else bad "HTML meta date not used: $(grep seite.html "$tmp/k.csv")"; fi
+if grep "korpus/gut.txt," "$tmp/k.csv" | grep -q ",2024,[^,]*,yes,"; then ok; else bad "dateline not used: $(grep gut.txt "$tmp/k.csv")"; fi
 # nav text is no claim
 if grep -q ",99," "$tmp/k.csv"; then bad "HTML nav text extracted"; else ok; fi
 

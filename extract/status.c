@@ -1,0 +1,313 @@
+/*
+ * status.c: what kind of statement a figure is, and who the text says it comes from (the
+ * claims table's `status` and `source`).
+ *
+ * A sentence is read once (ex_sentence_cues): it is cut into clauses at , ; : ( ) and at a
+ * dash between spaces, and the words of data/status.tsv are found in it — status words, cite
+ * words and originators.
+ *
+ * Status. Each status word reaches its own clause. A governing verb ("forderte", "plant",
+ * "behauptete") reaches on into the clauses after it, up to one that speaks in the text's own
+ * voice ("tatsächlich", "bislang": status words of value reported), and back into the clauses
+ * before it when it opens its own clause (", forderte Trump"). Of the status words that reach a
+ * figure, the nearest wins; a word in the figure's own clause beats one that reaches in from
+ * another. Then two rules of German: "soll … geschickt haben" (modal with a perfect infinitive)
+ * reports hearsay, not a plan; a planned share of GDP is a target.
+ *
+ * Source. A cite word names an originator: after it ("laut SIPRI", "nach Angaben der Nato",
+ * ", so das Pentagon"), before it ("Nato-Angaben zufolge") or in a reporting verb's clause
+ * ("teilte das Ministerium mit"). The originator is a name of data/status.tsv (its short name),
+ * a country's capital or genitive after "laut" or "nach Angaben" ("nach Angaben Seouls": KR), or
+ * the capitalised words after "laut" as written. The cite nearest the figure gives its source;
+ * without one the figure is in the document's own voice (source empty).
+ */
+#include "extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Which clause holds byte offset pos. */
+static size_t clause_of(const struct ex_sentence_cues *sc, size_t pos)
+{
+	size_t i = 0;
+	while (i + 1 < sc->nclause && sc->clause[i + 1] <= pos)
+		i++;
+	return i;
+}
+
+/* Is there a clause boundary at p: , ; : ( ) or a dash between spaces? */
+static size_t boundary_at(const char *p, const char *s, const char *end)
+{
+	size_t k;
+
+	if (*p == ',' || *p == ';' || *p == ':' || *p == '(' || *p == ')')
+		return 1;
+	if (p > s && p[-1] == ' ' && (k = ex_dash_at(p, end)) != 0 && p + k < end && p[k] == ' ')
+		return k;
+	return 0;
+}
+
+/* An originator named at p: a sourcename (its short name) or, when country_ok, a country's
+ * capital, genitive or name (its code). Returns the bytes matched, 0 when none. */
+static size_t originator_at(const struct ex_lexicon *lx, const char *p, const char *end, int country_ok,
+			    char *name, size_t n)
+{
+	const char *we = ex_word_end(p, end);
+	const struct ex_lex_entry *e;
+	size_t ml;
+
+	e = ex_lex_stem(lx, LX_SOURCENAME, p, we, end, &ml);
+	if (e) {
+		const char *after = p + ml;
+		size_t extra = 0;
+		/* up to two letters of inflection: "des Pentagons", "des Bündnisses" is more */
+		while (after + extra < end && ex_letter_at(after + extra, end) && extra < 3)
+			extra += ex_letter_at(after + extra, end);
+		if (extra <= 2 || (e->key[e->klen - 1] >= 'A' && e->key[e->klen - 1] <= 'Z' && extra == 0)) {
+			snprintf(name, n, "%s", e->value);
+			return ml + extra;
+		}
+	}
+	if (country_ok) {
+		/* "nach Angaben Seouls", "laut Washington": a government cited as one; a plain name
+		 * ("Südkorea") only right after the cite word */
+		int want = LXF_CAPITAL | LXF_GEN | (country_ok > 1 ? LXF_NAME : 0);
+		e = ex_lex_match_after(lx, LX_COUNTRY, p, end, &ml);
+		if (e && (e->flags & want)) {
+			snprintf(name, n, "%s", e->value);
+			return ml;
+		}
+	}
+	return 0;
+}
+
+/* A word that may stand inside the noun phrase between a cite word and its originator: an
+ * article, "von", or an adjective (lower case, ending in -e, -en, -er, -es, -em). */
+static int in_phrase(const char *w, size_t n)
+{
+	static const char *const small[] = {"der", "des", "dem", "den", "die", "das", "einer", "eines", "einem",
+					    "von", "nach", NULL};
+	if (ex_word_in(w, n, small))
+		return 1;
+	if (n < 4 || !(w[0] >= 'a' && w[0] <= 'z'))
+		return 0;
+	/* "zahlte", "meldeten": a verb in the past, not an adjective */
+	if ((w[n - 1] == 'e' && w[n - 2] == 't') || (w[n - 1] == 'n' && w[n - 2] == 'e' && w[n - 3] == 't'))
+		return 0;
+	return w[n - 1] == 'e' || (w[n - 2] == 'e' && (w[n - 1] == 'n' || w[n - 1] == 'r' || w[n - 1] == 's' ||
+						      w[n - 1] == 'm'));
+}
+
+/* The originator after a cite word ending at p, within its noun phrase (articles, adjectives,
+ * nouns: "laut einer Studie des Stockholmer Friedensforschungsinstituts"); as_written: else the
+ * name there as written when it is one — two capitalised words or an acronym ("nach Angaben der
+ * Korea International Trade Association"). countries: see originator_at. */
+static int originator_after(const struct ex_lexicon *lx, const char *p, const char *end, int as_written,
+			    int countries, char *name, size_t n)
+{
+	const char *q = p, *prev = p, *w, *first = NULL, *last = NULL;
+	int words = 0, run = as_written, caps = 0, acronym = 0;
+	size_t ml;
+
+	while (words < 7 && (w = ex_next_word(p, &q, end)) != NULL) {
+		size_t k = (size_t)(q - w);
+		for (const char *x = prev; x < w; x++)
+			if (*x == ',' || *x == ';' || *x == '.' || *x == ':' || *x == '(' || *x == ')' || *x == '"')
+				goto done; /* the clause ended */
+		prev = q;
+		words++;
+		if (originator_at(lx, w, end, words == 1 ? countries : countries ? 1 : 0, name, n))
+			return 1;
+		if (ex_lex_stem(lx, LX_CITE, w, q, end, &ml))
+			break; /* "Schätzungen zufolge": the originator stands before */
+		if (!ex_upper_at(w, end)) {
+			if (!in_phrase(w, k))
+				break; /* a verb: the noun phrase ended */
+			if (first)
+				run = 0;
+			continue;
+		}
+		if (!run)
+			continue;
+		if (!ex_lex_word(lx, LX_SOURCE, w, k) && !ex_lex_suffix(lx, LX_SOURCE, w, k)) {
+			if (!first)
+				first = w;
+			last = q;
+			caps++;
+			if (k >= 2 && ex_upper_at(w + 1, end))
+				acronym = 1;
+		} else if (first) {
+			run = 0;
+		}
+	}
+done:
+	if (first && (caps >= 2 || acronym) && (size_t)(last - first) < n) {
+		memcpy(name, first, (size_t)(last - first));
+		name[last - first] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+/* The originator in the few words before a cite word at p ("Nato-Angaben zufolge", "dem Pentagon zufolge"). */
+static int originator_before(const struct ex_lexicon *lx, const char *s, const char *p, const char *end,
+			     int countries, char *name, size_t n)
+{
+	const char *w = p, *we;
+
+	for (int words = 0; words < 4; words++) {
+		w = ex_word_back(s, w, &we);
+		if (w == we)
+			break;
+		/* "Nato-Angaben": the originator starts the compound */
+		if (originator_at(lx, w, end, countries, name, n))
+			return 1;
+		for (const char *x = we; x < p; x++)
+			if (*x == ',' || *x == ';' || *x == '.')
+				return 0;
+	}
+	return 0;
+}
+
+void ex_sentence_cues(const struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
+{
+	const struct ex_lexicon *lx = c->lx;
+	const char *t = c->text, *s = t + c->sent[si].start, *end = t + c->sent[si].end, *p;
+
+	if (sc->valid && sc->si == si)
+		return;
+	sc->valid = 1;
+	sc->si = si;
+	sc->nclause = 1;
+	sc->clause[0] = c->sent[si].start;
+	sc->ncue = sc->ncite = 0;
+	for (p = s; p < end; p++) {
+		size_t k = boundary_at(p, s, end);
+		if (k && sc->nclause < EX_MAX_CLAUSES)
+			sc->clause[sc->nclause++] = (size_t)(p + k - t);
+	}
+	for (p = s; p < end;) {
+		const char *we;
+		const struct ex_lex_entry *e;
+		size_t ml;
+		if (!ex_letter_at(p, end) || (p > s && ex_letter_before(s, p))) {
+			p++;
+			continue;
+		}
+		we = ex_word_end(p, end);
+		if (we <= p)
+			we = p + 1;
+		e = ex_lex_stem(lx, LX_STATUS, p, we, end, &ml);
+		if (e && sc->ncue < EX_MAX_CUES) {
+			struct ex_status_cue *h = &sc->cue[sc->ncue++];
+			const char *b = p;
+			h->pos = (size_t)(p - t);
+			h->status = kz_status_parse(e->value);
+			h->governs = (e->flags & LXF_GOVERNS) != 0;
+			h->hearsay = !strncmp(e->key, "soll", 4) && e->klen <= 7;
+			while (b > s && (b[-1] == ' ' || b[-1] == '\n'))
+				b--;
+			h->opens = b > s && (b[-1] == ',' || b[-1] == ';');
+		}
+		e = ex_lex_stem(lx, LX_CITE, p, we, end, &ml);
+		if (e && sc->ncite < EX_MAX_CUES) {
+			struct ex_cite *h = &sc->cite[sc->ncite];
+			int found = 0;
+			h->pos = (size_t)(p - t);
+			if (!strcmp(e->value, "after"))
+				found = originator_after(lx, p + ml, end, 1, 2, h->name, sizeof(h->name));
+			else if (!strcmp(e->value, "before"))
+				found = originator_before(lx, s, p, end, 2, h->name, sizeof(h->name));
+			else {
+				/* a reporting verb: its originator in its clause, after it or before it */
+				found = originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name)) ||
+					originator_before(lx, s, p, end, 0, h->name, sizeof(h->name));
+			}
+			if (found)
+				sc->ncite++;
+		}
+		p = we;
+	}
+}
+
+/* Does a clause in (from, to] speak in the text's own voice (a status word of value reported)? */
+static int own_voice_between(const struct ex_sentence_cues *sc, size_t from, size_t to)
+{
+	for (size_t i = 0; i < sc->ncue; i++) {
+		size_t cl = clause_of(sc, sc->cue[i].pos);
+		if (sc->cue[i].status == KZ_S_REPORTED && cl > from && cl <= to)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is a perfect infinitive (a participle, then haben or sein) in the clause of pos, after it? */
+static int perfect_infinitive(const struct ex_ctx *c, const struct ex_sentence_cues *sc, size_t pos)
+{
+	size_t cl = clause_of(sc, pos);
+	size_t e = cl + 1 < sc->nclause ? sc->clause[cl + 1] : c->sent[sc->si].end;
+	const char *t = c->text, *p = t + pos, *end = t + e, *w;
+	static const char *const aux[] = {"haben", "sein", "worden", NULL};
+
+	while ((w = ex_next_word(t + pos, &p, end)) != NULL)
+		if (ex_word_in(w, (size_t)(p - w), aux))
+			return 1;
+	return 0;
+}
+
+void ex_status(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
+	       struct ex_attr *a)
+{
+	size_t fc, best = (size_t)-1, bestd = (size_t)-1;
+
+	ex_sentence_cues(c, si, sc);
+	fc = clause_of(sc, q->start);
+	for (size_t i = 0; i < sc->ncue; i++) {
+		const struct ex_status_cue *h = &sc->cue[i];
+		size_t cl = clause_of(sc, h->pos), d;
+		int reach = cl == fc;
+		if (!reach && h->governs) {
+			if (fc > cl)
+				reach = !own_voice_between(sc, cl, fc);
+			else
+				reach = h->opens && !own_voice_between(sc, fc, cl - 1);
+		}
+		if (!reach)
+			continue;
+		d = h->pos > q->start ? h->pos - q->start : q->start - h->pos;
+		if (cl != fc)
+			d += 1u << 20; /* a word of the figure's own clause comes first */
+		if (d < bestd) {
+			bestd = d;
+			best = i;
+		}
+	}
+	a->status = KZ_S_REPORTED;
+	if (best == (size_t)-1)
+		return;
+	a->status = (enum kz_status)sc->cue[best].status;
+	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
+	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
+		a->status = KZ_S_REPORTED;
+	/* a share of GDP that is planned is a goal */
+	if (a->status == KZ_S_PLAN && a->ind == KZ_I_GDP_SHARE)
+		a->status = KZ_S_TARGET;
+}
+
+void ex_source(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
+	       struct ex_attr *a)
+{
+	size_t best = (size_t)-1, bestd = (size_t)-1;
+
+	ex_sentence_cues(c, si, sc);
+	for (size_t i = 0; i < sc->ncite; i++) {
+		size_t d = sc->cite[i].pos > q->start ? sc->cite[i].pos - q->start : q->start - sc->cite[i].pos;
+		if (d < bestd) {
+			bestd = d;
+			best = i;
+		}
+	}
+	a->source[0] = '\0';
+	if (best != (size_t)-1)
+		snprintf(a->source, sizeof(a->source), "%s", sc->cite[best].name);
+}
