@@ -10,7 +10,13 @@ CFLAGS  ?= -O2 -g
 ifdef DEVELOPER
 CFLAGS  += -Werror
 endif
-ifdef SANITIZE
+ifdef FUZZ
+# libFuzzer (make fuzz): clang, coverage for the fuzzer in every object; harnesses link -fsanitize=fuzzer.
+CC      := clang
+CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+BUILD   := build/fuzz
+else ifdef SANITIZE
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 BUILD   := build/san
@@ -28,10 +34,13 @@ LIB_SRC  := $(sort $(wildcard core/*.c extract/*.c stats/*.c plots/*.c reports/*
 CMD_SRC  := main.c $(sort $(wildcard cmd_*.c))
 DATA     := $(sort $(wildcard data/*.tsv))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/data_gen.o
 CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/bin/%)
+FUZZ_SECONDS ?= 60
 TOOLS    := $(BUILD)/tools/eval $(BUILD)/tools/gencorpus $(BUILD)/tools/runstat $(BUILD)/tools/mkpdf $(BUILD)/tools/gencheck
 
 ifdef SANITIZE
@@ -40,7 +49,7 @@ else
 PROG := kennzahl
 endif
 
-.PHONY: all deps check check-unit check-grammar check-golden demo bench eval clean format tools
+.PHONY: all deps check check-unit check-grammar check-golden demo bench eval fuzz clean format tools
 
 all: $(PROG)
 
@@ -79,6 +88,13 @@ $(BUILD)/tools/%: tools/%.c $(BUILD)/libkz.a
 
 tools: $(TOOLS)
 
+# One libFuzzer harness per reader (tests/fuzz/fuzz_*.c), built only in the FUZZ=1 build.
+ifdef FUZZ
+build/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(BUILD)/libkz.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libkz.a $(LIBS)
+endif
+
 check: deps
 	@$(MAKE) --no-print-directory $(PROG) $(UNIT_BIN) $(TOOLS)
 	@KZ=$(PROG) BUILD=$(BUILD) sh tests/run.sh
@@ -86,6 +102,10 @@ check: deps
 demo: deps
 	@$(MAKE) --no-print-directory $(PROG)
 	@sh tools/demo.sh ./$(PROG)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory FUZZ=1 $(FUZZ_BIN) build/fuzz/tools/mkpdf
+	@BUILD=build/fuzz sh tools/fuzz.sh $(FUZZ_SECONDS)
 
 eval: $(PROG) $(BUILD)/tools/eval
 	@sh tools/eval.sh ./$(PROG) $(BUILD)/tools/eval

@@ -377,7 +377,16 @@ const char *kz_num_strerror(int rc)
 				  : "not a number";
 }
 
+/* GCC says __SANITIZE_ADDRESS__; clang says __has_feature(address_sanitizer) (libFuzzer builds). */
 #if defined(__SANITIZE_ADDRESS__)
+#define KZ_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KZ_ASAN 1
+#endif
+#endif
+
+#ifdef KZ_ASAN
 /*
  * In every program of kennzahl's (the binary, tests, tools): fontconfig keeps its configuration and font caches in globals for the
  * life of the process (Pango never releases them); LeakSanitizer would count
