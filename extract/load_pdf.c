@@ -367,7 +367,8 @@ static void drop_running(struct pdf *p)
 			cv[nc++].line = li;
 		}
 	}
-	qsort(cv, nc, sizeof(*cv), cmp_cand);
+	if (nc)
+		qsort(cv, nc, sizeof(*cv), cmp_cand);
 	/* a head or foot recurs on at least 3 pages and 30 % of them (both pages of a 2-page document) */
 	need = p->npages == 2 ? 2 : 3;
 	if (need < (p->npages * 3 + 9) / 10)
@@ -692,6 +693,15 @@ int ex_load_pdf(struct ex_doc *d, const char *path, struct kz_err *err)
 	if (assemble(&p, d)) {
 		rc = kz_err_set(err, KZ_EINPUT, path, 0, "document text exceeds %u MiB", (unsigned)(EX_LOAD_MAX >> 20));
 		goto out;
+	}
+	{
+		size_t i = 0;
+		while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\n' || d->text[i] == '\t'))
+			i++;
+		if (i == d->len) {
+			rc = kz_err_set(err, KZ_EINPUT, path, 0, "no text besides page numbers and running heads");
+			goto out;
+		}
 	}
 	info(doc, &d->meta);
 out:

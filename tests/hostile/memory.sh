@@ -32,3 +32,9 @@ clean "$t/err" "report on ±9e307"
 ls "$t"/huge.pdf.tmp* > /dev/null 2>&1 && no "report on ±9e307 left a temporary" || ok
 [ $st = 3 ] && ok || no "report on ±9e307: exit status $st, expected 3 (values beyond any figure)"
 [ ! -e "$t/huge.pdf" ] && ok || no "report on ±9e307: a sheet without a single figure was written"
+
+# A PDF whose only lines are page numbers: nothing is left after they are dropped (the fuzzer's find)
+"$KZ" extract tests/fuzz/findings/pdf-page-numbers-only.pdf -o "$t/pn.csv" 2> "$t/err"
+[ $? = 3 ] && ok || no "PDF of page numbers only: exit status not 3"
+grep -q 'no text besides page numbers' "$t/err" && ok || no "PDF of page numbers only: no message"
+clean "$t/err" "PDF of page numbers only"
