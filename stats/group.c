@@ -1,4 +1,4 @@
-/* group.c: the claims about one fact (indicator, detail, subject, partner, unit class) grouped by year. */
+/* group.c: the claims about one fact (indicator, detail, status, subject, partner, unit class) grouped by year. */
 #include "stats_int.h"
 
 #include <math.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 
 struct key {
-	uint32_t k[6]; /* ind, detail, subject, partner, unit class, year id */
+	uint32_t k[6]; /* ind, detail and status, subject, partner, unit class, year id */
 	int y0, y1;
 	uint32_t doc;
 	size_t i;
@@ -59,7 +59,14 @@ void st_group(struct st_ctx *x)
 		k = &keys[n++];
 		y = st_year_parse(c->year);
 		k->k[0] = (uint32_t)c->ind;
-		k->k[1] = st_intern_id(&str, c->detail);
+		/* a plan, target, demand, limit, claim or forecast is never one fact with what is reported */
+		if (c->status == KZ_S_REPORTED) {
+			k->k[1] = st_intern_id(&str, c->detail);
+		} else {
+			char ds[96];
+			snprintf(ds, sizeof(ds), "%s\001%s", c->detail, kz_status_name(c->status));
+			k->k[1] = st_intern_id(&str, ds);
+		}
 		k->k[2] = st_intern_id(&str, c->subject);
 		k->k[3] = st_intern_id(&str, c->partner);
 		k->k[4] = st_is_money(c->unit) && isfinite(x->usd[i]) ? money : st_intern_id(&str, c->unit);
