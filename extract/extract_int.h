@@ -30,6 +30,7 @@ enum ex_lex_kind {
 	LX_STATUS,     /* a word whose clause gives its figures a status (value) */
 	LX_CITE,       /* a word naming an originator: value after, before or verb */
 	LX_SOURCENAME, /* an originator as written; value: its short name */
+	LX_RESTATE,    /* a word opening a clause that restates the figure before: umgerechnet */
 	LX__N
 };
 
@@ -250,6 +251,8 @@ struct ex_ctx {
 	int topic_n[EX_TOPICS];
 	int ntopic;
 	struct ex_sentence_cues *cues; /* status.c's reading of the current sentence */
+	char last_source[48];          /* the first originator the last sentence read cited */
+	size_t last_source_si;
 };
 
 /* --- status and source (status.c) --- */
@@ -263,6 +266,7 @@ struct ex_status_cue {
 	int governs; /* a verb reaching into its dependent clauses */
 	int opens;   /* it opens its clause (", forderte Trump") */
 	int hearsay; /* a modal that a perfect infinitive makes hearsay ("soll … geschickt haben") */
+	int aside;   /* in a clause opened by "so" or "wie": it reaches the clauses before */
 };
 struct ex_cite {
 	size_t pos;
@@ -278,11 +282,11 @@ struct ex_sentence_cues {
 	struct ex_cite cite[EX_MAX_CUES];
 	size_t ncite;
 };
-void ex_sentence_cues(const struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc);
+void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc);
 /* Set a->status (after a->ind is known) and a->source for the figure q of sentence si. */
-void ex_status(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
+void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a);
-void ex_source(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
+void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a);
 
 struct ex_attr_cache *ex_attr_cache_new(void);

@@ -8,7 +8,7 @@
 static const char *const kind_names[LX__N] = {"unit",  "scale",  "qual",	     "country", "cue",
 					      "ref",   "time",   "abbr",      "place",	  "govt",
 					      "source", "recipient", "plan", "change",	  "tense", "govern",
-					      "status", "cite", "sourcename"};
+					      "status", "cite", "sourcename", "restate"};
 
 static int parse_flags(const char *s)
 {
@@ -73,7 +73,7 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
 					  "qual, country, cue, ref, time, abbr, place, govt, source, "
-					  "recipient, plan, change, tense, govern, status, cite, sourcename)");
+					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate)");
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
 		e = &lx->v[k][lx->n[k]++];
 		memset(e, 0, sizeof(*e));
@@ -133,8 +133,9 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "status must be reported, plan, target, demand, limit, claim or forecast");
 		if (k == LX_CITE && strcmp(e->value, "after") && strcmp(e->value, "before") &&
-		    strcmp(e->value, "verb"))
-			return kz_err_set(err, KZ_EINPUT, name, line, "cite word needs 'after', 'before' or 'verb'");
+		    strcmp(e->value, "verb") && strcmp(e->value, "carry"))
+			return kz_err_set(err, KZ_EINPUT, name, line,
+					  "cite word needs 'after', 'before', 'verb' or 'carry'");
 		if (k == LX_SOURCENAME && !e->value[0])
 			return kz_err_set(err, KZ_EINPUT, name, line, "sourcename needs its short name");
 		if (k == LX_CUE && memchr(e->key, ' ', e->klen))

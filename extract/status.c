@@ -2,7 +2,7 @@
  * status.c: what kind of statement a figure is, and who the text says it comes from (the
  * claims table's `status` and `source`).
  *
- * A sentence is read once (ex_sentence_cues): it is cut into clauses at , ; : ( ) and at a
+ * A sentence is read once (ex_sentence_cues): it is cut into clauses at , ; : and at a
  * dash between spaces, and the words of data/status.tsv are found in it — status words, cite
  * words and originators.
  *
@@ -12,7 +12,9 @@
  * before it when it opens its own clause (", forderte Trump"). Of the status words that reach a
  * figure, the nearest wins; a word in the figure's own clause beats one that reaches in from
  * another. Then two rules of German: "soll … geschickt haben" (modal with a perfect infinitive)
- * reports hearsay, not a plan; a planned share of GDP is a target.
+ * reports hearsay, not a plan. A clause opened by "so" or "wie" is an aside on the clauses before
+ * it (", so die Prognose der Kieler Forscher"); a clause opened by a restating word ("umgerechnet",
+ * "also") belongs to the clause before it.
  *
  * Source. A cite word names an originator: after it ("laut SIPRI", "nach Angaben der Nato",
  * ", so das Pentagon"), before it ("Nato-Angaben zufolge") or in a reporting verb's clause
@@ -35,13 +37,13 @@ static size_t clause_of(const struct ex_sentence_cues *sc, size_t pos)
 	return i;
 }
 
-/* Is there a clause boundary at p: , ; : ( ) or a dash between spaces? */
+/* Is there a clause boundary at p: , ; : or a dash between spaces? */
 static size_t boundary_at(const char *p, const char *s, const char *end)
 {
 	size_t k;
 
-	if (*p == ',' || *p == ';' || *p == ':' || *p == '(' || *p == ')')
-		return 1;
+	if (*p == ',' || *p == ';' || *p == ':')
+		return 1; /* a parenthesis is part of its clause: "8,8 Billionen Yen (rund 59,9 Milliarden Dollar)" */
 	if (p > s && p[-1] == ' ' && (k = ex_dash_at(p, end)) != 0 && p + k < end && p[k] == ' ')
 		return k;
 	return 0;
@@ -57,13 +59,13 @@ static size_t originator_at(const struct ex_lexicon *lx, const char *p, const ch
 	size_t ml;
 
 	e = ex_lex_stem(lx, LX_SOURCENAME, p, we, end, &ml);
-	if (e) {
+	if (e && (!(e->flags & LXF_CAPITAL) || country_ok)) {
 		const char *after = p + ml;
 		size_t extra = 0;
-		/* up to two letters of inflection: "des Pentagons", "des Bündnisses" is more */
-		while (after + extra < end && ex_letter_at(after + extra, end) && extra < 3)
+		/* up to three letters of inflection: "des Pentagons", "des Bündnisses" */
+		while (after + extra < end && ex_letter_at(after + extra, end) && extra < 4)
 			extra += ex_letter_at(after + extra, end);
-		if (extra <= 2 || (e->key[e->klen - 1] >= 'A' && e->key[e->klen - 1] <= 'Z' && extra == 0)) {
+		if (extra <= 3) {
 			snprintf(name, n, "%s", e->value);
 			return ml + extra;
 		}
@@ -86,7 +88,7 @@ static size_t originator_at(const struct ex_lexicon *lx, const char *p, const ch
 static int in_phrase(const char *w, size_t n)
 {
 	static const char *const small[] = {"der", "des", "dem", "den", "die", "das", "einer", "eines", "einem",
-					    "von", "nach", NULL};
+					    "von", "nach", "aus", NULL};
 	if (ex_word_in(w, n, small))
 		return 1;
 	if (n < 4 || !(w[0] >= 'a' && w[0] <= 'z'))
@@ -169,7 +171,7 @@ static int originator_before(const struct ex_lexicon *lx, const char *s, const c
 	return 0;
 }
 
-void ex_sentence_cues(const struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
+void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 {
 	const struct ex_lexicon *lx = c->lx;
 	const char *t = c->text, *s = t + c->sent[si].start, *end = t + c->sent[si].end, *p;
@@ -183,7 +185,15 @@ void ex_sentence_cues(const struct ex_ctx *c, size_t si, struct ex_sentence_cues
 	sc->ncue = sc->ncite = 0;
 	for (p = s; p < end; p++) {
 		size_t k = boundary_at(p, s, end);
-		if (k && sc->nclause < EX_MAX_CLAUSES)
+		const char *w = p + k;
+		if (!k)
+			continue;
+		while (w < end && *w == ' ')
+			w++;
+		/* "…, umgerechnet etwa 19,7 Milliarden Dollar": a restatement is no clause of its own */
+		if (ex_lex_word(lx, LX_RESTATE, w, (size_t)(ex_word_end(w, end) - w)))
+			continue;
+		if (sc->nclause < EX_MAX_CLAUSES)
 			sc->clause[sc->nclause++] = (size_t)(p + k - t);
 	}
 	for (p = s; p < end;) {
@@ -208,13 +218,19 @@ void ex_sentence_cues(const struct ex_ctx *c, size_t si, struct ex_sentence_cues
 			while (b > s && (b[-1] == ' ' || b[-1] == '\n'))
 				b--;
 			h->opens = b > s && (b[-1] == ',' || b[-1] == ';');
+			h->aside = 0;
 		}
 		e = ex_lex_stem(lx, LX_CITE, p, we, end, &ml);
 		if (e && sc->ncite < EX_MAX_CUES) {
 			struct ex_cite *h = &sc->cite[sc->ncite];
 			int found = 0;
 			h->pos = (size_t)(p - t);
-			if (!strcmp(e->value, "after"))
+			if (!strcmp(e->value, "carry")) {
+				/* "Die USA gaben demnach …": the originator the sentence before cited */
+				found = c->last_source[0] && c->last_source_si + 1 == si;
+				if (found)
+					snprintf(h->name, sizeof(h->name), "%s", c->last_source);
+			} else if (!strcmp(e->value, "after"))
 				found = originator_after(lx, p + ml, end, 1, 2, h->name, sizeof(h->name));
 			else if (!strcmp(e->value, "before"))
 				found = originator_before(lx, s, p, end, 2, h->name, sizeof(h->name));
@@ -227,6 +243,21 @@ void ex_sentence_cues(const struct ex_ctx *c, size_t si, struct ex_sentence_cues
 				sc->ncite++;
 		}
 		p = we;
+	}
+	/* a clause opened by "so" or "wie" (", so die Prognose der Kieler Forscher", ", wie Trump
+	 * behauptete") is an aside on the clauses before it: its status words reach back */
+	for (size_t i = 0; i < sc->ncue; i++) {
+		size_t cl = clause_of(sc, sc->cue[i].pos);
+		const char *w = t + sc->clause[cl];
+		while (w < end && *w == ' ')
+			w++;
+		if (cl > 0 && ex_word_in(w, (size_t)(ex_word_end(w, end) - w), (const char *const[]){"so", "wie", NULL}))
+			sc->cue[i].aside = 1;
+	}
+	c->last_source[0] = '\0';
+	if (sc->ncite) {
+		snprintf(c->last_source, sizeof(c->last_source), "%s", sc->cite[0].name);
+		c->last_source_si = si;
 	}
 }
 
@@ -255,7 +286,7 @@ static int perfect_infinitive(const struct ex_ctx *c, const struct ex_sentence_c
 	return 0;
 }
 
-void ex_status(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
+void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)
 {
 	size_t fc, best = (size_t)-1, bestd = (size_t)-1;
@@ -266,12 +297,10 @@ void ex_status(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct
 		const struct ex_status_cue *h = &sc->cue[i];
 		size_t cl = clause_of(sc, h->pos), d;
 		int reach = cl == fc;
-		if (!reach && h->governs) {
-			if (fc > cl)
-				reach = !own_voice_between(sc, cl, fc);
-			else
-				reach = h->opens && !own_voice_between(sc, fc, cl - 1);
-		}
+		if (!reach && h->governs && fc > cl)
+			reach = !own_voice_between(sc, cl, fc);
+		if (!reach && fc < cl && ((h->governs && h->opens) || h->aside))
+			reach = !own_voice_between(sc, fc, cl - 1);
 		if (!reach)
 			continue;
 		d = h->pos > q->start ? h->pos - q->start : q->start - h->pos;
@@ -289,12 +318,9 @@ void ex_status(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct
 	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
 	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
 		a->status = KZ_S_REPORTED;
-	/* a share of GDP that is planned is a goal */
-	if (a->status == KZ_S_PLAN && a->ind == KZ_I_GDP_SHARE)
-		a->status = KZ_S_TARGET;
 }
 
-void ex_source(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
+void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)
 {
 	size_t best = (size_t)-1, bestd = (size_t)-1;
