@@ -1,4 +1,4 @@
-/* num_digits.c: figures written in digits — German grouping, the decimal comma, scale words, ranges, and digits that are no figure. */
+/* num_digits.c: figures written in digits — German grouping, the decimal comma, ranges, and digits that are no figure. */
 #include "number_int.h"
 
 #include <string.h>
@@ -19,8 +19,9 @@
  *     day ("5. Generation", "16. März"), a span of years ("2016 bis 2020").
  *  5. A second number after "bis", a dash, or "und" after "zwischen", each side with its scale
  *     word, is a range when it is the larger ("10 bis 40 Kilometer", "3 bis 4 Mrd.").
- *  6. Else a scale word after it multiplies it (ex_num_scale_at); a year-like number stays a
- *     year unless a unit follows at once ("2000 Soldaten"); ex_num_finish does the rest.
+ *  6. Else a scale word after it multiplies it (ex_num_scale_at, num_units.c); a year-like
+ *     number stays a year unless a unit follows at once ("2000 Soldaten"); ex_num_finish
+ *     (num_units.c) does the rest.
  * Memory: none of its own; the figure is appended to the sentence's list.
  */
 
@@ -123,19 +124,6 @@ static double pow10i(int k)
 	while (k-- > 0)
 		r *= 10;
 	return r;
-}
-
-/* Scale word at p (after optional spaces); returns multiplier (1 if none) and advances *pp. */
-double ex_num_scale_at(const struct ex_scan *sc, const char **pp)
-{
-	const char *p = ex_skip_space(*pp, sc->e);
-	size_t ml;
-	const struct ex_lex_entry *e = ex_lex_match_after(sc->lx, LX_SCALE, p, sc->e, &ml);
-
-	if (!e)
-		return 1;
-	*pp = p + ml;
-	return e->num;
 }
 
 /* A reference word right before the number ("S. 22", "Grafik 2", "Gruppe der 20")? */

@@ -1,11 +1,13 @@
-/* num_units.c: what stands around a number — its unit before or after it, its qualifier, and the interval they imply. */
+/* num_units.c: the words around a number — its scale, its unit before or after it, its qualifier, and the interval they imply. */
 #include "number_int.h"
 
 #include <math.h>
 #include <string.h>
 
 /*
- * How a number read with its scale becomes a figure (ex_num_finish):
+ * A scale word after a number (ex_num_scale_at: "Tsd.", "Mio.", "Milliarden", "Bio.", from the
+ * lexicon) is read by the scanners, which may need it to tell a range; then ex_num_finish makes
+ * the number a figure:
  *  1. The unit after it (ex_num_unit_after): a lexicon word or phrase ("Prozent", "Dollar"), or
  *     an upper-case word whose ending is a unit noun ("US-Soldaten"). Up to two lower-case
  *     adjectives or adverbs may stand between ("28.500 amerikanische Soldaten"), no function
@@ -23,6 +25,19 @@
  *     qualifier ("knapp", "gut"). A range has its interval from its two numbers.
  * Memory: none of its own; the figure is appended to the sentence's list.
  */
+
+/* Scale word at p (after optional spaces); returns multiplier (1 if none) and advances *pp. */
+double ex_num_scale_at(const struct ex_scan *sc, const char **pp)
+{
+	const char *p = ex_skip_space(*pp, sc->e);
+	size_t ml;
+	const struct ex_lex_entry *e = ex_lex_match_after(sc->lx, LX_SCALE, p, sc->e, &ml);
+
+	if (!e)
+		return 1;
+	*pp = p + ml;
+	return e->num;
+}
 
 /* Lower-case function words that never stand between a number and its unit. */
 static const char *const stop[] = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "und",

@@ -1,14 +1,12 @@
 /* number.c: the German number grammar's pass over a sentence — digits and number words to their scanners, then carried units. */
 #include "number_int.h"
 
-#include <string.h>
-
 /*
  * How the quantities of a sentence are found (ex_scan_sentence):
  *  1. One pass over the sentence's bytes. A digit goes to ex_num_scan_digits (num_digits.c); a
  *     word whose first two letters may begin a number word, fraction or multiple goes to
  *     ex_num_scan_word (num_words.c); any other word is skipped at once, letter run by letter
- *     run. Each scanner returns where the pass goes on, always past where it began.
+ *     run. Each scanner returns where the pass goes on (the pass moves one byte at least).
  *  2. The scanners read a number and its scale, then ex_num_finish (num_units.c) adds the unit
  *     before or after it, the qualifier and the interval, and appends the quantity.
  *  3. When the sentence is done, ex_num_carry_units (num_carry.c) gives bare numbers the unit
@@ -17,39 +15,6 @@
  * The pass's state is struct ex_scan (number_int.h). Linear in the sentence's bytes and figures;
  * memory: the quantity list, owned by the caller and reused from sentence to sentence.
  */
-
-const char *ex_num_word_before(const struct ex_scan *sc, const char *p, const char **wend)
-{
-	const char *q = p, *w;
-	size_t k;
-
-	/* skip spaces backwards */
-	while (q > sc->s) {
-		if (ex_space_at(q - 1, sc->e) == 1)
-			q--;
-		else if (q - sc->s >= 2 && ex_space_at(q - 2, sc->e) == 2)
-			q -= 2;
-		else if (q - sc->s >= 3 && ex_space_at(q - 3, sc->e) == 3)
-			q -= 3;
-		else
-			break;
-	}
-	*wend = q;
-	w = q;
-	while (w > sc->s && w[-1] == '.')
-		w--; /* "S." "Nr." */
-	while ((k = ex_letter_before(sc->s, w)) != 0)
-		w -= k;
-	if (w == q)
-		return NULL;
-	return w;
-}
-
-void ex_num_push(struct ex_scan *sc, const struct ex_qty *q)
-{
-	KZ_GROW(*sc->out, *sc->alloc, *sc->n + 1);
-	(*sc->out)[(*sc->n)++] = *q;
-}
 
 void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, size_t e,
 		      const struct ex_qty *prev, const struct ex_span *header, struct ex_qty **out, size_t *n,

@@ -5,12 +5,13 @@
 #include "extract_int.h"
 
 /*
- * The number grammar in five files, each for one concept, in the order a number passes them:
- *   number.c      the pass over a sentence (ex_scan_sentence) and the state it hands around
- *   num_digits.c  figures in digits: grouping, decimal comma, scale words, ranges
+ * The number grammar in five files, each for one concept; each calls only those below it:
+ *   number.c      the pass over a sentence (ex_scan_sentence), handing digits and words on
+ *   num_digits.c  figures in digits: grouping, decimal comma, ranges, digits that are no figure
  *   num_words.c   figures in words: number words, fractions, multiples
- *   num_units.c   the unit before or after a number, its qualifier and the interval they imply
  *   num_carry.c   units carried to bare numbers: table headers, neighbours, the sentence before
+ *   num_units.c   the words around a number: its scale, its unit before or after it, its
+ *                 qualifier, and the interval they imply
  * The scanners take the sentence's state, read from a cursor inside [s, e) and never beyond it,
  * append what they read to *out and return where the pass goes on.
  */
@@ -29,21 +30,49 @@ struct ex_scan {
 	int col;            /* col of them */
 };
 
-/* --- the pass (number.c) --- */
+/* --- the scan's own steps (every file; inline, as they run for most numbers) --- */
 
-/* The word ending before p, white space and a word's trailing dots ("S.", "Nr.") skipped back, never
- * before the sentence: its start, with its end in *wend; NULL when no word ends there. */
-const char *ex_num_word_before(const struct ex_scan *sc, const char *p, const char **wend);
+/* The word ending before p, white space skipped back and a word's trailing dots ("S.", "Nr.")
+ * taken with it, never before the sentence: its start, with its end in *wend; NULL when no word
+ * ends there. */
+static inline const char *ex_num_word_before(const struct ex_scan *sc, const char *p, const char **wend)
+{
+	const char *q = p, *w;
+	size_t k;
+
+	/* skip spaces backwards */
+	while (q > sc->s) {
+		if (ex_space_at(q - 1, sc->e) == 1)
+			q--;
+		else if (q - sc->s >= 2 && ex_space_at(q - 2, sc->e) == 2)
+			q -= 2;
+		else if (q - sc->s >= 3 && ex_space_at(q - 3, sc->e) == 3)
+			q -= 3;
+		else
+			break;
+	}
+	*wend = q;
+	w = q;
+	while (w > sc->s && w[-1] == '.')
+		w--; /* "S." "Nr." */
+	while ((k = ex_letter_before(sc->s, w)) != 0)
+		w -= k;
+	if (w == q)
+		return NULL;
+	return w;
+}
+
 /* Append a copy of q to the sentence's quantities. */
-void ex_num_push(struct ex_scan *sc, const struct ex_qty *q);
+static inline void ex_num_push(struct ex_scan *sc, const struct ex_qty *q)
+{
+	KZ_GROW(*sc->out, *sc->alloc, *sc->n + 1);
+	(*sc->out)[(*sc->n)++] = *q;
+}
 
 /* --- figures in digits (num_digits.c) --- */
 
 /* Digits at p: appends the figure they begin, if any; returns where scanning resumes. */
 const char *ex_num_scan_digits(struct ex_scan *sc, const char *p);
-/* A scale word at *pp (after optional spaces): its multiplier, with *pp moved past it; 1 and *pp
- * untouched when there is none. */
-double ex_num_scale_at(const struct ex_scan *sc, const char **pp);
 
 /* --- figures in words (num_words.c) --- */
 
@@ -57,8 +86,17 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we);
  * length before it. */
 int ex_num_fache_suffix(const char *w, size_t n, size_t *stem);
 
-/* --- units, qualifiers, intervals (num_units.c) --- */
+/* --- carried units (num_carry.c) --- */
 
+/* Give the unit-less quantities from first on a unit carried from elsewhere, and drop those that
+ * get none (and scaled percentages) from the list. */
+void ex_num_carry_units(struct ex_scan *sc, size_t first);
+
+/* --- scales, units, qualifiers, intervals (num_units.c) --- */
+
+/* A scale word at *pp (after optional spaces): its multiplier, with *pp moved past it; 1 and *pp
+ * untouched when there is none. */
+double ex_num_scale_at(const struct ex_scan *sc, const char **pp);
 /* The unit after p (up to two adjectives between): its entry, its quote [*us, *ue); or NULL. */
 const struct ex_lex_entry *ex_num_unit_after(const struct ex_scan *sc, const char *p, const char **us,
 					     const char **ue);
@@ -78,11 +116,5 @@ int ex_num_scaled_percent(const struct ex_qty *q);
  * appends it when it is a figure. Returns where scanning resumes. */
 const char *ex_num_finish(struct ex_scan *sc, struct ex_qty *q, const char *after, double scale,
 			  int words);
-
-/* --- carried units (num_carry.c) --- */
-
-/* Give the unit-less quantities from first on a unit carried from elsewhere, and drop those that
- * get none (and scaled percentages) from the list. */
-void ex_num_carry_units(struct ex_scan *sc, size_t first);
 
 #endif
