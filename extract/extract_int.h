@@ -167,7 +167,7 @@ struct ex_span {
 void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, struct ex_span **out,
 		  size_t *n);
 
-/* --- quantities (number.c) --- */
+/* --- quantities (number.c and num_*.c; what only they share is in number_int.h) --- */
 
 enum {
 	QF_YEARLIKE = 1,
@@ -203,7 +203,8 @@ void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, s
 		      const struct ex_qty *prev, const struct ex_span *header, struct ex_qty **out, size_t *n,
 		      size_t *alloc);
 
-/* Parse a German number word (eins … neunundneunzigtausend…) in [w, w+n); returns 1 and sets *v. */
+/* Parse a German number word (eins … neunundneunzigtausend…) in [w, w+n); returns 1 and sets *v
+ * (num_words.c). */
 int ex_numword(const char *w, size_t n, double *v);
 
 /* Lexicon lookups. */

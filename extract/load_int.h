@@ -4,6 +4,12 @@
 
 #include "extract.h"
 
+/*
+ * Who gives what: load_common.c the UTF-8 output, the clean-up and metadata values;
+ * dateline.c the document date and its form; load_text.c the decoding of bytes
+ * (ex_text_decode, in extract.h). doc.c chooses among the loaders and needs none of this.
+ */
+
 /* A single document may hold at most this much text (a larger one is refused, not truncated). */
 #define EX_LOAD_MAX (512u * 1024 * 1024)
 
@@ -41,8 +47,10 @@ char *ex_text_clean(const char *s, size_t n, size_t *outlen);
  * returns 1; else leaves m alone and returns 0.
  */
 int ex_meta_date_from(struct ex_meta *m, const char *s);
-/* Set the document's date (YYYY, YYYY-MM or YYYY-MM-DD) and year, saying where they came from. */
+/* Set the document's date (YYYY, YYYY-MM or YYYY-MM-DD) and year, saying where they came from (dateline.c). */
 void ex_meta_set_date(struct ex_meta *m, int y, int mo, int da, int src);
+/* Is d a date in that form: YYYY, YYYY-MM (month 1..12) or YYYY-MM-DD (day 1..31)? (dateline.c) */
+int ex_date_valid(const char *d);
 
 /* Replace *slot (freed) with a copy of s, white space collapsed and trimmed; a blank s leaves *slot alone. */
 void ex_meta_set_str(char **slot, const char *s);

@@ -1,0 +1,316 @@
+/* num_carry.c: units carried to bare numbers — from a table's header, a neighbouring figure, a noun before, the sentence before. */
+#include "number_int.h"
+
+#include <math.h>
+#include <string.h>
+
+/*
+ * How a number written without a unit gets one (ex_num_carry_units, once the sentence is
+ * scanned), the first of these that gives one:
+ *  0. None for years, number words, a number with a noun right after it (not a time word), an
+ *     enumeration "(1)", a number that the noun right before it names ("Einzelplan 14").
+ *  1. In a table row, the unit and scale its column's header cell names ("| Land |
+ *     Verteidigungsetat (Mrd. Euro) |"); the column is counted on from the number before.
+ *  2. The nearest figure before it that may lend its unit: no factor, no fraction in words,
+ *     and no percent for a number above 100.
+ *  3. A count noun before it in its clause that is not another figure's unit ("eine Truppe
+ *     von rund 460.000"), looked for twelve words and at most 512 bytes back.
+ *  4. The nearest lending figure after it, within 60 bytes and no clause boundary (at any
+ *     distance for a decimal): "von 3,8 auf 38 Milliarden Dollar".
+ *  5. The last figure of the sentence before, when the number continues its count ("Etwa
+ *     6.400 von ihnen", "davon 2.000", "auf etwa 24.000").
+ * Then the numbers still bare, and scaled percentages, are dropped from the list.
+ * Linear in the figures of the sentence: the nearest lender before is kept as the loop goes,
+ * the nearest after is found once (next_lender). Memory: none; the list is compacted in place.
+ */
+
+/* The [start, end) of cell number col (0 = before the first '|') of the table line [s, e). */
+static int table_cell(const char *s, const char *e, int col, const char **cs, const char **ce)
+{
+	int k = 0;
+	const char *p = s, *start = s;
+
+	for (; p < e; p++) {
+		p = memchr(p, '|', (size_t)(e - p));
+		if (!p)
+			break;
+		if (k == col) {
+			*cs = start;
+			*ce = p;
+			return 1;
+		}
+		k++;
+		start = p + 1;
+	}
+	if (k == col) {
+		*cs = start;
+		*ce = e;
+		return 1;
+	}
+	return 0;
+}
+
+/* A header cell longer than this is no column title ("Verteidigungsetat 2024 (Mrd. Euro)") but
+ * text: it names no unit, and attribution does not read it for every figure of its column. */
+#define MAX_HEADER_CELL 512
+
+/*
+ * A number in a table cell takes the unit (and scale) its column's header names:
+ * "| Land | US-Soldaten |", "| Land | Verteidigungsetat (Mrd. Euro) |", "| Land | Anteil in % |".
+ */
+static void header_unit(struct ex_scan *sc, struct ex_qty *q)
+{
+	const char *hs = sc->t + sc->header->start, *he = sc->t + sc->header->end, *cs, *ce;
+	const char *at = sc->t + q->nstart;
+	double scale = 1;
+
+	/* the column: the '|' before the number, counted on from the number before */
+	if (at < sc->col_at) {
+		sc->col_at = sc->s;
+		sc->col = 0;
+	}
+	for (const char *p = sc->col_at; p < at; p++)
+		sc->col += *p == '|';
+	sc->col_at = at;
+	if (!table_cell(hs, he, sc->col, &cs, &ce) || ce - cs > MAX_HEADER_CELL)
+		return;
+	q->cell_start = (size_t)(cs - sc->t);
+	q->cell_end = (size_t)(ce - sc->t);
+	for (const char *p = cs; p < ce;) {
+		size_t ml;
+		const struct ex_lex_entry *e;
+		const char *we;
+		if ((e = ex_lex_match_after(sc->lx, LX_SCALE, p, ce, &ml)) != NULL) {
+			scale = e->num;
+			p += ml;
+			continue;
+		}
+		if ((e = ex_lex_match_after(sc->lx, LX_UNIT, p, ce, &ml)) != NULL && !q->unit) {
+			q->unit = e->value;
+			q->military = !!(e->flags & LXF_MILITARY);
+			q->unit_start = (size_t)(p - sc->t);
+			q->unit_end = q->unit_start + ml;
+			p += ml;
+			continue;
+		}
+		we = ex_word_end(p, ce);
+		if (we > p && !q->unit && (e = ex_lex_suffix(sc->lx, LX_UNIT, p, (size_t)(we - p))) != NULL) {
+			q->unit = e->value;
+			q->military = !!(e->flags & LXF_MILITARY);
+			q->unit_start = (size_t)(p - sc->t);
+			q->unit_end = (size_t)(we - sc->t);
+		}
+		p = we > p ? we : p + 1;
+	}
+	if (q->unit) {
+		q->flags |= QF_CARRIED;
+		if (scale != 1)
+			q->flags |= QF_SCALED;
+		q->value *= scale;
+		q->low *= scale;
+		q->high *= scale;
+		q->step *= scale;
+	}
+}
+
+/* Is there a clause boundary (", ", "; ", " – ") in [a, b)? */
+static int clause_gap(const char *a, const char *b)
+{
+	for (const char *p = a; p + 1 < b; p++) {
+		if ((*p == ',' || *p == ';' || *p == ':') && (p[1] == ' ' || p[1] == '\n'))
+			return 1;
+		if ((unsigned char)p[0] == 0xE2 && p + 2 < b && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
+			return 1;
+	}
+	return 0;
+}
+
+/* How far back from a number noun_before looks for its noun: twelve words of German take well
+ * under 200 bytes (the corpus, seeds and news sets reach 77), so the figure's clause is never cut;
+ * a run of figures without words is not walked back to its start for every number. */
+#define NOUN_WINDOW 512
+#define ASCII_LETTER(c) (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
+
+/*
+ * A count noun named before the number in the same clause and not attached to another figure:
+ * "die Zahl der aktiven Reservisten von derzeit 60.000", "eine Truppe von rund 460.000".
+ */
+static void noun_before(struct ex_scan *sc, struct ex_qty *q)
+{
+	const char *p = sc->t + q->start;
+	const char *lim = p - sc->s > NOUN_WINDOW ? p - NOUN_WINDOW : sc->s;
+	const char *win = lim;
+	int words = 0;
+
+	for (const char *x = p; x > win; x--)
+		if ((x[-1] == ',' || x[-1] == ';' || x[-1] == ':') && x < p && (*x == ' ' || *x == '\n')) {
+			lim = x;
+			break;
+		}
+	while (p > lim && words < 12) {
+		const char *we, *w;
+		size_t k;
+		while (p > lim && ((unsigned char)p[-1] < 0x80 ? !ASCII_LETTER(p[-1]) : !ex_letter_before(lim, p)))
+			p--; /* the ASCII test first: a run of figures is mostly ASCII */
+		we = p;
+		while ((k = ex_letter_before(lim, p)) != 0)
+			p -= k;
+		w = p;
+		while (w > lim && w[-1] == '-') {
+			/* compounds: "US-Soldaten" */
+			w--;
+			while ((k = ex_letter_before(lim, w)) != 0)
+				w -= k;
+		}
+		if (we == w)
+			break;
+		words++;
+		if (ex_upper_at(w, we)) {
+			size_t ml;
+			const struct ex_lex_entry *u = ex_lex_match_after(sc->lx, LX_UNIT, w, we, &ml);
+			if (!u || w + ml != we)
+				u = ex_lex_suffix(sc->lx, LX_UNIT, w, (size_t)(we - w));
+			if (u && (!strcmp(u->value, "persons") || !strcmp(u->value, "count"))) {
+				/* not the unit of a figure before it ("28.500 Soldaten … 30.000") */
+				const struct ex_qty *v = *sc->out;
+				for (size_t j = 0; j < *sc->n; j++)
+					if (v[j].unit && (size_t)(w - sc->t) >= v[j].start && (size_t)(w - sc->t) < v[j].end)
+						return;
+				q->unit = u->value;
+				q->military = !!(u->flags & LXF_MILITARY);
+				q->flags |= QF_CARRIED;
+				q->unit_start = (size_t)(w - sc->t); /* the noun it counts, for attribution */
+				q->unit_end = (size_t)(we - sc->t);
+				return;
+			}
+		}
+		p = w;
+	}
+}
+
+/* Does the number continue a count of the sentence before? "Etwa 6.400 von ihnen …",
+ * "davon 2.000", "auf etwa 24.000 sinken", "noch 15". */
+static int continues_count(const struct ex_scan *sc, const struct ex_qty *q)
+{
+	const char *after = ex_skip_space(sc->t + q->end, sc->e), *we;
+	const char *pe, *pw;
+
+	if ((size_t)(sc->e - after) >= 9 && !memcmp(after, "von ihnen", 9))
+		return 1;
+	if ((size_t)(sc->e - after) >= 5 && !memcmp(after, "davon", 5))
+		return 1;
+	pw = ex_num_word_before(sc, sc->t + q->start, &pe);
+	if (!pw)
+		return 0;
+	we = pe;
+	return (we - pw == 5 && !memcmp(pw, "davon", 5)) || (we - pw == 3 && !memcmp(pw, "auf", 3)) ||
+	       (we - pw == 4 && !memcmp(pw, "noch", 4)) || (we - pw == 3 && !memcmp(pw, "nur", 3)) ||
+	       (q->qual != KZ_Q_EXACT && q->start == (size_t)(sc->s - sc->t));
+}
+
+/* May figure v lend its unit to a bare number of this value? Not a factor, not a fraction in
+ * words, and no percent above 100. */
+static int lends_unit(const struct ex_qty *v, int any_percent)
+{
+	return v->unit && strcmp(v->unit, "factor") && !(v->flags & QF_FRACTION) &&
+	       (any_percent || strcmp(v->unit, "percent"));
+}
+
+/* The nearest figure after i (its unit as scanned) that may lend its unit; *at caches the answer
+ * for the next numbers, so the walk forward is made once per sentence. */
+static size_t next_lender(const struct ex_qty *v, size_t n, size_t i, size_t *at, int any_percent)
+{
+	size_t j = *at > i ? *at : i + 1;
+
+	while (j < n && !lends_unit(&v[j], any_percent))
+		j++;
+	*at = j;
+	return j;
+}
+
+/*
+ * Carry a unit over to unit-less numbers of the same sentence ("… 25 Prozent …, 2020 nur noch 15").
+ * Linear in the figures: the nearest lender before and after each number is kept as the loop goes
+ * (before: of any unit, and of a unit other than percent; after: found once by next_lender).
+ */
+void ex_num_carry_units(struct ex_scan *sc, size_t first)
+{
+	struct ex_qty *v = *sc->out;
+	size_t n = *sc->n, i;
+	size_t back_any = (size_t)-1, back_np = (size_t)-1; /* the last lender before i, or none */
+	size_t fwd_any = first, fwd_np = first;
+
+	for (i = first; i < n; i++) {
+		struct ex_qty *q = &v[i];
+		const char *after;
+		/* the figure before is done: its unit is final */
+		if (i > first && lends_unit(&v[i - 1], 1)) {
+			back_any = i - 1;
+			if (lends_unit(&v[i - 1], 0))
+				back_np = i - 1;
+		}
+		if (q->unit)
+			continue;
+		if (q->flags & (QF_YEARLIKE | QF_WORDS))
+			continue;
+		after = ex_skip_space(sc->t + q->end, sc->e);
+		/* a noun right after the number names what is counted: not ours to guess */
+		if (after < sc->e && ex_upper_at(after, sc->e) && !ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}))
+			continue;
+		if (q->start > 0 && sc->t[q->start - 1] == '(' && after < sc->e && *after == ')')
+			continue; /* (1) */
+		{
+			/* "Einzelplan 14", "Panzerbrigade 45": a noun right before names the number */
+			const char *pe, *pw = ex_num_word_before(sc, sc->t + q->nstart, &pe);
+			if (q->qual == KZ_Q_EXACT && q->start == q->nstart && pw && pe == sc->t + q->nstart - 1 &&
+			    ex_upper_at(pw, pe) && pw > sc->s && !ex_lex_match_after(sc->lx, LX_QUAL, pw, pe, &(size_t){0}) &&
+			    !ex_lex_match_after(sc->lx, LX_TIME, pw, pe, &(size_t){0}) &&
+			    !ex_lex_match_after(sc->lx, LX_UNIT, pw, pe, &(size_t){0}) &&
+			    !ex_lex_suffix(sc->lx, LX_UNIT, pw, (size_t)(pe - pw)) &&
+			    !ex_lex_match_after(sc->lx, LX_COUNTRY, pw, pe, &(size_t){0}))
+				continue;
+		}
+		/* a table cell: the unit named in its column's header ("| Land | US-Soldaten |") */
+		if (sc->header)
+			header_unit(sc, q);
+		if (!q->unit) {
+			/* the nearest figure before: not from a fraction in words, and no percent above 100 */
+			size_t j = q->value > 100 ? back_np : back_any;
+			if (j != (size_t)-1) {
+				q->unit = v[j].unit;
+				q->military = v[j].military;
+				q->flags |= QF_CARRIED;
+			}
+		}
+		/* "die Zahl der aktiven Reservisten von 60.000 …", "eine Truppe von 460.000" */
+		if (!q->unit)
+			noun_before(sc, q);
+		if (!q->unit) {
+			/* a figure before its unit: "von 3,8 auf 38 Milliarden Dollar", "genau 11.900
+			 * der derzeit rund 36.000 Soldaten", "von rund 200.000 bis 2035 auf 300.000 Soldaten" */
+			size_t j = q->value > 100 ? next_lender(v, n, i, &fwd_np, 0) : next_lender(v, n, i, &fwd_any, 1);
+			if (j < n && (q->value != floor(q->value) ||
+				      (v[j].start - q->end <= 60 && !clause_gap(sc->t + q->end, sc->t + v[j].start)))) {
+				q->unit = v[j].unit;
+				q->military = v[j].military;
+				q->flags |= QF_CARRIED;
+			}
+		}
+		/* "Etwa 6.400 von ihnen …", "… würde auf etwa 24.000 sinken": the figure the sentence
+		 * before counted, when the number says it continues that count */
+		if (!q->unit && sc->prev_unit && q->value >= 10 && continues_count(sc, q)) {
+			q->unit = sc->prev_unit;
+			q->military = sc->prev_military;
+			q->flags |= QF_CARRIED | QF_PREV;
+		}
+	}
+	/* drop what still has no unit, and scaled percentages ("| Anteil (Mio. %) |") */
+	{
+		size_t j = first;
+		for (i = first; i < n; i++)
+			if (v[i].unit && !ex_num_scaled_percent(&v[i]))
+				v[j++] = v[i];
+		*sc->n = j;
+	}
+}

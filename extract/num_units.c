@@ -1,0 +1,305 @@
+/* num_units.c: the words around a number — its scale, its unit before or after it, its qualifier, and the interval they imply. */
+#include "number_int.h"
+
+#include <math.h>
+#include <string.h>
+
+/*
+ * A scale word after a number (ex_num_scale_at: "Tsd.", "Mio.", "Milliarden", "Bio.", from the
+ * lexicon) is read by the scanners, which may need it to tell a range; then ex_num_finish makes
+ * the number a figure:
+ *  1. The unit after it (ex_num_unit_after): a lexicon word or phrase ("Prozent", "Dollar"), or
+ *     an upper-case word whose ending is a unit noun ("US-Soldaten"). Up to two lower-case
+ *     adjectives or adverbs may stand between ("28.500 amerikanische Soldaten"), no function
+ *     word; an upper-case noun that is no unit ends the search ("5 Jahre").
+ *  2. Else a currency written before it (ex_num_unit_before: "$ 5", "EUR 3", "US$12").
+ *  3. A number word with no unit and no scale is no figure ("drei"), nor is a percentage a
+ *     scale word multiplied ("51,95 Mrd. Prozent": README, "Scales").
+ *  4. The qualifier phrase right before it (ex_num_qual_before, up to four words back: "etwa",
+ *     "mehr als", "knapp") makes it approx, at_least or at_most, unless a verb of the clause
+ *     governs that word as its preposition ("verfügt 2020 über 5.000 Soldaten": exact).
+ *     "zwischen" is left to the range scanner.
+ *  5. Its interval (ex_num_interval; README, "Intervals"): exact, half a rounding step either
+ *     way (a whole step with decimals); approx, the larger of half a step and 5 %; at_least and
+ *     at_most, up to 1,5 times or down to half, or 10 % (at least half a step) after a weak
+ *     qualifier ("knapp", "gut"). A range has its interval from its two numbers.
+ * Memory: none of its own; the figure is appended to the sentence's list.
+ */
+
+/* Scale word at p (after optional spaces); returns multiplier (1 if none) and advances *pp. */
+double ex_num_scale_at(const struct ex_scan *sc, const char **pp)
+{
+	const char *p = ex_skip_space(*pp, sc->e);
+	size_t ml;
+	const struct ex_lex_entry *e = ex_lex_match_after(sc->lx, LX_SCALE, p, sc->e, &ml);
+
+	if (!e)
+		return 1;
+	*pp = p + ml;
+	return e->num;
+}
+
+/* Lower-case function words that never stand between a number and its unit. */
+static const char *const stop[] = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "und",
+				   "oder", "in", "im", "an", "am", "auf", "aus", "bei", "mit", "nach",
+				   "von", "vor", "zu", "zum", "zur", "über", "unter", "gegen", "ohne",
+				   "um", "bis", "seit", "je", "pro", "als", "wie", "sowie", "jeweils",
+				   "davon", NULL};
+
+static int is_adverb(const char *w, size_t n)
+{
+	static const char *const adv[] = {"dort", "hier", "derzeit", "aktuell", "heute", "noch", "bereits",
+					  "insgesamt", "zusätzlich", "weitere", "weiteren", "damals", NULL};
+	return ex_word_in(w, n, adv);
+}
+
+static int is_stop(const char *w, size_t n)
+{
+	return ex_word_in(w, n, stop);
+}
+
+/* Unit after p: phrases, words, compound endings, up to two adjectives in between. */
+const struct ex_lex_entry *ex_num_unit_after(const struct ex_scan *sc, const char *p, const char **us,
+					     const char **ue)
+{
+	int adj;
+
+	p = ex_skip_space(p, sc->e);
+	for (adj = 0; adj <= 2 && p < sc->e; adj++) {
+		size_t ml;
+		const struct ex_lex_entry *e = ex_lex_match_after(sc->lx, LX_UNIT, p, sc->e, &ml);
+		const char *we;
+		if (e && adj > 0 && (e->flags & LXF_BEFORE))
+			return NULL; /* "2022 insgesamt ¥ 211": the sign belongs to the next number */
+		if (e) {
+			*us = p;
+			*ue = p + ml;
+			return e;
+		}
+		we = ex_word_end(p, sc->e);
+		if (we == p)
+			return NULL;
+		if (ex_upper_at(p, sc->e) || (p[0] == 'U' && p[1] == 'S')) {
+			e = ex_lex_suffix(sc->lx, LX_UNIT, p, (size_t)(we - p));
+			if (e) {
+				*us = p;
+				*ue = we;
+				return e;
+			}
+			return NULL; /* a noun that is not a unit: "5 Jahre", "2 Minuten" */
+		}
+		/* a lower-case adjective ("amerikanische", "aktive") or adverb ("dort") may stand between */
+		if (is_adverb(p, (size_t)(we - p))) {
+			p = ex_skip_space(we, sc->e);
+			continue;
+		}
+		if (is_stop(p, (size_t)(we - p)) || we - p < 4)
+			return NULL;
+		{
+			char last = we[-1];
+			if (!(last == 'e' || last == 'n' || last == 'r' || last == 's' || last == 'm'))
+				return NULL;
+		}
+		p = ex_skip_space(we, sc->e);
+	}
+	return NULL;
+}
+
+/* Currency written before the number ("$ 5", "US$ 12,4", "EUR 3"). */
+const struct ex_lex_entry *ex_num_unit_before(const struct ex_scan *sc, const char *p, const char **us)
+{
+	const char *q = p;
+
+	/* skip back one space at most */
+	if (q > sc->s && ex_space_at(q - 1, sc->e) == 1)
+		q--;
+	else if (q - sc->s >= 2 && ex_space_at(q - 2, sc->e) == 2)
+		q -= 2;
+	for (size_t i = 0; i < sc->lx->n[LX_UNIT]; i++) {
+		const struct ex_lex_entry *e = &sc->lx->v[LX_UNIT][i];
+		if (!(e->flags & LXF_BEFORE) || (size_t)(q - sc->s) < e->klen)
+			continue;
+		if (!memcmp(q - e->klen, e->key, e->klen)) {
+			const char *st = q - e->klen;
+			/* a letter code must stand alone: "USD 5", not "XUSD 5" */
+			if (st > sc->s && ex_letter_before(sc->s, st) && ex_letter_at(st, sc->e))
+				continue;
+			*us = st;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+/* At most three words in [p, q), none of them the preposition prep: "verfügt im Jahr 2024 über" but
+ * not "verfügt über eine Armee von über …" (the second 'über' is a qualifier again). */
+static int few_words_between(const struct ex_scan *sc, const char *p, const char *q, const char *prep)
+{
+	const char *w;
+	int n = 0;
+
+	while ((w = ex_next_word(sc->s, &p, q)) != NULL)
+		if (++n > 3 || (strlen(prep) == (size_t)(p - w) && !ex_casecmp_n(w, (size_t)(p - w), prep)))
+			return 0;
+	return 1;
+}
+
+/* Is the qualifier at q the preposition of a verb before it in the clause ("verfügt 2020 über
+ * 5.000 Soldaten": 'über' belongs to 'verfügen', the figure is exact)? */
+static int governed(const struct ex_scan *sc, const char *q, const struct ex_lex_entry *qual)
+{
+	const struct ex_lexicon *lx = sc->lx;
+	const char *p = q, *w;
+
+	while (p > sc->s && q - p < 60 && p[-1] != ',' && p[-1] != ';' && p[-1] != ':')
+		p--;
+	while ((w = ex_next_word(sc->s, &p, q)) != NULL) {
+		const char *we = p;
+		for (size_t i = 0; i < lx->n[LX_GOVERN]; i++) {
+			const struct ex_lex_entry *g = &lx->v[LX_GOVERN][i];
+			if ((size_t)(we - w) >= g->klen && !ex_casecmp_n(w, g->klen, g->key) &&
+			    strlen(g->value) == qual->klen && !ex_casecmp_n(qual->key, qual->klen, g->value) &&
+			    few_words_between(sc, we, q, g->value))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The qualifier phrase ending right before p (spaces between); sets *qs to its start. */
+const struct ex_lex_entry *ex_num_qual_before(const struct ex_scan *sc, const char *p, const char **qs)
+{
+	const char *starts[4], *we, *w = p;
+	int k, m = 0;
+
+	for (k = 0; k < 4; k++) {
+		w = ex_num_word_before(sc, w, &we);
+		if (!w)
+			break;
+		starts[m++] = w;
+	}
+	if (!m)
+		return NULL;
+	{
+		const char *target_end;
+		ex_num_word_before(sc, p, &target_end);
+		for (k = m - 1; k >= 0; k--) {
+			size_t ml;
+			const struct ex_lex_entry *e =
+				ex_lex_match_after(sc->lx, LX_QUAL, starts[k], target_end, &ml);
+			if (e && starts[k] + ml == target_end) {
+				/* "ca." needs its stop; others must end at the word boundary */
+				if (governed(sc, starts[k], e))
+					return NULL;
+				*qs = starts[k];
+				return e;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* A qualifier phrase right before at ("etwa", "mehr als") qualifies q, whose quote then starts
+ * there; "zwischen" is left to the range scanner. Returns whether one was found. */
+int ex_num_take_qual(const struct ex_scan *sc, struct ex_qty *q, const char *at)
+{
+	const char *qs;
+	const struct ex_lex_entry *qual = ex_num_qual_before(sc, at, &qs);
+
+	if (!qual || kz_qual_parse(qual->value) == KZ_Q_RANGE)
+		return 0;
+	q->qual = (enum kz_qual)kz_qual_parse(qual->value);
+	q->qflags = qual->flags;
+	q->start = (size_t)(qs - sc->t);
+	return 1;
+}
+
+/* Interval from qualifier and rounding (documented in README: "Intervals"). */
+void ex_num_interval(struct ex_qty *q)
+{
+	double v = q->value, half = q->step / 2, av = fabs(v);
+
+	switch (q->qual) {
+	case KZ_Q_EXACT:
+		/* decimals are cut short as often as rounded ("1,05 Billionen" for 1,0551): a whole step */
+		q->low = v - ((q->flags & QF_DECIMALS) ? q->step : half);
+		q->high = v + ((q->flags & QF_DECIMALS) ? q->step : half);
+		break;
+	case KZ_Q_APPROX: {
+		double w = half > 0.05 * av ? half : 0.05 * av;
+		q->low = v - w;
+		q->high = v + w;
+		break;
+	}
+	case KZ_Q_AT_LEAST:
+		q->low = v;
+		if (q->qflags & LXF_WEAK)
+			q->high = v + (half > 0.1 * av ? half : 0.1 * av);
+		else
+			q->high = v * 1.5;
+		break;
+	case KZ_Q_AT_MOST:
+		q->high = v;
+		if (q->qflags & LXF_WEAK)
+			q->low = v - (half > 0.1 * av ? half : 0.1 * av);
+		else
+			q->low = v * 0.5;
+		break;
+	default:
+		break; /* range: set by the caller */
+	}
+}
+
+/* A scale word never multiplies a percentage or percentage points: "51,95 Mrd. Prozent" is a
+ * slip (51,95 Prozent?) or, rarely, meant ("1,37 Millionen Prozent" Inflation); either reading
+ * may be wrong, so the quantity is no figure. */
+int ex_num_scaled_percent(const struct ex_qty *q)
+{
+	return (q->flags & QF_SCALED) && q->unit && (!strcmp(q->unit, "percent") || !strcmp(q->unit, "points"));
+}
+
+/* Finish a quantity that has its number(s): scale, unit, qualifier, interval; push it. */
+const char *ex_num_finish(struct ex_scan *sc, struct ex_qty *q, const char *after, double scale,
+			  int words)
+{
+	const char *us = NULL, *ue = NULL;
+	const struct ex_lex_entry *u;
+
+	if (scale > 1 && q->step > 1 && !(q->flags & QF_WORDS))
+		q->step = 1; /* "100 Milliarden Euro" is a hundred billions, not a rounded thousand */
+	if (scale != 1)
+		q->flags |= QF_SCALED;
+	q->value *= scale;
+	q->step *= scale;
+	if (q->qual == KZ_Q_RANGE) {
+		q->low *= scale;
+		q->high *= scale;
+	}
+	u = ex_num_unit_after(sc, after, &us, &ue);
+	if (u) {
+		q->unit = u->value;
+		q->military = !!(u->flags & LXF_MILITARY);
+		q->end = (size_t)(ue - sc->t);
+		q->unit_start = (size_t)(us - sc->t);
+		q->unit_end = q->end;
+	} else {
+		q->end = (size_t)(after - sc->t);
+		u = ex_num_unit_before(sc, sc->t + q->start, &us);
+		if (u) {
+			q->unit = u->value;
+			q->start = (size_t)(us - sc->t);
+			q->unit_start = q->start;
+			q->unit_end = q->nstart;
+		}
+	}
+	if (words && !q->unit && scale == 1 && !(q->flags & (QF_FRACTION | QF_MULTIPLE)))
+		return after; /* "drei" alone is not a figure */
+	if (ex_num_scaled_percent(q))
+		return sc->t + q->end; /* "51,95 Mrd. Prozent": no figure (README, "Scales") */
+	if (q->qual != KZ_Q_RANGE) {
+		ex_num_take_qual(sc, q, sc->t + q->start);
+		ex_num_interval(q);
+	}
+	ex_num_push(sc, q);
+	return sc->t + q->end;
+}

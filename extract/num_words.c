@@ -1,0 +1,345 @@
+/* num_words.c: figures written in words — German number words, fractions, multiples. */
+#include "number_int.h"
+
+#include <string.h>
+
+/*
+ * How a word becomes a figure (ex_num_scan_word, at a word ex_num_maybe_word lets through):
+ *  1. ex_numword reads a cardinal from its pieces, tens before units ("dreißig" begins like
+ *     "drei"): 1..99 ("fünfundzwanzig"), "<1..9>hundert<1..99>", then "tausend" and another
+ *     1..999 ("zweitausendfünfhundert"); "anderthalb" and "<n>einhalb" add a half. The
+ *     pieces must make up the whole word.
+ *  2. Multiples are factors: verbs and nouns of multiplication ("verdoppelt", "Verzehnfachung"),
+ *     "<n>fache" ("das Dreifache"), and "das Fünf- bis Sechsfache" as a range.
+ *  3. Fractions are percent: "die Hälfte" is 50, "<n> Drittel/Viertel/…" 100·n/d (n below d).
+ *  4. A cardinal needs a scale or a unit after it ("zehn Millionen", "elf Zerstörer"): "ein",
+ *     "eine" alone are articles unless "Prozent" follows. ex_num_finish does the rest.
+ * Memory: none; the word tables are constant.
+ */
+
+/* --- number words --- */
+
+struct word_num {
+	const char *w;
+	int v;
+	size_t n; /* strlen(w) */
+};
+#define W(s, v) {s, v, sizeof(s) - 1}
+
+/* Units and teens, longest first where one is a prefix of another. */
+static const struct word_num small[] = {
+	W("dreizehn", 13), W("vierzehn", 14), W("fünfzehn", 15), W("sechzehn", 16), W("siebzehn", 17),
+	W("achtzehn", 18), W("neunzehn", 19), W("zwölf", 12),    W("elf", 11),	W("zehn", 10),
+	W("einem", 1),	  W("einen", 1),    W("einer", 1),
+	W("eins", 1),	  W("eine", 1),	    W("ein", 1),	      W("zwei", 2),	W("drei", 3),
+	W("vier", 4),	  W("fünf", 5),	    W("sechs", 6),     W("sieben", 7),	W("acht", 8),
+	W("neun", 9),	  W("zwo", 2),	    {NULL, 0, 0}};
+static const struct word_num tens[] = {W("zwanzig", 20), W("dreißig", 30), W("vierzig", 40),
+				       W("fünfzig", 50), W("sechzig", 60), W("siebzig", 70),
+				       W("achtzig", 80), W("neunzig", 90), {NULL, 0, 0}};
+
+/* Match a lower-case word piece at *p (advancing it) from list; returns its value or -1. */
+static int piece(const char **p, const char *end, const struct word_num *list)
+{
+	unsigned char f = ex_fold_byte((unsigned char)**p);
+
+	for (; list->w; list++) {
+		size_t n = list->n;
+		if ((unsigned char)list->w[0] != f)
+			continue;
+		if ((size_t)(end - *p) >= n && !ex_casecmp_n(*p, n, list->w)) {
+			*p += n;
+			return list->v;
+		}
+	}
+	return -1;
+}
+
+/* 1..99: "fünf", "dreizehn", "zwanzig", "fünfundzwanzig". */
+static int below100(const char **p, const char *end)
+{
+	const char *q = *p;
+	int u, t;
+
+	/* tens first: "dreißig" starts like "drei", "vierzig" like "vier" */
+	if ((t = piece(&q, end, tens)) > 0) {
+		*p = q;
+		return t;
+	}
+	u = piece(&q, end, small);
+
+	if (u >= 1 && u <= 9 && (size_t)(end - q) >= 3 && !ex_casecmp_n(q, 3, "und")) {
+		const char *r = q + 3;
+		if ((t = piece(&r, end, tens)) > 0) {
+			*p = r;
+			return t + u;
+		}
+	}
+	if (u > 0) {
+		*p = q;
+		return u;
+	}
+	q = *p;
+	if ((t = piece(&q, end, tens)) > 0) {
+		*p = q;
+		return t;
+	}
+	return -1;
+}
+
+/* 1..999: "hundert", "zweihundertdreißig", "dreihundert". */
+static int below1000(const char **p, const char *end)
+{
+	const char *q = *p;
+	int h = 0, r;
+
+	r = below100(&q, end);
+	if ((size_t)(end - q) >= 7 && !ex_casecmp_n(q, 7, "hundert")) {
+		h = (r > 0 && r < 10) ? r : (r < 0 ? 1 : -1);
+		if (h < 0)
+			return -1;
+		q += 7;
+		*p = q;
+		r = below100(&q, end);
+		if (r > 0)
+			*p = q;
+		return h * 100 + (r > 0 ? r : 0);
+	}
+	if (r > 0)
+		*p = q;
+	return r;
+}
+
+int ex_numword(const char *w, size_t n, double *v)
+{
+	const char *p = w, *end = w + n;
+	int a, b = 0;
+
+	if (n < 3)
+		return 0;
+	/* "anderthalb", "eineinhalb", "zweieinhalb": and a half */
+	if (n == 10 && !ex_casecmp_n(w, n, "anderthalb")) {
+		*v = 1.5;
+		return 1;
+	}
+	if (n > 7 && ex_ends_with_ci(w, n, "einhalb", 7)) {
+		double whole;
+		if (n - 7 >= 3 && ex_numword(w, n - 7, &whole) && whole < 100) {
+			*v = whole + 0.5;
+			return 1;
+		}
+		return 0;
+	}
+	/* "tausend" alone, "zweitausend", "zweitausendfünfhundert" */
+	a = below1000(&p, end);
+	if ((size_t)(end - p) >= 7 && !ex_casecmp_n(p, 7, "tausend")) {
+		p += 7;
+		if (a < 0)
+			a = 1;
+		if (p < end) {
+			b = below1000(&p, end);
+			if (b < 0)
+				return 0;
+		}
+		if (p != end)
+			return 0;
+		*v = a * 1000.0 + b;
+		return 1;
+	}
+	if (a < 0 || p != end)
+		return 0;
+	*v = a;
+	return 1;
+}
+
+/* Is there a "-fache"/"fach" multiple ending at the word? */
+int ex_num_fache_suffix(const char *w, size_t n, size_t *stem)
+{
+	static const struct word_num ends[] = {W("fachen", 0), W("facher", 0), W("faches", 0),
+					       W("fache", 0), W("fach", 0), {NULL, 0, 0}};
+	unsigned char l;
+
+	if (n < 5)
+		return 0;
+	l = ex_fold_byte((unsigned char)w[n - 1]); /* every ending ends in h, n, r, s or e */
+	if (l != 'h' && l != 'n' && l != 'r' && l != 's' && l != 'e')
+		return 0;
+	for (const struct word_num *e = ends; e->w; e++) {
+		size_t k = e->n;
+		if (n > k && ex_ends_with_ci(w, n, e->w, k)) {
+			*stem = n - k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Verbs and nouns of multiplication: verdoppelt, Verzehnfachung. */
+static int multiple_word(const char *w, size_t n)
+{
+	static const struct word_num verbs[] = {
+		W("verdopp", 2),	   W("verdreif", 3),  W("vervierf", 4),	W("verfünff", 5),
+		W("versechsf", 6),  W("versiebenf", 7), W("verachtf", 8),	W("verneunf", 9),
+		W("verzehnf", 10),  W("verhundertf", 100), {NULL, 0, 0}};
+	if (n < 7 || ex_fold_byte((unsigned char)w[0]) != 'v' || ex_fold_byte((unsigned char)w[1]) != 'e')
+		return 0;
+	for (const struct word_num *v = verbs; v->w; v++) {
+		size_t k = v->n;
+		if (n >= k && !ex_casecmp_n(w, k, v->w))
+			return v->v;
+	}
+	return 0;
+}
+
+/* Could a number word, fraction or multiple start here? (a cheap two-letter pre-filter) */
+int ex_num_maybe_word(const char *p)
+{
+	/* ei zw dr vi fü se si ac ne ze el hu ta hä ve */
+	unsigned char b = ex_fold_byte((unsigned char)p[1]);
+
+	switch (ex_fold_byte((unsigned char)p[0])) {
+	case 'e':
+		return b == 'i' || b == 'l';
+	case 'z':
+		return b == 'w' || b == 'e';
+	case 'd':
+		return b == 'r';
+	case 'v':
+		return b == 'i' || b == 'e';
+	case 'f':
+	case 'h':
+		return b == 0xC3 || b == 'u';
+	case 's':
+		return b == 'e' || b == 'i';
+	case 'a':
+		return b == 'c' || b == 'n';
+	case 'n':
+		return b == 'e';
+	case 't':
+		return b == 'a';
+	default:
+		return 0;
+	}
+}
+
+/* Number words, fractions and multiples at word w. Returns where scanning resumes. */
+const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
+{
+	size_t n = (size_t)(we - w), st;
+	struct ex_qty q;
+	double v;
+	int m;
+
+	/* most candidates are ordinary words: reject them before building a quantity */
+	if (!multiple_word(w, n) && !ex_num_fache_suffix(w, n, &st) && !ex_numword(w, n, &v) &&
+	    !((n == 7 || n == 8) && (unsigned char)w[1] == 0xC3))
+		return we;
+	memset(&q, 0, sizeof(q));
+	q.start = q.nstart = (size_t)(w - sc->t);
+	q.nend = q.end = (size_t)(we - sc->t);
+	q.qual = KZ_Q_EXACT;
+	q.flags = QF_WORDS;
+
+	/* verdoppelt, Verzehnfachung */
+	if ((m = multiple_word(w, n)) != 0) {
+		q.value = m;
+		q.step = 0;
+		q.unit = "factor";
+		q.flags |= QF_MULTIPLE;
+		q.low = q.high = m;
+		if (ex_num_take_qual(sc, &q, w)) {
+			q.step = 0.2 * m; /* "mehr als verdreifacht": a step of a fifth */
+			ex_num_interval(&q);
+		}
+		ex_num_push(sc, &q);
+		return we;
+	}
+	/* das Dreifache, Zehnfache */
+	if (ex_num_fache_suffix(w, n, &st) && ex_numword(w, st, &v)) {
+		q.value = q.low = q.high = v;
+		q.unit = "factor";
+		q.flags |= QF_MULTIPLE;
+		ex_num_push(sc, &q);
+		return we;
+	}
+	/* die Hälfte */
+	if ((n == 7 && !ex_casecmp_n(w, n, "hälfte")) || (n == 8 && !ex_casecmp_n(w, n, "hälften"))) {
+		const char *pe, *pw = ex_num_word_before(sc, w, &pe);
+		if (pw && (pe - pw == 3) && (!ex_casecmp_n(pw, 3, "die") || !ex_casecmp_n(pw, 3, "der"))) {
+			q.start = (size_t)(pw - sc->t);
+			q.value = 50;
+			q.unit = "percent";
+			q.flags |= QF_FRACTION;
+			q.step = 10;
+			ex_num_take_qual(sc, &q, pw);
+			ex_num_interval(&q);
+			ex_num_push(sc, &q);
+		}
+		return we;
+	}
+	if (!ex_numword(w, n, &v)) {
+		/* "Fünf- bis Sechsfache" */
+		return we;
+	}
+	/* Fractions: "ein Drittel", "zwei Dritteln", "drei Viertel" */
+	{
+		const char *f = ex_skip_space(we, sc->e), *fe = ex_word_end(f, sc->e);
+		static const struct word_num denoms[] = {
+			W("dritteln", 3), W("drittel", 3), W("vierteln", 4), W("viertel", 4), W("fünfteln", 5),
+			W("fünftel", 5),	 W("zehnteln", 10), W("zehntel", 10), W("sechstel", 6), W("achtel", 8),
+			{NULL, 0, 0}};
+		for (const struct word_num *dn = denoms; dn->w && f > we; dn++) {
+			if ((size_t)(fe - f) == strlen(dn->w) && !ex_casecmp_n(f, (size_t)(fe - f), dn->w)) {
+				if (v >= dn->v)
+					return fe;
+				q.value = 100.0 * v / dn->v;
+				q.unit = "percent";
+				q.flags |= QF_FRACTION;
+				q.end = (size_t)(fe - sc->t);
+				q.step = q.value * 0.2;
+				ex_num_take_qual(sc, &q, w);
+				ex_num_interval(&q);
+				ex_num_push(sc, &q);
+				return fe;
+			}
+		}
+	}
+	/* "Fünf- bis Sechsfache" */
+	if (we < sc->e && *we == '-') {
+		const char *b = ex_skip_space(we + 1, sc->e);
+		if ((size_t)(sc->e - b) > 4 && !memcmp(b, "bis", 3)) {
+			const char *w2 = ex_skip_space(b + 3, sc->e), *w2e = ex_word_end(w2, sc->e);
+			double v2;
+			if (ex_num_fache_suffix(w2, (size_t)(w2e - w2), &st) && ex_numword(w2, st, &v2) && v2 > v) {
+				const char *pe, *pw = ex_num_word_before(sc, w, &pe);
+				if (pw && pe - pw == 3 && !ex_casecmp_n(pw, 3, "das"))
+					q.start = (size_t)(pw - sc->t);
+				q.value = (v + v2) / 2;
+				q.low = v;
+				q.high = v2;
+				q.qual = KZ_Q_RANGE;
+				q.unit = "factor";
+				q.flags |= QF_MULTIPLE;
+				q.end = (size_t)(w2e - sc->t);
+				ex_num_push(sc, &q);
+				return w2e;
+			}
+		}
+	}
+	/* Cardinal words need a scale or a unit: "zehn Millionen", "elf Zerstörer". */
+	{
+		const char *after = we;
+		double scale = ex_num_scale_at(sc, &after);
+		if (v == 1 && scale == 1) {
+			/* "ein", "eine" alone are articles; "rund ein Prozent" is a figure */
+			const char *u = ex_skip_space(after, sc->e);
+			size_t ml;
+			const struct ex_lex_entry *ue = ex_lex_match_after(sc->lx, LX_UNIT, u, sc->e, &ml);
+			if (!ue || strcmp(ue->value, "percent"))
+				return we;
+		}
+		q.value = v;
+		q.step = 1;
+		return ex_num_finish(sc, &q, after, scale, 1);
+	}
+}
