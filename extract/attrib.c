@@ -246,6 +246,39 @@ static size_t gap_len(size_t from, size_t to)
 	return n;
 }
 
+/* Is [from, to) a short stretch of words, ending in a preposition of direction ("seiner Waren
+ * nach", "in die"), with no comma, stop, parenthesis or digit? */
+static const struct ex_lexicon *dist_lx; /* set with dist_text */
+static int tied_after(size_t from, size_t to)
+{
+	const char *p, *w, *we;
+	int words = 0, toward = 0;
+
+	if (!dist_text || !dist_lx)
+		return 0;
+	for (size_t i = from; i < to; i++) {
+		char ch = dist_text[i];
+		if (ch == ',' || ch == '.' || ch == ';' || ch == ':' || ch == '(' || ch == ')' || (ch >= '0' && ch <= '9'))
+			return 0;
+	}
+	/* the preposition is one of the last two words: "nach China", "in die USA" */
+	p = dist_text + to;
+	for (w = ex_word_back(dist_text + from, p, &we); w < we && words < 2; w = ex_word_back(dist_text + from, w, &we)) {
+		words++;
+		if (ex_lex_word(dist_lx, LX_TOWARD, w, (size_t)(we - w)))
+			toward = 1;
+	}
+	return toward;
+}
+
+/* Is there a comma in [from, to) of the text (a short gap only)? */
+static int comma_between(size_t from, size_t to)
+{
+	if (!dist_text || to - from > 64)
+		return 0;
+	return memchr(dist_text + from, ',', to - from) != NULL;
+}
+
 static size_t dist(size_t a0, size_t a1, size_t b0, size_t b1)
 {
 	if (b1 <= a0)
@@ -316,6 +349,7 @@ struct yexp {
 	char text[32];
 	int baseline; /* "seit 2003", "mehr als 2025", "als im Vorjahr": a point of comparison */
 	int target;   /* "bis 2040": when a plan is to be met, not a date for other sentences */
+	int since;    /* "seit Januar 2022": an amount summed since then runs to the document's year */
 };
 #define MAX_YEARS 32
 static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
@@ -359,6 +393,44 @@ static int is_baseline(const char *s, const char *p)
 		      lower_word(x, (size_t)(we - x), "mitte") || lower_word(x, (size_t)(we - x), "der") ||
 		      lower_word(x, (size_t)(we - x), "den") || lower_word(x, (size_t)(we - x), "erstmals") ||
 		      lower_word(x, (size_t)(we - x), "dem") || lower_word(x, (size_t)(we - x), "jahr")))
+			return 0;
+	}
+	return 0;
+}
+
+/* Does sentence si state a change ("haben sich seit 2015 verdoppelt", "ein Plus von 12 Prozent")?
+ * Then a "seit" year in it is the change's baseline, not the start of a sum. */
+static int speaks_of_change(const struct ex_ctx *c, size_t si, const struct ex_qty *all, size_t nq)
+{
+	const char *s = c->text + c->sent[si].start, *end = c->text + c->sent[si].end, *p = s, *w;
+
+	for (size_t i = 0; i < nq; i++)
+		if (all[i].unit && !strcmp(all[i].unit, "factor"))
+			return 1;
+	while ((w = ex_next_word(s, &p, end)) != NULL) {
+		/* a change noun (Plus, Anstieg) or verb (gestiegen); "mehr" ("mehr als") says nothing here */
+		const struct ex_lex_entry *e = ex_lex_word(c->lx, LX_CHANGE, w, (size_t)(p - w));
+		if (e && strcmp(e->value, "after"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the year at p start a span running to now: "seit (Januar|Anfang|Beginn) 2022"? */
+static int since_before(const char *s, const char *p)
+{
+	static const char *const skip[] = {"Januar",  "Februar", "März",   "April",  "Mai",    "Juni",
+					   "Juli",    "August",  "September", "Oktober", "November", "Dezember",
+					   "Anfang",  "Beginn",  "Mitte",  "Ende",   "dem",    "Jahr", NULL};
+	const char *x = p, *we;
+
+	for (int step = 0; step < 3; step++) {
+		x = ex_word_back(s, x, &we);
+		if (we == x)
+			return 0;
+		if (lower_word(x, (size_t)(we - x), "seit"))
+			return 1;
+		if (!ex_word_in(x, (size_t)(we - x), skip))
 			return 0;
 	}
 	return 0;
@@ -847,8 +919,18 @@ static const struct mention *pick(const struct mention *m, size_t n, const struc
 		if (!(want_roles & (1 << m[i].role)))
 			continue;
 		d = dist(q->start, q->end, m[i].start, m[i].end);
-		if (prefer_before && m[i].start >= q->end)
-			d += 200;
+		/* "48 Prozent seiner Waren nach China": a name a few words after the figure, in its
+		 * clause with no other figure between, stands with it even where names before win */
+		if (prefer_before && m[i].start >= q->end) {
+			if (m[i].start - q->end <= 24 && tied_after(q->end, m[i].start))
+				d = 0;
+			else
+				d += 200;
+		}
+		/* "48 Prozent nach China, 30 Prozent in die USA": a name before a comma before the
+		 * figure is the list's item before, not this one's */
+		if (m[i].end <= q->start && comma_between(m[i].end, q->start))
+			d += 60;
 		if (d < bestd) {
 			bestd = d;
 			best = &m[i];
@@ -1365,6 +1447,7 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml;
 				out[n].baseline = 0;
+				out[n].since = 0;
 				out[n].target = 0;
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear - ago);
 				n++;
@@ -1376,6 +1459,7 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml;
 				out[n].baseline = is_baseline(t + s, p);
+				out[n].since = 0;
 				out[n].target = 0;
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear + off);
 				n++;
@@ -1409,6 +1493,7 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 		out[n].start = (size_t)(p - t);
 		out[n].end = out[n].start + 4;
 		out[n].baseline = is_baseline(t + s, p);
+		out[n].since = since_before(t + s, p);
 		out[n].target = word_before_is(t + s, p, "bis") || word_before_is(t + s, p, "Bis");
 		snprintf(out[n].text, sizeof(out[n].text), "%d", y);
 		{
@@ -1577,8 +1662,26 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		}
 	}
 	if (best != (size_t)-1) {
-		snprintf(a->year, sizeof(a->year), "%s", y[best].text);
+		int y0 = atoi(y[best].text), dy = c->doc->meta.year;
+		if (y[best].since && dy > y0 && y0 > 1900 && a->ind != KZ_I_CHANGE && a->ind != KZ_I_GDP_SHARE &&
+		    a->ind != KZ_I_TRADE_SHARE && !speaks_of_change(c, si, all, nq))
+			snprintf(a->year, sizeof(a->year), "%d-%d", y0, dy);
+		else
+			snprintf(a->year, sizeof(a->year), "%s", y[best].text);
 		return;
+	}
+	/* "Seit Januar 2022 haben die USA 64 Milliarden Euro zugesagt": a sum since a year covers the
+	 * years from then to the document's (a change since then keeps it as its baseline) */
+	for (i = 0; i < n && a->ind != KZ_I_CHANGE && a->ind != KZ_I_GDP_SHARE && a->ind != KZ_I_TRADE_SHARE &&
+		    !speaks_of_change(c, si, all, nq);
+	     i++) {
+		int y0 = atoi(y[i].text), dy = c->doc->meta.year;
+		if (y[i].since && dy > y0 && y0 > 1900 &&
+		    !clause_between(c->text, q->start < y[i].start ? q->end : y[i].end,
+				    q->start < y[i].start ? y[i].start : q->start)) {
+			snprintf(a->year, sizeof(a->year), "%d-%d", y0, dy);
+			return;
+		}
 	}
 	if (far_year != (size_t)-1)
 		snprintf(far_text, sizeof(far_text), "%s", y[far_year].text);
@@ -1629,6 +1732,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		  size_t nq, struct ex_attr *a)
 {
 	dist_text = c->text;
+	dist_lx = c->lx;
 	indicator(c, si, q, a);
 	/* a share of costs is host-nation support unless a cue says otherwise ("75 Prozent der Kosten");
 	 * the bare cue "Kosten" names no sub-kind, so money it finds stays a plain budget figure */

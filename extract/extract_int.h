@@ -31,6 +31,7 @@ enum ex_lex_kind {
 	LX_CITE,       /* a word naming an originator: value after, before or verb */
 	LX_SOURCENAME, /* an originator as written; value: its short name */
 	LX_RESTATE,    /* a word opening a clause that restates the figure before: umgerechnet */
+	LX_TOWARD,     /* a preposition tying the country after it to the figure before: nach, in */
 	LX__N
 };
 

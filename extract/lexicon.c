@@ -8,7 +8,7 @@
 static const char *const kind_names[LX__N] = {"unit",  "scale",  "qual",	     "country", "cue",
 					      "ref",   "time",   "abbr",      "place",	  "govt",
 					      "source", "recipient", "plan", "change",	  "tense", "govern",
-					      "status", "cite", "sourcename", "restate"};
+					      "status", "cite", "sourcename", "restate", "toward"};
 
 static int parse_flags(const char *s)
 {
@@ -73,7 +73,7 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
 					  "qual, country, cue, ref, time, abbr, place, govt, source, "
-					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate)");
+					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward)");
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
 		e = &lx->v[k][lx->n[k]++];
 		memset(e, 0, sizeof(*e));
@@ -125,8 +125,8 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 		if (k == LX_QUAL && kz_qual_parse(e->value) < 0)
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "qualifier class must be approx, at_least, at_most or range");
-		if (k == LX_CHANGE && strcmp(e->value, "before") && strcmp(e->value, "after"))
-			return kz_err_set(err, KZ_EINPUT, name, line, "change word needs 'before' or 'after'");
+		if (k == LX_CHANGE && strcmp(e->value, "before") && strcmp(e->value, "after") && strcmp(e->value, "verb"))
+			return kz_err_set(err, KZ_EINPUT, name, line, "change word needs 'before', 'after' or 'verb'");
 		if (k == LX_TENSE && strcmp(e->value, "present") && strcmp(e->value, "past"))
 			return kz_err_set(err, KZ_EINPUT, name, line, "tense word needs 'present' or 'past'");
 		if (k == LX_STATUS && kz_status_parse(e->value) < 0)

@@ -42,6 +42,10 @@ static size_t boundary_at(const char *p, const char *s, const char *end)
 {
 	size_t k;
 
+	/* "8,8 Billionen", "10:30": a comma or colon between digits is part of a number */
+	if ((*p == ',' || *p == ':') && p > s && p + 1 < end && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' &&
+	    p[1] <= '9')
+		return 0;
 	if (*p == ',' || *p == ';' || *p == ':')
 		return 1; /* a parenthesis is part of its clause: "8,8 Billionen Yen (rund 59,9 Milliarden Dollar)" */
 	if (p > s && p[-1] == ' ' && (k = ex_dash_at(p, end)) != 0 && p + k < end && p[k] == ' ')
@@ -159,9 +163,11 @@ static int originator_before(const struct ex_lexicon *lx, const char *s, const c
 
 	for (int words = 0; words < 4; words++) {
 		w = ex_word_back(s, w, &we);
+		/* "Nato-Angaben": the originator starts the compound */
+		while (w > s + 1 && w[-1] == '-' && ex_letter_before(s, w - 1))
+			w = ex_word_back(s, w - 1, &we);
 		if (w == we)
 			break;
-		/* "Nato-Angaben": the originator starts the compound */
 		if (originator_at(lx, w, end, countries, name, n))
 			return 1;
 		for (const char *x = we; x < p; x++)
@@ -235,9 +241,17 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			else if (!strcmp(e->value, "before"))
 				found = originator_before(lx, s, p, end, 2, h->name, sizeof(h->name));
 			else {
-				/* a reporting verb: its originator in its clause, after it or before it */
-				found = originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name)) ||
-					originator_before(lx, s, p, end, 0, h->name, sizeof(h->name));
+				/* a reporting verb: its originator in its clause, before it or after it;
+				 * a country right before it is the one reporting, the subject, no source
+				 * ("Berlin meldete der Allianz …") */
+				const char *w, *wb;
+				size_t cl2;
+				w = ex_word_back(s, p, &wb);
+				if (w < wb && ex_lex_match_after(lx, LX_COUNTRY, w, end, &cl2))
+					found = 0;
+				else
+					found = originator_before(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
+						originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name));
 			}
 			if (found)
 				sc->ncite++;
@@ -304,7 +318,9 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 		if (!reach)
 			continue;
 		d = h->pos > q->start ? h->pos - q->start : q->start - h->pos;
-		if (cl != fc)
+		if (h->aside && cl != fc)
+			d = 0; /* ", so die Prognose der …": the frame of the whole statement */
+		else if (cl != fc)
 			d += 1u << 20; /* a word of the figure's own clause comes first */
 		if (d < bestd) {
 			bestd = d;

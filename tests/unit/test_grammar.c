@@ -12,8 +12,9 @@
  *   %%NOCLAIM            optional: the text must yield no claim at all
  *   German text, one or more lines
  *   .                    a line with a single dot ends the text
- *   value unit qualifier indicator subject partner year [low high] [detail=D]
- *                        one line per claim, in order; "-" for an empty field, "*" for "do not check"
+ *   value unit qualifier indicator subject partner year [low high] [detail=D] [status=S] [source=N]
+ *                        one line per claim, in order; "-" for an empty field, "*" for "do not check";
+ *                        in source=N a "_" stands for a space
  */
 
 static struct ex_lexicon *lx;
@@ -82,27 +83,42 @@ static void run_case(const char *file, int line, const char *text, int year, int
 				ok = 0;
 				continue;
 			}
-			/* optional: "detail=X" anywhere after the seven fields; two numbers are low high */
-			const char *detail = NULL;
-			for (int k = 7; k < nf; k++)
-				if (!strncmp(f[k], "detail=", 7)) {
-					detail = f[k] + 7;
-					for (int m = k; m + 1 < nf; m++)
-						f[m] = f[m + 1];
-					nf--;
-					break;
+			/* optional: "detail=X", "status=X", "source=X" ('_' for a space, '-' for empty)
+			 * anywhere after the seven fields; two numbers are low high */
+			const char *detail = NULL, *status = NULL;
+			char source[64] = "", *src = NULL;
+			for (int k = 7; k < nf; k++) {
+				const char **slot = !strncmp(f[k], "detail=", 7)   ? &detail
+						    : !strncmp(f[k], "status=", 7) ? &status
+										    : NULL;
+				if (!slot && strncmp(f[k], "source=", 7))
+					continue;
+				if (slot) {
+					*slot = f[k] + 7;
+				} else {
+					snprintf(source, sizeof(source), "%s", f[k] + 7);
+					for (char *u = source; *u; u++)
+						if (*u == '_')
+							*u = ' ';
+					src = source;
 				}
+				for (int m = k; m + 1 < nf; m++)
+					f[m] = f[m + 1];
+				nf--;
+				k--;
+			}
 			if (!num_ok(f[0], c->value) || !field_ok(f[1], c->unit) ||
 			    !field_ok(f[2], kz_qual_name(c->qual)) || !field_ok(f[3], kz_ind_name(c->ind)) ||
 			    !field_ok(f[4], c->subject) || !field_ok(f[5], c->partner) ||
 			    !field_ok(f[6], c->year) || (detail && !field_ok(detail, c->detail)) ||
+			    (status && !field_ok(status, kz_status_name(c->status))) || (src && !field_ok(src, c->source)) ||
 			    (nf >= 9 && (!num_ok(f[7], c->low) || !num_ok(f[8], c->high)))) {
 				ok = 0;
-				fprintf(stderr, "%s:%d: claim %d\n    want: %s\n    got:  %g %s %s %s(%s) %s %s %s %g %g  '%s'\n",
+				fprintf(stderr, "%s:%d: claim %d\n    want: %s\n    got:  %g %s %s %s(%s) %s %s %s %g %g status=%s source=%s  '%s'\n",
 					file, line, i + 1, exp[i], c->value, c->unit, kz_qual_name(c->qual),
 					kz_ind_name(c->ind), c->detail, c->subject[0] ? c->subject : "-",
 					c->partner[0] ? c->partner : "-", c->year[0] ? c->year : "-", c->low, c->high,
-					c->quote);
+					kz_status_name(c->status), c->source[0] ? c->source : "-", c->quote);
 			}
 		}
 	}
