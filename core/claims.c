@@ -349,8 +349,12 @@ int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn r
 					csv_strerror(csv_error(&p)));
 			break;
 		}
-		/* still open: no record ended on this line, and the line was not blank */
-		if (r.nrows == rows && strspn(data + start, "\r\n") < end - start)
+		/* still open: no record ended on this line, and the line was not blank (the data
+		 * need not end in a NUL: the blank test stays inside the line) */
+		size_t nonblank = start;
+		while (nonblank < end && (data[nonblank] == '\r' || data[nonblank] == '\n'))
+			nonblank++;
+		if (r.nrows == rows && nonblank < end)
 			r.open = 1;
 		else if (r.nrows != rows)
 			r.open = 0;

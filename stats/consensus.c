@@ -263,7 +263,7 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 	const struct kz_claim *c0 = &x->t->v[x->order[b->start]];
 	struct st_consensus *c = st_result_add_consensus(r);
 	struct kz_buf key = KZ_BUF_INIT;
-	double ilo = -INFINITY, ihi = INFINITY, minlo = INFINITY, maxhi = -INFINITY, sw = 0, sw2 = 0, sv = 0;
+	double ilo = -INFINITY, ihi = INFINITY, minlo = INFINITY, maxhi = -INFINITY, sw = 0, sw2 = 0;
 	double pw = 0, pv = 0; /* precision-weighted: a narrow statement ("8.300") counts more than "etwa 8 000" */
 	size_t nd = 0;
 
@@ -290,7 +290,6 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 		maxhi = fmax(maxhi, hi);
 		sw += wi;
 		sw2 += wi * wi;
-		sv += wi * st_val(x, b, i);
 		{
 			double half = (hi - lo) / 2, floor = fabs(st_val(x, b, i)) * 1e-4 + 1e-12;
 			double pi = wi / ((half > floor ? half : floor) * (half > floor ? half : floor));

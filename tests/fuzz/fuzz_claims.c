@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct st_result res;
 
 	kz_table_init(&t);
-	if (kz_claims_parse_csv(&t, (const char *)data, size, "claims.csv", &err) == 0) {
+	if (kz_claims_parse_csv(&t, (const char *)data, size, "claims.csv", fz_warn, NULL, &err) == 0) {
 		kz_claims_write_csv(&t, fz_sink(), KZ_CSV_EXCEL_DE);
 		/* the documents named in the table are not looked up on disk: no dates from them */
 		st_options_init(&so);

@@ -23,7 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	kz_table_init(&claims);
-	if (kz_claims_parse_csv(&claims, claims_csv, sizeof(claims_csv) - 1, "claims.csv", &err)) {
+	if (kz_claims_parse_csv(&claims, claims_csv, sizeof(claims_csv) - 1, "claims.csv", NULL, NULL, &err)) {
 		kz_err_print(&err);
 		abort();
 	}
