@@ -18,6 +18,7 @@ struct rp_docs {
 	struct rp_doc *v;
 	size_t n, alloc;
 	struct kz_arena arena;
+	struct _GHashTable *by_path; /* path -> index + 1: finding a document is O(1) */
 };
 void rp_docs_init(struct rp_docs *d);
 void rp_docs_release(struct rp_docs *d);
