@@ -1325,6 +1325,45 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 				break;
 			}
 	}
+	/* aid goes to someone: a country of the sentence in the dative ("hat der Ukraine … geliefert")
+	 * or any other one but the giver; else the recipient of the document's first aid figure (an
+	 * article about aid names its main recipient first, its donors many times) */
+	if (a->ind == KZ_I_BUDGET && !strcmp(a->detail, "military_aid") &&
+	    !word_after_is(c->text + q->end, c->text + e, "für")) {
+		const struct cache_slot *sl = sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, 1);
+		const char *ss = c->text + c->sent[si].start, *got = NULL, *giver = NULL;
+		/* "Schweden hat der Ukraine … geleistet": the dative is the recipient, never the giver */
+		for (size_t i = 0; i < sl->nm; i++) {
+			const struct mention *mm = &sl->m[i];
+			int dative = word_before_is(ss, c->text + mm->start, "der") ||
+				     word_before_is(ss, c->text + mm->start, "den");
+			if (mm->role == R_SOURCE || (mm->flags & LXF_ORG))
+				continue;
+			if (dative && !got)
+				got = mm->code;
+			else if (!dative && mm->role == R_NONE && !giver)
+				giver = mm->code;
+		}
+		if (got && !strcmp(a->subject, got) && giver && strcmp(giver, got)) {
+			snprintf(a->subject, sizeof(a->subject), "%s", giver);
+			a->partner[0] = '\0';
+		}
+		if (a->partner[0])
+			got = NULL;
+		for (size_t i = 0; i < sl->nm && !got && !a->partner[0]; i++) {
+			const struct mention *mm = &sl->m[i];
+			if (strcmp(mm->code, a->subject) && mm->role != R_SOURCE && !(mm->flags & LXF_ORG))
+				got = mm->code;
+		}
+		if (got && !strcmp(got, a->subject))
+			got = NULL;
+		if (!got && !a->partner[0] && c->aid_to[0] && strcmp(c->aid_to, a->subject))
+			got = c->aid_to;
+		if (got && !a->partner[0])
+			snprintf(a->partner, sizeof(a->partner), "%s", got);
+	}
+	if (a->ind == KZ_I_BUDGET && a->partner[0] && !strcmp(a->detail, "military_aid") && !c->aid_to[0])
+		snprintf(c->aid_to, sizeof(c->aid_to), "%s", a->partner); /* the article's first recipient */
 	/* "Polen hat bei Südkorea 180 Panzer bestellt … Wert von 6,5 Milliarden Dollar": a deal's
 	 * seller is its subject, the buyer its partner */
 	if (a->ind == KZ_I_BUDGET && !strcmp(a->detail, "arms_deal")) {

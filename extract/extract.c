@@ -230,6 +230,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	ctx.cache = ex_attr_cache_new();
 	ctx.cues = kz_xcalloc(1, sizeof(*ctx.cues));
 	ctx.last_source[0] = '\0';
+	ctx.aid_to[0] = '\0';
 	ctx.last_source_si = (size_t)-1;
 	ctx.ntopic = 0;
 	ex_seed_topic(&ctx);

@@ -254,6 +254,7 @@ struct ex_ctx {
 	int ntopic;
 	struct ex_sentence_cues *cues; /* status.c's reading of the current sentence */
 	char last_source[48];          /* the first originator the last sentence read cited */
+	char aid_to[8];                /* the recipient of the document's last aid figure */
 	size_t last_source_si;
 };
 
