@@ -270,6 +270,7 @@ struct ex_status_cue {
 	int opens;   /* it opens its clause (", forderte Trump") */
 	int hearsay; /* a modal that a perfect infinitive makes hearsay ("soll … geschickt haben") */
 	int aside;   /* in a clause opened by "so" or "wie": it reaches the clauses before */
+	int noun;    /* a noun (Ziel, Obergrenze): it reaches the figures of its own phrase */
 };
 struct ex_cite {
 	size_t pos;

@@ -6,7 +6,8 @@
  * dash between spaces, and the words of data/status.tsv are found in it — status words, cite
  * words and originators.
  *
- * Status. Each status word reaches its own clause. A governing verb ("forderte", "plant",
+ * Status. Each status word reaches its own clause — a noun only its own phrase, the figures within
+ * a few words of it ("das Ziel von 2 Prozent", "eine Obergrenze von 28.500"). A governing verb ("forderte", "plant",
  * "behauptete") reaches on into the clauses after it, up to one that speaks in the text's own
  * voice ("tatsächlich", "bislang": status words of value reported), and back into the clauses
  * before it when it opens its own clause (", forderte Trump"). Of the status words that reach a
@@ -27,6 +28,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+/* How far a status noun reaches from its figure, in bytes: "eine Untergrenze von 28.500 Soldaten". */
+#define EX_NOUN_REACH 40
 
 /* Which clause holds byte offset pos. */
 static size_t clause_of(const struct ex_sentence_cues *sc, size_t pos)
@@ -221,6 +225,10 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->status = kz_status_parse(e->value);
 			h->governs = (e->flags & LXF_GOVERNS) != 0;
 			h->hearsay = !strncmp(e->key, "soll", 4) && e->klen <= 7;
+			/* a noun (capitalised key, or a compound ending) governs its own phrase only */
+			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
+				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&
+				   (unsigned char)e->key[1] <= 0x9E);
 			while (b > s && (b[-1] == ' ' || b[-1] == '\n'))
 				b--;
 			h->opens = b > s && (b[-1] == ',' || b[-1] == ';');
@@ -309,15 +317,17 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	fc = clause_of(sc, q->start);
 	for (size_t i = 0; i < sc->ncue; i++) {
 		const struct ex_status_cue *h = &sc->cue[i];
-		size_t cl = clause_of(sc, h->pos), d;
-		int reach = cl == fc;
+		size_t cl = clause_of(sc, h->pos), d = h->pos > q->start ? h->pos - q->start : q->start - h->pos;
+		/* "das Ziel von 2 Prozent", "Zwei-Prozent-Ziel", "eine Obergrenze von 28.500": a noun reaches
+		 * the figure of its own phrase, not every figure of the clause ("2,12 Prozent … und damit
+		 * das Ziel erreichen" states a level) */
+		int reach = cl == fc && (!h->noun || d <= EX_NOUN_REACH);
 		if (!reach && h->governs && fc > cl)
 			reach = !own_voice_between(sc, cl, fc);
 		if (!reach && fc < cl && ((h->governs && h->opens) || h->aside))
 			reach = !own_voice_between(sc, fc, cl - 1);
 		if (!reach)
 			continue;
-		d = h->pos > q->start ? h->pos - q->start : q->start - h->pos;
 		if (h->aside && cl != fc)
 			d = 0; /* ", so die Prognose der …": the frame of the whole statement */
 		else if (cl != fc)

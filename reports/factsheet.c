@@ -99,7 +99,8 @@ static int key_cmp(const void *x, const void *y)
 
 static int same_family(const struct rp_fact *a, const struct rp_fact *b)
 {
-	return a->ind == b->ind && !strcmp(a->detail, b->detail) && !strcmp(a->subject, b->subject) &&
+	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
+	       !strcmp(a->subject, b->subject) &&
 	       !strcmp(a->partner, b->partner) && !strcmp(a->unit, b->unit);
 }
 
@@ -108,6 +109,8 @@ static int same_family(const struct rp_fact *a, const struct rp_fact *b)
  * exercise, a demand or a relocation stays in the charts and the appendix. */
 static int key_detail(const struct rp_fact *f)
 {
+	if (f->status != KZ_S_REPORTED)
+		return 0; /* a target, plan, demand, cap, claim or forecast is no level: "Ziele und Forderungen" */
 	static const char *const keep[] = {"", "stationed", "armed_forces", "defense_budget",
 					   "host_nation_support", "military_exports", "exports",
 					   "imports", "total_trade", NULL};
@@ -201,6 +204,83 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 	free(ord);
 }
 
+/* What kind of statement a fact is, as the sheet names it. */
+static const char *status_word(enum kz_status st, enum pl_lang L)
+{
+	switch (st) {
+	case KZ_S_PLAN:
+		return tr(L, "Plan", "plan");
+	case KZ_S_TARGET:
+		return tr(L, "Ziel", "target");
+	case KZ_S_DEMAND:
+		return tr(L, "Forderung", "demand");
+	case KZ_S_LIMIT:
+		return tr(L, "Grenze", "cap or floor");
+	case KZ_S_CLAIM:
+		return tr(L, "Behauptung", "disputed claim");
+	case KZ_S_FORECAST:
+		return tr(L, "Prognose", "forecast");
+	default:
+		return tr(L, "Angabe", "reported");
+	}
+}
+
+/* Targets, plans, demands, caps, disputed claims and forecasts: never levels, so a table of their
+ * own, each with the year it is for and the figures stated (their range when they differ). */
+static void goals(struct rp_pages *p, const struct rp_model *m)
+{
+	enum pl_lang L = m->lang;
+	const struct rp_col cols[] = {
+		{tr(L, "Kennzahl", "Figure"), 170, PL_LEFT, 2},
+		{tr(L, "Art", "Kind"), 80, PL_LEFT, 1},
+		{tr(L, "Angabe", "Figure stated"), 120, PL_RIGHT, 1},
+		{tr(L, "Jahr", "Year"), 48, PL_LEFT, 1},
+		{tr(L, "Quellen", "Sources"), RP_TEXT_W - 418, PL_RIGHT, 1},
+	};
+	struct rp_table t;
+	size_t i, rows = 0;
+
+	for (i = 0; i < m->nfacts; i++)
+		if (m->facts[i].status != KZ_S_REPORTED && kz_ind_is_core(m->facts[i].ind))
+			rows++;
+	if (!rows)
+		return;
+	rp_pages_heading(p, tr(L, "Ziele und Forderungen", "Targets and demands"), RP_F_H2, 60);
+	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
+		      tr(L, "Ziele, Pläne, Forderungen, Ober- und Untergrenzen, bestrittene Behauptungen und Prognosen: keine Ist-Werte, daher nicht in den Kennzahlen. Jahr: wofür die Zahl gilt.",
+			 "Targets, plans, demands, caps and floors, disputed claims and forecasts: not actual levels, so not among the key figures. Year: what the figure is for."));
+	rp_table_begin(p, &t, cols, 5);
+	for (i = 0, rows = 0; i < m->nfacts && rows < 3 * MAX_KEYROWS; i++) {
+		const struct rp_fact *f = &m->facts[i];
+		char name[256], v[160], n[32], y[48];
+		const char *cells[5];
+		double lo = INFINITY, hi = -INFINITY;
+		if (f->status == KZ_S_REPORTED || !kz_ind_is_core(f->ind))
+			continue;
+		/* the figures stated, not a mean: a demand of 5 and one of 10 are two demands */
+		for (size_t k = 0; k < f->nclaims; k++) {
+			double x = m->t->v[f->claims[k]].value;
+			lo = fmin(lo, x);
+			hi = fmax(hi, x);
+		}
+		rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
+		if (f->nclaims && lo < hi)
+			pl_fmt_range(v, sizeof v, lo, hi, f->unit, L);
+		else
+			pl_fmt_value(v, sizeof v, f->nclaims ? lo : f->value, f->unit, L);
+		snprintf(n, sizeof n, "%zu", f->ndocs);
+		snprintf(y, sizeof y, "%s", *f->year ? f->year : "–");
+		cells[0] = name;
+		cells[1] = status_word(f->status, L);
+		cells[2] = v;
+		cells[3] = y;
+		cells[4] = n;
+		rp_table_row(p, &t, cells, 0, 0);
+		rows++;
+	}
+	rp_table_end(&t);
+}
+
 static void summary(struct rp_pages *p, const struct rp_model *m, const struct rp_options *o,
 		    const char *title, const char *gendate)
 {
@@ -258,6 +338,7 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 			 "Every number on this sheet is traced in the appendix to its quote, sentence and source (title, publisher, date, page)."));
 	kz_buf_release(&b);
 	key_figures(p, m);
+	goals(p, m);
 }
 
 /* ---- sources ---- */

@@ -206,6 +206,8 @@ static int key_cmp(const struct kz_claim *a, const struct kz_claim *b)
 
 	if (a->ind != b->ind)
 		return a->ind < b->ind ? -1 : 1;
+	if (a->status != b->status)
+		return a->status < b->status ? -1 : 1;
 	if ((r = strcmp(a->detail, b->detail)) || (r = strcmp(a->subject, b->subject)) ||
 	    (r = strcmp(a->partner, b->partner)) || (r = strcmp(a->unit, b->unit)) ||
 	    (r = strcmp(a->year, b->year)))
@@ -273,6 +275,7 @@ static void fallback(struct rp_model *m)
 		qsort(vals, j - i, sizeof *vals, dbl_cmp);
 		memset(&f, 0, sizeof f);
 		f.ind = c0->ind;
+		f.status = c0->status;
 		f.detail = c0->detail;
 		f.subject = c0->subject;
 		f.partner = c0->partner;
@@ -367,6 +370,7 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		f.ndocs = c->ndocs;
 		f.nclaims = c->nclaims;
 		f.claims = c->claims;
+		f.status = c->status;
 		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
 		m->facts[m->nfacts++] = f;
 	}

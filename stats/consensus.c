@@ -272,6 +272,7 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 	kz_buf_release(&key);
 	c->ind = c0->ind;
 	c->detail = st_result_str(r, c0->detail);
+	c->status = c0->status; /* one fact is of one status (group.c) */
 	c->subject = st_result_str(r, c0->subject);
 	c->partner = st_result_str(r, c0->partner);
 	c->year = st_result_str(r, b->year);

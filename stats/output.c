@@ -7,7 +7,7 @@
 static const char *const finding_cols[] = {"kind",  "severity", "indicator", "detail", "subject",
 					   "partner", "year",	  "unit",      "values", "claims",
 					   "docs",  "rel_diff", "explanation", NULL};
-static const char *const consensus_cols[] = {"indicator", "detail", "subject", "partner", "year",
+static const char *const consensus_cols[] = {"indicator", "detail", "status", "subject", "partner", "year",
 					     "unit",	  "estimate", "low",   "high",	  "claims",
 					     "docs",	  "method", "weights", NULL};
 
@@ -110,6 +110,7 @@ void st_consensus_write_csv(const struct st_result *r, FILE *f, enum kz_csv_dial
 		}
 		kz_csv_field(&w, kz_ind_name(c->ind));
 		kz_csv_field(&w, c->detail);
+		kz_csv_field(&w, kz_status_name(c->status));
 		kz_csv_field(&w, c->subject);
 		kz_csv_field(&w, c->partner);
 		kz_csv_field(&w, c->year);

@@ -66,6 +66,7 @@ struct st_consensus {
 	const char *key;   /* "troops/stationed/US/KR": indicator/detail/subject/partner */
 	enum kz_ind ind;
 	const char *detail, *subject, *partner, *year, *unit;
+	enum kz_status status;
 	double estimate, low, high;
 	size_t nclaims, ndocs;
 	const char *method; /* "single", "interval", "catd", "median" */

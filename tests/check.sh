@@ -31,7 +31,7 @@ expect "planted: outlier" has "$tmp/p.csv" '^outlier,warning,troops,stationed,US
 expect "planted: undated figure is a warning" has "$tmp/p.csv" '^conflict,warning,troops,stationed,US,KR,2025,persons,50000 persons \| 28500 persons,'
 expect "planted: 7 errors" [ "$(grep -c '^[a-z]*,error,' "$tmp/p.csv")" -eq 7 ]
 expect "planted: summary tally" grep -q '^10 Befunde (7 Fehler): 3 conflict, 1 drift, 1 currency, 4 arithmetic, 1 outlier' "$tmp/p.out"
-expect "planted: consensus downweights the outlier source" has "$tmp/pc.csv" '^troops,stationed,US,JP,2022,persons,28[0-9.]*,.*,4,4,catd,.*tests/check/d.txt=0$'
+expect "planted: consensus downweights the outlier source" has "$tmp/pc.csv" '^troops,stationed,reported,US,JP,2022,persons,28[0-9.]*,.*,4,4,catd,.*tests/check/d.txt=0$'
 expect "planted: explanation names values and sources" has "$tmp/p.csv" 'Stationierte Truppen USA → Südkorea 2021: 8 000 Soldaten \(studie.txt\) vs. 12.000 Soldaten \(bericht.txt\) – die Intervalle überschneiden sich nicht, Abweichung 50 %'
 
 # --fail-on
@@ -47,8 +47,8 @@ expect "fail-on: message" grep -q '^kennzahl: check: --fail-on' "$tmp/e"
 "$KZ" check -o "$tmp/c.csv" --consensus "$tmp/cc.csv" $F/clean.csv > "$tmp/c.out"
 expect "clean: header only" [ "$(wc -l < "$tmp/c.csv")" -eq 1 ]
 expect "clean: tally" grep -q '^0 Befunde (0 Fehler)' "$tmp/c.out"
-expect "clean: 'etwa 8 000' and '8.300' agree, estimate in their common range" has "$tmp/cc.csv" '^troops,stationed,US,DE,2021,persons,82[5-9][0-9](\.[0-9]*)?,8250,8350,2,2,interval,'
-expect "clean: floor and stationed are separate facts" has "$tmp/cc.csv" '^troops,floor,US,KR,2020,persons,28500,'
+expect "clean: 'etwa 8 000' and '8.300' agree, estimate in their common range" has "$tmp/cc.csv" '^troops,stationed,reported,US,DE,2021,persons,82[5-9][0-9](\.[0-9]*)?,8250,8350,2,2,interval,'
+expect "clean: floor and stationed are separate facts" has "$tmp/cc.csv" '^troops,floor,[a-z]*,US,KR,2020,persons,28500,'
 
 # the document date from sources.csv decides the January 2025 euro pairs
 sed 's/^dw.txt,.*/dw.txt,Rüstungsexporte,Testwelle,,/' $F/sources.csv > "$tmp/src.csv"

@@ -344,7 +344,7 @@ static void test_csv(void)
 	st_consensus_write_csv(&r, f, KZ_CSV_EXCEL_DE);
 	fclose(f);
 	T_CHECK(buf && !strncmp(buf, "\xEF\xBB\xBFindicator;detail;", 20));
-	T_CHECK(buf && strstr(buf, "troops;;US;KR;2021;persons;10000;"));
+	T_CHECK(buf && strstr(buf, "troops;;reported;US;KR;2021;persons;10000;"));
 	free(buf);
 	st_result_release(&r);
 	kz_table_release(&t);
