@@ -43,11 +43,13 @@ void st_group(struct st_ctx *x)
 {
 	const struct kz_table *t = x->t;
 	struct st_intern str;
+	struct kz_arena keys_arena;
 	struct key *keys;
 	size_t n = 0;
 	uint32_t money;
 
 	st_intern_init(&str);
+	kz_arena_init(&keys_arena);
 	money = st_intern_id(&str, "\001money");
 	keys = kz_xmalloc((t->n ? t->n : 1) * sizeof(*keys));
 	for (size_t i = 0; i < t->n; i++) {
@@ -63,9 +65,10 @@ void st_group(struct st_ctx *x)
 		if (c->status == KZ_S_REPORTED) {
 			k->k[1] = st_intern_id(&str, c->detail);
 		} else {
+			/* the interner borrows its strings: this one lives in the group's arena */
 			char ds[96];
 			snprintf(ds, sizeof(ds), "%s\001%s", c->detail, kz_status_name(c->status));
-			k->k[1] = st_intern_id(&str, ds);
+			k->k[1] = st_intern_id(&str, kz_arena_strdup(&keys_arena, ds));
 		}
 		k->k[2] = st_intern_id(&str, c->subject);
 		k->k[3] = st_intern_id(&str, c->partner);
@@ -110,4 +113,5 @@ void st_group(struct st_ctx *x)
 	/* b->start indexed keys while building; it indexes order[] too (same positions) */
 	free(keys);
 	st_intern_release(&str);
+	kz_arena_release(&keys_arena);
 }
