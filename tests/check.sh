@@ -100,6 +100,22 @@ expect "lexicon: a bad one is exit 3 for run" [ $? -eq 3 ]
 "$KZ" report --lexicon "$tmp/badlex.tsv" -o "$tmp/l.pdf" "$tmp/lx" > /dev/null 2>&1
 expect "lexicon: a bad one is exit 3 for report" [ $? -eq 3 ]
 
+# a figure's status is part of the fact: a demand or a target is never in conflict with, nor
+# averaged with, the reported level; two reported levels still are
+{
+	echo 'id,doc,quote,value,unit,qualifier,indicator,detail,status,subject,partner,year'
+	echo 'r1,/a/eins.txt,q,900000000,USD,exact,budget,host_nation_support,reported,KR,US,2019'
+	echo 'd1,/a/zwei.txt,q,5000000000,USD,exact,budget,host_nation_support,demand,KR,US,2019'
+	echo 't1,/a/drei.txt,q,2,percent,exact,gdp_share,,target,DE,,2024'
+	echo 'r2,/a/vier.txt,q,1.5,percent,exact,gdp_share,,reported,DE,,2024'
+	echo 'r3,/a/fuenf.txt,q,2.1,percent,exact,gdp_share,,reported,DE,,2024'
+} > "$tmp/st.csv"
+"$KZ" check -o "$tmp/st.out" --consensus "$tmp/stc.csv" "$tmp/st.csv" > /dev/null 2>&1
+expect "status: a demand is not in conflict with the payment" [ "$(grep -c '^conflict,.*host_nation_support' "$tmp/st.out")" -eq 0 ]
+expect "status: two reported levels that differ are" has "$tmp/st.out" '^conflict,error,gdp_share,,DE,,2024,percent,1.5 percent \| 2.1 percent,'
+expect "status: the target is a consensus row of its own" has "$tmp/stc.csv" '^gdp_share,,target,DE,,2024,percent,2,'
+expect "status: the demand is not averaged into the payment" has "$tmp/stc.csv" '^budget,host_nation_support,reported,KR,US,2019,USD,900000000,'
+
 S=../shared/seeds
 if [ -d "$S" ]; then
 	"$KZ" check -o "$tmp/s.csv" --fail-on conflict,currency,arithmetic "$S" > "$tmp/s.out" 2>&1
