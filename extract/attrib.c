@@ -355,6 +355,8 @@ struct yexp {
 static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		       struct yexp *out, size_t max);
 static int present_tense(const struct ex_lexicon *lx, const char *s, const char *e);
+static int has_tense_word(const struct ex_lexicon *lx, const char *s, const char *e);
+static int year_at(const char *p, const char *end, int *y);
 
 /* Is the year expression at p a point of comparison? "seit (Anfang der) 2003", "mehr als 2025",
  * "gegenüber 2019", "im Vergleich zu 2019". */
@@ -490,7 +492,30 @@ static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty
 	 * ("…, im Kriegsfall sollen es 90.000 sein") leaves this one as it is */
 	if (speaks_of_plan(c->lx, a, b))
 		return 0;
+	/* "…, Belgien mit 1,30 und Kanada mit 1,37 Prozent": a clause without a finite verb continues
+	 * the sentence's, and takes its tense */
+	if (!has_tense_word(c->lx, a, b)) {
+		/* unless the sentence names a year: that dates it ("zwischen 2022 und 2026 …, im Schnitt
+		 * 211 Milliarden Yen im Jahr") */
+		for (const char *x = s; x + 4 <= e; x++) {
+			int y;
+			if ((x == s || !(x[-1] >= '0' && x[-1] <= '9')) && year_at(x, e, &y))
+				return 0;
+		}
+		return !speaks_of_plan(c->lx, s, e) && present_tense(c->lx, s, e);
+	}
 	return present_tense(c->lx, a, b);
+}
+
+/* Is there a finite verb of the tense list in [s, e)? */
+static int has_tense_word(const struct ex_lexicon *lx, const char *s, const char *e)
+{
+	const char *p = s, *w;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL)
+		if (ex_lex_word(lx, LX_TENSE, w, (size_t)(p - w)))
+			return 1;
+	return 0;
 }
 
 /* "vor zehn Jahren", "vor 5 Jahren": how many years before the document (0 if not that). */
