@@ -78,6 +78,7 @@ int cmd_run(int argc, char **argv)
 	struct kz_err err;
 	char path[4096], chartdir[4096];
 	struct kz_outdir od;
+	struct stat st;
 	const char *inside;
 	time_t started;
 
@@ -102,7 +103,10 @@ int cmd_run(int argc, char **argv)
 		kz_strlist_release(&lexicons);
 		return KZ_EXIT_USAGE;
 	}
-	if (kz_outdir_begin(&od, outdir, &err)) {
+	/* an existing output folder is marked before the inputs are walked, so it is never read as
+	 * one; a new one is made only once there is something to write into it */
+	memset(&od, 0, sizeof od);
+	if (stat(outdir, &st) == 0 && kz_outdir_begin(&od, outdir, &err)) {
 		kz_err_print(&err);
 		kz_outdir_release(&od);
 		rp_select_release(&sel);
@@ -125,16 +129,13 @@ int cmd_run(int argc, char **argv)
 		/* nothing could be read: an empty sheet would look like an answer */
 		kz_warn("%s: nothing was read; no outputs written", outdir);
 		kz_outdir_release(&od);
-		kz_table_release(&t);
-		rp_docs_release(&docs);
-		rp_select_release(&sel);
-		kz_strlist_release(&pos);
-		kz_strlist_release(&lexicons);
-		return worst;
+		goto done;
 	}
 	if (select)
 		kz_table_filter(&t, rp_select_keep, &sel);
-	rc = write_csv(&od, "claims.csv", W_CLAIMS, &t, NULL, &err);
+	rc = od.dir ? 0 : kz_outdir_begin(&od, outdir, &err);
+	if (!rc)
+		rc = write_csv(&od, "claims.csv", W_CLAIMS, &t, NULL, &err);
 	/* 2. check */
 	st_result_init(&res);
 	if (!rc && cmd_check_claims(&t, &docs, ro.lang == PL_EN, &res))
@@ -166,6 +167,7 @@ int cmd_run(int argc, char **argv)
 		if (charts)
 			printf("%s/\n", chartdir);
 	}
+done:
 	kz_table_release(&t);
 	rp_docs_release(&docs);
 	rp_select_release(&sel);

@@ -103,3 +103,9 @@ grep -q '^charts/' "$o/manifest.csv" && ok || no "--charts: charts missing from 
 "$KZ" run "$t/proj" -o "$o" > /dev/null 2>&1
 [ -z "$(ls "$o/charts" 2> /dev/null)" ] && ok || no "old charts left after a run without --charts"
 grep -q '^charts/' "$o/manifest.csv" && no "manifest lists charts of an earlier run" || ok
+
+# a run that can read nothing writes nothing, not even its folder
+"$KZ" run "$t/gibt-es-nicht" -o "$t/leer-out" > /dev/null 2> "$t/err"
+[ $? = 3 ] && ok || no "run on a missing path: exit status not 3"
+[ ! -e "$t/leer-out" ] && ok || no "run on a missing path made its output folder"
+grep -q 'nothing was read; no outputs written' "$t/err" && ok || no "run on a missing path: no message"
