@@ -122,7 +122,7 @@ static int write_csv(const char *path, const struct st_result *r, const struct k
 	if (findings)
 		st_findings_write_csv(r, t, o.f, d);
 	else
-		st_consensus_write_csv(r, o.f, d);
+		st_consensus_write_csv(r, t, o.f, d);
 	if (kz_out_commit(&o, &err)) {
 		kz_err_print(&err);
 		return KZ_EXIT_SYSTEM;

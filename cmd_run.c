@@ -29,7 +29,7 @@ static int write_csv(struct kz_outdir *od, const char *name, enum what what, con
 	else if (what == W_FINDINGS)
 		st_findings_write_csv(res, t, o.f, KZ_CSV_PLAIN);
 	else
-		st_consensus_write_csv(res, o.f, KZ_CSV_PLAIN);
+		st_consensus_write_csv(res, t, o.f, KZ_CSV_PLAIN);
 	rc = kz_out_commit(&o, err);
 	if (!rc)
 		kz_outdir_add(od, name);

@@ -158,8 +158,8 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 		nc = MAX_COUNTRIES;
 	rp_pages_heading(p, tr(L, "Kennzahlen nach Land", "Key figures by country"), RP_F_H2, 60);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      m->checked ? tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus kennzahl check), Intervall und Zahl der Quellen. Rot: Quellen widersprechen sich.",
-				      "Consensus per fact for the latest year with figures (from kennzahl check), its interval and number of sources. Red: sources disagree.")
+		      m->checked ? tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus kennzahl check), Intervall und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
+				      "Consensus per fact for the latest year with figures (from kennzahl check), its interval and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
 				 : tr(L, "Median der Angaben je Fakt für das jüngste Jahr, gemeinsames Intervall der Angaben und Zahl der Quellen. Rot: Quellen widersprechen sich.",
 				      "Median of the statements per fact for the latest year, their common interval and number of sources. Red: sources disagree."));
 	rp_table_begin(p, &t, cols, 5);
@@ -183,12 +183,26 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 			if (j < i)
 				continue;
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
-			pl_fmt_value(r, sizeof r, f->value, f->unit, L); /* no markup characters */
-			if (fact_conflict(m, f))
+			if (f->disputed) {
+				/* no common range: the figures stated, never a mean no source gave */
+				double lo = INFINITY, hi = -INFINITY;
+				for (size_t c = 0; c < f->nclaims; c++) {
+					lo = fmin(lo, m->t->v[f->claims[c]].value);
+					hi = fmax(hi, m->t->v[f->claims[c]].value);
+				}
+				pl_fmt_range(r, sizeof r, lo, hi, f->unit, L);
 				snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
+			} else {
+				pl_fmt_value(r, sizeof r, f->value, f->unit, L); /* no markup characters */
+				if (fact_conflict(m, f))
+					snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
+				else
+					snprintf(v, sizeof v, "%s", r);
+			}
+			if (f->disputed) /* no range all statements allow */
+				snprintf(r, sizeof r, "%s", tr(L, "strittig", "disputed"));
 			else
-				snprintf(v, sizeof v, "%s", r);
-			pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
+				pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
 			snprintf(n, sizeof n, "%zu", f->ndocs);
 			snprintf(y, sizeof y, "%s", *f->year ? f->year : "–");
 			cells[0] = name;

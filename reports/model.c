@@ -292,6 +292,7 @@ static void fallback(struct rp_model *m)
 			f.high = minhi;
 		} else {
 			struct rp_find fd;
+			f.disputed = 1;
 			const struct kz_claim *a = &t->v[ihi], *b = &t->v[ilo];
 			size_t *two = m->pairs + 2 * m->npairs++;
 			/* no common interval: the one of the statement nearest the median */
@@ -371,6 +372,7 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		f.nclaims = c->nclaims;
 		f.claims = c->claims;
 		f.status = c->status;
+		f.disputed = c->state && !strcmp(c->state, "disputed");
 		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
 		m->facts[m->nfacts++] = f;
 	}

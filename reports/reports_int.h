@@ -9,6 +9,7 @@ struct rp_fact {
 	enum kz_ind ind;
 	const char *detail, *subject, *partner, *year, *unit;
 	enum kz_status status; /* of its claims (one fact is of one status) */
+	int disputed;          /* the claims' intervals share no range: no single estimate */
 	double value, low, high;
 	size_t ndocs, nclaims;
 	const size_t *claims;

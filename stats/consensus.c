@@ -333,6 +333,7 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 		c->high = fmin(truth + 1.96 * se, maxhi);
 	}
 	c->method = st_result_str(r, c->method);
+	c->state = b->n == 1 ? "single" : ilo <= ihi ? "agreed" : "disputed";
 }
 
 void st_consensus(struct st_ctx *x)

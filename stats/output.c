@@ -9,7 +9,7 @@ static const char *const finding_cols[] = {"kind",  "severity", "indicator", "de
 					   "docs",  "rel_diff", "explanation", NULL};
 static const char *const consensus_cols[] = {"indicator", "detail", "status", "subject", "partner", "year",
 					     "unit",	  "estimate", "low",   "high",	  "claims",
-					     "docs",	  "method", "weights", NULL};
+					     "docs",	  "method", "weights", "state", "ids", NULL};
 
 /* The writer has already put the excel-de byte-order mark. */
 static void header(struct kz_csv_writer *w, const char *const *cols)
@@ -91,7 +91,7 @@ static double sig6(double v)
 	return out;
 }
 
-void st_consensus_write_csv(const struct st_result *r, FILE *f, enum kz_csv_dialect d)
+void st_consensus_write_csv(const struct st_result *r, const struct kz_table *t, FILE *f, enum kz_csv_dialect d)
 {
 	struct kz_csv_writer w;
 	struct kz_buf ws = KZ_BUF_INIT;
@@ -121,6 +121,14 @@ void st_consensus_write_csv(const struct st_result *r, FILE *f, enum kz_csv_dial
 		kz_csv_int(&w, (long)c->nclaims);
 		kz_csv_int(&w, (long)c->ndocs);
 		kz_csv_field(&w, c->method);
+		kz_csv_field(&w, ws.s ? ws.s : "");
+		kz_csv_field(&w, c->state ? c->state : "");
+		kz_buf_reset(&ws);
+		for (size_t k = 0; k < c->nclaims && t; k++) {
+			if (k)
+				kz_buf_adds(&ws, " | ");
+			kz_buf_adds(&ws, t->v[c->claims[k]].id);
+		}
 		kz_csv_field(&w, ws.s ? ws.s : "");
 		kz_csv_endrow(&w);
 	}

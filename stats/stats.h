@@ -70,6 +70,7 @@ struct st_consensus {
 	double estimate, low, high;
 	size_t nclaims, ndocs;
 	const char *method; /* "single", "interval", "catd", "median" */
+	const char *state;  /* "single", "agreed" (the claims' intervals share a range) or "disputed" */
 	struct st_weight *w; /* ndocs entries, largest weight first */
 	size_t *claims;      /* indices into the table, nclaims entries */
 };
@@ -183,7 +184,7 @@ void st_findings_write_csv(const struct st_result *r, const struct kz_table *t, 
  * consensus.csv: indicator,detail,subject,partner,year,unit,estimate,low,high,
  * claims,docs,method,weights (weights as "doc=0.62 | doc2=0.38").
  */
-void st_consensus_write_csv(const struct st_result *r, FILE *f, enum kz_csv_dialect d);
+void st_consensus_write_csv(const struct st_result *r, const struct kz_table *t, FILE *f, enum kz_csv_dialect d);
 /* A table a person can scan (kind, what, values, sources, why), then a one-line tally. */
 void st_summary_write(const struct st_result *r, const struct kz_table *t, enum st_lang lang,
 		      FILE *f);

@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		st_result_init(&res);
 		if (st_check(&t, &fx, NULL, &so, &res, &err) == 0) {
 			st_findings_write_csv(&res, &t, fz_sink(), KZ_CSV_PLAIN);
-			st_consensus_write_csv(&res, fz_sink(), KZ_CSV_PLAIN);
+			st_consensus_write_csv(&res, &t, fz_sink(), KZ_CSV_PLAIN);
 			st_summary_write(&res, &t, so.lang, fz_sink());
 		}
 		st_result_release(&res);

@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		st_result_init(&res);
 		if (st_check(&claims, &r, &docs, &so, &res, &err) == 0) {
 			st_findings_write_csv(&res, &claims, fz_sink(), KZ_CSV_PLAIN);
-			st_consensus_write_csv(&res, fz_sink(), KZ_CSV_PLAIN);
+			st_consensus_write_csv(&res, &claims, fz_sink(), KZ_CSV_PLAIN);
 		}
 		st_result_release(&res);
 	}

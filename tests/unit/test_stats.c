@@ -341,7 +341,7 @@ static void test_csv(void)
 	free(buf);
 	buf = NULL;
 	f = open_memstream(&buf, &len);
-	st_consensus_write_csv(&r, f, KZ_CSV_EXCEL_DE);
+	st_consensus_write_csv(&r, &t, f, KZ_CSV_EXCEL_DE);
 	fclose(f);
 	T_CHECK(buf && !strncmp(buf, "\xEF\xBB\xBFindicator;detail;", 20));
 	T_CHECK(buf && strstr(buf, "troops;;reported;US;KR;2021;persons;10000;"));
