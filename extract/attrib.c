@@ -1792,6 +1792,46 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
 }
 
+/*
+ * Where troops are, from the words of the sentence: "Südkorea selbst verfügt über 500.000
+ * Soldaten" (a country's own forces: no partner), "hinzu kommen 28.500 dort stationierte
+ * US-Soldaten" ("dort": the country named last before it).
+ */
+static void troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl = sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, 1);
+	const char *s = c->text + c->sent[si].start, *end = c->text + c->sent[si].end, *p, *w;
+	const struct mention *last = NULL;
+
+	/* "dort" within the figure's phrase, a few words either side */
+	for (p = c->text + q->start; p > s && c->text + q->start - p < 24; p--)
+		;
+	for (const char *x = p; (w = ex_next_word(s, &x, end)) != NULL && w < c->text + q->end + 32;) {
+		if (!ex_lex_word(c->lx, LX_THERE, w, (size_t)(x - w)))
+			continue;
+		for (size_t i = 0; i < sl->nm; i++)
+			if (sl->m[i].end <= (size_t)(w - c->text) && strcmp(sl->m[i].code, a->subject) &&
+			    sl->m[i].role != R_SOURCE)
+				last = &sl->m[i];
+		if (last) {
+			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
+			return;
+		}
+	}
+	/* "Südkorea selbst …": the subject named with "selbst" in the figure's clause */
+	for (size_t i = 0; i < sl->nm; i++) {
+		const char *we = c->text + sl->m[i].end, *nw;
+		if (strcmp(sl->m[i].code, a->subject) || sl->m[i].start > q->start ||
+		    clause_between(c->text, sl->m[i].end, q->start))
+			continue;
+		nw = ex_skip_space(we, end);
+		if (ex_lex_word(c->lx, LX_OWN, nw, (size_t)(ex_word_end(nw, end) - nw))) {
+			a->partner[0] = '\0';
+			return;
+		}
+	}
+}
+
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -1810,6 +1850,8 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * document's own by default (DESIGN.md) */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
 		a->year[0] = '\0';
+	if (a->ind == KZ_I_TROOPS)
+		troops_here(c, si, q, a);
 	/* troops with a foreign location are stationed there ("US-Streitkräfte in Korea") */
 	if (a->ind == KZ_I_TROOPS && (!a->detail[0] || !strcmp(a->detail, "armed_forces")) && a->partner[0] &&
 	    strcmp(a->partner, a->subject))

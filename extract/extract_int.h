@@ -32,6 +32,8 @@ enum ex_lex_kind {
 	LX_SOURCENAME, /* an originator as written; value: its short name */
 	LX_RESTATE,    /* a word opening a clause that restates the figure before: umgerechnet */
 	LX_TOWARD,     /* a preposition tying the country after it to the figure before: nach, in */
+	LX_THERE,      /* an adverb of place pointing at the country named before: dort */
+	LX_OWN,        /* a word after a country making the figure its own forces: selbst */
 	LX__N
 };
 

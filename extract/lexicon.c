@@ -8,7 +8,7 @@
 static const char *const kind_names[LX__N] = {"unit",  "scale",  "qual",	     "country", "cue",
 					      "ref",   "time",   "abbr",      "place",	  "govt",
 					      "source", "recipient", "plan", "change",	  "tense", "govern",
-					      "status", "cite", "sourcename", "restate", "toward"};
+					      "status", "cite", "sourcename", "restate", "toward", "there", "own"};
 
 static int parse_flags(const char *s)
 {
@@ -73,7 +73,7 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
 					  "qual, country, cue, ref, time, abbr, place, govt, source, "
-					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward)");
+					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward, there, own)");
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
 		e = &lx->v[k][lx->n[k]++];
 		memset(e, 0, sizeof(*e));
