@@ -69,6 +69,9 @@ struct ex_lexicon {
 	/* entries of each kind by first byte (ASCII folded to lower case): index lists into v */
 	unsigned *by_first[LX__N][256];
 	unsigned n_first[LX__N][256];
+	/* the compound endings ('*' keys) of each kind: index lists into v */
+	unsigned *suffix[LX__N];
+	unsigned n_suffix[LX__N];
 	/* which folded byte pairs start a cue stem: a cheap test before the candidates are tried */
 	unsigned char cue_pair[65536 / 8];
 };

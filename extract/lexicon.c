@@ -173,6 +173,14 @@ static void lex_sort(struct ex_lexicon *lx)
 				lx->cue_pair[pr >> 3] |= (unsigned char)(1u << (pr & 7));
 			}
 		}
+		free(lx->suffix[k]);
+		lx->suffix[k] = NULL;
+		lx->n_suffix[k] = 0;
+		for (size_t i = 0; i < lx->n[k]; i++)
+			if (lx->v[k][i].flags & LXF_SUFFIX) {
+				lx->suffix[k] = kz_xrealloc(lx->suffix[k], (lx->n_suffix[k] + 1) * sizeof(unsigned));
+				lx->suffix[k][lx->n_suffix[k]++] = (unsigned)i;
+			}
 		/* index by folded first byte, keeping the longest-first order */
 		for (size_t i = 0; i < lx->n[k]; i++) {
 			unsigned char b = ex_fold_byte((unsigned char)lx->v[k][i].key[0]);
@@ -224,6 +232,7 @@ void ex_lexicon_free(struct ex_lexicon *lx)
 		return;
 	for (int k = 0; k < LX__N; k++) {
 		free(lx->v[k]);
+		free(lx->suffix[k]);
 		for (int b = 0; b < 256; b++)
 			free(lx->by_first[k][b]);
 	}
@@ -289,9 +298,9 @@ const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, co
 
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
 {
-	for (size_t i = 0; i < lx->n[kind]; i++) {
-		const struct ex_lex_entry *e = &lx->v[kind][i];
-		if ((e->flags & LXF_SUFFIX) && ex_ends_with_ci(w, n, e->key, e->klen))
+	for (unsigned j = 0; j < lx->n_suffix[kind]; j++) {
+		const struct ex_lex_entry *e = &lx->v[kind][lx->suffix[kind][j]];
+		if (ex_ends_with_ci(w, n, e->key, e->klen))
 			return e;
 	}
 	return NULL;
