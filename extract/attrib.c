@@ -1197,19 +1197,15 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		{
 			/* "einigten sich Seoul und Washington auf 1,04 Billionen Won": an amount in won is
 			 * Korea's when Korea is among those named */
-			static const char *const cur[][2] = {{"KRW", "KR"}, {"JPY", "JP"}, {"CNY", "CN"},
-							     {"RUB", "RU"}, {"TWD", "TW"}, {"PLN", "PL"}};
-			for (size_t k = 0; k < sizeof(cur) / sizeof(cur[0]); k++) {
-				if (strcmp(q->unit, cur[k][0]) || (sub && !strcmp(sub->code, cur[k][1])))
-					continue;
+			const char *own = ex_currency_country(c->lx, q->unit);
+			if (own && !(sub && !strcmp(sub->code, own)))
 				for (size_t i = 0; i < n; i++)
-					if (!strcmp(m[i].code, cur[k][1]) && (m[i].role == R_NONE || m[i].role == R_GEN)) {
+					if (!strcmp(m[i].code, own) && (m[i].role == R_NONE || m[i].role == R_GEN)) {
 						if (sub && !par)
 							par = sub;
 						sub = &m[i];
 						break;
 					}
-			}
 		}
 		break;
 	default:
@@ -1297,13 +1293,11 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 		break;
 	}
 	if (!from_sentence && a->ind == KZ_I_BUDGET) {
-		static const char *const cur[][2] = {{"KRW", "KR"}, {"JPY", "JP"}, {"CNY", "CN"},
-						     {"RUB", "RU"}, {"GBP", "GB"}, {"CHF", "CH"}};
-		for (size_t i = 0; i < sizeof(cur) / sizeof(cur[0]); i++)
-			if (!strcmp(q->unit, cur[i][0])) {
-				snprintf(a->subject, sizeof(a->subject), "%s", cur[i][1]);
-				a->subj_src = 3;
-			}
+		const char *own = ex_currency_country(c->lx, q->unit);
+		if (own) {
+			snprintf(a->subject, sizeof(a->subject), "%s", own);
+			a->subj_src = 3;
+		}
 	}
 	/* Still no one: the country the document has been speaking of most. */
 	if (!a->subject[0] && a->ind != KZ_I_OTHER && a->ind != KZ_I_CHANGE) {
@@ -1437,13 +1431,12 @@ static void who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struc
 	}
 	/* "Washington hatte 1,4 Billionen Won gefordert": a demand in won is made of Korea */
 	if (!strcmp(a->detail, "demand")) {
-		static const char *const cur[][2] = {{"KRW", "KR"}, {"JPY", "JP"}, {"EUR", "DE"}};
-		for (size_t i = 0; i < 2; i++)
-			if (!strcmp(q->unit, cur[i][0]) && strcmp(a->subject, cur[i][1])) {
-				if (a->subject[0])
-					snprintf(a->partner, sizeof(a->partner), "%s", a->subject);
-				snprintf(a->subject, sizeof(a->subject), "%s", cur[i][1]);
-			}
+		const char *own = ex_currency_country(c->lx, q->unit);
+		if (own && strcmp(a->subject, own)) {
+			if (a->subject[0])
+				snprintf(a->partner, sizeof(a->partner), "%s", a->subject);
+			snprintf(a->subject, sizeof(a->subject), "%s", own);
+		}
 	}
 	/* "die Zahl der Reservisten in Deutschland": with no one else named, the place is whose */
 	if (a->ind == KZ_I_TROOPS && !a->subject[0] && a->partner[0] && q->unit_end > q->unit_start &&

@@ -34,6 +34,7 @@ enum ex_lex_kind {
 	LX_TOWARD,     /* a preposition tying the country after it to the figure before: nach, in */
 	LX_THERE,      /* an adverb of place pointing at the country named before: dort */
 	LX_OWN,        /* a word after a country making the figure its own forces: selbst */
+	LX_CURRENCY,   /* a national currency code and its one country: KRW KR */
 	LX__N
 };
 
@@ -218,6 +219,8 @@ const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int k
 					      const char *end, size_t *mlen);
 const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
+/* The one country whose money a currency code is (KRW: KR), or NULL (EUR, USD: many countries'). */
+const char *ex_currency_country(const struct ex_lexicon *lx, const char *unit);
 /* The longest entry of kind that starts the word at p, case-insensitively: a stem, or with
  * LXF_WORD the whole word; then a compound ending ('*') of the word [p, we). *mlen: bytes
  * matched from p. NULL when none. */

@@ -8,7 +8,8 @@
 static const char *const kind_names[LX__N] = {"unit",  "scale",  "qual",	     "country", "cue",
 					      "ref",   "time",   "abbr",      "place",	  "govt",
 					      "source", "recipient", "plan", "change",	  "tense", "govern",
-					      "status", "cite", "sourcename", "restate", "toward", "there", "own"};
+					      "status", "cite", "sourcename", "restate", "toward", "there", "own",
+					      "currency"};
 
 static int parse_flags(const char *s)
 {
@@ -73,7 +74,7 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
 					  "qual, country, cue, ref, time, abbr, place, govt, source, "
-					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward, there, own)");
+					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward, there, own, currency)");
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
 		e = &lx->v[k][lx->n[k]++];
 		memset(e, 0, sizeof(*e));
@@ -333,4 +334,10 @@ const struct ex_lex_entry *ex_lex_stem(const struct ex_lexicon *lx, int kind, co
 		}
 	}
 	return NULL;
+}
+
+const char *ex_currency_country(const struct ex_lexicon *lx, const char *unit)
+{
+	const struct ex_lex_entry *e = unit ? ex_lex_word(lx, LX_CURRENCY, unit, strlen(unit)) : NULL;
+	return e ? e->value : NULL;
 }
