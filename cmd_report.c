@@ -224,9 +224,12 @@ int cmd_report(int argc, char **argv)
 		/* nothing could be read: an empty sheet would look like an answer */
 		kz_warn("%s: nothing was read; no fact sheet written", out);
 		rc = -1;
+	} else if (select && (kz_table_filter(&t, rp_select_keep, &sel), t.n == 0)) {
+		/* an empty sheet would say the sources hold nothing of the kind */
+		kz_warn("--select %s matches no claim; no fact sheet written", select);
+		worst = worse(worst, KZ_EXIT_INPUT);
+		rc = -1;
 	} else {
-		if (select)
-			kz_table_filter(&t, rp_select_keep, &sel);
 		st_result_init(&res);
 		if (cmd_check_claims(&t, &docs, ro.lang == PL_EN, &res))
 			worst = worse(worst, KZ_EXIT_INPUT);

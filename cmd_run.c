@@ -133,6 +133,12 @@ int cmd_run(int argc, char **argv)
 	}
 	if (select)
 		kz_table_filter(&t, rp_select_keep, &sel);
+	if (select && t.n == 0) {
+		kz_warn("--select %s matches no claim; no outputs written", select);
+		kz_outdir_release(&od);
+		worst = KZ_EXIT_INPUT;
+		goto done;
+	}
 	rc = od.dir ? 0 : kz_outdir_begin(&od, outdir, &err);
 	if (!rc)
 		rc = write_csv(&od, "claims.csv", W_CLAIMS, &t, NULL, &err);

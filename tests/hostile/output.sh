@@ -109,3 +109,9 @@ grep -q '^charts/' "$o/manifest.csv" && no "manifest lists charts of an earlier 
 [ $? = 3 ] && ok || no "run on a missing path: exit status not 3"
 [ ! -e "$t/leer-out" ] && ok || no "run on a missing path made its output folder"
 grep -q 'nothing was read; no outputs written' "$t/err" && ok || no "run on a missing path: no message"
+
+# a --select that matches nothing is said, and no empty sheet is written
+"$KZ" report "$t/proj/a.txt" --select subject=ZZ -o "$t/nichts.pdf" > /dev/null 2> "$t/err"
+[ $? = 3 ] && ok || no "--select matching nothing: exit status not 3"
+[ ! -e "$t/nichts.pdf" ] && ok || no "--select matching nothing: a sheet was written"
+grep -q 'matches no claim' "$t/err" && ok || no "--select matching nothing: no message"
