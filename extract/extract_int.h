@@ -35,6 +35,7 @@ enum ex_lex_kind {
 	LX_THERE,      /* an adverb of place pointing at the country named before: dort */
 	LX_OWN,        /* a word after a country making the figure its own forces: selbst */
 	LX_CURRENCY,   /* a national currency code and its one country: KRW KR */
+	LX_SUBORD,     /* a word opening a dependent clause: dass, ob */
 	LX__N
 };
 
@@ -288,6 +289,7 @@ struct ex_sentence_cues {
 	int valid;
 	size_t si;
 	size_t clause[EX_MAX_CLAUSES]; /* byte offsets where clauses start */
+	unsigned char main_clause[EX_MAX_CLAUSES]; /* a finite verb of its own, no subordinator */
 	size_t nclause;
 	struct ex_status_cue cue[EX_MAX_CUES];
 	size_t ncue;

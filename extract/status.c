@@ -266,6 +266,21 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 		}
 		p = we;
 	}
+	/* which clauses are statements of their own: a finite verb and no subordinator opening them
+	 * ("…, der Rahmenvertrag hat ein Volumen von …"); a governing verb does not reach into them */
+	for (size_t k = 0; k < sc->nclause; k++) {
+		const char *a = t + sc->clause[k], *b = k + 1 < sc->nclause ? t + sc->clause[k + 1] : end, *w, *q = a;
+		int first = 1, finite = 0, sub = 0;
+		while ((w = ex_next_word(a, &q, b)) != NULL) {
+			size_t n = (size_t)(q - w);
+			if (first && ex_lex_word(lx, LX_SUBORD, w, n))
+				sub = 1;
+			first = 0;
+			if (ex_lex_word(lx, LX_TENSE, w, n))
+				finite = 1;
+		}
+		sc->main_clause[k] = finite && !sub;
+	}
 	/* a clause opened by "so" or "wie" (", so die Prognose der Kieler Forscher", ", wie Trump
 	 * behauptete") is an aside on the clauses before it: its status words reach back */
 	for (size_t i = 0; i < sc->ncue; i++) {
@@ -283,9 +298,13 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 	}
 }
 
-/* Does a clause in (from, to] speak in the text's own voice (a status word of value reported)? */
+/* Does a clause in (from, to] speak in the text's own voice (a status word of value reported), or
+ * is it a statement of its own (a main clause with its finite verb)? */
 static int own_voice_between(const struct ex_sentence_cues *sc, size_t from, size_t to)
 {
+	for (size_t k = from + 1; k <= to && k < sc->nclause; k++)
+		if (sc->main_clause[k])
+			return 1;
 	for (size_t i = 0; i < sc->ncue; i++) {
 		size_t cl = clause_of(sc, sc->cue[i].pos);
 		if (sc->cue[i].status == KZ_S_REPORTED && cl > from && cl <= to)
