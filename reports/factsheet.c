@@ -184,11 +184,19 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 				continue;
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
 			if (f->disputed) {
-				/* no common range: the figures stated, never a mean no source gave */
+				/* no common range: the figures stated, never a mean no source gave (money in
+				 * several currencies: the span check computed in the fact's unit) */
 				double lo = INFINITY, hi = -INFINITY;
+				int same_unit = 1;
 				for (size_t c = 0; c < f->nclaims; c++) {
-					lo = fmin(lo, m->t->v[f->claims[c]].value);
-					hi = fmax(hi, m->t->v[f->claims[c]].value);
+					const struct kz_claim *cl = &m->t->v[f->claims[c]];
+					same_unit &= !strcmp(cl->unit, f->unit);
+					lo = fmin(lo, cl->value);
+					hi = fmax(hi, cl->value);
+				}
+				if (!same_unit) {
+					lo = f->low;
+					hi = f->high;
 				}
 				pl_fmt_range(r, sizeof r, lo, hi, f->unit, L);
 				snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
@@ -271,17 +279,22 @@ static void goals(struct rp_pages *p, const struct rp_model *m)
 		double lo = INFINITY, hi = -INFINITY;
 		if (f->status == KZ_S_REPORTED || !kz_ind_is_core(f->ind))
 			continue;
-		/* the figures stated, not a mean: a demand of 5 and one of 10 are two demands */
+		/* the figures stated, not a mean: a demand of 5 and one of 10 are two demands (in the
+		 * fact's unit only: money in another currency is not printed as this one) */
 		for (size_t k = 0; k < f->nclaims; k++) {
-			double x = m->t->v[f->claims[k]].value;
-			lo = fmin(lo, x);
-			hi = fmax(hi, x);
+			const struct kz_claim *cl = &m->t->v[f->claims[k]];
+			if (strcmp(cl->unit, f->unit))
+				continue;
+			lo = fmin(lo, cl->value);
+			hi = fmax(hi, cl->value);
 		}
+		if (lo > hi)
+			lo = hi = f->value;
 		rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
-		if (f->nclaims && lo < hi)
+		if (lo < hi)
 			pl_fmt_range(v, sizeof v, lo, hi, f->unit, L);
 		else
-			pl_fmt_value(v, sizeof v, f->nclaims ? lo : f->value, f->unit, L);
+			pl_fmt_value(v, sizeof v, lo, f->unit, L);
 		snprintf(n, sizeof n, "%zu", f->ndocs);
 		snprintf(y, sizeof y, "%s", *f->year ? f->year : "–");
 		cells[0] = name;
