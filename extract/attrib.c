@@ -789,8 +789,10 @@ static void indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 		if (cue && !strcmp(cue->value, "change") && where >= q->end && clause_between(c->text, q->end, where))
 			cue = NULL;
 		/* "Davon sollen 3,5 Prozent auf die Kernausgaben entfallen": what the percent is of
-		 * may stand in the sentence before */
-		for (size_t back = 1; !cue && back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para;
+		 * may stand in the sentence before — in a news text often a paragraph before ("Spitzenreiter
+		 * ist Polen (4,12 Prozent) …" after the paragraph on the share of GDP) */
+		for (size_t back = 1; !cue && back <= 2 && back <= si &&
+				      c->sent[si].para - c->sent[si - back].para <= 2;
 		     back++) {
 			struct ex_qty far = *q;
 			far.start = far.end = c->sent[si - back].end;
