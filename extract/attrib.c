@@ -354,8 +354,11 @@ struct yexp {
 #define MAX_YEARS 32
 static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		       struct yexp *out, size_t max);
-static int present_tense(const struct ex_lexicon *lx, const char *s, const char *e);
-static int has_tense_word(const struct ex_lexicon *lx, const char *s, const char *e);
+static int tense_of(const struct ex_lexicon *lx, const char *s, const char *e);
+static int present_tense(const struct ex_lexicon *lx, const char *s, const char *e)
+{
+	return tense_of(lx, s, e) > 0;
+}
 static int year_at(const char *p, const char *end, int *y);
 
 /* Is the year expression at p a point of comparison? "seit (Anfang der) 2003", "mehr als 2025",
@@ -494,7 +497,7 @@ static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty
 		return 0;
 	/* "…, Belgien mit 1,30 und Kanada mit 1,37 Prozent": a clause without a finite verb continues
 	 * the sentence's, and takes its tense */
-	if (!has_tense_word(c->lx, a, b)) {
+	if (!tense_of(c->lx, a, b)) {
 		/* unless the sentence names a year: that dates it ("zwischen 2022 und 2026 …, im Schnitt
 		 * 211 Milliarden Yen im Jahr") */
 		for (const char *x = s; x + 4 <= e; x++) {
@@ -505,17 +508,6 @@ static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty
 		return !speaks_of_plan(c->lx, s, e) && present_tense(c->lx, s, e);
 	}
 	return present_tense(c->lx, a, b);
-}
-
-/* Is there a finite verb of the tense list in [s, e)? */
-static int has_tense_word(const struct ex_lexicon *lx, const char *s, const char *e)
-{
-	const char *p = s, *w;
-
-	while ((w = ex_next_word(s, &p, e)) != NULL)
-		if (ex_lex_word(lx, LX_TENSE, w, (size_t)(p - w)))
-			return 1;
-	return 0;
 }
 
 /* "vor zehn Jahren", "vor 5 Jahren": how many years before the document (0 if not that). */
@@ -1610,8 +1602,8 @@ static size_t years_in(const struct ex_ctx *c, size_t s, size_t e, const struct 
 	return n;
 }
 
-/* Does the sentence speak in the present tense (and not in the past)? */
-static int present_tense(const struct ex_lexicon *lx, const char *s, const char *e)
+/* The tense of [s, e) by its finite verbs: -1 a past one, 1 present ones only, 0 none of the list. */
+static int tense_of(const struct ex_lexicon *lx, const char *s, const char *e)
 {
 	const struct ex_lex_entry *v;
 	int pres = 0;
@@ -1620,7 +1612,7 @@ static int present_tense(const struct ex_lexicon *lx, const char *s, const char 
 	while ((w = ex_next_word(s, &p, e)) != NULL) {
 		v = ex_lex_word(lx, LX_TENSE, w, (size_t)(p - w));
 		if (v && !strcmp(v->value, "past"))
-			return 0;
+			return -1;
 		if (v)
 			pres = 1;
 	}
@@ -1644,6 +1636,22 @@ int ex_paired(const char *t, const struct ex_qty *a, const struct ex_qty *b)
 	if (p < e && !strncmp(p, "umgerechnet", 11))
 		return 1;
 	return paren && p == e;
+}
+
+/* "Seit Januar 2022 haben die USA 64 Milliarden Euro zugesagt": a sum since the year y covers the
+ * years from then to the document's; a share, or a sentence stating a change, keeps it as the
+ * baseline. 1 when a->year was set. */
+static int since_span(const struct ex_ctx *c, size_t si, const struct ex_qty *all, size_t nq,
+		      const struct yexp *y, struct ex_attr *a)
+{
+	long y0 = strtol(y->text, NULL, 10);
+	int dy = c->doc->meta.year;
+
+	if (!y->since || dy <= y0 || y0 <= 1900 || a->ind == KZ_I_CHANGE || a->ind == KZ_I_GDP_SHARE ||
+	    a->ind == KZ_I_TRADE_SHARE || speaks_of_change(c, si, all, nq))
+		return 0;
+	snprintf(a->year, sizeof(a->year), "%ld-%d", y0, dy);
+	return 1;
 }
 
 static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
@@ -1721,27 +1729,17 @@ static void when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		}
 	}
 	if (best != (size_t)-1) {
-		int y0 = atoi(y[best].text), dy = c->doc->meta.year;
-		if (y[best].since && dy > y0 && y0 > 1900 && a->ind != KZ_I_CHANGE && a->ind != KZ_I_GDP_SHARE &&
-		    a->ind != KZ_I_TRADE_SHARE && !speaks_of_change(c, si, all, nq))
-			snprintf(a->year, sizeof(a->year), "%d-%d", y0, dy);
-		else
+		if (!since_span(c, si, all, nq, &y[best], a))
 			snprintf(a->year, sizeof(a->year), "%s", y[best].text);
 		return;
 	}
-	/* "Seit Januar 2022 haben die USA 64 Milliarden Euro zugesagt": a sum since a year covers the
-	 * years from then to the document's (a change since then keeps it as its baseline) */
-	for (i = 0; i < n && a->ind != KZ_I_CHANGE && a->ind != KZ_I_GDP_SHARE && a->ind != KZ_I_TRADE_SHARE &&
-		    !speaks_of_change(c, si, all, nq);
-	     i++) {
-		int y0 = atoi(y[i].text), dy = c->doc->meta.year;
-		if (y[i].since && dy > y0 && y0 > 1900 &&
+	/* a "seit" year that is a point of comparison, in the figure's clause */
+	for (i = 0; i < n; i++)
+		if (y[i].since &&
 		    !clause_between(c->text, q->start < y[i].start ? q->end : y[i].end,
-				    q->start < y[i].start ? y[i].start : q->start)) {
-			snprintf(a->year, sizeof(a->year), "%d-%d", y0, dy);
+				    q->start < y[i].start ? y[i].start : q->start) &&
+		    since_span(c, si, all, nq, &y[i], a))
 			return;
-		}
-	}
 	if (far_year != (size_t)-1)
 		snprintf(far_text, sizeof(far_text), "%s", y[far_year].text);
 	/* the sentence before, then the one after */

@@ -20,7 +20,7 @@ static int parse_flags(const char *s)
 		     {"weak", LXF_WEAK},     {"strong", LXF_STRONG}, {"name", LXF_NAME},
 		     {"gen", LXF_GEN},       {"adj", LXF_ADJ},	     {"capital", LXF_CAPITAL},
 		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG},	     {"word", LXF_WORD},
-		     {"governs", LXF_GOVERNS}};
+		     {"governs", LXF_GOVERNS}, {"hearsay", LXF_HEARSAY}};
 	int f = 0;
 
 	while (*s) {
@@ -314,8 +314,7 @@ const struct ex_lex_entry *ex_lex_stem(const struct ex_lexicon *lx, int kind, co
 
 	if (p >= end)
 		return NULL;
-	b = ex_fold_byte((unsigned char)*p);
-	/* a capital umlaut folds in its second byte: try both cases' first byte (the same for UTF-8) */
+	b = ex_fold_byte((unsigned char)*p); /* an umlaut's lead byte is the same in both cases */
 	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
 		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
 		const char *after = p + e->klen;

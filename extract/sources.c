@@ -120,8 +120,9 @@ static int src_row(char **f, size_t n, long line, void *arg)
 	e = &r->s->v[r->s->n++];
 	{
 		size_t dl = strlen(r->dir);
-		e->file = kz_xmalloc(dl + strlen(v[0]) + 2);
-		sprintf(e->file, "%s%s%s", r->dir, dl ? "/" : "", v[0]);
+		size_t fl = dl + strlen(v[0]) + 2;
+		e->file = kz_xmalloc(fl);
+		snprintf(e->file, fl, "%s%s%s", r->dir, dl ? "/" : "", v[0]);
 	}
 	e->title = v[1][0] ? kz_xstrdup(v[1]) : NULL;
 	e->publisher = v[2][0] ? kz_xstrdup(v[2]) : NULL;

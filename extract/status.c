@@ -224,7 +224,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->pos = (size_t)(p - t);
 			h->status = kz_status_parse(e->value);
 			h->governs = (e->flags & LXF_GOVERNS) != 0;
-			h->hearsay = !strncmp(e->key, "soll", 4) && e->klen <= 7;
+			h->hearsay = (e->flags & LXF_HEARSAY) != 0;
 			/* a noun (capitalised key, or a compound ending) governs its own phrase only */
 			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
 				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&

@@ -124,6 +124,26 @@ static int key_detail(const struct rp_fact *f)
 	return 0;
 }
 
+/* The least and the greatest figure f's claims state in f's own unit (money in another currency is
+ * never printed as this one); 1 when every claim is in that unit. lo > hi when none is. */
+static int stated_span(const struct rp_model *m, const struct rp_fact *f, double *lo, double *hi)
+{
+	int all = 1;
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (size_t k = 0; k < f->nclaims; k++) {
+		const struct kz_claim *cl = &m->t->v[f->claims[k]];
+		if (strcmp(cl->unit, f->unit)) {
+			all = 0;
+			continue;
+		}
+		*lo = fmin(*lo, cl->value);
+		*hi = fmax(*hi, cl->value);
+	}
+	return all;
+}
+
 static void key_figures(struct rp_pages *p, const struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
@@ -186,15 +206,8 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 			if (f->disputed) {
 				/* no common range: the figures stated, never a mean no source gave (money in
 				 * several currencies: the span check computed in the fact's unit) */
-				double lo = INFINITY, hi = -INFINITY;
-				int same_unit = 1;
-				for (size_t c = 0; c < f->nclaims; c++) {
-					const struct kz_claim *cl = &m->t->v[f->claims[c]];
-					same_unit &= !strcmp(cl->unit, f->unit);
-					lo = fmin(lo, cl->value);
-					hi = fmax(hi, cl->value);
-				}
-				if (!same_unit) {
+				double lo, hi;
+				if (!stated_span(m, f, &lo, &hi)) {
 					lo = f->low;
 					hi = f->high;
 				}
@@ -276,18 +289,11 @@ static void goals(struct rp_pages *p, const struct rp_model *m)
 		const struct rp_fact *f = &m->facts[i];
 		char name[256], v[160], n[32], y[48];
 		const char *cells[5];
-		double lo = INFINITY, hi = -INFINITY;
+		double lo, hi;
 		if (f->status == KZ_S_REPORTED || !kz_ind_is_core(f->ind))
 			continue;
-		/* the figures stated, not a mean: a demand of 5 and one of 10 are two demands (in the
-		 * fact's unit only: money in another currency is not printed as this one) */
-		for (size_t k = 0; k < f->nclaims; k++) {
-			const struct kz_claim *cl = &m->t->v[f->claims[k]];
-			if (strcmp(cl->unit, f->unit))
-				continue;
-			lo = fmin(lo, cl->value);
-			hi = fmax(hi, cl->value);
-		}
+		/* the figures stated, not a mean: a demand of 5 and one of 10 are two demands */
+		stated_span(m, f, &lo, &hi);
 		if (lo > hi)
 			lo = hi = f->value;
 		rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
