@@ -36,6 +36,7 @@ enum ex_lex_kind {
 	LX_OWN,        /* a word after a country making the figure its own forces: selbst */
 	LX_CURRENCY,   /* a national currency code and its one country: KRW KR */
 	LX_SUBORD,     /* a word opening a dependent clause: dass, ob */
+	LX_ROLE,       /* a word before a country giving it its role: in loc, für for (data/grammar.tsv) */
 	LX__N
 };
 
@@ -220,6 +221,8 @@ int ex_numword(const char *w, size_t n, double *v);
 const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int kind, const char *p,
 					      const char *end, size_t *mlen);
 const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
+/* ex_lex_word, ignoring the case of ASCII letters ("In" at a sentence's start is "in") */
+const struct ex_lex_entry *ex_lex_word_ci(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
 /* The one country whose money a currency code is (KRW: KR), or NULL (EUR, USD: many countries'). */
 const char *ex_currency_country(const struct ex_lexicon *lx, const char *unit);
@@ -229,7 +232,7 @@ const char *ex_currency_country(const struct ex_lexicon *lx, const char *unit);
 const struct ex_lex_entry *ex_lex_stem(const struct ex_lexicon *lx, int kind, const char *p, const char *we,
 				       const char *end, size_t *mlen);
 
-/* --- attribution (attrib.c) --- */
+/* --- attribution (attrib.c, mentions.c, indicator.c, who.c, when.c) --- */
 
 struct ex_attr {
 	enum kz_ind ind;

@@ -9,7 +9,7 @@ static const char *const kind_names[LX__N] = {"unit",  "scale",  "qual",	     "c
 					      "ref",   "time",   "abbr",      "place",	  "govt",
 					      "source", "recipient", "plan", "change",	  "tense", "govern",
 					      "status", "cite", "sourcename", "restate", "toward", "there", "own",
-					      "currency", "subord"};
+					      "currency", "subord", "role"};
 
 static int parse_flags(const char *s)
 {
@@ -74,7 +74,7 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
 					  "qual, country, cue, ref, time, abbr, place, govt, source, "
-					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward, there, own, currency, subord)");
+					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward, there, own, currency, subord, role)");
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
 		e = &lx->v[k][lx->n[k]++];
 		memset(e, 0, sizeof(*e));
@@ -292,6 +292,21 @@ const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, co
 	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
 		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
 		if (!(e->flags & LXF_SUFFIX) && e->klen == n && !memcmp(e->key, w, n))
+			return e;
+	}
+	return NULL;
+}
+
+const struct ex_lex_entry *ex_lex_word_ci(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
+{
+	unsigned char b;
+
+	if (!n)
+		return NULL;
+	b = ex_fold_byte((unsigned char)*w);
+	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
+		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
+		if (!(e->flags & LXF_SUFFIX) && e->klen == n && !ex_casecmp_n(w, n, e->key))
 			return e;
 	}
 	return NULL;

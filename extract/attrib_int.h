@@ -1,0 +1,114 @@
+/*
+ * attrib_int.h: what the parts of attribution share. A figure's sentence is read once into
+ * mentions (countries with the role their preposition or case gives them), cues (stems naming
+ * what is measured) and year expressions; indicator.c, who.c and when.c then decide from those.
+ * attrib.c keeps the per-sentence cache and calls the parts in order.
+ */
+#ifndef KZ_ATTRIB_INT_H
+#define KZ_ATTRIB_INT_H
+
+#include "extract_int.h"
+
+#include <string.h>
+
+/* The role a country mention plays, from the words before it (mentions.c). */
+enum role { R_NONE, R_GEN, R_LOC, R_PARTNER, R_SOURCE, R_FOR };
+#define ROLE(r) (1 << (r))
+
+struct mention {
+	int via_an; /* the preposition was "an" or "nach": a recipient of money, a destination */
+	size_t start, end;
+	char code[8];
+	int flags; /* LXF_NAME, LXF_GEN, LXF_ADJ, LXF_CAPITAL, LXF_PREFIX */
+	enum role role;
+};
+#define MAX_MENTIONS 64
+
+/* A cue stem found inside a word of a sentence. */
+struct cue_hit {
+	const struct ex_lex_entry *e;
+	size_t ws, we;
+};
+#define MAX_CUES 128
+
+/* A year expression: "2024", "2016 bis 2020", "im Vorjahr", "vor zehn Jahren". */
+struct yexp {
+	size_t start, end;
+	char text[32];
+	int baseline; /* "seit 2003", "mehr als 2025", "als im Vorjahr": a point of comparison */
+	int target;   /* "bis 2040": when a plan is to be met, not a date for other sentences */
+	int since;    /* "seit Januar 2022": an amount summed since then runs to the document's year */
+};
+#define MAX_YEARS 32
+
+/* The small per-sentence cache: mentions, cues and years are found once per sentence. */
+#define CACHE_SLOTS 8
+struct cache_slot {
+	int used, with_q, has_m, has_c;
+	size_t s, e;
+	size_t nm, nc;
+	struct mention m[MAX_MENTIONS];
+	struct cue_hit c[MAX_CUES];
+	int has_y, has_p, present;
+	size_t ny;
+	struct yexp y[MAX_YEARS];
+};
+struct ex_attr_cache {
+	struct cache_slot slot[CACHE_SLOTS];
+	unsigned next;
+};
+
+/* What sentence_info computes: */
+#define AT_MENTIONS 1
+#define AT_CUES 2
+#define AT_YEARS 4
+#define AT_PRESENT 8
+
+static inline int strstr_n(const char *s, size_t n, const char *pat)
+{
+	size_t k = strlen(pat);
+	for (size_t i = 0; i + k <= n; i++)
+		if (!memcmp(s + i, pat, k))
+			return 1;
+	return 0;
+}
+
+static inline int lower_word(const char *w, size_t n, const char *key)
+{
+	return strlen(key) == n && !ex_casecmp_n(w, n, key);
+}
+
+/* attrib.c */
+const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,
+					  size_t nq, int want);
+
+/* mentions.c: mentions, their roles, and distances in the text */
+int at_is_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
+size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+			struct mention *m, size_t cap);
+size_t at_dist(const struct ex_ctx *c, size_t a0, size_t a1, size_t b0, size_t b1);
+int at_clause_between(const char *t, size_t a, size_t b);
+int at_word_before_is(const char *s, const char *p, const char *w);
+const struct mention *at_pick(const struct ex_ctx *c, const struct mention *m, size_t n, const struct ex_qty *q,
+			      int want_roles, int prefer_before);
+const struct mention *at_first_not(const struct mention *m, size_t n, int want_roles, const char *not_code);
+
+/* indicator.c: what a figure measures */
+size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *h);
+void at_set_detail(struct ex_attr *a, const char *d);
+void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
+
+/* who.c: subject and partner */
+void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+	    struct ex_attr *a);
+void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
+
+/* when.c: the year */
+size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+		   struct yexp *out, size_t max);
+int at_tense_of(const struct ex_lexicon *lx, const char *s, const char *e);
+int at_present_tense(const struct ex_lexicon *lx, const char *s, const char *e);
+void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+	     struct ex_attr *a);
+
+#endif

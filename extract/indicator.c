@@ -1,0 +1,360 @@
+/*
+ * indicator.c: what a figure measures — its indicator (troops, trade_share, budget, gdp_share,
+ * cost_share, change, other) and its detail.
+ *
+ * The unit decides the candidates: a factor is a change; a percent a share of trade, of GDP or
+ * of costs; money a budget, a cost share or a trade volume; persons named as soldiers troops.
+ * Among the cue stems of the sentence (data/cues.tsv, found inside compound words) the nearest
+ * one of a candidate indicator wins; one after the figure counts half the distance, one in
+ * another clause 60 bytes more, one naming no sub-kind is weaker. With none in the sentence, the
+ * one or two sentences before (across one paragraph break for a percent) may say what the figure
+ * is of. Words right at the figure make it a change ("um 5 Prozent", "ein Plus von", "höher"),
+ * a yearly rate ("pro Jahr") or an addition ("zusätzlich"). Troop figures get their detail from
+ * troop cues: a legal floor or an exercise anywhere in the sentence, a branch only close by,
+ * else the nearest cue of their own clause.
+ */
+#include "attrib_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Every cue contained in the words of [s, e), each word's hits longest first. */
+size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *h)
+{
+	const struct ex_lexicon *lx = c->lx;
+	const char *t = c->text, *p = t + s, *end = t + e;
+	size_t n = 0;
+
+	while (p < end && n < MAX_CUES) {
+		const char *we;
+		size_t first = n;
+		if (!ex_letter_at(p, end)) {
+			p++;
+			continue;
+		}
+		we = ex_word_end(p, end);
+		for (const char *x = p; x + 1 < we && n < MAX_CUES; x++) {
+			unsigned char b = ex_fold_byte((unsigned char)*x);
+			unsigned pr = (unsigned)b << 8 | ex_fold_byte((unsigned char)x[1]);
+			const unsigned *ix = lx->by_first[LX_CUE][b];
+			if (!(lx->cue_pair[pr >> 3] & (1u << (pr & 7))))
+				continue;
+			for (unsigned j = 0; j < lx->n_first[LX_CUE][b] && n < MAX_CUES; j++) {
+				const struct ex_lex_entry *en = &lx->v[LX_CUE][ix[j]];
+				if ((size_t)(we - x) < en->klen ||
+				    ((unsigned char)en->key[0] < 0x80 &&
+				     (unsigned char)en->key[1] != ex_fold_byte((unsigned char)x[1])) ||
+				    ex_casecmp_n(x, en->klen, en->key))
+					continue;
+				h[n].e = en;
+				h[n].ws = (size_t)(p - t);
+				h[n].we = (size_t)(we - t);
+				n++;
+			}
+		}
+		/* longest first within the word, so the most specific stem wins */
+		for (size_t i = first + 1; i < n; i++)
+			for (size_t j = i; j > first && h[j].e->klen > h[j - 1].e->klen; j--) {
+				struct cue_hit tmp = h[j];
+				h[j] = h[j - 1];
+				h[j - 1] = tmp;
+			}
+		p = we;
+	}
+	return n;
+}
+
+static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, size_t e,
+					      const struct ex_qty *q, const char *const *inds,
+					      size_t *where)
+{
+	const struct cache_slot *sl = at_sentence_info(c, s, e, NULL, 0, AT_CUES);
+	const struct ex_lex_entry *best = NULL;
+	size_t bestd = (size_t)-1, i, last_ws = (size_t)-1;
+
+	for (i = 0; i < sl->nc; i++) {
+		const struct cue_hit *h = &sl->c[i];
+		int ok = 0;
+		size_t d;
+		if (h->ws == last_ws)
+			continue; /* this word already gave its most specific wanted cue */
+		for (const char *const *ind = inds; *ind; ind++)
+			if (!strcmp(h->e->value, *ind))
+				ok = 1;
+		if (!ok)
+			continue;
+		last_ws = h->ws;
+		d = at_dist(c, q->start, q->end, h->ws, h->we);
+		/* what follows the figure ("74,5 Prozent der Stationierungskosten") weighs more,
+		 * unless another clause begins in between ("…, dazu kamen … aus dem Sondervermögen") */
+		if (h->ws >= q->end)
+			d = at_clause_between(c->text, q->end, h->ws) ? d + 60 : d / 2;
+		else if (at_clause_between(c->text, h->we, q->start))
+			d += 60;
+		/* a cue that names no sub-kind ("Verteidigungsministerium") is weaker evidence */
+		if (!h->e->detail[0])
+			d += strcmp(inds[0], "budget") ? 40 : 1000; /* money: only when no cue names a sub-kind */
+		if (d < bestd) {
+			bestd = d;
+			best = h->e;
+			*where = h->ws;
+		}
+	}
+	return best;
+}
+
+/* "ein Plus von 6,5 Milliarden Euro", "einen Zuwachs um 2 Mrd.": the amount is a change */
+static int change_noun_before(const struct ex_lexicon *lx, const char *s, const char *p)
+{
+	const struct ex_lex_entry *e;
+	const char *x = p, *we;
+
+	for (int step = 0; step < 2; step++) {
+		x = ex_word_back(s, x, &we);
+		if (we == x)
+			return 0;
+		if (step == 0 && (lower_word(x, (size_t)(we - x), "von") || lower_word(x, (size_t)(we - x), "um")))
+			continue;
+		if (step == 0 && (lower_word(x, (size_t)(we - x), "rund") || lower_word(x, (size_t)(we - x), "etwa")))
+			continue;
+		e = ex_lex_word(lx, LX_CHANGE, x, (size_t)(we - x));
+		return e && !strcmp(e->value, "before");
+	}
+	return 0;
+}
+
+/* "… pro Jahr", "… im Jahr", "… jährlich", "… jedes Jahr" right after an amount */
+static int per_year(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\n'))
+		p++;
+	return (e - p >= 8 && !memcmp(p, "pro Jahr", 8)) || (e - p >= 7 && !memcmp(p, "im Jahr", 7) &&
+							      !(e - p > 8 && p[7] == ' ' && p[8] >= '0' && p[8] <= '9')) ||
+	       (e - p >= 8 && !memcmp(p, "jährlich", 9 > e - p ? (size_t)(e - p) : 9)) ||
+	       (e - p >= 10 && !memcmp(p, "jedes Jahr", 10));
+}
+
+/* "8,3 Prozent mehr als 2025", "3,7 Prozent höher": the figure is a change */
+static int word_after_is_change(const struct ex_lexicon *lx, const char *p, const char *e)
+{
+	const struct ex_lex_entry *w;
+	const char *we;
+
+	while (p < e && (*p == ' ' || *p == '\n'))
+		p++;
+	we = ex_word_end(p, e);
+	w = ex_lex_word(lx, LX_CHANGE, p, (size_t)(we - p));
+	return w && !strcmp(w->value, "after");
+}
+
+static int is_currency(const char *u)
+{
+	return strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z';
+}
+
+void at_set_detail(struct ex_attr *a, const char *d)
+{
+	snprintf(a->detail, sizeof(a->detail), "%s", d ? d : "");
+}
+
+static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
+			 struct ex_attr *a);
+
+/* "Die USA ziehen 12.000 Soldaten aus Deutschland ab": ziehen/zog … ab */
+static int separable_withdrawal(const char *s, const char *e)
+{
+	int verb = 0, ab = 0;
+	const char *p = s, *w;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL) {
+		if ((p - w >= 4 && !memcmp(w, "zieh", 4)) || (p - w >= 3 && !memcmp(w, "zog", 3)))
+			verb = 1;
+		if (p - w == 2 && !memcmp(w, "ab", 2) && verb)
+			ab = 1;
+	}
+	return verb && ab;
+}
+
+void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	/* a table cell is read with its column's header: cues come from there */
+	size_t s = q->cell_end > q->cell_start ? q->cell_start : c->sent[si].start;
+	size_t e = q->cell_end > q->cell_start ? q->cell_end : c->sent[si].end;
+	struct ex_qty qq;
+
+	if (q->cell_end > q->cell_start) {
+		qq = *q;
+		qq.start = qq.nstart = qq.end = q->cell_end; /* distances measured from the header cell */
+		q = &qq;
+	}
+	size_t where;
+	const struct ex_lex_entry *cue;
+
+	a->ind = KZ_I_OTHER;
+	at_set_detail(a, "");
+	if (!strcmp(q->unit, "factor")) {
+		a->ind = KZ_I_CHANGE;
+		at_set_detail(a, "increase");
+		return;
+	}
+	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "points")) {
+		static const char *const share[] = {"trade_share", "gdp_share", "cost_share", "change", "other", NULL};
+		if (at_word_before_is(c->text + s, c->text + q->start, "um") || word_after_is_change(c->lx, c->text + q->end, c->text + e)) {
+			a->ind = KZ_I_CHANGE;
+			return;
+		}
+		if (at_word_before_is(c->text + s, c->text + q->start, "auf") ||
+		    at_word_before_is(c->text + s, c->text + q->start, "nach")) {
+			/* "sank auf 5,8 Prozent": a level; the verb is not the figure's kind */
+			static const char *const levels[] = {"trade_share", "gdp_share", "cost_share", "other", NULL};
+			cue = nearest_cue(c, s, e, q, levels, &where);
+		} else {
+			cue = nearest_cue(c, s, e, q, share, &where);
+		}
+		/* "…, ein Plus von einem Prozentpunkt": a change named in the next clause is that clause's */
+		if (cue && !strcmp(cue->value, "change") && where >= q->end && at_clause_between(c->text, q->end, where))
+			cue = NULL;
+		/* "Davon sollen 3,5 Prozent auf die Kernausgaben entfallen": what the percent is of
+		 * may stand in the sentence before — in a news text often a paragraph before ("Spitzenreiter
+		 * ist Polen (4,12 Prozent) …" after the paragraph on the share of GDP) */
+		for (size_t back = 1; !cue && back <= 2 && back <= si &&
+				      c->sent[si].para - c->sent[si - back].para <= 2;
+		     back++) {
+			struct ex_qty far = *q;
+			far.start = far.end = c->sent[si - back].end;
+			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, share, &where);
+			if (cue && !strcmp(cue->value, "change"))
+				cue = NULL; /* a change in the sentence before is its own figure's */
+		}
+		if (cue) {
+			a->ind = (enum kz_ind)kz_ind_parse(cue->value);
+			at_set_detail(a, cue->detail);
+			if (a->ind == KZ_I_CHANGE && !strcmp(q->unit, "percent") && cue->detail[0] &&
+			    strcmp(cue->detail, "difference")) {
+				/* "Anstieg von 14 Prozent": keep the direction as detail */
+			}
+		} else if (!strcmp(q->unit, "points")) {
+			a->ind = KZ_I_CHANGE;
+		}
+		if (!strcmp(q->unit, "points") && a->ind != KZ_I_CHANGE)
+			a->ind = KZ_I_CHANGE;
+		return;
+	}
+	if (is_currency(q->unit)) {
+		static const char *const money[] = {"budget", "cost_share", "trade_share", "other", NULL};
+		if (at_word_before_is(c->text + s, c->text + q->start, "um") ||
+		    word_after_is_change(c->lx, c->text + q->end, c->text + e) || change_noun_before(c->lx, c->text + s, c->text + q->start)) {
+			a->ind = KZ_I_CHANGE;
+			return;
+		}
+		cue = nearest_cue(c, s, e, q, money, &where);
+		if (si > 0 && c->sent[si - 1].para == c->sent[si].para &&
+		    (strstr_n(c->text + s, q->start - s, "dafür") || strstr_n(c->text + s, q->start - s, "hierfür"))) {
+			/* "Im Haushaltsentwurf sind dafür 4 Milliarden Euro vorgesehen": what "dafür"
+			 * points to is named in the sentence before */
+			struct ex_qty far = *q;
+			const struct ex_lex_entry *prev;
+			far.start = far.end = c->sent[si - 1].end;
+			prev = nearest_cue(c, c->sent[si - 1].start, c->sent[si - 1].end, &far, money, &where);
+			if (prev)
+				cue = prev;
+		}
+		for (size_t back = 1; !cue && back <= 2 && back <= si; back++) {
+			struct ex_qty far = *q;
+			far.start = far.end = c->sent[si - back].end;
+			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money,
+					  &where);
+		}
+		if (cue && (!strcmp(cue->value, "trade_share") || !strcmp(cue->value, "other"))) {
+			a->ind = KZ_I_OTHER; /* trade volumes, a company's sales: not budgets */
+			at_set_detail(a, cue->detail);
+		} else if (cue) {
+			a->ind = KZ_I_BUDGET;
+			at_set_detail(a, cue->detail);
+			/* "im Schnitt 211 Milliarden Yen pro Jahr": a yearly rate, not the total */
+			if (per_year(c->text + q->end, c->text + e) || strstr_n(c->text + s, q->start - s, "im Schnitt") ||
+			    strstr_n(c->text + s, q->start - s, "jährlich")) {
+				size_t dl = strlen(a->detail);
+				if (dl + 9 < sizeof(a->detail))
+					memcpy(a->detail + dl, "_per_year", 10);
+			}
+			/* "zusätzlich 18,8 Mrd. Euro": an addition, not the budget itself */
+			if (at_word_before_is(c->text + s, c->text + q->start, "zusätzlich") ||
+			    at_word_before_is(c->text + s, c->text + q->start, "zusätzliche") ||
+			    at_word_before_is(c->text + s, c->text + q->start, "weitere") ||
+			    at_word_before_is(c->text + s, c->text + q->start, "weiteren"))
+				at_set_detail(a, "additional");
+		}
+		return;
+	}
+	if (!strcmp(q->unit, "persons") && word_after_is_change(c->lx, c->text + q->end, c->text + e)) {
+		a->ind = KZ_I_CHANGE; /* "rund 20.000 mehr als im Vorjahr" */
+		return;
+	}
+	if (!strcmp(q->unit, "persons") && q->military) {
+		static const char *const loss[] = {"other", NULL};
+		a->ind = KZ_I_TROOPS;
+		/* "4.000 Soldaten seien getötet oder verwundet worden": losses, not a force */
+		cue = nearest_cue(c, s, e, q, loss, &where);
+		if (cue && !strcmp(cue->detail, "casualties") && !at_clause_between(c->text, q->end, where > q->end ? where : q->end)) {
+			a->ind = KZ_I_OTHER;
+			at_set_detail(a, "casualties");
+			return;
+		}
+		troop_detail(c, s, e, q, a);
+		return;
+	}
+}
+
+/*
+ * What kind of troop figure: a legal floor or an exercise wherever the sentence says so; a
+ * branch ("das Heer", "von der Luftwaffe") only when named close by in the same clause; else
+ * the nearest cue (stationed, sent, relocation, armed_forces). Cues inside the figure's own
+ * quote ("Soldaten") say nothing. Without a cue, ex_attribute calls troops with a partner
+ * "stationed".
+ */
+static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
+			 struct ex_attr *a)
+{
+	const struct cache_slot *sl = at_sentence_info(c, s, e, NULL, 0, AT_CUES);
+	const struct cue_hit *best = NULL;
+	size_t bestd = (size_t)-1;
+	int strong = 0;
+
+	at_set_detail(a, "");
+	for (size_t i = 0; i < sl->nc; i++) {
+		const struct cue_hit *h = &sl->c[i];
+		size_t d;
+		int st;
+		if (strcmp(h->e->value, "troops") || !h->e->detail[0])
+			continue;
+		if (h->ws >= q->start && h->we <= q->end)
+			continue;
+		d = at_dist(c, q->start, q->end, h->ws, h->we);
+		if (!strcmp(h->e->detail, "branch") &&
+		    (d > 30 || at_clause_between(c->text, h->ws < q->start ? h->we : q->end,
+					      h->ws < q->start ? q->start : h->ws)))
+			continue;
+		st = !strcmp(h->e->detail, "floor") ? 3 : !strcmp(h->e->detail, "exercise") ? 2
+		     : !strcmp(h->e->detail, "plan") ? 1 : 0; /* "plant, … 5000 Marines … zu verlegen" */
+		/* a weak cue in another clause speaks of another figure ("Südkorea verfügt über
+		 * 500.000 Soldaten, hinzu kommen 28.500 dort stationierte US-Soldaten") */
+		if (!st && at_clause_between(c->text, h->ws < q->start ? h->we : q->end,
+					  h->ws < q->start ? q->start : h->ws))
+			continue;
+		if (h->ws >= q->end)
+			d /= 2;
+		if (st > strong || (st == strong && d < bestd)) {
+			strong = st;
+			bestd = d;
+			best = h;
+		}
+	}
+	if (best)
+		at_set_detail(a, best->e->detail);
+	else if (separable_withdrawal(c->text + s, c->text + e))
+		at_set_detail(a, "withdrawal");
+	/* "darf nicht unter 28 500 fallen": a floor */
+	if (q->end - q->start > 12 && !ex_casecmp_n(c->text + q->start, 11, "nicht unter"))
+		at_set_detail(a, "floor");
+}

@@ -1,0 +1,332 @@
+/*
+ * mentions.c: the countries a sentence names, and the role each plays for its figures.
+ *
+ * A mention is a country lexicon entry matched in the text: a name ("Südkorea"), a genitive
+ * ("Japans"), an adjective ("japanische"), a prefix ("US-Soldaten"), a capital standing for its
+ * government ("Seoul"). Its role comes from the words before it, read back over articles,
+ * adjectives and place nouns: "in"/"bei" place it (R_LOC), "nach"/"an" make it a destination or a
+ * recipient (R_LOC with via_an), "mit"/"auf"/"aus"/"von"/"zwischen" a partner, "des" or a noun
+ * before "der" a genitive owner, "für" or a recipient noun a beneficiary (R_FOR), "laut" or a
+ * source noun ("nach Angaben der USA") a source; nothing of these leaves it a candidate subject.
+ * A mention inside a relative clause is scenery; one joined to the one before by "und", "oder",
+ * "sowie" or a comma shares its role.
+ *
+ * The distance helpers measure between figure and mention: white space runs count as one byte,
+ * a comma before the figure pushes an earlier list item away, a short stretch ending in a
+ * preposition of direction ("48 Prozent seiner Waren nach China") ties a later name to the
+ * figure.
+ */
+#include "attrib_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Grammar words from data/grammar.tsv: is [w, w+n) a word of this kind (exactly)? */
+int at_is_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
+{
+	return ex_lex_word(lx, kind, w, n) != NULL;
+}
+
+/* Does the adjective ending at p qualify a document or an agency ("Verteidigungsweißbuch",
+ * "Geheimdienst", "Studie")? Then the country is the source, not the subject. */
+static int source_noun_after(const struct ex_lexicon *lx, const char *p, const char *end)
+{
+	const char *w, *we;
+
+	while (p < end && (*p == ' ' || *p == '\n'))
+		p++;
+	w = p;
+	we = ex_word_end(w, end);
+	if (we == w || !ex_upper_at(w, end))
+		return 0;
+	return ex_lex_suffix(lx, LX_SOURCE, w, (size_t)(we - w)) != NULL;
+}
+
+/* The role the words before the mention at w give it (data/grammar.tsv `role`), looking back
+ * over up to three words: articles, copulas, lower-case adjectives and place nouns. */
+static enum role role_before(const struct ex_lexicon *lx, const char *s, const char *w, int *prep_an)
+{
+	const char *p = w;
+
+	*prep_an = 0;
+	for (int steps = 0; steps < 3; steps++) {
+		const char *we, *ws = p = ex_word_back(s, p, &we);
+		size_t n = (size_t)(we - ws);
+		const struct ex_lex_entry *r;
+		const char *v;
+
+		if (ws == we)
+			return R_NONE;
+		r = ex_lex_word_ci(lx, LX_ROLE, ws, n);
+		v = r ? r->value : "";
+		if (!strcmp(v, "loc")) {
+			/* "die Regierung in Taipeh", "die Führung in Pjöngjang": the government */
+			const char *xe, *x = ex_word_back(s, ws, &xe);
+			return at_is_word(lx, LX_GOVT, x, (size_t)(xe - x)) ? R_NONE : R_LOC;
+		}
+		if (!strcmp(v, "for") || ex_lex_suffix(lx, LX_RECIPIENT, ws, n))
+			return R_FOR; /* "für die Ukraine"; "Wichtigstes Empfängerland war die Ukraine" */
+		if (!strcmp(v, "copula"))
+			continue;
+		if (!strcmp(v, "to")) {
+			*prep_an = 1;
+			return R_LOC;
+		}
+		if (!strcmp(v, "partner"))
+			return R_PARTNER;
+		if (!strcmp(v, "gen"))
+			return R_GEN;
+		if (!strcmp(v, "source"))
+			return R_SOURCE;
+		if (!strcmp(v, "gen_art") && steps <= 1) {
+			/* "nach Angaben der südkoreanischen Behörde": a source; "Bündnispartner der USA":
+			 * a genitive after a noun */
+			const char *xe, *x = ex_word_back(s, ws, &xe);
+			if (xe > x && at_is_word(lx, LX_SOURCE, x, (size_t)(xe - x)))
+				return R_SOURCE;
+			if (steps == 0 && xe > x && ex_upper_at(x, xe))
+				return R_GEN;
+		}
+		/* articles, adjectives and place nouns may stand between ("in die Grenzregion Kursk") */
+		if (!strcmp(v, "article") || !strcmp(v, "gen_art") || (ws[0] >= 'a' && ws[0] <= 'z' && n > 3) ||
+		    at_is_word(lx, LX_PLACE, ws, n))
+			continue;
+		return R_NONE;
+	}
+	return R_NONE;
+}
+
+/* Is p inside a relative clause opened since the last comma (", das nicht der Nato angehört")? */
+static int in_relative_clause(const char *s, const char *p)
+{
+	static const char *const rel[] = {"der ", "die ", "das ", "dem ", "den ", "deren ", "dessen ",
+					  "welche ", "welcher ", "welches ", "wo ", NULL};
+	const char *x = p;
+
+	while (x > s && x[-1] != ',' && x[-1] != '(' && x[-1] != ';')
+		x--;
+	if (x == s || x[-1] != ',')
+		return 0;
+	while (*x == ' ')
+		x++;
+	for (const char *const *r = rel; *r; r++) {
+		size_t k = strlen(*r);
+		if (!strncmp(x, *r, k)) {
+			/* the relative pronoun is followed by lower-case words, not by a noun phrase */
+			const char *w = x + k;
+			return w < p && ((*w >= 'a' && *w <= 'z') || (unsigned char)*w == 0xC3) && w != p;
+		}
+	}
+	return 0;
+}
+
+/* Country mentions of [s, e), skipping the quantities' own spans ("US-Dollar"). */
+size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,
+			    size_t nq, struct mention *m, size_t cap)
+{
+	const struct ex_lexicon *lx = c->lx;
+	const char *t = c->text, *p = t + s, *end = t + e;
+	size_t n = 0;
+
+	while (p < end && n < cap) {
+		const char *we;
+		size_t k, i;
+		int hit = 0;
+
+		if (!ex_letter_at(p, end) || (p > t + s && ex_letter_before(t + s, p))) {
+			p++;
+			continue;
+		}
+		we = ex_word_end(p, end);
+		for (i = 0; i < nq; i++)
+			if ((size_t)(p - t) >= qs[i].unit_start && (size_t)(p - t) < qs[i].unit_end &&
+			    qs[i].unit && strlen(qs[i].unit) == 3 && qs[i].unit[0] >= 'A' && qs[i].unit[0] <= 'Z')
+				break; /* "US-Dollar" is money, not the US */
+		if (i < nq) {
+			p = we;
+			continue;
+		}
+		{
+			unsigned char b0 = ex_fold_byte((unsigned char)*p);
+			const unsigned *ix = lx->by_first[LX_COUNTRY][b0];
+			unsigned nix = lx->n_first[LX_COUNTRY][b0];
+		for (i = 0; i < nix && !hit && n < cap; i++) {
+			const struct ex_lex_entry *en = &lx->v[LX_COUNTRY][ix[i]];
+			size_t kl = en->klen;
+			struct mention *mm = &m[n];
+			if (en->flags & LXF_PREFIX) {
+				if ((size_t)(we - p) > kl && !memcmp(p, en->key, kl) &&
+				    !ex_ends_with_ci(p, (size_t)(we - p), "dollar", 6))
+					hit = 1;
+			} else if (en->flags & LXF_ADJ) {
+				if ((size_t)(we - p) >= kl && !ex_casecmp_n(p, kl, en->key))
+					hit = 1;
+			} else if ((size_t)(end - p) >= kl && !memcmp(p, en->key, kl) &&
+				   (p + kl >= end || !ex_letter_at(p + kl, end)) &&
+				   (p + kl >= end || p[kl] != '-')) {
+				hit = 1;
+				we = p + kl;
+			}
+			if (hit) {
+				int an;
+				mm->start = (size_t)(p - t);
+				mm->end = (size_t)(we - t);
+				snprintf(mm->code, sizeof(mm->code), "%s", en->value);
+				mm->flags = en->flags;
+				an = 0;
+				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(lx, t + s, p, &an);
+				mm->via_an = an;
+				if ((en->flags & LXF_ADJ) && source_noun_after(lx, we, end))
+					mm->role = R_SOURCE;
+				if (en->flags & LXF_ORG)
+					mm->role = R_NONE;
+				if ((en->flags & LXF_GEN) && role_before(lx, t + s, p, &an) == R_PARTNER)
+					mm->role = R_PARTNER;
+				n++;
+			}
+		}
+		}
+		(void)k;
+		p = we > p ? we : p + 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (in_relative_clause(t + s, t + m[i].start))
+			m[i].role = R_SOURCE; /* "Österreich, das nicht der Nato angehört, gibt …" */
+	for (size_t i = 1; i < n; i++) {
+		const char *a = t + m[i - 1].end, *b = t + m[i].start;
+		size_t gap = (size_t)(b - a);
+		if ((gap <= 12 || (gap <= 32 && memchr(a, '(', gap))) && m[i].role == R_NONE && !(m[i].flags & LXF_GEN) &&
+		    (strstr_n(a, gap, " und ") || strstr_n(a, gap, " oder ") || strstr_n(a, gap, " sowie ") ||
+		     (gap <= 3 && memchr(a, ',', gap))))
+			m[i].role = m[i - 1].role;
+	}
+	return n;
+}
+
+static size_t gap_len(const struct ex_ctx *c, size_t from, size_t to)
+{
+	size_t n = 0, i;
+	int sp = 0;
+
+	/* distances skip repeated white space; it only matters for near calls; far apart is far apart */
+	if (to - from > 256)
+		return to - from;
+	for (i = from; i < to; i++) {
+		char ch = c->text[i];
+		int is_sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+		if (!(is_sp && sp))
+			n++;
+		sp = is_sp;
+	}
+	return n;
+}
+
+/* Is [from, to) a short stretch of words, ending in a preposition of direction ("seiner Waren
+ * nach", "in die"), with no comma, stop, parenthesis or digit? */
+static int tied_after(const struct ex_ctx *c, size_t from, size_t to)
+{
+	const char *p, *w, *we;
+	int words = 0, toward = 0;
+
+	for (size_t i = from; i < to; i++) {
+		char ch = c->text[i];
+		if (ch == ',' || ch == '.' || ch == ';' || ch == ':' || ch == '(' || ch == ')' || (ch >= '0' && ch <= '9'))
+			return 0;
+	}
+	/* the preposition is one of the last two words: "nach China", "in die USA" */
+	p = c->text + to;
+	for (w = ex_word_back(c->text + from, p, &we); w < we && words < 2; w = ex_word_back(c->text + from, w, &we)) {
+		words++;
+		if (ex_lex_word(c->lx, LX_TOWARD, w, (size_t)(we - w)))
+			toward = 1;
+	}
+	return toward;
+}
+
+/* Is there a comma in [from, to) of the text (a short gap only)? */
+static int comma_between(const struct ex_ctx *c, size_t from, size_t to)
+{
+	if (to - from > 64)
+		return 0;
+	return memchr(c->text + from, ',', to - from) != NULL;
+}
+
+size_t at_dist(const struct ex_ctx *c, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+	if (b1 <= a0)
+		return gap_len(c, b1, a0);
+	if (a1 <= b0)
+		return gap_len(c, a1, b0);
+	return 0;
+}
+
+/* Does a clause boundary (", ", "; ", " – ", ": ") stand between two offsets? */
+int at_clause_between(const char *t, size_t a, size_t b)
+{
+	if (b < a) {
+		size_t x = a;
+		a = b;
+		b = x;
+	}
+	if (b - a > 400)
+		return 1;
+	for (size_t i = a; i + 1 < b; i++) {
+		if ((t[i] == ',' || t[i] == ';' || t[i] == ':') && (t[i + 1] == ' ' || t[i + 1] == '\n'))
+			return 1;
+		if ((unsigned char)t[i] == 0xE2 && i + 2 < b && (unsigned char)t[i + 1] == 0x80 &&
+		    ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94))
+			return 1;
+	}
+	return 0;
+}
+
+int at_word_before_is(const char *s, const char *p, const char *w)
+{
+	size_t n = strlen(w);
+	const char *we;
+
+	p = ex_word_back(s, p, &we);
+	return (size_t)(we - p) == n && !ex_casecmp_n(p, n, w);
+}
+
+const struct mention *at_pick(const struct ex_ctx *c, const struct mention *m, size_t n, const struct ex_qty *q,
+				  int want_roles, int prefer_before)
+{
+	const struct mention *best = NULL;
+	size_t bestd = (size_t)-1;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d;
+		if (!(want_roles & (1 << m[i].role)))
+			continue;
+		d = at_dist(c, q->start, q->end, m[i].start, m[i].end);
+		/* "48 Prozent seiner Waren nach China": a name a few words after the figure, in its
+		 * clause with no other figure between, stands with it even where names before win */
+		if (prefer_before && m[i].start >= q->end) {
+			if (m[i].start - q->end <= 24 && tied_after(c, q->end, m[i].start))
+				d = 0;
+			else
+				d += 200;
+		}
+		/* "48 Prozent nach China, 30 Prozent in die USA": a name before a comma before the
+		 * figure is the list's item before, not this one's */
+		if (m[i].end <= q->start && comma_between(c, m[i].end, q->start))
+			d += 60;
+		if (d < bestd) {
+			bestd = d;
+			best = &m[i];
+		}
+	}
+	return best;
+}
+
+/* The first mention (in text order) with one of the roles, other than not_code: a sentence's
+ * grammatical subject usually comes first ("Polen gibt …, mehr als jedes andere Nato-Land"). */
+const struct mention *at_first_not(const struct mention *m, size_t n, int want_roles, const char *not_code)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((want_roles & (1 << m[i].role)) && (!*not_code || strcmp(m[i].code, not_code)) &&
+		    !(m[i].flags & LXF_PREFIX && !(m[i].flags & LXF_NAME)))
+			return &m[i];
+	return NULL;
+}

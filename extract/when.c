@@ -1,0 +1,525 @@
+/*
+ * when.c: the year a figure describes.
+ *
+ * Year expressions are found once per sentence: four-digit years (not dates of a dateline, not
+ * parts of names like "F-2020"), spans ("2016 bis 2020", "2024/25", "zwischen 2003 und 2008"),
+ * decades ("1990er"), relative years ("im Vorjahr", "vor zehn Jahren") from the document's date.
+ * Each is marked as a baseline ("seit 2003", "mehr als 2025"), a target ("bis 2040") or the start
+ * of a sum ("seit Januar 2022").
+ *
+ * A figure takes the year bound to it: each year goes to the figure nearest to it, a figure
+ * after it counting three times the distance and one in another clause far more; a conversion
+ * in parentheses shares its twin's year. Else the nearest year of its clause; a sum since a year
+ * runs to the document's year. Else, in a short dated report, the document's year when the
+ * figure's clause speaks in the present; else a year of the one or two sentences before in the
+ * same paragraph (not a decade, baseline or another sentence's target); else a year of another
+ * clause; else the next sentence's first year; else the document's year. ex_attribute clears a
+ * document year given to a plan, target, demand, limit or forecast.
+ */
+#include "attrib_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+		       struct yexp *out, size_t max);
+int at_tense_of(const struct ex_lexicon *lx, const char *s, const char *e);
+int at_present_tense(const struct ex_lexicon *lx, const char *s, const char *e)
+{
+	return at_tense_of(lx, s, e) > 0;
+}
+static int year_at(const char *p, const char *end, int *y);
+
+/* Is the year expression at p a point of comparison? "seit (Anfang der) 2003", "mehr als 2025",
+ * "gegenüber 2019", "im Vergleich zu 2019". */
+static int is_baseline(const char *s, const char *p)
+{
+	const char *x = p;
+
+	/* "mehr als im bisherigen Rekordjahr 2023": "als" a few small words back */
+	{
+		const char *y = p;
+		for (int step = 0; step < 4; step++) {
+			const char *ye;
+			y = ex_word_back(s, y, &ye);
+			if (ye == y)
+				break;
+			if (lower_word(y, (size_t)(ye - y), "als") || lower_word(y, (size_t)(ye - y), "gegenüber"))
+				return 1;
+			if (!((*y >= 'a' && *y <= 'z') || ex_ends_with_ci(y, (size_t)(ye - y), "jahr", 4) ||
+			      ex_ends_with_ci(y, (size_t)(ye - y), "jahres", 6)))
+				break;
+		}
+	}
+	for (int step = 0; step < 3; step++) {
+		const char *we;
+		x = ex_word_back(s, x, &we);
+		if (we == x)
+			return 0;
+		if (lower_word(x, (size_t)(we - x), "seit") || lower_word(x, (size_t)(we - x), "zuletzt"))
+			return 1;
+		if (step == 0 && (lower_word(x, (size_t)(we - x), "als") || lower_word(x, (size_t)(we - x), "gegenüber") ||
+				  lower_word(x, (size_t)(we - x), "zu") || lower_word(x, (size_t)(we - x), "vom")))
+			return 1;
+		if (step == 0 && lower_word(x, (size_t)(we - x), "im"))
+			continue; /* "als im Vorjahr" */
+		if (!(lower_word(x, (size_t)(we - x), "anfang") || lower_word(x, (size_t)(we - x), "ende") ||
+		      lower_word(x, (size_t)(we - x), "mitte") || lower_word(x, (size_t)(we - x), "der") ||
+		      lower_word(x, (size_t)(we - x), "den") || lower_word(x, (size_t)(we - x), "erstmals") ||
+		      lower_word(x, (size_t)(we - x), "dem") || lower_word(x, (size_t)(we - x), "jahr")))
+			return 0;
+	}
+	return 0;
+}
+
+/* Does sentence si state a change ("haben sich seit 2015 verdoppelt", "ein Plus von 12 Prozent")?
+ * Then a "seit" year in it is the change's baseline, not the start of a sum. */
+static int speaks_of_change(const struct ex_ctx *c, size_t si, const struct ex_qty *all, size_t nq)
+{
+	const char *s = c->text + c->sent[si].start, *end = c->text + c->sent[si].end, *p = s, *w;
+
+	for (size_t i = 0; i < nq; i++)
+		if (all[i].unit && !strcmp(all[i].unit, "factor"))
+			return 1;
+	while ((w = ex_next_word(s, &p, end)) != NULL) {
+		/* a change noun (Plus, Anstieg) or verb (gestiegen); "mehr" ("mehr als") says nothing here */
+		const struct ex_lex_entry *e = ex_lex_word(c->lx, LX_CHANGE, w, (size_t)(p - w));
+		if (e && strcmp(e->value, "after"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the year at p start a span running to now: "seit (Januar|Anfang|Beginn) 2022"? */
+static int since_before(const char *s, const char *p)
+{
+	static const char *const skip[] = {"Januar",  "Februar", "März",   "April",  "Mai",    "Juni",
+					   "Juli",    "August",  "September", "Oktober", "November", "Dezember",
+					   "Anfang",  "Beginn",  "Mitte",  "Ende",   "dem",    "Jahr", NULL};
+	const char *x = p, *we;
+
+	for (int step = 0; step < 3; step++) {
+		x = ex_word_back(s, x, &we);
+		if (we == x)
+			return 0;
+		if (lower_word(x, (size_t)(we - x), "seit"))
+			return 1;
+		if (!ex_word_in(x, (size_t)(we - x), skip))
+			return 0;
+	}
+	return 0;
+}
+
+/* Is the year at p the end of a full date "21. Dezember 2023" or "21.12.2023"? */
+static int full_date_before(const char *s, const char *p)
+{
+	static const char *const months[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+					     "August", "September", "Oktober", "November", "Dezember", NULL};
+	const char *x = p, *we;
+	size_t k;
+
+	if (x - s >= 6 && x[-1] == '.' && x[-2] >= '0' && x[-2] <= '9' && x[-4] == '.')
+		return 1;
+	while (x > s && x[-1] == ' ')
+		x--;
+	we = x;
+	while ((k = ex_letter_before(s, x)) != 0)
+		x -= k;
+	for (const char *const *m = months; *m; m++)
+		if ((size_t)(we - x) == strlen(*m) && !memcmp(x, *m, strlen(*m))) {
+			while (x > s && x[-1] == ' ')
+				x--;
+			return x - s >= 2 && x[-1] == '.' && x[-2] >= '0' && x[-2] <= '9';
+		}
+	return 0;
+}
+
+/* Does the sentence continue a plan ("Davon sollen 3,5 Prozent …")? */
+static int speaks_of_plan(const struct ex_lexicon *lx, const char *s, const char *e)
+{
+	const char *p = s, *w;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL)
+		if (at_is_word(lx, LX_PLAN, w, (size_t)(p - w)))
+			return 1;
+	return 0;
+}
+
+/* Is the figure's own clause in the present tense? (a sentence may turn to the past after a dash) */
+static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const char *a = c->text + q->start, *b = c->text + q->end;
+
+	/* back and forward to the nearest ", ", "; ", ": " or dash */
+	while (a > s && !(a - s >= 2 && (a[-2] == ',' || a[-2] == ';' || a[-2] == ':') && a[-1] == ' ') &&
+	       !(a - s >= 3 && (unsigned char)a[-3] == 0xE2 && (unsigned char)a[-2] == 0x80 &&
+		 ((unsigned char)a[-1] == 0x93 || (unsigned char)a[-1] == 0x94)))
+		a--;
+	while (b < e && !((*b == ',' || *b == ';' || *b == ':') && b + 1 < e && b[1] == ' ') &&
+	       !((unsigned char)*b == 0xE2 && b + 2 < e && (unsigned char)b[1] == 0x80 &&
+		 ((unsigned char)b[2] == 0x93 || (unsigned char)b[2] == 0x94)))
+		b++;
+	/* "Davon sollen 3,5 Prozent … entfallen": a plan, not the present; a plan in another clause
+	 * ("…, im Kriegsfall sollen es 90.000 sein") leaves this one as it is */
+	if (speaks_of_plan(c->lx, a, b))
+		return 0;
+	/* "…, Belgien mit 1,30 und Kanada mit 1,37 Prozent": a clause without a finite verb continues
+	 * the sentence's, and takes its tense */
+	if (!at_tense_of(c->lx, a, b)) {
+		/* unless the sentence names a year: that dates it ("zwischen 2022 und 2026 …, im Schnitt
+		 * 211 Milliarden Yen im Jahr") */
+		for (const char *x = s; x + 4 <= e; x++) {
+			int y;
+			if ((x == s || !(x[-1] >= '0' && x[-1] <= '9')) && year_at(x, e, &y))
+				return 0;
+		}
+		return !speaks_of_plan(c->lx, s, e) && at_present_tense(c->lx, s, e);
+	}
+	return at_present_tense(c->lx, a, b);
+}
+
+/* "vor zehn Jahren", "vor 5 Jahren": how many years before the document (0 if not that). */
+static int years_ago(const char *p, const char *end, size_t *len)
+{
+	const char *q, *w, *we;
+	double v = 0;
+
+	if (end - p < 10 || (memcmp(p, "vor ", 4) && memcmp(p, "Vor ", 4)))
+		return 0;
+	w = ex_skip_space(p + 4, end);
+	if (w < end && *w >= '0' && *w <= '9') {
+		for (we = w; we < end && *we >= '0' && *we <= '9'; we++)
+			v = v * 10 + (*we - '0');
+	} else {
+		we = ex_word_end(w, end);
+		if (!ex_numword(w, (size_t)(we - w), &v))
+			return 0;
+	}
+	q = ex_skip_space(we, end);
+	if (end - q >= 6 && !memcmp(q, "Jahren", 6) && v >= 1 && v <= 100) {
+		*len = (size_t)(q + 6 - p);
+		return (int)v;
+	}
+	return 0;
+}
+
+static int dig(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+static int year_at(const char *p, const char *end, int *y)
+{
+	if (end - p < 4 || !dig(p[0]) || !dig(p[1]) || !dig(p[2]) || !dig(p[3]))
+		return 0;
+	if (end - p > 4 && dig(p[4]))
+		return 0;
+	*y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+	return *y >= 1900 && *y <= 2100;
+}
+
+size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+		       struct yexp *out, size_t max)
+{
+	const char *t = c->text, *p = t + s, *end = t + e;
+	size_t n = 0;
+	int docyear = c->doc->meta.year;
+
+	while (p < end && n < max) {
+		int y, y2;
+		size_t i, ml;
+		if (ex_letter_at(p, end) && (p == t + s || !ex_letter_before(t + s, p))) {
+			const struct ex_lex_entry *te;
+			int ago;
+			if (docyear && (ago = years_ago(p, end, &ml)) > 0) {
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml;
+				out[n].baseline = 0;
+				out[n].since = 0;
+				out[n].target = 0;
+				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear - ago);
+				n++;
+				p += ml;
+				continue;
+			}
+			if (docyear && (te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL) {
+				int off = !strcmp(te->value, "-1") ? -1 : !strcmp(te->value, "+1") ? 1 : 0;
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml;
+				out[n].baseline = is_baseline(t + s, p);
+				out[n].since = 0;
+				out[n].target = 0;
+				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear + off);
+				n++;
+				p += ml;
+				continue;
+			}
+			p = ex_word_end(p, end);
+			continue;
+		}
+		if (!year_at(p, end, &y) || (p > t + s && (dig(p[-1]) || p[-1] == '.' || p[-1] == ','))) {
+			p++;
+			continue;
+		}
+		if (p > t + s && (p[-1] == '-' || ex_letter_before(t + s, p)) &&
+		    !(p - (t + s) >= 2 && p[-1] != '-' && (p[-2] == 'Y'))) {
+			/* "F-2020"-like names; "FY2020" passes */
+			p += 4;
+			continue;
+		}
+		for (i = 0; i < nq; i++)
+			if ((size_t)(p - t) >= qs[i].start && (size_t)(p - t) < qs[i].end)
+				break;
+		if (i < nq) {
+			p += 4;
+			continue;
+		}
+		if ((size_t)(p - t) < 300 && !memchr(t, '\n', (size_t)(p - t)) && full_date_before(t + s, p)) {
+			p += 4; /* "SEOUL, 21. Dezember 2023 (Reuters)": the report's date */
+			continue;
+		}
+		out[n].start = (size_t)(p - t);
+		out[n].end = out[n].start + 4;
+		out[n].baseline = is_baseline(t + s, p);
+		out[n].since = since_before(t + s, p);
+		out[n].target = at_word_before_is(t + s, p, "bis") || at_word_before_is(t + s, p, "Bis");
+		snprintf(out[n].text, sizeof(out[n].text), "%d", y);
+		{
+			static const char *const preps[] = {"zwischen", "von", "seit", "bis", "im", "in",
+							    "für", "Jahr", "Jahre", "Fiskaljahr", "Haushaltsjahr",
+							    NULL};
+			const char *x = p;
+			size_t kk;
+			while (x > t + s && x[-1] == ' ')
+				x--;
+			{
+				const char *xe = x;
+				while ((kk = ex_letter_before(t + s, x)) != 0)
+					x -= kk;
+				for (const char *const *pp = preps; *pp; pp++)
+					if ((size_t)(xe - x) == strlen(*pp) && !memcmp(x, *pp, strlen(*pp)))
+						out[n].start = (size_t)(x - t);
+			}
+		}
+		{
+			const char *q = p + 4;
+			if (end - q >= 2 && q[0] == 'e' && q[1] == 'r' && y % 10 == 0) {
+				snprintf(out[n].text, sizeof(out[n].text), "%ds", y);
+				q += 2;
+				out[n].end = (size_t)(q - t);
+			} else {
+				/* spans: "2016 bis 2020", "2003-2008", "2024/25", "zwischen 2003 und 2008" */
+				const char *r = ex_skip_space(q, end);
+				size_t k;
+				if (end - r > 4 && !memcmp(r, "bis", 3))
+					r = ex_skip_space(r + 3, end);
+				else if (end - r > 4 && !memcmp(r, "und", 3) &&
+					 at_word_before_is(t + s, p, "zwischen"))
+					r = ex_skip_space(r + 3, end);
+				else if ((k = ex_dash_at(r, end)) != 0 || (r < end && *r == '/'))
+					r = ex_skip_space(r + (k ? k : 1), end);
+				else
+					r = NULL;
+				if (r && year_at(r, end, &y2) && y2 > y) {
+					snprintf(out[n].text, sizeof(out[n].text), "%d-%d", y, y2);
+					out[n].end = (size_t)(r + 4 - t);
+				} else if (r && end - r >= 2 && dig(r[0]) && dig(r[1]) && (end - r == 2 || !dig(r[2])) &&
+					   r[-1] == '/') {
+					y2 = y / 100 * 100 + (r[0] - '0') * 10 + (r[1] - '0');
+					if (y2 > y) {
+						snprintf(out[n].text, sizeof(out[n].text), "%d-%d", y, y2);
+						out[n].end = (size_t)(r + 2 - t);
+					}
+				}
+			}
+		}
+		p = t + out[n].end;
+		n++;
+	}
+	return n;
+}
+
+/* The tense of [s, e) by its finite verbs: -1 a past one, 1 present ones only, 0 none of the list. */
+int at_tense_of(const struct ex_lexicon *lx, const char *s, const char *e)
+{
+	const struct ex_lex_entry *v;
+	int pres = 0;
+	const char *p = s, *w;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL) {
+		v = ex_lex_word(lx, LX_TENSE, w, (size_t)(p - w));
+		if (v && !strcmp(v->value, "past"))
+			return -1;
+		if (v)
+			pres = 1;
+	}
+	return pres;
+}
+
+/* Is b written as a conversion of a ("5,07 Billionen Yen (47,0 Milliarden Dollar)")? */
+int ex_paired(const char *t, const struct ex_qty *a, const struct ex_qty *b)
+{
+	const char *p = t + a->end, *e = t + b->start;
+	int paren = 0;
+
+	if (e < p || e - p > 24)
+		return 0;
+	for (; p < e; p++) {
+		if (*p == '(')
+			paren = 1;
+		else if (!(*p == ' ' || *p == ',' || (*p >= '0' && *p <= '9') || *p == '\n'))
+			break;
+	}
+	if (p < e && !strncmp(p, "umgerechnet", 11))
+		return 1;
+	return paren && p == e;
+}
+
+/* "Seit Januar 2022 haben die USA 64 Milliarden Euro zugesagt": a sum since the year y covers the
+ * years from then to the document's; a share, or a sentence stating a change, keeps it as the
+ * baseline. 1 when a->year was set. */
+static int since_span(const struct ex_ctx *c, size_t si, const struct ex_qty *all, size_t nq,
+		      const struct yexp *y, struct ex_attr *a)
+{
+	long y0 = strtol(y->text, NULL, 10);
+	int dy = c->doc->meta.year;
+
+	if (!y->since || dy <= y0 || y0 <= 1900 || a->ind == KZ_I_CHANGE || a->ind == KZ_I_GDP_SHARE ||
+	    a->ind == KZ_I_TRADE_SHARE || speaks_of_change(c, si, all, nq))
+		return 0;
+	snprintf(a->year, sizeof(a->year), "%ld-%d", y0, dy);
+	return 1;
+}
+
+void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
+		 size_t nq, struct ex_attr *a)
+{
+	struct yexp y[MAX_YEARS];
+	size_t n, i, best = (size_t)-1, bestd = (size_t)-1, far_year = (size_t)-1;
+	char far_text[32] = "";
+
+	a->year[0] = '\0';
+	a->year_doc = 0;
+	if (q->cell_end > q->cell_start) {
+		/* a table column's header may date it: "| Verteidigungsetat 2024 (Mrd. Euro) |" */
+		n = at_years_in(c, q->cell_start, q->cell_end, NULL, 0, y, MAX_YEARS);
+		if (n) {
+			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
+			return;
+		}
+	}
+	{
+		const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, all, nq, AT_YEARS);
+		n = sl->ny;
+		memcpy(y, sl->y, n * sizeof(*y));
+	}
+	/* Each year expression belongs to the figure nearest to it ("von 3,8 Mrd. zwischen
+	 * 2016 und 2020 auf 38 Mrd. zwischen 2021 und 2023"); a figure takes a year bound to
+	 * it or to its parenthesised twin, else the nearest year. */
+	{
+		size_t self = (size_t)(q - all), twin = (size_t)-1;
+		if (self < nq) {
+			if (self + 1 < nq && ex_paired(c->text, &all[self], &all[self + 1]))
+				twin = self + 1;
+			else if (self > 0 && ex_paired(c->text, &all[self - 1], &all[self]))
+				twin = self - 1;
+		}
+		for (i = 0; i < n && self < nq; i++) {
+			size_t bq = (size_t)-1, bd = (size_t)-1, d;
+			if (y[i].baseline)
+				continue;
+			for (size_t j = 0; j < nq; j++) {
+				if (!strcmp(all[j].unit, "factor"))
+					continue; /* "zwischen 2021 und 2023 verzehnfacht": the span is not the multiple's */
+				d = at_dist(c, all[j].start, all[j].end, y[i].start, y[i].end);
+				if (all[j].start >= y[i].end)
+					d *= 3; /* a year follows the figure it dates more often than it precedes it */
+				if (at_clause_between(c->text, all[j].start, y[i].start))
+					d += 500;
+				if (d < bd) {
+					bd = d;
+					bq = j;
+				}
+			}
+			if (bq != self && bq != twin)
+				continue;
+			d = at_dist(c, q->start, q->end, y[i].start, y[i].end);
+			if (d < bestd) {
+				bestd = d;
+				best = i;
+			}
+		}
+	}
+	for (i = 0; i < n && best == (size_t)-1; i++) {
+		size_t d;
+		if (y[i].baseline)
+			continue;
+		d = at_dist(c, q->start, q->end, y[i].start, y[i].end);
+		if (at_clause_between(c->text, q->start < y[i].start ? q->end : y[i].end,
+				   q->start < y[i].start ? y[i].start : q->start)) {
+			far_year = far_year == (size_t)-1 ? i : far_year;
+			continue; /* in another clause: used only if nothing else dates the figure */
+		}
+		if (d < bestd) {
+			bestd = d;
+			best = i;
+		}
+	}
+	if (best != (size_t)-1) {
+		if (!since_span(c, si, all, nq, &y[best], a))
+			snprintf(a->year, sizeof(a->year), "%s", y[best].text);
+		return;
+	}
+	/* a "seit" year that is a point of comparison, in the figure's clause */
+	for (i = 0; i < n; i++)
+		if (y[i].since &&
+		    !at_clause_between(c->text, q->start < y[i].start ? q->end : y[i].end,
+				    q->start < y[i].start ? y[i].start : q->start) &&
+		    since_span(c, si, all, nq, &y[i], a))
+			return;
+	if (far_year != (size_t)-1)
+		snprintf(far_text, sizeof(far_text), "%s", y[far_year].text);
+	/* the sentence before, then the one after */
+	/* A short report speaks of its own date when it speaks in the present; a long study's
+	 * sentences take their time from the context before (tried after the sentences before). */
+	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE && c->doc->len < 20000 &&
+	    clause_present(c, si, q)) {
+		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
+		return;
+	}
+	for (size_t back = 1; back <= 2 && back <= si; back++) {
+		const struct cache_slot *psl = at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_YEARS);
+		n = psl->ny;
+		memcpy(y, psl->y, n * sizeof(*y));
+		if (c->sent[si - back].para != c->sent[si].para)
+			break;
+		for (i = 0; i < n; i++) {
+			if (y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline ||
+			    (y[i].target && !speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end)))
+				continue; /* a decade, a baseline or a target in another sentence is scenery */
+			snprintf(a->year, sizeof(a->year), "%s", y[i].text);
+			return;
+		}
+	}
+	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE && clause_present(c, si, q)) {
+		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
+		return;
+	}
+	if (far_text[0]) {
+		snprintf(a->year, sizeof(a->year), "%s", far_text);
+		return;
+	}
+	if (si + 1 < c->nsent) {
+		const struct cache_slot *nsl = at_sentence_info(c, c->sent[si + 1].start, c->sent[si + 1].end, NULL, 0, AT_YEARS);
+		n = nsl->ny;
+		memcpy(y, nsl->y, n * sizeof(*y));
+		if (n) {
+			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
+			return;
+		}
+	}
+	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE)
+		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
+}

@@ -1,0 +1,550 @@
+/*
+ * who.c: subject and partner — whose figure it is and the second country it concerns.
+ *
+ * A table cell takes its header's country as subject and its row's as partner. Otherwise the
+ * figure's own words come first: a country in its unit ("US-Soldaten"), a name right before a
+ * parenthesis holding it ("Estland (3,43 %)"), a genitive right after it ("40 Prozent Südkoreas").
+ * Then each indicator picks by role (mentions.c): troops take their owner from a bare or genitive
+ * mention or "aus", their place from "in"/"nach"; trade shares the owner of the trade noun and
+ * the partner of "mit"/"nach"/"auf"; budgets the bare mention and the "für" or "an" of their own
+ * clause; cost shares who pays and whose forces. With no one named, the last figure of the same
+ * kind a few sentences back, then the sentences before, then the currency ("Won" is Korea's),
+ * then the country the document has spoken of most. Last come the rules of particular deals:
+ * aid goes to a recipient, an arms deal's seller is the subject, a demand in a currency is made
+ * of its country, host-nation support is paid for US forces.
+ */
+#include "attrib_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Is the word after p (spaces skipped) w? */
+static int word_after_is(const char *p, const char *e, const char *w)
+{
+	size_t n = strlen(w);
+	const char *we;
+
+	p = ex_skip_space(p, e);
+	we = ex_word_end(p, e);
+	return (size_t)(we - p) == n && !memcmp(p, w, n);
+}
+
+/* Does the "für" mention m follow another amount right away ("26 Milliarden Dollar für Israel und
+ * gut acht Milliarden Dollar für Partner im Indopazifik")? Then it names that amount's recipient. */
+static int for_of_other(const char *t, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+			const struct mention *m)
+{
+	for (size_t i = 0; i < nq; i++) {
+		const struct ex_qty *o = &all[i];
+		/* a conversion of the figure ("61 Milliarden Dollar (rund 57 Milliarden Euro) für") is
+		 * the same amount */
+		if (o->start == q->start || o->end > m->start || m->start - o->end > 14 || !o->unit ||
+		    ex_paired(t, q, o) || ex_paired(t, o, q))
+			continue;
+		if (strstr_n(t + o->end, m->start - o->end, "für"))
+			return 1;
+	}
+	return 0;
+}
+
+void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
+		size_t nq, struct ex_attr *a)
+{
+	struct mention m[MAX_MENTIONS];
+	size_t s = c->sent[si].start, e = c->sent[si].end, n;
+	const struct mention *sub = NULL, *par = NULL;
+	int from_sentence, named_before = 0;
+
+	{
+		const struct cache_slot *sl = at_sentence_info(c, s, e, all, nq, AT_MENTIONS);
+		n = sl->nm;
+		memcpy(m, sl->m, n * sizeof(*m));
+	}
+	a->subject[0] = a->partner[0] = '\0';
+
+	/* A table row: the header cell's "US-Soldaten" says whose, the row's first name where */
+	if (q->cell_end > q->cell_start) {
+		struct mention hm[8];
+		size_t hn = at_find_mentions(c, q->cell_start, q->cell_end, NULL, 0, hm, sizeof(hm) / sizeof(hm[0]));
+		if (n > 0) {
+			if (hn > 0 && strcmp(hm[0].code, m[0].code)) {
+				snprintf(a->subject, sizeof(a->subject), "%s", hm[0].code);
+				snprintf(a->partner, sizeof(a->partner), "%s", m[0].code);
+			} else {
+				snprintf(a->subject, sizeof(a->subject), "%s", m[0].code);
+			}
+			a->subj_src = 2;
+			return;
+		}
+	}
+	/* The unit itself may name the subject: "US-Soldaten", "nordkoreanische Soldaten". */
+	if (a->ind == KZ_I_TROOPS) {
+		for (size_t i = 0; i < n; i++) {
+			if (m[i].start >= q->unit_start && m[i].end <= q->unit_end)
+				sub = &m[i];
+			if ((m[i].flags & LXF_ADJ) && m[i].start >= q->nend && m[i].end <= q->unit_start)
+				sub = &m[i];
+		}
+	}
+	/* "gefolgt von Estland (3,43 %)": a figure in parentheses right after a name is that country's */
+	for (size_t i = 0; i < n && !sub; i++) {
+		const char *ga = c->text + m[i].end, *gb = c->text + q->start;
+		if (m[i].end <= q->start && gb - ga <= 3 && memchr(ga, '(', (size_t)(gb - ga)) &&
+		    !(m[i].flags & LXF_PREFIX)) {
+			if ((m[i].role == R_PARTNER || m[i].role == R_LOC) && a->ind == KZ_I_TRADE_SHARE)
+				break; /* "mit China (26 Prozent)": the trade partner */
+			sub = &m[i];
+		}
+	}
+	/* "40,0 Prozent im Falle Südkoreas", "Über 90 Prozent der japanischen Rüstungsimporte" */
+	if (!sub && a->ind != KZ_I_COST_SHARE && a->ind != KZ_I_TROOPS) {
+		for (size_t i = 0; i < n && !sub; i++) {
+			size_t gap = m[i].start >= q->end ? m[i].start - q->end : (size_t)-1;
+			if (gap > 24 || (m[i].flags & LXF_PREFIX))
+				continue;
+			if ((m[i].flags & LXF_GEN) ||
+			    ((m[i].flags & LXF_ADJ) && (strstr_n(c->text + q->end, gap, " der ") ||
+							strstr_n(c->text + q->end, gap, " des "))))
+				sub = &m[i];
+		}
+	}
+	switch (a->ind) {
+	case KZ_I_TROOPS:
+		/* "17 500 Soldaten aus den USA": where troops come from is whose they are, unless
+		 * they are withdrawn from there ("zogen 20.000 Mann aus Südkorea ab") */
+		for (size_t i = 0; i < n && !sub && strcmp(a->detail, "withdrawal"); i++)
+			if (m[i].start >= q->end && m[i].start - q->end <= 16 &&
+			    at_word_before_is(c->text + s, c->text + m[i].start, "aus"))
+				sub = &m[i];
+		for (size_t i = 0; i < n && !sub; i++)
+			if (m[i].start >= q->end && m[i].start - q->end <= 16 &&
+			    at_word_before_is(c->text + s, c->text + m[i].start, "den") &&
+			    strstr_n(c->text + q->end, m[i].start - q->end, "aus den"))
+				sub = &m[i];
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_NONE) | ROLE(R_GEN), 1);
+		par = at_pick(c, m, n, q, ROLE(R_LOC), 0);
+		if (!par)
+			par = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
+		if (par == sub)
+			par = NULL;
+		if (par && sub && par == sub)
+			par = NULL;
+		break;
+	case KZ_I_TRADE_SHARE: {
+		const struct mention *share_of = NULL;
+		for (size_t i = 0; i < n && !sub; i++) {
+			const char *w, *we;
+			if (!(m[i].flags & LXF_ADJ))
+				continue;
+			w = ex_skip_space(ex_word_end(c->text + m[i].start, c->text + e), c->text + e);
+			we = ex_word_end(w, c->text + e);
+			/* "der chinesische Anteil" at Japan's imports: China is the partner, also for a
+			 * second figure of the sentence ("…, bei den Exporten bei 19,4 Prozent") */
+			if ((size_t)(we - w) >= 6 && !ex_casecmp_n(w, 6, "anteil") && !par && m[i].end <= q->start) {
+				par = share_of = &m[i];
+				continue;
+			}
+			if (at_dist(c, q->start, q->end, m[i].start, m[i].end) > 40 ||
+			    at_clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
+					   m[i].start < q->start ? q->start : m[i].start))
+				continue;
+			if (ex_contains_ci(w, (size_t)(we - w), "ausfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "export", 6) ||
+			    ex_contains_ci(w, (size_t)(we - w), "einfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "import", 6) ||
+			    ex_contains_ci(w, (size_t)(we - w), "handel", 6)) {
+				sub = &m[i];
+				for (size_t j = 0; j < n && !par; j++)
+					if ((m[j].flags & LXF_GEN) && strcmp(m[j].code, m[i].code))
+						par = &m[j]; /* "der Anteil Chinas an den deutschen Ausfuhren" */
+			}
+		}
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_GEN), 0);
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
+		if (sub && sub == share_of)
+			sub = NULL; /* whose share it is comes from the sentences before */
+		if (!par)
+			par = at_pick(c, m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 1);
+		break;
+	}
+	case KZ_I_COST_SHARE:
+		for (size_t i = 0; i < n && !sub; i++)
+			if ((m[i].flags & LXF_GEN) && m[i].start >= q->end && m[i].start - q->end <= 24)
+				sub = &m[i];
+		/* "ein Beitrag Japans von 74,5 Prozent" */
+		for (size_t i = 0; i < n && !sub; i++)
+			if ((m[i].flags & LXF_GEN) && m[i].end <= q->start && q->start - m[i].end <= 16 &&
+			    strstr_n(c->text + m[i].end, q->start - m[i].end, " von "))
+				sub = &m[i];
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_NONE), 1);
+		if (sub && (sub->flags & LXF_PREFIX)) {
+			par = sub;
+			sub = NULL;
+		}
+		for (size_t i = 0; i < n && !par; i++)
+			if ((m[i].flags & LXF_PREFIX) && m[i].start > q->end)
+				par = &m[i];
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_GEN), 1);
+		/* "Den Kosten der US-Stationierung stand ein Beitrag Japans von 74,5 Prozent gegenüber;
+		 * Südkorea übernahm 40,0 Prozent": whose forces cost is the partner, before the figure too */
+		for (size_t i = 0; i < n && !par; i++)
+			if ((m[i].flags & LXF_PREFIX) && (!sub || strcmp(m[i].code, sub->code)))
+				par = &m[i];
+		if (!par)
+			par = at_pick(c, m, n, q, ROLE(R_PARTNER) | ROLE(R_GEN), 0);
+		break;
+	case KZ_I_GDP_SHARE:
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_GEN), 1);
+		break;
+	case KZ_I_BUDGET:
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_NONE), 1);
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_GEN), 1);
+		/* "Militärhilfe für die Ukraine", "26 Milliarden Dollar für Israel": the "für" of the
+		 * figure's own clause */
+		{
+			size_t bd = (size_t)-1;
+			for (size_t i = 0; i < n; i++) {
+				size_t d;
+				if (m[i].role != R_FOR || for_of_other(c->text, q, all, nq, &m[i]))
+					continue;
+				d = at_dist(c, q->start, q->end, m[i].start, m[i].end);
+				if (at_clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
+						   m[i].start < q->start ? q->start : m[i].start))
+					d += 100;
+				if (d < bd) {
+					bd = d;
+					par = &m[i];
+				}
+			}
+		}
+		if (!par)
+			par = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
+		for (size_t i = 0; i < n && !par; i++)
+			if (m[i].role == R_LOC && m[i].via_an)
+				par = &m[i]; /* "meldete an die NATO", "zahlt an die USA" */
+		if (!sub && par && !strcmp(a->detail, "demand")) {
+			sub = par; /* "von Seoul … gefordert": who is asked to pay */
+			par = NULL;
+		}
+		{
+			/* "einigten sich Seoul und Washington auf 1,04 Billionen Won": an amount in won is
+			 * Korea's when Korea is among those named */
+			const char *own = ex_currency_country(c->lx, q->unit);
+			if (own && !(sub && !strcmp(sub->code, own)))
+				for (size_t i = 0; i < n; i++)
+					if (!strcmp(m[i].code, own) && (m[i].role == R_NONE || m[i].role == R_GEN)) {
+						if (sub && !par)
+							par = sub;
+						sub = &m[i];
+						break;
+					}
+		}
+		break;
+	default:
+		if (!sub)
+			sub = at_pick(c, m, n, q, ROLE(R_GEN) | ROLE(R_NONE) | ROLE(R_FOR), 1);
+		par = at_pick(c, m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 0);
+		break;
+	}
+	from_sentence = sub != NULL;
+	a->subj_src = sub ? 2 : 0;
+	a->subj_near = sub && (at_dist(c, q->start, q->end, sub->start, sub->end) <= 16 ||
+			       (sub->start >= q->unit_start && sub->end <= q->unit_end));
+	/* a number continuing the count of the sentence before is about the same troops */
+	if ((q->flags & QF_PREV) && c->have_last[a->ind] && c->last_si[a->ind] + 1 >= si) {
+		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
+		snprintf(a->partner, sizeof(a->partner), "%s", c->last[a->ind].partner);
+		a->subj_src = 1;
+		return;
+	}
+	if (sub)
+		snprintf(a->subject, sizeof(a->subject), "%s", sub->code);
+	if (par && strcmp(par->code, a->subject))
+		snprintf(a->partner, sizeof(a->partner), "%s", par->code);
+	/* Nothing in the sentence: the last claim of the same kind a few sentences back,
+	 * else the sentences before set the scene. */
+	if (!sub && c->have_last[a->ind] && si - c->last_si[a->ind] <= 3 && a->ind != KZ_I_OTHER &&
+	    c->sent[c->last_si[a->ind]].para == c->sent[si].para &&
+	    (!a->partner[0] || strcmp(c->last[a->ind].subject, a->partner))) {
+		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
+		if (!par && strcmp(c->last[a->ind].partner, a->subject) &&
+		    !(a->ind == KZ_I_BUDGET && word_after_is(c->text + q->end, c->text + e, "für")))
+			snprintf(a->partner, sizeof(a->partner), "%s", c->last[a->ind].partner);
+		sub = (const struct mention *)1;
+	}
+	for (size_t back = 1; !sub && back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para;
+	     back++) {
+		struct mention pm[MAX_MENTIONS];
+		const struct mention *ps, *pp;
+		struct ex_qty far = *q;
+		const struct cache_slot *psl = at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_MENTIONS);
+		size_t pn = psl->nm;
+		memcpy(pm, psl->m, pn * sizeof(*pm));
+		far.start = far.end = far.nend = far.unit_start = far.unit_end = c->sent[si - back].end;
+		ps = NULL;
+		if (a->ind == KZ_I_TROOPS) {
+			/* "Kein anderes Land beherbergt so viele US-Soldaten wie Japan." */
+			for (size_t i = 0; i < pn && !ps; i++) {
+				const char *w = c->text + pm[i].start, *we;
+				if (!(pm[i].flags & (LXF_PREFIX | LXF_ADJ)))
+					continue;
+				we = ex_word_end(w, c->text + c->sent[si - back].end);
+				if (pm[i].flags & LXF_ADJ)
+					we = ex_word_end(ex_skip_space(we, c->text + c->sent[si - back].end),
+							 c->text + c->sent[si - back].end);
+				if (ex_ends_with_ci(w, (size_t)(we - w), "soldaten", 8) ||
+				    ex_ends_with_ci(w, (size_t)(we - w), "truppen", 7) ||
+				    ex_ends_with_ci(w, (size_t)(we - w), "streitkräfte", 13))
+					ps = &pm[i];
+			}
+			if (ps && !par) {
+				for (size_t i = 0; i < pn; i++)
+					if (&pm[i] != ps && strcmp(pm[i].code, ps->code) && (pm[i].flags & (LXF_NAME | LXF_CAPITAL))) {
+						snprintf(a->partner, sizeof(a->partner), "%s", pm[i].code);
+						break;
+					}
+			}
+			if (ps) {
+				snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
+				named_before = 1;
+				break;
+			}
+		}
+		ps = at_first_not(pm, pn, ROLE(R_NONE), a->partner);
+		if (!ps)
+			ps = at_first_not(pm, pn, ROLE(R_GEN), a->partner);
+		if (!ps)
+			continue;
+		snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
+		named_before = 1;
+		if (!par) {
+			pp = at_pick(c, pm, pn, &far, a->ind == KZ_I_TROOPS ? ROLE(R_LOC) : ROLE(R_PARTNER), 0);
+			if (pp && strcmp(pp->code, a->subject))
+				snprintf(a->partner, sizeof(a->partner), "%s", pp->code);
+		}
+		break;
+	}
+	if (!from_sentence && a->ind == KZ_I_BUDGET) {
+		const char *own = ex_currency_country(c->lx, q->unit);
+		if (own) {
+			snprintf(a->subject, sizeof(a->subject), "%s", own);
+			a->subj_src = 3;
+		}
+	}
+	/* Still no one: the country the document has been speaking of most. */
+	if (!a->subject[0] && a->ind != KZ_I_OTHER && a->ind != KZ_I_CHANGE) {
+		int best = -1, total = 0;
+		for (int i = 0; i < c->ntopic; i++) {
+			total += c->topic_n[i];
+			if (best < 0 || c->topic_n[i] > c->topic_n[best])
+				best = i;
+		}
+		/* troops only when the document clearly speaks of one country's forces */
+		if (best >= 0 && (a->ind != KZ_I_TROOPS || (c->topic_n[best] >= 2 && c->topic_n[best] * 10 >= total * 6)))
+			snprintf(a->subject, sizeof(a->subject), "%s", c->topic[best]);
+	}
+	/* the sentence named them, the sentences before did, or the currency ("13,5 Billionen Rubel") */
+	if ((from_sentence || named_before || a->subj_src == 3) && a->subject[0]) {
+		int i;
+		for (i = 0; i < c->ntopic && strcmp(c->topic[i], a->subject); i++)
+			;
+		if (i == c->ntopic && i < EX_TOPICS) {
+			snprintf(c->topic[i], sizeof(c->topic[i]), "%s", a->subject);
+			c->topic_n[i] = 0;
+			c->ntopic++;
+		}
+		if (i < c->ntopic)
+			c->topic_n[i]++;
+	}
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && c->have_last[KZ_I_TROOPS] &&
+	    !strcmp(c->last[KZ_I_TROOPS].subject, a->subject) && strcmp(a->detail, "armed_forces") &&
+	    (si - c->last_si[KZ_I_TROOPS] <= 3 || strcmp(a->subject, "US") == 0))
+		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_TROOPS].partner);
+	/* "… gut acht Milliarden Dollar für Partner im Indopazifik": the recipient is named, if not a
+	 * country, so the last amount's recipient is not this one's */
+	if (a->ind == KZ_I_BUDGET && !a->partner[0] && c->have_last[KZ_I_BUDGET] &&
+	    !word_after_is(c->text + q->end, c->text + e, "für") &&
+	    c->sent[c->last_si[KZ_I_BUDGET]].para == c->sent[si].para && si - c->last_si[KZ_I_BUDGET] <= 3 &&
+	    !strcmp(c->last[KZ_I_BUDGET].subject, a->subject) && !strcmp(c->last[KZ_I_BUDGET].detail, a->detail))
+		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_BUDGET].partner);
+	if (a->ind == KZ_I_BUDGET && !a->partner[0] && !strcmp(a->detail, "military_aid") && si > 0 &&
+	    c->sent[si - 1].para == c->sent[si].para) {
+		const struct cache_slot *psl = at_sentence_info(c, c->sent[si - 1].start, c->sent[si - 1].end, NULL, 0, AT_MENTIONS);
+		for (size_t i = 0; i < psl->nm; i++)
+			if ((psl->m[i].role == R_FOR || psl->m[i].via_an) && strcmp(psl->m[i].code, a->subject)) {
+				snprintf(a->partner, sizeof(a->partner), "%s", psl->m[i].code);
+				break;
+			}
+	}
+	/* aid goes to someone: a country of the sentence in the dative ("hat der Ukraine … geliefert")
+	 * or any other one but the giver; else the recipient of the document's first aid figure (an
+	 * article about aid names its main recipient first, its donors many times) */
+	if (a->ind == KZ_I_BUDGET && !strcmp(a->detail, "military_aid") &&
+	    !word_after_is(c->text + q->end, c->text + e, "für")) {
+		const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+		const char *ss = c->text + c->sent[si].start, *got = NULL, *giver = NULL;
+		/* "Schweden hat der Ukraine … geleistet": the dative is the recipient, never the giver */
+		for (size_t i = 0; i < sl->nm; i++) {
+			const struct mention *mm = &sl->m[i];
+			int dative = at_word_before_is(ss, c->text + mm->start, "der") ||
+				     at_word_before_is(ss, c->text + mm->start, "den");
+			if (mm->role == R_SOURCE || (mm->flags & LXF_ORG))
+				continue;
+			if (dative && !got)
+				got = mm->code;
+			else if (!dative && mm->role == R_NONE && !giver)
+				giver = mm->code;
+		}
+		if (got && !strcmp(a->subject, got) && giver && strcmp(giver, got)) {
+			snprintf(a->subject, sizeof(a->subject), "%s", giver);
+			a->partner[0] = '\0';
+		}
+		if (a->partner[0])
+			got = NULL;
+		for (size_t i = 0; i < sl->nm && !got && !a->partner[0]; i++) {
+			const struct mention *mm = &sl->m[i];
+			if (strcmp(mm->code, a->subject) && mm->role != R_SOURCE && !(mm->flags & LXF_ORG))
+				got = mm->code;
+		}
+		if (got && !strcmp(got, a->subject))
+			got = NULL;
+		if (!got && !a->partner[0] && c->aid_to[0] && strcmp(c->aid_to, a->subject))
+			got = c->aid_to;
+		if (got && !a->partner[0])
+			snprintf(a->partner, sizeof(a->partner), "%s", got);
+	}
+	if (a->ind == KZ_I_BUDGET && a->partner[0] && !strcmp(a->detail, "military_aid") && !c->aid_to[0])
+		snprintf(c->aid_to, sizeof(c->aid_to), "%s", a->partner); /* the article's first recipient */
+	/* "Polen hat bei Südkorea 180 Panzer bestellt … Wert von 6,5 Milliarden Dollar": a deal's
+	 * seller is its subject, the buyer its partner */
+	if (a->ind == KZ_I_BUDGET && !strcmp(a->detail, "arms_deal")) {
+		for (size_t back = 0; back <= 1 && back <= si; back++) {
+			const struct cache_slot *bsl = at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end,
+								     NULL, 0, AT_MENTIONS);
+			const struct mention *seller = NULL;
+			if (back && c->sent[si - 1].para != c->sent[si].para)
+				break;
+			for (size_t i = 0; i < bsl->nm && !seller; i++)
+				if (at_word_before_is(c->text + c->sent[si - back].start, c->text + bsl->m[i].start, "bei") &&
+				    strcmp(bsl->m[i].code, a->subject))
+					seller = &bsl->m[i];
+			if (seller) {
+				if (a->subject[0])
+					snprintf(a->partner, sizeof(a->partner), "%s", a->subject);
+				snprintf(a->subject, sizeof(a->subject), "%s", seller->code);
+				break;
+			}
+		}
+	}
+	/* troops whose place the sentence does not name: the place the sentences before name
+	 * ("Panzerbrigade 45 in Vilnius in Dienst gestellt. Derzeit dienen rund 400 Soldaten …") */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] && strcmp(a->detail, "armed_forces")) {
+		for (size_t back = 1; back <= 2 && back <= si && !a->partner[0] &&
+				      c->sent[si - back].para == c->sent[si].para; back++) {
+			const struct cache_slot *bsl = at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end,
+								     NULL, 0, AT_MENTIONS);
+			for (size_t i = 0; i < bsl->nm; i++)
+				if (bsl->m[i].role == R_LOC && strcmp(bsl->m[i].code, a->subject)) {
+					snprintf(a->partner, sizeof(a->partner), "%s", bsl->m[i].code);
+					break;
+				}
+		}
+	}
+	/* "… rund 250.000 US-Soldaten im Land": the country the report is about */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] &&
+	    (strstr_n(c->text + s, e - s, "im Land") || strstr_n(c->text + s, e - s, " dort ") ||
+	     strstr_n(c->text + s, e - s, "hierzulande"))) {
+		int best = -1;
+		for (int i = 0; i < c->ntopic; i++)
+			if (strcmp(c->topic[i], a->subject) && (best < 0 || c->topic_n[i] > c->topic_n[best]))
+				best = i;
+		if (best >= 0)
+			snprintf(a->partner, sizeof(a->partner), "%s", c->topic[best]);
+	}
+	/* "Washington hatte 1,4 Billionen Won gefordert": a demand in won is made of Korea */
+	if (!strcmp(a->detail, "demand")) {
+		const char *own = ex_currency_country(c->lx, q->unit);
+		if (own && strcmp(a->subject, own)) {
+			if (a->subject[0])
+				snprintf(a->partner, sizeof(a->partner), "%s", a->subject);
+			snprintf(a->subject, sizeof(a->subject), "%s", own);
+		}
+	}
+	/* "die Zahl der Reservisten in Deutschland": with no one else named, the place is whose */
+	if (a->ind == KZ_I_TROOPS && !a->subject[0] && a->partner[0] && q->unit_end > q->unit_start &&
+	    (ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "reserv", 6) ||
+	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "wehrpflicht", 11) ||
+	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "rekrut", 6) ||
+	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "freiwillig", 10) ||
+	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "wehrdienst", 10))) {
+		snprintf(a->subject, sizeof(a->subject), "%s", a->partner);
+		a->partner[0] = '\0';
+	}
+	/* "28.500 dort stationierte US-Soldaten": "dort" is the country named before */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && q->unit_start > q->nend &&
+	    (strstr_n(c->text + q->nend, q->unit_start - q->nend, "dort") ||
+	     strstr_n(c->text + q->nend, q->unit_start - q->nend, "hier"))) {
+		for (size_t i = n; i-- > 0;)
+			if (m[i].end <= q->start && strcmp(m[i].code, a->subject)) {
+				snprintf(a->partner, sizeof(a->partner), "%s", m[i].code);
+				break;
+			}
+	}
+	if (a->ind == KZ_I_GDP_SHARE)
+		a->partner[0] = '\0';
+	if (!strcmp(a->partner, a->subject))
+		a->partner[0] = '\0';
+	/* Host-nation support is paid for US forces unless the text names others. */
+	if ((a->ind == KZ_I_COST_SHARE || !strcmp(a->detail, "host_nation_support") ||
+	     !strcmp(a->detail, "demand")) && !a->partner[0] &&
+	    strcmp(a->subject, "US"))
+		snprintf(a->partner, sizeof(a->partner), "US");
+}
+
+/*
+ * Where troops are, from the words of the sentence: "Südkorea selbst verfügt über 500.000
+ * Soldaten" (a country's own forces: no partner), "hinzu kommen 28.500 dort stationierte
+ * US-Soldaten" ("dort": the country named last before it).
+ */
+void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	const char *s = c->text + c->sent[si].start, *end = c->text + c->sent[si].end, *p, *w;
+	const struct mention *last = NULL;
+
+	/* "dort" within the figure's phrase, a few words either side */
+	for (p = c->text + q->start; p > s && c->text + q->start - p < 24; p--)
+		;
+	for (const char *x = p; (w = ex_next_word(s, &x, end)) != NULL && w < c->text + q->end + 32;) {
+		if (!ex_lex_word(c->lx, LX_THERE, w, (size_t)(x - w)))
+			continue;
+		for (size_t i = 0; i < sl->nm; i++)
+			if (sl->m[i].end <= (size_t)(w - c->text) && strcmp(sl->m[i].code, a->subject) &&
+			    sl->m[i].role != R_SOURCE)
+				last = &sl->m[i];
+		if (last) {
+			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
+			return;
+		}
+	}
+	/* "Südkorea selbst …": the subject named with "selbst" in the figure's clause */
+	for (size_t i = 0; i < sl->nm; i++) {
+		const char *we = c->text + sl->m[i].end, *nw;
+		if (strcmp(sl->m[i].code, a->subject) || sl->m[i].start > q->start ||
+		    at_clause_between(c->text, sl->m[i].end, q->start))
+			continue;
+		nw = ex_skip_space(we, end);
+		if (ex_lex_word(c->lx, LX_OWN, nw, (size_t)(ex_word_end(nw, end) - nw))) {
+			a->partner[0] = '\0';
+			return;
+		}
+	}
+}
