@@ -57,6 +57,18 @@ uint32_t st_intern_id(struct st_intern *in, const char *s)
 	return (uint32_t)in->n++;
 }
 
+uint32_t st_intern_find(const struct st_intern *in, const char *s)
+{
+	size_t h;
+
+	if (!in->cap)
+		return UINT32_MAX;
+	for (h = st_hash_str(s) & (in->cap - 1); in->slot[h]; h = (h + 1) & (in->cap - 1))
+		if (!strcmp(in->key[in->slot[h] - 1], s))
+			return in->slot[h] - 1;
+	return UINT32_MAX;
+}
+
 static int num4(const char *s)
 {
 	int v = 0;
@@ -250,6 +262,7 @@ int st_check(const struct kz_table *t, const struct st_rates *fx, const struct s
 	st_group(&x);
 	st_conflicts(&x);
 	st_arithmetic(&x);
+	st_disputed(&x);
 	st_consensus(&x);
 
 	if (r->nf > f0)

@@ -1,4 +1,4 @@
-/* conflict.c: conflict (same fact and year, intervals apart) and drift (same fact, years apart, changed beyond the statements). */
+/* conflict.c: conflict (same fact and year, intervals apart, between documents or within one) and drift (same fact, years apart, changed beyond the statements). */
 #include "stats_int.h"
 
 #include <math.h>
@@ -13,7 +13,7 @@
  * agree, else in USD with the rate tolerance as slack. Returns 0 when the two
  * cannot be compared.
  */
-static int common(const struct st_ctx *x, size_t i, size_t j, double iv[4], double *slack)
+int st_common(const struct st_ctx *x, size_t i, size_t j, double iv[4], double *slack)
 {
 	const struct kz_claim *a = &x->t->v[i], *b = &x->t->v[j];
 
@@ -30,7 +30,7 @@ static int common(const struct st_ctx *x, size_t i, size_t j, double iv[4], doub
 }
 
 /* Gap between [a0,a1] and [b0,b1] relative to the smaller bound, after slack; <= 0 when they overlap. */
-static double gap(double a0, double a1, double b0, double b1, double slack)
+double st_gap(double a0, double a1, double b0, double b1, double slack)
 {
 	double g;
 
@@ -44,14 +44,14 @@ static double gap(double a0, double a1, double b0, double b1, double slack)
 	return g - slack;
 }
 
-static double reldiff(double a, double b)
+double st_reldiff(double a, double b)
 {
 	double lo = fabs(a) < fabs(b) ? fabs(a) : fabs(b), hi = fabs(a) < fabs(b) ? fabs(b) : fabs(a);
 	return lo > 0 ? hi / lo - 1 : NAN;
 }
 
 /* "etwa 28.500 (b.txt)" */
-static void claim_ref(struct kz_buf *e, const struct kz_claim *c, int with_year)
+void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, int with_year)
 {
 	kz_buf_adds(e, c->quote);
 	kz_buf_adds(e, " (");
@@ -64,20 +64,20 @@ static void claim_ref(struct kz_buf *e, const struct kz_claim *c, int with_year)
 }
 
 static void add_conflict(struct st_ctx *x, const struct st_bucket *b, size_t a, size_t c,
-			 const size_t *list, size_t nlist, enum st_sev sev, int undated, int mixed)
+			 const size_t *list, size_t nlist, enum st_sev sev, int undated, int mixed, int one_doc)
 {
 	const struct kz_claim *ca = &x->t->v[a], *cc = &x->t->v[c];
 	enum st_lang lang = x->o->lang;
 	struct kz_buf e = KZ_BUF_INIT;
 	char pct[64];
 	double va = mixed ? x->usd[a] : ca->value, vc = mixed ? x->usd[c] : cc->value;
-	double rd = reldiff(va, vc);
+	double rd = st_reldiff(va, vc);
 
 	st_fact_phrase(&e, ca, undated ? cc->year : b->year, lang);
 	kz_buf_adds(&e, ": ");
-	claim_ref(&e, ca, 0);
+	st_claim_ref(&e, ca, 0);
 	kz_buf_adds(&e, " vs. ");
-	claim_ref(&e, cc, 0);
+	st_claim_ref(&e, cc, 0);
 	kz_buf_adds(&e, lang == ST_LANG_EN ? " – the intervals do not overlap" : " – die Intervalle überschneiden sich nicht");
 	if (mixed)
 		kz_buf_adds(&e, lang == ST_LANG_EN ? " (compared in USD)" : " (in US-Dollar verglichen)");
@@ -85,6 +85,9 @@ static void add_conflict(struct st_ctx *x, const struct st_bucket *b, size_t a, 
 		st_fmt_pct(pct, sizeof(pct), rd * 100, lang);
 		kz_buf_addf(&e, lang == ST_LANG_EN ? ", difference %s" : ", Abweichung %s", pct);
 	}
+	if (one_doc)
+		kz_buf_adds(&e, lang == ST_LANG_EN ? "; both in the same text, which may mean two different quantities"
+						   : "; beide im selben Text, womöglich zwei verschiedene Größen");
 	if (undated)
 		kz_buf_adds(&e, lang == ST_LANG_EN
 					? "; one figure has no year (its document's year was assumed), so this is not certain"
@@ -123,11 +126,11 @@ static void bucket_conflict(struct st_ctx *x, const struct st_bucket *b)
 	/* the pair: lowest high against the highest low of another document */
 	a = h1;
 	c = x->docid[l1] != x->docid[h1] ? l1 : l2;
-	if (c == SIZE_MAX || gap(st_lo(x, b, a), st_hi(x, b, a), st_lo(x, b, c), st_hi(x, b, c), s) <= 0) {
+	if (c == SIZE_MAX || st_gap(st_lo(x, b, a), st_hi(x, b, a), st_lo(x, b, c), st_hi(x, b, c), s) <= 0) {
 		c = l1;
 		a = x->docid[h1] != x->docid[l1] ? h1 : h2;
 		if (a == SIZE_MAX ||
-		    gap(st_lo(x, b, a), st_hi(x, b, a), st_lo(x, b, c), st_hi(x, b, c), s) <= 0)
+		    st_gap(st_lo(x, b, a), st_hi(x, b, a), st_lo(x, b, c), st_hi(x, b, c), s) <= 0)
 			return;
 	}
 	list[nlist++] = a;
@@ -138,11 +141,40 @@ static void bucket_conflict(struct st_ctx *x, const struct st_bucket *b)
 			continue;
 		oh = x->docid[i] != x->docid[h1] ? h1 : h2;
 		ol = x->docid[i] != x->docid[l1] ? l1 : l2;
-		if ((oh != SIZE_MAX && gap(st_lo(x, b, i), st_hi(x, b, i), st_lo(x, b, oh), st_hi(x, b, oh), s) > 0) ||
-		    (ol != SIZE_MAX && gap(st_lo(x, b, i), st_hi(x, b, i), st_lo(x, b, ol), st_hi(x, b, ol), s) > 0))
+		if ((oh != SIZE_MAX && st_gap(st_lo(x, b, i), st_hi(x, b, i), st_lo(x, b, oh), st_hi(x, b, oh), s) > 0) ||
+		    (ol != SIZE_MAX && st_gap(st_lo(x, b, i), st_hi(x, b, i), st_lo(x, b, ol), st_hi(x, b, ol), s) > 0))
 			list[nlist++] = i;
 	}
-	add_conflict(x, b, a, c, list, nlist, ST_SEV_ERROR, 0, b->mixed);
+	add_conflict(x, b, a, c, list, nlist, ST_SEV_ERROR, 0, b->mixed, 0);
+}
+
+/*
+ * Two reported figures of one fact and year in one document whose intervals do not overlap: the
+ * text contradicts itself, or (more often, on the seeds 8 times of 8) speaks of two things the
+ * extraction took for one — a total and its part, a year and a span. So it is information for
+ * the reader, not a warning. Money in two currencies within one text is the currency check's.
+ * The bucket's claims are in document order, so each document's claims are adjacent.
+ */
+static void within_doc_conflicts(struct st_ctx *x, const struct st_bucket *b)
+{
+	const size_t *o = x->order + b->start;
+
+	if (x->t->v[o[0]].status != KZ_S_REPORTED || b->mixed)
+		return;
+	for (size_t k0 = 0, k1; k0 < b->n; k0 = k1) {
+		size_t lo = o[k0], hi = o[k0];
+		for (k1 = k0 + 1; k1 < b->n && x->docid[o[k1]] == x->docid[o[k0]]; k1++) {
+			if (st_hi(x, b, o[k1]) < st_hi(x, b, lo))
+				lo = o[k1];
+			if (st_lo(x, b, o[k1]) > st_lo(x, b, hi))
+				hi = o[k1];
+		}
+		if (k1 - k0 >= 2 && lo != hi &&
+		    st_gap(st_lo(x, b, lo), st_hi(x, b, lo), st_lo(x, b, hi), st_hi(x, b, hi), 0) > 0) {
+			size_t list[2] = {lo, hi};
+			add_conflict(x, b, lo, hi, list, 2, ST_SEV_INFO, 0, 0, 1);
+		}
+	}
 }
 
 /*
@@ -167,10 +199,10 @@ static void undated_conflicts(struct st_ctx *x, size_t f0, size_t f1, const stru
 		for (size_t m = d->start; m < d->start + d->n && !overlap; m++) {
 			size_t j = x->order[m];
 			double g;
-			if (x->docid[j] == x->docid[i] || !common(x, i, j, iv, &s))
+			if (x->docid[j] == x->docid[i] || !st_common(x, i, j, iv, &s))
 				continue;
 			any = 1;
-			g = gap(iv[0], iv[1], iv[2], iv[3], s);
+			g = st_gap(iv[0], iv[1], iv[2], iv[3], s);
 			if (g <= 0)
 				overlap = 1;
 			else if (g < bestgap)
@@ -179,7 +211,7 @@ static void undated_conflicts(struct st_ctx *x, size_t f0, size_t f1, const stru
 		if (any && !overlap && best != SIZE_MAX) {
 			size_t list[2] = {i, best};
 			add_conflict(x, d, i, best, list, 2, ST_SEV_WARNING, 1,
-				     strcmp(x->t->v[i].unit, x->t->v[best].unit) != 0);
+				     strcmp(x->t->v[i].unit, x->t->v[best].unit) != 0, 0);
 		}
 	}
 }
@@ -200,10 +232,10 @@ static void drift(struct st_ctx *x, const struct st_bucket *a, const struct st_b
 		for (size_t q = 0; q < nb; q++) {
 			size_t j = x->order[b->start + q];
 			double g;
-			if (x->docid[i] == x->docid[j] || !common(x, i, j, iv, &s))
+			if (x->docid[i] == x->docid[j] || !st_common(x, i, j, iv, &s))
 				continue;
 			any = 1;
-			g = gap(iv[0], iv[1], iv[2], iv[3], s);
+			g = st_gap(iv[0], iv[1], iv[2], iv[3], s);
 			if (g <= 0)
 				return;
 			if (g < best)
@@ -225,9 +257,9 @@ static void drift(struct st_ctx *x, const struct st_bucket *a, const struct st_b
 		kz_buf_addf(&yr, "%s/%s", a->year, b->year);
 		st_fact_phrase(&e, ci, NULL, lang);
 		kz_buf_adds(&e, ": ");
-		claim_ref(&e, ci, 1);
+		st_claim_ref(&e, ci, 1);
 		kz_buf_adds(&e, " → ");
-		claim_ref(&e, cj, 1);
+		st_claim_ref(&e, cj, 1);
 		if (isfinite(rd)) {
 			st_fmt_pct(pct, sizeof(pct), rd * 100, lang);
 			kz_buf_addf(&e, lang == ST_LANG_EN ? " – changed by %s%s" : " – Veränderung um %s%s",
@@ -255,7 +287,9 @@ void st_conflicts(struct st_ctx *x)
 			}
 			if (b->ndocs >= 2)
 				bucket_conflict(x, b);
-			if (!b->yr.y0)
+			within_doc_conflicts(x, b);
+			/* drift only between reported figures: a target against a level is no change */
+			if (!b->yr.y0 || x->t->v[x->order[b->start]].status != KZ_S_REPORTED)
 				continue;
 			/* drift against the nearest earlier period of the same length (year with year, decade with decade) */
 			for (size_t pj = bi; pj-- > f0 && bi - pj <= 64;) {

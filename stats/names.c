@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const char *const kind_names[ST_K__N] = {"conflict", "drift", "currency", "arithmetic",
-						"outlier"};
+						"outlier", "claim"};
 static const char *const sev_names[ST_SEV__N] = {"info", "warning", "error"};
 
 const char *st_kind_name(enum st_kind k)

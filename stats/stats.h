@@ -1,4 +1,4 @@
-/* stats.h: consistency of the figures across sources — findings (conflict, drift, currency, arithmetic, outlier) and consensus (GSL). */
+/* stats.h: consistency of the figures across sources — findings (conflict, drift, currency, arithmetic, outlier, claim) and consensus (GSL). */
 #ifndef ST_STATS_H
 #define ST_STATS_H
 
@@ -14,6 +14,7 @@ enum st_kind {
 	ST_K_CURRENCY,   /* "X Yen (Y Dollar)": implied rate off the reference rate */
 	ST_K_ARITHMETIC, /* stated change not borne out; shares of one whole above 100 % */
 	ST_K_OUTLIER,    /* far from the robust consensus or trend of the others */
+	ST_K_CLAIM,      /* a figure the text marks as an assertion against the reported one */
 	ST_K__N
 };
 enum st_sev { ST_SEV_INFO, ST_SEV_WARNING, ST_SEV_ERROR, ST_SEV__N };

@@ -15,6 +15,8 @@ struct st_intern {
 void st_intern_init(struct st_intern *in);
 void st_intern_release(struct st_intern *in);
 uint32_t st_intern_id(struct st_intern *in, const char *s);
+/* The id of s, or UINT32_MAX when it was never interned. */
+uint32_t st_intern_find(const struct st_intern *in, const char *s);
 /* FNV-1a of a NUL-terminated string (the interner's and the document index's hash). */
 uint64_t st_hash_str(const char *s);
 
@@ -60,11 +62,21 @@ struct st_ctx {
 	void *fxmemo;             /* check.c's memo of rates by (currency, period) */
 };
 
+/* Comparing two claims (conflict.c): their intervals in a common unit (their own, or USD with the
+ * rate tolerance as slack; 0 when they cannot be compared), the gap between two intervals relative
+ * to the smaller bound (<= 0 when they overlap), the relative difference of two values, and a
+ * claim as an explanation names it: "etwa 28.500 (2021, b.txt)". */
+int st_common(const struct st_ctx *x, size_t i, size_t j, double iv[4], double *slack);
+double st_gap(double a0, double a1, double b0, double b1, double slack);
+double st_reldiff(double a, double b);
+void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, int with_year);
+
 /* The stages, in the order st_check runs them. */
 void st_currency_pairs(struct st_ctx *x);   /* marks twins, reports currency findings */
 void st_group(struct st_ctx *x);            /* builds order[] and the buckets */
 void st_conflicts(struct st_ctx *x);        /* conflict and drift */
 void st_arithmetic(struct st_ctx *x);       /* stated changes and shares of one whole */
+void st_disputed(struct st_ctx *x);         /* a claim against the reported figure of its fact */
 void st_consensus(struct st_ctx *x);        /* CATD weights, consensus rows, outliers */
 
 /* The value of claim i in bucket b's comparison unit (USD for mixed money). */

@@ -116,6 +116,49 @@ expect "status: two reported levels that differ are" has "$tmp/st.out" '^conflic
 expect "status: the target is a consensus row of its own" has "$tmp/stc.csv" '^gdp_share,,target,DE,,2024,percent,2,'
 expect "status: the demand is not averaged into the payment" has "$tmp/stc.csv" '^budget,host_nation_support,reported,KR,US,2019,USD,900000000,'
 
+# a claim the text marks as an assertion is set against the reported figure of its fact, within one
+# text too; one that the reported figures bear out is no finding; a target is never a claim's match
+{
+	echo 'id,doc,quote,value,unit,qualifier,indicator,detail,status,subject,partner,year,source,published,low,high'
+	echo 'c1,/b/rede.txt,42.000 US-Soldaten,42000,persons,exact,troops,stationed,claim,US,KR,2019,Trump,2019-05-01,,'
+	echo 'r1,/b/rede.txt,28.500,28500,persons,exact,troops,stationed,reported,US,KR,2019,,2019-05-01,,'
+	echo 'r2,/b/andere.txt,rund 28.500,28500,persons,approx,troops,stationed,reported,US,KR,2019,,2024-03,28000,29000'
+	echo 'c2,/b/rede.txt,500 Millionen Dollar,500000000,USD,exact,budget,host_nation_support,claim,KR,US,2019,Trump,2019-05-01,,'
+	echo 'r3,/b/zahl.txt,853 Millionen Dollar,853000000,USD,exact,budget,host_nation_support,reported,KR,US,2019,,2019,,'
+	echo 'c3,/b/rede.txt,rund 28.000 Soldaten,28000,persons,approx,troops,stationed,claim,US,JP,2019,Trump,2019-05-01,27500,28500'
+	echo 'r4,/b/andere.txt,28.100,28100,persons,exact,troops,stationed,reported,US,JP,2019,,2024-03,,'
+	echo 'c4,/b/rede.txt,fünf Prozent,5,percent,exact,gdp_share,,claim,PL,,2024,Trump,2019-05-01,,'
+	echo 't1,/b/andere.txt,zwei Prozent,2,percent,exact,gdp_share,,target,PL,,2024,,2024-03,,'
+	echo 'c5,/b/rede.txt,100.000,100000,persons,exact,troops,stationed,claim,US,DE,,Trump,2019-05-01,,'
+	echo 'r5,/b/andere.txt,35.000,35000,persons,exact,troops,stationed,reported,US,DE,2024,,2024-03,,'
+} > "$tmp/cl.csv"
+"$KZ" check -o "$tmp/cl.out" "$tmp/cl.csv" > "$tmp/cl.sum" 2>&1
+expect "claim: the corrected troop claim is a finding with both quotes" has "$tmp/cl.out" '^claim,warning,troops,stationed,US,KR,2019,persons,42000 persons \| 28500 persons,'
+expect "claim: the same text's correction is taken first" has "$tmp/cl.out" 'die Behauptung 42.000 US-Soldaten \(Trump, rede.txt\) gegen den berichteten Wert 28.500 \(rede.txt\).*derselbe Text stellt sie richtig'
+expect "claim: across documents too" has "$tmp/cl.out" '^claim,warning,budget,host_nation_support,KR,US,2019,USD,500000000 USD \| 853000000 USD,'
+expect "claim: one the reported figures bear out is none" [ "$(grep -c '^claim,.*,US,JP,' "$tmp/cl.out")" -eq 0 ]
+expect "claim: a target is no reported figure" [ "$(grep -c '^claim,.*gdp_share' "$tmp/cl.out")" -eq 0 ]
+expect "claim: an undated claim meets its document's year only" [ "$(grep -c '^claim,.*,US,DE,' "$tmp/cl.out")" -eq 0 ]
+expect "claim: the tally counts them" grep -q ', 2 claim;' "$tmp/cl.sum"
+"$KZ" check --lang en -o "$tmp/clen.out" "$tmp/cl.csv" > /dev/null 2>&1
+expect "claim: in English" has "$tmp/clen.out" 'the claim 42.000 US-Soldaten \(Trump, rede.txt\) against the reported 28.500 \(rede.txt\).*the same text corrects it'
+
+# two reported figures of one fact that disagree within one text: information, not an error
+{
+	echo 'id,doc,quote,value,unit,qualifier,indicator,detail,status,subject,partner,year,low,high'
+	echo 'w1,/c/eins.txt,26.000,26000,persons,exact,troops,stationed,reported,US,KR,2020,,'
+	echo 'w2,/c/eins.txt,28.500,28500,persons,exact,troops,stationed,reported,US,KR,2020,,'
+	echo 'w3,/c/eins.txt,etwa 28.000,28000,persons,approx,troops,stationed,reported,US,JP,2020,27500,28500'
+	echo 'w4,/c/eins.txt,28.100,28100,persons,exact,troops,stationed,reported,US,JP,2020,,'
+	echo 'p1,/c/eins.txt,2 Prozent,2,percent,exact,gdp_share,,target,DE,,2020,,'
+	echo 'p2,/c/eins.txt,"1,5 Prozent",1.5,percent,exact,gdp_share,,reported,DE,,2019,,'
+	echo 'p3,/c/eins.txt,"1,6 Prozent",1.6,percent,exact,gdp_share,,target,DE,,2021,,'
+} > "$tmp/wd.csv"
+"$KZ" check -o "$tmp/wd.out" "$tmp/wd.csv" > /dev/null 2>&1
+expect "within one text: a disagreement is information" has "$tmp/wd.out" '^conflict,info,troops,stationed,US,KR,2020,persons,26000 persons \| 28500 persons,.*beide im selben Text'
+expect "within one text: figures that agree are none" [ "$(grep -c '^conflict,.*,US,JP,' "$tmp/wd.out")" -eq 0 ]
+expect "drift: never between targets" [ "$(grep -c '^drift,' "$tmp/wd.out")" -eq 0 ]
+
 S=../shared/seeds
 if [ -d "$S" ]; then
 	"$KZ" check -o "$tmp/s.csv" --fail-on conflict,currency,arithmetic "$S" > "$tmp/s.out" 2>&1
