@@ -221,7 +221,7 @@ static size_t row_items(const struct pl_ctx *c, const struct pl_chart *ch, struc
 		it[n++] = (struct item){S_DOT, PL_C_POINT, word(c, "Angabe", "stated value")};
 		it[n++] = (struct item){S_LINE, 0x9bb8dc, word(c, "Spielraum der Formulierung", "range the wording allows")};
 		if (ch->has_band)
-			it[n++] = (struct item){S_BAND, PL_C_BAND, word(c, "Konsens-Intervall", "consensus interval")};
+			it[n++] = (struct item){S_BAND, PL_C_BAND, isfinite(ch->band_value) ? word(c, "Konsens-Intervall", "consensus interval") : word(c, "Spanne der Angaben", "span of the figures")};
 		if (conflict)
 			it[n++] = (struct item){S_DOT, PL_C_CONFLICT, word(c, "im Konflikt", "in conflict")};
 		if (outlier)
@@ -310,7 +310,7 @@ static void draw_rows(struct pl_ctx *c, const struct pl_chart *ch, double x, dou
 		cairo_fill(cr);
 	}
 	draw_xticks(c, &r.ax, x0, x1, ybase, r.div, 0, x, x + w, top, 2);
-	if (ch->has_band) {
+	if (ch->has_band && isfinite(ch->band_value)) { /* a disputed fact has no estimate */
 		double bx = pl_axis_pos(&r.ax, ch->band_value, x0, x1);
 		pl_set_rgb(c, PL_C_ACCENT);
 		cairo_set_line_width(cr, 0.8);
@@ -337,9 +337,12 @@ static void draw_rows(struct pl_ctx *c, const struct pl_chart *ch, double x, dou
 		}
 		if (ch->kind == PL_BARS) {
 			double z = pl_axis_pos(&r.ax, 0 > r.ax.min ? 0 : r.ax.min, x0, x1);
-			pl_set_rgb(c, col == PL_C_POINT ? PL_C_POINT : col);
-			cairo_rectangle(cr, fmin(z, pv), cy - 3.5, fabs(pv - z), 7);
-			cairo_fill(cr);
+			/* a disputed fact has no value: its range alone, no bar */
+			if (isfinite(p->value)) {
+				pl_set_rgb(c, col == PL_C_POINT ? PL_C_POINT : col);
+				cairo_rectangle(cr, fmin(z, pv), cy - 3.5, fabs(pv - z), 7);
+				cairo_fill(cr);
+			}
 			if (ph - pl > 1) {
 				pl_set_rgb(c, PL_C_INK);
 				cairo_set_line_width(cr, 0.8);
@@ -357,9 +360,11 @@ static void draw_rows(struct pl_ctx *c, const struct pl_chart *ch, double x, dou
 			cairo_move_to(cr, pl, cy);
 			cairo_line_to(cr, fmax(ph, pl + 0.5), cy);
 			cairo_stroke(cr);
-			pl_set_rgb(c, col);
-			cairo_arc(cr, pv, cy, 2.8, 0, 2 * M_PI);
-			cairo_fill(cr);
+			if (isfinite(p->value)) {
+				pl_set_rgb(c, col);
+				cairo_arc(cr, pv, cy, 2.8, 0, 2 * M_PI);
+				cairo_fill(cr);
+			}
 		}
 	}
 	pl_text_size(c, F_TICK, "0", 0, 0, &tw, &th);

@@ -94,14 +94,19 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 	snprintf(slug, sizeof slug, "dots-%s-%s-%s-%s-%s-%s", kz_ind_name(f->ind), f->detail,
 		 f->subject, f->partner, f->unit, f->year);
 	c = add_chart(cs, PL_DOTS, title, f->unit, slug);
-	pl_fmt_value(v, sizeof v, f->value, f->unit, lang);
 	pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, lang);
-	snprintf(sub, sizeof sub,
-		 lang == PL_DE ? "%zu Angaben aus %zu %s · Konsens %s (%s)"
-			       : "%zu statements from %zu %s · consensus %s (%s)",
-		 rows, f->ndocs,
-		 lang == PL_DE ? (f->ndocs == 1 ? "Quelle" : "Quellen") : (f->ndocs == 1 ? "source" : "sources"),
-		 v, r);
+	if (f->disputed) /* no estimate: the range the statements span */
+		snprintf(sub, sizeof sub, lang == PL_DE ? "%zu Angaben aus %zu %s · strittig (%s)"
+							: "%zu statements from %zu %s · disputed (%s)",
+			 rows, f->ndocs,
+			 lang == PL_DE ? (f->ndocs == 1 ? "Quelle" : "Quellen") : (f->ndocs == 1 ? "source" : "sources"), r);
+	else {
+		pl_fmt_value(v, sizeof v, f->value, f->unit, lang);
+		snprintf(sub, sizeof sub, lang == PL_DE ? "%zu Angaben aus %zu %s · Konsens %s (%s)"
+							: "%zu statements from %zu %s · consensus %s (%s)",
+			 rows, f->ndocs,
+			 lang == PL_DE ? (f->ndocs == 1 ? "Quelle" : "Quellen") : (f->ndocs == 1 ? "source" : "sources"), v, r);
+	}
 	pl_chart_set_subtitle(c, sub);
 	c->has_band = 1;
 	c->band_lo = f->low;
@@ -215,12 +220,15 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 	for (k = 0; k < nb; k++) {
 		const struct rp_fact *f = best[k];
 		char label[128], note[128], v[64];
-		pl_fmt_value(v, sizeof v, f->value, f->unit, m->lang);
+		if (f->disputed) /* no estimate: the range the sources give */
+			pl_fmt_range(v, sizeof v, f->low, f->high, f->unit, m->lang);
+		else
+			pl_fmt_value(v, sizeof v, f->value, f->unit, m->lang);
 		snprintf(label, sizeof label, "%s%s%s%s", rp_country(us_troops ? f->partner : f->subject, m->lang),
 			 *f->year ? " (" : "", f->year, *f->year ? ")" : "");
 		snprintf(note, sizeof note, m->lang == PL_DE ? "%s · %zu Q." : "%s · %zu src.", v, f->ndocs);
 		pl_chart_add(c, label, note, f->yr, f->value, f->low, f->high,
-			     fact_flags(m, f) & PL_F_CONFLICT);
+			     (fact_flags(m, f) & PL_F_CONFLICT) | (f->disputed ? PL_F_CONFLICT : 0));
 	}
 }
 

@@ -368,7 +368,7 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		f.value = shown_estimate(m->t, c);
 		f.low = c->low;
 		f.high = c->high;
-		f.ndocs = c->ndocs;
+		f.ndocs = c->nsources; /* "2 Quellen": who vouches, not how many outlets repeat it */
 		f.nclaims = c->nclaims;
 		f.claims = c->claims;
 		f.status = c->status;

@@ -231,6 +231,8 @@ int st_check(const struct kz_table *t, const struct st_rates *fx, const struct s
 	x.fxmemo = &memo;
 	st_intern_init(&x.docs_in);
 	x.docid = kz_xmalloc((n ? n : 1) * sizeof(*x.docid));
+	st_intern_init(&x.src_in);
+	x.srcid = kz_xmalloc((n ? n : 1) * sizeof(*x.srcid));
 	x.docyear = kz_xcalloc(n ? n : 1, sizeof(int));
 	x.docmonth = kz_xcalloc(n ? n : 1, sizeof(int));
 	x.twin = kz_xcalloc(n ? n : 1, 1);
@@ -241,7 +243,10 @@ int st_check(const struct kz_table *t, const struct st_rates *fx, const struct s
 	/* documents: ids, and their dates looked up once per document */
 	for (size_t i = 0; i < n; i++) {
 		uint32_t id = st_intern_id(&x.docs_in, t->v[i].doc);
+		const struct kz_claim *c = &t->v[i];
 		x.docid[i] = id;
+		x.srcid[i] = st_intern_id(&x.src_in, c->source && *c->source ? c->source
+						    : c->publisher && *c->publisher ? c->publisher : c->doc);
 		if (id >= ndy) {
 			size_t old = ndy;
 			KZ_GROW(dy, ndy, (size_t)id + 1);
@@ -270,6 +275,8 @@ int st_check(const struct kz_table *t, const struct st_rates *fx, const struct s
 
 	st_intern_release(&x.docs_in);
 	free(x.docid);
+	st_intern_release(&x.src_in);
+	free(x.srcid);
 	free(x.docyear);
 	free(x.docmonth);
 	free(x.twin);

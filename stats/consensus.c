@@ -18,82 +18,95 @@
 /*
  * CATD (Li et al., VLDB 2015): w_s = chi2_{alpha/2}(n_s) / sum of squared
  * normalised deviations of s's claims from the current truths; truths are the
- * weighted means. Values and documents are copied into flat arrays (in order[]
- * positions) so the iterations run over contiguous memory.
+ * weighted means. A source is who vouches for a figure (x->srcid: the named
+ * originator, else the publisher), not a document: ten outlets repeating one
+ * ministry's figure are one source, and within one fact-year a source has one
+ * vote, shared among its claims (share[]). Values, sources and shares are
+ * copied into flat arrays (in order[] positions) so the iterations run over
+ * contiguous memory.
  */
-static void catd_weights(struct st_ctx *x, double *truth, double *w)
+static void catd_weights(struct st_ctx *x, double *truth, double *w, double *share, unsigned char *multi)
 {
-	size_t nd = x->docs_in.n, n = x->norder;
-	double *dev = kz_xcalloc(nd ? nd : 1, sizeof(double));
-	size_t *cnt = kz_xcalloc(nd ? nd : 1, sizeof(size_t));
+	size_t ns = x->src_in.n, n = x->norder;
+	double *dev = kz_xcalloc(ns ? ns : 1, sizeof(double));
+	double *cnt = kz_xcalloc(ns ? ns : 1, sizeof(double)); /* claims per source, one vote per fact-year */
 	double *val = kz_xmalloc((n ? n : 1) * sizeof(double)), *tmp;
-	uint32_t *doc = kz_xmalloc((n ? n : 1) * sizeof(uint32_t));
-	double chi[CHI_MEMO] = {0}; /* chi2 quantile by claim count: the same few counts recur */
+	uint32_t *src = kz_xmalloc((n ? n : 1) * sizeof(uint32_t));
+	double chi[CHI_MEMO] = {0}; /* chi2 quantile by claim count */
 
 	for (size_t bi = 0; bi < x->nb; bi++) {
 		const struct st_bucket *b = &x->b[bi];
 		double v[64];
-		size_t m = 0;
+		size_t m = 0, distinct = 0;
 		for (size_t k = b->start; k < b->start + b->n; k++) {
 			val[k] = st_val(x, b, x->order[k]);
-			doc[k] = x->docid[x->order[k]];
+			src[k] = x->srcid[x->order[k]];
+			if (cnt[src[k]]++ == 0)
+				distinct++;
 			if (m < 64)
 				v[m++] = val[k];
 		}
+		for (size_t k = b->start; k < b->start + b->n; k++)
+			share[k] = 1.0 / (double)cnt[src[k]];
+		for (size_t k = b->start; k < b->start + b->n; k++)
+			cnt[src[k]] = 0;
+		multi[bi] = distinct >= 2;
 		gsl_sort(v, 1, m);
 		truth[bi] = m ? gsl_stats_median_from_sorted_data(v, 1, m) : NAN;
 	}
-	tmp = kz_xmalloc((nd ? nd : 1) * sizeof(double));
-	for (size_t d = 0; d < nd; d++)
+	tmp = kz_xmalloc((ns ? ns : 1) * sizeof(double));
+	for (size_t d = 0; d < ns; d++)
 		w[d] = 1;
 	for (int it = 0; it < ITER; it++) {
 		double wmax = 0, med = 1;
 		size_t m = 0;
-		memset(dev, 0, nd * sizeof(double));
-		memset(cnt, 0, nd * sizeof(size_t));
+		memset(dev, 0, ns * sizeof(double));
+		memset(cnt, 0, ns * sizeof(double));
 		for (size_t bi = 0; bi < x->nb; bi++) {
 			const struct st_bucket *b = &x->b[bi];
 			double t = truth[bi], scale = fabs(t) > 0 ? fabs(t) : 1;
-			if (b->ndocs < 2)
+			if (!multi[bi])
 				continue; /* a fact only one source states says nothing about its reliability */
 			for (size_t k = b->start; k < b->start + b->n; k++) {
 				double dv = (val[k] - t) / scale;
-				dev[doc[k]] += dv * dv;
-				cnt[doc[k]]++;
+				dev[src[k]] += share[k] * dv * dv;
+				cnt[src[k]] += share[k];
 			}
 		}
-		for (size_t d = 0; d < nd; d++) {
-			if (!cnt[d])
-				continue;
+		for (size_t d = 0; d < ns; d++) {
 			double q;
-			if (cnt[d] < CHI_MEMO && chi[cnt[d]] > 0) {
-				q = chi[cnt[d]];
+			size_t ic = (size_t)cnt[d];
+			if (cnt[d] <= 0)
+				continue;
+			/* the quantile of a whole count is remembered: the same few counts recur */
+			if ((double)ic == cnt[d] && ic < CHI_MEMO && chi[ic] > 0) {
+				q = chi[ic];
 			} else {
-				q = gsl_cdf_chisq_Pinv(x->o->alpha / 2, (double)cnt[d]);
-				if (cnt[d] < CHI_MEMO)
-					chi[cnt[d]] = q;
+				q = gsl_cdf_chisq_Pinv(x->o->alpha / 2, cnt[d]);
+				if ((double)ic == cnt[d] && ic < CHI_MEMO)
+					chi[ic] = q;
 			}
-			w[d] = q / (dev[d] + (double)cnt[d] * NOISE * NOISE);
+			w[d] = q / (dev[d] + cnt[d] * NOISE * NOISE);
 			if (w[d] > wmax)
 				wmax = w[d];
 		}
 		/* sources that share no fact with another get the median weight */
-		for (size_t d = 0; d < nd; d++)
-			if (cnt[d])
+		for (size_t d = 0; d < ns; d++)
+			if (cnt[d] > 0)
 				tmp[m++] = w[d] = wmax > 0 ? w[d] / wmax : 1;
 		if (m) {
 			gsl_sort(tmp, 1, m);
 			med = gsl_stats_median_from_sorted_data(tmp, 1, m);
 		}
-		for (size_t d = 0; d < nd; d++)
-			if (!cnt[d])
+		for (size_t d = 0; d < ns; d++)
+			if (!(cnt[d] > 0))
 				w[d] = med;
 		for (size_t bi = 0; bi < x->nb; bi++) {
 			const struct st_bucket *b = &x->b[bi];
 			double sw = 0, sv = 0;
 			for (size_t k = b->start; k < b->start + b->n; k++) {
-				sw += w[doc[k]];
-				sv += w[doc[k]] * val[k];
+				sw += w[src[k]] * share[k];
+				sv += w[src[k]] * share[k] * val[k];
 			}
 			if (sw > 0)
 				truth[bi] = sv / sw;
@@ -101,7 +114,7 @@ static void catd_weights(struct st_ctx *x, double *truth, double *w)
 	}
 	free(tmp);
 	free(val);
-	free(doc);
+	free(src);
 	free(dev);
 	free(cnt);
 }
@@ -257,15 +270,23 @@ static int cmp_weight(const void *a, const void *b)
 	return strcmp(p->doc, q->doc);
 }
 
-static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double truth, const double *w)
+/* The name a source goes by in consensus.csv: a named source or publisher as it is, a document
+ * by its path. */
+static const char *source_name(const struct st_ctx *x, size_t i)
+{
+	return x->src_in.key[x->srcid[i]];
+}
+
+static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double truth, const double *w,
+			  const double *share)
 {
 	struct st_result *r = x->r;
 	const struct kz_claim *c0 = &x->t->v[x->order[b->start]];
 	struct st_consensus *c = st_result_add_consensus(r);
 	struct kz_buf key = KZ_BUF_INIT;
-	double ilo = -INFINITY, ihi = INFINITY, minlo = INFINITY, maxhi = -INFINITY, sw = 0, sw2 = 0;
+	double ilo = -INFINITY, ihi = INFINITY, minlo = INFINITY, maxhi = -INFINITY, sw = 0;
 	double pw = 0, pv = 0; /* precision-weighted: a narrow statement ("8.300") counts more than "etwa 8 000" */
-	size_t nd = 0;
+	size_t nw = 0;
 
 	kz_buf_addf(&key, "%s/%s/%s/%s", kz_ind_name(c0->ind), c0->detail, c0->subject, c0->partner);
 	c->key = st_result_str(r, key.s);
@@ -280,34 +301,39 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 	c->nclaims = b->n;
 	c->ndocs = b->ndocs;
 	c->claims = st_result_alloc(r, b->n, sizeof(size_t));
-	c->w = st_result_alloc(r, b->ndocs, sizeof(struct st_weight));
+	c->w = st_result_alloc(r, b->n, sizeof(struct st_weight));
 	for (size_t k = b->start; k < b->start + b->n; k++) {
-		size_t i = x->order[k];
-		double lo = st_lo(x, b, i), hi = st_hi(x, b, i), wi = w[x->docid[i]];
+		size_t i = x->order[k], j;
+		double lo = st_lo(x, b, i), hi = st_hi(x, b, i), wi = w[x->srcid[i]] * share[k];
+		const char *sn = source_name(x, i);
 		c->claims[k - b->start] = i;
 		ilo = fmax(ilo, lo);
 		ihi = fmin(ihi, hi);
 		minlo = fmin(minlo, lo);
 		maxhi = fmax(maxhi, hi);
 		sw += wi;
-		sw2 += wi * wi;
 		{
 			double half = (hi - lo) / 2, floor = fabs(st_val(x, b, i)) * 1e-4 + 1e-12;
 			double pi = wi / ((half > floor ? half : floor) * (half > floor ? half : floor));
 			pw += pi;
 			pv += pi * st_val(x, b, i);
 		}
-		if (nd == 0 || strcmp(c->w[nd - 1].doc, x->t->v[i].doc)) {
-			c->w[nd].doc = st_result_str(r, x->t->v[i].doc);
-			nd++;
+		/* the row's sources: few, so a short scan finds one seen before */
+		for (j = 0; j < nw && c->w[j].doc != sn; j++)
+			;
+		if (j == nw) {
+			c->w[nw].doc = sn;
+			nw++;
 		}
-		c->w[nd - 1].weight += wi;
-		c->w[nd - 1].nclaims++;
+		c->w[j].weight += wi;
+		c->w[j].nclaims++;
 	}
-	c->ndocs = nd;
-	for (size_t d = 0; d < nd; d++)
-		c->w[d].weight = sw > 0 ? c->w[d].weight / sw : 1.0 / (double)nd;
-	qsort(c->w, nd, sizeof(*c->w), cmp_weight);
+	for (size_t d = 0; d < nw; d++) {
+		c->w[d].doc = st_result_str(r, c->w[d].doc);
+		c->w[d].weight = sw > 0 ? c->w[d].weight / sw : 1.0 / (double)nw;
+	}
+	c->nsources = nw;
+	qsort(c->w, nw, sizeof(*c->w), cmp_weight);
 	if (b->n == 1) {
 		c->method = "single";
 		c->estimate = st_val(x, b, x->order[b->start]);
@@ -320,37 +346,35 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 		c->low = ilo;
 		c->high = ihi;
 	} else {
-		double var = 0, neff = sw2 > 0 ? sw * sw / sw2 : (double)b->n, se;
+		/* no common range: no single estimate (DESIGN.md), the range of the stated figures; the
+		 * sources' CATD weights say which side the evidence leans to */
 		c->method = "catd";
-		c->estimate = truth;
-		for (size_t k = b->start; k < b->start + b->n; k++) {
-			size_t i = x->order[k];
-			double d = st_val(x, b, i) - truth;
-			var += w[x->docid[i]] * d * d;
-		}
-		se = sw > 0 ? sqrt(var / sw / neff) : 0;
-		c->low = fmax(truth - 1.96 * se, minlo);
-		c->high = fmin(truth + 1.96 * se, maxhi);
+		c->estimate = NAN;
+		c->low = minlo;
+		c->high = maxhi;
 	}
 	c->method = st_result_str(r, c->method);
 	c->state = b->n == 1 ? "single" : ilo <= ihi ? "agreed" : "disputed";
+	(void)truth;
 }
 
 void st_consensus(struct st_ctx *x)
 {
 	gsl_error_handler_t *old = gsl_set_error_handler_off();
 	double *truth = kz_xmalloc((x->nb ? x->nb : 1) * sizeof(double));
-	double *w = kz_xmalloc((x->docs_in.n ? x->docs_in.n : 1) * sizeof(double));
+	double *w = kz_xmalloc((x->src_in.n ? x->src_in.n : 1) * sizeof(double));
+	double *share = kz_xmalloc((x->norder ? x->norder : 1) * sizeof(double));
+	unsigned char *multi = kz_xmalloc(x->nb ? x->nb : 1);
 	size_t maxn = 1;
 
-	catd_weights(x, truth, w);
+	catd_weights(x, truth, w, share, multi);
 	for (size_t bi = 0; bi < x->nb; bi++)
 		if (x->b[bi].n > maxn)
 			maxn = x->b[bi].n;
 	{
 		double *work = kz_xmalloc(2 * maxn * sizeof(double));
 		for (size_t bi = 0; bi < x->nb; bi++) {
-			consensus_row(x, &x->b[bi], truth[bi], w);
+			consensus_row(x, &x->b[bi], truth[bi], w, share);
 			if (x->b[bi].year[0])
 				bucket_outliers(x, &x->b[bi], work);
 		}
@@ -363,5 +387,7 @@ void st_consensus(struct st_ctx *x)
 	}
 	free(truth);
 	free(w);
+	free(share);
+	free(multi);
 	gsl_set_error_handler(old);
 }

@@ -77,7 +77,7 @@ static void explain(struct st_ctx *x, const struct pending *p)
 	kz_buf_adds(&e, lang == ST_LANG_EN ? ": the claim " : ": die Behauptung ");
 	kz_buf_adds(&e, c->quote);
 	kz_buf_adds(&e, " (");
-	if (*c->source) {
+	if (c->source && *c->source) {
 		kz_buf_adds(&e, c->source);
 		kz_buf_adds(&e, ", ");
 	}
@@ -85,7 +85,7 @@ static void explain(struct st_ctx *x, const struct pending *p)
 	kz_buf_adds(&e, lang == ST_LANG_EN ? ") against the reported " : ") gegen den berichteten Wert ");
 	kz_buf_adds(&e, r->quote);
 	kz_buf_adds(&e, " (");
-	if (*r->source) {
+	if (r->source && *r->source) {
 		kz_buf_adds(&e, r->source);
 		kz_buf_adds(&e, ", ");
 	}

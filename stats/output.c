@@ -101,7 +101,7 @@ void st_consensus_write_csv(const struct st_result *r, const struct kz_table *t,
 	for (size_t i = 0; i < r->nc; i++) {
 		const struct st_consensus *c = &r->c[i];
 		kz_buf_reset(&ws);
-		for (size_t k = 0; k < c->ndocs; k++) {
+		for (size_t k = 0; k < c->nsources; k++) {
 			if (k)
 				kz_buf_adds(&ws, " | ");
 			kz_buf_adds(&ws, c->w[k].doc);

@@ -51,11 +51,12 @@ struct st_finding {
 	const char *explanation; /* one sentence in the chosen language */
 };
 
-/* The weight one source (document) got in a consensus row. */
+/* The weight one source got in a consensus row: a named originator ("SIPRI"), else the
+ * publisher of the document's own voice, else the document's path. */
 struct st_weight {
-	const char *doc;
+	const char *doc;   /* the source's name */
 	double weight;     /* normalised over the row: weights of a row sum to 1 */
-	size_t nclaims;    /* claims of this document in the row */
+	size_t nclaims;    /* claims of this source in the row */
 };
 
 /*
@@ -68,11 +69,11 @@ struct st_consensus {
 	enum kz_ind ind;
 	const char *detail, *subject, *partner, *year, *unit;
 	enum kz_status status;
-	double estimate, low, high;
-	size_t nclaims, ndocs;
+	double estimate, low, high; /* disputed: no estimate (NAN), low and high the stated range */
+	size_t nclaims, ndocs, nsources;
 	const char *method; /* "single", "interval", "catd", "median" */
 	const char *state;  /* "single", "agreed" (the claims' intervals share a range) or "disputed" */
-	struct st_weight *w; /* ndocs entries, largest weight first */
+	struct st_weight *w; /* nsources entries, largest weight first */
 	size_t *claims;      /* indices into the table, nclaims entries */
 };
 

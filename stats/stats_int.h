@@ -52,6 +52,10 @@ struct st_ctx {
 	struct st_result *r;
 	struct st_intern docs_in; /* doc path -> id */
 	uint32_t *docid;
+	/* who vouches for a claim, one vote in truth discovery: its named source, else its document's
+	 * publisher (the document's own voice), else the document */
+	struct st_intern src_in;
+	uint32_t *srcid;
 	int *docyear, *docmonth;  /* the document's date (0 when unknown) */
 	unsigned char *twin;      /* 1: the converted twin of the claim before it ("Yen (Dollar)") */
 	double *usd, *ulo, *uhi;  /* value and interval in USD (money; NAN when not convertible) */
