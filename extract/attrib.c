@@ -69,9 +69,10 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * the bare cue "Kosten" names no sub-kind, so money it finds stays a plain budget figure */
 	if (a->ind == KZ_I_COST_SHARE && !a->detail[0])
 		at_set_detail(a, "host_nation_support");
+	/* the status first: who pays a demand depends on it */
+	ex_status(c, si, q, c->cues, a);
 	at_who(c, si, q, all, nq, a);
 	at_when(c, si, q, all, nq, a);
-	ex_status(c, si, q, c->cues, a);
 	ex_source(c, si, q, c->cues, a);
 	/* a plan, target, demand, limit or forecast is for the year the text names, never the
 	 * document's own by default (DESIGN.md) */

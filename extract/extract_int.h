@@ -37,6 +37,8 @@ enum ex_lex_kind {
 	LX_CURRENCY,   /* a national currency code and its one country: KRW KR */
 	LX_SUBORD,     /* a word opening a dependent clause: dass, ob */
 	LX_ROLE,       /* a word before a country giving it its role: in loc, für for (data/grammar.tsv) */
+	LX_ATTRIB,     /* a preposition opening an attribute before a unit noun; '*' a participle ending */
+	LX_CONTINUE,   /* a word by which a bare number continues the count before: davon, weitere */
 	LX__N
 };
 

@@ -265,6 +265,18 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money,
 					  &where);
 		}
+		/* "… gefordert": money named by a cue of no sub-kind is what the sentences before of its
+		 * paragraph spoke of ("Stationierungskosten … Trump forderte fünf Milliarden Dollar") */
+		for (size_t back = 1; cue && !cue->detail[0] && !strcmp(cue->value, "budget") && back <= 2 && back <= si &&
+				      c->sent[si - back].para == c->sent[si].para;
+		     back++) {
+			struct ex_qty far = *q;
+			const struct ex_lex_entry *prev;
+			far.start = far.end = c->sent[si - back].end;
+			prev = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money, &where);
+			if (prev && prev->detail[0] && !strcmp(prev->value, "budget"))
+				cue = prev;
+		}
 		if (cue && (!strcmp(cue->value, "trade_share") || !strcmp(cue->value, "other"))) {
 			a->ind = KZ_I_OTHER; /* trade volumes, a company's sales: not budgets */
 			at_set_detail(a, cue->detail);
@@ -335,8 +347,7 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 		    (d > 30 || at_clause_between(c->text, h->ws < q->start ? h->we : q->end,
 					      h->ws < q->start ? q->start : h->ws)))
 			continue;
-		st = !strcmp(h->e->detail, "floor") ? 3 : !strcmp(h->e->detail, "exercise") ? 2
-		     : !strcmp(h->e->detail, "plan") ? 1 : 0; /* "plant, … 5000 Marines … zu verlegen" */
+		st = !strcmp(h->e->detail, "floor") ? 3 : !strcmp(h->e->detail, "exercise") ? 2 : 0;
 		/* a weak cue in another clause speaks of another figure ("Südkorea verfügt über
 		 * 500.000 Soldaten, hinzu kommen 28.500 dort stationierte US-Soldaten") */
 		if (!st && at_clause_between(c->text, h->ws < q->start ? h->we : q->end,

@@ -7,8 +7,10 @@
 /*
  * How a number written without a unit gets one (ex_num_carry_units, once the sentence is
  * scanned), the first of these that gives one:
- *  0. None for years, number words, a number with a noun right after it (not a time word), an
- *     enumeration "(1)", a number that the noun right before it names ("Einzelplan 14").
+ *  0. None for years, number words, a number with a noun right after it (not a time word) or
+ *     after an extended attribute ("40 in der Region gelegenen Depots"), an
+ *     enumeration "(1)" (a whole number in parentheses: "Estland (3,43)" is a figure), a number
+ *     that the noun right before it names ("Einzelplan 14").
  *  1. In a table row, the unit and scale its column's header cell names ("| Land |
  *     Verteidigungsetat (Mrd. Euro) |"); the column is counted on from the number before.
  *  2. The nearest figure before it that may lend its unit: no factor, no fraction in words,
@@ -189,24 +191,24 @@ static void noun_before(struct ex_scan *sc, struct ex_qty *q)
 	}
 }
 
-/* Does the number continue a count of the sentence before? "Etwa 6.400 von ihnen …",
+/* Does the number continue a count of the sentence before? "Etwa 6.400 von ihnen …", "Weitere 5.600",
  * "davon 2.000", "auf etwa 24.000 sinken", "noch 15". */
 static int continues_count(const struct ex_scan *sc, const struct ex_qty *q)
 {
-	const char *after = ex_skip_space(sc->t + q->end, sc->e), *we;
-	const char *pe, *pw;
+	const char *after = ex_skip_space(sc->t + q->end, sc->e), *pe, *pw;
+	const struct ex_lex_entry *w;
+	size_t ml;
 
-	if ((size_t)(sc->e - after) >= 9 && !memcmp(after, "von ihnen", 9))
+	/* "Etwa 6.400 von ihnen", "2.000 davon" (grammar.tsv `continue` after) */
+	w = ex_lex_match_after(sc->lx, LX_CONTINUE, after, sc->e, &ml);
+	if (w && !strcmp(w->value, "after"))
 		return 1;
-	if ((size_t)(sc->e - after) >= 5 && !memcmp(after, "davon", 5))
-		return 1;
+	/* "davon 2.000", "auf 24.000", "Weitere 5.600" (`continue` before) */
 	pw = ex_num_word_before(sc, sc->t + q->start, &pe);
-	if (!pw)
-		return 0;
-	we = pe;
-	return (we - pw == 5 && !memcmp(pw, "davon", 5)) || (we - pw == 3 && !memcmp(pw, "auf", 3)) ||
-	       (we - pw == 4 && !memcmp(pw, "noch", 4)) || (we - pw == 3 && !memcmp(pw, "nur", 3)) ||
-	       (q->qual != KZ_Q_EXACT && q->start == (size_t)(sc->s - sc->t));
+	if (pw && (w = ex_lex_word_ci(sc->lx, LX_CONTINUE, pw, (size_t)(pe - pw))) != NULL && !strcmp(w->value, "before"))
+		return 1;
+	/* a qualified number opening the sentence: "Rund 2.000 …" */
+	return q->qual != KZ_Q_EXACT && q->start == (size_t)(sc->s - sc->t);
 }
 
 /* May figure v lend its unit to a bare number of this value? Not a factor, not a fraction in
@@ -258,8 +260,13 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 		/* a noun right after the number names what is counted: not ours to guess */
 		if (after < sc->e && ex_upper_at(after, sc->e) && !ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}))
 			continue;
-		if (q->start > 0 && sc->t[q->start - 1] == '(' && after < sc->e && *after == ')')
-			continue; /* (1) */
+		/* … or after an attribute: "40 in der Region gelegenen Depots" */
+		if (ex_num_attribute_noun(sc, after, &(const char *){0}))
+			continue;
+		/* an enumeration "(1)"; a decimal in parentheses is a figure of a list ("Estland (3,43)") */
+		if (q->start > 0 && sc->t[q->start - 1] == '(' && after < sc->e && *after == ')' &&
+		    q->value == floor(q->value) && !memchr(sc->t + q->nstart, ',', q->end - q->nstart))
+			continue;
 		{
 			/* "Einzelplan 14", "Panzerbrigade 45": a noun right before names the number */
 			const char *pe, *pw = ex_num_word_before(sc, sc->t + q->nstart, &pe);

@@ -11,7 +11,9 @@
  *  1. The unit after it (ex_num_unit_after): a lexicon word or phrase ("Prozent", "Dollar"), or
  *     an upper-case word whose ending is a unit noun ("US-Soldaten"). Up to two lower-case
  *     adjectives or adverbs may stand between ("28.500 amerikanische Soldaten"), no function
- *     word; an upper-case noun that is no unit ends the search ("5 Jahre").
+ *     word; an upper-case noun that is no unit ends the search ("5 Jahre"). An extended
+ *     attribute may stand between when it ends in a participle and the unit counts persons
+ *     ("36.000 in der Bundesrepublik stationierten Soldaten").
  *  2. Else a currency written before it (ex_num_unit_before: "$ 5", "EUR 3", "US$12").
  *  3. A number word with no unit and no scale is no figure ("drei"), nor is a percentage a
  *     scale word multiplied ("51,95 Mrd. Prozent": README, "Scales").
@@ -58,6 +60,58 @@ static int is_stop(const char *w, size_t n)
 	return ex_word_in(w, n, stop);
 }
 
+/*
+ * An extended attribute between a number and its noun: "36.000 in der Bundesrepublik
+ * stationierten Soldaten", "40 in der Region gelegenen Depots". At p a preposition of the
+ * lexicon's `attrib` kind, then up to five words without a comma or a digit, the last a
+ * participle (an `attrib` '*' ending: -ten, -nden), then an upper-case noun: its span, or NULL.
+ */
+const char *ex_num_attribute_noun(const struct ex_scan *sc, const char *p, const char **ne)
+{
+	const char *we = ex_word_end(p, sc->e);
+
+	if (!ex_lex_word(sc->lx, LX_ATTRIB, p, (size_t)(we - p)))
+		return NULL;
+	for (int words = 0; words < 5; words++) {
+		p = ex_skip_space(we, sc->e);
+		we = ex_word_end(p, sc->e);
+		if (we == p)
+			return NULL; /* a comma, a digit, the sentence's end */
+		if (ex_upper_at(p, sc->e) || !ex_lex_suffix(sc->lx, LX_ATTRIB, p, (size_t)(we - p)))
+			continue;
+		/* the participle: the noun must follow right after it */
+		p = ex_skip_space(we, sc->e);
+		we = ex_word_end(p, sc->e);
+		if (we == p || !ex_upper_at(p, sc->e))
+			return NULL;
+		*ne = we;
+		return p;
+	}
+	return NULL;
+}
+
+/* The unit of persons an extended attribute leads to ("… stationierten Soldaten"), or NULL. */
+static const struct ex_lex_entry *attribute_unit(const struct ex_scan *sc, const char *p, const char **us,
+						 const char **ue)
+{
+	const char *ne, *n = ex_num_attribute_noun(sc, p, &ne);
+	const struct ex_lex_entry *e;
+	size_t ml;
+
+	if (!n)
+		return NULL;
+	e = ex_lex_match_after(sc->lx, LX_UNIT, n, sc->e, &ml);
+	if (e)
+		ne = n + ml;
+	else
+		e = ex_lex_suffix(sc->lx, LX_UNIT, n, (size_t)(ne - n));
+	if (!e || strcmp(e->value, "persons"))
+		return NULL;
+	*us = n;
+	*ue = ne;
+	return e;
+}
+
 /* Unit after p: phrases, words, compound endings, up to two adjectives in between. */
 const struct ex_lex_entry *ex_num_unit_after(const struct ex_scan *sc, const char *p, const char **us,
 					     const char **ue)
@@ -94,7 +148,7 @@ const struct ex_lex_entry *ex_num_unit_after(const struct ex_scan *sc, const cha
 			continue;
 		}
 		if (is_stop(p, (size_t)(we - p)) || we - p < 4)
-			return NULL;
+			return adj == 0 ? attribute_unit(sc, p, us, ue) : NULL;
 		{
 			char last = we[-1];
 			if (!(last == 'e' || last == 'n' || last == 'r' || last == 's' || last == 'm'))
@@ -277,11 +331,16 @@ const char *ex_num_finish(struct ex_scan *sc, struct ex_qty *q, const char *afte
 	}
 	u = ex_num_unit_after(sc, after, &us, &ue);
 	if (u) {
+		const char *w = ex_skip_space(after, sc->e);
 		q->unit = u->value;
 		q->military = !!(u->flags & LXF_MILITARY);
 		q->end = (size_t)(ue - sc->t);
 		q->unit_start = (size_t)(us - sc->t);
 		q->unit_end = q->end;
+		/* through an attribute ("36.000 in der Bundesrepublik stationierten Soldaten") the
+		 * quote is the number; the unit's span stays where the noun is */
+		if (us > w && ex_lex_word(sc->lx, LX_ATTRIB, w, (size_t)(ex_word_end(w, sc->e) - w)))
+			q->end = (size_t)(after - sc->t);
 	} else {
 		q->end = (size_t)(after - sc->t);
 		u = ex_num_unit_before(sc, sc->t + q->start, &us);

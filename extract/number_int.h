@@ -98,6 +98,9 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first);
  * untouched when there is none. */
 double ex_num_scale_at(const struct ex_scan *sc, const char **pp);
 /* The unit after p (up to two adjectives between): its entry, its quote [*us, *ue); or NULL. */
+/* The noun an extended attribute after a number leads to ("40 in der Region gelegenen Depots"): its
+ * start, its end in *ne; NULL when no attribute stands at p. */
+const char *ex_num_attribute_noun(const struct ex_scan *sc, const char *p, const char **ne);
 const struct ex_lex_entry *ex_num_unit_after(const struct ex_scan *sc, const char *p, const char **us,
 					     const char **ue);
 /* A currency written before the number at p ("$ 5", "EUR 3"): its entry and start *us; or NULL. */

@@ -230,7 +230,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		for (size_t i = 0; i < n && !par; i++)
 			if (m[i].role == R_LOC && m[i].via_an)
 				par = &m[i]; /* "meldete an die NATO", "zahlt an die USA" */
-		if (!sub && par && !strcmp(a->detail, "demand")) {
+		if (!sub && par && a->status == KZ_S_DEMAND) {
 			sub = par; /* "von Seoul … gefordert": who is asked to pay */
 			par = NULL;
 		}
@@ -470,7 +470,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			snprintf(a->partner, sizeof(a->partner), "%s", c->topic[best]);
 	}
 	/* "Washington hatte 1,4 Billionen Won gefordert": a demand in won is made of Korea */
-	if (!strcmp(a->detail, "demand")) {
+	if (a->status == KZ_S_DEMAND) {
 		const char *own = ex_currency_country(c->lx, q->unit);
 		if (own && strcmp(a->subject, own)) {
 			if (a->subject[0])
@@ -503,8 +503,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	if (!strcmp(a->partner, a->subject))
 		a->partner[0] = '\0';
 	/* Host-nation support is paid for US forces unless the text names others. */
-	if ((a->ind == KZ_I_COST_SHARE || !strcmp(a->detail, "host_nation_support") ||
-	     !strcmp(a->detail, "demand")) && !a->partner[0] &&
+	if ((a->ind == KZ_I_COST_SHARE || !strcmp(a->detail, "host_nation_support")) && !a->partner[0] &&
 	    strcmp(a->subject, "US"))
 		snprintf(a->partner, sizeof(a->partner), "US");
 }
