@@ -84,6 +84,16 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	if (a->ind == KZ_I_TROOPS && (!a->detail[0] || !strcmp(a->detail, "armed_forces")) && a->partner[0] &&
 	    strcmp(a->partner, a->subject))
 		at_set_detail(a, "stationed");
+	c->prev = *a;
+	c->prev_si = si;
+	c->prev_end = q->end;
+	c->have_prev = 1;
+	if (!strcmp(q->unit, "percent") &&
+	    (a->ind == KZ_I_GDP_SHARE || a->ind == KZ_I_TRADE_SHARE || a->ind == KZ_I_COST_SHARE)) {
+		c->share = *a;
+		c->share_si = si;
+		c->have_share = 1;
+	}
 	if (a->subject[0]) {
 		c->last[a->ind] = *a;
 		c->last_si[a->ind] = si;

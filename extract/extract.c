@@ -221,6 +221,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	const char *shared;      /* the sentence's text as the table holds it */
 
 	ex_sentences(lx, d->text, d->len, &sent, &nsent);
+	memset(&ctx, 0, sizeof(ctx));
 	ctx.lx = lx;
 	ctx.doc = d;
 	ctx.text = d->text;

@@ -270,6 +270,14 @@ struct ex_ctx {
 	struct ex_sentence_cues *cues; /* status.c's reading of the current sentence */
 	char last_source[48];          /* the first originator the last sentence read cited */
 	char aid_to[8];                /* the recipient of the document's last aid figure */
+	/* the figure attributed last (a restatement takes its kind) and the last share in percent
+	 * (a later percent no cue explains is of the same kind, "Spanien liegt bei 1,01") */
+	struct ex_attr prev;
+	size_t prev_si, prev_end;
+	int have_prev;
+	struct ex_attr share;
+	size_t share_si;
+	int have_share;
 	size_t last_source_si;
 };
 

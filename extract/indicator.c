@@ -175,6 +175,41 @@ static int separable_withdrawal(const char *s, const char *e)
 	return verb && ab;
 }
 
+/*
+ * "1,44 Prozent, das entspricht rund 55,6 Milliarden Dollar", "746,9 Milliarden Yen, umgerechnet
+ * 6,9 Milliarden Dollar": a figure restating the one before it in its sentence (a `restate` word
+ * between them, data/status.tsv) measures the same: money restating a share of GDP is that
+ * budget, a percent restating a budget its share of GDP. 1 when a was set.
+ */
+static int restates(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct ex_attr *p = &c->prev;
+	const char *x, *w, *end = c->text + q->start;
+	int money = is_currency(q->unit), pct = !strcmp(q->unit, "percent"), found = 0;
+
+	if (!c->have_prev || c->prev_si != si || c->prev_end > q->start || q->start - c->prev_end > 40 ||
+	    q->cell_end > q->cell_start)
+		return 0;
+	for (x = c->text + c->prev_end; (w = ex_next_word(c->text + c->prev_end, &x, end)) != NULL;)
+		if (ex_lex_word(c->lx, LX_RESTATE, w, (size_t)(x - w)) && strcmp(w, "oder") && strcmp(w, "was"))
+			found = 1;
+	if (!found)
+		return 0;
+	if (money && p->ind == KZ_I_GDP_SHARE) {
+		a->ind = KZ_I_BUDGET;
+		at_set_detail(a, p->detail[0] ? p->detail : "defense_budget");
+	} else if (pct && p->ind == KZ_I_BUDGET && !strcmp(p->detail, "defense_budget")) {
+		a->ind = KZ_I_GDP_SHARE;
+		at_set_detail(a, p->detail);
+	} else if ((money && p->ind == KZ_I_BUDGET) || (pct && kz_ind_is_core(p->ind) && p->ind != KZ_I_BUDGET)) {
+		a->ind = p->ind;
+		at_set_detail(a, p->detail);
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	/* a table cell is read with its column's header: cues come from there */
@@ -199,10 +234,13 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 	}
 	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "points")) {
 		static const char *const share[] = {"trade_share", "gdp_share", "cost_share", "change", "other", NULL};
+		static const char *const shares[] = {"trade_share", "gdp_share", "cost_share", NULL};
 		if (at_word_before_is(c->text + s, c->text + q->start, "um") || word_after_is_change(c->lx, c->text + q->end, c->text + e)) {
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
+		if (restates(c, si, q, a))
+			return;
 		if (at_word_before_is(c->text + s, c->text + q->start, "auf") ||
 		    at_word_before_is(c->text + s, c->text + q->start, "nach")) {
 			/* "sank auf 5,8 Prozent": a level; the verb is not the figure's kind */
@@ -220,11 +258,17 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		for (size_t back = 1; !cue && back <= 2 && back <= si &&
 				      c->sent[si].para - c->sent[si - back].para <= 2;
 		     back++) {
+			/* a share only: a change or another kind in the sentence before is its own figure's */
 			struct ex_qty far = *q;
 			far.start = far.end = c->sent[si - back].end;
-			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, share, &where);
-			if (cue && !strcmp(cue->value, "change"))
-				cue = NULL; /* a change in the sentence before is its own figure's */
+			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, shares, &where);
+		}
+		/* still nothing: the share the text spoke of last, a few paragraphs back at most ("Spanien
+		 * liegt bei 1,01 und Kanada bei 1,27 Prozent" in a text on shares of GDP) */
+		if (!cue && !strcmp(q->unit, "percent") && c->have_share && si - c->share_si <= 8 && c->sent[si].para - c->sent[c->share_si].para <= 2) {
+			a->ind = c->share.ind;
+			at_set_detail(a, c->share.detail);
+			return;
 		}
 		if (cue) {
 			a->ind = (enum kz_ind)kz_ind_parse(cue->value);
@@ -247,6 +291,8 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
+		if (restates(c, si, q, a))
+			return;
 		cue = nearest_cue(c, s, e, q, money, &where);
 		if (si > 0 && c->sent[si - 1].para == c->sent[si].para &&
 		    (strstr_n(c->text + s, q->start - s, "dafür") || strstr_n(c->text + s, q->start - s, "hierfür"))) {

@@ -197,6 +197,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			par = at_pick(c, m, n, q, ROLE(R_PARTNER) | ROLE(R_GEN), 0);
 		break;
 	case KZ_I_GDP_SHARE:
+		/* a share of GDP "in Ungarn" is Hungary's */
 		if (!sub)
 			sub = at_pick(c, m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
 		if (!sub)
