@@ -39,6 +39,7 @@ enum ex_lex_kind {
 	LX_ROLE,       /* a word before a country giving it its role: in loc, für for (data/grammar.tsv) */
 	LX_ATTRIB,     /* a preposition opening an attribute before a unit noun; '*' a participle ending */
 	LX_CONTINUE,   /* a word by which a bare number continues the count before: davon, weitere */
+	LX_CURRENT,    /* an adverb of the present right before a figure: a current value (derzeit) */
 	LX__N
 };
 

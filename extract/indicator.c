@@ -326,6 +326,10 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		if (cue && (!strcmp(cue->value, "trade_share") || !strcmp(cue->value, "other"))) {
 			a->ind = KZ_I_OTHER; /* trade volumes, a company's sales: not budgets */
 			at_set_detail(a, cue->detail);
+		} else if (!cue) {
+			/* money that nothing names is, in these texts, spent by a state (the keys: 327 budget
+			 * figures of 349 in money) */
+			a->ind = KZ_I_BUDGET;
 		} else if (cue) {
 			a->ind = KZ_I_BUDGET;
 			at_set_detail(a, cue->detail);

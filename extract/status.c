@@ -327,6 +327,34 @@ static int perfect_infinitive(const struct ex_ctx *c, const struct ex_sentence_c
 	return 0;
 }
 
+static int lower_is(const char *w, const char *we, const char *key)
+{
+	return (size_t)(we - w) == strlen(key) && !ex_casecmp_n(w, (size_t)(we - w), key);
+}
+
+/*
+ * Is the figure a current value, whatever its clause plans? An adverb of the present right before
+ * it ("von derzeit rund 34.500 auf 25.000", data/status.tsv `current`), or the whole of which the
+ * figure before it is a part ("11.900 der etwa 36.000 stationierten Soldaten", "4.500 von
+ * 28.500").
+ */
+static int current_value(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const char *s = c->text + c->sent[si].start, *p = c->text + q->start, *w, *we;
+
+	w = ex_word_back(s, p, &we);
+	if (we > w && ex_lex_word_ci(c->lx, LX_CURRENT, w, (size_t)(we - w)))
+		return 1;
+	if (we > w && (lower_is(w, we, "der") || lower_is(w, we, "von")) && c->have_prev && c->prev_si == si &&
+	    c->prev_end <= (size_t)(w - c->text)) {
+		const char *g = c->text + c->prev_end;
+		while (g < w && (*g == ' ' || *g == '\n'))
+			g++;
+		return g == w;
+	}
+	return 0;
+}
+
 void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)
 {
@@ -362,6 +390,8 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	a->status = (enum kz_status)sc->cue[best].status;
 	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
 	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
+		a->status = KZ_S_REPORTED;
+	if (a->status != KZ_S_CLAIM && current_value(c, si, q))
 		a->status = KZ_S_REPORTED;
 }
 
