@@ -1,7 +1,7 @@
 /*
  * attrib.c: who and when a figure is about. ex_attribute runs the parts for one figure, in
- * order — indicator and detail (indicator.c), subject and partner (who.c), year (when.c), status
- * and source (status.c) — and then the rules that need several of them (a plan keeps no
+ * order — indicator and detail (indicator.c), status (status.c), subject and partner (who.c) and
+ * the frame of a transfer (frames.c), year (when.c), source (status.c) — and then the rules that need several of them (a plan keeps no
  * document year; troops with a foreign place are stationed there). The sentence cache below
  * keeps what the parts read from a sentence: its mentions, cues and years.
  */
@@ -61,6 +61,11 @@ const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size
 	return sl;
 }
 
+static int is_money(const char *u)
+{
+	return u && strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z';
+}
+
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -72,6 +77,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	/* the status first: who pays a demand depends on it */
 	ex_status(c, si, q, c->cues, a);
 	at_who(c, si, q, all, nq, a);
+	at_frame(c, si, q, all, nq, a);
 	at_when(c, si, q, all, nq, a);
 	ex_source(c, si, q, c->cues, a);
 	/* a plan, target, demand, limit or forecast is for the year the text names, never the
@@ -93,6 +99,11 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		c->share = *a;
 		c->share_si = si;
 		c->have_share = 1;
+	}
+	if (a->ind == KZ_I_BUDGET && a->detail[0] && is_money(q->unit)) {
+		c->money = *a;
+		c->money_si = si;
+		c->have_money = 1;
 	}
 	if (a->subject[0]) {
 		c->last[a->ind] = *a;

@@ -21,6 +21,7 @@ struct mention {
 	char code[8];
 	int flags; /* LXF_NAME, LXF_GEN, LXF_ADJ, LXF_CAPITAL, LXF_PREFIX */
 	enum role role;
+	char prep[12]; /* the word that gave the role, lower-case ("an", "für", "der"), or "" */
 };
 #define MAX_MENTIONS 64
 
@@ -102,6 +103,10 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	    struct ex_attr *a);
 void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
+
+/* frames.c: giver and receiver of money that goes from one party to another */
+void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+	      struct ex_attr *a);
 
 /* when.c: the year */
 size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,

@@ -40,6 +40,8 @@ enum ex_lex_kind {
 	LX_ATTRIB,     /* a preposition opening an attribute before a unit noun; '*' a participle ending */
 	LX_CONTINUE,   /* a word by which a bare number continues the count before: davon, weitere */
 	LX_CURRENT,    /* an adverb of the present right before a figure: a current value (derzeit) */
+	LX_FRAME,      /* a detail of money that goes from one party to another, and its family (frames.c) */
+	LX_RECEIVE,    /* a preposition whose country receives a transfer: an, für, nach */
 	LX__N
 };
 
@@ -279,6 +281,10 @@ struct ex_ctx {
 	struct ex_attr share;
 	size_t share_si;
 	int have_share;
+	char giver[4][8], receiver[4][8]; /* frames.c: per family, the last giver, the first receiver */
+	struct ex_attr money; /* the last budget figure a cue named: what later money is of */
+	size_t money_si;
+	int have_money;
 	size_t last_source_si;
 };
 

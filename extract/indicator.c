@@ -327,9 +327,13 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			a->ind = KZ_I_OTHER; /* trade volumes, a company's sales: not budgets */
 			at_set_detail(a, cue->detail);
 		} else if (!cue) {
-			/* money that nothing names is, in these texts, spent by a state (the keys: 327 budget
-			 * figures of 349 in money) */
+			/* money that nothing names is of the kind the text spoke of last ("Dahinter folgen
+			 * Singapur (1,21 Milliarden Euro), Algerien (558,7 Millionen) …" after the arms
+			 * exports), else, in these texts, spent by a state (the keys: 327 budget figures of
+			 * 349 in money) */
 			a->ind = KZ_I_BUDGET;
+			if (c->have_money && si - c->money_si <= 8 && c->sent[si].para - c->sent[c->money_si].para <= 2)
+				at_set_detail(a, c->money.detail);
 		} else if (cue) {
 			a->ind = KZ_I_BUDGET;
 			at_set_detail(a, cue->detail);

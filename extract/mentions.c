@@ -44,11 +44,13 @@ static int source_noun_after(const struct ex_lexicon *lx, const char *p, const c
 
 /* The role the words before the mention at w give it (data/grammar.tsv `role`), looking back
  * over up to three words: articles, copulas, lower-case adjectives and place nouns. */
-static enum role role_before(const struct ex_lexicon *lx, const char *s, const char *w, int *prep_an)
+static enum role role_before(const struct ex_lexicon *lx, const char *s, const char *w, int *prep_an, char *prep,
+			     size_t np)
 {
 	const char *p = w;
 
 	*prep_an = 0;
+	prep[0] = '\0';
 	for (int steps = 0; steps < 3; steps++) {
 		const char *we, *ws = p = ex_word_back(s, p, &we);
 		size_t n = (size_t)(we - ws);
@@ -59,6 +61,12 @@ static enum role role_before(const struct ex_lexicon *lx, const char *s, const c
 			return R_NONE;
 		r = ex_lex_word_ci(lx, LX_ROLE, ws, n);
 		v = r ? r->value : "";
+		if (r && n < np && strcmp(v, "article") && strcmp(v, "copula")) {
+			/* the preposition, lower-case: frames.c tells a receiver ("an", "für") from a giver */
+			for (size_t k = 0; k < n; k++)
+				prep[k] = (char)(ws[k] >= 'A' && ws[k] <= 'Z' ? ws[k] - 'A' + 'a' : ws[k]);
+			prep[n] = '\0';
+		}
 		if (!strcmp(v, "loc")) {
 			/* "die Regierung in Taipeh", "die Führung in Pjöngjang": the government */
 			const char *xe, *x = ex_word_back(s, ws, &xe);
@@ -169,18 +177,19 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 			}
 			if (hit) {
 				int an;
+				mm->prep[0] = '\0';
 				mm->start = (size_t)(p - t);
 				mm->end = (size_t)(we - t);
 				snprintf(mm->code, sizeof(mm->code), "%s", en->value);
 				mm->flags = en->flags;
 				an = 0;
-				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(lx, t + s, p, &an);
+				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(lx, t + s, p, &an, mm->prep, sizeof(mm->prep));
 				mm->via_an = an;
 				if ((en->flags & LXF_ADJ) && source_noun_after(lx, we, end))
 					mm->role = R_SOURCE;
 				if (en->flags & LXF_ORG)
 					mm->role = R_NONE;
-				if ((en->flags & LXF_GEN) && role_before(lx, t + s, p, &an) == R_PARTNER)
+				if ((en->flags & LXF_GEN) && role_before(lx, t + s, p, &an, mm->prep, sizeof(mm->prep)) == R_PARTNER)
 					mm->role = R_PARTNER;
 				n++;
 			}

@@ -1,0 +1,171 @@
+/*
+ * frames.c: money that goes from one party to another — aid, arms exports, arms deals,
+ * host-nation payments. The figure's detail names its frame's family (data/grammar.tsv `frame`):
+ *   aid      giver → recipient; an article names its main recipient first, later figures of
+ *            the family default to it;
+ *   export   exporter → buyer; a list names a buyer with each figure;
+ *   payment  payer → the power whose forces it pays for.
+ * The frame has two slots, the giver (subject) and the receiver (partner), filled from the
+ * figure's sentence after who.c has chosen:
+ *   receiver: the country a list sets with the figure ("Singapur (1,21 Milliarden Euro)"), else
+ *     the nearest one after a receiving preposition (`receive`: "an die Ukraine", "für Israel",
+ *     "nach Polen", "auf sie entfallen"), a clause away counting far more;
+ *   giver: a bare or genitive mention that is not the receiver nor another figure's list entry,
+ *     else the first giver the document named for the family.
+ * A receiver taken for the subject gives way to the giver; a frame without a receiver in its
+ * sentence takes the family's default (aid: the document's first recipient; payment: the power
+ * whose troops the document counted, else the United States).
+ */
+#include "attrib_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum family { F_NONE, F_AID, F_EXPORT, F_PAYMENT };
+
+static enum family family_of(const struct ex_lexicon *lx, const char *detail)
+{
+	const struct ex_lex_entry *e = *detail ? ex_lex_word(lx, LX_FRAME, detail, strlen(detail)) : NULL;
+
+	if (!e)
+		return F_NONE;
+	return !strcmp(e->value, "aid") ? F_AID : !strcmp(e->value, "export") ? F_EXPORT
+	       : !strcmp(e->value, "payment")				  ? F_PAYMENT
+									  : F_NONE;
+}
+
+/* Does the mention m stand right before a parenthesis that holds the figure ("Algerien (558,7
+ * Millionen)")? */
+static int listed_with(const struct ex_ctx *c, const struct mention *m, const struct ex_qty *q)
+{
+	const char *p = c->text + m->end, *f = c->text + q->start;
+
+	if (m->end > q->start || f - p > 4)
+		return 0;
+	while (p < f && *p == ' ')
+		p++;
+	return p < f && *p == '(';
+}
+
+/* Does a receiving phrase belong to another figure of the sentence: one it follows right after
+ * ("26 Milliarden Dollar für Israel und gut acht Milliarden Dollar …"), or one standing between it
+ * and q? */
+static int anothers(const struct ex_ctx *c, const struct mention *m, const struct ex_qty *q,
+		    const struct ex_qty *all, size_t nq)
+{
+	for (size_t i = 0; i < nq; i++) {
+		const struct ex_qty *f = &all[i];
+		if (f->start == q->start || ex_paired(c->text, q, f) || ex_paired(c->text, f, q))
+			continue;
+		if (f->end <= m->start && m->start - f->end <= 12 && q->start > f->start)
+			return 1;
+		if ((f->start >= q->end && f->end <= m->start) || (f->start >= m->end && f->end <= q->start))
+			return 1;
+	}
+	return 0;
+}
+
+static const struct mention *receiver(const struct ex_ctx *c, const struct mention *m, size_t n,
+				      const struct ex_qty *q, const struct ex_qty *all, size_t nq)
+{
+	const char *own = ex_currency_country(c->lx, q->unit);
+	const struct mention *best = NULL;
+	size_t bestd = (size_t)-1;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d;
+		/* a sender, a source, a force; a country paid in its own money ("nach dem Seoul 1,04
+		 * Billionen Won beisteuert": "nach dem" is no direction) */
+		if (m[i].role == R_SOURCE || (m[i].flags & LXF_ORG) || (own && !strcmp(own, m[i].code)))
+			continue;
+		if (listed_with(c, &m[i], q))
+			return &m[i];
+		if (anothers(c, &m[i], q, all, nq))
+			continue;
+		if (!m[i].prep[0] || !ex_lex_word(c->lx, LX_RECEIVE, m[i].prep, strlen(m[i].prep)))
+			continue;
+		d = at_dist(c, q->start, q->end, m[i].start, m[i].end);
+		if (at_clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
+				      m[i].start < q->start ? q->start : m[i].start))
+			d += 200;
+		if (d < bestd) {
+			bestd = d;
+			best = &m[i];
+		}
+	}
+	return best;
+}
+
+/* A giver in the sentence: a bare or genitive mention that is not the receiver, nor a country a
+ * list sets with a figure of its own ("Singapur (1,21 Milliarden Euro), Algerien (…)"). */
+static const struct mention *giver(const struct ex_ctx *c, const struct mention *m, size_t n,
+				   const struct mention *recv, const struct ex_qty *all, size_t nq)
+{
+	for (size_t i = 0; i < n; i++) {
+		int listed = 0;
+		if (!(m[i].role == R_NONE || m[i].role == R_GEN) || (m[i].flags & LXF_ORG) ||
+		    (recv && !strcmp(m[i].code, recv->code)) || (m[i].flags & LXF_PREFIX && !(m[i].flags & LXF_NAME)))
+			continue;
+		for (size_t k = 0; k < nq && !listed; k++)
+			listed = listed_with(c, &m[i], &all[k]);
+		if (!listed)
+			return &m[i];
+	}
+	return NULL;
+}
+
+/* Does a receiving preposition follow the figure ("gut acht Milliarden Dollar für Partner im
+ * Indopazifik")? Then its receiver is named, if as no country, and no default applies. */
+static int names_receiver(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const char *e = c->text + c->sent[si].end, *w = ex_skip_space(c->text + q->end, e);
+	const char *we = ex_word_end(w, e);
+
+	return we > w && ex_lex_word_ci(c->lx, LX_RECEIVE, w, (size_t)(we - w));
+}
+
+void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+	      struct ex_attr *a)
+{
+	enum family f = a->ind == KZ_I_BUDGET ? family_of(c->lx, a->detail) : F_NONE;
+	const struct cache_slot *sl;
+	const struct mention *r, *g;
+
+	if (f == F_NONE || q->cell_end > q->cell_start)
+		return;
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	r = receiver(c, sl->m, sl->nm, q, all, nq);
+	g = r ? giver(c, sl->m, sl->nm, r, all, nq) : NULL;
+	if (r && (!a->subject[0] || !strcmp(a->subject, r->code))) {
+		/* the receiver was taken for whose money it is: the giver is; with no giver known, the
+		 * receiver is no receiver */
+		if (g)
+			snprintf(a->subject, sizeof(a->subject), "%s", g->code);
+		else if (c->giver[f][0] && strcmp(c->giver[f], r->code))
+			snprintf(a->subject, sizeof(a->subject), "%s", c->giver[f]);
+		else if (a->subject[0])
+			r = NULL;
+	} else if (r && !g && c->giver[f][0] && strcmp(c->giver[f], r->code)) {
+		/* the sentence names no giver: the one the document named ("Für Israel wurden Ausfuhren
+		 * im Wert von 161,1 Millionen Euro genehmigt") */
+		snprintf(a->subject, sizeof(a->subject), "%s", c->giver[f]);
+	}
+	if (r && strcmp(r->code, a->subject) && (!a->partner[0] || listed_with(c, r, q)))
+		snprintf(a->partner, sizeof(a->partner), "%s", r->code);
+	if (!a->partner[0] && f == F_AID && c->receiver[f][0] && strcmp(c->receiver[f], a->subject) &&
+	    !names_receiver(c, si, q))
+		snprintf(a->partner, sizeof(a->partner), "%s", c->receiver[f]);
+	if (!a->partner[0] && f == F_PAYMENT) {
+		/* paid for the forces the document counts ("für die US-Truppen"), else the US's */
+		const char *power = c->have_last[KZ_I_TROOPS] && c->last[KZ_I_TROOPS].subject[0]
+					    ? c->last[KZ_I_TROOPS].subject
+					    : "US";
+		if (strcmp(power, a->subject))
+			snprintf(a->partner, sizeof(a->partner), "%s", power);
+	}
+	/* the document's giver is the first one: an article on exports or aid speaks of one */
+	if (a->subject[0] && !c->giver[f][0])
+		snprintf(c->giver[f], sizeof(c->giver[f]), "%s", a->subject);
+	if (a->partner[0] && !c->receiver[f][0])
+		snprintf(c->receiver[f], sizeof(c->receiver[f]), "%s", a->partner);
+}
