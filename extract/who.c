@@ -128,8 +128,17 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			par = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
 		if (par == sub)
 			par = NULL;
-		if (par && sub && par == sub)
-			par = NULL;
+		/* "Rund 12.000 Soldaten sollen Deutschland verlassen" in a text on US troops there: the
+		 * country where the troops counted before were is their place, not their owner */
+		if (sub && !par && (sub->role == R_NONE || sub->role == R_GEN) && c->have_last[KZ_I_TROOPS] &&
+		    !(sub->start >= q->unit_start && sub->end <= q->unit_end) &&
+		    !(sub->flags & (LXF_ADJ | LXF_PREFIX | LXF_ORG)) && !strcmp(c->last[KZ_I_TROOPS].partner, sub->code) &&
+		    c->last[KZ_I_TROOPS].subject[0] && strcmp(c->last[KZ_I_TROOPS].subject, sub->code)) {
+			snprintf(a->subject, sizeof(a->subject), "%s", c->last[KZ_I_TROOPS].subject);
+			snprintf(a->partner, sizeof(a->partner), "%s", sub->code);
+			a->subj_src = 1;
+			return;
+		}
 		break;
 	case KZ_I_TRADE_SHARE: {
 		const struct mention *share_of = NULL;
@@ -520,8 +529,10 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 	const char *s = c->text + c->sent[si].start, *end = c->text + c->sent[si].end, *p, *w;
 	const struct mention *last = NULL;
 
-	/* "dort" within the figure's phrase, a few words either side */
-	for (p = c->text + q->start; p > s && c->text + q->start - p < 24; p--)
+	/* "dort" in the figure's clause, or a few words after it: the country named last before it,
+	 * in the sentence or the one before ("… aus Deutschland. Die Zahl der dort stationierten
+	 * Truppen solle von rund 34.500 …") */
+	for (p = c->text + q->start; p > s && !(p - s >= 2 && p[-2] == ',' && p[-1] == ' '); p--)
 		;
 	for (const char *x = p; (w = ex_next_word(s, &x, end)) != NULL && w < c->text + q->end + 32;) {
 		if (!ex_lex_word(c->lx, LX_THERE, w, (size_t)(x - w)))
@@ -530,6 +541,13 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 			if (sl->m[i].end <= (size_t)(w - c->text) && strcmp(sl->m[i].code, a->subject) &&
 			    sl->m[i].role != R_SOURCE)
 				last = &sl->m[i];
+		if (!last && si > 0) {
+			const struct cache_slot *psl = at_sentence_info(c, c->sent[si - 1].start, c->sent[si - 1].end,
+									NULL, 0, AT_MENTIONS);
+			for (size_t i = 0; i < psl->nm; i++)
+				if (strcmp(psl->m[i].code, a->subject) && psl->m[i].role != R_SOURCE)
+					last = &psl->m[i];
+		}
 		if (last) {
 			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
 			return;
