@@ -80,8 +80,8 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	at_frame(c, si, q, all, nq, a);
 	at_when(c, si, q, all, nq, a);
 	ex_source(c, si, q, c->cues, a);
-	/* a plan, target, demand, limit or forecast is for the year the text names, never the
-	 * document's own by default (DESIGN.md) */
+	/* a plan, target, demand, limit or forecast is for the year the text names with it, never the
+	 * document's own by default (DESIGN.md), nor a date of the sentences around it */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
 		a->year[0] = '\0';
 	if (a->ind == KZ_I_TROOPS)

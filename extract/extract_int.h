@@ -42,6 +42,7 @@ enum ex_lex_kind {
 	LX_CURRENT,    /* an adverb of the present right before a figure: a current value (derzeit) */
 	LX_FRAME,      /* a detail of money that goes from one party to another, and its family (frames.c) */
 	LX_RECEIVE,    /* a preposition whose country receives a transfer: an, für, nach */
+	LX_DEMANDED,   /* a preposition naming whom a demand is made of: von */
 	LX__N
 };
 
@@ -246,7 +247,8 @@ struct ex_attr {
 	char year[32];
 	int subj_src; /* 0 context, 2 the sentence, 3 the currency */
 	int subj_near; /* the subject is named at the figure itself ("US-Soldaten", "50 000 aus Südkorea") */
-	int year_doc;  /* the year is the document's own, taken for want of one in the text */
+	int year_doc;  /* 1: the year is the document's own, taken for want of one in the text; 2: borrowed
+			* from a sentence before or after */
 	enum kz_status status; /* status.c */
 	char source[48];       /* source.c: who the text says the figure comes from */
 };

@@ -124,6 +124,26 @@ static int names_receiver(const struct ex_ctx *c, size_t si, const struct ex_qty
 	return we > w && ex_lex_word_ci(c->lx, LX_RECEIVE, w, (size_t)(we - w));
 }
 
+/* "Der US-Präsident hat von Japan verlangt, acht Milliarden Dollar zu zahlen": the one a demand
+ * is made of ("von" + country, `demand` grammar row) pays, the one who makes it receives. 1 when
+ * a was set. */
+static int demanded_of(const struct ex_ctx *c, const struct mention *m, size_t n, struct ex_attr *a)
+{
+	const struct mention *of = NULL, *by = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (!of && m[i].prep[0] && ex_lex_word(c->lx, LX_DEMANDED, m[i].prep, strlen(m[i].prep)))
+			of = &m[i];
+	for (size_t i = 0; i < n && of; i++)
+		if (!by && m[i].role == R_NONE && strcmp(m[i].code, of->code) && !(m[i].flags & LXF_ORG && !(m[i].flags & LXF_CAPITAL)))
+			by = &m[i];
+	if (!of || !by)
+		return 0;
+	snprintf(a->subject, sizeof(a->subject), "%s", of->code);
+	snprintf(a->partner, sizeof(a->partner), "%s", by->code);
+	return 1;
+}
+
 void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	      struct ex_attr *a)
 {
@@ -131,9 +151,13 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	const struct cache_slot *sl;
 	const struct mention *r, *g;
 
-	if (f == F_NONE || q->cell_end > q->cell_start)
+	if (a->ind != KZ_I_BUDGET || q->cell_end > q->cell_start)
 		return;
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	if (a->status == KZ_S_DEMAND && demanded_of(c, sl->m, sl->nm, a))
+		return;
+	if (f == F_NONE)
+		return;
 	r = receiver(c, sl->m, sl->nm, q, all, nq);
 	g = r ? giver(c, sl->m, sl->nm, r, all, nq) : NULL;
 	if (r && (!a->subject[0] || !strcmp(a->subject, r->code))) {

@@ -270,14 +270,16 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 	 * ("…, der Rahmenvertrag hat ein Volumen von …"); a governing verb does not reach into them */
 	for (size_t k = 0; k < sc->nclause; k++) {
 		const char *a = t + sc->clause[k], *b = k + 1 < sc->nclause ? t + sc->clause[k + 1] : end, *w, *q = a;
-		int first = 1, finite = 0, sub = 0;
+		int first = 1, finite = 0, sub = 0, zu = 0;
 		while ((w = ex_next_word(a, &q, b)) != NULL) {
 			size_t n = (size_t)(q - w);
 			if (first && ex_lex_word(lx, LX_SUBORD, w, n))
 				sub = 1;
 			first = 0;
-			if (ex_lex_word(lx, LX_TENSE, w, n))
+			/* "…, künftig acht Milliarden Dollar zu zahlen": an infinitive, no finite verb */
+			if (ex_lex_word(lx, LX_TENSE, w, n) && !zu)
 				finite = 1;
+			zu = n == 2 && !memcmp(w, "zu", 2);
 		}
 		sc->main_clause[k] = finite && !sub;
 	}

@@ -407,6 +407,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		n = at_years_in(c, q->cell_start, q->cell_end, NULL, 0, y, MAX_YEARS);
 		if (n) {
 			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
+			a->year_doc = 2;
 			return;
 		}
 	}
@@ -500,6 +501,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			    (y[i].target && !speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end)))
 				continue; /* a decade, a baseline or a target in another sentence is scenery */
 			snprintf(a->year, sizeof(a->year), "%s", y[i].text);
+			a->year_doc = y[i].target ? 0 : 2; /* borrowed, unless the date a plan is to be met by */
 			return;
 		}
 	}
@@ -517,6 +519,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		memcpy(y, nsl->y, n * sizeof(*y));
 		if (n) {
 			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
+			a->year_doc = 2;
 			return;
 		}
 	}
