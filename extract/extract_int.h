@@ -43,6 +43,7 @@ enum ex_lex_kind {
 	LX_FRAME,      /* a detail of money that goes from one party to another, and its family (frames.c) */
 	LX_RECEIVE,    /* a preposition whose country receives a transfer: an, für, nach */
 	LX_DEMANDED,   /* a preposition naming whom a demand is made of: von */
+	LX_SEPARABLE,  /* a separable verb and its particle closing the clause: sieht … vor (status) */
 	LX__N
 };
 

@@ -9,7 +9,7 @@ static const char *const kind_names[LX__N] = {"unit",  "scale",  "qual",	     "c
 					      "ref",   "time",   "abbr",      "place",	  "govt",
 					      "source", "recipient", "plan", "change",	  "tense", "govern",
 					      "status", "cite", "sourcename", "restate", "toward", "there", "own",
-					      "currency", "subord", "role", "attrib", "continue", "current", "frame", "receive", "demanded"};
+					      "currency", "subord", "role", "attrib", "continue", "current", "frame", "receive", "demanded", "separable"};
 
 static int parse_flags(const char *s)
 {
@@ -74,7 +74,7 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
 					  "qual, country, cue, ref, time, abbr, place, govt, source, "
-					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward, there, own, currency, subord, role, attrib, continue, current, frame, receive, demanded)");
+					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward, there, own, currency, subord, role, attrib, continue, current, frame, receive, demanded, separable)");
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
 		e = &lx->v[k][lx->n[k]++];
 		memset(e, 0, sizeof(*e));

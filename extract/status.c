@@ -181,6 +181,54 @@ static int originator_before(const struct ex_lexicon *lx, const char *s, const c
 	return 0;
 }
 
+/*
+ * Separable verbs (status.tsv `separable`, "sieht vor"): the verb's form, then its particle as the
+ * last word of the verb's clause ("Das Abkommen sieht für 2026 einen Beitrag von 1,52 Billionen
+ * Won vor", "Putin ordnete an, die Zahl … zu erhöhen"). A match is a governing status cue at the
+ * verb.
+ */
+static void separable_cues(const struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
+{
+	const struct ex_lexicon *lx = c->lx;
+	const char *t = c->text, *s = t + c->sent[si].start, *end = t + c->sent[si].end, *p = s, *w;
+
+	while ((w = ex_next_word(s, &p, end)) != NULL && sc->ncue < EX_MAX_CUES) {
+		size_t n = (size_t)(p - w);
+		unsigned char b = ex_fold_byte((unsigned char)*w);
+		for (unsigned j = 0; j < lx->n_first[LX_SEPARABLE][b]; j++) {
+			const struct ex_lex_entry *e = &lx->v[LX_SEPARABLE][lx->by_first[LX_SEPARABLE][b][j]];
+			const char *sp = strchr(e->key, ' ');
+			size_t cl, ce;
+			const char *x, *lw = NULL, *lwe = NULL, *pw;
+			if (!sp || (size_t)(sp - e->key) != n || memcmp(e->key, w, n))
+				continue;
+			/* the last word of the verb's clause */
+			cl = clause_of(sc, (size_t)(w - t));
+			ce = cl + 1 < sc->nclause ? sc->clause[cl + 1] : c->sent[si].end;
+			for (x = p; (pw = ex_next_word(p, &x, t + ce)) != NULL;) {
+				lw = pw;
+				lwe = x;
+			}
+			if (!lw || (size_t)(lwe - lw) != strlen(sp + 1) || memcmp(lw, sp + 1, (size_t)(lwe - lw)))
+				continue;
+			{
+				struct ex_status_cue *h = &sc->cue[sc->ncue++];
+				const char *bb = w;
+				h->pos = (size_t)(w - t);
+				h->status = kz_status_parse(e->value);
+				h->governs = 1;
+				h->hearsay = 0;
+				h->noun = 0;
+				while (bb > s && (bb[-1] == ' ' || bb[-1] == '\n'))
+					bb--;
+				h->opens = bb > s && (bb[-1] == ',' || bb[-1] == ';');
+				h->aside = 0;
+			}
+			break;
+		}
+	}
+}
+
 void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 {
 	const struct ex_lexicon *lx = c->lx;
@@ -200,9 +248,15 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			continue;
 		while (w < end && *w == ' ')
 			w++;
-		/* "…, umgerechnet etwa 19,7 Milliarden Dollar": a restatement is no clause of its own */
-		if (ex_lex_word(lx, LX_RESTATE, w, (size_t)(ex_word_end(w, end) - w)))
-			continue;
+		/* "…, umgerechnet etwa 19,7 Milliarden Dollar", "…; das entspräche 60 Milliarden Euro": a
+		 * restatement is no clause of its own */
+		{
+			const char *we = ex_word_end(w, end), *w2 = ex_skip_space(we, end);
+			if (ex_lex_word(lx, LX_RESTATE, w, (size_t)(we - w)) ||
+			    (ex_word_in(w, (size_t)(we - w), (const char *const[]){"das", "dies", "was", NULL}) &&
+			     ex_lex_word(lx, LX_RESTATE, w2, (size_t)(ex_word_end(w2, end) - w2))))
+				continue;
+		}
 		if (sc->nclause < EX_MAX_CLAUSES)
 			sc->clause[sc->nclause++] = (size_t)(p + k - t);
 	}
@@ -266,6 +320,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 		}
 		p = we;
 	}
+	separable_cues(c, si, sc);
 	/* which clauses are statements of their own: a finite verb and no subordinator opening them
 	 * ("…, der Rahmenvertrag hat ein Volumen von …"); a governing verb does not reach into them */
 	for (size_t k = 0; k < sc->nclause; k++) {
