@@ -230,7 +230,7 @@ int cmd_check(int argc, char **argv)
 		for (size_t k = 0; lx && k < paths.n; k++) {
 			struct ex_doc doc;
 			ex_doc_init(&doc);
-			if (ex_collect_load(&doc, paths.v[k], &src, &nbad, &worst))
+			if (ex_collect_load(&doc, &paths, k, &src, &nbad, &worst))
 				continue;
 			if (doc.meta.date)
 				st_docinfo_add(&di, doc.path, doc.meta.date);

@@ -89,12 +89,8 @@ int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *le
 		for (size_t k = 0; lx && k < found.n; k++) {
 			struct ex_doc doc;
 			ex_doc_init(&doc);
-			if (ex_doc_load(&doc, found.v[k], &err)) {
-				kz_err_print(&err);
-				worst = worse(worst, err.code);
+			if (ex_collect_load(&doc, &found, k, &src, &nbad, &worst))
 				continue;
-			}
-			ex_sources_apply(&src, &doc);
 			rp_docs_add(docs, doc.path, doc.meta.title, doc.meta.publisher, doc.meta.date);
 			ex_extract(lx, &doc, &eo, t);
 			ex_doc_release(&doc);

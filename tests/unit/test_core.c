@@ -296,8 +296,38 @@ static void test_csv_rows(void)
 	T_CHECK(kz_claim_problem(&c, why, sizeof(why)) != NULL);
 }
 
+/* The claim key: file, the sentence's hash, the number as written; repeats counted. */
+static void test_ids(void)
+{
+	struct kz_idgen g;
+	struct kz_buf b = KZ_BUF_INIT;
+	const char *s = "Rund 28.500 Soldaten sind in Korea.";
+	char first[128];
+
+	kz_idgen_init(&g);
+	snprintf(first, sizeof first, "%s", kz_idgen_make(&g, &b, "a/b.txt", s, "28.500", 6));
+	T_CHECK(!strncmp(first, "a/b.txt#", 8));
+	T_CHECK(strlen(first) == 8 + 8 + 1 + 6);
+	T_STREQ(first + 16, "-28.500");
+	/* the same again: ~2; white space inside the number does not count */
+	T_STREQ(kz_idgen_make(&g, &b, "a/b.txt", s, "28.500", 6) + strlen(first), "~2");
+	T_CHECK(!strncmp(kz_idgen_make(&g, &b, "a/b.txt", s, "55\xC2\xA0" "300", 7), first, 17));
+	T_STREQ(b.s + 17, "55300");
+	/* another sentence: another hash */
+	T_CHECK(strncmp(kz_idgen_make(&g, &b, "a/b.txt", "Rund 28.500 Soldaten.", "28.500", 6), first, 16));
+	kz_idgen_release(&g);
+	/* a new document starts counting afresh */
+	kz_idgen_init(&g);
+	T_STREQ(kz_idgen_make(&g, &b, "a/b.txt", s, "28.500", 6), first);
+	kz_idgen_release(&g);
+	kz_buf_release(&b);
+	T_STREQ(kz_path_base("x/y/z.txt"), "z.txt");
+	T_STREQ(kz_path_base("z.txt"), "z.txt");
+}
+
 int main(void)
 {
+	test_ids();
 	test_parse_unterminated();
 	test_numbers();
 	test_num_range();
