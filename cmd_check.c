@@ -59,8 +59,8 @@ static int cmp_docref_row(const void *a, const void *b)
 }
 
 /*
- * Dates of the documents a claims CSV names: the sources.csv in each
- * document's folder when there is one, else the document's own dateline or
+ * Dates of the documents a claims CSV names: the table's `published` column,
+ * else the sources.csv in each document's folder when there is one, else the document's own dateline or
  * file metadata when the document can still be read. Each document is looked
  * at once, in the order the table first names it: the distinct documents are
  * found by sorting (O(n log n) in the rows, whatever their number).
@@ -89,6 +89,11 @@ static void dates_for_csv(const struct kz_table *t, size_t from, struct st_docin
 
 		if (st_docinfo_find(di, doc))
 			continue;
+		/* the table's own citation dates its document: no reload, wherever the table is */
+		if (*t->v[v[k].row].published) {
+			st_docinfo_add(di, doc, t->v[v[k].row].published);
+			continue;
+		}
 		if (ex_sources_beside(&src, doc, &err))
 			kz_err_print(&err);
 		ex_doc_init(&d);
@@ -230,7 +235,7 @@ int cmd_check(int argc, char **argv)
 		for (size_t k = 0; lx && k < paths.n; k++) {
 			struct ex_doc doc;
 			ex_doc_init(&doc);
-			if (ex_collect_load(&doc, &paths, k, &src, &nbad, &worst))
+			if (ex_collect_load(&doc, &paths, k, &src, &nbad, &worst, NULL))
 				continue;
 			if (doc.meta.date)
 				st_docinfo_add(&di, doc.path, doc.meta.date);

@@ -98,7 +98,7 @@ int cmd_extract(int argc, char **argv)
 	for (size_t k = 0; !rc && k < paths.n; k++) {
 		struct ex_doc doc;
 		ex_doc_init(&doc);
-		if (ex_collect_load(&doc, &paths, k, &src, &nbad, &worst))
+		if (ex_collect_load(&doc, &paths, k, &src, &nbad, &worst, NULL))
 			continue;
 		kz_table_init(&t);
 		ex_extract(lx, &doc, &eo, &t);

@@ -12,9 +12,9 @@
 
 
 /* Write one of the run's CSV files atomically and record it for the manifest: what says which. */
-enum what { W_CLAIMS, W_FINDINGS, W_CONSENSUS };
+enum what { W_CLAIMS, W_FINDINGS, W_CONSENSUS, W_DOCUMENTS };
 static int write_csv(struct kz_outdir *od, const char *name, enum what what, const struct kz_table *t,
-		     const struct st_result *res, struct kz_err *err)
+		     const struct st_result *res, const struct rp_docs *docs, struct kz_err *err)
 {
 	char path[4096];
 	struct kz_out o;
@@ -28,12 +28,25 @@ static int write_csv(struct kz_outdir *od, const char *name, enum what what, con
 		kz_claims_write_csv(t, o.f, KZ_CSV_PLAIN);
 	else if (what == W_FINDINGS)
 		st_findings_write_csv(res, t, o.f, KZ_CSV_PLAIN);
+	else if (what == W_DOCUMENTS)
+		rp_docs_write_csv(docs, o.f, KZ_CSV_PLAIN);
 	else
 		st_consensus_write_csv(res, t, o.f, KZ_CSV_PLAIN);
 	rc = kz_out_commit(&o, err);
 	if (!rc)
 		kz_outdir_add(od, name);
 	return rc;
+}
+
+/* Each document's SHA-256, so that documents.csv tells a changed document from the one read. */
+static void hash_documents(struct rp_docs *docs)
+{
+	for (size_t i = 0; i < docs->n; i++) {
+		char hex[65];
+		struct kz_err err;
+		if (kz_file_sha256(docs->v[i].path, hex, NULL, &err) == 0)
+			docs->v[i].sha256 = rp_docs_str(docs, hex);
+	}
 }
 
 /* An input that is the output folder or lies inside it would be overwritten or read back: say which. */
@@ -62,7 +75,7 @@ int cmd_run(int argc, char **argv)
 	int charts = 0, rc, worst;
 	struct kz_strlist pos = {0}, lexicons = {0};
 	const struct kz_opt opts[] = {
-		{'o', "output", "DIR", "write claims.csv, findings.csv, consensus.csv, factsheet.pdf into DIR (default: out)", KZ_OPT_STRING, &outdir},
+		{'o', "output", "DIR", "write claims.csv, findings.csv, consensus.csv, documents.csv, factsheet.pdf into DIR (default: out)", KZ_OPT_STRING, &outdir},
 		{0, "title", "T", "title of the fact sheet", KZ_OPT_STRING, &title},
 		{0, "lang", "de|en", "language of texts and number format (default: de)", KZ_OPT_STRING, &lang},
 		{0, "charts", NULL, "also write every chart as SVG and PNG into DIR/charts", KZ_OPT_FLAG, &charts},
@@ -84,7 +97,8 @@ int cmd_run(int argc, char **argv)
 
 	rc = kz_opts_parse("kennzahl run [-o OUTDIR] [--title T] [--lang de|en] [--charts] PATH...",
 			   "The main job: reads every document under PATH and writes OUTDIR/claims.csv,\n"
-			   "findings.csv, consensus.csv and factsheet.pdf (and charts/ with --charts).",
+			   "findings.csv, consensus.csv, documents.csv and factsheet.pdf (and charts/ with\n"
+			   "--charts), and manifest.csv last.",
 			   opts, argc, argv, &pos);
 	if (rc) {
 		kz_strlist_release(&pos);
@@ -141,15 +155,19 @@ int cmd_run(int argc, char **argv)
 	}
 	rc = od.dir ? 0 : kz_outdir_begin(&od, outdir, &err);
 	if (!rc)
-		rc = write_csv(&od, "claims.csv", W_CLAIMS, &t, NULL, &err);
+		rc = write_csv(&od, "claims.csv", W_CLAIMS, &t, NULL, NULL, &err);
 	/* 2. check */
 	st_result_init(&res);
 	if (!rc && cmd_check_claims(&t, &docs, ro.lang == PL_EN, &res))
 		worst = KZ_EXIT_INPUT;
 	if (!rc)
-		rc = write_csv(&od, "findings.csv", W_FINDINGS, &t, &res, &err);
+		rc = write_csv(&od, "findings.csv", W_FINDINGS, &t, &res, NULL, &err);
 	if (!rc)
-		rc = write_csv(&od, "consensus.csv", W_CONSENSUS, &t, &res, &err);
+		rc = write_csv(&od, "consensus.csv", W_CONSENSUS, &t, &res, NULL, &err);
+	if (!rc) {
+		hash_documents(&docs);
+		rc = write_csv(&od, "documents.csv", W_DOCUMENTS, &t, NULL, &docs, &err);
+	}
 	/* 3. report */
 	if (!rc) {
 		snprintf(path, sizeof path, "%s/factsheet.pdf", outdir);
@@ -168,8 +186,9 @@ int cmd_run(int argc, char **argv)
 		kz_err_print(&err);
 		worst = KZ_EXIT_SYSTEM;
 	} else {
-		printf("%s/claims.csv\n%s/findings.csv\n%s/consensus.csv\n%s/factsheet.pdf\n%s/manifest.csv\n",
-		       outdir, outdir, outdir, outdir, outdir);
+		printf("%s/claims.csv\n%s/findings.csv\n%s/consensus.csv\n%s/documents.csv\n%s/factsheet.pdf\n"
+		       "%s/manifest.csv\n",
+		       outdir, outdir, outdir, outdir, outdir, outdir);
 		if (charts)
 			printf("%s/\n", chartdir);
 	}

@@ -258,12 +258,14 @@ void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_source
 }
 
 int ex_collect_load(struct ex_doc *d, const struct ex_paths *p, size_t k, const struct ex_sources *src,
-		    int *nbad, int *worst)
+		    int *nbad, int *worst, struct kz_err *out)
 {
 	struct kz_err err;
 
 	if (ex_doc_load(d, p->v[k], &err)) {
 		kz_err_print(&err);
+		if (out)
+			*out = err;
 		(*nbad)++;
 		if (err.code > *worst)
 			*worst = err.code;

@@ -115,9 +115,9 @@ void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_source
 /* Is path a document by its name (.txt, .md, .text, .html, .htm, .pdf)? */
 int ex_loadable(const char *path);
 /* Load the k-th collected document, give it its relative name and apply its sources.csv row:
- * 0, or the error printed, counted in *nbad and kept in *worst (the caller goes on with the
- * next document). */
+ * 0, or the error printed, counted in *nbad, kept in *worst and, when err is not NULL, copied
+ * there (the caller goes on with the next document). */
 int ex_collect_load(struct ex_doc *d, const struct ex_paths *p, size_t k, const struct ex_sources *src,
-		    int *nbad, int *worst);
+		    int *nbad, int *worst, struct kz_err *err);
 
 #endif
