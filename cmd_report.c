@@ -71,7 +71,7 @@ static void row_warned(const struct kz_err *err, void *arg)
 }
 
 int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *lexicons,
-		    struct kz_table *t, struct rp_docs *docs)
+		    struct cmd_corrections *cc, struct kz_table *t, struct rp_docs *docs)
 {
 	struct kz_strlist other = {0};
 	struct ex_sources src;
@@ -113,6 +113,7 @@ int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *le
 				continue;
 			}
 			ex_extract(lx, &doc, &eo, t);
+			worst = worse(worst, cmd_corrections_apply(cc, &doc, t, before));
 			e = rp_docs_add(docs, doc.path, doc.meta.title, doc.meta.publisher, doc.meta.date,
 					doc.meta.url);
 			e->pages = (int)doc.npages;
@@ -196,6 +197,7 @@ int cmd_report(int argc, char **argv)
 	const char *out = "factsheet.pdf", *title = NULL, *lang = NULL, *charts = NULL, *select = NULL,
 		   *layout = NULL;
 	struct kz_strlist pos = {0}, lexicons = {0};
+	int no_corr = 0;
 	const struct kz_opt opts[] = {
 		{'o', "output", "FILE", "write the fact sheet to FILE (default: factsheet.pdf; - for stdout)", KZ_OPT_STRING, &out},
 		{0, "title", "T", "title of the fact sheet", KZ_OPT_STRING, &title},
@@ -203,6 +205,7 @@ int cmd_report(int argc, char **argv)
 		{0, "lang", "de|en", "language of texts and number format (default: de)", KZ_OPT_STRING, &lang},
 		{0, "charts", "DIR", "also write every chart as SVG and PNG into DIR", KZ_OPT_STRING, &charts},
 		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
+		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "layout", "FILE", "write a text dump of the layout (pages, text boxes, charts) to FILE", KZ_OPT_STRING, &layout},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
@@ -213,6 +216,7 @@ int cmd_report(int argc, char **argv)
 	struct kz_buf dump = KZ_BUF_INIT;
 	struct st_result res;
 	struct kz_err err;
+	struct cmd_corrections cc = {0};
 	int rc, worst;
 
 	rc = kz_opts_parse("kennzahl report [-o FILE.pdf] [--title T] [--lang de|en] [--charts DIR] [--select K=V,...] INPUT...",
@@ -240,7 +244,10 @@ int cmd_report(int argc, char **argv)
 	ro.dump = layout ? &dump : NULL;
 	kz_table_init(&t);
 	rp_docs_init(&docs);
-	worst = cmd_load_inputs(pos.v, pos.n, &lexicons, &t, &docs);
+	worst = no_corr ? 0 : cmd_corrections_load(&cc, pos.v, pos.n);
+	worst = worse(worst, cmd_load_inputs(pos.v, pos.n, &lexicons, no_corr ? NULL : &cc, &t, &docs));
+	worst = worse(worst, cmd_corrections_finish(&cc));
+	cmd_corrections_release(&cc);
 	if (worst && t.n == 0 && docs.n == 0) {
 		/* nothing could be read: an empty sheet would look like an answer */
 		kz_warn("%s: nothing was read; no fact sheet written", out);

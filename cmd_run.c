@@ -72,7 +72,8 @@ static const char *input_inside(const char *outdir, const struct kz_strlist *pos
 int cmd_run(int argc, char **argv)
 {
 	const char *outdir = "out", *title = NULL, *lang = NULL, *select = NULL;
-	int charts = 0, rc, worst;
+	int charts = 0, rc, worst, no_corr = 0;
+	struct cmd_corrections cc = {0};
 	struct kz_strlist pos = {0}, lexicons = {0};
 	const struct kz_opt opts[] = {
 		{'o', "output", "DIR", "write claims.csv, findings.csv, consensus.csv, documents.csv, factsheet.pdf into DIR (default: out)", KZ_OPT_STRING, &outdir},
@@ -80,6 +81,7 @@ int cmd_run(int argc, char **argv)
 		{0, "lang", "de|en", "language of texts and number format (default: de)", KZ_OPT_STRING, &lang},
 		{0, "charts", NULL, "also write every chart as SVG and PNG into DIR/charts", KZ_OPT_FLAG, &charts},
 		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable)", KZ_OPT_LIST, &lexicons},
+		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
@@ -138,7 +140,12 @@ int cmd_run(int argc, char **argv)
 	kz_table_init(&t);
 	rp_docs_init(&docs);
 	/* 1. extract */
-	worst = cmd_load_inputs(pos.v, pos.n, &lexicons, &t, &docs);
+	worst = no_corr ? 0 : cmd_corrections_load(&cc, pos.v, pos.n);
+	rc = cmd_load_inputs(pos.v, pos.n, &lexicons, no_corr ? NULL : &cc, &t, &docs);
+	worst = rc > worst ? rc : worst;
+	rc = cmd_corrections_finish(&cc);
+	worst = rc > worst ? rc : worst;
+	cmd_corrections_release(&cc);
 	if (worst && t.n == 0 && docs.n == 0) {
 		/* nothing could be read: an empty sheet would look like an answer */
 		kz_warn("%s: nothing was read; no outputs written", outdir);

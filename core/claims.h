@@ -60,6 +60,7 @@ struct kz_claim {
 	const char *sentence;
 	/* the document's citation, so that a row is self-contained wherever the table travels */
 	const char *title, *publisher, *published, *url;
+	long line; /* the line of the CSV it was read from; 0 when extracted */
 };
 
 /* The claims table: owns its claims and, in one arena, all their strings. */
