@@ -1,7 +1,7 @@
 # kennzahl: one hand-written Makefile. `make` builds ./kennzahl; see README for the targets.
 
 CC      ?= cc
-PKGS    := gsl cairo pangocairo poppler-glib
+PKGS    := gsl cairo pangocairo poppler-glib xlsxwriter
 VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \

@@ -76,7 +76,7 @@ int cmd_run(int argc, char **argv)
 	struct cmd_corrections cc = {0};
 	struct kz_strlist pos = {0}, lexicons = {0};
 	const struct kz_opt opts[] = {
-		{'o', "output", "DIR", "write claims.csv, findings.csv, consensus.csv, documents.csv, factsheet.pdf into DIR (default: out)", KZ_OPT_STRING, &outdir},
+		{'o', "output", "DIR", "write claims.csv, findings.csv, consensus.csv, documents.csv, claims.xlsx, factsheet.pdf into DIR (default: out)", KZ_OPT_STRING, &outdir},
 		{0, "title", "T", "title of the fact sheet", KZ_OPT_STRING, &title},
 		{0, "lang", "de|en", "language of texts and number format (default: de)", KZ_OPT_STRING, &lang},
 		{0, "charts", NULL, "also write every chart as SVG and PNG into DIR/charts", KZ_OPT_FLAG, &charts},
@@ -99,8 +99,8 @@ int cmd_run(int argc, char **argv)
 
 	rc = kz_opts_parse("kennzahl run [-o OUTDIR] [--title T] [--lang de|en] [--charts] PATH...",
 			   "The main job: reads every document under PATH and writes OUTDIR/claims.csv,\n"
-			   "findings.csv, consensus.csv, documents.csv and factsheet.pdf (and charts/ with\n"
-			   "--charts), and manifest.csv last.",
+			   "findings.csv, consensus.csv, documents.csv, claims.xlsx (the same tables as one\n"
+			   "workbook) and factsheet.pdf (and charts/ with --charts), and manifest.csv last.",
 			   opts, argc, argv, &pos);
 	if (rc) {
 		kz_strlist_release(&pos);
@@ -175,6 +175,18 @@ int cmd_run(int argc, char **argv)
 		hash_documents(&docs);
 		rc = write_csv(&od, "documents.csv", W_DOCUMENTS, &t, NULL, &docs, &err);
 	}
+	/* the same tables as a workbook: numbers stay numbers in a spreadsheet of any locale */
+	if (!rc) {
+		snprintf(path, sizeof path, "%s/claims.xlsx", outdir);
+		rc = rp_xlsx_write(path, &t, &res, &docs, ro.date, &err);
+		if (!rc) {
+			kz_outdir_add(&od, "claims.xlsx");
+		} else if (rc == KZ_EINPUT) {
+			kz_err_print(&err); /* too large for a sheet: the CSV files hold it all */
+			worst = worst > KZ_EXIT_INPUT ? worst : KZ_EXIT_INPUT;
+			rc = 0;
+		}
+	}
 	/* 3. report */
 	if (!rc) {
 		snprintf(path, sizeof path, "%s/factsheet.pdf", outdir);
@@ -193,9 +205,9 @@ int cmd_run(int argc, char **argv)
 		kz_err_print(&err);
 		worst = KZ_EXIT_SYSTEM;
 	} else {
-		printf("%s/claims.csv\n%s/findings.csv\n%s/consensus.csv\n%s/documents.csv\n%s/factsheet.pdf\n"
-		       "%s/manifest.csv\n",
-		       outdir, outdir, outdir, outdir, outdir, outdir);
+		printf("%s/claims.csv\n%s/findings.csv\n%s/consensus.csv\n%s/documents.csv\n%s/claims.xlsx\n"
+		       "%s/factsheet.pdf\n%s/manifest.csv\n",
+		       outdir, outdir, outdir, outdir, outdir, outdir, outdir);
 		if (charts)
 			printf("%s/\n", chartdir);
 	}

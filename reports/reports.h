@@ -78,4 +78,13 @@ int rp_factsheet_write(const char *path, const struct kz_table *t, const struct 
 		       const struct st_result *res, const struct rp_options *o,
 		       struct kz_err *err);
 
+/*
+ * Write claims.xlsx to path (atomically): sheets claims, findings, consensus and documents, the
+ * same tables as the CSV files, numbers as numbers, urls as links, header frozen, autofilter;
+ * date (Unix seconds) is the workbook's creation date. A table longer than a sheet holds is
+ * KZ_EINPUT and nothing is written. Returns 0 or KZ_E* with err filled.
+ */
+int rp_xlsx_write(const char *path, const struct kz_table *t, const struct st_result *res,
+		  const struct rp_docs *docs, long long date, struct kz_err *err);
+
 #endif
