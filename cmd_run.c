@@ -49,6 +49,29 @@ static void hash_documents(struct rp_docs *docs)
 	}
 }
 
+/* The run in one line: documents read, bad and without figures, claims, findings by kind, where. */
+static void summary(struct kz_buf *b, const struct rp_docs *docs, const struct kz_table *t,
+		    const struct st_result *res, const char *outdir)
+{
+	size_t bad = 0, empty = 0, nf = 0;
+	int first = 1;
+
+	for (size_t i = 0; i < docs->n; i++) {
+		bad += docs->v[i].state == RP_DOC_BAD;
+		empty += docs->v[i].state == RP_DOC_NO_FIGURES;
+	}
+	for (int k = 0; k < ST_K__N; k++)
+		nf += res->count[k];
+	kz_buf_addf(b, "run: %zu documents read, %zu bad, %zu without figures; %zu claims; %zu findings",
+		    docs->n - bad, bad, empty, t->n, nf);
+	for (int k = 0; k < ST_K__N; k++)
+		if (res->count[k]) {
+			kz_buf_addf(b, "%s%zu %s", first ? " (" : ", ", res->count[k], st_kind_name((enum st_kind)k));
+			first = 0;
+		}
+	kz_buf_addf(b, "%s; outputs in %s/\n", first ? "" : ")", outdir);
+}
+
 /* An input that is the output folder or lies inside it would be overwritten or read back: say which. */
 static const char *input_inside(const char *outdir, const struct kz_strlist *pos)
 {
@@ -96,6 +119,7 @@ int cmd_run(int argc, char **argv)
 	struct stat st;
 	const char *inside;
 	time_t started;
+	struct kz_buf line = KZ_BUF_INIT;
 
 	rc = kz_opts_parse("kennzahl run [-o OUTDIR] [--title T] [--lang de|en] [--charts] PATH...",
 			   "The main job: reads every document under PATH and writes OUTDIR/claims.csv,\n"
@@ -187,6 +211,8 @@ int cmd_run(int argc, char **argv)
 			rc = 0;
 		}
 	}
+	if (!rc)
+		summary(&line, &docs, &t, &res, outdir);
 	/* 3. report */
 	if (!rc) {
 		snprintf(path, sizeof path, "%s/factsheet.pdf", outdir);
@@ -210,8 +236,10 @@ int cmd_run(int argc, char **argv)
 		       outdir, outdir, outdir, outdir, outdir, outdir, outdir);
 		if (charts)
 			printf("%s/\n", chartdir);
+		fputs(line.s ? line.s : "", stdout);
 	}
 done:
+	kz_buf_release(&line);
 	kz_table_release(&t);
 	rp_docs_release(&docs);
 	rp_select_release(&sel);

@@ -37,6 +37,8 @@ grep -q "^c/leer.txt,Lagebild ohne Zahlen,Zeitung Beispiel,2025-06-01,https://ex
 grep -q '^c/kaputt.txt,.*,0,bad,.\+' "$d" && ok || no "bad document with its message: $(grep kaputt "$d")"
 grep -q '^documents.csv,[0-9]*,[0-9a-f]\{64\}$' "$t/out/manifest.csv" && ok || no "documents.csv not in the manifest"
 grep -q 'out/documents.csv' "$t/run.out" && ok || no "run does not name documents.csv"
+# the summary line, last: documents read, bad, without figures; claims; findings by kind; where
+tail -1 "$t/run.out" | grep -q "^run: 2 documents read, 1 bad, 1 without figures; $n claims; [0-9]* findings\( ([0-9]* [a-z]*\(, [0-9]* [a-z]*\)*)\)\{0,1\}; outputs in out/\$" && ok || no "summary line: $(tail -1 "$t/run.out")"
 # the fact sheet lists the document without figures among its sources
 pdftotext "$t/out/factsheet.pdf" "$t/sheet.txt" 2>/dev/null
 grep -q 'Lagebild ohne Zahlen' "$t/sheet.txt" && ok || no "the document without figures is missing from the fact sheet's sources"
