@@ -56,6 +56,9 @@ row "$FLOOR" out2/claims.csv | grep -q ',troops,floor,[a-z]*,US,KR,.*,corrected,
 [ -z "$(row "$JUNK" out2/claims.csv)" ] && ok || no "after the move: the rejected claim is back"
 grep -q ",b/korpus/$D,,[0-9]*,[0-9]*,rund 4.500,4500,persons,4275,4725,approx,troops,relocation,plan,US,KR,2025,.*,added," out2/claims.csv && ok || no "after the move: the added figure is missing: $(grep 'rund 4.500' out2/claims.csv | cut -c1-200)"
 [ "$(grep -c ',corrected,\|,added,' out2/claims.csv)" = 2 ] && ok || no "review column: $(grep -c ',corrected,\|,added,' out2/claims.csv) rows corrected or added, expected 2"
+# the fact sheet marks the reviewed figures in its appendix
+pdftotext out2/factsheet.pdf sheet.txt 2> /dev/null
+grep -q 'korrigiert' sheet.txt && grep -q 'ergänzt' sheet.txt && ok || no "the fact sheet does not mark the corrected and the added figure"
 # the added figure points at its quote in the edited text
 start=$(grep ',rund 4.500,' out2/claims.csv | sed 's/^[^,]*,[^,]*,[^,]*,\([0-9]*\),.*/\1/')
 [ "$(dd if="$f" bs=1 skip="$start" count=10 2>/dev/null)" = "rund 4.500" ] && ok || no "the added figure's offset $start is not its quote"
