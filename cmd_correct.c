@@ -28,7 +28,7 @@ static void print_warning(const struct kz_err *err, void *arg)
 int cmd_corrections_load(struct cmd_corrections *cc, const char *const *paths, int n)
 {
 	struct kz_err err;
-	int worst = 0;
+	int worst = 0, rc;
 
 	memset(cc, 0, sizeof(*cc));
 	cc->v = kz_xcalloc((size_t)n + 1, sizeof(*cc->v));
@@ -38,7 +38,16 @@ int cmd_corrections_load(struct cmd_corrections *cc, const char *const *paths, i
 			continue; /* a claims table is read as it stands */
 		c = &cc->v[cc->n++];
 		kz_corrections_init(c);
-		if (kz_corrections_load(c, paths[i], &err)) {
+		rc = kz_corrections_load(c, paths[i], &err);
+		/* two files given from one folder share its corrections.csv: read once */
+		for (int k = 0; k + 1 < cc->n; k++)
+			if (!strcmp(cc->v[k].path, c->path) && !strcmp(cc->v[k].prefix, c->prefix)) {
+				kz_corrections_release(c);
+				cc->n--;
+				rc = -1;
+				break;
+			}
+		if (rc > 0) {
 			kz_err_print(&err);
 			worst = err.code > worst ? err.code : worst;
 		}

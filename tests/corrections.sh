@@ -90,6 +90,9 @@ printf '%s,set,,,,prozent,,,,,,,,,,,\n' "$JUNK" >> $C
 [ $? = 3 ] && ok || no "a bad unit: exit $?"
 grep -q "^kennzahl: $C:5: unit 'prozent' is not one of" bad.err && ok || no "a bad unit: $(cat bad.err)"
 grep -q ',corrected,\|,added,' bad.csv && no "a bad file: corrections applied anyway" || ok
+# two files of the folder given by name: their corrections.csv is read (and named) once
+"$KZ" extract "b/korpus/$D" b/korpus/bmvg-nato-quote-2024.txt > /dev/null 2> bad2.err
+[ $? = 3 ] && [ "$(grep -c "^kennzahl: $C:5:" bad2.err)" = 1 ] && ok || no "two files, one bad corrections.csv: $(cat bad2.err)"
 for bad in 'year=24:year '"'"'24'"'"' is not' 'subject=Korea:subject '"'"'Korea'"'"' is not' 'qualifier=ungefähr:qualifier' 'indicator=soldiers:indicator' 'status=geplant:status' 'value=1e400:value' 'detail=Stationiert:detail'; do
 	field=${bad%%:*} msg=${bad#*:}
 	cp good.csv $C
