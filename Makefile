@@ -1,7 +1,7 @@
 # kennzahl: one hand-written Makefile. `make` builds ./kennzahl; see README for the targets.
 
 CC      ?= cc
-PKGS    := gsl cairo pangocairo poppler-glib
+PKGS    := gsl cairo pangocairo poppler-glib xlsxwriter
 VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
@@ -49,7 +49,12 @@ else
 PROG := kennzahl
 endif
 
-.PHONY: all deps check check-unit check-grammar check-golden demo bench eval fuzz clean format tools
+# make install: the binary and its manual page (everything else is built in); PREFIX, DESTDIR as usual.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+
+.PHONY: all deps check check-unit check-grammar check-golden demo bench eval fuzz clean format tools install uninstall
 
 all: $(PROG)
 
@@ -112,6 +117,14 @@ eval: $(PROG) $(BUILD)/tools/eval
 
 bench: $(PROG) $(TOOLS)
 	@sh tools/bench.sh ./$(PROG) $(BUILD)/tools/gencorpus
+
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/kennzahl
+	install -m 644 kennzahl.1 $(DESTDIR)$(MANDIR)/man1/kennzahl.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kennzahl $(DESTDIR)$(MANDIR)/man1/kennzahl.1
 
 format:
 	clang-format -i $(LIB_SRC) $(CMD_SRC) $(UNIT_SRC) core/*.h extract/*.h stats/*.h plots/*.h reports/*.h tools/*.c

@@ -139,6 +139,7 @@ int cmd_check(int argc, char **argv)
 {
 	const char *out = NULL, *cons = NULL, *rates = NULL, *failon = NULL, *lang = NULL, *dialect = NULL;
 	struct kz_strlist pos = {0}, docpaths = {0}, lexicons = {0};
+	int no_corr = 0;
 	const struct kz_opt opts[] = {
 		{'o', "output", "FILE", "write findings.csv to FILE ('-' for stdout instead of the summary)", KZ_OPT_STRING, &out},
 		{0, "consensus", "FILE", "write consensus.csv (best estimate per fact and year) to FILE", KZ_OPT_STRING, &cons},
@@ -146,6 +147,7 @@ int cmd_check(int argc, char **argv)
 		{0, "fail-on", "KINDS", "exit 1 if a finding of these kinds is found (conflict,drift,currency,arithmetic,outlier,claim or all)", KZ_OPT_STRING, &failon},
 		{0, "lang", "LANG", "language of explanations and summary: de (default) or en", KZ_OPT_STRING, &lang},
 		{0, "csv", "DIALECT", "plain (default) or excel-de for the CSV files written", KZ_OPT_STRING, &dialect},
+		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable) for documents read", KZ_OPT_LIST, &lexicons},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
@@ -226,7 +228,10 @@ int cmd_check(int argc, char **argv)
 		struct ex_sources src;
 		struct ex_paths paths = {0};
 		struct ex_options eo = {0};
+		struct cmd_corrections cc = {0};
 
+		if (!no_corr && (rc = cmd_corrections_load(&cc, docpaths.v, docpaths.n)) > worst)
+			worst = rc;
 		ex_sources_init(&src);
 		ex_collect((char **)docpaths.v, docpaths.n, &paths, &src, print_err, NULL, &nbad, &worst);
 		/* without the user's lexicon the figures would be wrong: none then */
@@ -237,13 +242,19 @@ int cmd_check(int argc, char **argv)
 		for (size_t k = 0; lx && k < paths.n; k++) {
 			struct ex_doc doc;
 			ex_doc_init(&doc);
-			if (ex_collect_load(&doc, paths.v[k], &src, &nbad, &worst))
+			if (ex_collect_load(&doc, &paths, k, &src, &nbad, &worst, NULL))
 				continue;
 			if (doc.meta.date)
 				st_docinfo_add(&di, doc.path, doc.meta.date);
+			size_t from = t.n;
 			ex_extract(lx, &doc, &eo, &t);
+			if ((rc = cmd_corrections_apply(&cc, &doc, &t, from)) > worst)
+				worst = rc;
 			ex_doc_release(&doc);
 		}
+		if ((rc = cmd_corrections_finish(&cc)) > worst)
+			worst = rc;
+		cmd_corrections_release(&cc);
 		ex_paths_release(&paths);
 		ex_sources_release(&src);
 		ex_lexicon_free(lx);

@@ -40,12 +40,14 @@ static void flush_rows(struct kz_table *t, void *arg)
 int cmd_extract(int argc, char **argv)
 {
 	const char *out = NULL, *dialect = NULL;
-	int core_only = 0, nbad = 0, worst = 0, rc;
+	int core_only = 0, nbad = 0, worst = 0, rc, no_corr = 0;
+	struct cmd_corrections cc = {0};
 	struct kz_strlist lexicons = {0}, pos = {0};
 	const struct kz_opt opts[] = {
 		{'o', "output", "FILE", "write the claims table to FILE (default: stdout)", KZ_OPT_STRING, &out},
 		{0, "csv", "DIALECT", "plain (default) or excel-de (';', decimal comma, BOM, CRLF)", KZ_OPT_STRING, &dialect},
 		{0, "core", NULL, "keep only core claims (troops, trade_share, budget, gdp_share, cost_share)", KZ_OPT_FLAG, &core_only},
+		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable)", KZ_OPT_LIST, &lexicons},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
@@ -84,6 +86,8 @@ int cmd_extract(int argc, char **argv)
 		kz_strlist_release(&pos);
 		return rc;
 	}
+	if (!no_corr)
+		worst = cmd_corrections_load(&cc, pos.v, pos.n);
 	ex_sources_init(&src);
 	ex_collect((char **)pos.v, pos.n, &paths, &src, print_err, NULL, &nbad, &worst);
 	rc = kz_out_open(&o, out, &err);
@@ -97,19 +101,29 @@ int cmd_extract(int argc, char **argv)
 	/* One document at a time: memory is bounded by the largest document. */
 	for (size_t k = 0; !rc && k < paths.n; k++) {
 		struct ex_doc doc;
+		int crc;
 		ex_doc_init(&doc);
-		if (ex_collect_load(&doc, paths.v[k], &src, &nbad, &worst))
+		if (ex_collect_load(&doc, &paths, k, &src, &nbad, &worst, NULL))
 			continue;
 		kz_table_init(&t);
+		/* a document some correction names keeps its claims until they are corrected */
+		eo.flush = cmd_corrections_name(&cc, &doc) ? NULL : flush_rows;
 		ex_extract(lx, &doc, &eo, &t);
+		if ((crc = cmd_corrections_apply(&cc, &doc, &t, 0)) > worst)
+			worst = crc;
 		kz_claims_write_rows(&w, &t);
 		kz_table_release(&t);
 		ex_doc_release(&doc);
+	}
+	{
+		int crc = cmd_corrections_finish(&cc);
+		worst = crc > worst ? crc : worst;
 	}
 	if (!rc && kz_out_commit(&o, &err)) {
 		kz_err_print(&err);
 		worst = KZ_EXIT_SYSTEM;
 	}
+	cmd_corrections_release(&cc);
 	ex_paths_release(&paths);
 	ex_sources_release(&src);
 	ex_lexicon_free(lx);

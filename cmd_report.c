@@ -10,40 +10,55 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static void print_err(const struct kz_err *err, void *arg)
-{
-	(void)arg;
-	kz_err_print(err);
-}
-
 static int worse(int a, int b)
 {
 	return a > b ? a : b;
 }
 
-/* Titles, publishers and dates for claims read from a CSV: the sources.csv beside each document. */
-static void docs_from_sources(const struct kz_table *t, size_t from, struct rp_docs *docs)
+/*
+ * Titles, publishers, dates and URLs for claims read from a CSV: the table's own citation
+ * columns (so that a table moved to another folder still names its sources), what they leave
+ * empty from the sources.csv beside each document. Each document counts its claims.
+ */
+static void docs_from_table(const struct kz_table *t, size_t from, struct rp_docs *docs)
 {
 	struct ex_sources src;
 	struct kz_err err;
+	struct rp_doc *e = NULL;
 
 	ex_sources_init(&src);
 	for (size_t i = from; i < t->n; i++) {
-		const char *doc = t->v[i].doc;
-		if (rp_docs_find(docs, doc))
-			continue;
-		if (ex_sources_beside(&src, doc, &err))
-			kz_err_print(&err);
-		{
+		const struct kz_claim *c = &t->v[i];
+		if (!e || strcmp(e->path, c->doc))
+			e = (struct rp_doc *)rp_docs_find(docs, c->doc);
+		if (!e) {
 			struct ex_doc d;
+			if (ex_sources_beside(&src, c->doc, &err))
+				kz_err_print(&err);
 			ex_doc_init(&d);
-			d.path = kz_xstrdup(doc);
+			d.path = kz_xstrdup(c->doc);
 			ex_sources_apply(&src, &d);
-			rp_docs_add(docs, doc, d.meta.title, d.meta.publisher, d.meta.date);
+#define PICK(col, m) (*c->col ? c->col : d.meta.m)
+			e = rp_docs_add(docs, c->doc, PICK(title, title), PICK(publisher, publisher),
+					PICK(published, date), PICK(url, url));
+#undef PICK
 			ex_doc_release(&d);
 		}
+		e->nclaims++;
 	}
 	ex_sources_release(&src);
+}
+
+/* A problem found while collecting the documents: printed; a document named by it (a FIFO, a
+ * broken link, a missing file) is listed as bad. */
+static void collect_err(const struct kz_err *err, void *arg)
+{
+	kz_err_print(err);
+	if (err->file[0] && ex_loadable(err->file)) {
+		struct rp_doc *e = rp_docs_add(arg, err->file, NULL, NULL, NULL, NULL);
+		e->state = RP_DOC_BAD;
+		e->message = rp_docs_str(arg, err->msg);
+	}
 }
 
 /* A row of a claims table left out (or kept with a warning): named, and counted as bad input. */
@@ -56,7 +71,7 @@ static void row_warned(const struct kz_err *err, void *arg)
 }
 
 int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *lexicons,
-		    struct kz_table *t, struct rp_docs *docs)
+		    struct cmd_corrections *cc, struct kz_table *t, struct rp_docs *docs)
 {
 	struct kz_strlist other = {0};
 	struct ex_sources src;
@@ -75,28 +90,35 @@ int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *le
 				t->n = from; /* a broken table is left out whole */
 				continue;
 			}
-			docs_from_sources(t, from, docs);
+			docs_from_table(t, from, docs);
 		} else {
 			kz_strlist_push(&other, paths[i]);
 		}
 	}
 	if (other.n) {
 		ex_sources_init(&src);
-		ex_collect((char **)other.v, other.n, &found, &src, print_err, NULL, &nbad, &worst);
+		ex_collect((char **)other.v, other.n, &found, &src, collect_err, docs, &nbad, &worst);
 		/* without the user's lexicon the figures would be wrong: none then */
 		if ((rc = cmd_lexicon(lexicons, &lx)) != 0)
 			worst = worse(worst, rc);
 		for (size_t k = 0; lx && k < found.n; k++) {
 			struct ex_doc doc;
 			ex_doc_init(&doc);
-			if (ex_doc_load(&doc, found.v[k], &err)) {
-				kz_err_print(&err);
-				worst = worse(worst, err.code);
+			size_t before = t->n;
+			struct rp_doc *e;
+			if (ex_collect_load(&doc, &found, k, &src, &nbad, &worst, &err)) {
+				e = rp_docs_add(docs, found.v[k], NULL, NULL, NULL, NULL);
+				e->state = RP_DOC_BAD;
+				e->message = rp_docs_str(docs, err.msg);
 				continue;
 			}
-			ex_sources_apply(&src, &doc);
-			rp_docs_add(docs, doc.path, doc.meta.title, doc.meta.publisher, doc.meta.date);
 			ex_extract(lx, &doc, &eo, t);
+			worst = worse(worst, cmd_corrections_apply(cc, &doc, t, before));
+			e = rp_docs_add(docs, doc.path, doc.meta.title, doc.meta.publisher, doc.meta.date,
+					doc.meta.url);
+			e->pages = (int)doc.npages;
+			e->nclaims = t->n - before;
+			e->state = e->nclaims ? RP_DOC_OK : RP_DOC_NO_FIGURES;
 			ex_doc_release(&doc);
 		}
 		ex_lexicon_free(lx);
@@ -175,6 +197,7 @@ int cmd_report(int argc, char **argv)
 	const char *out = "factsheet.pdf", *title = NULL, *lang = NULL, *charts = NULL, *select = NULL,
 		   *layout = NULL;
 	struct kz_strlist pos = {0}, lexicons = {0};
+	int no_corr = 0;
 	const struct kz_opt opts[] = {
 		{'o', "output", "FILE", "write the fact sheet to FILE (default: factsheet.pdf; - for stdout)", KZ_OPT_STRING, &out},
 		{0, "title", "T", "title of the fact sheet", KZ_OPT_STRING, &title},
@@ -182,6 +205,7 @@ int cmd_report(int argc, char **argv)
 		{0, "lang", "de|en", "language of texts and number format (default: de)", KZ_OPT_STRING, &lang},
 		{0, "charts", "DIR", "also write every chart as SVG and PNG into DIR", KZ_OPT_STRING, &charts},
 		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
+		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "layout", "FILE", "write a text dump of the layout (pages, text boxes, charts) to FILE", KZ_OPT_STRING, &layout},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
@@ -192,6 +216,7 @@ int cmd_report(int argc, char **argv)
 	struct kz_buf dump = KZ_BUF_INIT;
 	struct st_result res;
 	struct kz_err err;
+	struct cmd_corrections cc = {0};
 	int rc, worst;
 
 	rc = kz_opts_parse("kennzahl report [-o FILE.pdf] [--title T] [--lang de|en] [--charts DIR] [--select K=V,...] INPUT...",
@@ -219,7 +244,10 @@ int cmd_report(int argc, char **argv)
 	ro.dump = layout ? &dump : NULL;
 	kz_table_init(&t);
 	rp_docs_init(&docs);
-	worst = cmd_load_inputs(pos.v, pos.n, &lexicons, &t, &docs);
+	worst = no_corr ? 0 : cmd_corrections_load(&cc, pos.v, pos.n);
+	worst = worse(worst, cmd_load_inputs(pos.v, pos.n, &lexicons, no_corr ? NULL : &cc, &t, &docs));
+	worst = worse(worst, cmd_corrections_finish(&cc));
+	cmd_corrections_release(&cc);
 	if (worst && t.n == 0 && docs.n == 0) {
 		/* nothing could be read: an empty sheet would look like an answer */
 		kz_warn("%s: nothing was read; no fact sheet written", out);

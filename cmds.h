@@ -2,21 +2,49 @@
 #ifndef KZ_CMDS_H
 #define KZ_CMDS_H
 
+#include <stddef.h>
+
+struct kz_table;
+
 int cmd_extract(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_correct(int argc, char **argv);
 
 /*
- * Shared by report and run (cmd_report.c): load the inputs (documents, or
+ * The corrections of the PATHs given (cmd_correct.c): one corrections.csv per folder given (or
+ * beside a file given). load prints a bad file's error (nothing is applied from it) and returns
+ * the worst exit status; apply corrects one extracted document's claims t->v[from..] and returns
+ * an exit status (a set that would break a claim is bad input); name says whether any
+ * correction names the document (its claims must then stay in memory until applied); finish
+ * names the orphaned corrections and returns load's status.
+ */
+struct kz_corrections;
+struct ex_doc;
+struct cmd_corrections {
+	struct kz_corrections *v;
+	int n, worst;
+};
+int cmd_corrections_load(struct cmd_corrections *cc, const char *const *paths, int n);
+int cmd_corrections_apply(struct cmd_corrections *cc, const struct ex_doc *doc, struct kz_table *t, size_t from);
+int cmd_corrections_name(struct cmd_corrections *cc, const struct ex_doc *doc);
+int cmd_corrections_finish(struct cmd_corrections *cc);
+void cmd_corrections_release(struct cmd_corrections *cc);
+
+/*
+ * Shared by report, run and correct (cmd_report.c): load the inputs (documents, or
  * claims CSVs with the sources.csv beside their documents) into t and docs,
- * printing problems; returns the worst exit status seen (0 when all loaded).
+ * printing problems; the documents extracted get the corrections cc holds (NULL:
+ * none; a claims table is read as it stands); returns the worst exit status seen
+ * (0 when all loaded).
  */
 struct kz_table;
 struct rp_docs;
 struct kz_strlist;
+struct cmd_corrections;
 int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *lexicons,
-		    struct kz_table *t, struct rp_docs *docs);
+		    struct cmd_corrections *cc, struct kz_table *t, struct rp_docs *docs);
 /* The built-in lexicons plus the --lexicon files (cmd_extract.c): 0, or the error printed and its
  * exit status returned. */
 struct ex_lexicon;

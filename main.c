@@ -16,6 +16,7 @@ static const struct cmd commands[] = {
 	{"check", cmd_check, "find conflicts, drift, currency and arithmetic errors; estimate consensus"},
 	{"report", cmd_report, "render a PDF fact sheet from documents or a claims table"},
 	{"run", cmd_run, "extract, check and report in one go into an output folder"},
+	{"correct", cmd_correct, "record corrections of claims (from an edited table or by id) and list them"},
 	{NULL, NULL, NULL},
 };
 

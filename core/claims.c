@@ -500,6 +500,7 @@ static int claims_row(char **f, size_t n, long line, void *arg)
 	for (k = 0; k < KZ_CLAIM_NCOLS; k++)
 		get[k] = cr->col[k] >= 0 && (size_t)cr->col[k] < n ? f[cr->col[k]] : "";
 	memset(&c, 0, sizeof(c));
+	c.line = line;
 	c.id = get[KZ_COL_ID];
 	c.doc = get[KZ_COL_DOC];
 	c.page = (int)strtol(get[KZ_COL_PAGE], NULL, 10);

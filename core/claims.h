@@ -60,6 +60,7 @@ struct kz_claim {
 	const char *sentence;
 	/* the document's citation, so that a row is self-contained wherever the table travels */
 	const char *title, *publisher, *published, *url;
+	long line; /* the line of the CSV it was read from; 0 when extracted */
 };
 
 /* The claims table: owns its claims and, in one arena, all their strings. */
@@ -79,6 +80,26 @@ struct kz_claim *kz_table_add(struct kz_table *t, const struct kz_claim *c);
 void kz_table_clear(struct kz_table *t);
 /* Keep only the claims for which keep() returns non-zero. */
 void kz_table_filter(struct kz_table *t, int (*keep)(const struct kz_claim *, void *), void *arg);
+
+/*
+ * The stable claim key (claimid.c): `<file>#<anchor>`, the anchor from the figure's sentence
+ * and its number as written (never a byte offset). kz_idgen hands out the keys of one document
+ * and numbers repeats (`~2`, `~3`); init it per document, release it after.
+ */
+struct kz_idgen {
+	struct _GHashTable *seen; /* key -> times handed out */
+};
+void kz_idgen_init(struct kz_idgen *g);
+void kz_idgen_release(struct kz_idgen *g);
+/* The key of a figure: file (relative to the folder given), the sentence (white space
+ * collapsed), the number as written [num, num+numlen). Written to out (reset first); returns
+ * out->s. */
+const char *kz_idgen_make(struct kz_idgen *g, struct kz_buf *out, const char *file, const char *sentence,
+			  const char *num, size_t numlen);
+/* Append the anchor alone (no repeat count) to out. */
+void kz_claim_anchor(struct kz_buf *out, const char *sentence, const char *num, size_t numlen);
+/* The file name of a path (what follows its last '/'). */
+const char *kz_path_base(const char *path);
 
 /* CSV dialects: plain (RFC 4180, ',' and '.') and excel-de (';', ',' decimal, BOM, CRLF). */
 enum kz_csv_dialect { KZ_CSV_PLAIN, KZ_CSV_EXCEL_DE };

@@ -10,6 +10,7 @@
 #include "core.h"
 
 #include <dirent.h>
+#include <glib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -331,4 +332,23 @@ void kz_out_abort(struct kz_out *o)
 			unlink(o->tmp);
 	}
 	out_clear(o);
+}
+
+int kz_file_sha256(const char *path, char hex[65], size_t *bytes, struct kz_err *err)
+{
+	GChecksum *ck;
+	char *data = NULL;
+	size_t len;
+	int rc = kz_read_file(path, 0, &data, &len, err);
+
+	if (rc)
+		return rc;
+	ck = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(ck, (const guchar *)data, (gssize)len);
+	snprintf(hex, 65, "%s", g_checksum_get_string(ck));
+	g_checksum_free(ck);
+	free(data);
+	if (bytes)
+		*bytes = len;
+	return 0;
 }

@@ -12,7 +12,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -136,18 +135,13 @@ void kz_outdir_add_dir(struct kz_outdir *od, const char *sub, time_t since)
 /* "bytes,sha256" of path into row; 0, or -1 when it cannot be read. */
 static int describe(const char *path, char *row, size_t n)
 {
-	GChecksum *ck;
-	char *data = NULL;
+	char hex[65];
 	struct kz_err err;
 	size_t len;
 
-	if (kz_read_file(path, 0, &data, &len, &err))
+	if (kz_file_sha256(path, hex, &len, &err))
 		return -1;
-	ck = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(ck, (const guchar *)data, (gssize)len);
-	snprintf(row, n, "%zu,%s", len, g_checksum_get_string(ck));
-	g_checksum_free(ck);
-	free(data);
+	snprintf(row, n, "%zu,%s", len, hex);
 	return 0;
 }
 

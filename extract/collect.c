@@ -18,16 +18,30 @@
 
 void ex_paths_release(struct ex_paths *p)
 {
-	for (size_t i = 0; i < p->n; i++)
+	for (size_t i = 0; i < p->n; i++) {
 		free(p->v[i]);
+		free(p->rel[i]);
+	}
 	free(p->v);
+	free(p->rel);
 	memset(p, 0, sizeof(*p));
+}
+
+/* Append s and its relative name (may be NULL); rel grows with v. */
+static void push_path_rel(struct ex_paths *p, const char *s, const char *rel)
+{
+	size_t alloc = p->alloc;
+
+	KZ_GROW(p->v, p->alloc, p->n + 1);
+	if (p->alloc != alloc)
+		p->rel = kz_xrealloc(p->rel, p->alloc * sizeof(*p->rel));
+	p->rel[p->n] = rel ? kz_xstrdup(rel) : NULL;
+	p->v[p->n++] = kz_xstrdup(s);
 }
 
 static void push_path(struct ex_paths *p, const char *s)
 {
-	KZ_GROW(p->v, p->alloc, p->n + 1);
-	p->v[p->n++] = kz_xstrdup(s);
+	push_path_rel(p, s, NULL);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -83,6 +97,7 @@ struct walk {
 	struct file_id up[65];  /* the folders being walked, outermost first */
 	const char *up_path[65];
 	int depth;
+	size_t rootlen; /* length of the path given that is being walked: a document's name follows it */
 };
 
 static void bad(struct walk *w, int code, const char *path, const char *fmt, const char *detail)
@@ -207,8 +222,16 @@ static void walk_path(struct walk *w, const char *path, const char *name, int gi
 		struct kz_err e;
 		if (ex_sources_beside(w->src, path, &e))
 			w->cb(&e, w->arg);
+		push_path_rel(w->out, path, kz_path_base(path));
+		return;
 	}
-	push_path(w->out, path);
+	/* the name inside the folder given: what follows its path (the walk built path from it) */
+	{
+		const char *rel = path + w->rootlen;
+		while (*rel == '/')
+			rel++;
+		push_path_rel(w->out, path, rel);
+	}
 }
 
 void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_sources *src,
@@ -226,6 +249,7 @@ void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_source
 	for (int i = 0; i < npaths; i++) {
 		size_t before = out->n;
 		struct stat st;
+		w.rootlen = strlen(paths[i]);
 		walk_path(&w, paths[i], paths[i], 1);
 		if (out->n == before && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode) && !is_output_dir(paths[i]))
 			bad(&w, KZ_EINPUT, paths[i], "%s", "no documents in this folder (.txt, .md, .text, .html, .htm, .pdf)");
@@ -233,18 +257,22 @@ void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_source
 	free(w.seen.v);
 }
 
-int ex_collect_load(struct ex_doc *d, const char *path, const struct ex_sources *src, int *nbad,
-		    int *worst)
+int ex_collect_load(struct ex_doc *d, const struct ex_paths *p, size_t k, const struct ex_sources *src,
+		    int *nbad, int *worst, struct kz_err *out)
 {
 	struct kz_err err;
 
-	if (ex_doc_load(d, path, &err)) {
+	if (ex_doc_load(d, p->v[k], &err)) {
 		kz_err_print(&err);
+		if (out)
+			*out = err;
 		(*nbad)++;
 		if (err.code > *worst)
 			*worst = err.code;
 		return err.code;
 	}
+	free(d->name);
+	d->name = kz_xstrdup(p->rel && p->rel[k] ? p->rel[k] : kz_path_base(p->v[k]));
 	ex_sources_apply(src, d);
 	return 0;
 }

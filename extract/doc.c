@@ -34,6 +34,7 @@ static void meta_release(struct ex_meta *m)
 void ex_doc_release(struct ex_doc *d)
 {
 	free(d->path);
+	free(d->name);
 	free(d->text);
 	free(d->pages);
 	meta_release(&d->meta);

@@ -213,6 +213,8 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	struct ex_qty *q = NULL;
 	size_t nq = 0, aq = 0;
 	struct kz_buf sbuf, id, quote;
+	struct kz_idgen ids;
+	const char *file = d->name ? d->name : kz_path_base(d->path);
 	struct ex_ctx ctx;
 	struct ex_attr *attr = NULL;
 	size_t aattr = 0, prev_si = (size_t)-1;
@@ -238,6 +240,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	kz_buf_init(&sbuf, 0);
 	kz_buf_init(&id, 0);
 	kz_buf_init(&quote, 0);
+	kz_idgen_init(&ids);
 	for (si = 0; si < nsent; si++) {
 		int have_prev = nq > 0 && si > 0 && prev_si == si - 1 && sent[si - 1].para == sent[si].para;
 		const struct ex_span *header = NULL;
@@ -274,8 +277,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 			if (o && o->core_only && !kz_ind_is_core(a.ind))
 				continue;
 			memset(&c, 0, sizeof(c));
-			kz_buf_reset(&id);
-			kz_buf_addf(&id, "%s#%zu", d->path, q[i].start);
+			kz_idgen_make(&ids, &id, file, sbuf.s, d->text + q[i].nstart, q[i].nend - q[i].nstart);
 			collapse(&quote, d->text + q[i].start, d->text + q[i].end);
 			c.id = id.s;
 			c.doc = d->path;
@@ -318,6 +320,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	kz_buf_release(&sbuf);
 	kz_buf_release(&id);
 	kz_buf_release(&quote);
+	kz_idgen_release(&ids);
 	free(q);
 	free(attr);
 	ex_attr_cache_free(ctx.cache);

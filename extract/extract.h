@@ -20,6 +20,8 @@ struct ex_meta {
  */
 struct ex_doc {
 	char *path;
+	char *name; /* the path relative to the folder given (the file name for a file given): the
+		     * <file> of each claim's id; NULL: the file name of path */
 	char *text;
 	size_t len;
 	size_t *pages;
@@ -103,6 +105,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
  */
 struct ex_paths {
 	char **v;
+	char **rel; /* rel[i]: v[i] relative to the folder given, or its file name when given itself */
 	size_t n, alloc;
 };
 void ex_paths_release(struct ex_paths *p);
@@ -111,9 +114,10 @@ void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_source
 		ex_err_fn err_cb, void *arg, int *nbad, int *worst);
 /* Is path a document by its name (.txt, .md, .text, .html, .htm, .pdf)? */
 int ex_loadable(const char *path);
-/* Load one collected document and apply its sources.csv row: 0, or the error printed, counted
- * in *nbad and kept in *worst (the caller goes on with the next document). */
-int ex_collect_load(struct ex_doc *d, const char *path, const struct ex_sources *src, int *nbad,
-		    int *worst);
+/* Load the k-th collected document, give it its relative name and apply its sources.csv row:
+ * 0, or the error printed, counted in *nbad, kept in *worst and, when err is not NULL, copied
+ * there (the caller goes on with the next document). */
+int ex_collect_load(struct ex_doc *d, const struct ex_paths *p, size_t k, const struct ex_sources *src,
+		    int *nbad, int *worst, struct kz_err *err);
 
 #endif

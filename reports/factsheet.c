@@ -589,6 +589,13 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 			snprintf(src, sizeof src, L == PL_DE ? "[%d], S. %d" : "[%d], p. %d", m->docno[i], c->page);
 		else
 			snprintf(src, sizeof src, "[%d]", m->docno[i]);
+		/* a figure an analyst reviewed says so (corrections.csv) */
+		if (*c->review) {
+			const char *r = !strcmp(c->review, "corrected") ? tr(L, "korrigiert", "corrected")
+					: !strcmp(c->review, "added")   ? tr(L, "ergänzt", "added")
+									: tr(L, "geprüft", "confirmed");
+			snprintf(src + strlen(src), sizeof src - strlen(src), "; %s", r);
+		}
 		eq = rp_markup_escape(c->quote);
 		es = rp_markup_escape(c->sentence);
 		kz_buf_reset(&q);

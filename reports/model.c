@@ -427,12 +427,21 @@ void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct r
 		const struct rp_doc *d = rp_docs_find(&m->docs, doc);
 		if (!d) {
 			const struct rp_doc *src = docs ? rp_docs_find(docs, doc) : NULL;
-			rp_docs_add(&m->docs, doc, src ? src->title : "", src ? src->publisher : "",
-				    src ? src->date : "");
-			d = &m->docs.v[m->docs.n - 1];
+			const struct kz_claim *c = &t->v[i];
+			/* the documents' list, else the claim's own citation columns (a table that
+			 * travelled without its sources.csv still names its sources) */
+			d = rp_docs_add(&m->docs, doc, src && *src->title ? src->title : c->title,
+					src && *src->publisher ? src->publisher : c->publisher,
+					src && *src->date ? src->date : c->published, src && *src->url ? src->url : c->url);
 		}
 		last = (int)(d - m->docs.v);
 		m->docno[i] = last + 1;
+	}
+	/* documents read without a figure are sources too: listed after those with figures */
+	for (i = 0; docs && i < docs->n; i++) {
+		const struct rp_doc *src = &docs->v[i];
+		if (src->state == RP_DOC_NO_FIGURES && !rp_docs_find(&m->docs, src->path))
+			rp_docs_add(&m->docs, src->path, src->title, src->publisher, src->date, src->url);
 	}
 	if (res) {
 		m->checked = 1;

@@ -7,12 +7,19 @@
 #include "stats/stats.h"
 
 /*
- * What a report knows about each document: the claims' doc path and the
- * metadata from sources.csv or the document itself. Strings are copied into
- * the list's arena; empty strings when unknown.
+ * What a report knows about each document: the claims' doc path, the metadata
+ * from sources.csv, the document itself or the claims table's citation
+ * columns, and what became of it (documents.csv). Strings are copied into the
+ * list's arena; empty strings when unknown.
  */
+enum rp_doc_state { RP_DOC_OK, RP_DOC_NO_FIGURES, RP_DOC_BAD };
 struct rp_doc {
-	const char *path, *title, *publisher, *date;
+	const char *path, *title, *publisher, *date, *url;
+	const char *sha256;  /* of the file's bytes; "" when not computed or unreadable */
+	const char *message; /* why the document is bad */
+	int pages;           /* PDF pages, 0 when not paged */
+	size_t nclaims;      /* figures read from it */
+	enum rp_doc_state state;
 };
 struct rp_docs {
 	struct rp_doc *v;
@@ -22,9 +29,15 @@ struct rp_docs {
 };
 void rp_docs_init(struct rp_docs *d);
 void rp_docs_release(struct rp_docs *d);
-/* Add (or replace) the entry for path; NULL strings count as unknown. */
-void rp_docs_add(struct rp_docs *d, const char *path, const char *title, const char *publisher,
-		 const char *date);
+/* Add (or replace the citation of) the entry for path; NULL strings count as unknown. A new
+ * entry is RP_DOC_OK with no claims. Returns the entry (valid until the next add). */
+struct rp_doc *rp_docs_add(struct rp_docs *d, const char *path, const char *title, const char *publisher,
+			   const char *date, const char *url);
+/* A copy of s in the list's arena (for the entry's sha256 and message). */
+const char *rp_docs_str(struct rp_docs *d, const char *s);
+/* documents.csv: file,title,publisher,published,url,sha256,pages,claims,state,message. */
+void rp_docs_write_csv(const struct rp_docs *d, FILE *f, enum kz_csv_dialect dialect);
+const char *rp_doc_state_name(enum rp_doc_state s);
 /* The entry for path, or NULL. */
 const struct rp_doc *rp_docs_find(const struct rp_docs *d, const char *path);
 
@@ -64,5 +77,14 @@ void rp_options_init(struct rp_options *o);
 int rp_factsheet_write(const char *path, const struct kz_table *t, const struct rp_docs *docs,
 		       const struct st_result *res, const struct rp_options *o,
 		       struct kz_err *err);
+
+/*
+ * Write claims.xlsx to path (atomically): sheets claims, findings, consensus and documents, the
+ * same tables as the CSV files, numbers as numbers, urls as links, header frozen, autofilter;
+ * date (Unix seconds) is the workbook's creation date. A table longer than a sheet holds is
+ * KZ_EINPUT and nothing is written. Returns 0 or KZ_E* with err filled.
+ */
+int rp_xlsx_write(const char *path, const struct kz_table *t, const struct st_result *res,
+		  const struct rp_docs *docs, long long date, struct kz_err *err);
 
 #endif

@@ -42,8 +42,8 @@ facts() {
 	NR > 1 { split_csv($0, f); print f[7], f[8], f[11], f[12], f[15], f[17] }' "$1"
 }
 
-pages() { # the page column of a claims CSV, one per line
-	awk -F, 'NR > 1 { print $3 }' "$1"
+pages() { # the page column of a claims CSV, one per line (an id with a decimal comma is quoted)
+	sed -e 1d -e 's/^"[^"]*",/id,/' "$1" | awk -F, '{ print $3 }'
 }
 
 # 1. Every seed rendered to PDF (hyphenated, running head, page numbers) and HTML gives the same figures.

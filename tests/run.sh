@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh: run every test (unit programs, grammar case files, golden CLI cases) and print one closing line.
-# Environment: KZ (the kennzahl binary), BUILD (the build folder with tests/ and tools/).
+# Environment: KZ (the kennzahl binary), BUILD (the build folder with tests/ and tools/), SEEDS (the seed
+# documents, default ../shared/seeds). The closing lines name what was skipped and how to run it.
 LC_ALL=C.UTF-8
 export LC_ALL
 KZ=${KZ:-./kennzahl}
@@ -21,6 +22,11 @@ count() { # parse "N passed, N failed[, N skipped]" from the last line of $1
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + ${s:-0}))
 }
 
+skipped() { # the lines of a test's output that say what it skipped
+	grep -iE 'skipped|not found' "$1" | grep -vE '[0-9]+ passed, [0-9]+ failed' >> "$tmp/skips"
+}
+: > "$tmp/skips"
+
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
@@ -29,6 +35,7 @@ for t in "$BUILD"/tests/test_*; do
 	fi
 	count "$tmp/out"
 	grep -E 'passed, [0-9]+ failed' "$tmp/out" | tail -1
+	skipped "$tmp/out"
 done
 
 for s in tests/*.sh; do
@@ -40,7 +47,16 @@ for s in tests/*.sh; do
 	fi
 	count "$tmp/out"
 	grep -E 'passed, [0-9]+ failed' "$tmp/out" | tail -1
+	skipped "$tmp/out"
 done
 
+# what was skipped, and how to run it
+if [ -s "$tmp/skips" ]; then
+	echo "skipped:"
+	sed 's/^/  /' "$tmp/skips"
+	if grep -q seeds "$tmp/skips"; then
+		echo "  the seed tests need the seed documents: make check SEEDS=DIR"
+	fi
+fi
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

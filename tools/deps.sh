@@ -1,14 +1,16 @@
 #!/bin/sh
 # deps.sh: install the Debian packages kennzahl needs when they are missing (as root), else say how.
-PKGS="build-essential pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev poppler-utils fonts-dejavu-core"
+PKGS="build-essential pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev libxlsxwriter-dev poppler-utils fonts-dejavu-core"
 missing=""
-for pc in gsl cairo pangocairo poppler-glib; do
+for pc in gsl cairo pangocairo poppler-glib xlsxwriter; do
 	pkg-config --exists "$pc" 2>/dev/null || missing="$missing $pc"
 done
 [ -f /usr/include/csv.h ] || missing="$missing libcsv"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v cc >/dev/null 2>&1 || missing="$missing cc"
 fc-list 2>/dev/null | grep -qi dejavu || missing="$missing fonts"
+# LibreOffice Calc is optional: the spreadsheet test (tests/xlsx.sh) is skipped without it
+command -v soffice >/dev/null 2>&1 || echo "kennzahl: optional: apt-get install -y libreoffice-calc (the claims.xlsx round trip test)" >&2
 [ -z "$missing" ] && exit 0
 echo "kennzahl: missing:$missing" >&2
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -10,7 +10,7 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 export LC_ALL UBSAN_OPTIONS
 SECS=${1:-60}
 BUILD=${BUILD:-build/fuzz}
-HARNESSES=${FUZZ_ONLY:-"text html pdf claims sources lexicon rates"}
+HARNESSES=${FUZZ_ONLY:-"text html pdf claims sources corrections lexicon rates"}
 MKPDF=$BUILD/tools/mkpdf
 fail=0
 
@@ -102,6 +102,16 @@ seed_sources() {
 	printf '\357\273\277file;title;publisher;date;url\r\nusfk-truppenstaerke-2025.txt;"USFK; Lage";SWP;2025-01;https://example.org\r\n' >"$1/excel-de.csv"
 }
 
+seed_corrections() {
+	printf 'id,action,file,quote,value,unit,low,high,qualifier,indicator,detail,status,subject,partner,year,source,note\n' >"$1/header.csv"
+	{ cat "$1/header.csv"
+	  printf 'usfk.txt#00000000-28.500,set,usfk.txt,Rund 28.500 US-Soldaten,,,,,,,stationed,,US,KR,2025,,Agentur\n'
+	  printf 'usfk.txt#00000000-8,3,reject,usfk.txt,"8,3 Prozent",,,,,,,,,,,,,\n'
+	  printf ',add,usfk.txt,rund 4.500 Soldaten,4500,persons,4275,4725,approx,troops,relocation,plan,US,KR,2026,,\n'
+	  printf 'usfk.txt#x-1,confirm,,,,,,,,,,,,,,,\n'; } >"$1/plain.csv"
+	printf '\357\273\277id;action;file;quote;value;unit\r\n;add;usfk.txt;rund 4.500;4500,5;persons\r\n' >"$1/excel-de.csv"
+}
+
 seed_lexicon() {
 	for f in data/*.tsv tests/golden/*/*.tsv; do
 		[ "$f" = data/fx.tsv ] && continue
@@ -129,6 +139,7 @@ dict_parts() {
 	pdf) echo pdf words ;;
 	claims) echo csv claims words ;;
 	sources) echo csv sources ;;
+	corrections) echo csv corrections ;;
 	lexicon) echo lexicon words ;;
 	rates) echo rates ;;
 	esac

@@ -1,5 +1,6 @@
 /* test_core.c: unit tests of core — numbers, buffers, the claims table's CSV in both dialects, atomic output. */
 #include "core/claims.h"
+#include "core/corrections.h"
 #include "t.h"
 
 #include <sys/stat.h>
@@ -296,8 +297,126 @@ static void test_csv_rows(void)
 	T_CHECK(kz_claim_problem(&c, why, sizeof(why)) != NULL);
 }
 
+/* The claim key: file, the sentence's hash, the number as written; repeats counted. */
+static void test_ids(void)
+{
+	struct kz_idgen g;
+	struct kz_buf b = KZ_BUF_INIT;
+	const char *s = "Rund 28.500 Soldaten sind in Korea.";
+	char first[128];
+
+	kz_idgen_init(&g);
+	snprintf(first, sizeof first, "%s", kz_idgen_make(&g, &b, "a/b.txt", s, "28.500", 6));
+	T_CHECK(!strncmp(first, "a/b.txt#", 8));
+	T_CHECK(strlen(first) == 8 + 8 + 1 + 6);
+	T_STREQ(first + 16, "-28.500");
+	/* the same again: ~2; white space inside the number does not count */
+	T_STREQ(kz_idgen_make(&g, &b, "a/b.txt", s, "28.500", 6) + strlen(first), "~2");
+	T_CHECK(!strncmp(kz_idgen_make(&g, &b, "a/b.txt", s, "55\xC2\xA0" "300", 7), first, 17));
+	T_STREQ(b.s + 17, "55300");
+	/* another sentence: another hash */
+	T_CHECK(strncmp(kz_idgen_make(&g, &b, "a/b.txt", "Rund 28.500 Soldaten.", "28.500", 6), first, 16));
+	kz_idgen_release(&g);
+	/* a new document starts counting afresh */
+	kz_idgen_init(&g);
+	T_STREQ(kz_idgen_make(&g, &b, "a/b.txt", s, "28.500", 6), first);
+	kz_idgen_release(&g);
+	kz_buf_release(&b);
+	T_STREQ(kz_path_base("x/y/z.txt"), "z.txt");
+	T_STREQ(kz_path_base("z.txt"), "z.txt");
+}
+
+/* Corrections: the vocabularies and formats a value must meet; applying and recording. */
+static void test_corrections(void)
+{
+	char why[256];
+	struct kz_corrections c;
+	struct kz_correction k;
+	struct kz_table t;
+	struct kz_claim a, tmpl;
+	const char *text = "Rund 28.500 Soldaten und etwa 4.500 Mann.";
+
+	T_CHECK(!kz_corr_field_problem(KZ_CF_UNIT, "percent", KZ_CSV_PLAIN, why, sizeof why));
+	T_CHECK(kz_corr_field_problem(KZ_CF_UNIT, "prozent", KZ_CSV_PLAIN, why, sizeof why) != NULL);
+	T_CHECK(!kz_corr_field_problem(KZ_CF_YEAR, "2016-2020", KZ_CSV_PLAIN, why, sizeof why));
+	T_CHECK(!kz_corr_field_problem(KZ_CF_YEAR, "1950s", KZ_CSV_PLAIN, why, sizeof why));
+	T_CHECK(kz_corr_field_problem(KZ_CF_YEAR, "2020-2016", KZ_CSV_PLAIN, why, sizeof why) != NULL);
+	T_CHECK(kz_corr_field_problem(KZ_CF_YEAR, "24", KZ_CSV_PLAIN, why, sizeof why) != NULL);
+	T_CHECK(kz_corr_field_problem(KZ_CF_YEAR, "1955s", KZ_CSV_PLAIN, why, sizeof why) != NULL);
+	T_CHECK(!kz_corr_field_problem(KZ_CF_SUBJECT, "NATO", KZ_CSV_PLAIN, why, sizeof why));
+	T_CHECK(kz_corr_field_problem(KZ_CF_PARTNER, "kr", KZ_CSV_PLAIN, why, sizeof why) != NULL);
+	T_CHECK(kz_corr_field_problem(KZ_CF_PARTNER, "UK", KZ_CSV_PLAIN, why, sizeof why) != NULL);
+	T_CHECK(!kz_corr_field_problem(KZ_CF_PARTNER, "-", KZ_CSV_PLAIN, why, sizeof why));
+	T_CHECK(!kz_corr_field_problem(KZ_CF_VALUE, "28500", KZ_CSV_EXCEL_DE, why, sizeof why));
+	T_CHECK(!kz_corr_field_problem(KZ_CF_VALUE, "5,07", KZ_CSV_EXCEL_DE, why, sizeof why));
+	T_CHECK(kz_corr_field_problem(KZ_CF_VALUE, "28.500", KZ_CSV_EXCEL_DE, why, sizeof why) != NULL);
+	T_CHECK(kz_corr_field_problem(KZ_CF_VALUE, "5,07", KZ_CSV_PLAIN, why, sizeof why) != NULL);
+	T_CHECK(kz_corr_field_problem(KZ_CF_LOW, "inf", KZ_CSV_PLAIN, why, sizeof why) != NULL);
+	T_CHECK(kz_corr_field_problem(KZ_CF_STATUS, "geplant", KZ_CSV_PLAIN, why, sizeof why) != NULL);
+
+	kz_corrections_init(&c);
+	c.path = kz_xstrdup("corrections.csv");
+	c.prefix = kz_xstrdup("korpus/");
+	T_CHECK(kz_corrections_cover(&c, "korpus/a.txt", "a.txt"));
+	T_CHECK(!kz_corrections_cover(&c, "anderes/a.txt", "a.txt"));
+	memset(&k, 0, sizeof k);
+	for (int j = 0; j < KZ_CF__N; j++)
+		k.f[j] = "";
+	k.id = "a.txt#1-28.500";
+	k.file = "a.txt";
+	k.quote = "Rund 28.500 Soldaten";
+	k.note = "";
+	k.action = KZ_CA_SET;
+	k.f[KZ_CF_PARTNER] = "KR";
+	kz_corrections_record(&c, &k);
+	k.f[KZ_CF_PARTNER] = "";
+	k.f[KZ_CF_VALUE] = "29000";
+	kz_corrections_record(&c, &k); /* merged into the set before */
+	T_CHECK(c.n == 1);
+	T_STREQ(c.v[0].f[KZ_CF_PARTNER], "KR");
+	T_STREQ(c.v[0].f[KZ_CF_VALUE], "29000");
+	k.action = KZ_CA_ADD;
+	k.id = "";
+	k.quote = "etwa 4.500 Mann";
+	k.f[KZ_CF_VALUE] = "4500";
+	k.f[KZ_CF_UNIT] = "persons";
+	kz_corrections_record(&c, &k);
+	T_CHECK(c.n == 2);
+
+	kz_table_init(&t);
+	memset(&a, 0, sizeof a);
+	a.id = "a.txt#9-28.500"; /* the sentence changed: found by its quote */
+	a.doc = "korpus/a.txt";
+	a.quote = "Rund 28.500 Soldaten";
+	a.unit = "persons";
+	a.value = 28500, a.low = 27075, a.high = 29925;
+	a.detail = a.subject = a.partner = a.year = a.source = a.review = a.sentence = "";
+	a.title = a.publisher = a.published = a.url = "";
+	kz_table_add(&t, &a);
+	memset(&tmpl, 0, sizeof tmpl);
+	tmpl.doc = "korpus/a.txt";
+	tmpl.title = tmpl.publisher = tmpl.published = tmpl.url = "";
+	T_CHECK(kz_corrections_apply(&c, &t, 0, "a.txt", text, strlen(text), &tmpl, NULL, NULL) == 0);
+	T_CHECK(c.v[0].state == KZ_CS_REANCHORED);
+	T_CHECK(c.v[1].state == KZ_CS_APPLIED);
+	T_CHECK(t.n == 2);
+	T_STREQ(t.v[0].partner, "KR");
+	T_STREQ(t.v[0].review, "corrected");
+	/* a value set without bounds scales the interval: the statement's width is kept */
+	T_NEAR(t.v[0].value, 29000, 1e-12);
+	T_NEAR(t.v[0].low, 27075.0 * 29000 / 28500, 1e-9);
+	T_STREQ(t.v[1].review, "added");
+	T_CHECK(t.v[1].start == 25 && t.v[1].end == 40);
+	T_STREQ(t.v[1].sentence, text);
+	T_CHECK(!strncmp(t.v[1].id, "a.txt#+", 7));
+	kz_table_release(&t);
+	kz_corrections_release(&c);
+}
+
 int main(void)
 {
+	test_ids();
+	test_corrections();
 	test_parse_unterminated();
 	test_numbers();
 	test_num_range();

@@ -38,8 +38,8 @@ static void sample(struct kz_table *t, struct rp_docs *d)
 {
 	kz_table_init(t);
 	rp_docs_init(d);
-	rp_docs_add(d, "a.txt", "Bericht über möglichen US-Teilabzug", "Agentur", "2025-05-23");
-	rp_docs_add(d, "b.txt", "Analyse: Wer zahlt für die Sicherheit?", "Zeitung", "2025-07-01");
+	rp_docs_add(d, "a.txt", "Bericht über möglichen US-Teilabzug", "Agentur", "2025-05-23", NULL);
+	rp_docs_add(d, "b.txt", "Analyse: Wer zahlt für die Sicherheit?", "Zeitung", "2025-07-01", NULL);
 	add(t, "a.txt", "28.500 US-Soldaten", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2024");
 	add(t, "b.txt", "gut 23.000 Soldaten", 23000, 23000, 25300, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2024");
 	add(t, "b.txt", "rund 28.500", 28500, 27075, 29925, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2024");

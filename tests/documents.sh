@@ -1,0 +1,60 @@
+#!/bin/sh
+# documents.sh: run's documents.csv (every document given, its citation, hash, claims and state) and
+# citations that travel with a claims table (report of a moved table still names its sources); prints "N passed, N failed".
+LC_ALL=C.UTF-8
+export LC_ALL
+KZ=${KZ:-./kennzahl}
+case "$KZ" in /*) ;; *) KZ="$(pwd)/$KZ" ;; esac
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
+pass=0 fail=0
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+mkdir -p "$t/c"
+cp corpus/usfk-truppenstaerke-2025.txt "$t/c/usfk.txt"
+printf 'Ein Text ganz ohne Zahlen, der nur die Lage beschreibt.\n' > "$t/c/leer.txt"
+printf '\000\001\002binary' > "$t/c/kaputt.txt"
+cat > "$t/c/sources.csv" <<'CSV'
+file,title,publisher,date,url
+usfk.txt,Bericht über möglichen US-Teilabzug,Agentur Beispiel,2025-05-23,https://example.org/usfk
+leer.txt,Lagebild ohne Zahlen,Zeitung Beispiel,2025-06-01,https://example.org/leer
+CSV
+(cd "$t" && "$KZ" run c -o out > run.out 2> run.err)
+st=$?
+[ $st = 3 ] && ok || no "run with a bad document: exit $st, expected 3"
+d="$t/out/documents.csv"
+[ -f "$d" ] && ok || no "no documents.csv"
+[ "$(head -1 "$d")" = "file,title,publisher,published,url,sha256,pages,claims,state,message" ] && ok || no "documents.csv header: $(head -1 "$d")"
+[ "$(wc -l < "$d")" = 4 ] && ok || no "documents.csv: $(($(wc -l < "$d") - 1)) rows for 3 documents"
+h=$(sha256sum "$t/c/usfk.txt" | cut -d' ' -f1)
+n=$(awk -F, 'NR > 1' "$t/out/claims.csv" | grep -c ',c/usfk.txt,')
+grep -q "^c/usfk.txt,Bericht über möglichen US-Teilabzug,Agentur Beispiel,2025-05-23,https://example.org/usfk,$h,,$n,ok,\$" "$d" && ok || no "usfk row (sha256 $h, $n claims): $(grep usfk "$d")"
+[ "$n" -gt 5 ] && ok || no "usfk: only $n claims"
+grep -q "^c/leer.txt,Lagebild ohne Zahlen,Zeitung Beispiel,2025-06-01,https://example.org/leer,[0-9a-f]\{64\},,0,no_figures,\$" "$d" && ok || no "document without figures: $(grep leer "$d")"
+grep -q '^c/kaputt.txt,.*,0,bad,.\+' "$d" && ok || no "bad document with its message: $(grep kaputt "$d")"
+grep -q '^documents.csv,[0-9]*,[0-9a-f]\{64\}$' "$t/out/manifest.csv" && ok || no "documents.csv not in the manifest"
+grep -q 'out/documents.csv' "$t/run.out" && ok || no "run does not name documents.csv"
+# the summary line, last: documents read, bad, without figures; claims; findings by kind; where
+tail -1 "$t/run.out" | grep -q "^run: 2 documents read, 1 bad, 1 without figures; $n claims; [0-9]* findings\( ([0-9]* [a-z]*\(, [0-9]* [a-z]*\)*)\)\{0,1\}; outputs in out/\$" && ok || no "summary line: $(tail -1 "$t/run.out")"
+# the fact sheet lists the document without figures among its sources
+pdftotext "$t/out/factsheet.pdf" "$t/sheet.txt" 2>/dev/null
+grep -q 'Lagebild ohne Zahlen' "$t/sheet.txt" && ok || no "the document without figures is missing from the fact sheet's sources"
+
+# the claims table carries the citation: report and check of a moved, edited table from another folder
+mkdir -p "$t/elsewhere"
+sed 's/Agentur Beispiel/Agentur Beispiel (geprüft)/' "$t/out/claims.csv" > "$t/elsewhere/edited.csv"
+(cd "$t/elsewhere" && "$KZ" report -o sheet.pdf edited.csv > /dev/null 2> err) || no "report of a moved table failed: $(cat "$t/elsewhere/err")"
+pdftotext "$t/elsewhere/sheet.pdf" "$t/moved.txt" 2>/dev/null
+grep -q 'Bericht über möglichen US-Teilabzug' "$t/moved.txt" && ok || no "report of a moved table: title missing"
+grep -q 'Agentur Beispiel (geprüft)' "$t/moved.txt" && ok || no "report of a moved table: publisher missing"
+grep -q '23.05.2025\|2025-05-23\|Mai 2025' "$t/moved.txt" && ok || no "report of a moved table: date missing"
+grep -q 'Agentur Beispiel (geprüft)' "$t/elsewhere/err" && no "publisher in a message" || ok
+# a row's citation columns are filled in every row of the claims table
+awk -F, 'NR > 1 && $0 !~ /https:\/\/example.org\/usfk$/' "$t/out/claims.csv" | grep -c . > "$t/nourl"
+[ "$(cat "$t/nourl")" = 0 ] && ok || no "$(cat "$t/nourl") claims rows without the document's url"
+
+echo "documents: $pass passed, $fail failed"
+[ "$fail" = 0 ]
