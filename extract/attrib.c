@@ -69,6 +69,8 @@ static int is_money(const char *u)
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
+	c->cur = all;
+	c->ncur = nq;
 	at_indicator(c, si, q, a);
 	/* a share of costs is host-nation support unless a cue says otherwise ("75 Prozent der Kosten");
 	 * the bare cue "Kosten" names no sub-kind, so money it finds stays a plain budget figure */

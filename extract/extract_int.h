@@ -44,6 +44,7 @@ enum ex_lex_kind {
 	LX_RECEIVE,    /* a preposition whose country receives a transfer: an, für, nach */
 	LX_DEMANDED,   /* a preposition naming whom a demand is made of: von */
 	LX_SEPARABLE,  /* a separable verb and its particle closing the clause: sieht … vor (status) */
+	LX_GIVE,       /* a preposition whose country gives a transfer: aus */
 	LX__N
 };
 
@@ -284,6 +285,8 @@ struct ex_ctx {
 	struct ex_attr share;
 	size_t share_si;
 	int have_share;
+	const struct ex_qty *cur; /* the figures of the sentence being attributed */
+	size_t ncur;
 	char giver[4][8], receiver[4][8]; /* frames.c: per family, the last giver, the first receiver */
 	struct ex_attr money; /* the last budget figure a cue named: what later money is of */
 	size_t money_si;

@@ -65,6 +65,19 @@ static int anothers(const struct ex_ctx *c, const struct mention *m, const struc
 	return 0;
 }
 
+/* "die Unterstützung der Ukraine", "Hilfen der Ukraine": a genitive after a noun of aid (a `receive`
+ * '*' ending) names who receives it. */
+static int aid_genitive(const struct ex_ctx *c, const struct mention *m)
+{
+	const char *s = c->text, *we, *w;
+
+	if (strcmp(m->prep, "der") && strcmp(m->prep, "des"))
+		return 0;
+	w = ex_word_back(s, c->text + m->start, &we); /* the article */
+	w = ex_word_back(s, w, &we);                   /* the noun before it */
+	return we > w && ex_upper_at(w, we) && ex_lex_suffix(c->lx, LX_RECEIVE, w, (size_t)(we - w));
+}
+
 static const struct mention *receiver(const struct ex_ctx *c, const struct mention *m, size_t n,
 				      const struct ex_qty *q, const struct ex_qty *all, size_t nq)
 {
@@ -82,7 +95,8 @@ static const struct mention *receiver(const struct ex_ctx *c, const struct menti
 			return &m[i];
 		if (anothers(c, &m[i], q, all, nq))
 			continue;
-		if (!m[i].prep[0] || !ex_lex_word(c->lx, LX_RECEIVE, m[i].prep, strlen(m[i].prep)))
+		if (!m[i].prep[0] ||
+		    (!ex_lex_word(c->lx, LX_RECEIVE, m[i].prep, strlen(m[i].prep)) && !aid_genitive(c, &m[i])))
 			continue;
 		d = at_dist(c, q->start, q->end, m[i].start, m[i].end);
 		if (at_clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
@@ -101,6 +115,11 @@ static const struct mention *receiver(const struct ex_ctx *c, const struct menti
 static const struct mention *giver(const struct ex_ctx *c, const struct mention *m, size_t n,
 				   const struct mention *recv, const struct ex_qty *all, size_t nq)
 {
+	/* "62 Milliarden Euro aus Europa": a giving preposition (`give`) right with the figure */
+	for (size_t i = 0; i < n; i++)
+		if (m[i].prep[0] && ex_lex_word(c->lx, LX_GIVE, m[i].prep, strlen(m[i].prep)) &&
+		    (!recv || strcmp(m[i].code, recv->code)))
+			return &m[i];
 	for (size_t i = 0; i < n; i++) {
 		int listed = 0;
 		if (!(m[i].role == R_NONE || m[i].role == R_GEN) || (m[i].flags & LXF_ORG) ||
@@ -180,7 +199,8 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	    !names_receiver(c, si, q))
 		snprintf(a->partner, sizeof(a->partner), "%s", c->receiver[f]);
 	if (!a->partner[0] && f == F_PAYMENT) {
-		/* paid for the forces the document counts ("für die US-Truppen"), else the US's */
+		/* paid for the forces the document counts ("für die US-Truppen"), else, with no troops
+		 * counted, for the US's when the money is named as host-nation support */
 		const char *power = c->have_last[KZ_I_TROOPS] && c->last[KZ_I_TROOPS].subject[0]
 					    ? c->last[KZ_I_TROOPS].subject
 					    : "US";

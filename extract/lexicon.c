@@ -5,11 +5,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const kind_names[LX__N] = {"unit",  "scale",  "qual",	     "country", "cue",
-					      "ref",   "time",   "abbr",      "place",	  "govt",
-					      "source", "recipient", "plan", "change",	  "tense", "govern",
-					      "status", "cite", "sourcename", "restate", "toward", "there", "own",
-					      "currency", "subord", "role", "attrib", "continue", "current", "frame", "receive", "demanded", "separable"};
+/* each kind's name in the lexicon files, by its enum value (designated: the order cannot slip) */
+static const char *const kind_names[LX__N] = {
+	[LX_UNIT] = "unit",
+	[LX_SCALE] = "scale",
+	[LX_QUAL] = "qual",
+	[LX_COUNTRY] = "country",
+	[LX_CUE] = "cue",
+	[LX_REF] = "ref",
+	[LX_TIME] = "time",
+	[LX_ABBR] = "abbr",
+	[LX_PLACE] = "place",
+	[LX_GOVT] = "govt",
+	[LX_SOURCE] = "source",
+	[LX_RECIPIENT] = "recipient",
+	[LX_PLAN] = "plan",
+	[LX_CHANGE] = "change",
+	[LX_TENSE] = "tense",
+	[LX_GOVERN] = "govern",
+	[LX_STATUS] = "status",
+	[LX_CITE] = "cite",
+	[LX_SOURCENAME] = "sourcename",
+	[LX_RESTATE] = "restate",
+	[LX_TOWARD] = "toward",
+	[LX_THERE] = "there",
+	[LX_OWN] = "own",
+	[LX_CURRENCY] = "currency",
+	[LX_SUBORD] = "subord",
+	[LX_ROLE] = "role",
+	[LX_ATTRIB] = "attrib",
+	[LX_CONTINUE] = "continue",
+	[LX_CURRENT] = "current",
+	[LX_FRAME] = "frame",
+	[LX_RECEIVE] = "receive",
+	[LX_DEMANDED] = "demanded",
+	[LX_SEPARABLE] = "separable",
+	[LX_GIVE] = "give",
+};
 
 static int parse_flags(const char *s)
 {
@@ -70,11 +102,14 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 		for (k = 0; k < LX__N; k++)
 			if (strlen(kind_names[k]) == clen[0] && !strncmp(kind_names[k], col[0], clen[0]))
 				break;
-		if (k == LX__N || ncol < 2 || clen[1] == 0)
-			return kz_err_set(err, KZ_EINPUT, name, line,
-					  "lexicon line needs kind<TAB>key<TAB>value (kind: unit, scale, "
-					  "qual, country, cue, ref, time, abbr, place, govt, source, "
-					  "recipient, plan, change, tense, govern, status, cite, sourcename, restate, toward, there, own, currency, subord, role, attrib, continue, current, frame, receive, demanded, separable)");
+		if (k == LX__N || ncol < 2 || clen[1] == 0) {
+			char kinds[512];
+			size_t kl = 0;
+			for (int j = 0; j < LX__N && kl + 20 < sizeof(kinds); j++)
+				kl += (size_t)snprintf(kinds + kl, sizeof(kinds) - kl, "%s%s", j ? ", " : "", kind_names[j]);
+			return kz_err_set(err, KZ_EINPUT, name, line, "lexicon line needs kind<TAB>key<TAB>value (kind: %s)",
+					  kinds);
+		}
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
 		e = &lx->v[k][lx->n[k]++];
 		memset(e, 0, sizeof(*e));

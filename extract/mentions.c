@@ -298,6 +298,23 @@ int at_word_before_is(const char *s, const char *p, const char *w)
 	return (size_t)(we - p) == n && !ex_casecmp_n(p, n, w);
 }
 
+static int other_figures_name(const struct ex_ctx *c, const struct mention *m, const struct ex_qty *q, size_t d)
+{
+	/* only a name after the figure: one before it is often the subject of a whole list or of a
+	 * restatement ("1,44 Prozent, das entspricht 55,6 Milliarden Dollar") */
+	if (m->start < q->end || !at_clause_between(c->text, q->end, m->start))
+		return 0;
+	for (size_t i = 0; i < c->ncur; i++) {
+		const struct ex_qty *f = &c->cur[i];
+		if (f->start == q->start || ex_paired(c->text, q, f) || ex_paired(c->text, f, q))
+			continue;
+		if (f->start > q->start && at_dist(c, f->start, f->end, m->start, m->end) < d &&
+		    !at_clause_between(c->text, m->start < f->start ? m->end : f->end, m->start < f->start ? f->start : m->start))
+			return 1;
+	}
+	return 0;
+}
+
 const struct mention *at_pick(const struct ex_ctx *c, const struct mention *m, size_t n, const struct ex_qty *q,
 				  int want_roles, int prefer_before)
 {
@@ -309,6 +326,10 @@ const struct mention *at_pick(const struct ex_ctx *c, const struct mention *m, s
 		if (!(want_roles & (1 << m[i].role)))
 			continue;
 		d = at_dist(c, q->start, q->end, m[i].start, m[i].end);
+		/* "… auf rund 1,28 Millionen, mehr als doppelt so viele wie Südkorea mit etwa 500.000": a
+		 * name in another clause that stands nearer to another figure is that figure's */
+		if (other_figures_name(c, &m[i], q, d))
+			continue;
 		/* "48 Prozent seiner Waren nach China": a name a few words after the figure, in its
 		 * clause with no other figure between, stands with it even where names before win */
 		if (prefer_before && m[i].start >= q->end) {

@@ -154,7 +154,9 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				par = share_of = &m[i];
 				continue;
 			}
-			if (at_dist(c, q->start, q->end, m[i].start, m[i].end) > 40 ||
+			/* "Der Anteil Chinas an den südkoreanischen Exporten fiel … von knapp 25 Prozent": the
+			 * owner's adjective may stand far in the figure's clause */
+			if (at_dist(c, q->start, q->end, m[i].start, m[i].end) > 120 ||
 			    at_clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
 					   m[i].start < q->start ? q->start : m[i].start))
 				continue;
@@ -175,6 +177,16 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			sub = NULL; /* whose share it is comes from the sentences before */
 		if (!par)
 			par = at_pick(c, m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 1);
+		/* "Die USA kamen auf 18,3 Prozent" after the shares of Korea's exports: a bare country that
+		 * is not the owner of the trade spoken of is its new partner */
+		if (sub && !par && sub->role == R_NONE && !(sub->flags & LXF_ADJ) && c->have_last[KZ_I_TRADE_SHARE] &&
+		    si - c->last_si[KZ_I_TRADE_SHARE] <= 3 && c->sent[c->last_si[KZ_I_TRADE_SHARE]].para == c->sent[si].para &&
+		    c->last[KZ_I_TRADE_SHARE].subject[0] && strcmp(c->last[KZ_I_TRADE_SHARE].subject, sub->code)) {
+			snprintf(a->subject, sizeof(a->subject), "%s", c->last[KZ_I_TRADE_SHARE].subject);
+			snprintf(a->partner, sizeof(a->partner), "%s", sub->code);
+			a->subj_src = 1;
+			return;
+		}
 		break;
 	}
 	case KZ_I_COST_SHARE:
