@@ -92,7 +92,9 @@ int at_clause_between(const char *t, size_t a, size_t b);
 int at_word_before_is(const char *s, const char *p, const char *w);
 const struct mention *at_pick(const struct ex_ctx *c, const struct mention *m, size_t n, const struct ex_qty *q,
 			      int want_roles, int prefer_before);
-const struct mention *at_first_not(const struct mention *m, size_t n, int want_roles, const char *not_code);
+const struct mention *at_first_not(const struct ex_ctx *c, const struct mention *m, size_t n, int want_roles,
+				   const char *not_code);
+int at_prefix_government(const struct ex_ctx *c, const struct mention *m);
 
 /* indicator.c: what a figure measures */
 size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *h);

@@ -120,7 +120,10 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 		if ((q[i].flags & QF_CARRIED) && !(q[i].flags & QF_PREV) && a[i - 1].subject[0] &&
 		    a[i].ind == a[i - 1].ind && !a[i].subj_near) {
 			memcpy(a[i].subject, a[i - 1].subject, sizeof(a[i].subject));
-			memcpy(a[i].partner, a[i - 1].partner, sizeof(a[i].partner));
+			/* its own partner stands ("30 Milliarden für die Ukraine und sechs Milliarden für
+			 * Israel") */
+			if (!a[i].partner[0] || !strcmp(a[i].partner, a[i].subject))
+				memcpy(a[i].partner, a[i - 1].partner, sizeof(a[i].partner));
 			if (!a[i].detail[0])
 				memcpy(a[i].detail, a[i - 1].detail, sizeof(a[i].detail));
 		}

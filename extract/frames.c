@@ -123,7 +123,8 @@ static const struct mention *giver(const struct ex_ctx *c, const struct mention 
 	for (size_t i = 0; i < n; i++) {
 		int listed = 0;
 		if (!(m[i].role == R_NONE || m[i].role == R_GEN) || (m[i].flags & LXF_ORG) ||
-		    (recv && !strcmp(m[i].code, recv->code)) || (m[i].flags & LXF_PREFIX && !(m[i].flags & LXF_NAME)))
+		    (recv && !strcmp(m[i].code, recv->code)) ||
+		    (m[i].flags & LXF_PREFIX && !(m[i].flags & LXF_NAME) && !at_prefix_government(c, &m[i])))
 			continue;
 		for (size_t k = 0; k < nq && !listed; k++)
 			listed = listed_with(c, &m[i], &all[k]);
@@ -131,6 +132,28 @@ static const struct mention *giver(const struct ex_ctx *c, const struct mention 
 			return &m[i];
 	}
 	return NULL;
+}
+
+/* The country after a giving preposition nearest the figure, not bound to another figure. */
+static const struct mention *give_with(const struct ex_ctx *c, const struct mention *m, size_t n,
+				       const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+				       const struct mention *recv)
+{
+	const struct mention *best = NULL;
+	size_t bestd = (size_t)-1;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d;
+		if (!m[i].prep[0] || !ex_lex_word(c->lx, LX_GIVE, m[i].prep, strlen(m[i].prep)) ||
+		    (recv && !strcmp(m[i].code, recv->code)) || anothers(c, &m[i], q, all, nq))
+			continue;
+		d = at_dist(c, q->start, q->end, m[i].start, m[i].end);
+		if (d < bestd && d <= 60) {
+			bestd = d;
+			best = &m[i];
+		}
+	}
+	return best;
 }
 
 /* Does a receiving preposition follow the figure ("gut acht Milliarden Dollar für Partner im
@@ -178,6 +201,30 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	if (f == F_NONE)
 		return;
 	r = receiver(c, sl->m, sl->nm, q, all, nq);
+	/* "62 Milliarden Euro aus Europa stehen 64 Milliarden aus Washington gegenüber": a giving
+	 * preposition with the figure names its giver, whoever else the sentence names */
+	{
+		const struct mention *ga = give_with(c, sl->m, sl->nm, q, all, nq, r);
+		if (ga) {
+			snprintf(a->subject, sizeof(a->subject), "%s", ga->code);
+			a->subj_src = 2;
+			a->subj_near = 1; /* named with the figure: no neighbour's subject overrides it */
+			if (!strcmp(a->partner, ga->code))
+				a->partner[0] = '\0'; /* "aus Europa" was taken for a partner */
+		}
+	}
+	/* an aid figure no receiver stands with: the one the sentences before name ("bei der
+	 * Unterstützung der Ukraine …") when the document has none yet */
+	if (!r && f == F_AID && !c->receiver[f][0] && !names_receiver(c, si, q))
+		for (size_t back = 1; back <= 3 && back <= si && !r; back++) {
+			const struct cache_slot *bsl =
+				at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_MENTIONS);
+			struct ex_qty far = *q;
+			far.start = far.end = c->sent[si - back].end;
+			r = receiver(c, bsl->m, bsl->nm, &far, NULL, 0);
+					if (r && !strcmp(r->code, a->subject))
+				r = NULL;
+		}
 	g = r ? giver(c, sl->m, sl->nm, r, all, nq) : NULL;
 	if (r && (!a->subject[0] || !strcmp(a->subject, r->code))) {
 		/* the receiver was taken for whose money it is: the giver is; with no giver known, the
@@ -210,6 +257,6 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	/* the document's giver is the first one: an article on exports or aid speaks of one */
 	if (a->subject[0] && !c->giver[f][0])
 		snprintf(c->giver[f], sizeof(c->giver[f]), "%s", a->subject);
-	if (a->partner[0] && !c->receiver[f][0])
+	if (a->partner[0] && strcmp(a->partner, a->subject) && !c->receiver[f][0])
 		snprintf(c->receiver[f], sizeof(c->receiver[f]), "%s", a->partner);
 }

@@ -352,11 +352,23 @@ const struct mention *at_pick(const struct ex_ctx *c, const struct mention *m, s
 
 /* The first mention (in text order) with one of the roles, other than not_code: a sentence's
  * grammatical subject usually comes first ("Polen gibt …, mehr als jedes andere Nato-Land"). */
-const struct mention *at_first_not(const struct mention *m, size_t n, int want_roles, const char *not_code)
+const struct mention *at_first_not(const struct ex_ctx *c, const struct mention *m, size_t n, int want_roles,
+				   const char *not_code)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((want_roles & (1 << m[i].role)) && (!*not_code || strcmp(m[i].code, not_code)) &&
-		    !(m[i].flags & LXF_PREFIX && !(m[i].flags & LXF_NAME)))
+		    (!(m[i].flags & LXF_PREFIX && !(m[i].flags & LXF_NAME)) || at_prefix_government(c, &m[i])))
 			return &m[i];
 	return NULL;
+}
+
+/* Is the prefix mention m a government's compound ("US-Präsident", "US-Regierung": grammar.tsv
+ * govt)? Then it stands for its country as a name does. */
+int at_prefix_government(const struct ex_ctx *c, const struct mention *m)
+{
+	const char *p = c->text + m->start, *we = c->text + m->end, *h = memchr(p, '-', (size_t)(we - p));
+
+	if (!(m->flags & LXF_PREFIX) || !h || h + 1 >= we)
+		return 0;
+	return at_is_word(c->lx, LX_GOVT, h + 1, (size_t)(we - h - 1));
 }

@@ -254,7 +254,9 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 		}
 		if (q->unit)
 			continue;
-		if (q->flags & (QF_YEARLIKE | QF_WORDS))
+		/* a year, a number word alone ("drei"); a number word with a scale ("etwa acht
+		 * Milliarden") is an amount like its neighbours */
+		if ((q->flags & QF_YEARLIKE) || ((q->flags & QF_WORDS) && !(q->flags & QF_SCALED)))
 			continue;
 		after = ex_skip_space(sc->t + q->end, sc->e);
 		/* a noun right after the number names what is counted: not ours to guess */

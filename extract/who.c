@@ -340,9 +340,9 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				break;
 			}
 		}
-		ps = at_first_not(pm, pn, ROLE(R_NONE), a->partner);
+		ps = at_first_not(c, pm, pn, ROLE(R_NONE), a->partner);
 		if (!ps)
-			ps = at_first_not(pm, pn, ROLE(R_GEN), a->partner);
+			ps = at_first_not(c, pm, pn, ROLE(R_GEN), a->partner);
 		if (!ps)
 			continue;
 		snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
