@@ -71,11 +71,15 @@ static int aid_genitive(const struct ex_ctx *c, const struct mention *m)
 {
 	const char *s = c->text, *we, *w;
 
-	if (strcmp(m->prep, "der") && strcmp(m->prep, "des"))
+	if (strcmp(m->prep, "der") && strcmp(m->prep, "des") && strcmp(m->prep, "dem"))
 		return 0;
 	w = ex_word_back(s, c->text + m->start, &we); /* the article */
-	w = ex_word_back(s, w, &we);                   /* the noun before it */
-	return we > w && ex_upper_at(w, we) && ex_lex_suffix(c->lx, LX_RECEIVE, w, (size_t)(we - w));
+	w = ex_word_back(s, w, &we);                   /* the word before it */
+	if (we > w && ex_upper_at(w, we) && ex_lex_suffix(c->lx, LX_RECEIVE, w, (size_t)(we - w)))
+		return 1;
+	/* "haben die Niederlande der Ukraine … zugesagt": a dative after a verb or a name, no noun
+	 * it could be the genitive of */
+	return we > w && (!ex_upper_at(w, we) || ex_lex_match_after(c->lx, LX_COUNTRY, w, we, &(size_t){0}));
 }
 
 static const struct mention *receiver(const struct ex_ctx *c, const struct mention *m, size_t n,
@@ -201,6 +205,11 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	if (f == F_NONE)
 		return;
 	r = receiver(c, sl->m, sl->nm, q, all, nq);
+	/* a country after a giving preposition is no receiver: "aus Europa" taken for a partner */
+	for (size_t i = 0; i < sl->nm && a->partner[0]; i++)
+		if (!strcmp(sl->m[i].code, a->partner) && sl->m[i].prep[0] &&
+		    ex_lex_word(c->lx, LX_GIVE, sl->m[i].prep, strlen(sl->m[i].prep)))
+			a->partner[0] = '\0';
 	/* "62 Milliarden Euro aus Europa stehen 64 Milliarden aus Washington gegenüber": a giving
 	 * preposition with the figure names its giver, whoever else the sentence names */
 	{

@@ -92,7 +92,7 @@ static int speaks_of_change(const struct ex_ctx *c, size_t si, const struct ex_q
 }
 
 /* Does the year at p start a span running to now: "seit (Januar|Anfang|Beginn) 2022"? */
-static int since_before(const char *s, const char *p)
+static int since_before(const struct ex_lexicon *lx, const char *s, const char *p)
 {
 	static const char *const skip[] = {"Januar",  "Februar", "März",   "April",  "Mai",    "Juni",
 					   "Juli",    "August",  "September", "Oktober", "November", "Dezember",
@@ -106,7 +106,22 @@ static int since_before(const char *s, const char *p)
 		if (lower_word(x, (size_t)(we - x), "seit"))
 			return 1;
 		if (!ex_word_in(x, (size_t)(we - x), skip))
+			break;
+	}
+	/* "seit Beginn des russischen Angriffs im Februar 2022": an event's phrase may stand between,
+	 * up to seven words without a comma or a finite verb */
+	x = p;
+	for (int step = 0; step < 7; step++) {
+		const char *g;
+		x = ex_word_back(s, x, &we);
+		if (we == x)
 			return 0;
+		for (g = we; g < p && *g != ',' && *g != ';' && *g != '.' && *g != ':'; g++)
+			;
+		if (g < p || ex_lex_word(lx, LX_TENSE, x, (size_t)(we - x)))
+			return 0;
+		if (lower_word(x, (size_t)(we - x), "seit"))
+			return 1;
 	}
 	return 0;
 }
@@ -244,6 +259,18 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				p += ml;
 				continue;
 			}
+			if ((te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL && !strcmp(te->value, "same")) {
+				/* "im selben Zeitraum": the period of the figure before */
+				if (c->have_prev && c->prev.year[0]) {
+					out[n].start = (size_t)(p - t);
+					out[n].end = out[n].start + ml;
+					out[n].baseline = out[n].since = out[n].target = 0;
+					snprintf(out[n].text, sizeof(out[n].text), "%s", c->prev.year);
+					n++;
+				}
+				p += ml;
+				continue;
+			}
 			if (docyear && (te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL) {
 				int off = !strcmp(te->value, "-1") ? -1 : !strcmp(te->value, "+1") ? 1 : 0;
 				out[n].start = (size_t)(p - t);
@@ -283,7 +310,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 		out[n].start = (size_t)(p - t);
 		out[n].end = out[n].start + 4;
 		out[n].baseline = is_baseline(t + s, p);
-		out[n].since = since_before(t + s, p);
+		out[n].since = since_before(c->lx, t + s, p);
 		out[n].target = at_word_before_is(t + s, p, "bis") || at_word_before_is(t + s, p, "Bis");
 		snprintf(out[n].text, sizeof(out[n].text), "%d", y);
 		{
@@ -399,6 +426,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	struct yexp y[MAX_YEARS];
 	size_t n, i, best = (size_t)-1, bestd = (size_t)-1, far_year = (size_t)-1;
 	char far_text[32] = "";
+	struct yexp y_far;
 
 	a->year[0] = '\0';
 	a->year_doc = 0;
@@ -480,8 +508,10 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 				    q->start < y[i].start ? y[i].start : q->start) &&
 		    since_span(c, si, all, nq, &y[i], a))
 			return;
-	if (far_year != (size_t)-1)
+	if (far_year != (size_t)-1) {
 		snprintf(far_text, sizeof(far_text), "%s", y[far_year].text);
+		y_far = y[far_year];
+	}
 	/* the sentence before, then the one after */
 	/* A short report speaks of its own date when it speaks in the present; a long study's
 	 * sentences take their time from the context before (tried after the sentences before). */
@@ -510,7 +540,10 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		return;
 	}
 	if (far_text[0]) {
-		snprintf(a->year, sizeof(a->year), "%s", far_text);
+		/* "seit Januar 2022 auf 132 Milliarden Euro, die der USA auf 114 Milliarden Euro": a sum
+		 * since a year in another clause runs to the document's year too */
+		if (!since_span(c, si, all, nq, &y_far, a))
+			snprintf(a->year, sizeof(a->year), "%s", far_text);
 		return;
 	}
 	if (si + 1 < c->nsent) {
