@@ -23,6 +23,8 @@
 void kz_idgen_init(struct kz_idgen *g)
 {
 	g->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g->memo = NULL;
+	g->memo_hash[0] = '\0';
 }
 
 void kz_idgen_release(struct kz_idgen *g)
@@ -30,6 +32,8 @@ void kz_idgen_release(struct kz_idgen *g)
 	if (g->seen)
 		g_hash_table_destroy(g->seen);
 	g->seen = NULL;
+	g_free(g->memo);
+	g->memo = NULL;
 }
 
 /* Byte length of a white-space character at p: ASCII, NO-BREAK, THIN or NARROW NO-BREAK SPACE. */
@@ -44,15 +48,12 @@ static size_t space_len(const unsigned char *p, const unsigned char *e)
 	return 0;
 }
 
-void kz_claim_anchor(struct kz_buf *out, const char *sentence, const char *num, size_t numlen)
+/* "-28.500": the number as written, white space dropped. */
+static void kz_claim_anchor_num(struct kz_buf *out, const char *num, size_t numlen)
 {
 	const unsigned char *p = (const unsigned char *)num, *e = p + numlen;
-	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
 	size_t kept = 0;
 
-	g_checksum_update(ck, (const guchar *)sentence, (gssize)strlen(sentence));
-	kz_buf_add(out, g_checksum_get_string(ck), 8);
-	g_checksum_free(ck);
 	kz_buf_addc(out, '-');
 	while (p < e && kept < NUM_MAX) {
 		size_t k = space_len(p, e);
@@ -67,6 +68,26 @@ void kz_claim_anchor(struct kz_buf *out, const char *sentence, const char *num, 
 	}
 }
 
+void kz_claim_anchor(struct kz_buf *out, const char *sentence, const char *num, size_t numlen)
+{
+	static const char hex[] = "0123456789abcdef";
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+	guint8 digest[32];
+	gsize dlen = sizeof(digest);
+	char h[8];
+
+	g_checksum_update(ck, (const guchar *)sentence, (gssize)strlen(sentence));
+	g_checksum_get_digest(ck, digest, &dlen);
+	g_checksum_free(ck);
+	/* the first 8 hex digits, written here (the library's string form goes through printf) */
+	for (int i = 0; i < 4; i++) {
+		h[2 * i] = hex[digest[i] >> 4];
+		h[2 * i + 1] = hex[digest[i] & 15];
+	}
+	kz_buf_add(out, h, 8);
+	kz_claim_anchor_num(out, num, numlen);
+}
+
 const char *kz_idgen_make(struct kz_idgen *g, struct kz_buf *out, const char *file, const char *sentence,
 			  const char *num, size_t numlen)
 {
@@ -75,7 +96,19 @@ const char *kz_idgen_make(struct kz_idgen *g, struct kz_buf *out, const char *fi
 	kz_buf_reset(out);
 	kz_buf_adds(out, file);
 	kz_buf_addc(out, '#');
-	kz_claim_anchor(out, sentence, num, numlen);
+	/* the figures of one sentence share its hash: computed once (the anchor is the same as
+	 * kz_claim_anchor's) */
+	if (!g->memo || strcmp(g->memo, sentence)) {
+		struct kz_buf h = KZ_BUF_INIT;
+		kz_claim_anchor(&h, sentence, "", 0);
+		memcpy(g->memo_hash, h.s, 8);
+		g->memo_hash[8] = '\0';
+		kz_buf_release(&h);
+		g_free(g->memo);
+		g->memo = g_strdup(sentence);
+	}
+	kz_buf_adds(out, g->memo_hash);
+	kz_claim_anchor_num(out, num, numlen);
 	n = (uintptr_t)g_hash_table_lookup(g->seen, out->s) + 1;
 	g_hash_table_insert(g->seen, g_strdup(out->s), (gpointer)n);
 	if (n > 1)

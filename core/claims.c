@@ -404,17 +404,19 @@ const char *kz_claim_problem(const struct kz_claim *c, char *buf, size_t n)
 		snprintf(buf, n, "a value or bound is not finite or beyond 1e40");
 		return buf;
 	}
+	if (c->low <= c->high && c->value >= c->low && c->value <= c->high) {
+		if (c->unit && *c->unit)
+			return NULL; /* the common case: nothing to format */
+		snprintf(buf, n, "no unit");
+		return buf;
+	}
 	kz_fmt_double(v, sizeof(v), c->value, '.');
 	kz_fmt_double(lo, sizeof(lo), c->low, '.');
 	kz_fmt_double(hi, sizeof(hi), c->high, '.');
 	if (c->low > c->high)
 		snprintf(buf, n, "interval %s ... %s is reversed (low above high)", lo, hi);
-	else if (c->value < c->low || c->value > c->high)
-		snprintf(buf, n, "value %s lies outside its interval %s ... %s", v, lo, hi);
-	else if (!c->unit || !*c->unit)
-		snprintf(buf, n, "no unit");
 	else
-		return NULL;
+		snprintf(buf, n, "value %s lies outside its interval %s ... %s", v, lo, hi);
 	return buf;
 }
 

@@ -88,6 +88,8 @@ void kz_table_filter(struct kz_table *t, int (*keep)(const struct kz_claim *, vo
  */
 struct kz_idgen {
 	struct _GHashTable *seen; /* key -> times handed out */
+	char *memo;               /* the last sentence hashed, and its hash: one SHA-256 a sentence */
+	char memo_hash[9];
 };
 void kz_idgen_init(struct kz_idgen *g);
 void kz_idgen_release(struct kz_idgen *g);

@@ -61,6 +61,28 @@ const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size
 	return sl;
 }
 
+/*
+ * "das Zwei-Prozent-Ziel", "die Nato-Vorgabe von zwei Prozent": a target share of GDP the
+ * alliance set is the alliance's, whoever the sentence says meets it — when the figure is part of
+ * the target's compound or the sentence names the alliance, and no country stands with the
+ * figure itself.
+ */
+static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	const char *e = c->text + c->sent[si].end, *w = c->text + q->end;
+	int nato = 0, compound = w < e && *w == '-';
+
+	if (a->subj_near)
+		return;
+	for (size_t i = 0; i < sl->nm && !nato; i++)
+		nato = !strcmp(sl->m[i].code, "NATO");
+	if (nato || compound) {
+		snprintf(a->subject, sizeof(a->subject), "NATO");
+		a->partner[0] = '\0';
+	}
+}
+
 static int is_money(const char *u)
 {
 	return u && strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z';
@@ -86,6 +108,8 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * document's own by default (DESIGN.md), nor a date of the sentences around it */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
 		a->year[0] = '\0';
+	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
+		alliance_target(c, si, q, a);
 	if (a->ind == KZ_I_TROOPS)
 		at_troops_here(c, si, q, a);
 	/* troops with a foreign location are stationed there ("US-Streitkräfte in Korea") */

@@ -162,6 +162,10 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 			const struct ex_lex_entry *en = &lx->v[LX_COUNTRY][ix[i]];
 			size_t kl = en->klen;
 			struct mention *mm = &m[n];
+			/* the second byte first: most of the bucket's entries fail there (no adjective: its
+			 * stem is matched ignoring case) */
+			if (kl >= 2 && !(en->flags & LXF_ADJ) && (we - p < 2 || p[1] != en->key[1]))
+				continue;
 			if (en->flags & LXF_PREFIX) {
 				if ((size_t)(we - p) > kl && !memcmp(p, en->key, kl) &&
 				    !ex_ends_with_ci(p, (size_t)(we - p), "dollar", 6))

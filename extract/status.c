@@ -412,6 +412,18 @@ static int current_value(const struct ex_ctx *c, size_t si, const struct ex_qty 
 	return 0;
 }
 
+/* Does the noun cue h end right before the comma that opens clause k? */
+static int noun_opens_clause(const struct ex_ctx *c, const struct ex_sentence_cues *sc,
+			     const struct ex_status_cue *h, size_t k)
+{
+	const char *t = c->text, *w = t + h->pos, *b = t + sc->clause[k];
+	const char *we = ex_word_end(w, b);
+
+	while (b > we && (b[-1] == ' ' || b[-1] == ','))
+		b--;
+	return b == we;
+}
+
 void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)
 {
@@ -430,6 +442,10 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 			reach = !own_voice_between(sc, cl, fc);
 		if (!reach && fc < cl && ((h->governs && h->opens) || h->aside))
 			reach = !own_voice_between(sc, fc, cl - 1);
+		/* "das Ziel, mindestens zwei Prozent … auszugeben": a noun reaches the infinitive clause
+		 * that follows it right after a comma */
+		if (!reach && h->noun && fc == cl + 1 && !sc->main_clause[fc] && noun_opens_clause(c, sc, h, fc))
+			reach = 1;
 		if (!reach)
 			continue;
 		if (h->aside && cl != fc)
