@@ -62,7 +62,8 @@ enum {
 	LXF_ORG = 1024, /* an armed force or government body: the subject, whatever the preposition */
 	LXF_WORD = 2048,   /* status, cite: the whole word only, not a stem */
 	LXF_GOVERNS = 4096, /* status: a verb whose dependent clause is also its reach */
-	LXF_HEARSAY = 8192  /* status: a modal a perfect infinitive makes hearsay (soll … haben) */
+	LXF_HEARSAY = 8192, /* status: a modal a perfect infinitive makes hearsay (soll … haben) */
+	LXF_PERSON = 16384  /* country: a leader who speaks or demands for it, never whose figure it is */
 };
 
 struct ex_lex_entry {

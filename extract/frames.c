@@ -181,7 +181,8 @@ static int demanded_of(const struct ex_ctx *c, const struct mention *m, size_t n
 		if (!of && m[i].prep[0] && ex_lex_word(c->lx, LX_DEMANDED, m[i].prep, strlen(m[i].prep)))
 			of = &m[i];
 	for (size_t i = 0; i < n && of; i++)
-		if (!by && m[i].role == R_NONE && strcmp(m[i].code, of->code) && !(m[i].flags & LXF_ORG && !(m[i].flags & LXF_CAPITAL)))
+		if (!by && (m[i].role == R_NONE || (m[i].flags & LXF_PERSON)) && strcmp(m[i].code, of->code) &&
+		    !(m[i].flags & LXF_ORG && !(m[i].flags & LXF_CAPITAL)))
 			by = &m[i];
 	if (!of || !by)
 		return 0;

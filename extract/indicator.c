@@ -341,7 +341,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			if (per_year(c->text + q->end, c->text + e) || strstr_n(c->text + s, q->start - s, "im Schnitt") ||
 			    strstr_n(c->text + s, q->start - s, "jährlich")) {
 				size_t dl = strlen(a->detail);
-				if (dl + 9 < sizeof(a->detail))
+				if (dl && dl + 9 < sizeof(a->detail))
 					memcpy(a->detail + dl, "_per_year", 10);
 			}
 			/* "zusätzlich 18,8 Mrd. Euro": an addition, not the budget itself */

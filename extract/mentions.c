@@ -193,6 +193,8 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 					mm->role = R_SOURCE;
 				if (en->flags & LXF_ORG)
 					mm->role = R_NONE;
+				if (en->flags & LXF_PERSON)
+					mm->role = R_SOURCE; /* "verlangte Trump": who demands, not whose figure */
 				if ((en->flags & LXF_GEN) && role_before(lx, t + s, p, &an, mm->prep, sizeof(mm->prep)) == R_PARTNER)
 					mm->role = R_PARTNER;
 				n++;

@@ -308,8 +308,10 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				 * ("Berlin meldete der Allianz …") */
 				const char *w, *wb;
 				size_t cl2;
+				const struct ex_lex_entry *ce;
 				w = ex_word_back(s, p, &wb);
-				if (w < wb && ex_lex_match_after(lx, LX_COUNTRY, w, end, &cl2))
+				if (w < wb && (ce = ex_lex_match_after(lx, LX_COUNTRY, w, end, &cl2)) != NULL &&
+				    !(ce->flags & LXF_PERSON))
 					found = 0;
 				else
 					found = originator_before(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
