@@ -47,6 +47,14 @@ static int for_of_other(const char *t, const struct ex_qty *q, const struct ex_q
 	return 0;
 }
 
+/* Does an `own` word follow the mention ("Südkorea selbst", "Südkoreas eigene Streitkräfte")? */
+static int own_forces(const struct ex_ctx *c, const struct mention *m, size_t e)
+{
+	const char *end = c->text + e, *nw = ex_skip_space(c->text + m->end, end);
+
+	return ex_lex_word(c->lx, LX_OWN, nw, (size_t)(ex_word_end(nw, end) - nw)) != NULL;
+}
+
 void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		size_t nq, struct ex_attr *a)
 {
@@ -131,6 +139,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		/* "Rund 12.000 Soldaten sollen Deutschland verlassen" in a text on US troops there: the
 		 * country where the troops counted before were is their place, not their owner */
 		if (sub && !par && (sub->role == R_NONE || sub->role == R_GEN) && c->have_last[KZ_I_TROOPS] &&
+		    !own_forces(c, sub, e) &&
 		    !(sub->start >= q->unit_start && sub->end <= q->unit_end) &&
 		    !(sub->flags & (LXF_ADJ | LXF_PREFIX | LXF_ORG)) && !strcmp(c->last[KZ_I_TROOPS].partner, sub->code) &&
 		    c->last[KZ_I_TROOPS].subject[0] && strcmp(c->last[KZ_I_TROOPS].subject, sub->code)) {
@@ -549,6 +558,9 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 	for (const char *x = p; (w = ex_next_word(s, &x, end)) != NULL && w < c->text + q->end + 32;) {
 		if (!ex_lex_word(c->lx, LX_THERE, w, (size_t)(x - w)))
 			continue;
+		/* "…, hinzu kommen 28.500 dort stationierte US-Soldaten": another clause's "dort" */
+		if (w >= c->text + q->end && at_clause_between(c->text, q->end, (size_t)(w - c->text)))
+			break;
 		for (size_t i = 0; i < sl->nm; i++)
 			if (sl->m[i].end <= (size_t)(w - c->text) && strcmp(sl->m[i].code, a->subject) &&
 			    sl->m[i].role != R_SOURCE)
