@@ -166,4 +166,9 @@ int kz_parse_double(const char *s, double *out);
 /* The reason for a kz_parse_double failure, for messages: "not a number", "out of range …". */
 const char *kz_num_strerror(int rc);
 
+/* The words of a claim's detail (data/details.tsv): "procurement" is "Beschaffung", or
+ * "procurement" in English; a detail not in the vocabulary with its underscores as spaces; a
+ * "_per_year" ending as "pro Jahr" / "a year". Into dst; returns dst. */
+const char *kz_detail_words(char *dst, size_t n, const char *detail, int english);
+
 #endif

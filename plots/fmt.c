@@ -140,7 +140,9 @@ void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang 
 	if (!unit)
 		unit = "";
 	if (!strcmp(unit, "percent")) {
-		pl_fmt_num(num, sizeof num, v, -1, lang);
+		/* a third is "33,3 %", never "33,3333 %": no share is stated to more than two decimals,
+		 * and one with more came from a fraction in words */
+		pl_fmt_num(num, sizeof num, v, auto_decimals(v) > 2 ? 1 : -1, lang);
 		snprintf(dst, n, lang == PL_DE ? "%s" NBSP "%%" : "%s%%", num);
 	} else if (!strcmp(unit, "points")) {
 		pl_fmt_num(num, sizeof num, v, -1, lang);

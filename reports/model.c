@@ -39,6 +39,9 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 {
 	const char *s = rp_country(subject, lang), *p = rp_country(partner, lang);
 	int de = lang == PL_DE, hasp = *partner != '\0';
+	char dw[96];
+
+	kz_detail_words(dw, sizeof dw, detail, lang != PL_DE);
 
 	switch (ind) {
 	case KZ_I_TROOPS:
@@ -64,7 +67,7 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 		else if (hasp)
 			snprintf(dst, n, de ? "Truppen %s in %s" : "%s troops in %s", s, p);
 		else
-			snprintf(dst, n, de ? "Truppen %s (%s)" : "%s troops (%s)", s, detail);
+			snprintf(dst, n, de ? "Truppen %s (%s)" : "%s troops (%s)", s, dw);
 		break;
 	case KZ_I_BUDGET:
 		if (!strcmp(detail, "defense_budget") || !*detail)
@@ -82,8 +85,13 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 		else if (!strcmp(detail, "arms_deal"))
 			snprintf(dst, n, de ? "Rüstungsgeschäft %s%s%s" : "Arms deal, %s%s%s", s, hasp ? " – " : "",
 				 hasp ? p : "");
+		else if (*detail) {
+			if (dw[0] >= 'a' && dw[0] <= 'z')
+				dw[0] = (char)(dw[0] - 'a' + 'A'); /* it opens the row's label */
+			snprintf(dst, n, de ? "%s %s%s%s" : "%s, %s%s%s", dw, s, hasp ? " → " : "", hasp ? p : "");
+		}
 		else
-			snprintf(dst, n, de ? "Ausgaben %s (%s)" : "Spending, %s (%s)", s, detail);
+			snprintf(dst, n, de ? "Ausgaben %s%s%s" : "Spending, %s%s%s", s, hasp ? " → " : "", hasp ? p : "");
 		break;
 	case KZ_I_GDP_SHARE:
 		if (!strcmp(detail, "host_nation_support"))

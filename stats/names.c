@@ -122,9 +122,27 @@ const char *st_country_name(const char *code, enum st_lang lang)
 	return code;
 }
 
+/* Has the label table a row for exactly this indicator and detail? */
+static int labelled(enum kz_ind ind, const char *detail)
+{
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (labels[i].ind == (int)ind && labels[i].detail && !strcmp(labels[i].detail, detail))
+			return 1;
+	return 0;
+}
+
 void st_fact_phrase(struct kz_buf *b, const struct kz_claim *c, const char *year, enum st_lang lang)
 {
-	kz_buf_adds(b, st_fact_label(c->ind, c->detail, lang));
+	if (*c->detail && !labelled(c->ind, c->detail) && c->ind != KZ_I_CHANGE) {
+		/* "Beschaffung Deutschland", not "Betrag Deutschland": the detail's own words */
+		char w[96];
+		kz_detail_words(w, sizeof w, c->detail, lang == ST_LANG_EN);
+		if (w[0] >= 'a' && w[0] <= 'z')
+			w[0] = (char)(w[0] - 'a' + 'A');
+		kz_buf_adds(b, w);
+	} else {
+		kz_buf_adds(b, st_fact_label(c->ind, c->detail, lang));
+	}
 	if (*c->subject) {
 		kz_buf_addc(b, ' ');
 		kz_buf_adds(b, st_country_name(c->subject, lang));

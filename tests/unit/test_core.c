@@ -413,8 +413,20 @@ static void test_corrections(void)
 	kz_corrections_release(&c);
 }
 
+/* The detail vocabulary's words (data/details.tsv): no code reaches a sheet. */
+static void test_detail_words(void)
+{
+	char b[96];
+
+	T_STREQ(kz_detail_words(b, sizeof b, "procurement", 0), "Beschaffung");
+	T_STREQ(kz_detail_words(b, sizeof b, "procurement", 1), "procurement");
+	T_STREQ(kz_detail_words(b, sizeof b, "host_nation_support_per_year", 0), "Stationierungskosten pro Jahr");
+	T_STREQ(kz_detail_words(b, sizeof b, "base_construction", 0), "base construction");
+}
+
 int main(void)
 {
+	test_detail_words();
 	test_ids();
 	test_corrections();
 	test_parse_unterminated();

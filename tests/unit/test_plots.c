@@ -30,6 +30,11 @@ static void test_fmt(void)
 	T_STREQ(b, "0,0");
 	pl_fmt_num(b, sizeof b, 0, -1, PL_EN);
 	T_STREQ(b, "0");
+	/* a third in percent is shown to one decimal, a stated share as stated */
+	pl_fmt_value(b, sizeof b, 100.0 / 3, "percent", PL_DE);
+	T_STREQ(b, "33,3\xc2\xa0%");
+	pl_fmt_value(b, sizeof b, 2.12, "percent", PL_DE);
+	T_STREQ(b, "2,12\xc2\xa0%");
 	pl_fmt_value(b, sizeof b, 5.07e12, "JPY", PL_DE);
 	T_STREQ(b, "5,07" NB "Bio." NB "Yen");
 	pl_fmt_value(b, sizeof b, 5.07e12, "JPY", PL_EN);

@@ -1,0 +1,75 @@
+/*
+ * details.c (core): the words of a detail (data/details.tsv) — "procurement" is "Beschaffung" on a German
+ * sheet — so that no code of the claims table's vocabulary reaches the text. The table is read once
+ * into a small array; a detail it lacks is written with its underscores as spaces; a detail ending
+ * in "_per_year" is its base's words and "pro Jahr".
+ */
+#include "core/core.h"
+#include "core/data.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_DETAILS 128
+
+struct detail_words {
+	char code[40], de[64], en[64];
+};
+
+static struct detail_words words[MAX_DETAILS];
+static size_t nwords;
+static int loaded;
+
+static void cell(char *dst, size_t n, const char *s, const char *e)
+{
+	size_t k = (size_t)(e - s) < n - 1 ? (size_t)(e - s) : n - 1;
+	memcpy(dst, s, k);
+	dst[k] = '\0';
+}
+
+static void load(void)
+{
+	const struct kz_blob *b = kz_data_find("details.tsv");
+	const char *p, *end;
+
+	loaded = 1;
+	if (!b)
+		return;
+	for (p = b->data, end = b->data + b->len; p < end && nwords < MAX_DETAILS;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *t1, *t2;
+		if (!eol)
+			eol = end;
+		t1 = memchr(p, '\t', (size_t)(eol - p));
+		t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
+		if (*p != '#' && t1 && t2) {
+			struct detail_words *w = &words[nwords++];
+			cell(w->code, sizeof w->code, p, t1);
+			cell(w->de, sizeof w->de, t1 + 1, t2);
+			cell(w->en, sizeof w->en, t2 + 1, eol);
+		}
+		p = eol + 1;
+	}
+}
+
+const char *kz_detail_words(char *dst, size_t n, const char *detail, int english)
+{
+	static const char per[] = "_per_year";
+	size_t dl = strlen(detail), pl = strlen(per);
+	int yearly = dl > pl && !strcmp(detail + dl - pl, per);
+	size_t base = yearly ? dl - pl : dl;
+
+	if (!loaded)
+		load();
+	for (size_t i = 0; i < nwords; i++)
+		if (strlen(words[i].code) == base && !strncmp(words[i].code, detail, base)) {
+			snprintf(dst, n, "%s%s", english ? words[i].en : words[i].de,
+				 yearly ? (english ? " a year" : " pro Jahr") : "");
+			return dst;
+		}
+	/* not in the vocabulary (an analyst's own detail): its words, no underscores */
+	snprintf(dst, n, "%.*s%s", (int)base, detail, yearly ? (english ? " a year" : " pro Jahr") : "");
+	for (char *c = dst; *c; c++)
+		if (*c == '_')
+			*c = ' ';
+	return dst;
+}
