@@ -201,7 +201,8 @@ static int restates(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 	} else if (pct && p->ind == KZ_I_BUDGET && !strcmp(p->detail, "defense_budget")) {
 		a->ind = KZ_I_GDP_SHARE;
 		at_set_detail(a, p->detail);
-	} else if ((money && p->ind == KZ_I_BUDGET) || (pct && kz_ind_is_core(p->ind) && p->ind != KZ_I_BUDGET)) {
+	} else if ((money && p->ind == KZ_I_BUDGET) ||
+		   (pct && (p->ind == KZ_I_GDP_SHARE || p->ind == KZ_I_TRADE_SHARE || p->ind == KZ_I_COST_SHARE))) {
 		a->ind = p->ind;
 		at_set_detail(a, p->detail);
 	} else {
