@@ -95,6 +95,25 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			memcpy(a[i + 1].year, a[i].year, sizeof(a[i].year));
 			a[i + 1].subj_src = a[i].subj_src;
 		}
+	/* "26,8 Prozent – mehr als ein Viertel": a fraction in words right after a percent, set off by a
+	 * dash or a comma, restates it */
+	for (i = 0; i + 1 < n; i++) {
+		const char *g = text + q[i].end, *ge = text + q[i + 1].start;
+		if (!(q[i + 1].flags & QF_FRACTION) || !q[i].unit || !q[i + 1].unit || strcmp(q[i].unit, "percent") ||
+		    strcmp(q[i + 1].unit, "percent") || ge < g || ge - g > 8)
+			continue;
+		while (g < ge && (*g == ' ' || *g == ',' || (unsigned char)*g == 0xE2 || (unsigned char)*g == 0x80 ||
+				  (unsigned char)*g == 0x93 || (unsigned char)*g == 0x94 || *g == '-'))
+			g++;
+		if (g != ge)
+			continue;
+		a[i + 1].ind = a[i].ind;
+		memcpy(a[i + 1].detail, a[i].detail, sizeof(a[i].detail));
+		memcpy(a[i + 1].subject, a[i].subject, sizeof(a[i].subject));
+		memcpy(a[i + 1].partner, a[i].partner, sizeof(a[i].partner));
+		memcpy(a[i + 1].year, a[i].year, sizeof(a[i].year));
+		a[i + 1].status = a[i].status;
+	}
 	/* "1,83 Mrd. Euro oder rund 3,7 Prozent mehr": an amount restating a change is a change */
 	for (i = 0; i + 1 < n; i++) {
 		const char *g = text + q[i].end;
