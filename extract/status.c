@@ -178,6 +178,49 @@ static int originator_before(const struct ex_lexicon *lx, const char *s, const c
 			if (*x == ',' || *x == ';' || *x == '.')
 				return 0;
 	}
+	/* as written: a run of capitalised words right before "zufolge" ("einem Bericht des „Wall
+	 * Street Journal“ zufolge"), two or more or an acronym, not a source noun; not before a
+	 * reporting verb, whose subject is often a title and a name ("Verteidigungsminister Mariusz
+	 * Błaszczak sagte") */
+	if (countries == 2) {
+		const char *first = NULL, *last = NULL;
+		int caps = 0, acronym = 0;
+		static const char *const articles[] = {"Der", "Die", "Das", "Dem", "Den", "Des", "Ein", "Eine", "Einem",
+						       "Einer", "Eines", NULL};
+		w = p;
+		for (int words = 0; words < 5; words++) {
+			/* quotation marks around the name („…“, "…") are skipped */
+			while (w > s && (w[-1] == ' ' || w[-1] == '"' ||
+					 (w - s >= 3 && (unsigned char)w[-3] == 0xE2 && (unsigned char)w[-2] == 0x80 &&
+					  ((unsigned char)w[-1] == 0x9C || (unsigned char)w[-1] == 0x9E))))
+				w -= w[-1] == ' ' || w[-1] == '"' ? 1 : 3;
+			w = ex_word_back(s, w, &we);
+			if (w == we || !ex_upper_at(w, we) || ex_lex_word(lx, LX_SOURCE, w, (size_t)(we - w)) ||
+			    ex_lex_suffix(lx, LX_SOURCE, w, (size_t)(we - w)) || ex_word_in(w, (size_t)(we - w), articles))
+				break;
+			for (const char *x = we; x < (last ? first : p); x++)
+				if (*x == ',' || *x == ';' || *x == '.' || *x == ':')
+					goto run_done;
+			if (!last)
+				last = we;
+			first = w;
+			caps++;
+			if (we - w >= 2 && ex_upper_at(w + 1, we))
+				acronym = 1;
+		}
+run_done:
+		if (first && (caps >= 2 || acronym) && (size_t)(last - first) < n) {
+			memcpy(name, first, (size_t)(last - first));
+			name[last - first] = '\0';
+			for (char *x = name; *x; x++)
+				if ((unsigned char)x[0] == 0xE2 && (unsigned char)x[1] == 0x80 &&
+				    ((unsigned char)x[2] == 0x9C || (unsigned char)x[2] == 0x9E)) {
+					memmove(x, x + 3, strlen(x + 3) + 1); /* no quotation marks inside */
+					x--;
+				}
+			return 1;
+		}
+	}
 	return 0;
 }
 
