@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 /*
@@ -55,11 +56,26 @@ struct src_rd {
 };
 
 
-/* A German date "31.01.2025" or "1.2.2025" as "2025-01-31" into out (24 bytes); 0 if it is none. */
+/* A German date "31.01.2025" or "1.2.2025" as "2025-01-31", or a month "Mai 2021" as "2021-05",
+ * into out (24 bytes); 0 if it is none. */
 static int german_date(const char *d, char *out)
 {
+	static const char *const months[] = {"Januar", "Februar", "März",      "April",   "Mai",      "Juni",
+					     "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
 	int da = 0, mo = 0, y = 0, k;
 	const char *p = d;
+
+	for (int m = 0; m < 12; m++) {
+		size_t ml = strlen(months[m]);
+		if (!strncmp(d, months[m], ml) && d[ml] == ' ') {
+			for (p = d + ml + 1, k = 0; k < 4 && *p >= '0' && *p <= '9'; k++)
+				y = y * 10 + (*p++ - '0');
+			if (k != 4 || *p)
+				return 0;
+			snprintf(out, 24, "%04d-%02d", y, m + 1);
+			return 1;
+		}
+	}
 
 	for (k = 0; k < 2 && *p >= '0' && *p <= '9'; k++)
 		da = da * 10 + (*p++ - '0');
@@ -113,7 +129,7 @@ static int src_row(char **f, size_t n, long line, void *arg)
 	if (v[3][0] && !ex_date_valid(v[3])) {
 		if (!german_date(v[3], iso))
 			return kz_err_set(r->err, KZ_EINPUT, r->path, line,
-					  "date '%s' is not YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY", v[3]);
+					  "date '%s' is not YYYY, YYYY-MM, YYYY-MM-DD, DD.MM.YYYY or 'Mai 2021'", v[3]);
 		v[3] = iso;
 	}
 	KZ_GROW(r->s->v, r->s->alloc, r->s->n + 1);
@@ -124,6 +140,9 @@ static int src_row(char **f, size_t n, long line, void *arg)
 		e->file = kz_xmalloc(fl);
 		snprintf(e->file, fl, "%s%s%s", r->dir, dl ? "/" : "", v[0]);
 	}
+	/* a row naming a file that is not there is most often a typing error: said, not fatal */
+	if (access(e->file, F_OK) != 0)
+		kz_warn("%s:%ld: names '%s', which is not in its folder", r->path, line, v[0]);
 	e->title = v[1][0] ? kz_xstrdup(v[1]) : NULL;
 	e->publisher = v[2][0] ? kz_xstrdup(v[2]) : NULL;
 	e->date = v[3][0] ? kz_xstrdup(v[3]) : NULL;
@@ -191,6 +210,27 @@ static int same_path(const char *a, const char *b)
 	return !strcmp(a, b);
 }
 
+/* Was a sources.csv read from the folder of doc? */
+static int has_sources(const struct ex_sources *s, const char *doc)
+{
+	const char *slash = strrchr(doc, '/');
+	size_t dl = slash ? (size_t)(slash - doc) + 1 : 0;
+
+	for (size_t i = 0; i < s->nread; i++) {
+		const char *r = s->read[i], *d = doc;
+		size_t rl = strlen(r);
+		if (rl < 11 || strcmp(r + rl - 11, "sources.csv"))
+			continue;
+		while (r[0] == '.' && r[1] == '/')
+			r += 2, rl -= 2;
+		while (d[0] == '.' && d[1] == '/')
+			d += 2, dl -= dl >= 2 ? 2 : dl;
+		if (rl - 11 == dl && !strncmp(r, d, dl))
+			return 1;
+	}
+	return 0;
+}
+
 void ex_sources_apply(const struct ex_sources *s, struct ex_doc *d)
 {
 	const struct ex_source *hit = NULL;
@@ -202,8 +242,19 @@ void ex_sources_apply(const struct ex_sources *s, struct ex_doc *d)
 	for (i = 0; i < s->n && !hit; i++)
 		if (!strcmp(base_name(s->v[i].file), base_name(d->path)))
 			hit = &s->v[i];
-	if (!hit)
+	/* "Bericht.TXT" for "bericht.txt": the row is meant, but said */
+	for (i = 0; i < s->n && !hit; i++)
+		if (!strcasecmp(base_name(s->v[i].file), base_name(d->path))) {
+			hit = &s->v[i];
+			kz_warn("%s: its sources.csv row names '%s' (the case differs); the row is used", d->path,
+				base_name(hit->file));
+		}
+	if (!hit) {
+		if (has_sources(s, d->path))
+			kz_warn("%s: no row in its folder's sources.csv; its date and citation come from the text",
+				d->path);
 		return;
+	}
 #define SET(f)                                         \
 	if (hit->f) {                                  \
 		free(d->meta.f);                       \

@@ -56,5 +56,21 @@ grep -q 'Agentur Beispiel (geprüft)' "$t/elsewhere/err" && no "publisher in a m
 awk -F, 'NR > 1 && $0 !~ /https:\/\/example.org\/usfk$/' "$t/out/claims.csv" | grep -c . > "$t/nourl"
 [ "$(cat "$t/nourl")" = 0 ] && ok || no "$(cat "$t/nourl") claims rows without the document's url"
 
+# sources.csv: a row for a file that is not there, a document without a row and a case mismatch
+# are said, naming both; a German month date is read
+mkdir -p "$t/s"
+cp corpus/usfk-truppenstaerke-2025.txt "$t/s/Bericht.txt"
+cp corpus/usfk-truppenstaerke-2025.txt "$t/s/ohne.txt"
+cat > "$t/s/sources.csv" <<'CSV'
+file,title,publisher,date,url
+bericht.txt,Bericht,Agentur Beispiel,Mai 2021,
+fehlt.txt,Fehlt,Agentur Beispiel,2024,
+CSV
+"$KZ" extract "$t/s" > "$t/s.csv" 2> "$t/s.err"
+grep -q "sources.csv:3: names 'fehlt.txt', which is not in its folder" "$t/s.err" && ok || no "a row for a missing file: $(cat "$t/s.err")"
+grep -q "s/ohne.txt: no row in its folder's sources.csv" "$t/s.err" && ok || no "a document without a row: $(cat "$t/s.err")"
+grep -q "s/Bericht.txt: its sources.csv row names 'bericht.txt' (the case differs)" "$t/s.err" && ok || no "a case mismatch: $(cat "$t/s.err")"
+grep -q ',Bericht,Agentur Beispiel,2021-05,' "$t/s.csv" && ok || no "'Mai 2021' is not read as 2021-05: $(grep Bericht.txt "$t/s.csv" | head -1 | cut -c1-80)"
+
 echo "documents: $pass passed, $fail failed"
 [ "$fail" = 0 ]
