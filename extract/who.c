@@ -134,6 +134,23 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		par = at_pick(c, m, n, q, ROLE(R_LOC), 0);
 		if (!par)
 			par = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
+		/* a withdrawal or a relocation is from the country the troops leave ("von Okinawa nach
+		 * Guam verlegen": Japan), not the one they go to (DESIGN.md) */
+		if (!strcmp(a->detail, "withdrawal") || !strcmp(a->detail, "relocation")) {
+			/* first where they come from ("aus", "von"), else where they are ("in", "auf"),
+			 * never where they go ("nach") */
+			const struct mention *from = NULL, *at = NULL;
+			for (size_t i = 0; i < n; i++) {
+				if (&m[i] == sub || (sub && !strcmp(m[i].code, sub->code)))
+					continue;
+				if (!from && (!strcmp(m[i].prep, "aus") || !strcmp(m[i].prep, "von") || !strcmp(m[i].prep, "vom")))
+					from = &m[i];
+				if (!at && (!strcmp(m[i].prep, "in") || !strcmp(m[i].prep, "im") || !strcmp(m[i].prep, "auf")))
+					at = &m[i];
+			}
+			if (from || at)
+				par = from ? from : at;
+		}
 		if (par == sub)
 			par = NULL;
 		/* "Rund 12.000 Soldaten sollen Deutschland verlassen" in a text on US troops there: the
