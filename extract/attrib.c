@@ -62,6 +62,42 @@ const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size
 }
 
 /*
+ * "Das Land gibt 2,3 Prozent seiner Wirtschaftsleistung aus", "die NATO kam für das Land auf 4,12
+ * Prozent": "das Land" in the figure's clause, before it, is the country the text spoke of last —
+ * the subject of the figure before, in this sentence or the one before (grammar.tsv anaphor).
+ */
+static void the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *p = c->text + q->start, *x = p, *w, *we;
+	int found = 0;
+
+	if (a->subj_near || !c->have_prev || !c->prev.subject[0] || c->prev_si + 1 < si ||
+	    !strcmp(c->prev.subject, a->subject) || (a->ind != KZ_I_GDP_SHARE && a->ind != KZ_I_BUDGET && a->ind != KZ_I_TROOPS))
+		return;
+	/* back through the figure's clause */
+	for (int words = 0; words < 12 && !found; words++) {
+		w = ex_word_back(s, x, &we);
+		if (w == we)
+			break;
+		for (const char *g = we; g < x; g++)
+			if (*g == ',' || *g == ';' || *g == ':')
+				return;
+		if (ex_lex_word_ci(c->lx, LX_ANAPHOR, w, (size_t)(we - w))) {
+			const char *aw, *awe = w;
+			aw = ex_word_back(s, w, &awe);
+			found = aw < awe && (lower_word(aw, (size_t)(awe - aw), "das") || lower_word(aw, (size_t)(awe - aw), "des") ||
+					     lower_word(aw, (size_t)(awe - aw), "dem"));
+		}
+		x = w;
+	}
+	if (!found)
+		return;
+	snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
+	if (!strcmp(a->partner, a->subject))
+		a->partner[0] = '\0';
+}
+
+/*
  * "das Zwei-Prozent-Ziel", "die Nato-Vorgabe von zwei Prozent": a target share of GDP the
  * alliance set is the alliance's, whoever the sentence says meets it — when the figure is part of
  * the target's compound or the sentence names the alliance, and no country stands with the
@@ -108,6 +144,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * document's own by default (DESIGN.md), nor a date of the sentences around it */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
 		a->year[0] = '\0';
+	the_country(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
 		alliance_target(c, si, q, a);
 	if (a->ind == KZ_I_TROOPS)

@@ -45,6 +45,7 @@ enum ex_lex_kind {
 	LX_DEMANDED,   /* a preposition naming whom a demand is made of: von */
 	LX_SEPARABLE,  /* a separable verb and its particle closing the clause: sieht … vor (status) */
 	LX_GIVE,       /* a preposition whose country gives a transfer: aus */
+	LX_ANAPHOR,    /* a noun that, with its article, stands for the country spoken of last: Land */
 	LX__N
 };
 

@@ -41,6 +41,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_DEMANDED] = "demanded",
 	[LX_SEPARABLE] = "separable",
 	[LX_GIVE] = "give",
+	[LX_ANAPHOR] = "anaphor",
 };
 
 static int parse_flags(const char *s)
