@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -101,11 +102,19 @@ int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *le
 		/* without the user's lexicon the figures would be wrong: none then */
 		if ((rc = cmd_lexicon(lexicons, &lx)) != 0)
 			worst = worse(worst, rc);
+		/* progress on a terminal only: a log or a pipe gets no carriage returns */
+		int progress = found.n > 1 && isatty(STDERR_FILENO);
 		for (size_t k = 0; lx && k < found.n; k++) {
 			struct ex_doc doc;
 			ex_doc_init(&doc);
 			size_t before = t->n;
 			struct rp_doc *e;
+			if (progress) {
+				size_t pl = strlen(found.v[k]);
+				fprintf(stderr, "\rkennzahl: %zu/%zu %s%.50s\033[K", k + 1, found.n, pl > 50 ? "…" : "",
+					found.v[k] + (pl > 50 ? pl - 50 : 0));
+				fflush(stderr);
+			}
 			if (ex_collect_load(&doc, &found, k, &src, &nbad, &worst, &err)) {
 				e = rp_docs_add(docs, found.v[k], NULL, NULL, NULL, NULL);
 				e->state = RP_DOC_BAD;
@@ -121,6 +130,8 @@ int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *le
 			e->state = e->nclaims ? RP_DOC_OK : RP_DOC_NO_FIGURES;
 			ex_doc_release(&doc);
 		}
+		if (progress)
+			fprintf(stderr, "\r\033[K");
 		ex_lexicon_free(lx);
 		ex_paths_release(&found);
 		ex_sources_release(&src);
