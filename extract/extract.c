@@ -81,6 +81,16 @@ static int is_share(enum kz_ind i)
  * subject, partner, year and indicator of the amount it converts, and figures
  * whose subject came only from context take the subject a currency gave.
  */
+/* A restatement of a figure is the same fact: indicator, detail, subject, partner and year. */
+static void same_fact(struct ex_attr *to, const struct ex_attr *from)
+{
+	to->ind = from->ind;
+	memcpy(to->detail, from->detail, sizeof(to->detail));
+	memcpy(to->subject, from->subject, sizeof(to->subject));
+	memcpy(to->partner, from->partner, sizeof(to->partner));
+	memcpy(to->year, from->year, sizeof(to->year));
+}
+
 static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *a, size_t n)
 {
 	size_t i;
@@ -88,11 +98,7 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 
 	for (i = 0; i + 1 < n; i++)
 		if (ex_paired(text, &q[i], &q[i + 1]) && a[i].ind == KZ_I_BUDGET) {
-			a[i + 1].ind = a[i].ind;
-			memcpy(a[i + 1].detail, a[i].detail, sizeof(a[i].detail));
-			memcpy(a[i + 1].subject, a[i].subject, sizeof(a[i].subject));
-			memcpy(a[i + 1].partner, a[i].partner, sizeof(a[i].partner));
-			memcpy(a[i + 1].year, a[i].year, sizeof(a[i].year));
+			same_fact(&a[i + 1], &a[i]);
 			a[i + 1].subj_src = a[i].subj_src;
 		}
 	/* "26,8 Prozent – mehr als ein Viertel": a fraction in words right after a percent, set off by a
@@ -107,11 +113,7 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			g++;
 		if (g != ge)
 			continue;
-		a[i + 1].ind = a[i].ind;
-		memcpy(a[i + 1].detail, a[i].detail, sizeof(a[i].detail));
-		memcpy(a[i + 1].subject, a[i].subject, sizeof(a[i].subject));
-		memcpy(a[i + 1].partner, a[i].partner, sizeof(a[i].partner));
-		memcpy(a[i + 1].year, a[i].year, sizeof(a[i].year));
+		same_fact(&a[i + 1], &a[i]);
 		a[i + 1].status = a[i].status;
 	}
 	/* "1,83 Mrd. Euro oder rund 3,7 Prozent mehr": an amount restating a change is a change */

@@ -320,7 +320,8 @@ const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int k
 	return NULL;
 }
 
-const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
+/* The whole-word entry of kind for [w, w+n): its bytes exactly, or ignoring the case of ASCII letters. */
+static const struct ex_lex_entry *lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n, int ci)
 {
 	unsigned char b;
 
@@ -329,25 +330,20 @@ const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, co
 	b = ex_fold_byte((unsigned char)*w);
 	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
 		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
-		if (!(e->flags & LXF_SUFFIX) && e->klen == n && !memcmp(e->key, w, n))
+		if (!(e->flags & LXF_SUFFIX) && e->klen == n && !(ci ? ex_casecmp_n(w, n, e->key) : memcmp(e->key, w, n)))
 			return e;
 	}
 	return NULL;
 }
 
+const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
+{
+	return lex_word(lx, kind, w, n, 0);
+}
+
 const struct ex_lex_entry *ex_lex_word_ci(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
 {
-	unsigned char b;
-
-	if (!n)
-		return NULL;
-	b = ex_fold_byte((unsigned char)*w);
-	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
-		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
-		if (!(e->flags & LXF_SUFFIX) && e->klen == n && !ex_casecmp_n(w, n, e->key))
-			return e;
-	}
-	return NULL;
+	return lex_word(lx, kind, w, n, 1);
 }
 
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
