@@ -140,6 +140,11 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	at_frame(c, si, q, all, nq, a);
 	at_when(c, si, q, all, nq, a);
 	ex_source(c, si, q, c->cues, a);
+	/* "Mit der Brigade stationiert Deutschland bis 2027 etwa 5.000 Soldaten": the present with a
+	 * date yet to come is a plan */
+	if (a->status == KZ_S_REPORTED && a->year_target && c->doc->meta.year &&
+	    strtol(a->year, NULL, 10) > c->doc->meta.year && !strchr(a->year, '-'))
+		a->status = KZ_S_PLAN;
 	/* a plan, target, demand, limit or forecast is for the year the text names with it, never the
 	 * document's own by default (DESIGN.md), nor a date of the sentences around it */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)

@@ -251,6 +251,7 @@ struct ex_attr {
 	char year[32];
 	int subj_src; /* 0 context, 2 the sentence, 3 the currency */
 	int subj_near; /* the subject is named at the figure itself ("US-Soldaten", "50 000 aus Südkorea") */
+	int year_target; /* the year came from "bis 2027": when something is to be met */
 	int year_doc;  /* 1: the year is the document's own, taken for want of one in the text; 2: borrowed
 			* from a sentence before or after */
 	enum kz_status status; /* status.c */

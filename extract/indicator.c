@@ -211,6 +211,35 @@ static int restates(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 	return 1;
 }
 
+/*
+ * "… eine Außenhandelsquote von 78 Prozent, mehr als Japan (mit einem Anteil von 36 Prozent) und die
+ * USA (26 Prozent)": a percent in a parenthesis opened right after a country is an entry of the list
+ * the sentence's figure before opened, and measures the same. 1 when a was set.
+ */
+static int list_entry(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *p = c->text + q->start, *w, *we;
+	size_t ml;
+
+	if (!c->have_prev || c->prev_si != si || c->prev_end > q->start || q->cell_end > q->cell_start ||
+	    !(c->prev.ind == KZ_I_GDP_SHARE || c->prev.ind == KZ_I_TRADE_SHARE || c->prev.ind == KZ_I_COST_SHARE ||
+	      c->prev.ind == KZ_I_OTHER))
+		return 0;
+	/* the parenthesis may hold a few words before the figure ("Japan (mit einem Anteil von 36
+	 * Prozent)") */
+	while (p > s && p[-1] != '(' && p[-1] != ')' && p[-1] != ',' && c->text + q->start - p < 60)
+		p--;
+	if (p == s || p[-1] != '(')
+		return 0;
+	p--;
+	w = ex_word_back(s, p, &we);
+	if (w == we || !ex_lex_match_after(c->lx, LX_COUNTRY, w, we, &ml))
+		return 0;
+	a->ind = c->prev.ind;
+	at_set_detail(a, c->prev.detail);
+	return 1;
+}
+
 void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	/* a table cell is read with its column's header: cues come from there */
@@ -240,7 +269,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
-		if (restates(c, si, q, a))
+		if (restates(c, si, q, a) || list_entry(c, si, q, a))
 			return;
 		if (at_word_before_is(c->text + s, c->text + q->start, "auf") ||
 		    at_word_before_is(c->text + s, c->text + q->start, "nach")) {

@@ -430,6 +430,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 
 	a->year[0] = '\0';
 	a->year_doc = 0;
+	a->year_target = 0;
 	if (q->cell_end > q->cell_start) {
 		/* a table column's header may date it: "| Verteidigungsetat 2024 (Mrd. Euro) |" */
 		n = at_years_in(c, q->cell_start, q->cell_end, NULL, 0, y, MAX_YEARS);
@@ -497,8 +498,10 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		}
 	}
 	if (best != (size_t)-1) {
-		if (!since_span(c, si, all, nq, &y[best], a))
+		if (!since_span(c, si, all, nq, &y[best], a)) {
 			snprintf(a->year, sizeof(a->year), "%s", y[best].text);
+			a->year_target = y[best].target;
+		}
 		return;
 	}
 	/* a "seit" year that is a point of comparison, in the figure's clause */
