@@ -165,9 +165,20 @@ static const struct mention *give_with(const struct ex_ctx *c, const struct ment
 static int names_receiver(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
 {
 	const char *e = c->text + c->sent[si].end, *w = ex_skip_space(c->text + q->end, e);
-	const char *we = ex_word_end(w, e);
+	const char *we = ex_word_end(w, e), *n, *ne;
 
-	return we > w && ex_lex_word_ci(c->lx, LX_RECEIVE, w, (size_t)(we - w));
+	if (!(we > w && ex_lex_word_ci(c->lx, LX_RECEIVE, w, (size_t)(we - w))))
+		return 0;
+	/* "114 Milliarden Euro an Hilfen", "an militärischer Unterstützung": "an" + a noun of aid
+	 * says what the money is, not who receives it */
+	n = ex_skip_space(we, e);
+	for (int k = 0; k < 2; k++) {
+		ne = ex_word_end(n, e);
+		if (ne > n && ex_lex_suffix(c->lx, LX_RECEIVE, n, (size_t)(ne - n)))
+			return 0;
+		n = ex_skip_space(ne, e);
+	}
+	return 1;
 }
 
 /* "Der US-Präsident hat von Japan verlangt, acht Milliarden Dollar zu zahlen": the one a demand
