@@ -420,6 +420,18 @@ static int since_span(const struct ex_ctx *c, size_t si, const struct ex_qty *al
 	return 1;
 }
 
+/* Was the figure before, in this sentence or the one before of the same paragraph, a sum running
+ * to the document's year ("2022-2025")? */
+static int cumulative_before(const struct ex_ctx *c, size_t si)
+{
+	const char *dash;
+
+	if (!c->have_prev || c->prev_si + 1 < si || c->sent[c->prev_si].para != c->sent[si].para)
+		return 0;
+	dash = strchr(c->prev.year, '-');
+	return dash && strtol(dash + 1, NULL, 10) == c->doc->meta.year;
+}
+
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		 size_t nq, struct ex_attr *a)
 {
@@ -520,7 +532,13 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	 * sentences take their time from the context before (tried after the sentences before). */
 	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE && c->doc->len < 20000 &&
 	    clause_present(c, si, q)) {
-		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
+		/* "… seit Januar 2022 auf 132 Milliarden Euro. … 62 Milliarden Euro aus Europa stehen 64
+		 * Milliarden gegenüber": a figure of the present right after a sum that runs to now
+		 * is part of that sum */
+		if (cumulative_before(c, si))
+			snprintf(a->year, sizeof(a->year), "%s", c->prev.year);
+		else
+			snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
 		return;
 	}
 	for (size_t back = 1; back <= 2 && back <= si; back++) {
