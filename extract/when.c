@@ -420,6 +420,19 @@ static int since_span(const struct ex_ctx *c, size_t si, const struct ex_qty *al
 	return 1;
 }
 
+/* Is the figure an apposition, set off by commas on both sides (", 12,2 Milliarden Euro,")? */
+static int apposition(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const char *b = c->text + q->start, *f = c->text + q->end;
+
+	while (b > s && b[-1] == ' ')
+		b--;
+	while (f < e && *f == ' ')
+		f++;
+	return b > s && b[-1] == ',' && f < e && *f == ',';
+}
+
 /* Was the figure before, in this sentence or the one before of the same paragraph, a sum running
  * to the document's year ("2022-2025")? */
 static int cumulative_before(const struct ex_ctx *c, size_t si)
@@ -526,6 +539,13 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	if (far_year != (size_t)-1) {
 		snprintf(far_text, sizeof(far_text), "%s", y[far_year].text);
 		y_far = y[far_year];
+		/* "Der Rekord aus dem Vorjahr, 12,2 Milliarden Euro, ist übertroffen": a figure set off
+		 * by commas restates the phrase before it, and that phrase's year is its own */
+		if (apposition(c, si, q) && y_far.start < q->start) {
+			if (!since_span(c, si, all, nq, &y_far, a))
+				snprintf(a->year, sizeof(a->year), "%s", far_text);
+			return;
+		}
 	}
 	/* the sentence before, then the one after */
 	/* A short report speaks of its own date when it speaks in the present; a long study's
