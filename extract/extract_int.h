@@ -290,7 +290,7 @@ struct ex_ctx {
 	int have_share;
 	const struct ex_qty *cur; /* the figures of the sentence being attributed */
 	size_t ncur;
-	char giver[4][8], receiver[4][8]; /* frames.c: per family, the last giver, the first receiver */
+	char giver[4][8], receiver[4][8]; /* frames.c: per family, the first giver, the first receiver */
 	struct ex_attr money; /* the last budget figure a cue named: what later money is of */
 	size_t money_si;
 	int have_money;

@@ -263,8 +263,10 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	}
 	if (r && strcmp(r->code, a->subject) && (!a->partner[0] || listed_with(c, r, q)))
 		snprintf(a->partner, sizeof(a->partner), "%s", r->code);
-	if (!a->partner[0] && f == F_AID && c->receiver[f][0] && strcmp(c->receiver[f], a->subject) &&
-	    !names_receiver(c, si, q))
+	/* aid goes to the article's first recipient (exports have no default: an exporter's totals
+	 * go to no one buyer, measured on news2: a total of Korea's exports was given Romania) */
+	if (!a->partner[0] && f == F_AID && c->receiver[f][0] &&
+	    strcmp(c->receiver[f], a->subject) && !names_receiver(c, si, q))
 		snprintf(a->partner, sizeof(a->partner), "%s", c->receiver[f]);
 	if (!a->partner[0] && f == F_PAYMENT) {
 		/* paid for the forces the document counts ("für die US-Truppen"), else, with no troops

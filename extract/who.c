@@ -195,6 +195,20 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 						par = &m[j]; /* "der Anteil Chinas an den deutschen Ausfuhren" */
 			}
 		}
+		/* "bei den Importen lag der Anteil Chinas mit 12 Prozent": the genitive after "Anteil" is
+		 * whom the share goes to; whose trade it is, the sentences before say */
+		for (size_t i = 0; i < n && !sub && !par; i++) {
+			const char *we, *w = ex_word_back(c->text + s, c->text + m[i].start, &we);
+			if ((m[i].flags & LXF_GEN) && we - w >= 6 && !ex_casecmp_n(we - 6, 6, "anteil") &&
+			    c->have_last[KZ_I_TRADE_SHARE] && c->last[KZ_I_TRADE_SHARE].subject[0] &&
+			    strcmp(c->last[KZ_I_TRADE_SHARE].subject, m[i].code) &&
+			    c->sent[c->last_si[KZ_I_TRADE_SHARE]].para == c->sent[si].para) {
+				snprintf(a->subject, sizeof(a->subject), "%s", c->last[KZ_I_TRADE_SHARE].subject);
+				snprintf(a->partner, sizeof(a->partner), "%s", m[i].code);
+				a->subj_src = 1;
+				return;
+			}
+		}
 		if (!sub)
 			sub = at_pick(c, m, n, q, ROLE(R_GEN), 0);
 		if (!sub)
