@@ -160,6 +160,47 @@ static const struct mention *give_with(const struct ex_ctx *c, const struct ment
 	return best;
 }
 
+/*
+ * "Wichtigstes Empfängerland bleibt die Ukraine …: Auf sie entfallen 8,15 Milliarden Euro": a
+ * receiving preposition with a pronoun in the figure's clause points to the country named last
+ * before it, in the sentence or the one before.
+ */
+static const struct mention *pronoun_receiver(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
+					      const struct cache_slot *sl, const struct ex_attr *a)
+{
+	static const char *const pron[] = {"sie", "ihn", "ihm", "ihr", "ihnen", "es", NULL};
+	const char *s = c->text + c->sent[si].start, *x = c->text + q->start, *w, *we, *pw, *pwe;
+	const struct mention *last = NULL;
+
+	for (int words = 0; words < 8; words++) {
+		w = ex_word_back(s, x, &we);
+		if (w == we)
+			return NULL;
+		for (const char *g = we; g < x; g++)
+			if (*g == ',' || *g == ';' || *g == ':')
+				return NULL;
+		pw = ex_word_back(s, w, &pwe);
+		if (ex_word_in(w, (size_t)(we - w), pron) && pwe > pw && ex_lex_word_ci(c->lx, LX_RECEIVE, pw, (size_t)(pwe - pw)))
+			break;
+		x = w;
+		if (words == 7)
+			return NULL;
+	}
+	/* (the subject too: a receiver taken for the subject gives way to the giver, at_frame) */
+	(void)a;
+	for (size_t i = 0; i < sl->nm; i++)
+		if (sl->m[i].end <= (size_t)(w - c->text) && sl->m[i].role != R_SOURCE)
+			last = &sl->m[i];
+	if (!last && si > 0) {
+		const struct cache_slot *psl = at_sentence_info(c, c->sent[si - 1].start, c->sent[si - 1].end, NULL, 0,
+								AT_MENTIONS);
+		for (size_t i = 0; i < psl->nm; i++)
+			if (strcmp(psl->m[i].code, a->subject) && psl->m[i].role != R_SOURCE)
+				last = &psl->m[i];
+	}
+	return last;
+}
+
 /* Does a receiving preposition follow the figure ("gut acht Milliarden Dollar für Partner im
  * Indopazifik")? Then its receiver is named, if as no country, and no default applies. */
 static int names_receiver(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
@@ -217,6 +258,8 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	if (f == F_NONE)
 		return;
 	r = receiver(c, sl->m, sl->nm, q, all, nq);
+	if (!r)
+		r = pronoun_receiver(c, si, q, sl, a);
 	/* a country after a giving preposition is no receiver: "aus Europa" taken for a partner */
 	for (size_t i = 0; i < sl->nm && a->partner[0]; i++)
 		if (!strcmp(sl->m[i].code, a->partner) && sl->m[i].prep[0] &&
