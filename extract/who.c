@@ -153,6 +153,9 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		}
 		if (par == sub)
 			par = NULL;
+		/* troops are stationed in a country: "in Europa" or "im Bündnisgebiet" names none */
+		if (par && (!strcmp(par->code, "EU") || !strcmp(par->code, "NATO")))
+			par = NULL;
 		/* "Rund 12.000 Soldaten sollen Deutschland verlassen" in a text on US troops there: the
 		 * country where the troops counted before were is their place, not their owner */
 		if (sub && !par && (sub->role == R_NONE || sub->role == R_GEN) && c->have_last[KZ_I_TROOPS] &&
