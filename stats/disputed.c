@@ -28,14 +28,6 @@ static const char *fact_key(const struct st_ctx *x, size_t i, char *buf, size_t 
 	return buf;
 }
 
-static int fact_claim(const struct st_ctx *x, size_t i)
-{
-	const struct kz_claim *c = &x->t->v[i];
-
-	return kz_ind_is_core(c->ind) && *c->subject && !x->twin[i] && isfinite(c->value) &&
-	       isfinite(c->low) && isfinite(c->high) && c->low <= c->high;
-}
-
 /* Do the years of claims i and j fit: the same, or one undated and the other its document's? */
 static int same_year(const struct st_ctx *x, size_t i, size_t j)
 {
@@ -118,7 +110,7 @@ void st_disputed(struct st_ctx *x)
 	st_intern_init(&keys);
 	kz_arena_init(&arena);
 	for (size_t i = 0; i < t->n; i++) {
-		if (t->v[i].status != KZ_S_CLAIM || !fact_claim(x, i))
+		if (t->v[i].status != KZ_S_CLAIM || !st_is_fact_claim(x, i))
 			continue;
 		KZ_GROW(p, ap, np + 1);
 		p[np].claim = i;
@@ -146,7 +138,7 @@ void st_disputed(struct st_ctx *x)
 	}
 	for (size_t j = 0; j < t->n; j++) {
 		uint32_t id;
-		if (t->v[j].status != KZ_S_REPORTED || !fact_claim(x, j))
+		if (t->v[j].status != KZ_S_REPORTED || !st_is_fact_claim(x, j))
 			continue;
 		id = st_intern_find(&keys, fact_key(x, j, buf, sizeof(buf)));
 		if (id == UINT32_MAX)

@@ -31,7 +31,7 @@ static int cmp_key(const void *a, const void *b)
 }
 
 /* Claims that take part in fact checks: core indicators about a known subject. */
-static int is_fact_claim(const struct st_ctx *x, size_t i)
+int st_is_fact_claim(const struct st_ctx *x, size_t i)
 {
 	const struct kz_claim *c = &x->t->v[i];
 
@@ -56,7 +56,7 @@ void st_group(struct st_ctx *x)
 		const struct kz_claim *c = &t->v[i];
 		struct key *k;
 		struct st_year y;
-		if (!is_fact_claim(x, i))
+		if (!st_is_fact_claim(x, i))
 			continue;
 		k = &keys[n++];
 		y = st_year_parse(c->year);

@@ -75,6 +75,10 @@ double st_gap(double a0, double a1, double b0, double b1, double slack);
 double st_reldiff(double a, double b);
 void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, int with_year);
 
+/* Does claim i take part in fact checks (a core indicator, a subject, a finite interval, no
+ * converted twin)? (group.c) */
+int st_is_fact_claim(const struct st_ctx *x, size_t i);
+
 /* The stages, in the order st_check runs them. */
 void st_currency_pairs(struct st_ctx *x);   /* marks twins, reports currency findings */
 void st_group(struct st_ctx *x);            /* builds order[] and the buckets */
