@@ -119,11 +119,6 @@ static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_q
 	}
 }
 
-static int is_money(const char *u)
-{
-	return u && strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z';
-}
-
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -168,7 +163,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		c->share_si = si;
 		c->have_share = 1;
 	}
-	if (a->ind == KZ_I_BUDGET && a->detail[0] && is_money(q->unit)) {
+	if (a->ind == KZ_I_BUDGET && a->detail[0] && ex_is_currency(q->unit)) {
 		c->money = *a;
 		c->money_si = si;
 		c->have_money = 1;

@@ -74,10 +74,6 @@ static inline int strstr_n(const char *s, size_t n, const char *pat)
 	return 0;
 }
 
-static inline int lower_word(const char *w, size_t n, const char *key)
-{
-	return strlen(key) == n && !ex_casecmp_n(w, n, key);
-}
 
 /* attrib.c */
 const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,

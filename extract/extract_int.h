@@ -4,6 +4,8 @@
 
 #include "extract.h"
 
+#include <string.h>
+
 #include <stddef.h>
 
 /* --- lexicon --- */
@@ -231,6 +233,16 @@ int ex_numword(const char *w, size_t n, double *v);
 const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int kind, const char *p,
 					      const char *end, size_t *mlen);
 const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
+/* Is [w, w+n) the word key, ignoring the case of ASCII letters? */
+static inline int lower_word(const char *w, size_t n, const char *key)
+{
+	return strlen(key) == n && !ex_casecmp_n(w, n, key);
+}
+/* Is u a currency code (ISO 4217: three capitals)? */
+static inline int ex_is_currency(const char *u)
+{
+	return u && strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z';
+}
 /* ex_lex_word, ignoring the case of ASCII letters ("In" at a sentence's start is "in") */
 const struct ex_lex_entry *ex_lex_word_ci(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n);

@@ -147,11 +147,6 @@ static int word_after_is_change(const struct ex_lexicon *lx, const char *p, cons
 	return w && !strcmp(w->value, "after");
 }
 
-static int is_currency(const char *u)
-{
-	return strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z';
-}
-
 void at_set_detail(struct ex_attr *a, const char *d)
 {
 	snprintf(a->detail, sizeof(a->detail), "%s", d ? d : "");
@@ -185,7 +180,7 @@ static int restates(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 {
 	const struct ex_attr *p = &c->prev;
 	const char *x, *w, *end = c->text + q->start;
-	int money = is_currency(q->unit), pct = !strcmp(q->unit, "percent"), found = 0;
+	int money = ex_is_currency(q->unit), pct = !strcmp(q->unit, "percent"), found = 0;
 
 	if (!c->have_prev || c->prev_si != si || c->prev_end > q->start || q->start - c->prev_end > 40 ||
 	    q->cell_end > q->cell_start)
@@ -314,7 +309,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			a->ind = KZ_I_CHANGE;
 		return;
 	}
-	if (is_currency(q->unit)) {
+	if (ex_is_currency(q->unit)) {
 		static const char *const money[] = {"budget", "cost_share", "trade_share", "other", NULL};
 		if (at_word_before_is(c->text + s, c->text + q->start, "um") ||
 		    word_after_is_change(c->lx, c->text + q->end, c->text + e) || change_noun_before(c->lx, c->text + s, c->text + q->start)) {

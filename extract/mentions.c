@@ -148,7 +148,7 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 		we = ex_word_end(p, end);
 		for (i = 0; i < nq; i++)
 			if ((size_t)(p - t) >= qs[i].unit_start && (size_t)(p - t) < qs[i].unit_end &&
-			    qs[i].unit && strlen(qs[i].unit) == 3 && qs[i].unit[0] >= 'A' && qs[i].unit[0] <= 'Z')
+			    ex_is_currency(qs[i].unit))
 				break; /* "US-Dollar" is money, not the US */
 		if (i < nq) {
 			p = we;

@@ -429,11 +429,6 @@ static int perfect_infinitive(const struct ex_ctx *c, const struct ex_sentence_c
 	return 0;
 }
 
-static int lower_is(const char *w, const char *we, const char *key)
-{
-	return (size_t)(we - w) == strlen(key) && !ex_casecmp_n(w, (size_t)(we - w), key);
-}
-
 /*
  * Is the figure a current value, whatever its clause plans? An adverb of the present right before
  * it ("von derzeit rund 34.500 auf 25.000", data/status.tsv `current`), or the whole of which the
@@ -447,7 +442,7 @@ static int current_value(const struct ex_ctx *c, size_t si, const struct ex_qty 
 	w = ex_word_back(s, p, &we);
 	if (we > w && ex_lex_word_ci(c->lx, LX_CURRENT, w, (size_t)(we - w)))
 		return 1;
-	if (we > w && (lower_is(w, we, "der") || lower_is(w, we, "von")) && c->have_prev && c->prev_si == si &&
+	if (we > w && (lower_word(w, (size_t)(we - w), "der") || lower_word(w, (size_t)(we - w), "von")) && c->have_prev && c->prev_si == si &&
 	    c->prev_end <= (size_t)(w - c->text)) {
 		const char *g = c->text + c->prev_end;
 		while (g < w && (*g == ' ' || *g == '\n'))
