@@ -613,12 +613,10 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 	}
 	/* "Südkorea selbst …": the subject named with "selbst" in the figure's clause */
 	for (size_t i = 0; i < sl->nm; i++) {
-		const char *we = c->text + sl->m[i].end, *nw;
 		if (strcmp(sl->m[i].code, a->subject) || sl->m[i].start > q->start ||
 		    at_clause_between(c->text, sl->m[i].end, q->start))
 			continue;
-		nw = ex_skip_space(we, end);
-		if (ex_lex_word(c->lx, LX_OWN, nw, (size_t)(ex_word_end(nw, end) - nw))) {
+		if (own_forces(c, &sl->m[i], c->sent[si].end)) {
 			a->partner[0] = '\0';
 			return;
 		}
