@@ -91,26 +91,13 @@ static int speaks_of_change(const struct ex_ctx *c, size_t si, const struct ex_q
 	return 0;
 }
 
-/* Does the year at p start a span running to now: "seit (Januar|Anfang|Beginn) 2022"? */
+/* Does the year at p start a span running to now: "seit (Januar|Anfang|Beginn) 2022", "seit Beginn
+ * des russischen Angriffs im Februar 2022"? "seit" up to seven words back, with no comma or finite
+ * verb between. */
 static int since_before(const struct ex_lexicon *lx, const char *s, const char *p)
 {
-	static const char *const skip[] = {"Januar",  "Februar", "März",   "April",  "Mai",    "Juni",
-					   "Juli",    "August",  "September", "Oktober", "November", "Dezember",
-					   "Anfang",  "Beginn",  "Mitte",  "Ende",   "dem",    "Jahr", NULL};
 	const char *x = p, *we;
 
-	for (int step = 0; step < 3; step++) {
-		x = ex_word_back(s, x, &we);
-		if (we == x)
-			return 0;
-		if (lower_word(x, (size_t)(we - x), "seit"))
-			return 1;
-		if (!ex_word_in(x, (size_t)(we - x), skip))
-			break;
-	}
-	/* "seit Beginn des russischen Angriffs im Februar 2022": an event's phrase may stand between,
-	 * up to seven words without a comma or a finite verb */
-	x = p;
 	for (int step = 0; step < 7; step++) {
 		const char *g;
 		x = ex_word_back(s, x, &we);
