@@ -247,19 +247,15 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	const char *shared;      /* the sentence's text as the table holds it */
 
 	ex_sentences(lx, d->text, d->len, &sent, &nsent);
-	memset(&ctx, 0, sizeof(ctx));
+	memset(&ctx, 0, sizeof(ctx)); /* no claim, topic, source or frame remembered yet */
 	ctx.lx = lx;
 	ctx.doc = d;
 	ctx.text = d->text;
 	ctx.sent = sent;
 	ctx.nsent = nsent;
-	memset(ctx.have_last, 0, sizeof(ctx.have_last));
 	ctx.cache = ex_attr_cache_new();
 	ctx.cues = kz_xcalloc(1, sizeof(*ctx.cues));
-	ctx.last_source[0] = '\0';
-	ctx.aid_to[0] = '\0';
 	ctx.last_source_si = (size_t)-1;
-	ctx.ntopic = 0;
 	ex_seed_topic(&ctx);
 	kz_buf_init(&sbuf, 0);
 	kz_buf_init(&id, 0);
