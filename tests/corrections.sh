@@ -3,17 +3,9 @@
 # through an edited table, move the corpus, edit above the figure, run again: all three still apply;
 # delete the figure's sentence: orphaned. Then bad values (exit 3, nothing applied) and the
 # command-line forms. Prints "N passed, N failed".
-LC_ALL=C.UTF-8
-export LC_ALL
-KZ=${KZ:-./kennzahl}
-case "$KZ" in /*) ;; *) KZ="$(pwd)/$KZ" ;; esac
+. "$(dirname "$0")/lib/common.sh"
 SOURCE_DATE_EPOCH=1700000000
 export SOURCE_DATE_EPOCH
-pass=0 fail=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 # row ID FILE: the claims row of that id (ids of this document hold no comma)
 row() { grep "^$1," "$2"; }
 

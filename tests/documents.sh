@@ -1,17 +1,9 @@
 #!/bin/sh
 # documents.sh: run's documents.csv (every document given, its citation, hash, claims and state) and
 # citations that travel with a claims table (report of a moved table still names its sources); prints "N passed, N failed".
-LC_ALL=C.UTF-8
-export LC_ALL
-KZ=${KZ:-./kennzahl}
-case "$KZ" in /*) ;; *) KZ="$(pwd)/$KZ" ;; esac
+. "$(dirname "$0")/lib/common.sh"
 SOURCE_DATE_EPOCH=1700000000
 export SOURCE_DATE_EPOCH
-pass=0 fail=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 mkdir -p "$t/c"
 cp corpus/usfk-truppenstaerke-2025.txt "$t/c/usfk.txt"

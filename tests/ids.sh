@@ -1,15 +1,7 @@
 #!/bin/sh
 # ids.sh: the claim id is stable — the same from another folder, after a move of the corpus and after
 # an edit elsewhere in the document; a number repeated in one sentence gets its occurrence; prints "N passed, N failed".
-LC_ALL=C.UTF-8
-export LC_ALL
-KZ=${KZ:-./kennzahl}
-case "$KZ" in /*) ;; *) KZ="$(pwd)/$KZ" ;; esac
-pass=0 fail=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib/common.sh"
 ids() { sed -n -e '1d' -e 's/^"\([^"]*\)",.*/\1/p' -e 't' -e 's/^\([^,"]*\),.*/\1/p' "$1" | sort; } # the id column
 
 mkdir -p "$t/a/corpus/sub"

@@ -1,15 +1,7 @@
 #!/bin/sh
 # install.sh: make install with PREFIX and DESTDIR puts the binary and kennzahl(1) where they belong, the
 # manual page renders without warnings and names every command, make uninstall takes them away again.
-LC_ALL=C.UTF-8
-export LC_ALL
-KZ=${KZ:-./kennzahl}
-case "$KZ" in /*) ;; *) KZ="$(pwd)/$KZ" ;; esac
-pass=0 fail=0 skip=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib/common.sh"
 
 # PROG names the binary already built (the sanitizer build's too), so nothing is rebuilt here
 make -s --no-print-directory install PROG="$KZ" PREFIX=/opt/kz DESTDIR="$t/root" > "$t/out" 2>&1 || no "make install: $(cat "$t/out")"

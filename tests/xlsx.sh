@@ -2,17 +2,9 @@
 # xlsx.sh: claims.xlsx opened in LibreOffice Calc under a German locale and converted back: every
 # value/low/high cell is a number equal to claims.csv's (skipped with a message when soffice is absent);
 # the workbook's sheets, frozen headers, autofilters and links. Prints "N passed, N failed[, N skipped]".
-LC_ALL=C.UTF-8
-export LC_ALL
-KZ=${KZ:-./kennzahl}
-case "$KZ" in /*) ;; *) KZ="$(pwd)/$KZ" ;; esac
+. "$(dirname "$0")/lib/common.sh"
 SOURCE_DATE_EPOCH=1700000000
 export SOURCE_DATE_EPOCH
-pass=0 fail=0 skip=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 "$KZ" run corpus -o "$t/out" > "$t/run.out" 2> "$t/run.err" || no "run: $(cat "$t/run.err")"
 x="$t/out/claims.xlsx"
