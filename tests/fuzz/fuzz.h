@@ -79,26 +79,31 @@ static inline void fz_check_claims(const struct kz_table *t, size_t textlen)
 	}
 }
 
-/*
- * A document as `kennzahl extract` reads it: load by extension, the dateline,
- * then every claim extracted (sentences, number grammar, attribution) and written.
- */
+/* A loaded document's claims extracted (sentences, number grammar, attribution), checked against
+ * the table's contract and written; the document is released. */
+static inline void fz_extract_doc(const struct ex_lexicon *lx, struct ex_doc *d)
+{
+	struct ex_options eo = {0};
+	struct kz_table t;
+
+	kz_table_init(&t);
+	ex_extract(lx, d, &eo, &t);
+	fz_check_claims(&t, d->len);
+	kz_claims_write_csv(&t, fz_sink(), KZ_CSV_PLAIN);
+	kz_table_release(&t);
+	ex_doc_release(d);
+}
+
+/* A document as `kennzahl extract` reads it: load by extension, the dateline, then extracted. */
 static inline void fz_extract_file(const struct ex_lexicon *lx, const char *path)
 {
 	struct ex_doc d;
-	struct ex_options eo = {0};
-	struct kz_table t;
 	struct kz_err err;
 
 	ex_doc_init(&d);
 	if (ex_doc_load(&d, path, &err))
 		return; /* ex_doc_load released d */
-	kz_table_init(&t);
-	ex_extract(lx, &d, &eo, &t);
-	fz_check_claims(&t, d.len);
-	kz_claims_write_csv(&t, fz_sink(), KZ_CSV_PLAIN);
-	kz_table_release(&t);
-	ex_doc_release(&d);
+	fz_extract_doc(lx, &d);
 }
 
 #endif
