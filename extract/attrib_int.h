@@ -85,6 +85,7 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 			struct mention *m, size_t cap);
 size_t at_dist(const struct ex_ctx *c, size_t a0, size_t a1, size_t b0, size_t b1);
 int at_clause_between(const char *t, size_t a, size_t b);
+int at_clause_apart(const char *t, size_t a0, size_t a1, size_t b0, size_t b1);
 int at_word_before_is(const char *s, const char *p, const char *w);
 const struct mention *at_pick(const struct ex_ctx *c, const struct mention *m, size_t n, const struct ex_qty *q,
 			      int want_roles, int prefer_before);

@@ -103,8 +103,7 @@ static const struct mention *receiver(const struct ex_ctx *c, const struct menti
 		    (!ex_lex_word(c->lx, LX_RECEIVE, m[i].prep, strlen(m[i].prep)) && !aid_genitive(c, &m[i])))
 			continue;
 		d = at_dist(c, q->start, q->end, m[i].start, m[i].end);
-		if (at_clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
-				      m[i].start < q->start ? q->start : m[i].start))
+		if (at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
 			d += 200;
 		if (d < bestd) {
 			bestd = d;

@@ -423,14 +423,12 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 			continue;
 		d = at_dist(c, q->start, q->end, h->ws, h->we);
 		if (!strcmp(h->e->detail, "branch") &&
-		    (d > 30 || at_clause_between(c->text, h->ws < q->start ? h->we : q->end,
-					      h->ws < q->start ? q->start : h->ws)))
+		    (d > 30 || at_clause_apart(c->text, q->start, q->end, h->ws, h->we)))
 			continue;
 		st = !strcmp(h->e->detail, "floor") ? 3 : !strcmp(h->e->detail, "exercise") ? 2 : 0;
 		/* a weak cue in another clause speaks of another figure ("Südkorea verfügt über
 		 * 500.000 Soldaten, hinzu kommen 28.500 dort stationierte US-Soldaten") */
-		if (!st && at_clause_between(c->text, h->ws < q->start ? h->we : q->end,
-					  h->ws < q->start ? q->start : h->ws))
+		if (!st && at_clause_apart(c->text, q->start, q->end, h->ws, h->we))
 			continue;
 		if (h->ws >= q->end)
 			d /= 2;

@@ -295,6 +295,12 @@ int at_clause_between(const char *t, size_t a, size_t b)
 	return 0;
 }
 
+/* Does a clause boundary stand in the gap between two spans, whichever of them comes first? */
+int at_clause_apart(const char *t, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+	return b0 < a0 ? at_clause_between(t, b1, a0) : at_clause_between(t, a1, b0);
+}
+
 int at_word_before_is(const char *s, const char *p, const char *w)
 {
 	size_t n = strlen(w);
@@ -315,7 +321,7 @@ static int other_figures_name(const struct ex_ctx *c, const struct mention *m, c
 		if (f->start == q->start || ex_paired(c->text, q, f) || ex_paired(c->text, f, q))
 			continue;
 		if (f->start > q->start && at_dist(c, f->start, f->end, m->start, m->end) < d &&
-		    !at_clause_between(c->text, m->start < f->start ? m->end : f->end, m->start < f->start ? f->start : m->start))
+		    !at_clause_apart(c->text, f->start, f->end, m->start, m->end))
 			return 1;
 	}
 	return 0;

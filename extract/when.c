@@ -499,8 +499,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		if (y[i].baseline)
 			continue;
 		d = at_dist(c, q->start, q->end, y[i].start, y[i].end);
-		if (at_clause_between(c->text, q->start < y[i].start ? q->end : y[i].end,
-				   q->start < y[i].start ? y[i].start : q->start)) {
+		if (at_clause_apart(c->text, y[i].start, y[i].end, q->start, q->end)) {
 			far_year = far_year == (size_t)-1 ? i : far_year;
 			continue; /* in another clause: used only if nothing else dates the figure */
 		}
@@ -519,8 +518,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	/* a "seit" year that is a point of comparison, in the figure's clause */
 	for (i = 0; i < n; i++)
 		if (y[i].since &&
-		    !at_clause_between(c->text, q->start < y[i].start ? q->end : y[i].end,
-				    q->start < y[i].start ? y[i].start : q->start) &&
+		    !at_clause_apart(c->text, y[i].start, y[i].end, q->start, q->end) &&
 		    since_span(c, si, all, nq, &y[i], a))
 			return;
 	if (far_year != (size_t)-1) {

@@ -186,8 +186,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			/* "Der Anteil Chinas an den südkoreanischen Exporten fiel … von knapp 25 Prozent": the
 			 * owner's adjective may stand far in the figure's clause */
 			if (at_dist(c, q->start, q->end, m[i].start, m[i].end) > 120 ||
-			    at_clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
-					   m[i].start < q->start ? q->start : m[i].start))
+			    at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
 				continue;
 			if (ex_contains_ci(w, (size_t)(we - w), "ausfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "export", 6) ||
 			    ex_contains_ci(w, (size_t)(we - w), "einfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "import", 6) ||
@@ -281,8 +280,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				if (m[i].role != R_FOR || for_of_other(c->text, q, all, nq, &m[i]))
 					continue;
 				d = at_dist(c, q->start, q->end, m[i].start, m[i].end);
-				if (at_clause_between(c->text, m[i].start < q->start ? m[i].end : q->end,
-						   m[i].start < q->start ? q->start : m[i].start))
+				if (at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
 					d += 100;
 				if (d < bd) {
 					bd = d;
