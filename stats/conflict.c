@@ -50,12 +50,16 @@ double st_reldiff(double a, double b)
 	return lo > 0 ? hi / lo - 1 : NAN;
 }
 
-/* "etwa 28.500 (b.txt)" */
-void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, int with_year)
+/* "etwa 28.500 (b.txt)", "etwa 28.500 (Yonhap, b.txt)", "etwa 28.500 (2025, b.txt)" */
+void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, unsigned what)
 {
 	kz_buf_adds(e, c->quote);
 	kz_buf_adds(e, " (");
-	if (with_year && *c->year) {
+	if ((what & ST_REF_SOURCE) && c->source && *c->source) {
+		kz_buf_adds(e, c->source);
+		kz_buf_adds(e, ", ");
+	}
+	if ((what & ST_REF_YEAR) && *c->year) {
 		kz_buf_adds(e, c->year);
 		kz_buf_adds(e, ", ");
 	}
@@ -257,9 +261,9 @@ static void drift(struct st_ctx *x, const struct st_bucket *a, const struct st_b
 		kz_buf_addf(&yr, "%s/%s", a->year, b->year);
 		st_fact_phrase(&e, ci, NULL, lang);
 		kz_buf_adds(&e, ": ");
-		st_claim_ref(&e, ci, 1);
+		st_claim_ref(&e, ci, ST_REF_YEAR);
 		kz_buf_adds(&e, " → ");
-		st_claim_ref(&e, cj, 1);
+		st_claim_ref(&e, cj, ST_REF_YEAR);
 		if (isfinite(rd)) {
 			st_fmt_pct(pct, sizeof(pct), rd * 100, lang);
 			kz_buf_addf(&e, lang == ST_LANG_EN ? " – changed by %s%s" : " – Veränderung um %s%s",

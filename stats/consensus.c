@@ -119,14 +119,6 @@ static void catd_weights(struct st_ctx *x, double *truth, double *w, double *sha
 	free(cnt);
 }
 
-static void claim_list_phrase(struct kz_buf *e, const struct kz_claim *c)
-{
-	kz_buf_adds(e, c->quote);
-	kz_buf_adds(e, " (");
-	kz_buf_adds(e, st_basename(c->doc));
-	kz_buf_addc(e, ')');
-}
-
 /* Robust z of each document's figure against the median of the documents (>= 3 documents). */
 static void bucket_outliers(struct st_ctx *x, const struct st_bucket *b, double *work)
 {
@@ -162,7 +154,7 @@ static void bucket_outliers(struct st_ctx *x, const struct st_bucket *b, double 
 			const struct kz_claim *c = &x->t->v[i];
 			st_fact_phrase(&e, c, b->year, lang);
 			kz_buf_adds(&e, ": ");
-			claim_list_phrase(&e, c);
+			st_claim_ref(&e, c, 0);
 			st_fmt_num(s1, sizeof(s1), med, lang);
 			st_fmt_pct(s2, sizeof(s2), rel * 100, lang);
 			kz_buf_addf(&e, lang == ST_LANG_EN
@@ -241,7 +233,7 @@ static void trend_outliers(struct st_ctx *x, size_t f0, size_t f1)
 					continue;
 				st_fact_phrase(&e, cl, b->year, lang);
 				kz_buf_adds(&e, ": ");
-				claim_list_phrase(&e, cl);
+				st_claim_ref(&e, cl, 0);
 				st_fmt_num(s1, sizeof(s1), pred, lang);
 				st_fmt_pct(s2, sizeof(s2), rel * 100, lang);
 				kz_buf_addf(&e, lang == ST_LANG_EN

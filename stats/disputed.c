@@ -67,22 +67,9 @@ static void explain(struct st_ctx *x, const struct pending *p)
 
 	st_fact_phrase(&e, r, *r->year ? r->year : c->year, lang);
 	kz_buf_adds(&e, lang == ST_LANG_EN ? ": the claim " : ": die Behauptung ");
-	kz_buf_adds(&e, c->quote);
-	kz_buf_adds(&e, " (");
-	if (c->source && *c->source) {
-		kz_buf_adds(&e, c->source);
-		kz_buf_adds(&e, ", ");
-	}
-	kz_buf_adds(&e, st_basename(c->doc));
-	kz_buf_adds(&e, lang == ST_LANG_EN ? ") against the reported " : ") gegen den berichteten Wert ");
-	kz_buf_adds(&e, r->quote);
-	kz_buf_adds(&e, " (");
-	if (r->source && *r->source) {
-		kz_buf_adds(&e, r->source);
-		kz_buf_adds(&e, ", ");
-	}
-	kz_buf_adds(&e, st_basename(r->doc));
-	kz_buf_addc(&e, ')');
+	st_claim_ref(&e, c, ST_REF_SOURCE);
+	kz_buf_adds(&e, lang == ST_LANG_EN ? " against the reported " : " gegen den berichteten Wert ");
+	st_claim_ref(&e, r, ST_REF_SOURCE);
 	if (isfinite(rd)) {
 		st_fmt_pct(pct, sizeof(pct), rd * 100, lang);
 		kz_buf_addf(&e, lang == ST_LANG_EN ? " – difference %s" : " – Abweichung %s", pct);

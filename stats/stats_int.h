@@ -73,7 +73,8 @@ struct st_ctx {
 int st_common(const struct st_ctx *x, size_t i, size_t j, double iv[4], double *slack);
 double st_gap(double a0, double a1, double b0, double b1, double slack);
 double st_reldiff(double a, double b);
-void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, int with_year);
+enum { ST_REF_SOURCE = 1, ST_REF_YEAR = 2 }; /* what st_claim_ref names before the file */
+void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, unsigned what);
 
 /* Does claim i take part in fact checks (a core indicator, a subject, a finite interval, no
  * converted twin)? (group.c) */
