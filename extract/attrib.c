@@ -122,6 +122,7 @@ static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_q
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
+	memset(a, 0, sizeof *a); /* every part sets what it finds; the rest is nothing, never the figure before's */
 	c->cur = all;
 	c->ncur = nq;
 	at_indicator(c, si, q, a);

@@ -82,6 +82,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				snprintf(a->subject, sizeof(a->subject), "%s", m[0].code);
 			}
 			a->subj_src = 2;
+			a->subj_near = 1; /* the row and its header name it: no neighbour's subject overrides it */
 			return;
 		}
 	}
