@@ -26,9 +26,9 @@ endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) \
+ALL_CFLAGS  = -std=c11 -pthread -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) \
               -I. -I$(BUILD) $(PKG_CFLAGS) -DKZ_VERSION='"$(VERSION)"' -MMD -MP
-LIBS        = $(PKG_LIBS) -lcsv -lm
+LIBS        = $(PKG_LIBS) -lcsv -lm -pthread
 
 LIB_SRC  := $(sort $(wildcard core/*.c extract/*.c stats/*.c plots/*.c reports/*.c))
 CMD_SRC  := main.c $(sort $(wildcard cmd_*.c))

@@ -572,7 +572,11 @@ int cmd_correct(int argc, char **argv)
 	/* the claims as they stand: extracted, the corrections recorded so far applied */
 	kz_table_init(&base);
 	rp_docs_init(&docs);
-	rc = cmd_load_inputs(from || do_list ? pos.v : here, from || do_list ? pos.n : 1, &lexicons, &cc, &base, &docs);
+	{
+		struct cmd_load how = {&lexicons, &cc, 1};
+		ex_batch_jobs(NULL, &how.jobs);
+		rc = cmd_load_inputs(from || do_list ? pos.v : here, from || do_list ? pos.n : 1, &how, &base, &docs);
+	}
 	if (do_list)
 		rc = list(&cc) ? KZ_EXIT_SYSTEM : rc;
 	else if (rc)

@@ -37,9 +37,35 @@ static void flush_rows(struct kz_table *t, void *arg)
 	kz_table_clear(t);
 }
 
+struct extract_job {
+	struct cmd_corrections *cc;
+	struct kz_csv_writer *w;
+	int worst;
+};
+
+/* A document some correction names keeps its claims until they are corrected. */
+static int may_flush(const struct ex_doc *doc, void *arg)
+{
+	struct extract_job *j = arg;
+	return !cmd_corrections_name(j->cc, doc);
+}
+
+/* One document's claims, in collection order: corrected, then out. */
+static void write_doc(struct ex_batch_item *it, void *arg)
+{
+	struct extract_job *j = arg;
+	int crc;
+
+	if (it->rc)
+		return;
+	if ((crc = cmd_corrections_apply(j->cc, &it->doc, &it->t, 0)) > j->worst)
+		j->worst = crc;
+	kz_claims_write_rows(j->w, &it->t);
+}
+
 int cmd_extract(int argc, char **argv)
 {
-	const char *out = NULL, *dialect = NULL;
+	const char *out = NULL, *dialect = NULL, *jobs = NULL;
 	int core_only = 0, nbad = 0, worst = 0, rc, no_corr = 0;
 	struct cmd_corrections cc = {0};
 	struct kz_strlist lexicons = {0}, pos = {0};
@@ -49,19 +75,21 @@ int cmd_extract(int argc, char **argv)
 		{0, "core", NULL, "keep only core claims (troops, trade_share, budget, gdp_share, cost_share)", KZ_OPT_FLAG, &core_only},
 		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable)", KZ_OPT_LIST, &lexicons},
+		{'j', "jobs", "N", "extract N documents at once (default: one per processor); the output is the same for any N", KZ_OPT_STRING, &jobs},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
 	enum kz_csv_dialect d = KZ_CSV_PLAIN;
 	struct ex_lexicon *lx;
 	struct ex_sources src;
 	struct ex_paths paths = {0};
-	struct ex_options eo = {0};
-	struct kz_table t;
+	struct ex_batch b;
+	struct extract_job job;
 	struct kz_csv_writer w;
 	struct kz_out o;
 	struct kz_err err;
+	int njobs = 1;
 
-	rc = kz_opts_parse("kennzahl extract [-o FILE] [--csv excel-de] [--core] [--lexicon FILE] PATH...",
+	rc = kz_opts_parse("kennzahl extract [-o FILE] [--csv excel-de] [--core] [--lexicon FILE] [-j N] PATH...",
 			   "Reads every document under PATH (files, or folders recursively: .txt, .md,\n"
 			   ".html, .htm, .pdf) and writes one CSV row per quantitative claim.\n"
 			   "A folder's sources.csv (file,title,publisher,date,url) supplies document dates.",
@@ -71,16 +99,14 @@ int cmd_extract(int argc, char **argv)
 		kz_strlist_release(&pos);
 		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
 	}
-	if (pos.n == 0 || (dialect && kz_csv_dialect_parse(dialect, &d))) {
+	if (pos.n == 0 || (dialect && kz_csv_dialect_parse(dialect, &d)) || ex_batch_jobs(jobs, &njobs)) {
 		kz_warn(pos.n == 0 ? "extract: no PATH given (see --help)"
-				   : "extract: --csv takes plain or excel-de");
+			: ex_batch_jobs(jobs, &njobs) ? "extract: -j takes a number of jobs from 1 to 256"
+						      : "extract: --csv takes plain or excel-de");
 		kz_strlist_release(&lexicons);
 		kz_strlist_release(&pos);
 		return KZ_EXIT_USAGE;
 	}
-	eo.core_only = core_only;
-	eo.flush = flush_rows;
-	eo.flush_arg = &w;
 	if ((rc = cmd_lexicon(&lexicons, &lx)) != 0) {
 		kz_strlist_release(&lexicons);
 		kz_strlist_release(&pos);
@@ -97,23 +123,23 @@ int cmd_extract(int argc, char **argv)
 	} else {
 		kz_csv_writer_init(&w, o.f, d);
 		kz_claims_write_header(&w);
-	}
-	/* One document at a time: memory is bounded by the largest document. */
-	for (size_t k = 0; !rc && k < paths.n; k++) {
-		struct ex_doc doc;
-		int crc;
-		ex_doc_init(&doc);
-		if (ex_collect_load(&doc, &paths, k, &src, &nbad, &worst, NULL))
-			continue;
-		kz_table_init(&t);
-		/* a document some correction names keeps its claims until they are corrected */
-		eo.flush = cmd_corrections_name(&cc, &doc) ? NULL : flush_rows;
-		ex_extract(lx, &doc, &eo, &t);
-		if ((crc = cmd_corrections_apply(&cc, &doc, &t, 0)) > worst)
-			worst = crc;
-		kz_claims_write_rows(&w, &t);
-		kz_table_release(&t);
-		ex_doc_release(&doc);
+		memset(&job, 0, sizeof job);
+		job.cc = &cc;
+		job.w = &w;
+		memset(&b, 0, sizeof b);
+		b.lx = lx;
+		b.paths = &paths;
+		b.src = &src;
+		b.eo.core_only = core_only;
+		b.eo.flush = flush_rows; /* one job: memory bounded by the document, whatever its figures */
+		b.eo.flush_arg = &w;
+		b.jobs = njobs;
+		b.may_flush = may_flush;
+		b.done = write_doc;
+		b.arg = &job;
+		ex_batch_run(&b);
+		worst = b.worst > worst ? b.worst : worst;
+		worst = job.worst > worst ? job.worst : worst;
 	}
 	{
 		int crc = cmd_corrections_finish(&cc);

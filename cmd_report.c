@@ -71,14 +71,50 @@ static void row_warned(const struct kz_err *err, void *arg)
 	*worst = worse(*worst, err->code);
 }
 
-int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *lexicons,
-		    struct cmd_corrections *cc, struct kz_table *t, struct rp_docs *docs)
+struct load_job {
+	const struct ex_paths *found;
+	struct cmd_corrections *cc;
+	struct kz_table *t;
+	struct rp_docs *docs;
+	int progress, worst;
+};
+
+/* One document, in collection order: listed in docs, its claims corrected and added to t. */
+static void take_doc(struct ex_batch_item *it, void *arg)
+{
+	struct load_job *j = arg;
+	struct rp_doc *e;
+
+	if (j->progress) {
+		const char *path = j->found->v[it->k];
+		size_t pl = strlen(path);
+		fprintf(stderr, "\rkennzahl: %zu/%zu %s%.50s\033[K", it->k + 1, j->found->n, pl > 50 ? "…" : "",
+			path + (pl > 50 ? pl - 50 : 0));
+		fflush(stderr);
+	}
+	if (it->rc) {
+		e = rp_docs_add(j->docs, j->found->v[it->k], NULL, NULL, NULL, NULL);
+		e->state = RP_DOC_BAD;
+		e->message = rp_docs_str(j->docs, it->err.msg);
+		return;
+	}
+	j->worst = worse(j->worst, cmd_corrections_apply(j->cc, &it->doc, &it->t, 0));
+	for (size_t i = 0; i < it->t.n; i++)
+		kz_table_add(j->t, &it->t.v[i]);
+	e = rp_docs_add(j->docs, it->doc.path, it->doc.meta.title, it->doc.meta.publisher, it->doc.meta.date,
+			it->doc.meta.url);
+	e->pages = (int)it->doc.npages;
+	e->nclaims = it->t.n;
+	e->state = e->nclaims ? RP_DOC_OK : RP_DOC_NO_FIGURES;
+}
+
+int cmd_load_inputs(const char *const *paths, int n, const struct cmd_load *how, struct kz_table *t,
+		    struct rp_docs *docs)
 {
 	struct kz_strlist other = {0};
 	struct ex_sources src;
 	struct ex_paths found = {0};
 	struct ex_lexicon *lx = NULL;
-	struct ex_options eo = {0};
 	struct kz_err err;
 	int worst = 0, nbad = 0, rc;
 
@@ -100,38 +136,25 @@ int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *le
 		ex_sources_init(&src);
 		ex_collect((char **)other.v, other.n, &found, &src, collect_err, docs, &nbad, &worst);
 		/* without the user's lexicon the figures would be wrong: none then */
-		if ((rc = cmd_lexicon(lexicons, &lx)) != 0)
+		if ((rc = cmd_lexicon(how->lexicons, &lx)) != 0)
 			worst = worse(worst, rc);
-		/* progress on a terminal only: a log or a pipe gets no carriage returns */
-		int progress = found.n > 1 && isatty(STDERR_FILENO);
-		for (size_t k = 0; lx && k < found.n; k++) {
-			struct ex_doc doc;
-			ex_doc_init(&doc);
-			size_t before = t->n;
-			struct rp_doc *e;
-			if (progress) {
-				size_t pl = strlen(found.v[k]);
-				fprintf(stderr, "\rkennzahl: %zu/%zu %s%.50s\033[K", k + 1, found.n, pl > 50 ? "…" : "",
-					found.v[k] + (pl > 50 ? pl - 50 : 0));
-				fflush(stderr);
-			}
-			if (ex_collect_load(&doc, &found, k, &src, &nbad, &worst, &err)) {
-				e = rp_docs_add(docs, found.v[k], NULL, NULL, NULL, NULL);
-				e->state = RP_DOC_BAD;
-				e->message = rp_docs_str(docs, err.msg);
-				continue;
-			}
-			ex_extract(lx, &doc, &eo, t);
-			worst = worse(worst, cmd_corrections_apply(cc, &doc, t, before));
-			e = rp_docs_add(docs, doc.path, doc.meta.title, doc.meta.publisher, doc.meta.date,
-					doc.meta.url);
-			e->pages = (int)doc.npages;
-			e->nclaims = t->n - before;
-			e->state = e->nclaims ? RP_DOC_OK : RP_DOC_NO_FIGURES;
-			ex_doc_release(&doc);
+		if (lx) {
+			struct load_job j = {&found, how->cc, t, docs, 0, 0};
+			struct ex_batch b;
+			/* progress on a terminal only: a log or a pipe gets no carriage returns */
+			j.progress = found.n > 1 && isatty(STDERR_FILENO);
+			memset(&b, 0, sizeof b);
+			b.lx = lx;
+			b.paths = &found;
+			b.src = &src;
+			b.jobs = how->jobs;
+			b.done = take_doc;
+			b.arg = &j;
+			ex_batch_run(&b);
+			worst = worse(worst, worse(b.worst, j.worst));
+			if (j.progress)
+				fprintf(stderr, "\r\033[K");
 		}
-		if (progress)
-			fprintf(stderr, "\r\033[K");
 		ex_lexicon_free(lx);
 		ex_paths_release(&found);
 		ex_sources_release(&src);
@@ -184,9 +207,14 @@ long long cmd_gen_date(void)
 }
 
 int cmd_report_args(const char *cmd, const char *what, int npos, const char *lang, const char *select,
-		    struct rp_select *sel)
+		    const char *jobs, int *njobs, struct rp_select *sel)
 {
 	struct kz_err err;
+
+	if (ex_batch_jobs(jobs, njobs)) {
+		kz_warn("%s: -j takes a number of jobs from 1 to 256", cmd);
+		return KZ_EXIT_USAGE;
+	}
 
 	if (npos == 0 || (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
 		if (npos == 0)
@@ -206,7 +234,7 @@ int cmd_report_args(const char *cmd, const char *what, int npos, const char *lan
 int cmd_report(int argc, char **argv)
 {
 	const char *out = "factsheet.pdf", *title = NULL, *lang = NULL, *charts = NULL, *select = NULL,
-		   *layout = NULL;
+		   *layout = NULL, *jobs = NULL;
 	struct kz_strlist pos = {0}, lexicons = {0};
 	int no_corr = 0;
 	const struct kz_opt opts[] = {
@@ -218,6 +246,7 @@ int cmd_report(int argc, char **argv)
 		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
 		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "layout", "FILE", "write a text dump of the layout (pages, text boxes, charts) to FILE", KZ_OPT_STRING, &layout},
+		{'j', "jobs", "N", "extract N documents at once (default: one per processor)", KZ_OPT_STRING, &jobs},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
 	struct rp_options ro;
@@ -228,6 +257,7 @@ int cmd_report(int argc, char **argv)
 	struct st_result res;
 	struct kz_err err;
 	struct cmd_corrections cc = {0};
+	struct cmd_load how = {&lexicons, NULL, 1};
 	int rc, worst;
 
 	rc = kz_opts_parse("kennzahl report [-o FILE.pdf] [--title T] [--lang de|en] [--charts DIR] [--select K=V,...] INPUT...",
@@ -243,7 +273,7 @@ int cmd_report(int argc, char **argv)
 		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
 	}
 	rp_options_init(&ro);
-	if ((rc = cmd_report_args("report", "INPUT", pos.n, lang, select, &sel)) != 0) {
+	if ((rc = cmd_report_args("report", "INPUT", pos.n, lang, select, jobs, &how.jobs, &sel)) != 0) {
 		kz_strlist_release(&pos);
 		kz_strlist_release(&lexicons);
 		return rc;
@@ -256,7 +286,8 @@ int cmd_report(int argc, char **argv)
 	kz_table_init(&t);
 	rp_docs_init(&docs);
 	worst = no_corr ? 0 : cmd_corrections_load(&cc, pos.v, pos.n);
-	worst = worse(worst, cmd_load_inputs(pos.v, pos.n, &lexicons, no_corr ? NULL : &cc, &t, &docs));
+	how.cc = no_corr ? NULL : &cc;
+	worst = worse(worst, cmd_load_inputs(pos.v, pos.n, &how, &t, &docs));
 	worst = worse(worst, cmd_corrections_finish(&cc));
 	cmd_corrections_release(&cc);
 	if (worst && t.n == 0 && docs.n == 0) {

@@ -94,7 +94,7 @@ static const char *input_inside(const char *outdir, const struct kz_strlist *pos
 
 int cmd_run(int argc, char **argv)
 {
-	const char *outdir = "out", *title = NULL, *lang = NULL, *select = NULL;
+	const char *outdir = "out", *title = NULL, *lang = NULL, *select = NULL, *jobs = NULL;
 	int charts = 0, rc, worst, no_corr = 0;
 	struct cmd_corrections cc = {0};
 	struct kz_strlist pos = {0}, lexicons = {0};
@@ -106,6 +106,7 @@ int cmd_run(int argc, char **argv)
 		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable)", KZ_OPT_LIST, &lexicons},
 		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
+		{'j', "jobs", "N", "extract N documents at once (default: one per processor); the outputs are the same for any N", KZ_OPT_STRING, &jobs},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
 	struct rp_options ro;
@@ -120,6 +121,7 @@ int cmd_run(int argc, char **argv)
 	const char *inside;
 	time_t started;
 	struct kz_buf line = KZ_BUF_INIT;
+	struct cmd_load how = {&lexicons, NULL, 1};
 
 	rc = kz_opts_parse("kennzahl run [-o OUTDIR] [--title T] [--lang de|en] [--charts] PATH...",
 			   "The main job: reads every document under PATH and writes OUTDIR/claims.csv,\n"
@@ -131,7 +133,7 @@ int cmd_run(int argc, char **argv)
 		kz_strlist_release(&lexicons);
 		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
 	}
-	if ((rc = cmd_report_args("run", "PATH", pos.n, lang, select, &sel)) != 0) {
+	if ((rc = cmd_report_args("run", "PATH", pos.n, lang, select, jobs, &how.jobs, &sel)) != 0) {
 		kz_strlist_release(&pos);
 		kz_strlist_release(&lexicons);
 		return rc;
@@ -165,7 +167,8 @@ int cmd_run(int argc, char **argv)
 	rp_docs_init(&docs);
 	/* 1. extract */
 	worst = no_corr ? 0 : cmd_corrections_load(&cc, pos.v, pos.n);
-	rc = cmd_load_inputs(pos.v, pos.n, &lexicons, no_corr ? NULL : &cc, &t, &docs);
+	how.cc = no_corr ? NULL : &cc;
+	rc = cmd_load_inputs(pos.v, pos.n, &how, &t, &docs);
 	worst = rc > worst ? rc : worst;
 	rc = cmd_corrections_finish(&cc);
 	worst = rc > worst ? rc : worst;

@@ -35,16 +35,21 @@ void cmd_corrections_release(struct cmd_corrections *cc);
 /*
  * Shared by report, run and correct (cmd_report.c): load the inputs (documents, or
  * claims CSVs with the sources.csv beside their documents) into t and docs,
- * printing problems; the documents extracted get the corrections cc holds (NULL:
- * none; a claims table is read as it stands); returns the worst exit status seen
- * (0 when all loaded).
+ * printing problems; the documents are extracted on how->jobs threads and get the
+ * corrections how->cc holds (NULL: none; a claims table is read as it stands); returns
+ * the worst exit status seen (0 when all loaded).
  */
 struct kz_table;
 struct rp_docs;
 struct kz_strlist;
 struct cmd_corrections;
-int cmd_load_inputs(const char *const *paths, int n, const struct kz_strlist *lexicons,
-		    struct cmd_corrections *cc, struct kz_table *t, struct rp_docs *docs);
+struct cmd_load {
+	const struct kz_strlist *lexicons;
+	struct cmd_corrections *cc;
+	int jobs;
+};
+int cmd_load_inputs(const char *const *paths, int n, const struct cmd_load *how, struct kz_table *t,
+		    struct rp_docs *docs);
 /* The built-in lexicons plus the --lexicon files (cmd_extract.c): 0, or the error printed and its
  * exit status returned. */
 struct ex_lexicon;
@@ -54,11 +59,11 @@ struct st_result;
 int cmd_check_claims(const struct kz_table *t, const struct rp_docs *docs, int lang_en,
 		     struct st_result *res);
 
-/* The arguments report and run share (cmd_report.c): something to read, --lang, --select into sel;
- * 0, or a message and KZ_EXIT_USAGE. */
+/* The arguments report and run share (cmd_report.c): something to read, --lang, -j into *njobs,
+ * --select into sel; 0, or a message and KZ_EXIT_USAGE. */
 struct rp_select;
 int cmd_report_args(const char *cmd, const char *what, int npos, const char *lang, const char *select,
-		    struct rp_select *sel);
+		    const char *jobs, int *njobs, struct rp_select *sel);
 
 /* The generation date of a fact sheet: SOURCE_DATE_EPOCH when set, else now (cmd_report.c). */
 long long cmd_gen_date(void);

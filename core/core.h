@@ -42,6 +42,12 @@ void kz_warn(const char *fmt, ...)
 #endif
 	;
 
+/* Send this thread's kz_err_print and kz_warn output to b (NULL: stderr again) and return the
+ * previous sink: a worker thread keeps a document's messages so they are printed in document
+ * order. */
+struct kz_buf;
+struct kz_buf *kz_diag_capture(struct kz_buf *b);
+
 /* Allocation wrappers: print and abort on out-of-memory, never return NULL. */
 void *kz_xmalloc(size_t n);
 void *kz_xcalloc(size_t n, size_t size);

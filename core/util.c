@@ -83,25 +83,60 @@ int kz_err_set(struct kz_err *err, int code, const char *file, long line, const 
 	return code;
 }
 
+/* Where this thread's diagnostics go: stderr, or the buffer of kz_diag_capture. */
+static _Thread_local struct kz_buf *diag_sink;
+
+struct kz_buf *kz_diag_capture(struct kz_buf *b)
+{
+	struct kz_buf *old = diag_sink;
+	diag_sink = b;
+	return old;
+}
+
+static void diag_vprintf(const char *fmt, va_list ap)
+{
+	if (diag_sink) {
+		char tmp[2048];
+		vsnprintf(tmp, sizeof tmp, fmt, ap);
+		kz_buf_adds(diag_sink, tmp);
+	} else {
+		vfprintf(stderr, fmt, ap);
+	}
+}
+
+static void diag_printf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+static void diag_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vprintf(fmt, ap);
+	va_end(ap);
+}
+
 void kz_err_print(const struct kz_err *err)
 {
 	if (err->file[0] && err->line > 0)
-		fprintf(stderr, "kennzahl: %s:%ld: %s\n", err->file, err->line, err->msg);
+		diag_printf("kennzahl: %s:%ld: %s\n", err->file, err->line, err->msg);
 	else if (err->file[0])
-		fprintf(stderr, "kennzahl: %s: %s\n", err->file, err->msg);
+		diag_printf("kennzahl: %s: %s\n", err->file, err->msg);
 	else
-		fprintf(stderr, "kennzahl: %s\n", err->msg);
+		diag_printf("kennzahl: %s\n", err->msg);
 }
 
 void kz_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kennzahl: ", stderr);
+	diag_printf("kennzahl: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	diag_vprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	diag_printf("\n");
 }
 
 /* --- buffers --- */

@@ -120,4 +120,42 @@ int ex_loadable(const char *path);
 int ex_collect_load(struct ex_doc *d, const struct ex_paths *p, size_t k, const struct ex_sources *src,
 		    int *nbad, int *worst, struct kz_err *err);
 
+/*
+ * Many documents at once (batch.c): the collected documents loaded and extracted on jobs worker
+ * threads and handed to done() one at a time, in collection order, on the calling thread, each
+ * one's messages printed just before; the output does not depend on jobs. A document that cannot
+ * be loaded comes with rc and err set (and is counted in nbad, worst) and never stops the
+ * others. With jobs 1 all runs on the calling thread and eo.flush may stream a document's claims
+ * (unless may_flush says no for it); with more, each document's claims stay in its item until
+ * done() takes them, and at most 2 x jobs documents are in memory at once.
+ */
+#define EX_BATCH_MAX_JOBS 256
+struct ex_batch_item {
+	size_t k;          /* the document's index in paths */
+	int rc;            /* 0: doc and t hold it and its claims; else err says why it was not read */
+	struct kz_err err;
+	struct ex_doc doc;
+	struct kz_table t;
+	int cached;        /* skip() took it: nothing was loaded or extracted */
+	char sha256[65];   /* the content hash, when skip() computed it ("" otherwise) */
+	void *user;        /* skip() may leave something here for done() */
+};
+struct ex_batch {
+	const struct ex_lexicon *lx;
+	const struct ex_paths *paths;
+	const struct ex_sources *src;
+	struct ex_options eo;
+	int jobs;
+	/* called on a worker thread before document it->k is loaded (may be NULL): non-zero when the
+	 * caller has the document's claims already (a store), which it then fetches in done() */
+	int (*skip)(struct ex_batch_item *it, void *arg);
+	int (*may_flush)(const struct ex_doc *d, void *arg);
+	void (*done)(struct ex_batch_item *it, void *arg);
+	void *arg;
+	int nbad, worst; /* out: documents not read, the worst of their error codes */
+};
+void ex_batch_run(struct ex_batch *b);
+/* The -j argument: NULL for the number of online processors; 0, or -1 when it is not 1..256. */
+int ex_batch_jobs(const char *arg, int *jobs);
+
 #endif
