@@ -135,9 +135,32 @@ static int write_csv(const char *path, const struct st_result *r, const struct k
 	return 0;
 }
 
+struct check_job {
+	struct cmd_corrections *cc;
+	struct kz_table *t;
+	struct st_docinfo *di;
+	int worst;
+};
+
+/* One document, in collection order: its date known to the checks, its claims corrected and added. */
+static void take_doc(struct ex_batch_item *it, void *arg)
+{
+	struct check_job *j = arg;
+	int rc;
+
+	if (it->rc)
+		return;
+	if (it->doc.meta.date)
+		st_docinfo_add(j->di, it->doc.path, it->doc.meta.date);
+	if ((rc = cmd_corrections_apply(j->cc, &it->doc, &it->t, 0)) > j->worst)
+		j->worst = rc;
+	for (size_t i = 0; i < it->t.n; i++)
+		kz_table_add(j->t, &it->t.v[i]);
+}
+
 int cmd_check(int argc, char **argv)
 {
-	const char *out = NULL, *cons = NULL, *rates = NULL, *failon = NULL, *lang = NULL, *dialect = NULL;
+	const char *out = NULL, *cons = NULL, *rates = NULL, *failon = NULL, *lang = NULL, *dialect = NULL, *jobs = NULL;
 	struct kz_strlist pos = {0}, docpaths = {0}, lexicons = {0};
 	int no_corr = 0;
 	const struct kz_opt opts[] = {
@@ -149,10 +172,12 @@ int cmd_check(int argc, char **argv)
 		{0, "csv", "DIALECT", "plain (default) or excel-de for the CSV files written", KZ_OPT_STRING, &dialect},
 		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "lexicon", "FILE", "add lexicon entries from a TSV file (repeatable) for documents read", KZ_OPT_LIST, &lexicons},
+		{'j', "jobs", "N", "extract N documents at once (default: one per processor)", KZ_OPT_STRING, &jobs},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
 	enum kz_csv_dialect d = KZ_CSV_PLAIN;
 	unsigned failmask = 0;
+	int njobs = 1;
 	int rc, worst = 0, nbad = 0;
 	struct st_options so;
 	struct st_rates fx;
@@ -179,12 +204,13 @@ int cmd_check(int argc, char **argv)
 		return rc == 1 ? KZ_EXIT_OK : KZ_EXIT_USAGE;
 	}
 	st_options_init(&so);
-	if (pos.n == 0 || (dialect && kz_csv_dialect_parse(dialect, &d)) ||
+	if (pos.n == 0 || (dialect && kz_csv_dialect_parse(dialect, &d)) || ex_batch_jobs(jobs, &njobs) ||
 	    (failon && st_kinds_parse(failon, &failmask)) ||
 	    (lang && strcmp(lang, "de") && strcmp(lang, "en"))) {
 		kz_warn(pos.n == 0 ? "check: no INPUT given (see --help)"
 			: (dialect && kz_csv_dialect_parse(dialect, &d)) ? "check: --csv takes plain or excel-de"
 			: (lang && strcmp(lang, "de") && strcmp(lang, "en")) ? "check: --lang takes de or en"
+			: ex_batch_jobs(jobs, &njobs) ? "check: -j takes a number of jobs from 1 to 256"
 			: "check: --fail-on takes kinds from conflict,drift,currency,arithmetic,outlier,claim,all");
 		kz_strlist_release(&pos);
 		kz_strlist_release(&lexicons);
@@ -207,7 +233,8 @@ int cmd_check(int argc, char **argv)
 
 	/* claims tables are read; everything else is a document or folder to extract */
 	for (int i = 0; i < pos.n; i++) {
-		if (is_file(pos.v[i]) && kz_is_claims_csv(pos.v[i])) {
+		/* "-": a claims table on standard input (tables of several runs concatenated) */
+		if (!strcmp(pos.v[i], "-") || (is_file(pos.v[i]) && kz_is_claims_csv(pos.v[i]))) {
 			size_t from = t.n;
 			struct row_warn rw = {&nbad, &worst};
 			if (kz_claims_read_csv(&t, pos.v[i], row_warned, &rw, &err)) {
@@ -227,7 +254,6 @@ int cmd_check(int argc, char **argv)
 		struct ex_lexicon *lx = NULL;
 		struct ex_sources src;
 		struct ex_paths paths = {0};
-		struct ex_options eo = {0};
 		struct cmd_corrections cc = {0};
 
 		if (!no_corr && (rc = cmd_corrections_load(&cc, docpaths.v, docpaths.n)) > worst)
@@ -239,18 +265,20 @@ int cmd_check(int argc, char **argv)
 			nbad++;
 			worst = rc > worst ? rc : worst;
 		}
-		for (size_t k = 0; lx && k < paths.n; k++) {
-			struct ex_doc doc;
-			ex_doc_init(&doc);
-			if (ex_collect_load(&doc, &paths, k, &src, &nbad, &worst, NULL))
-				continue;
-			if (doc.meta.date)
-				st_docinfo_add(&di, doc.path, doc.meta.date);
-			size_t from = t.n;
-			ex_extract(lx, &doc, &eo, &t);
-			if ((rc = cmd_corrections_apply(&cc, &doc, &t, from)) > worst)
-				worst = rc;
-			ex_doc_release(&doc);
+		if (lx) {
+			struct check_job j = {&cc, &t, &di, 0};
+			struct ex_batch b;
+			memset(&b, 0, sizeof b);
+			b.lx = lx;
+			b.paths = &paths;
+			b.src = &src;
+			b.jobs = njobs;
+			b.done = take_doc;
+			b.arg = &j;
+			ex_batch_run(&b);
+			nbad += b.nbad;
+			worst = b.worst > worst ? b.worst : worst;
+			worst = j.worst > worst ? j.worst : worst;
 		}
 		if ((rc = cmd_corrections_finish(&cc)) > worst)
 			worst = rc;

@@ -494,6 +494,10 @@ static int claims_row(char **f, size_t n, long line, void *arg)
 	}
 	if (n == 1 && !f[0][0])
 		return 0; /* blank line */
+	/* the header again: tables of several runs concatenated (`cat part-*.csv`) */
+	if ((size_t)cr->col[KZ_COL_VALUE] < n && (size_t)cr->col[KZ_COL_UNIT] < n &&
+	    !strcmp(f[cr->col[KZ_COL_VALUE]], "value") && !strcmp(f[cr->col[KZ_COL_UNIT]], "unit"))
+		return 0;
 	/* a row longer than the header is fine when what sticks out is empty ("a,b,c,,") */
 	while (n > cr->ncols && !f[n - 1][0])
 		n--;

@@ -69,6 +69,8 @@ int ex_loadable(const char *path)
 	       has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".pdf");
 }
 
+static int loaded(struct ex_doc *d, const char *path, int rc);
+
 int ex_doc_load(struct ex_doc *d, const char *path, struct kz_err *err)
 {
 	int rc;
@@ -79,6 +81,25 @@ int ex_doc_load(struct ex_doc *d, const char *path, struct kz_err *err)
 		rc = ex_load_pdf(d, path, err);
 	else
 		rc = ex_load_text(d, path, err);
+	return loaded(d, path, rc);
+}
+
+int ex_doc_load_bytes(struct ex_doc *d, const char *name, char *raw, size_t len, struct kz_err *err)
+{
+	int rc;
+
+	if (has_ext(name, ".html") || has_ext(name, ".htm"))
+		rc = ex_load_html_bytes(d, name, raw, len, err);
+	else if (has_ext(name, ".pdf"))
+		rc = ex_load_pdf_bytes(d, name, raw, len, err);
+	else
+		rc = ex_load_text_bytes(d, name, raw, len, err);
+	return loaded(d, name, rc);
+}
+
+/* What every loader's document gets: its path, the warning of a guessed encoding, a dateline. */
+static int loaded(struct ex_doc *d, const char *path, int rc)
+{
 	if (rc) {
 		ex_doc_release(d);
 		return rc;

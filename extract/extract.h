@@ -42,10 +42,18 @@ int ex_doc_page(const struct ex_doc *d, size_t off);
  */
 int ex_doc_load(struct ex_doc *d, const char *path, struct kz_err *err);
 
-/* The loaders behind ex_doc_load (each fills text/len/pages and what metadata the file has). */
+/* The same for a document already in memory (standard input), named name (its extension picks
+ * the loader, messages name it); takes raw (malloc'd) whatever the outcome. */
+int ex_doc_load_bytes(struct ex_doc *d, const char *name, char *raw, size_t len, struct kz_err *err);
+
+/* The loaders behind ex_doc_load (each fills text/len/pages and what metadata the file has), and
+ * their forms for bytes in memory (which they take). */
 int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err);
 int ex_load_html(struct ex_doc *d, const char *path, struct kz_err *err);
 int ex_load_pdf(struct ex_doc *d, const char *path, struct kz_err *err);
+int ex_load_text_bytes(struct ex_doc *d, const char *path, char *raw, size_t len, struct kz_err *err);
+int ex_load_html_bytes(struct ex_doc *d, const char *path, char *raw, size_t len, struct kz_err *err);
+int ex_load_pdf_bytes(struct ex_doc *d, const char *path, char *raw, size_t len, struct kz_err *err);
 
 /* Turn raw bytes into UTF-8 text: BOM, UTF-16 with BOM, Windows-1252 fallback. Returns
  * a new string (caller frees) and sets *cp1252 when the fallback was used; NULL with err

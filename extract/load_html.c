@@ -588,14 +588,20 @@ static void take(char **dst, char **src)
 
 int ex_load_html(struct ex_doc *d, const char *path, struct kz_err *err)
 {
+	char *raw;
+	size_t len;
+	int rc = kz_read_file(path, EX_LOAD_MAX, &raw, &len, err);
+
+	return rc ? rc : ex_load_html_bytes(d, path, raw, len, err);
+}
+
+int ex_load_html_bytes(struct ex_doc *d, const char *path, char *raw, size_t len, struct kz_err *err)
+{
 	struct html h;
-	char *raw, *text;
-	size_t len, tlen;
+	char *text;
+	size_t tlen;
 	int rc, cp1252 = 0;
 
-	rc = kz_read_file(path, EX_LOAD_MAX, &raw, &len, err);
-	if (rc)
-		return rc;
 	if (len == 0) {
 		free(raw);
 		return kz_err_set(err, KZ_EINPUT, path, 0, "empty file");

@@ -621,14 +621,30 @@ static void info(PopplerDocument *doc, struct ex_meta *m)
 	}
 }
 
+/* Why poppler could not open a document, as kennzahl says it. */
+static int open_failed(GError *gerr, const char *path, struct kz_err *err)
+{
+	int rc;
+
+	if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
+		rc = kz_err_set(err, KZ_EINPUT, path, 0, "encrypted pdf (a password is needed)");
+	else if (gerr && gerr->domain == G_FILE_ERROR)
+		rc = kz_err_set(err, KZ_EIO, path, 0, "cannot read: %s", gerr->message);
+	else
+		rc = kz_err_set(err, KZ_EINPUT, path, 0, "not a readable pdf (%s)", gerr ? gerr->message : "damaged");
+	if (gerr)
+		g_error_free(gerr);
+	return rc;
+}
+
+static int read_document(struct ex_doc *d, const char *path, PopplerDocument *doc, struct kz_err *err);
+
 int ex_load_pdf(struct ex_doc *d, const char *path, struct kz_err *err)
 {
 	PopplerDocument *doc;
 	GError *gerr = NULL;
-	struct pdf p;
 	struct stat st;
-	gchar *creator;
-	int npages, rc = 0, fd;
+	int fd;
 
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
@@ -644,18 +660,36 @@ int ex_load_pdf(struct ex_doc *d, const char *path, struct kz_err *err)
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	doc = poppler_document_new_from_fd(fd, NULL, &gerr); /* takes fd, closes it */
-	if (!doc) {
-		if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
-			rc = kz_err_set(err, KZ_EINPUT, path, 0, "encrypted pdf (a password is needed)");
-		else if (gerr && gerr->domain == G_FILE_ERROR)
-			rc = kz_err_set(err, KZ_EIO, path, 0, "cannot read: %s", gerr->message);
-		else
-			rc = kz_err_set(err, KZ_EINPUT, path, 0, "not a readable pdf (%s)",
-					gerr ? gerr->message : "damaged");
-		if (gerr)
-			g_error_free(gerr);
-		return rc;
+	if (!doc)
+		return open_failed(gerr, path, err);
+	return read_document(d, path, doc, err);
+}
+
+int ex_load_pdf_bytes(struct ex_doc *d, const char *path, char *raw, size_t len, struct kz_err *err)
+{
+	GBytes *bytes;
+	PopplerDocument *doc;
+	GError *gerr = NULL;
+
+	if ((unsigned long long)len > EX_PDF_MAX) {
+		free(raw);
+		return kz_err_set(err, KZ_EINPUT, path, 0, "file larger than %llu bytes", (unsigned long long)EX_PDF_MAX);
 	}
+	bytes = g_bytes_new_with_free_func(raw, len, free, raw); /* poppler keeps it while it reads */
+	doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+	g_bytes_unref(bytes);
+	if (!doc)
+		return open_failed(gerr, path, err);
+	return read_document(d, path, doc, err);
+}
+
+/* Read an opened document's text, pages and metadata into d; unrefs doc. */
+static int read_document(struct ex_doc *d, const char *path, PopplerDocument *doc, struct kz_err *err)
+{
+	struct pdf p;
+	gchar *creator;
+	int npages, rc = 0;
+
 	creator = poppler_document_get_creator(doc);
 	if (creator && !strncmp(creator, "kennzahl ", 9)) {
 		/* a fact sheet of ours: reading it back would count every figure twice */

@@ -173,15 +173,8 @@ static int blank_text(const char *s, size_t n)
 	return 1;
 }
 
-int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err)
+int ex_load_text_bytes(struct ex_doc *d, const char *path, char *raw, size_t len, struct kz_err *err)
 {
-	char *raw;
-	size_t len;
-	int rc;
-
-	rc = kz_read_file(path, EX_LOAD_MAX, &raw, &len, err);
-	if (rc)
-		return rc;
 	if (blank_text(raw, len)) {
 		free(raw);
 		return kz_err_set(err, KZ_EINPUT, path, 0, "empty file");
@@ -195,6 +188,18 @@ int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err)
 	d->text = ex_text_decode(raw, len, path, &d->len, &d->warned_cp1252, err);
 	free(raw);
 	return d->text ? 0 : KZ_EINPUT;
+}
+
+int ex_load_text(struct ex_doc *d, const char *path, struct kz_err *err)
+{
+	char *raw;
+	size_t len;
+	int rc;
+
+	rc = kz_read_file(path, EX_LOAD_MAX, &raw, &len, err);
+	if (rc)
+		return rc;
+	return ex_load_text_bytes(d, path, raw, len, err);
 }
 
 /*
