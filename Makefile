@@ -1,7 +1,7 @@
 # kennzahl: one hand-written Makefile. `make` builds ./kennzahl; see README for the targets.
 
 CC      ?= cc
-PKGS    := gsl cairo pangocairo poppler-glib xlsxwriter
+PKGS    := gsl cairo pangocairo poppler-glib xlsxwriter sqlite3
 VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
@@ -30,7 +30,7 @@ ALL_CFLAGS  = -std=c11 -pthread -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS
               -I. -I$(BUILD) $(PKG_CFLAGS) -DKZ_VERSION='"$(VERSION)"' -MMD -MP
 LIBS        = $(PKG_LIBS) -lcsv -lm -pthread
 
-LIB_SRC  := $(sort $(wildcard core/*.c extract/*.c stats/*.c plots/*.c reports/*.c))
+LIB_SRC  := $(sort $(wildcard core/*.c extract/*.c stats/*.c plots/*.c reports/*.c store/*.c))
 CMD_SRC  := main.c $(sort $(wildcard cmd_*.c))
 DATA     := $(sort $(wildcard data/*.tsv))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -71,6 +71,14 @@ $(BUILD)/libkz.a: $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The build id: a hash of what extraction is made of (its code and data), so that the store's cache
+# of an older build is not taken for this one's (cmd_run.c includes it).
+EXTRACT_SRC := $(sort $(wildcard core/*.c core/*.h extract/*.c extract/*.h)) $(DATA)
+$(BUILD)/build_id.h: $(EXTRACT_SRC)
+	@mkdir -p $(dir $@)
+	@printf '#define KZ_BUILD_ID "%s"\n' "$$(cat $(EXTRACT_SRC) | sha256sum | cut -c1-16)" > $@.tmp && mv $@.tmp $@
+$(BUILD)/cmd_run.o: $(BUILD)/build_id.h
 
 # Lexicons and reference data are compiled into the binary.
 $(BUILD)/tools/embed: tools/embed.c
@@ -127,7 +135,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kennzahl $(DESTDIR)$(MANDIR)/man1/kennzahl.1
 
 format:
-	clang-format -i $(LIB_SRC) $(CMD_SRC) $(UNIT_SRC) core/*.h extract/*.h stats/*.h plots/*.h reports/*.h tools/*.c
+	clang-format -i $(LIB_SRC) $(CMD_SRC) $(UNIT_SRC) core/*.h extract/*.h stats/*.h plots/*.h reports/*.h store/*.h tools/*.c
 
 clean:
 	rm -rf build kennzahl out

@@ -130,12 +130,18 @@ static void fields_text(const struct kz_correction *k, struct kz_buf *b)
 
 static int list(struct cmd_corrections *cc)
 {
+	cmd_corrections_write_list(cc, stdout);
+	return fflush(stdout) ? KZ_EXIT_SYSTEM : KZ_EXIT_OK;
+}
+
+void cmd_corrections_write_list(struct cmd_corrections *cc, FILE *f)
+{
 	struct kz_csv_writer w;
 	struct kz_buf b = KZ_BUF_INIT;
 	static const char *const cols[] = {"state", "corrections", "line", "action", "id", "file",
 					   "quote", "fields", "why", "note", NULL};
 
-	kz_csv_writer_init(&w, stdout, KZ_CSV_PLAIN);
+	kz_csv_writer_init(&w, f, KZ_CSV_PLAIN);
 	for (int j = 0; cols[j]; j++)
 		kz_csv_field(&w, cols[j]);
 	kz_csv_endrow(&w);
@@ -161,7 +167,6 @@ static int list(struct cmd_corrections *cc)
 		}
 	}
 	kz_buf_release(&b);
-	return fflush(stdout) ? KZ_EXIT_SYSTEM : KZ_EXIT_OK;
 }
 
 /* The corrections that hold for the document doc of the claims table (by its path), or NULL;
@@ -573,7 +578,7 @@ int cmd_correct(int argc, char **argv)
 	kz_table_init(&base);
 	rp_docs_init(&docs);
 	{
-		struct cmd_load how = {&lexicons, &cc, 1};
+		struct cmd_load how = {.lexicons = &lexicons, .cc = &cc, .jobs = 1};
 		ex_batch_jobs(NULL, &how.jobs);
 		rc = cmd_load_inputs(from || do_list ? pos.v : here, from || do_list ? pos.n : 1, &how, &base, &docs);
 	}

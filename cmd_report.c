@@ -4,6 +4,7 @@
 #include "core/opts.h"
 #include "extract/extract.h"
 #include "reports/reports.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -73,16 +74,148 @@ static void row_warned(const struct kz_err *err, void *arg)
 
 struct load_job {
 	const struct ex_paths *found;
+	const struct ex_sources *src;
+	const struct ex_lexicon *lx;
 	struct cmd_corrections *cc;
 	struct kz_table *t;
 	struct rp_docs *docs;
+	struct cmd_load *how;
+	char **keys;  /* each document's real path, the store's key (NULL: not stored) */
+	char *named;  /* each document: some correction names it (it is extracted afresh) */
 	int progress, worst;
 };
+
+/* What skip() found out about a document, for take_doc. */
+struct doc_state {
+	long long size, mtime_ns;
+	char *srckey;
+	int touch; /* reused by its hash: its new size and time go into the store */
+};
+
+static void doc_state_free(struct doc_state *ds)
+{
+	if (ds) {
+		free(ds->srckey);
+		free(ds);
+	}
+}
+
+/* The srckey of document k: its name, its path as given and what its sources.csv row (and the
+ * messages about it) give it; without loading it. */
+static char *srckey_of(const struct load_job *j, size_t k)
+{
+	struct kz_buf said = KZ_BUF_INIT, *old;
+	struct ex_doc stub;
+	const char *name = j->found->rel && j->found->rel[k] ? j->found->rel[k] : kz_path_base(j->found->v[k]);
+	char *key, *with;
+
+	ex_doc_init(&stub);
+	stub.path = kz_xstrdup(j->found->v[k]);
+	old = kz_diag_capture(&said);
+	ex_sources_apply(j->src, &stub);
+	kz_diag_capture(old);
+	key = kz_store_srckey(name, stub.meta.title, stub.meta.publisher, stub.meta.date, stub.meta.url);
+	with = kz_xmalloc(strlen(key) + strlen(stub.path) + (said.s ? said.len : 0) + 3);
+	sprintf(with, "%s\x1f%s\x1f%s", key, stub.path, said.s ? said.s : "");
+	free(key);
+	kz_buf_release(&said);
+	ex_doc_release(&stub);
+	return with;
+}
+
+/* On a worker: is document it->k in the store, unchanged? Size and time first, the content hash
+ * when they differ; the hash is kept for documents.csv either way. */
+static int skip_stored(struct ex_batch_item *it, void *arg)
+{
+	struct load_job *j = arg;
+	const struct kz_store_entry *e;
+	struct doc_state *ds;
+	struct stat sb;
+	struct kz_err err;
+	const char *key = j->keys[it->k];
+
+	if (!key || j->named[it->k] || stat(j->found->v[it->k], &sb) != 0 || !S_ISREG(sb.st_mode))
+		return 0;
+	ds = kz_xcalloc(1, sizeof *ds);
+	it->user = ds;
+	ds->size = (long long)sb.st_size;
+	ds->mtime_ns = (long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
+	ds->srckey = srckey_of(j, it->k);
+	e = j->how->store ? kz_store_find(j->how->store, key) : NULL;
+	if (e && !strcmp(e->srckey, ds->srckey) && e->mtime_ns >= 0 && e->size == ds->size &&
+	    e->mtime_ns == ds->mtime_ns) {
+		snprintf(it->sha256, sizeof it->sha256, "%s", e->sha256);
+	} else {
+		if (kz_file_sha256(j->found->v[it->k], it->sha256, NULL, &err) != 0) {
+			it->sha256[0] = '\0';
+			return 0; /* the loader will say what is wrong with it */
+		}
+		if (!e || strcmp(e->srckey, ds->srckey) || strcmp(e->sha256, it->sha256))
+			return 0;
+		ds->touch = 1;
+	}
+	kz_diag_puts(e->diag); /* what it said when it was extracted */
+	return 1;
+}
+
+/* The claims of a document skip_stored found unchanged, as its extraction left them. */
+static int fetch_stored(struct load_job *j, struct ex_batch_item *it)
+{
+	struct kz_store_meta m;
+	struct kz_err err;
+	const char *path = j->found->v[it->k];
+
+	if (kz_store_fetch(j->how->store, j->keys[it->k], path, &it->t, &m, &err)) {
+		kz_err_print(&err);
+		return -1;
+	}
+	it->doc.path = kz_xstrdup(path);
+	it->doc.meta.title = m.title;
+	it->doc.meta.publisher = m.publisher;
+	it->doc.meta.date = m.date;
+	it->doc.meta.url = m.url;
+	it->doc.meta.year = m.year;
+	it->doc.npages = (size_t)(m.pages > 0 ? m.pages : 0);
+	return 0;
+}
+
+/* A document just extracted goes into the store, with its raw claims. */
+static void save_extracted(struct load_job *j, struct ex_batch_item *it)
+{
+	struct kz_store *st = j->how->store_for_save ? j->how->store_for_save(j->how->store_arg) : NULL;
+	struct doc_state *ds = it->user;
+	struct kz_store_entry e;
+	struct kz_store_meta m;
+	struct kz_err err;
+
+	if (!st || !j->keys[it->k] || !ds || !it->sha256[0])
+		return;
+	memset(&e, 0, sizeof e);
+	e.key = j->keys[it->k];
+	e.size = ds->size;
+	/* a file changed within the last seconds may change again within the clock's grain: the
+	 * next run compares its hash */
+	e.mtime_ns = ds->mtime_ns / 1000000000LL + 2 >= (long long)time(NULL) ? -1 : ds->mtime_ns;
+	memcpy(e.sha256, it->sha256, sizeof e.sha256);
+	e.srckey = ds->srckey;
+	e.diag = it->diag.s ? it->diag.s : "";
+	m.title = it->doc.meta.title;
+	m.publisher = it->doc.meta.publisher;
+	m.date = it->doc.meta.date;
+	m.url = it->doc.meta.url;
+	m.year = it->doc.meta.year;
+	m.pages = (int)it->doc.npages;
+	if (kz_store_save(st, &e, &m, &it->t, 0, &err)) {
+		kz_err_print(&err);
+		j->how->store_failed = 1;
+	}
+}
 
 /* One document, in collection order: listed in docs, its claims corrected and added to t. */
 static void take_doc(struct ex_batch_item *it, void *arg)
 {
 	struct load_job *j = arg;
+	struct doc_state *ds = it->user;
 	struct rp_doc *e;
 
 	if (j->progress) {
@@ -92,6 +225,37 @@ static void take_doc(struct ex_batch_item *it, void *arg)
 			path + (pl > 50 ? pl - 50 : 0));
 		fflush(stderr);
 	}
+	if (it->cached && fetch_stored(j, it) == 0) {
+		j->how->reused++;
+		if (ds && ds->touch) {
+			struct kz_store_entry te = *kz_store_find(j->how->store, j->keys[it->k]);
+			struct kz_err err;
+			te.size = ds->size;
+			te.mtime_ns = ds->mtime_ns;
+			if (kz_store_touch(j->how->store, &te, &err))
+				kz_err_print(&err);
+		}
+	} else if (it->cached) {
+		/* the store let us down: the document is read again */
+		it->cached = 0;
+		kz_table_clear(&it->t);
+		ex_doc_release(&it->doc);
+		ex_doc_init(&it->doc);
+		it->rc = ex_doc_load(&it->doc, j->found->v[it->k], &it->err);
+		if (!it->rc) {
+			it->doc.name = kz_xstrdup(j->found->rel && j->found->rel[it->k] ? j->found->rel[it->k]
+										  : kz_path_base(j->found->v[it->k]));
+			ex_sources_apply(j->src, &it->doc);
+			ex_extract(j->lx, &it->doc, NULL, &it->t);
+		} else {
+			kz_err_print(&it->err);
+		}
+	} else if (!it->rc) {
+		j->how->extracted++;
+		save_extracted(j, it);
+	}
+	doc_state_free(ds);
+	it->user = NULL;
 	if (it->rc) {
 		e = rp_docs_add(j->docs, j->found->v[it->k], NULL, NULL, NULL, NULL);
 		e->state = RP_DOC_BAD;
@@ -106,9 +270,29 @@ static void take_doc(struct ex_batch_item *it, void *arg)
 	e->pages = (int)it->doc.npages;
 	e->nclaims = it->t.n;
 	e->state = e->nclaims ? RP_DOC_OK : RP_DOC_NO_FIGURES;
+	if (it->sha256[0])
+		e->sha256 = rp_docs_str(j->docs, it->sha256);
 }
 
-int cmd_load_inputs(const char *const *paths, int n, const struct cmd_load *how, struct kz_table *t,
+/* Before the workers start: each document's key in the store and whether a correction names it. */
+static void prepare_store(struct load_job *j)
+{
+	size_t n = j->found->n;
+
+	j->keys = kz_xcalloc(n ? n : 1, sizeof *j->keys);
+	j->named = kz_xcalloc(n ? n : 1, 1);
+	for (size_t k = 0; k < n; k++) {
+		struct ex_doc stub;
+		j->keys[k] = realpath(j->found->v[k], NULL);
+		ex_doc_init(&stub);
+		stub.path = kz_xstrdup(j->found->v[k]);
+		stub.name = kz_xstrdup(j->found->rel && j->found->rel[k] ? j->found->rel[k] : kz_path_base(j->found->v[k]));
+		j->named[k] = j->cc && cmd_corrections_name(j->cc, &stub);
+		ex_doc_release(&stub);
+	}
+}
+
+int cmd_load_inputs(const char *const *paths, int n, struct cmd_load *how, struct kz_table *t,
 		    struct rp_docs *docs)
 {
 	struct kz_strlist other = {0};
@@ -139,8 +323,16 @@ int cmd_load_inputs(const char *const *paths, int n, const struct cmd_load *how,
 		if ((rc = cmd_lexicon(how->lexicons, &lx)) != 0)
 			worst = worse(worst, rc);
 		if (lx) {
-			struct load_job j = {&found, how->cc, t, docs, 0, 0};
+			struct load_job j;
 			struct ex_batch b;
+			memset(&j, 0, sizeof j);
+			j.found = &found;
+			j.src = &src;
+			j.lx = lx;
+			j.cc = how->cc;
+			j.t = t;
+			j.docs = docs;
+			j.how = how;
 			/* progress on a terminal only: a log or a pipe gets no carriage returns */
 			j.progress = found.n > 1 && isatty(STDERR_FILENO);
 			memset(&b, 0, sizeof b);
@@ -150,10 +342,20 @@ int cmd_load_inputs(const char *const *paths, int n, const struct cmd_load *how,
 			b.jobs = how->jobs;
 			b.done = take_doc;
 			b.arg = &j;
+			if (how->store || how->store_for_save) {
+				prepare_store(&j);
+				b.skip = skip_stored;
+			}
 			ex_batch_run(&b);
 			worst = worse(worst, worse(b.worst, j.worst));
 			if (j.progress)
 				fprintf(stderr, "\r\033[K");
+			/* the keys of this run's documents: the store keeps them, forgets the others */
+			for (size_t k = 0; j.keys && k < found.n; k++)
+				if (j.keys[k])
+					kz_strlist_push(&how->keys, j.keys[k]); /* now how->keys' */
+			free(j.keys);
+			free(j.named);
 		}
 		ex_lexicon_free(lx);
 		ex_paths_release(&found);
@@ -257,7 +459,7 @@ int cmd_report(int argc, char **argv)
 	struct st_result res;
 	struct kz_err err;
 	struct cmd_corrections cc = {0};
-	struct cmd_load how = {&lexicons, NULL, 1};
+	struct cmd_load how = {.lexicons = &lexicons, .cc = NULL, .jobs = 1};
 	int rc, worst;
 
 	rc = kz_opts_parse("kennzahl report [-o FILE.pdf] [--title T] [--lang de|en] [--charts DIR] [--select K=V,...] INPUT...",

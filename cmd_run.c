@@ -3,8 +3,11 @@
 #include "core/claims.h"
 #include "core/opts.h"
 #include "reports/reports.h"
+#include "store/store.h"
+#include "build_id.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,6 +47,8 @@ static void hash_documents(struct rp_docs *docs)
 	for (size_t i = 0; i < docs->n; i++) {
 		char hex[65];
 		struct kz_err err;
+		if (*docs->v[i].sha256)
+			continue; /* known from reading it */
 		if (kz_file_sha256(docs->v[i].path, hex, NULL, &err) == 0)
 			docs->v[i].sha256 = rp_docs_str(docs, hex);
 	}
@@ -51,7 +56,7 @@ static void hash_documents(struct rp_docs *docs)
 
 /* The run in one line: documents read, bad and without figures, claims, findings by kind, where. */
 static void summary(struct kz_buf *b, const struct rp_docs *docs, const struct kz_table *t,
-		    const struct st_result *res, const char *outdir)
+		    const struct st_result *res, const struct cmd_load *how, const char *outdir)
 {
 	size_t bad = 0, empty = 0, nf = 0;
 	int first = 1;
@@ -62,8 +67,10 @@ static void summary(struct kz_buf *b, const struct rp_docs *docs, const struct k
 	}
 	for (int k = 0; k < ST_K__N; k++)
 		nf += res->count[k];
-	kz_buf_addf(b, "run: %zu documents read, %zu bad, %zu without figures; %zu claims; %zu findings",
-		    docs->n - bad, bad, empty, t->n, nf);
+	kz_buf_addf(b, "run: %zu documents read, %zu bad, %zu without figures", docs->n - bad, bad, empty);
+	if (how->reused)
+		kz_buf_addf(b, " (%ld extracted, %ld unchanged from the store)", how->extracted, how->reused);
+	kz_buf_addf(b, "; %zu claims; %zu findings", t->n, nf);
 	for (int k = 0; k < ST_K__N; k++)
 		if (res->count[k]) {
 			kz_buf_addf(b, "%s%zu %s", first ? " (" : ", ", res->count[k], st_kind_name((enum st_kind)k));
@@ -92,10 +99,130 @@ static const char *input_inside(const char *outdir, const struct kz_strlist *pos
 	return hit;
 }
 
+/* The store of a run: opened when OUTDIR is there at the start, else once the first document is
+ * to be saved into it (the folder is made only when there is something to write). */
+struct run_store {
+	struct kz_outdir *od;
+	const char *outdir;
+	char fingerprint[256];
+	int rebuild, tried, off, failed;
+	struct kz_store *st;
+};
+
+static struct kz_store *store_open(void *arg)
+{
+	struct run_store *rs = arg;
+	struct kz_err err;
+	char path[4096];
+
+	if (rs->tried || rs->off)
+		return rs->st;
+	rs->tried = 1;
+	if (!rs->od->dir && kz_outdir_begin(rs->od, rs->outdir, &err)) {
+		kz_err_print(&err); /* said again when the outputs are written */
+		return NULL;
+	}
+	snprintf(path, sizeof path, "%s/%s", rs->outdir, KZ_STORE_FILE);
+	if (kz_store_open(&rs->st, path, rs->fingerprint, rs->rebuild, &err)) {
+		kz_err_print(&err);
+		kz_warn("%s: the run goes on without its store (every document is extracted)", path);
+		rs->st = NULL;
+		rs->failed = 1;
+	}
+	return rs->st;
+}
+
+/* What makes one build's extraction another's: the version, the build id, the --lexicon files. */
+static void fingerprint(char *out, size_t n, const struct kz_strlist *lexicons)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+
+	kz_buf_addf(&b, "kennzahl %s build %s", KZ_VERSION, KZ_BUILD_ID);
+	for (int i = 0; i < lexicons->n; i++) {
+		char hex[65];
+		struct kz_err err;
+		kz_buf_addf(&b, " lexicon %s", kz_file_sha256(lexicons->v[i], hex, NULL, &err) ? "?" : hex);
+	}
+	g_checksum_update(ck, (const guchar *)b.s, (gssize)b.len);
+	snprintf(out, n, "kennzahl %s build %s lexicons %.16s", KZ_VERSION, KZ_BUILD_ID, g_checksum_get_string(ck));
+	g_checksum_free(ck);
+	kz_buf_release(&b);
+}
+
+/* A file of OUTDIR for the store's snapshot. */
+static int snap_file(struct kz_store_table *tb, const char *outdir, const char *file, const char *name,
+		     struct kz_err *err)
+{
+	char path[4096];
+	char *data;
+	size_t len;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/%s", outdir, file);
+	rc = kz_read_file(path, 0, &data, &len, err);
+	tb->name = name;
+	tb->csv = rc ? NULL : data;
+	tb->len = rc ? 0 : len;
+	return rc;
+}
+
+static void iso_time(char *out, size_t n, time_t t)
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* The run's tables into the store, in one transaction; the store is then closed. */
+static int store_snapshot(struct run_store *rs, const char *outdir, const struct cmd_load *how,
+			  const struct kz_buf *corr, const struct kz_strlist *pos, size_t nclaims, size_t nfind,
+			  time_t started, struct kz_err *err)
+{
+	struct kz_store_table tb[5];
+	struct kz_store_run run;
+	struct kz_buf inputs = KZ_BUF_INIT;
+	char t0[32], t1[32];
+	int rc = 0;
+	size_t n = 0;
+
+	memset(tb, 0, sizeof tb);
+	rc = snap_file(&tb[n++], outdir, "claims.csv", "claims", err);
+	if (!rc)
+		rc = snap_file(&tb[n++], outdir, "findings.csv", "findings", err);
+	if (!rc)
+		rc = snap_file(&tb[n++], outdir, "consensus.csv", "consensus", err);
+	if (!rc)
+		rc = snap_file(&tb[n++], outdir, "documents.csv", "documents", err);
+	tb[n].name = "corrections";
+	tb[n].csv = corr->s;
+	tb[n++].len = corr->len;
+	for (int i = 0; i < pos->n; i++)
+		kz_buf_addf(&inputs, "%s%s", i ? " " : "", pos->v[i]);
+	iso_time(t0, sizeof t0, started);
+	iso_time(t1, sizeof t1, time(NULL));
+	memset(&run, 0, sizeof run);
+	run.started = t0;
+	run.finished = t1;
+	run.version = KZ_VERSION;
+	run.inputs = inputs.s ? inputs.s : "";
+	run.documents = how->extracted + how->reused;
+	run.extracted = how->extracted;
+	run.reused = how->reused;
+	run.claims = (long)nclaims;
+	run.findings = (long)nfind;
+	if (!rc)
+		rc = kz_store_snapshot(rs->st, tb, n, &run, how->keys.v, (size_t)how->keys.n, err);
+	for (size_t i = 0; i + 1 < n; i++)
+		free((char *)tb[i].csv);
+	kz_buf_release(&inputs);
+	return rc;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	const char *outdir = "out", *title = NULL, *lang = NULL, *select = NULL, *jobs = NULL;
-	int charts = 0, rc, worst, no_corr = 0;
+	int charts = 0, rc, worst, no_corr = 0, rebuild = 0, no_store = 0, stored = 0;
 	struct cmd_corrections cc = {0};
 	struct kz_strlist pos = {0}, lexicons = {0};
 	const struct kz_opt opts[] = {
@@ -107,6 +234,8 @@ int cmd_run(int argc, char **argv)
 		{0, "no-corrections", NULL, "do not apply the corrections.csv beside the documents (the raw extraction)", KZ_OPT_FLAG, &no_corr},
 		{0, "select", "K=V,...", "only claims matching: indicator, detail, subject, partner, unit, year, doc", KZ_OPT_STRING, &select},
 		{'j', "jobs", "N", "extract N documents at once (default: one per processor); the outputs are the same for any N", KZ_OPT_STRING, &jobs},
+		{0, "rebuild", NULL, "start OUTDIR/kennzahl.sqlite afresh: every document is extracted again", KZ_OPT_FLAG, &rebuild},
+		{0, "no-store", NULL, "keep no store: extract every document, write no kennzahl.sqlite", KZ_OPT_FLAG, &no_store},
 		{0, NULL, NULL, NULL, 0, NULL},
 	};
 	struct rp_options ro;
@@ -121,12 +250,16 @@ int cmd_run(int argc, char **argv)
 	const char *inside;
 	time_t started;
 	struct kz_buf line = KZ_BUF_INIT;
-	struct cmd_load how = {&lexicons, NULL, 1};
+	struct cmd_load how = {.lexicons = &lexicons, .cc = NULL, .jobs = 1};
+	struct run_store rs;
+	struct kz_buf corr = KZ_BUF_INIT;
 
 	rc = kz_opts_parse("kennzahl run [-o OUTDIR] [--title T] [--lang de|en] [--charts] PATH...",
 			   "The main job: reads every document under PATH and writes OUTDIR/claims.csv,\n"
 			   "findings.csv, consensus.csv, documents.csv, claims.xlsx (the same tables as one\n"
-			   "workbook) and factsheet.pdf (and charts/ with --charts), and manifest.csv last.",
+			   "workbook) and factsheet.pdf (and charts/ with --charts), kennzahl.sqlite (the\n"
+			   "store: documents unchanged since the last run are not extracted again), and\n"
+			   "manifest.csv last.",
 			   opts, argc, argv, &pos);
 	if (rc) {
 		kz_strlist_release(&pos);
@@ -165,13 +298,34 @@ int cmd_run(int argc, char **argv)
 	ro.charts_dir = charts ? chartdir : NULL;
 	kz_table_init(&t);
 	rp_docs_init(&docs);
+	/* the store: documents it holds unchanged are not extracted again */
+	memset(&rs, 0, sizeof rs);
+	rs.od = &od;
+	rs.outdir = outdir;
+	rs.rebuild = rebuild;
+	rs.off = no_store;
+	fingerprint(rs.fingerprint, sizeof rs.fingerprint, &lexicons);
+	if (!no_store) {
+		how.store = od.dir ? store_open(&rs) : NULL;
+		how.store_for_save = store_open;
+		how.store_arg = &rs;
+	}
 	/* 1. extract */
 	worst = no_corr ? 0 : cmd_corrections_load(&cc, pos.v, pos.n);
 	how.cc = no_corr ? NULL : &cc;
 	rc = cmd_load_inputs(pos.v, pos.n, &how, &t, &docs);
 	worst = rc > worst ? rc : worst;
+	if (rs.st && kz_store_flush(rs.st, &err)) /* what was extracted is kept, whatever happens next */
+		kz_err_print(&err);
 	rc = cmd_corrections_finish(&cc);
 	worst = rc > worst ? rc : worst;
+	if (rs.st) {
+		FILE *f = open_memstream(&corr.s, &corr.len);
+		if (f) {
+			cmd_corrections_write_list(&cc, f);
+			fclose(f);
+		}
+	}
 	cmd_corrections_release(&cc);
 	if (worst && t.n == 0 && docs.n == 0) {
 		/* nothing could be read: an empty sheet would look like an answer */
@@ -215,7 +369,7 @@ int cmd_run(int argc, char **argv)
 		}
 	}
 	if (!rc)
-		summary(&line, &docs, &t, &res, outdir);
+		summary(&line, &docs, &t, &res, &how, outdir);
 	/* 3. report */
 	if (!rc) {
 		snprintf(path, sizeof path, "%s/factsheet.pdf", outdir);
@@ -225,8 +379,26 @@ int cmd_run(int argc, char **argv)
 		if (!rc && charts)
 			kz_outdir_add_dir(&od, "charts", started);
 	}
+	/* 4. the store: the run's tables replaced in one transaction, after the files they are made of */
+	if (!rc && rs.st) {
+		size_t nf = 0;
+		for (int k = 0; k < ST_K__N; k++)
+			nf += res.count[k];
+		if (store_snapshot(&rs, outdir, &how, &corr, &pos, t.n, nf, started, &err) ||
+		    kz_store_close(rs.st, &err)) {
+			kz_err_print(&err);
+			kz_warn("%s/%s: not updated; the other outputs are complete", outdir, KZ_STORE_FILE);
+			worst = worst > KZ_EXIT_SYSTEM ? worst : KZ_EXIT_SYSTEM;
+		} else {
+			kz_outdir_add(&od, KZ_STORE_FILE);
+			stored = 1;
+		}
+		rs.st = NULL;
+	}
+	if (rs.failed || how.store_failed)
+		worst = worst > KZ_EXIT_SYSTEM ? worst : KZ_EXIT_SYSTEM;
 	st_result_release(&res);
-	/* 4. the manifest, last: it names the files that belong to this run */
+	/* 5. the manifest, last: it names the files that belong to this run */
 	if (!rc)
 		rc = kz_outdir_finish(&od, &err);
 	kz_outdir_release(&od);
@@ -239,9 +411,17 @@ int cmd_run(int argc, char **argv)
 		       outdir, outdir, outdir, outdir, outdir, outdir, outdir);
 		if (charts)
 			printf("%s/\n", chartdir);
+		if (stored)
+			printf("%s/%s\n", outdir, KZ_STORE_FILE);
 		fputs(line.s ? line.s : "", stdout);
 	}
 done:
+	if (rs.st)
+		kz_store_close(rs.st, NULL); /* what it took so far stays for the next run */
+	for (int i = 0; i < how.keys.n; i++)
+		free((char *)how.keys.v[i]);
+	kz_strlist_release(&how.keys);
+	kz_buf_release(&corr);
 	kz_buf_release(&line);
 	kz_table_release(&t);
 	rp_docs_release(&docs);

@@ -3,6 +3,9 @@
 #define KZ_CMDS_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include "core/opts.h"
 
 struct kz_table;
 
@@ -30,6 +33,8 @@ int cmd_corrections_load(struct cmd_corrections *cc, const char *const *paths, i
 int cmd_corrections_apply(struct cmd_corrections *cc, const struct ex_doc *doc, struct kz_table *t, size_t from);
 int cmd_corrections_name(struct cmd_corrections *cc, const struct ex_doc *doc);
 int cmd_corrections_finish(struct cmd_corrections *cc);
+/* Every correction with its state (applied, reanchored, orphaned, pending) as CSV: correct --list. */
+void cmd_corrections_write_list(struct cmd_corrections *cc, FILE *f);
 void cmd_corrections_release(struct cmd_corrections *cc);
 
 /*
@@ -43,12 +48,23 @@ struct kz_table;
 struct rp_docs;
 struct kz_strlist;
 struct cmd_corrections;
+struct kz_store;
 struct cmd_load {
 	const struct kz_strlist *lexicons;
 	struct cmd_corrections *cc;
 	int jobs;
+	/* run's store (NULL: none): documents unchanged since it took them are not extracted again;
+	 * the documents extracted go to store_for_save(store_arg), which may open it then */
+	struct kz_store *store;
+	struct kz_store *(*store_for_save)(void *arg);
+	void *store_arg;
+	/* out: documents extracted and reused from the store, the store keys of all documents read
+	 * (malloc'd, the caller frees them) and whether writing the store failed */
+	long extracted, reused;
+	struct kz_strlist keys;
+	int store_failed;
 };
-int cmd_load_inputs(const char *const *paths, int n, const struct cmd_load *how, struct kz_table *t,
+int cmd_load_inputs(const char *const *paths, int n, struct cmd_load *how, struct kz_table *t,
 		    struct rp_docs *docs);
 /* The built-in lexicons plus the --lexicon files (cmd_extract.c): 0, or the error printed and its
  * exit status returned. */

@@ -47,6 +47,8 @@ void kz_warn(const char *fmt, ...)
  * order. */
 struct kz_buf;
 struct kz_buf *kz_diag_capture(struct kz_buf *b);
+/* Messages already formatted (a document's, kept from an earlier run) to the same place. */
+void kz_diag_puts(const char *s);
 
 /* Allocation wrappers: print and abort on out-of-memory, never return NULL. */
 void *kz_xmalloc(size_t n);

@@ -93,6 +93,16 @@ struct kz_buf *kz_diag_capture(struct kz_buf *b)
 	return old;
 }
 
+void kz_diag_puts(const char *s)
+{
+	if (!s)
+		return;
+	if (diag_sink)
+		kz_buf_adds(diag_sink, s);
+	else
+		fputs(s, stderr);
+}
+
 static void diag_vprintf(const char *fmt, va_list ap)
 {
 	if (diag_sink) {

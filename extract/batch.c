@@ -2,7 +2,7 @@
  * batch.c: many documents extracted on worker threads and handed back in collection order.
  *
  * Each worker takes the next document not yet taken, loads and extracts it into the item's own
- * table and keeps what it said (kz_diag_capture). The calling thread hands the items to done()
+ * table and keeps what it said (kz_diag_capture; on one job too, so that done() can see it). The calling thread hands the items to done()
  * strictly in order, printing each one's messages first, so stdout and stderr are the same for
  * any number of jobs. A worker may run ahead of the next item to hand over by at most a window of
  * 2 x jobs documents: memory stays bounded by that many documents and their claims.
@@ -17,7 +17,6 @@
 
 struct slot {
 	struct ex_batch_item it;
-	struct kz_buf diag;
 	int ready;
 };
 
@@ -77,19 +76,29 @@ static void item_init(struct ex_batch_item *it, size_t k)
 	it->k = k;
 	ex_doc_init(&it->doc);
 	kz_table_init(&it->t);
+	kz_buf_init(&it->diag, 0);
 }
 
 static void item_release(struct ex_batch_item *it)
 {
 	ex_doc_release(&it->doc);
 	kz_table_release(&it->t);
+	kz_buf_release(&it->diag);
+}
+
+/* Load and extract on this thread, what it says kept in the item. */
+static void work_captured(struct ex_batch *b, struct ex_batch_item *it, int inline_flush)
+{
+	struct kz_buf *old = kz_diag_capture(&it->diag);
+	work(b, it, inline_flush);
+	kz_diag_capture(old);
 }
 
 /* Hand an item over: its messages, the count of bad documents, then done(). */
-static void deliver(struct ex_batch *b, struct ex_batch_item *it, const struct kz_buf *diag)
+static void deliver(struct ex_batch *b, struct ex_batch_item *it)
 {
-	if (diag && diag->len)
-		fputs(diag->s, stderr);
+	if (it->diag.len)
+		fputs(it->diag.s, stderr);
 	if (it->rc) {
 		b->nbad++;
 		if (it->rc > b->worst)
@@ -118,10 +127,7 @@ static void *worker(void *arg)
 
 		s = &p->slots[k % p->window];
 		item_init(&s->it, k);
-		kz_buf_reset(&s->diag);
-		kz_diag_capture(&s->diag);
-		work(p->b, &s->it, 0);
-		kz_diag_capture(NULL);
+		work_captured(p->b, &s->it, 0);
 
 		pthread_mutex_lock(&p->mu);
 		s->ready = 1;
@@ -135,8 +141,8 @@ static void run_inline(struct ex_batch *b)
 	for (size_t k = 0; k < b->paths->n; k++) {
 		struct ex_batch_item it;
 		item_init(&it, k);
-		work(b, &it, 1); /* its messages went out as they came */
-		deliver(b, &it, NULL);
+		work_captured(b, &it, 1);
+		deliver(b, &it);
 		item_release(&it);
 	}
 }
@@ -158,8 +164,6 @@ void ex_batch_run(struct ex_batch *b)
 	p.b = b;
 	p.window = 2 * (size_t)n;
 	p.slots = kz_xcalloc(p.window, sizeof *p.slots);
-	for (size_t i = 0; i < p.window; i++)
-		kz_buf_init(&p.slots[i].diag, 0);
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.ready, NULL);
 	pthread_cond_init(&p.space, NULL);
@@ -178,7 +182,7 @@ void ex_batch_run(struct ex_batch *b)
 			while (!s->ready)
 				pthread_cond_wait(&p.ready, &p.mu);
 			pthread_mutex_unlock(&p.mu);
-			deliver(b, &s->it, &s->diag);
+			deliver(b, &s->it);
 			item_release(&s->it);
 			pthread_mutex_lock(&p.mu);
 			s->ready = 0;
@@ -190,8 +194,6 @@ void ex_batch_run(struct ex_batch *b)
 	for (int i = 0; i < started; i++)
 		pthread_join(th[i], NULL);
 	free(th);
-	for (size_t i = 0; i < p.window; i++)
-		kz_buf_release(&p.slots[i].diag);
 	free(p.slots);
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.ready);

@@ -146,7 +146,8 @@ struct ex_batch_item {
 	struct kz_table t;
 	int cached;        /* skip() took it: nothing was loaded or extracted */
 	char sha256[65];   /* the content hash, when skip() computed it ("" otherwise) */
-	void *user;        /* skip() may leave something here for done() */
+	struct kz_buf diag; /* what loading and extracting it said (printed before done()) */
+	void *user;        /* skip() may leave something here for done() (which frees it) */
 };
 struct ex_batch {
 	const struct ex_lexicon *lx;

@@ -46,6 +46,6 @@ done
 [ $? = 0 ] && ok || no "the run after the kills failed: $(head -3 "$t/err")"
 [ "$(temporaries "$o")" = 0 ] && ok || no "temporaries of the killed runs left: $(ls -a "$o" | grep kennzahl-tmp | tr '\n' ' ')"
 [ -f "$o/manifest.csv" ] && consistent "$o" && ok || no "after the kills: no manifest, or one that does not match"
-[ "$(tail -n +2 "$o/manifest.csv" | wc -l)" = 6 ] && ok || no "the manifest does not list the run's six files"
+[ "$(tail -n +2 "$o/manifest.csv" | wc -l)" = 7 ] && ok || no "the manifest does not list the run's seven files (the store among them)"
 echo "killrun: $pass passed, $fail failed ($left temporaries left by 5 kills, a run took $full s)"
 [ $fail = 0 ]

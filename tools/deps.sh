@@ -1,12 +1,13 @@
 #!/bin/sh
 # deps.sh: install the Debian packages kennzahl needs when they are missing (as root), else say how.
-PKGS="build-essential pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev libxlsxwriter-dev poppler-utils fonts-dejavu-core"
+PKGS="build-essential pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev libxlsxwriter-dev libsqlite3-dev sqlite3 poppler-utils fonts-dejavu-core"
 missing=""
-for pc in gsl cairo pangocairo poppler-glib xlsxwriter; do
+for pc in gsl cairo pangocairo poppler-glib xlsxwriter sqlite3; do
 	pkg-config --exists "$pc" 2>/dev/null || missing="$missing $pc"
 done
 [ -f /usr/include/csv.h ] || missing="$missing libcsv"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v cc >/dev/null 2>&1 || missing="$missing cc"
 fc-list 2>/dev/null | grep -qi dejavu || missing="$missing fonts"
 # LibreOffice Calc is optional: the spreadsheet test (tests/xlsx.sh) is skipped without it
