@@ -170,6 +170,21 @@ int rp_year_num(const char *y)
 	return v;
 }
 
+int rp_year_width(const char *y)
+{
+	int a = 0, b, k;
+
+	if (!y || !*y)
+		return -1;
+	for (k = 0; k < 4 && y[k] >= '0' && y[k] <= '9'; k++)
+		a = a * 10 + (y[k] - '0');
+	if (strchr(y, 's'))
+		return 10;
+	if (strchr(y, '-') && (b = rp_year_num(y)) > a)
+		return b - a;
+	return 0;
+}
+
 static const char *base_name(const char *path, char *dst, size_t n)
 {
 	const char *b = strrchr(path, '/'), *dot;

@@ -62,6 +62,9 @@ const char *rp_qual_word(enum kz_qual q, enum pl_lang lang);
 const char *rp_kind_word(int kind, enum pl_lang lang, int plural);
 /* Leading 4-digit year of "2020", "2016-2020" (the end), "1950s" (+5); 0 when none. */
 int rp_year_num(const char *year);
+/* The kind of period a year names: 0 one year, N a span of N years ("2016-2020": 4), 10 a decade
+ * ("1950s"), -1 none. Figures of different widths are of different definitions. */
+int rp_year_width(const char *year);
 /* Short label of document number k: "[k] title" shortened. */
 void rp_doc_label(const struct rp_model *m, int k, char *dst, size_t n);
 

@@ -127,9 +127,24 @@ static void test_trend(void)
 	pl_chart_add(&c, "s", "", 2018, 26.8, 26.8, 26.8, 0);
 	pl_chart_add(&c, "s", "", 2021, 25, 25, 27.5, 0);
 	pl_chart_add(&c, "s", "", 2023, 19.7, 19.7, 19.7, 0);
+	T_CHECK(pl_chart_trend(&c, &a, &b) == -1); /* no trend unless the caller asks for one */
+	pl_chart_set_trend(&c, 2018, 2023);
 	T_CHECK(pl_chart_trend(&c, &a, &b) == 0);
 	T_CHECK(b < 0); /* China's share of Korean exports falls */
 	T_NEAR(a + b * (2018 + 2021 + 2023) / 3.0, (26.8 + 25 + 19.7) / 3, 1e-9);
+	/* a point outside the trend's range is drawn but not fitted */
+	pl_chart_add(&c, "s", "", 1953, 300, 300, 450, 0);
+	{
+		double a2, b2;
+		T_CHECK(pl_chart_trend(&c, &a2, &b2) == 0);
+		T_NEAR(a2, a, 1e-9);
+		T_NEAR(b2, b, 1e-9);
+	}
+	/* fewer than three distinct years in the range: no trend */
+	pl_chart_set_trend(&c, 2021, 2023);
+	T_CHECK(pl_chart_trend(&c, &a, &b) == -1);
+	pl_chart_add(&c, "t", "", 2023, 20.1, 20.1, 20.1, 0);
+	T_CHECK(pl_chart_trend(&c, &a, &b) == -1);
 	T_CHECK(pl_chart_series(&c, "x") == 0 && pl_chart_series(&c, "y") == 1 && pl_chart_series(&c, "x") == 0);
 	pl_chart_release(&c);
 }
@@ -192,6 +207,25 @@ static void draw_and_check(struct pl_chart *ch, double w, const char *must)
 	kz_buf_release(&dump);
 }
 
+/* Whether the drawing of ch holds the text needle. */
+static int draw_has(struct pl_chart *ch, double w, const char *needle)
+{
+	cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	cairo_t *cr = cairo_create(s);
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct pl_ctx c;
+	int has;
+
+	pl_ctx_init(&c, cr, PL_DE, &dump);
+	pl_chart_draw(&c, ch, 20, 30, w, pl_chart_height(&c, ch, w));
+	has = dump.s && strstr(dump.s, needle) != NULL;
+	pl_ctx_release(&c);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	kz_buf_release(&dump);
+	return has;
+}
+
 static void test_charts(void)
 {
 	struct pl_chart c;
@@ -235,6 +269,9 @@ static void test_charts(void)
 		p = pl_chart_add(&c, note, "", y, 20 + (y % 5), 19 + (y % 5), 21 + (y % 5), 0);
 		p->series = pl_chart_series(&c, note);
 	}
+	draw_and_check(&c, 483, "|2016");
+	T_CHECK(!draw_has(&c, 483, "linearer Trend")); /* none asked for */
+	pl_chart_set_trend(&c, 2013, 2024);
 	draw_and_check(&c, 483, "linearer Trend");
 	draw_and_check(&c, 483, "|2016");
 	pl_chart_release(&c);

@@ -172,6 +172,93 @@ static void test_model(void)
 	rp_docs_release(&d);
 }
 
+static const struct pl_chart *find_chart(const struct rp_charts *cs, enum pl_kind kind, const char *title)
+{
+	for (size_t i = 0; i < cs->n; i++)
+		if (cs->v[i].kind == kind && strstr(cs->v[i].title, title))
+			return &cs->v[i];
+	return NULL;
+}
+
+/* Charts compare reported figures of one definition; a trend covers >= 3 years without a long
+ * gap and stops at its last figure. */
+static void test_chart_rules(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_model m;
+	struct rp_charts cs;
+	const struct pl_chart *c;
+	size_t i;
+	int nato = 0, plan = 0, span = 0;
+
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Agentur", "2025-05-23", NULL);
+	add(&t, "a.txt", "2,12 Prozent", 2.12, 2.11, 2.13, "percent", KZ_I_GDP_SHARE, "defense_budget", "DE", "", "2024");
+	add(&t, "a.txt", "4,12 Prozent", 4.12, 4.11, 4.13, "percent", KZ_I_GDP_SHARE, "defense_budget", "PL", "", "2024");
+	add(&t, "a.txt", "5 Prozent", 5, 4.5, 5.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "3,5 Prozent", 3.5, 3.4, 3.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "etwa 5000", 5000, 4750, 5250, "persons", KZ_I_TROOPS, "stationed", "US", "JP", "2024-2025");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "55 300", 55300, 55250, 55350, "persons", KZ_I_TROOPS, "stationed", "US", "JP", "2021");
+	add(&t, "a.txt", "mehr als 300.000", 300000, 300000, 450000, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1950-1953");
+	add(&t, "a.txt", "26.305", 26305, 26304.5, 26305.5, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2009");
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2020");
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2021");
+	add(&t, "a.txt", "gut 23.000", 23000, 23000, 25300, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2024");
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	add(&t, "a.txt", "rund 4.500", 4500, 4275, 4725, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2026");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	rp_model_build(&m, &t, &d, NULL, PL_DE);
+	rp_charts_build(&cs, &m);
+
+	/* the GDP comparison holds the two levels, not the NATO target */
+	c = find_chart(&cs, PL_BARS, "in % des BIP");
+	T_CHECK(c && c->n == 2);
+	for (i = 0; c && i < c->n; i++)
+		nato += strstr(c->v[i].label, "NATO") != NULL;
+	T_CHECK(nato == 0);
+	/* no chart of its own for the target either (it has two figures) */
+	T_CHECK(find_chart(&cs, PL_DOTS, "NATO") == NULL);
+	/* US troops by country: Japan's reported 55 300, not the plan to move 5 000 */
+	c = find_chart(&cs, PL_BARS, "US-Truppen");
+	T_CHECK(c && c->n == 2);
+	for (i = 0; c && i < c->n; i++)
+		if (strstr(c->v[i].label, "Japan"))
+			T_NEAR(c->v[i].value, 55300, 1e-12);
+	/* the series: yearly counts only — no war-time span, no plan — and a trend 2020-2025 */
+	c = find_chart(&cs, PL_SERIES, "US-Truppen in Südkorea");
+	T_CHECK(c != NULL);
+	for (i = 0; c && i < c->n; i++) {
+		span += c->v[i].value == 300000;
+		plan += c->v[i].value == 4500;
+	}
+	T_CHECK(c && c->n == 5 && span == 0 && plan == 0);
+	T_CHECK(c && c->has_trend && c->trend_x0 == 2020 && c->trend_x1 == 2025);
+	T_CHECK(c && strstr(c->subtitle, "Trend nur 2020") != NULL);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+
+	/* figures spread with gaps of more than a decade: the points, no trend */
+	kz_table_release(&t);
+	kz_table_init(&t);
+	add(&t, "a.txt", "300.000", 300000, 299500, 300500, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1953");
+	add(&t, "a.txt", "40.000", 40000, 39500, 40500, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1975");
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	rp_model_build(&m, &t, &d, NULL, PL_DE);
+	rp_charts_build(&cs, &m);
+	c = find_chart(&cs, PL_SERIES, "US-Truppen in Südkorea");
+	T_CHECK(c && c->n == 3 && !c->has_trend);
+	T_CHECK(c && strstr(c->subtitle, "kein Trend") != NULL);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 /* Per page of a layout dump: text boxes stay on the page and do not overlap. */
 static int check_layout(const char *dump, int *pages, int *nbox)
 {
@@ -299,6 +386,7 @@ int main(void)
 	test_names();
 	test_select();
 	test_model();
+	test_chart_rules();
 	test_factsheet();
 	return t_done("test_report");
 }
