@@ -97,11 +97,13 @@ static int key_cmp(const void *x, const void *y)
 	return b->yr - a->yr;
 }
 
+/* One definition: a five-year total is not the latest figure of a yearly budget, it is a row of
+ * its own. */
 static int same_family(const struct rp_fact *a, const struct rp_fact *b)
 {
 	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
-	       !strcmp(a->subject, b->subject) &&
-	       !strcmp(a->partner, b->partner) && !strcmp(a->unit, b->unit);
+	       !strcmp(a->subject, b->subject) && !strcmp(a->partner, b->partner) &&
+	       !strcmp(a->unit, b->unit) && rp_year_width(a->year) == rp_year_width(b->year);
 }
 
 /* The key figures are the headline facts: troops stationed and armed forces, defence budgets,
@@ -225,7 +227,7 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 			else
 				pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
 			snprintf(n, sizeof n, "%zu", f->ndocs);
-			snprintf(y, sizeof y, "%s", *f->year ? f->year : "–");
+			rp_fmt_year(y, sizeof y, f->year, L);
 			cells[0] = name;
 			cells[1] = v;
 			cells[2] = y;
@@ -260,8 +262,41 @@ static const char *status_word(enum kz_status st, enum pl_lang L)
 	}
 }
 
+/* One row of "Ziele und Forderungen": one figure stated for one fact. */
+struct goal_row {
+	char name[256];
+	enum kz_status status;
+	const char *unit, *year;
+	double value;
+	size_t nsrc;
+};
+
+/* The sources that state value for f (in f's unit): the originator the text names, else the
+ * document. */
+static size_t value_sources(const struct rp_model *m, const struct rp_fact *f, double value)
+{
+	size_t k, j, n = 0;
+
+	for (k = 0; k < f->nclaims; k++) {
+		const struct kz_claim *a = &m->t->v[f->claims[k]];
+		if (strcmp(a->unit, f->unit) || a->value != value)
+			continue;
+		for (j = 0; j < k; j++) {
+			const struct kz_claim *b = &m->t->v[f->claims[j]];
+			if (!strcmp(b->unit, f->unit) && b->value == value &&
+			    (*a->source ? !strcmp(a->source, b->source) : !*b->source && !strcmp(a->doc, b->doc)))
+				break;
+		}
+		n += j == k;
+	}
+	return n;
+}
+
 /* Targets, plans, demands, caps, disputed claims and forecasts: never levels, so a table of their
- * own, each with the year it is for and the figures stated (their range when they differ). */
+ * own. Each row is one figure for one fact (indicator, detail, status, subject, partner, year)
+ * with the year it is for: a target of 5 % and its parts of 3,5 % and 1,5 %, or a budget and its
+ * draft, are figures of their own, never one range "1,5–5 %"; the same figure under two details
+ * the sheet names alike is one row. */
 static void goals(struct rp_pages *p, const struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
@@ -272,44 +307,56 @@ static void goals(struct rp_pages *p, const struct rp_model *m)
 		{tr(L, "Jahr", "Year"), 48, PL_LEFT, 1},
 		{tr(L, "Quellen", "Sources"), RP_TEXT_W - 418, PL_RIGHT, 1},
 	};
+	struct goal_row rows[3 * MAX_KEYROWS];
 	struct rp_table t;
-	size_t i, rows = 0;
+	size_t i, k, j, nrows = 0;
 
-	for (i = 0; i < m->nfacts; i++)
-		if (m->facts[i].status != KZ_S_REPORTED && kz_ind_is_core(m->facts[i].ind))
-			rows++;
-	if (!rows)
+	for (i = 0; i < m->nfacts && nrows < sizeof rows / sizeof rows[0]; i++) {
+		const struct rp_fact *f = &m->facts[i];
+		char name[256];
+		if (f->status == KZ_S_REPORTED || !kz_ind_is_core(f->ind))
+			continue;
+		rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
+		/* every figure stated, not a mean or a range of them: a demand of 5 and one of 10 are two demands */
+		for (k = 0; k < f->nclaims && nrows < sizeof rows / sizeof rows[0]; k++) {
+			const struct kz_claim *c = &m->t->v[f->claims[k]];
+			if (strcmp(c->unit, f->unit))
+				continue; /* the same figure in another currency */
+			for (j = 0; j < nrows; j++)
+				if (rows[j].status == f->status && rows[j].value == c->value &&
+				    !strcmp(rows[j].unit, f->unit) && !strcmp(rows[j].year, f->year) &&
+				    !strcmp(rows[j].name, name))
+					break;
+			if (j < nrows)
+				continue;
+			snprintf(rows[nrows].name, sizeof rows[nrows].name, "%s", name);
+			rows[nrows].status = f->status;
+			rows[nrows].unit = f->unit;
+			rows[nrows].year = f->year;
+			rows[nrows].value = c->value;
+			rows[nrows].nsrc = value_sources(m, f, c->value);
+			nrows++;
+		}
+	}
+	if (!nrows)
 		return;
 	rp_pages_heading(p, tr(L, "Ziele und Forderungen", "Targets and demands"), RP_F_H2, 60);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      tr(L, "Ziele, Pläne, Forderungen, Ober- und Untergrenzen, bestrittene Behauptungen und Prognosen: keine Ist-Werte, daher nicht in den Kennzahlen. Jahr: wofür die Zahl gilt.",
-			 "Targets, plans, demands, caps and floors, disputed claims and forecasts: not actual levels, so not among the key figures. Year: what the figure is for."));
+		      tr(L, "Ziele, Pläne, Forderungen, Ober- und Untergrenzen, bestrittene Behauptungen und Prognosen: keine Ist-Werte, daher nicht in den Kennzahlen. Jede Zeile ist eine genannte Zahl; Jahr: wofür sie gilt (–: der Text nennt keines).",
+			 "Targets, plans, demands, caps and floors, disputed claims and forecasts: not actual levels, so not among the key figures. Each row is one figure stated; year: what it is for (–: the text names none)."));
 	rp_table_begin(p, &t, cols, 5);
-	for (i = 0, rows = 0; i < m->nfacts && rows < 3 * MAX_KEYROWS; i++) {
-		const struct rp_fact *f = &m->facts[i];
-		char name[256], v[160], n[32], y[48];
+	for (i = 0; i < nrows; i++) {
+		char v[160], n[32], y[48];
 		const char *cells[5];
-		double lo, hi;
-		if (f->status == KZ_S_REPORTED || !kz_ind_is_core(f->ind))
-			continue;
-		/* the figures stated, not a mean: a demand of 5 and one of 10 are two demands */
-		stated_span(m, f, &lo, &hi);
-		if (lo > hi)
-			lo = hi = f->value;
-		rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
-		if (lo < hi)
-			pl_fmt_range(v, sizeof v, lo, hi, f->unit, L);
-		else
-			pl_fmt_value(v, sizeof v, lo, f->unit, L);
-		snprintf(n, sizeof n, "%zu", f->ndocs);
-		snprintf(y, sizeof y, "%s", *f->year ? f->year : "–");
-		cells[0] = name;
-		cells[1] = status_word(f->status, L);
+		pl_fmt_value(v, sizeof v, rows[i].value, rows[i].unit, L);
+		snprintf(n, sizeof n, "%zu", rows[i].nsrc);
+		rp_fmt_year(y, sizeof y, rows[i].year, L);
+		cells[0] = rows[i].name;
+		cells[1] = status_word(rows[i].status, L);
 		cells[2] = v;
 		cells[3] = y;
 		cells[4] = n;
 		rp_table_row(p, &t, cells, 0, 0);
-		rows++;
 	}
 	rp_table_end(&t);
 }

@@ -185,6 +185,25 @@ int rp_year_width(const char *y)
 	return 0;
 }
 
+void rp_fmt_year(char *dst, size_t n, const char *y, enum pl_lang lang)
+{
+	const char *dash;
+
+	if (!y || !*y) {
+		snprintf(dst, n, "–");
+		return;
+	}
+	if (rp_year_width(y) == 10 && strlen(y) == 5) { /* "1950s" */
+		snprintf(dst, n, lang == PL_DE ? "%.4ser" : "%.4ss", y);
+		return;
+	}
+	if ((dash = strchr(y, '-')) && dash > y) { /* a span: an en dash, as an editor writes it */
+		snprintf(dst, n, "%.*s\xe2\x80\x93%s", (int)(dash - y), y, dash + 1);
+		return;
+	}
+	snprintf(dst, n, "%s", y);
+}
+
 static const char *base_name(const char *path, char *dst, size_t n)
 {
 	const char *b = strrchr(path, '/'), *dot;

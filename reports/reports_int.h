@@ -65,6 +65,8 @@ int rp_year_num(const char *year);
 /* The kind of period a year names: 0 one year, N a span of N years ("2016-2020": 4), 10 a decade
  * ("1950s"), -1 none. Figures of different widths are of different definitions. */
 int rp_year_width(const char *year);
+/* A claim's year as a reader reads it: "2016–2020", "1950er" ("1950s"), "–" when none. */
+void rp_fmt_year(char *dst, size_t n, const char *year, enum pl_lang lang);
 /* Short label of document number k: "[k] title" shortened. */
 void rp_doc_label(const struct rp_model *m, int k, char *dst, size_t n);
 

@@ -259,6 +259,68 @@ static void test_chart_rules(void)
 	rp_docs_release(&d);
 }
 
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+/* "Ziele und Forderungen": one row per figure stated, with its year; never a range of differing
+ * targets, and the five-year total of a budget is a key figure of its own, not the latest year. */
+static void test_goals(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-goals-XXXXXX";
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2025-07-01", NULL);
+	add(&t, "a.txt", "5 Prozent", 5, 4.5, 5.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "3,5 Prozent", 3.5, 3.4, 3.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "1,5 Prozent", 1.5, 1.4, 1.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "rund 5,4 Billionen Yen", 5.4e12, 5.1e12, 5.7e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "6.821,9 Milliarden Yen", 6.8219e12, 6.8218e12, 6.822e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "43 Billionen Yen", 43e12, 42.5e12, 43.5e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2023-2027");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "27,47 Billionen Yen", 27.47e12, 27.46e12, 27.48e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2019-2023");
+	add(&t, "a.txt", "7,95 Billionen Yen", 7.95e12, 7.94e12, 7.96e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024");
+	/* the same plan under two details the sheet names alike: one row */
+	add(&t, "a.txt", "2 %", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2027");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "zwei Prozent", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "defense_budget", "JP", "", "2027");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|5\xc2\xa0%\n") && strstr(dump.s, "|3,5\xc2\xa0%\n") && strstr(dump.s, "|1,5\xc2\xa0%\n"));
+	T_CHECK(!strstr(dump.s, "1,5\xe2\x80\x93" "5"));
+	T_CHECK(strstr(dump.s, "|5,4\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|6,8219\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
+	T_CHECK(!strstr(dump.s, "5,4\xe2\x80\x93" "6,9"));
+	T_CHECK(strstr(dump.s, "|2023\xe2\x80\x93" "2027\n") != NULL); /* the plan's years, with an en dash */
+	T_CHECK(count(dump.s, "|Plan\n") == 4); /* 5,4 and 6,8219 Bio. Yen, 43 Bio. Yen, 2 % once */
+	/* key figures: the 2024 budget and the five-year total are two rows */
+	T_CHECK(strstr(dump.s, "|7,95\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|27,47\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 /* Per page of a layout dump: text boxes stay on the page and do not overlap. */
 static int check_layout(const char *dump, int *pages, int *nbox)
 {
@@ -308,13 +370,6 @@ static int check_layout(const char *dump, int *pages, int *nbox)
 	return bad;
 }
 
-static int count(const char *hay, const char *needle)
-{
-	int n = 0;
-	for (const char *p = hay; (p = strstr(p, needle)); p++)
-		n++;
-	return n;
-}
 
 static void test_factsheet(void)
 {
@@ -387,6 +442,7 @@ int main(void)
 	test_select();
 	test_model();
 	test_chart_rules();
+	test_goals();
 	test_factsheet();
 	return t_done("test_report");
 }
