@@ -92,7 +92,7 @@ static int fact_flags(const struct rp_model *m, const struct rp_fact *f)
 
 static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const struct rp_fact *f)
 {
-	char name[256], title[320], slug[160], label[200], sub[320], v[64], r[96];
+	char name[256], title[320], slug[160], label[200], sub[320], v[64], r[96], yr[48];
 	struct pl_chart *c;
 	size_t k, rows = 0;
 	enum pl_lang lang = m->lang;
@@ -103,7 +103,8 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 	if (rows < 2)
 		return;
 	rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, lang);
-	snprintf(title, sizeof title, "%s%s%s", name, *f->year ? ", " : "", f->year);
+	rp_fmt_year(yr, sizeof yr, f->year, lang);
+	snprintf(title, sizeof title, "%s%s%s", name, *f->year ? ", " : "", *f->year ? yr : "");
 	snprintf(slug, sizeof slug, "dots-%s-%s-%s-%s-%s-%s", kz_ind_name(f->ind), f->detail,
 		 f->subject, f->partner, f->unit, f->year);
 	c = add_chart(cs, PL_DOTS, title, f->unit, slug);
@@ -269,13 +270,14 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 					 : "Consensus of the latest year per country, with interval and number of sources");
 	for (k = 0; k < nb; k++) {
 		const struct rp_fact *f = best[k];
-		char label[128], note[128], v[64];
+		char label[128], note[128], v[64], yr[48];
 		if (f->disputed) /* no estimate: the range the sources give */
 			pl_fmt_range(v, sizeof v, f->low, f->high, f->unit, m->lang);
 		else
 			pl_fmt_value(v, sizeof v, f->value, f->unit, m->lang);
+		rp_fmt_year(yr, sizeof yr, f->year, m->lang);
 		snprintf(label, sizeof label, "%s%s%s%s", rp_country(us_troops ? f->partner : f->subject, m->lang),
-			 *f->year ? " (" : "", f->year, *f->year ? ")" : "");
+			 *f->year ? " (" : "", *f->year ? yr : "", *f->year ? ")" : "");
 		snprintf(note, sizeof note, m->lang == PL_DE ? "%s · %zu Q." : "%s · %zu src.", v, f->ndocs);
 		pl_chart_add(c, label, note, f->yr, f->value, f->low, f->high,
 			     (fact_flags(m, f) & PL_F_CONFLICT) | (f->disputed ? PL_F_CONFLICT : 0));

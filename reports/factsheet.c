@@ -28,11 +28,11 @@ static void fmt_date(char *dst, size_t n, long long t, enum pl_lang lang)
 	time_t tt = (time_t)t;
 	struct tm tm;
 
+	char iso[32];
+
 	gmtime_r(&tt, &tm);
-	if (lang == PL_DE)
-		strftime(dst, n, "%d.%m.%Y", &tm);
-	else
-		strftime(dst, n, "%Y-%m-%d", &tm);
+	strftime(iso, sizeof iso, "%Y-%m-%d", &tm);
+	rp_fmt_date(dst, n, iso, lang); /* as every other date of the sheet */
 }
 
 /* The country a fact is listed under: the host for US troops abroad, else the subject. */
@@ -392,8 +392,12 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 		    gendate, m->docs.n);
 	if (npub)
 		kz_buf_addf(&b, tr(L, " von %zu Herausgebern", " from %zu publishers"), npub);
-	if (lo)
-		kz_buf_addf(&b, tr(L, " · Quellen vom %s bis %s", " · sources dated %s to %s"), lo, hi);
+	if (lo) {
+		char a[48], z[48];
+		rp_fmt_date(a, sizeof a, lo, L);
+		rp_fmt_date(z, sizeof z, hi, L);
+		kz_buf_addf(&b, tr(L, " · Quellen vom %s bis %s", " · sources dated %s to %s"), a, z);
+	}
 	rp_pages_para(p, RP_F_BODY, 0, PL_C_MUTED, b.s);
 	kz_buf_reset(&b);
 	p->y += 4;
@@ -430,7 +434,7 @@ static void sources(struct rp_pages *p, const struct rp_model *m)
 		{tr(L, "Nr.", "No."), 24, PL_RIGHT, 1},
 		{tr(L, "Titel", "Title"), 190, PL_LEFT, 3},
 		{tr(L, "Herausgeber", "Publisher"), 150, PL_LEFT, 3},
-		{tr(L, "Datum", "Date"), 52, PL_LEFT, 1},
+		{tr(L, "Datum", "Date"), 52, PL_LEFT, 2},
 		{tr(L, "Angaben", "Figures"), RP_TEXT_W - 416, PL_RIGHT, 1},
 	};
 	struct rp_table t;
@@ -442,16 +446,17 @@ static void sources(struct rp_pages *p, const struct rp_model *m)
 	rp_table_begin(p, &t, cols, 5);
 	for (i = 0; i < m->docs.n; i++) {
 		const struct rp_doc *d = &m->docs.v[i];
-		char no[32], n[32], title[600];
+		char no[32], n[32], title[600], date[48];
 		const char *cells[5];
 		snprintf(no, sizeof no, "[%zu]", i + 1);
+		rp_fmt_date(date, sizeof date, d->date, L);
 		snprintf(n, sizeof n, "%zu", cnt[i + 1]);
 		snprintf(title, sizeof title, "%s%s%s%s", *d->title ? d->title : "", *d->title ? " (" : "", d->path,
 			 *d->title ? ")" : "");
 		cells[0] = no;
 		cells[1] = title;
 		cells[2] = *d->publisher ? d->publisher : "–";
-		cells[3] = *d->date ? d->date : "–";
+		cells[3] = date;
 		cells[4] = n;
 		rp_table_row(p, &t, cells, 0, 0);
 	}
@@ -484,17 +489,20 @@ static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
 {
 	const struct kz_claim *c = &m->t->v[ci];
 	const struct rp_doc *d = &m->docs.v[m->docno[ci] - 1];
-	char *q = rp_markup_escape(c->quote), *t = rp_markup_escape(*d->title ? d->title : d->path),
-	     *pub = rp_markup_escape(d->publisher), *s = rp_markup_escape(c->sentence);
-	char v[64];
+	char *pq = rp_plain(c->quote), *ps = rp_plain(c->sentence);
+	char *q = rp_markup_escape(pq), *t = rp_markup_escape(*d->title ? d->title : d->path),
+	     *pub = rp_markup_escape(d->publisher), *s = rp_markup_escape(ps);
+	char v[64], y[48], date[48];
 
 	pl_fmt_value(v, sizeof v, c->value, c->unit, m->lang);
+	rp_fmt_year(y, sizeof y, c->year, m->lang);
 	kz_buf_addf(b, "<b>%s%s%s</b> (%s%s%s) — [%d] %s", m->lang == PL_DE ? "„" : "“", q,
-		    m->lang == PL_DE ? "“" : "”", v, *c->year ? ", " : "", c->year, m->docno[ci], t);
+		    m->lang == PL_DE ? "“" : "”", v, *c->year ? ", " : "", *c->year ? y : "", m->docno[ci], t);
 	if (*pub)
 		kz_buf_addf(b, ", %s", pub);
+	rp_fmt_date(date, sizeof date, d->date, m->lang);
 	if (*d->date)
-		kz_buf_addf(b, ", %s", d->date);
+		kz_buf_addf(b, ", %s", date);
 	if (c->page)
 		kz_buf_addf(b, m->lang == PL_DE ? ", S. %d" : ", p. %d", c->page);
 	if (strlen(s) > 400)
@@ -505,6 +513,8 @@ static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
 	free(t);
 	free(pub);
 	free(s);
+	free(pq);
+	free(ps);
 }
 
 static void findings(struct rp_pages *p, const struct rp_model *m)
@@ -532,7 +542,7 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 		if (!nk)
 			continue;
 		kz_buf_reset(&h);
-		kz_buf_addf(&h, "%s (%zu)", rp_kind_word(order[oi], L, 1), nk);
+		kz_buf_addf(&h, "%s (%zu)", rp_kind_word(order[oi], L, nk != 1), nk); /* "Konflikt (1)" */
 		rp_pages_heading(p, h.s, RP_F_H3, 50);
 		for (size_t i = 0; i < m->nfinds; i++) {
 			const struct rp_find *f = &m->finds[i];
@@ -613,13 +623,15 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 	rp_table_begin(p, &t, cols, 7);
 	for (size_t i = 0; i < m->t->n; i++) {
 		const struct kz_claim *c = &m->t->v[i];
-		char no[24], name[256], v[96], src[64], grp[700], *eq, *es;
+		char no[24], name[256], v[96], src[64], grp[700], y[48], *eq, *es, *pq, *ps;
 		const char *cells[7];
 		if (m->docno[i] != lastdoc) {
 			const struct rp_doc *d = &m->docs.v[m->docno[i] - 1];
+			char date[48];
 			lastdoc = m->docno[i];
+			rp_fmt_date(date, sizeof date, d->date, L);
 			snprintf(grp, sizeof grp, "[%d] %s%s%s%s%s", lastdoc, *d->title ? d->title : d->path,
-				 *d->publisher ? " — " : "", d->publisher, *d->date ? ", " : "", d->date);
+				 *d->publisher ? " — " : "", d->publisher, *d->date ? ", " : "", *d->date ? date : "");
 			rp_utf8_cut(grp, 200);
 			rp_table_group(p, &t, grp);
 		}
@@ -643,8 +655,13 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 									: tr(L, "geprüft", "confirmed");
 			snprintf(src + strlen(src), sizeof src - strlen(src), "; %s", r);
 		}
-		eq = rp_markup_escape(c->quote);
-		es = rp_markup_escape(c->sentence);
+		pq = rp_plain(c->quote);
+		ps = rp_plain(c->sentence);
+		eq = rp_markup_escape(pq);
+		es = rp_markup_escape(ps);
+		free(pq);
+		free(ps);
+		rp_fmt_year(y, sizeof y, c->year, L);
 		kz_buf_reset(&q);
 		kz_buf_addf(&q, "<b>%s%s%s</b> <span foreground=\"#5b6670\">%s</span>", L == PL_DE ? "„" : "“", eq,
 			    L == PL_DE ? "“" : "”", es);
@@ -652,7 +669,7 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 		cells[1] = name;
 		cells[2] = v;
 		cells[3] = rp_qual_word(c->qual, L);
-		cells[4] = c->year;
+		cells[4] = *c->year ? y : "";
 		cells[5] = q.s;
 		cells[6] = src;
 		rp_table_row(p, &t, cells, 1u << 2 | 1u << 5, 0);

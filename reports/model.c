@@ -45,9 +45,20 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 
 	switch (ind) {
 	case KZ_I_TROOPS:
-		if (!strcmp(detail, "branch"))
-			snprintf(dst, n, de ? "%s-Truppen in %s: eine Teilstreitkraft" : "%s troops in %s: one branch",
-				 subject, hasp ? p : "?");
+		if (!strcmp(detail, "branch") || !strcmp(detail, "floor")) {
+			/* names, never codes: "US-Truppen in Japan", "Truppen Japan" — no "JP-Truppen in ?" */
+			char who[160];
+			int us = !strcmp(subject, "US");
+			if (de)
+				snprintf(who, sizeof who, "%s%s%s%s", us ? "US-Truppen" : "Truppen ", us ? "" : s,
+					 hasp ? " in " : "", hasp ? p : "");
+			else
+				snprintf(who, sizeof who, "%s troops%s%s", us ? "US" : s, hasp ? " in " : "", hasp ? p : "");
+			if (!strcmp(detail, "branch"))
+				snprintf(dst, n, de ? "%s: eine Teilstreitkraft" : "%s: one branch", who);
+			else
+				snprintf(dst, n, de ? "Mindeststärke %s (Gesetz)" : "Legal floor, %s", who);
+		}
 		else if (!strcmp(detail, "exercise"))
 			snprintf(dst, n, de ? "Truppen %s bei Manövern%s%s" : "%s troops in exercises%s%s", s,
 				 hasp ? (de ? " in " : " in ") : "", hasp ? p : "");
@@ -57,9 +68,6 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 		else if (!strcmp(detail, "relocation"))
 			snprintf(dst, n, de ? "Verlegung von Truppen %s%s%s" : "Relocation of %s troops%s%s", s,
 				 hasp ? (de ? " aus " : " from ") : "", hasp ? p : "");
-		else if (!strcmp(detail, "floor"))
-			snprintf(dst, n, de ? "Mindeststärke %s-Truppen in %s (Gesetz)" : "Legal floor, %s troops in %s",
-				 subject, p);
 		else if (!strcmp(detail, "armed_forces") || (!hasp && !strcmp(detail, "")))
 			snprintf(dst, n, de ? "Streitkräfte %s" : "Armed forces, %s", s);
 		else if (!strcmp(subject, "US") && hasp)
@@ -202,6 +210,112 @@ void rp_fmt_year(char *dst, size_t n, const char *y, enum pl_lang lang)
 		return;
 	}
 	snprintf(dst, n, "%s", y);
+}
+
+void rp_fmt_date(char *dst, size_t n, const char *d, enum pl_lang lang)
+{
+	static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+					 "August", "September", "Oktober", "November", "Dezember"};
+	static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
+					 "August", "September", "October", "November", "December"};
+	int y = 0, mo = 0, day = 0, k;
+	size_t len = d ? strlen(d) : 0;
+
+	if (!len) {
+		snprintf(dst, n, "–");
+		return;
+	}
+	for (k = 0; k < 4 && d[k] >= '0' && d[k] <= '9'; k++)
+		y = y * 10 + (d[k] - '0');
+	if (k == 4 && len >= 7 && d[4] == '-' && d[5] >= '0' && d[5] <= '1' && d[6] >= '0' && d[6] <= '9')
+		mo = (d[5] - '0') * 10 + (d[6] - '0');
+	if (mo && len >= 10 && d[7] == '-' && d[8] >= '0' && d[8] <= '3' && d[9] >= '0' && d[9] <= '9')
+		day = (d[8] - '0') * 10 + (d[9] - '0');
+	if (k != 4 || mo > 12 || day > 31 || (len != 4 && len != 7 && len != 10) || (len >= 7 && !mo) ||
+	    (len == 10 && !day)) {
+		snprintf(dst, n, "%s", d); /* not ISO: as given */
+		return;
+	}
+	if (day && lang == PL_DE)
+		snprintf(dst, n, "%02d.%02d.%d", day, mo, y);
+	else if (day)
+		snprintf(dst, n, "%d %s %d", day, en[mo - 1], y);
+	else if (mo)
+		snprintf(dst, n, "%s %d", (lang == PL_DE ? de : en)[mo - 1], y);
+	else
+		snprintf(dst, n, "%d", y);
+}
+
+char *rp_plain(const char *in)
+{
+	size_t len = strlen(in);
+	char *s = kz_xmalloc(4 * len + 4), *w = s; /* a bar becomes at most four bytes */
+	const char *r = in, *end;
+	int table = 0;
+
+	/* a table row "| Japan | ca. 55 300 | 2 500 |": its cells, separated by a middle dot */
+	while (*r == ' ')
+		r++;
+	end = in + len;
+	while (end > r && (end[-1] == ' ' || end[-1] == '\n'))
+		end--;
+	if (*r == '|' && end > r + 1 && end[-1] == '|') {
+		table = 1;
+		r++;
+		end--;
+		while (r < end && *r == ' ')
+			r++;
+		while (end > r && end[-1] == ' ')
+			end--;
+	}
+	/* a heading's or a quotation's marks at the start */
+	if (!table) {
+		while (*r == '#')
+			r++;
+		if (r > in && r[-1] == '#' && *r == ' ')
+			r++;
+		else if (*r == '>' && r[1] == ' ')
+			r += 2;
+	}
+	while (r < end) {
+		if (table && *r == '|') {
+			while (w > s && w[-1] == ' ')
+				w--;
+			memcpy(w, " \xc2\xb7 ", 4); /* " · ": space, U+00B7, space */
+			w += 4;
+			r++;
+			while (r < end && *r == ' ')
+				r++;
+			continue;
+		}
+		if ((r[0] == '*' && r[1] == '*') || (r[0] == '_' && r[1] == '_')) {
+			r += 2; /* strong emphasis */
+			continue;
+		}
+		if (*r == '`') {
+			r++;
+			continue;
+		}
+		if (*r == '[') { /* a link [text](url): its text */
+			const char *close = memchr(r, ']', (size_t)(end - r));
+			if (close && close + 1 < end && close[1] == '(') {
+				const char *paren = memchr(close, ')', (size_t)(end - close));
+				if (paren) {
+					memmove(w, r + 1, (size_t)(close - r - 1));
+					w += close - r - 1;
+					r = paren + 1;
+					continue;
+				}
+			}
+		}
+		*w++ = *r++;
+	}
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	if (*s == ' ') /* an empty first cell */
+		memmove(s, s + 1, strlen(s));
+	return s;
 }
 
 static const char *base_name(const char *path, char *dst, size_t n)

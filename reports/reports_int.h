@@ -67,6 +67,13 @@ int rp_year_num(const char *year);
 int rp_year_width(const char *year);
 /* A claim's year as a reader reads it: "2016–2020", "1950er" ("1950s"), "–" when none. */
 void rp_fmt_year(char *dst, size_t n, const char *year, enum pl_lang lang);
+/* A document date ("2025-05-23", "2021-05", "2021") as a reader reads it: "23.05.2025",
+ * "Mai 2021" ("23 May 2025", "May 2021"); "–" when empty, anything else as given. */
+void rp_fmt_date(char *dst, size_t n, const char *date, enum pl_lang lang);
+/* A sentence or quote without Markdown syntax, in a fresh string (caller frees): a table row's
+ * bars become " · " between its cells, "**", "__" and backticks go, a link keeps its text, a
+ * heading's "#" and a quotation's ">" at the start go. */
+char *rp_plain(const char *s);
 /* Short label of document number k: "[k] title" shortened. */
 void rp_doc_label(const struct rp_model *m, int k, char *dst, size_t n);
 

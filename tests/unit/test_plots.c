@@ -30,9 +30,15 @@ static void test_fmt(void)
 	T_STREQ(b, "0,0");
 	pl_fmt_num(b, sizeof b, 0, -1, PL_EN);
 	T_STREQ(b, "0");
-	/* a third in percent is shown to one decimal, a stated share as stated */
+	/* a third in percent is "33 %", the two digits a fraction in words holds; a stated share as stated */
 	pl_fmt_value(b, sizeof b, 100.0 / 3, "percent", PL_DE);
-	T_STREQ(b, "33,3\xc2\xa0%");
+	T_STREQ(b, "33\xc2\xa0%");
+	pl_fmt_value(b, sizeof b, 200.0 / 3, "percent", PL_DE);
+	T_STREQ(b, "67\xc2\xa0%");
+	pl_fmt_value(b, sizeof b, 100.0 / 6, "percent", PL_EN);
+	T_STREQ(b, "17%");
+	pl_fmt_value(b, sizeof b, 33.33, "percent", PL_DE);
+	T_STREQ(b, "33,33\xc2\xa0%");
 	pl_fmt_value(b, sizeof b, 2.12, "percent", PL_DE);
 	T_STREQ(b, "2,12\xc2\xa0%");
 	pl_fmt_value(b, sizeof b, 5.07e12, "JPY", PL_DE);
@@ -53,6 +59,11 @@ static void test_fmt(void)
 	T_STREQ(b, "7,1" NB "Prozentpunkte");
 	pl_fmt_range(b, sizeof b, 52250, 57750, "persons", PL_DE);
 	T_STREQ(b, "52.250\xe2\x80\x93" "57.750");
+	/* people come whole: an exact count's interval is the count, never half a soldier */
+	pl_fmt_range(b, sizeof b, 34893.5, 34894.5, "persons", PL_DE);
+	T_STREQ(b, "34.894");
+	pl_fmt_range(b, sizeof b, 26304.5, 28550, "persons", PL_DE);
+	T_STREQ(b, "26.305\xe2\x80\x93" "28.550");
 	pl_fmt_range(b, sizeof b, 4.115, 4.125, "percent", PL_DE);
 	T_STREQ(b, "4,115\xe2\x80\x93" "4,125" NB "%");
 	pl_fmt_range(b, sizeof b, 0.9e12, 1.2e12, "KRW", PL_DE);
