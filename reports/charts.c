@@ -307,6 +307,10 @@ void rp_charts_build(struct rp_charts *cs, const struct rp_model *m)
 		size_t before = cs->n;
 		if (!kz_ind_is_core(f->ind) || f->nclaims < 2 || !charted(f))
 			continue;
+		/* differing figures of one text are most often two quantities (a count and an agreed
+		 * strength, a total and a part): not set side by side as one fact's statements */
+		if (f->disputed && rp_fact_one_text(m, f))
+			continue;
 		dots_chart(cs, m, f);
 		ndots += cs->n - before;
 	}

@@ -51,6 +51,10 @@ static int fact_conflict(const struct rp_model *m, const struct rp_fact *f)
 	return 0;
 }
 
+/* The order the sheet lists findings in: contradictions first, information last. */
+static const int find_order[] = {ST_K_CONFLICT, ST_K_CLAIM,     ST_K_CURRENCY, ST_K_ARITHMETIC,
+				 RP_K_SAME_TEXT, ST_K_DRIFT, ST_K_OUTLIER};
+
 /* ---- summary ---- */
 
 struct ctry {
@@ -214,7 +218,10 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 					hi = f->high;
 				}
 				pl_fmt_range(r, sizeof r, lo, hi, f->unit, L);
-				snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
+				if (rp_fact_one_text(m, f)) /* one text, no sources contradicting each other */
+					snprintf(v, sizeof v, "%s", r);
+				else
+					snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
 			} else {
 				pl_fmt_value(r, sizeof r, f->value, f->unit, L); /* no markup characters */
 				if (fact_conflict(m, f))
@@ -222,7 +229,9 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 				else
 					snprintf(v, sizeof v, "%s", r);
 			}
-			if (f->disputed) /* no range all statements allow */
+			if (f->disputed && rp_fact_one_text(m, f)) /* figures of one text that differ */
+				snprintf(r, sizeof r, "%s", tr(L, "im Text verschieden", "differ in one text"));
+			else if (f->disputed) /* no range all statements allow */
 				snprintf(r, sizeof r, "%s", tr(L, "strittig", "disputed"));
 			else
 				pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
@@ -367,7 +376,7 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 	enum pl_lang L = m->lang;
 	struct kz_buf b = KZ_BUF_INIT;
 	const char *lo = NULL, *hi = NULL;
-	size_t npub = 0, ncore = 0, kinds[ST_K__N] = {0}, i, j;
+	size_t npub = 0, ncore = 0, kinds[RP_K_SAME_TEXT + 1] = {0}, i, j;
 
 	(void)o;
 	for (i = 0; i < m->docs.n; i++) {
@@ -384,8 +393,8 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 	for (i = 0; i < m->t->n; i++)
 		ncore += kz_ind_is_core(m->t->v[i].ind) != 0;
 	for (i = 0; i < m->nfinds; i++)
-		if (m->finds[i].kind >= 0 && m->finds[i].kind < ST_K__N)
-			kinds[m->finds[i].kind]++;
+		if (rp_find_kind(&m->finds[i]) >= 0 && rp_find_kind(&m->finds[i]) <= RP_K_SAME_TEXT)
+			kinds[rp_find_kind(&m->finds[i])]++;
 	pl_set_rgb(&p->pc, PL_C_ACCENT);
 	p->y += pl_text(&p->pc, RP_ML, p->y, RP_TEXT_W, RP_F_H1, 0, PL_LEFT, 3, title) + 4;
 	kz_buf_addf(&b, tr(L, "Faktenblatt, erstellt am %s · %zu Dokumente", "Fact sheet, generated %s · %zu documents"),
@@ -406,9 +415,9 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 		    m->t->n, ncore, m->nfacts, m->nfinds,
 		    m->nfinds == 1 ? tr(L, "Befund", "finding") : tr(L, "Befunde", "findings"));
 	if (m->nfinds) {
-		static const int order[] = {ST_K_CONFLICT, ST_K_CURRENCY, ST_K_ARITHMETIC, ST_K_DRIFT, ST_K_OUTLIER};
 		const char *sep = ": ";
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < sizeof find_order / sizeof find_order[0]; i++) {
+			const int *order = find_order;
 			if (!kinds[order[i]])
 				continue;
 			kz_buf_addf(&b, "%s%zu %s", sep, kinds[order[i]], rp_kind_word(order[i], L, kinds[order[i]] != 1));
@@ -519,7 +528,7 @@ static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
 
 static void findings(struct rp_pages *p, const struct rp_model *m)
 {
-	static const int order[] = {ST_K_CONFLICT, ST_K_CURRENCY, ST_K_ARITHMETIC, ST_K_DRIFT, ST_K_OUTLIER};
+	const int *order = find_order;
 	enum pl_lang L = m->lang;
 	struct kz_buf b = KZ_BUF_INIT, h = KZ_BUF_INIT;
 	size_t shown = 0;
@@ -535,10 +544,10 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
 			      tr(L, "Ohne kennzahl check: gezeigt werden nur Konflikte (Angaben zum selben Fakt und Jahr, deren Intervalle sich nicht überschneiden).",
 				 "Without kennzahl check: only conflicts are shown (statements on the same fact and year whose intervals do not overlap)."));
-	for (int oi = 0; oi < 5; oi++) {
+	for (size_t oi = 0; oi < sizeof find_order / sizeof find_order[0]; oi++) {
 		size_t nk = 0;
 		for (size_t i = 0; i < m->nfinds; i++)
-			nk += m->finds[i].kind == order[oi];
+			nk += rp_find_kind(&m->finds[i]) == order[oi];
 		if (!nk)
 			continue;
 		kz_buf_reset(&h);
@@ -546,23 +555,27 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 		rp_pages_heading(p, h.s, RP_F_H3, 50);
 		for (size_t i = 0; i < m->nfinds; i++) {
 			const struct rp_find *f = &m->finds[i];
-			char name[256], *e;
+			char name[256], y[48], *e;
 			double th;
-			if (f->kind != order[oi])
+			if (rp_find_kind(f) != order[oi])
 				continue;
 			if (shown++ >= MAX_FINDINGS)
 				break;
 			kz_buf_reset(&b);
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
 			e = rp_markup_escape(name);
-			kz_buf_addf(&b, "<b>%s</b>%s%s", e, *f->year ? ", " : "", f->year);
+			rp_fmt_year(y, sizeof y, f->year, L);
+			kz_buf_addf(&b, "<b>%s</b>%s%s", e, *f->year ? ", " : "", *f->year ? y : "");
 			free(e);
 			if (isfinite(f->rel) && f->rel > 0 && f->rel * 100 >= 1e5) {
 				kz_buf_adds(&b, tr(L, " · Abweichung über 100.000\xc2\xa0%", " · difference over 100,000%"));
 			} else if (isfinite(f->rel) && f->rel > 0) {
 				char r[32];
 				pl_fmt_num(r, sizeof r, f->rel * 100, f->rel * 100 < 10 ? 1 : 0, L);
-				kz_buf_addf(&b, tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), r);
+				if (f->kind == ST_K_DRIFT) /* years apart: a change, not a deviation */
+					kz_buf_addf(&b, tr(L, " · Veränderung %s\xc2\xa0%%", " · change %s%%"), r);
+				else
+					kz_buf_addf(&b, tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), r);
 			}
 			for (size_t k = 0; k < f->nclaims && k < 4; k++) {
 				if (f->claims[k] >= m->t->n)
@@ -580,9 +593,11 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 			th = pl_text_height(&p->pc, RP_TEXT_W - 10, RP_F_BODY, 1, 0, b.s);
 			rp_pages_need(p, th + 6);
 			/* a coloured rule marks the kind */
-			pl_set_rgb(&p->pc, f->kind == ST_K_CONFLICT || f->kind == ST_K_CURRENCY || f->kind == ST_K_ARITHMETIC
-						   ? PL_C_CONFLICT
-						   : PL_C_OUTLIER);
+			pl_set_rgb(&p->pc, rp_find_kind(f) == ST_K_CONFLICT || f->kind == ST_K_CURRENCY ||
+						   f->kind == ST_K_ARITHMETIC
+					       ? PL_C_CONFLICT
+					   : rp_find_kind(f) == RP_K_SAME_TEXT ? PL_C_MUTED
+									       : PL_C_OUTLIER);
 			cairo_rectangle(p->cr, RP_ML, p->y + 1, 2.5, th - 2);
 			cairo_fill(p->cr);
 			pl_set_rgb(&p->pc, PL_C_INK);

@@ -145,16 +145,36 @@ const char *rp_kind_word(int kind, enum pl_lang lang, int plural)
 					    {"Drift", "Drift"},
 					    {"Währungsfehler", "Währungsfehler"},
 					    {"Rechenfehler", "Rechenfehler"},
-					    {"Ausreißer", "Ausreißer"}};
+					    {"Ausreißer", "Ausreißer"},
+					    {"Bestrittene Angabe", "Bestrittene Angaben"},
+					    {"Abweichung im selben Text", "Abweichungen im selben Text"}};
 	static const char *const en[][2] = {{"Conflict", "Conflicts"},
 					    {"Drift", "Drift"},
 					    {"Currency error", "Currency errors"},
 					    {"Arithmetic error", "Arithmetic errors"},
-					    {"Outlier", "Outliers"}};
+					    {"Outlier", "Outliers"},
+					    {"Disputed claim", "Disputed claims"},
+					    {"Difference within one text", "Differences within one text"}};
 
-	if (kind < 0 || kind >= ST_K__N)
+	if (kind < 0 || kind > RP_K_SAME_TEXT)
 		kind = 0;
 	return lang == PL_DE ? de[kind][plural != 0] : en[kind][plural != 0];
+}
+
+int rp_fact_one_text(const struct rp_model *m, const struct rp_fact *f)
+{
+	for (size_t k = 1; k < f->nclaims; k++)
+		if (f->claims[k] < m->t->n && f->claims[0] < m->t->n &&
+		    strcmp(m->t->v[f->claims[k]].doc, m->t->v[f->claims[0]].doc))
+			return 0;
+	return 1;
+}
+
+int rp_find_kind(const struct rp_find *f)
+{
+	if (f->kind == ST_K_CONFLICT && f->sev == ST_SEV_INFO)
+		return RP_K_SAME_TEXT;
+	return f->kind;
 }
 
 int rp_year_num(const char *y)
@@ -552,7 +572,9 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		for (k = 0; k < s->nclaims; k++) {
 			if (s->claims[k] >= m->t->n)
 				continue;
-			if (s->kind == ST_K_CONFLICT)
+			/* red is for sources that contradict each other; two figures of one text that
+			 * check rates as information are most often two quantities, not a conflict */
+			if (s->kind == ST_K_CONFLICT && s->sev != ST_SEV_INFO)
 				m->flags[s->claims[k]] |= PL_F_CONFLICT;
 			else if (s->kind == ST_K_OUTLIER)
 				m->flags[s->claims[k]] |= PL_F_OUTLIER;

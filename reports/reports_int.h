@@ -59,6 +59,13 @@ const char *rp_country(const char *code, enum pl_lang lang);
 void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, const char *subject,
 		  const char *partner, enum pl_lang lang);
 const char *rp_qual_word(enum kz_qual q, enum pl_lang lang);
+/* Findings as the sheet groups them: check's kinds (enum st_kind), and a conflict check rates as
+ * information — two figures of one text that disagree, most often two quantities taken for one —
+ * as a group of its own, never shown as a conflict. */
+#define RP_K_SAME_TEXT ST_K__N
+/* 1 when all of f's claims come from one document. */
+int rp_fact_one_text(const struct rp_model *m, const struct rp_fact *f);
+int rp_find_kind(const struct rp_find *f);
 const char *rp_kind_word(int kind, enum pl_lang lang, int plural);
 /* Leading 4-digit year of "2020", "2016-2020" (the end), "1950s" (+5); 0 when none. */
 int rp_year_num(const char *year);

@@ -370,6 +370,86 @@ static void test_goals(void)
 	rp_docs_release(&d);
 }
 
+/* Two figures of one text that check rates as information (most often two quantities): their own
+ * group of findings, not a red conflict, not set side by side in a chart, not "strittig". */
+static void test_same_text(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_model m;
+	struct rp_charts cs;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	struct st_result r;
+	struct st_consensus c;
+	struct st_finding f;
+	size_t idx[2] = {0, 1};
+	char pdf[] = "/tmp/kz-test-same-XXXXXX";
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Agentur", "2025-05-23", NULL);
+	add(&t, "a.txt", "26.305 Soldaten", 26305, 26304.5, 26305.5, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2009");
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2009");
+	memset(&r, 0, sizeof r);
+	memset(&c, 0, sizeof c);
+	memset(&f, 0, sizeof f);
+	c.ind = KZ_I_TROOPS;
+	c.detail = "stationed";
+	c.subject = "US";
+	c.partner = "KR";
+	c.year = "2009";
+	c.unit = "persons";
+	c.estimate = NAN;
+	c.low = 26304.5;
+	c.high = 28550;
+	c.nclaims = 2;
+	c.ndocs = c.nsources = 1;
+	c.claims = idx;
+	c.state = "disputed";
+	f.kind = ST_K_CONFLICT;
+	f.sev = ST_SEV_INFO;
+	f.ind = KZ_I_TROOPS;
+	f.detail = "stationed";
+	f.subject = "US";
+	f.partner = "KR";
+	f.year = "2009";
+	f.unit = "persons";
+	f.claims = idx;
+	f.nclaims = 2;
+	f.rel_diff = 0.083;
+	f.explanation = "beide im selben Text, womöglich zwei verschiedene Größen";
+	r.c = &c;
+	r.nc = 1;
+	r.f = &f;
+	r.nf = 1;
+	rp_model_build(&m, &t, &d, &r, PL_DE);
+	T_CHECK(!(m.flags[0] & PL_F_CONFLICT) && !(m.flags[1] & PL_F_CONFLICT));
+	T_CHECK(rp_find_kind(&m.finds[0]) == RP_K_SAME_TEXT);
+	rp_charts_build(&cs, &m);
+	T_CHECK(find_chart(&cs, PL_DOTS, "US-Truppen in Südkorea, 2009") == NULL);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|Abweichung im selben Text (1)\n") != NULL);
+	T_CHECK(strstr(dump.s, "1 Abweichung im selben Text") != NULL);
+	T_CHECK(strstr(dump.s, "Konflikt") == NULL);
+	T_CHECK(strstr(dump.s, "|im Text verschieden\n") != NULL);
+	T_CHECK(strstr(dump.s, "|strittig") == NULL);
+	T_CHECK(strstr(dump.s, "c0392b") == NULL); /* nothing red */
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 /* Per page of a layout dump: text boxes stay on the page and do not overlap. */
 static int check_layout(const char *dump, int *pages, int *nbox)
 {
@@ -492,6 +572,7 @@ int main(void)
 	test_model();
 	test_chart_rules();
 	test_goals();
+	test_same_text();
 	test_factsheet();
 	return t_done("test_report");
 }
