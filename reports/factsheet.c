@@ -101,13 +101,33 @@ static int key_cmp(const void *x, const void *y)
 	return b->yr - a->yr;
 }
 
+static int same_key(const struct rp_fact *a, const struct rp_fact *b)
+{
+	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
+	       !strcmp(a->subject, b->subject) && !strcmp(a->partner, b->partner) &&
+	       !strcmp(a->unit, b->unit);
+}
+
 /* One definition: a five-year total is not the latest figure of a yearly budget, it is a row of
  * its own. */
 static int same_family(const struct rp_fact *a, const struct rp_fact *b)
 {
-	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
-	       !strcmp(a->subject, b->subject) && !strcmp(a->partner, b->partner) &&
-	       !strcmp(a->unit, b->unit) && rp_year_width(a->year) == rp_year_width(b->year);
+	return same_key(a, b) && rp_year_width(a->year) == rp_year_width(b->year);
+}
+
+/* A figure for a span of years that ended before the latest yearly figure of its fact is history
+ * ("mehr als 300.000" in 1950–1953 beside 28.500 in 2025): no key figure, it stays in the
+ * appendix. */
+static int past_span(const struct rp_model *m, const size_t *ord, size_t n, const struct rp_fact *f)
+{
+	if (rp_year_width(f->year) <= 0)
+		return 0;
+	for (size_t j = 0; j < n; j++) {
+		const struct rp_fact *g = &m->facts[ord[j]];
+		if (same_key(f, g) && rp_year_width(g->year) == 0 && g->yr > f->yr)
+			return 1;
+	}
+	return 0;
 }
 
 /* The key figures are the headline facts: troops stationed and armed forces, defence budgets,
@@ -206,7 +226,7 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 			/* the latest year of each family only (facts are sorted newest first) */
 			for (j = 0; j < i && !same_family(&m->facts[ord[j]], f); j++)
 				;
-			if (j < i)
+			if (j < i || past_span(m, ord, nord, f))
 				continue;
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
 			if (f->disputed) {

@@ -347,6 +347,9 @@ static void test_goals(void)
 	t.v[t.n - 1].status = KZ_S_PLAN;
 	add(&t, "a.txt", "27,47 Billionen Yen", 27.47e12, 27.46e12, 27.48e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2019-2023");
 	add(&t, "a.txt", "7,95 Billionen Yen", 7.95e12, 7.94e12, 7.96e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024");
+	/* a war-time span is history beside a yearly count of today: no key figure */
+	add(&t, "a.txt", "mehr als 300.000", 300000, 300000, 450000, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1950-1953");
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
 	/* the same plan under two details the sheet names alike: one row */
 	add(&t, "a.txt", "2 %", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
@@ -364,6 +367,8 @@ static void test_goals(void)
 	T_CHECK(count(dump.s, "|Plan\n") == 4); /* 5,4 and 6,8219 Bio. Yen, 43 Bio. Yen, 2 % once */
 	/* key figures: the 2024 budget and the five-year total are two rows */
 	T_CHECK(strstr(dump.s, "|7,95\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|27,47\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
+	T_CHECK(strstr(dump.s, "|28.500\n") != NULL);
+	T_CHECK(strstr(dump.s, "|300.000–450.000\n") == NULL);
 	unlink(pdf);
 	kz_buf_release(&dump);
 	kz_table_release(&t);
