@@ -645,7 +645,8 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 		{tr(L, "Wert", "Value"), 72, PL_RIGHT, 2},
 		{tr(L, "Art", "Kind"), 46, PL_LEFT, 1},
 		{tr(L, "Jahr", "Year"), 42, PL_LEFT, 1},
-		{tr(L, "Zitat und Satz", "Quote and sentence"), 157, PL_LEFT, 5},
+		/* the whole sentence (60 lines hold any real one and keep a row on its page) */
+		{tr(L, "Zitat und Satz", "Quote and sentence"), 157, PL_LEFT, 60},
 		{tr(L, "Quelle", "Source"), RP_TEXT_W - 441, PL_LEFT, 2},
 	};
 	struct rp_table t;
@@ -667,7 +668,7 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 			rp_fmt_date(date, sizeof date, d->date, L);
 			snprintf(grp, sizeof grp, "[%d] %s%s%s%s%s", lastdoc, *d->title ? d->title : d->path,
 				 *d->publisher ? " — " : "", d->publisher, *d->date ? ", " : "", *d->date ? date : "");
-			rp_utf8_cut(grp, 200);
+			rp_utf8_cut(grp, sizeof grp - 1);
 			rp_table_group(p, &t, grp);
 		}
 		snprintf(no, sizeof no, "%zu", i + 1);

@@ -355,10 +355,33 @@ static void test_goals(void)
 	t.v[t.n - 1].status = KZ_S_PLAN;
 	add(&t, "a.txt", "zwei Prozent", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "defense_budget", "JP", "", "2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
+	/* a long sentence is given whole in the appendix, a long citation wraps in its heading */
+	add(&t, "a.txt", "5.000 Soldaten", 5000, 4950, 5050, "persons", KZ_I_TROOPS, "stationed", "DE", "LT", "2027");
+	t.v[t.n - 1].sentence = "Mit der Panzerbrigade 45 stationiert Deutschland bis 2027 dauerhaft etwa 5.000 "
+				"Soldatinnen und Soldaten in Litauen, zum ersten Mal seit dem Ende des Kalten Krieges "
+				"eine ganze Brigade außerhalb des eigenen Landes, mit Familien, Schulen und Wohnungen, "
+				"die der litauische Staat zum großen Teil selbst baut und bezahlt, wie die Regierung in "
+				"Vilnius im Dezember mitteilte, und mit einem Stab, der schon heute in Vilnius sitzt.";
+	rp_docs_add(&d, "a.txt", "Ein sehr langer Titel eines Berichts über die Lastenteilung im Bündnis und ihre Folgen",
+		    "Ein Herausgeber mit einem langen Namen (projekteigener Text im Stil einer Zeitungsanalyse)",
+		    "2025-07-01", NULL);
 	rp_options_init(&o);
 	o.date = 1700000000;
 	o.dump = &dump;
 	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	{
+		const char *q = strstr(dump.s, "Soldaten\xe2\x80\x9c Mit der Panzerbrigade");
+		const char *line = q;
+		double x, y, w, h;
+		while (line && line > dump.s && line[-1] != '\n')
+			line--;
+		T_CHECK(q && sscanf(line, "T %lf %lf %lf %lf", &x, &y, &w, &h) == 4 && h > 6 * 8.0);
+		q = strstr(dump.s, "|[1] Ein sehr langer Titel");
+		line = q;
+		while (line && line > dump.s && line[-1] != '\n')
+			line--;
+		T_CHECK(q && sscanf(line, "T %lf %lf %lf %lf", &x, &y, &w, &h) == 4 && h > 2 * 9.0 && x + w <= RP_PAGE_W - RP_MR);
+	}
 	T_CHECK(strstr(dump.s, "|5\xc2\xa0%\n") && strstr(dump.s, "|3,5\xc2\xa0%\n") && strstr(dump.s, "|1,5\xc2\xa0%\n"));
 	T_CHECK(!strstr(dump.s, "1,5\xe2\x80\x93" "5"));
 	T_CHECK(strstr(dump.s, "|5,4\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|6,8219\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
