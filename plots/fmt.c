@@ -216,12 +216,16 @@ void pl_fmt_range(char *dst, size_t n, double lo, double hi, const char *unit, e
 	if (!unit)
 		unit = "";
 	if (is_currency(unit)) {
+		const struct cur *c = currency(unit);
+		const char *de, *en;
 		pl_unit_scale(fmax(fabs(lo), fabs(hi)), unit, lang, &div, u, sizeof u);
 		two_nums(a, b, sizeof a, lo / div, hi / div, lang);
-		if (lang == PL_DE)
+		if (lang == PL_DE) {
 			snprintf(dst, n, "%s\xe2\x80\x93%s" NBSP "%s", a, b, u);
-		else
-			snprintf(dst, n, "%s\xe2\x80\x93%s %s", a, b, u);
+		} else { /* as a single amount is written: "USD 1.07–1.19 bn" */
+			money_scale(fmax(fabs(lo), fabs(hi)), &de, &en);
+			snprintf(dst, n, "%s" NBSP "%s\xe2\x80\x93%s%s%s", c ? c->en : unit, a, b, *en ? NBSP : "", en);
+		}
 		return;
 	}
 	if (!strcmp(unit, "persons") || !strcmp(unit, "count")) {

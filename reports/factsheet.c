@@ -440,7 +440,11 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 			const int *order = find_order;
 			if (!kinds[order[i]])
 				continue;
-			kz_buf_addf(&b, "%s%zu %s", sep, kinds[order[i]], rp_kind_word(order[i], L, kinds[order[i]] != 1));
+			char w[96];
+			snprintf(w, sizeof w, "%s", rp_kind_word(order[i], L, kinds[order[i]] != 1));
+			if (L != PL_DE && w[0] >= 'A' && w[0] <= 'Z') /* a heading word, lower case in a sentence */
+				w[0] = (char)(w[0] - 'A' + 'a');
+			kz_buf_addf(&b, "%s%zu %s", sep, kinds[order[i]], w);
 			sep = ", ";
 		}
 	}

@@ -66,6 +66,8 @@ static void test_fmt(void)
 	T_STREQ(b, "26.305\xe2\x80\x93" "28.550");
 	pl_fmt_range(b, sizeof b, 4.115, 4.125, "percent", PL_DE);
 	T_STREQ(b, "4,115\xe2\x80\x93" "4,125" NB "%");
+	pl_fmt_range(b, sizeof b, 1.07e9, 1.19e9, "USD", PL_EN); /* written like "USD 1.13 bn" */
+	T_STREQ(b, "USD" NB "1.07\xe2\x80\x93" "1.19" NB "bn");
 	pl_fmt_range(b, sizeof b, 0.9e12, 1.2e12, "KRW", PL_DE);
 	T_STREQ(b, "0,9\xe2\x80\x93" "1,2" NB "Bio. Won");
 	/* a computed interval is shown to two digits of its width, rounded outwards */

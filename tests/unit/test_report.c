@@ -472,6 +472,11 @@ static void test_same_text(void)
 	T_CHECK(strstr(dump.s, "|im Text verschieden\n") != NULL);
 	T_CHECK(strstr(dump.s, "|strittig") == NULL);
 	T_CHECK(strstr(dump.s, "c0392b") == NULL); /* nothing red */
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "1 difference within one text") != NULL); /* lower case in the sentence */
+	T_CHECK(strstr(dump.s, "|Difference within one text (1)\n") != NULL);
 	unlink(pdf);
 	kz_buf_release(&dump);
 	kz_table_release(&t);
