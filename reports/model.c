@@ -261,7 +261,7 @@ void rp_fmt_date(char *dst, size_t n, const char *d, enum pl_lang lang)
 	else if (day)
 		snprintf(dst, n, "%d %s %d", day, en[mo - 1], y);
 	else if (mo)
-		snprintf(dst, n, "%s %d", (lang == PL_DE ? de : en)[mo - 1], y);
+		snprintf(dst, n, "%s %d", lang == PL_DE ? de[mo - 1] : en[mo - 1], y);
 	else
 		snprintf(dst, n, "%d", y);
 }
