@@ -115,16 +115,16 @@ static int same_family(const struct rp_fact *a, const struct rp_fact *b)
 	return same_key(a, b) && rp_year_width(a->year) == rp_year_width(b->year);
 }
 
-/* A figure for a span of years that ended before the latest yearly figure of its fact is history
- * ("mehr als 300.000" in 1950–1953 beside 28.500 in 2025): no key figure, it stays in the
- * appendix. */
+/* A figure for a span of years that ended before a later figure of its fact is history ("mehr
+ * als 300.000" in 1950–1953 beside 28.500 in 2025, arms exports 2016–2020 beside 2021–2023): no
+ * key figure, it stays in the appendix. */
 static int past_span(const struct rp_model *m, const size_t *ord, size_t n, const struct rp_fact *f)
 {
 	if (rp_year_width(f->year) <= 0)
 		return 0;
 	for (size_t j = 0; j < n; j++) {
 		const struct rp_fact *g = &m->facts[ord[j]];
-		if (same_key(f, g) && rp_year_width(g->year) == 0 && g->yr > f->yr)
+		if (same_key(f, g) && g->yr > f->yr)
 			return 1;
 	}
 	return 0;

@@ -350,6 +350,8 @@ static void test_goals(void)
 	/* a war-time span is history beside a yearly count of today: no key figure */
 	add(&t, "a.txt", "mehr als 300.000", 300000, 300000, 450000, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1950-1953");
 	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	add(&t, "a.txt", "3,8 Mrd. Dollar", 3.8e9, 3.75e9, 3.85e9, "USD", KZ_I_BUDGET, "military_exports", "KR", "", "2016-2020");
+	add(&t, "a.txt", "38 Mrd. Dollar", 38e9, 37.5e9, 38.5e9, "USD", KZ_I_BUDGET, "military_exports", "KR", "", "2021-2023");
 	/* the same plan under two details the sheet names alike: one row */
 	add(&t, "a.txt", "2 %", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
@@ -392,6 +394,8 @@ static void test_goals(void)
 	T_CHECK(strstr(dump.s, "|7,95\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|27,47\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
 	T_CHECK(strstr(dump.s, "|28.500\n") != NULL);
 	T_CHECK(strstr(dump.s, "|300.000–450.000\n") == NULL);
+	T_CHECK(strstr(dump.s, "|3,7–3,9\xc2\xa0Mrd. US-Dollar\n") == NULL); /* the older span's interval */
+	T_CHECK(strstr(dump.s, "|37,5–38,5\xc2\xa0Mrd. US-Dollar\n") != NULL);
 	unlink(pdf);
 	kz_buf_release(&dump);
 	kz_table_release(&t);
