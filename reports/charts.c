@@ -240,7 +240,9 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 	for (j = 0; j < n; j++) {
 		const struct rp_fact *f = &m->facts[ord[j]];
 		const char *who = us_troops ? f->partner : f->subject;
-		if (f->ind != ind || !*who || !charted(f))
+		/* countries side by side, each with one year's figure: a span's total or mean is
+		 * another definition */
+		if (f->ind != ind || !*who || !charted(f) || rp_year_width(f->year) != 0)
 			continue;
 		if (us_troops && (strcmp(f->subject, "US") || (*f->detail && strcmp(f->detail, "stationed"))))
 			continue;

@@ -142,6 +142,8 @@ static int key_detail(const struct rp_fact *f)
 					   "imports", "total_trade", NULL};
 	if (f->ind == KZ_I_COST_SHARE)
 		return 1;
+	if (f->ind == KZ_I_BUDGET && !*f->detail)
+		return 0; /* money of an unnamed kind is no headline figure */
 	if (f->ind == KZ_I_GDP_SHARE)
 		return !*f->detail || !strcmp(f->detail, "defense_budget");
 	for (const char *const *k = keep; *k; k++)

@@ -78,7 +78,7 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 			snprintf(dst, n, de ? "Truppen %s (%s)" : "%s troops (%s)", s, dw);
 		break;
 	case KZ_I_BUDGET:
-		if (!strcmp(detail, "defense_budget") || !*detail)
+		if (!strcmp(detail, "defense_budget"))
 			snprintf(dst, n, de ? "Verteidigungshaushalt %s" : "Defence budget, %s", s);
 		else if (!strcmp(detail, "host_nation_support"))
 			snprintf(dst, n, de ? "Stationierungskosten: Beitrag %s%s%s" : "Host-nation support, %s%s%s",
@@ -98,7 +98,7 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 				dw[0] = (char)(dw[0] - 'a' + 'A'); /* it opens the row's label */
 			snprintf(dst, n, de ? "%s %s%s%s" : "%s, %s%s%s", dw, s, hasp ? " → " : "", hasp ? p : "");
 		}
-		else
+		else /* no detail: money of a kind the text does not say, not "the defence budget" */
 			snprintf(dst, n, de ? "Ausgaben %s%s%s" : "Spending, %s%s%s", s, hasp ? " → " : "", hasp ? p : "");
 		break;
 	case KZ_I_GDP_SHARE:

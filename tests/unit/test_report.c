@@ -70,6 +70,8 @@ static void test_names(void)
 	T_STREQ(b, "US-Truppen in Südkorea");
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "defense_budget", "JP", "", PL_EN);
 	T_STREQ(b, "Defence budget, Japan");
+	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "", "KR", "", PL_DE); /* no detail: no claim it is the defence budget */
+	T_STREQ(b, "Ausgaben Südkorea");
 	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "floor", "US", "KR", PL_DE);
 	T_STREQ(b, "Mindeststärke US-Truppen in Südkorea (Gesetz)");
 	/* names, no codes and no "?" for a partner the text does not name */
@@ -246,6 +248,7 @@ static void test_chart_rules(void)
 	rp_docs_add(&d, "a.txt", "A", "Agentur", "2025-05-23", NULL);
 	add(&t, "a.txt", "2,12 Prozent", 2.12, 2.11, 2.13, "percent", KZ_I_GDP_SHARE, "defense_budget", "DE", "", "2024");
 	add(&t, "a.txt", "4,12 Prozent", 4.12, 4.11, 4.13, "percent", KZ_I_GDP_SHARE, "defense_budget", "PL", "", "2024");
+	add(&t, "a.txt", "etwa 1 Prozent", 1, 0.5, 1.5, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2023-2027"); /* a span: not in the bars */
 	add(&t, "a.txt", "5 Prozent", 5, 4.5, 5.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
 	t.v[t.n - 1].status = KZ_S_TARGET;
 	add(&t, "a.txt", "3,5 Prozent", 3.5, 3.4, 3.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
