@@ -57,21 +57,45 @@ int pl_chart_series(struct pl_chart *c, const char *name)
 	return (int)c->nseries++;
 }
 
+void pl_chart_set_trend(struct pl_chart *c, double x0, double x1)
+{
+	c->has_trend = 1;
+	c->trend_x0 = x0 < x1 ? x0 : x1;
+	c->trend_x1 = x0 < x1 ? x1 : x0;
+}
+
+static int in_trend(const struct pl_chart *c, const struct pl_point *p)
+{
+	return p->x >= c->trend_x0 && p->x <= c->trend_x1;
+}
+
 int pl_chart_trend(const struct pl_chart *c, double *a, double *b)
 {
-	double sx = 0, sy = 0, sxx = 0, sxy = 0, n = (double)c->n, d;
-	size_t i;
+	double sx = 0, sy = 0, sxx = 0, sxy = 0, n = 0, d, seen[PL_TREND_MIN];
+	size_t i, j, distinct = 0;
 
-	if (c->n < 2)
+	if (!c->has_trend)
 		return -1;
 	for (i = 0; i < c->n; i++) {
+		if (!in_trend(c, &c->v[i]))
+			continue;
+		/* PL_TREND_MIN distinct x are enough to know */
+		for (j = 0; j < distinct && seen[j] != c->v[i].x; j++)
+			;
+		if (j == distinct && distinct < PL_TREND_MIN)
+			seen[distinct++] = c->v[i].x;
 		sx += c->v[i].x;
 		sy += c->v[i].value;
+		n++;
 	}
+	if (distinct < PL_TREND_MIN)
+		return -1;
 	sx /= n;
 	sy /= n;
 	for (i = 0; i < c->n; i++) {
 		double dx = c->v[i].x - sx;
+		if (!in_trend(c, &c->v[i]))
+			continue;
 		sxx += dx * dx;
 		sxy += dx * (c->v[i].value - sy);
 	}

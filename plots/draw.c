@@ -470,7 +470,7 @@ static void draw_series(struct pl_ctx *c, const struct pl_chart *ch, double x, d
 	draw_xticks(c, &s.xa, x0, x1, y0, 1, 1, x, x + w, y1, th / 2 + 1);
 	if (pl_chart_trend(ch, &a, &b) == 0) {
 		double d[] = {3, 2};
-		double xa = s.xa.min, xb = s.xa.max;
+		double xa = ch->trend_x0, xb = ch->trend_x1; /* between the figures fitted, no further */
 		cairo_save(cr);
 		cairo_rectangle(cr, x0, y1, x1 - x0, y0 - y1);
 		cairo_clip(cr);

@@ -48,6 +48,18 @@ static int auto_decimals(double v)
 	return 4;
 }
 
+/* Decimals that show v to two significant digits: 66,67 -> 67, 0,1234 -> 0,12. */
+static int sig2_decimals(double v)
+{
+	double a = fabs(v);
+	int d;
+
+	if (a == 0 || !isfinite(a))
+		return 0;
+	d = 1 - (int)floor(log10(a));
+	return d < 0 ? 0 : d > 6 ? 6 : d;
+}
+
 void pl_fmt_num(char *dst, size_t n, double v, int decimals, enum pl_lang lang)
 {
 	char raw[64], out[96];
@@ -140,9 +152,10 @@ void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang 
 	if (!unit)
 		unit = "";
 	if (!strcmp(unit, "percent")) {
-		/* a third is "33,3 %", never "33,3333 %": no share is stated to more than two decimals,
-		 * and one with more came from a fraction in words */
-		pl_fmt_num(num, sizeof num, v, auto_decimals(v) > 2 ? 1 : -1, lang);
+		/* a third is "33 %", never "33,3333 %" nor "33,3 %": no share is stated to more than two
+		 * decimals, one with more came from a fraction in words ("ein Drittel", "zwei Drittel")
+		 * and is shown to the two digits such a fraction holds */
+		pl_fmt_num(num, sizeof num, v, auto_decimals(v) > 2 ? sig2_decimals(v) : -1, lang);
 		snprintf(dst, n, lang == PL_DE ? "%s" NBSP "%%" : "%s%%", num);
 	} else if (!strcmp(unit, "points")) {
 		pl_fmt_num(num, sizeof num, v, -1, lang);
@@ -203,13 +216,31 @@ void pl_fmt_range(char *dst, size_t n, double lo, double hi, const char *unit, e
 	if (!unit)
 		unit = "";
 	if (is_currency(unit)) {
+		const struct cur *c = currency(unit);
+		const char *de, *en;
 		pl_unit_scale(fmax(fabs(lo), fabs(hi)), unit, lang, &div, u, sizeof u);
 		two_nums(a, b, sizeof a, lo / div, hi / div, lang);
-		if (lang == PL_DE)
+		if (lang == PL_DE) {
 			snprintf(dst, n, "%s\xe2\x80\x93%s" NBSP "%s", a, b, u);
-		else
-			snprintf(dst, n, "%s\xe2\x80\x93%s %s", a, b, u);
+		} else { /* as a single amount is written: "USD 1.07–1.19 bn" */
+			money_scale(fmax(fabs(lo), fabs(hi)), &de, &en);
+			snprintf(dst, n, "%s" NBSP "%s\xe2\x80\x93%s%s%s", c ? c->en : unit, a, b, *en ? NBSP : "", en);
+		}
 		return;
+	}
+	if (!strcmp(unit, "persons") || !strcmp(unit, "count")) {
+		/* people and things come whole: the whole numbers the interval holds ("34.894", not
+		 * "34.893,5–34.894,5") */
+		double l = ceil(lo - 1e-9), h = floor(hi + 1e-9);
+		if (l <= h) {
+			pl_fmt_num(a, sizeof a, l, 0, lang);
+			pl_fmt_num(b, sizeof b, h, 0, lang);
+			if (l == h)
+				snprintf(dst, n, "%s", a);
+			else
+				snprintf(dst, n, "%s\xe2\x80\x93%s", a, b);
+			return;
+		}
 	}
 	two_nums(a, b, sizeof a, lo, hi, lang);
 	if (!strcmp(unit, "percent"))

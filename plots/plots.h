@@ -77,6 +77,8 @@ struct pl_chart {
 	size_t n, alloc;
 	int has_band;
 	double band_lo, band_hi, band_value;
+	int has_trend;              /* PL_SERIES: fit a line over the points with x in [trend_x0, trend_x1] */
+	double trend_x0, trend_x1;  /* and draw it there only: never beyond the figures it is fitted to */
 	const char **series;
 	size_t nseries, series_alloc;
 	struct kz_arena arena;
@@ -90,7 +92,13 @@ struct pl_point *pl_chart_add(struct pl_chart *c, const char *label, const char 
 			      double value, double low, double high, int flags);
 /* Index of the series called name, added when new. */
 int pl_chart_series(struct pl_chart *c, const char *name);
-/* Least-squares line through the points (x, value): returns 0 and sets a, b for y = a + b x, or -1. */
+/* Ask for a trend over the points with x0 <= x <= x1 (the caller decides which figures may share a
+ * line; a chart has none unless asked). */
+void pl_chart_set_trend(struct pl_chart *c, double x0, double x1);
+/* Least-squares line through the points (x, value) in the trend's range: returns 0 and sets a, b
+ * for y = a + b x; -1 when no trend was asked for or the range holds fewer than PL_TREND_MIN
+ * distinct x. */
+#define PL_TREND_MIN 3
 int pl_chart_trend(const struct pl_chart *c, double *a, double *b);
 
 /*

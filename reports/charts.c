@@ -11,6 +11,8 @@
 #define MAX_DOTS 30
 #define MAX_SERIES 10
 #define MAX_ROWS 40
+/* a trend line never bridges more years without a figure than this: regimes change in less */
+#define TREND_GAP 10
 
 static const enum kz_ind ind_order[] = {KZ_I_TROOPS, KZ_I_BUDGET, KZ_I_GDP_SHARE, KZ_I_COST_SHARE,
 					KZ_I_TRADE_SHARE};
@@ -43,10 +45,21 @@ static struct pl_chart *add_chart(struct rp_charts *cs, enum pl_kind kind, const
 	return c;
 }
 
+/* Charts compare levels: only reported figures. A target, plan, demand, cap, disputed claim or
+ * forecast is no level of any year; the sheet lists them under "Ziele und Forderungen". */
+static int charted(const struct rp_fact *f)
+{
+	return f->status == KZ_S_REPORTED;
+}
+
+/* One definition: the same indicator, detail, subject, partner and unit, and the same kind of
+ * period — a figure for one year, or for a span of as many years (a five-year total is no
+ * year's budget, "more than 300 000 in the 1950s" no year's count). */
 static int same_family(const struct rp_fact *a, const struct rp_fact *b)
 {
-	return a->ind == b->ind && !strcmp(a->detail, b->detail) && !strcmp(a->subject, b->subject) &&
-	       !strcmp(a->partner, b->partner) && !strcmp(a->unit, b->unit);
+	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
+	       !strcmp(a->subject, b->subject) && !strcmp(a->partner, b->partner) &&
+	       !strcmp(a->unit, b->unit) && rp_year_width(a->year) == rp_year_width(b->year);
 }
 
 static const struct rp_model *sort_m;
@@ -79,7 +92,7 @@ static int fact_flags(const struct rp_model *m, const struct rp_fact *f)
 
 static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const struct rp_fact *f)
 {
-	char name[256], title[320], slug[160], label[200], sub[320], v[64], r[96];
+	char name[256], title[320], slug[160], label[200], sub[320], v[64], r[96], yr[48];
 	struct pl_chart *c;
 	size_t k, rows = 0;
 	enum pl_lang lang = m->lang;
@@ -90,7 +103,8 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 	if (rows < 2)
 		return;
 	rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, lang);
-	snprintf(title, sizeof title, "%s%s%s", name, *f->year ? ", " : "", f->year);
+	rp_fmt_year(yr, sizeof yr, f->year, lang);
+	snprintf(title, sizeof title, "%s%s%s", name, *f->year ? ", " : "", *f->year ? yr : "");
 	snprintf(slug, sizeof slug, "dots-%s-%s-%s-%s-%s-%s", kz_ind_name(f->ind), f->detail,
 		 f->subject, f->partner, f->unit, f->year);
 	c = add_chart(cs, PL_DOTS, title, f->unit, slug);
@@ -125,14 +139,34 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 	}
 }
 
-/* One time series per family with three or more years. */
+static int int_cmp(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+/* The stretch a trend may cover: the latest run of years (sorted, distinct) with no gap of more
+ * than TREND_GAP years between neighbours. Returns how many years it holds, sets *from. */
+static int trend_stretch(const int *years, int ny, int *from)
+{
+	int k = ny - 1;
+
+	while (k > 0 && years[k] - years[k - 1] <= TREND_GAP)
+		k--;
+	*from = ny ? years[k] : 0;
+	return ny - k;
+}
+
+/* One time series per definition with three or more years; a trend over the latest stretch of
+ * at least three years without a long gap, drawn between its first and last figure. */
 static void series_chart(struct rp_charts *cs, const struct rp_model *m, const size_t *ord,
 			 size_t n, size_t i)
 {
 	const struct rp_fact *f = &m->facts[ord[i]];
-	char name[256], title[320], slug[160], label[200];
+	char name[256], title[320], slug[160], label[200], sub[400], a[16], b[16];
 	struct pl_chart *c = NULL;
-	int years[64], ny = 0;
+	int years[256], ny = 0, from = 0, nt;
+	int de = m->lang == PL_DE;
 
 	for (size_t j = 0; j < n; j++) {
 		const struct rp_fact *g = &m->facts[ord[j]];
@@ -141,15 +175,32 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 			continue;
 		for (int y = 0; y < ny; y++)
 			seen |= years[y] == g->yr;
-		if (!seen && ny < 64)
+		if (!seen && ny < (int)(sizeof years / sizeof years[0]))
 			years[ny++] = g->yr;
 	}
 	if (ny < 3)
 		return;
+	qsort(years, (size_t)ny, sizeof years[0], int_cmp);
+	nt = trend_stretch(years, ny, &from);
 	rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, m->lang);
-	snprintf(title, sizeof title, m->lang == PL_DE ? "%s im Zeitverlauf" : "%s over time", name);
+	snprintf(title, sizeof title, de ? "%s im Zeitverlauf" : "%s over time", name);
 	snprintf(slug, sizeof slug, "series-%s-%s-%s-%s-%s", kz_ind_name(f->ind), f->detail, f->subject,
 		 f->partner, f->unit);
+	snprintf(sub, sizeof sub, "%s",
+		 de ? "Jede Angabe nach dem Jahr, auf das sie sich bezieht; Farbe = Quelle"
+		    : "Every statement by the year it refers to; colour = source");
+	snprintf(a, sizeof a, "%d", from);
+	snprintf(b, sizeof b, "%d", years[ny - 1]);
+	if (nt >= PL_TREND_MIN && nt < ny)
+		snprintf(sub + strlen(sub), sizeof sub - strlen(sub),
+			 de ? "; Trend nur %s\xe2\x80\x93%s: davor eine Lücke von mehr als %d Jahren"
+			    : "; trend %s\xe2\x80\x93%s only: a gap of more than %d years before it",
+			 a, b, TREND_GAP);
+	else if (nt < PL_TREND_MIN)
+		snprintf(sub + strlen(sub), sizeof sub - strlen(sub),
+			 de ? "; kein Trend: zu wenige Jahre ohne Lücke von mehr als %d Jahren"
+			    : "; no trend: too few years without a gap of more than %d years",
+			 TREND_GAP);
 	for (size_t j = 0; j < n; j++) {
 		const struct rp_fact *g = &m->facts[ord[j]];
 		if (!same_family(f, g) || !g->yr)
@@ -164,9 +215,9 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 				continue;
 			if (!c) {
 				c = add_chart(cs, PL_SERIES, title, f->unit, slug);
-				pl_chart_set_subtitle(c, m->lang == PL_DE
-								 ? "Jede Angabe nach dem Jahr, auf das sie sich bezieht; Farbe = Quelle"
-								 : "Every statement by the year it refers to; colour = source");
+				pl_chart_set_subtitle(c, sub);
+				if (nt >= PL_TREND_MIN)
+					pl_chart_set_trend(c, from, years[ny - 1]);
 			}
 			rp_doc_label(m, m->docno[g->claims[k]], label, sizeof label);
 			rp_utf8_cut(label, 48);
@@ -189,7 +240,9 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 	for (j = 0; j < n; j++) {
 		const struct rp_fact *f = &m->facts[ord[j]];
 		const char *who = us_troops ? f->partner : f->subject;
-		if (f->ind != ind || !*who)
+		/* countries side by side, each with one year's figure: a span's total or mean is
+		 * another definition */
+		if (f->ind != ind || !*who || !charted(f) || rp_year_width(f->year) != 0)
 			continue;
 		if (us_troops && (strcmp(f->subject, "US") || (*f->detail && strcmp(f->detail, "stationed"))))
 			continue;
@@ -219,13 +272,14 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 					 : "Consensus of the latest year per country, with interval and number of sources");
 	for (k = 0; k < nb; k++) {
 		const struct rp_fact *f = best[k];
-		char label[128], note[128], v[64];
+		char label[128], note[128], v[64], yr[48];
 		if (f->disputed) /* no estimate: the range the sources give */
 			pl_fmt_range(v, sizeof v, f->low, f->high, f->unit, m->lang);
 		else
 			pl_fmt_value(v, sizeof v, f->value, f->unit, m->lang);
+		rp_fmt_year(yr, sizeof yr, f->year, m->lang);
 		snprintf(label, sizeof label, "%s%s%s%s", rp_country(us_troops ? f->partner : f->subject, m->lang),
-			 *f->year ? " (" : "", f->year, *f->year ? ")" : "");
+			 *f->year ? " (" : "", *f->year ? yr : "", *f->year ? ")" : "");
 		snprintf(note, sizeof note, m->lang == PL_DE ? "%s · %zu Q." : "%s · %zu src.", v, f->ndocs);
 		pl_chart_add(c, label, note, f->yr, f->value, f->low, f->high,
 			     (fact_flags(m, f) & PL_F_CONFLICT) | (f->disputed ? PL_F_CONFLICT : 0));
@@ -253,7 +307,11 @@ void rp_charts_build(struct rp_charts *cs, const struct rp_model *m)
 	for (i = 0; i < n && ndots < MAX_DOTS; i++) {
 		const struct rp_fact *f = &m->facts[ord[i]];
 		size_t before = cs->n;
-		if (!kz_ind_is_core(f->ind) || f->nclaims < 2)
+		if (!kz_ind_is_core(f->ind) || f->nclaims < 2 || !charted(f))
+			continue;
+		/* differing figures of one text are most often two quantities (a count and an agreed
+		 * strength, a total and a part): not set side by side as one fact's statements */
+		if (f->disputed && rp_fact_one_text(m, f))
 			continue;
 		dots_chart(cs, m, f);
 		ndots += cs->n - before;
@@ -261,7 +319,7 @@ void rp_charts_build(struct rp_charts *cs, const struct rp_model *m)
 	for (i = 0; i < n && nser < MAX_SERIES; i++) {
 		const struct rp_fact *f = &m->facts[ord[i]];
 		size_t before = cs->n;
-		if (!kz_ind_is_core(f->ind))
+		if (!kz_ind_is_core(f->ind) || !charted(f) || !*f->year)
 			continue;
 		for (j = 0; j < i; j++)
 			if (same_family(&m->facts[ord[j]], f))

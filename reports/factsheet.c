@@ -28,11 +28,11 @@ static void fmt_date(char *dst, size_t n, long long t, enum pl_lang lang)
 	time_t tt = (time_t)t;
 	struct tm tm;
 
+	char iso[32];
+
 	gmtime_r(&tt, &tm);
-	if (lang == PL_DE)
-		strftime(dst, n, "%d.%m.%Y", &tm);
-	else
-		strftime(dst, n, "%Y-%m-%d", &tm);
+	strftime(iso, sizeof iso, "%Y-%m-%d", &tm);
+	rp_fmt_date(dst, n, iso, lang); /* as every other date of the sheet */
 }
 
 /* The country a fact is listed under: the host for US troops abroad, else the subject. */
@@ -50,6 +50,10 @@ static int fact_conflict(const struct rp_model *m, const struct rp_fact *f)
 			return 1;
 	return 0;
 }
+
+/* The order the sheet lists findings in: contradictions first, information last. */
+static const int find_order[] = {ST_K_CONFLICT, ST_K_CLAIM,     ST_K_CURRENCY, ST_K_ARITHMETIC,
+				 RP_K_SAME_TEXT, ST_K_DRIFT, ST_K_OUTLIER};
 
 /* ---- summary ---- */
 
@@ -97,11 +101,33 @@ static int key_cmp(const void *x, const void *y)
 	return b->yr - a->yr;
 }
 
-static int same_family(const struct rp_fact *a, const struct rp_fact *b)
+static int same_key(const struct rp_fact *a, const struct rp_fact *b)
 {
 	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
-	       !strcmp(a->subject, b->subject) &&
-	       !strcmp(a->partner, b->partner) && !strcmp(a->unit, b->unit);
+	       !strcmp(a->subject, b->subject) && !strcmp(a->partner, b->partner) &&
+	       !strcmp(a->unit, b->unit);
+}
+
+/* One definition: a five-year total is not the latest figure of a yearly budget, it is a row of
+ * its own. */
+static int same_family(const struct rp_fact *a, const struct rp_fact *b)
+{
+	return same_key(a, b) && rp_year_width(a->year) == rp_year_width(b->year);
+}
+
+/* A figure for a span of years that ended before a later figure of its fact is history ("mehr
+ * als 300.000" in 1950–1953 beside 28.500 in 2025, arms exports 2016–2020 beside 2021–2023): no
+ * key figure, it stays in the appendix. */
+static int past_span(const struct rp_model *m, const size_t *ord, size_t n, const struct rp_fact *f)
+{
+	if (rp_year_width(f->year) <= 0)
+		return 0;
+	for (size_t j = 0; j < n; j++) {
+		const struct rp_fact *g = &m->facts[ord[j]];
+		if (same_key(f, g) && g->yr > f->yr)
+			return 1;
+	}
+	return 0;
 }
 
 /* The key figures are the headline facts: troops stationed and armed forces, defence budgets,
@@ -116,6 +142,8 @@ static int key_detail(const struct rp_fact *f)
 					   "imports", "total_trade", NULL};
 	if (f->ind == KZ_I_COST_SHARE)
 		return 1;
+	if (f->ind == KZ_I_BUDGET && !*f->detail)
+		return 0; /* money of an unnamed kind is no headline figure */
 	if (f->ind == KZ_I_GDP_SHARE)
 		return !*f->detail || !strcmp(f->detail, "defense_budget");
 	for (const char *const *k = keep; *k; k++)
@@ -200,7 +228,7 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 			/* the latest year of each family only (facts are sorted newest first) */
 			for (j = 0; j < i && !same_family(&m->facts[ord[j]], f); j++)
 				;
-			if (j < i)
+			if (j < i || past_span(m, ord, nord, f))
 				continue;
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
 			if (f->disputed) {
@@ -212,7 +240,10 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 					hi = f->high;
 				}
 				pl_fmt_range(r, sizeof r, lo, hi, f->unit, L);
-				snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
+				if (rp_fact_one_text(m, f)) /* one text, no sources contradicting each other */
+					snprintf(v, sizeof v, "%s", r);
+				else
+					snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
 			} else {
 				pl_fmt_value(r, sizeof r, f->value, f->unit, L); /* no markup characters */
 				if (fact_conflict(m, f))
@@ -220,12 +251,14 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 				else
 					snprintf(v, sizeof v, "%s", r);
 			}
-			if (f->disputed) /* no range all statements allow */
+			if (f->disputed && rp_fact_one_text(m, f)) /* figures of one text that differ */
+				snprintf(r, sizeof r, "%s", tr(L, "im Text verschieden", "differ in one text"));
+			else if (f->disputed) /* no range all statements allow */
 				snprintf(r, sizeof r, "%s", tr(L, "strittig", "disputed"));
 			else
 				pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
 			snprintf(n, sizeof n, "%zu", f->ndocs);
-			snprintf(y, sizeof y, "%s", *f->year ? f->year : "–");
+			rp_fmt_year(y, sizeof y, f->year, L);
 			cells[0] = name;
 			cells[1] = v;
 			cells[2] = y;
@@ -260,8 +293,41 @@ static const char *status_word(enum kz_status st, enum pl_lang L)
 	}
 }
 
+/* One row of "Ziele und Forderungen": one figure stated for one fact. */
+struct goal_row {
+	char name[256];
+	enum kz_status status;
+	const char *unit, *year;
+	double value;
+	size_t nsrc;
+};
+
+/* The sources that state value for f (in f's unit): the originator the text names, else the
+ * document. */
+static size_t value_sources(const struct rp_model *m, const struct rp_fact *f, double value)
+{
+	size_t k, j, n = 0;
+
+	for (k = 0; k < f->nclaims; k++) {
+		const struct kz_claim *a = &m->t->v[f->claims[k]];
+		if (strcmp(a->unit, f->unit) || a->value != value)
+			continue;
+		for (j = 0; j < k; j++) {
+			const struct kz_claim *b = &m->t->v[f->claims[j]];
+			if (!strcmp(b->unit, f->unit) && b->value == value &&
+			    (*a->source ? !strcmp(a->source, b->source) : !*b->source && !strcmp(a->doc, b->doc)))
+				break;
+		}
+		n += j == k;
+	}
+	return n;
+}
+
 /* Targets, plans, demands, caps, disputed claims and forecasts: never levels, so a table of their
- * own, each with the year it is for and the figures stated (their range when they differ). */
+ * own. Each row is one figure for one fact (indicator, detail, status, subject, partner, year)
+ * with the year it is for: a target of 5 % and its parts of 3,5 % and 1,5 %, or a budget and its
+ * draft, are figures of their own, never one range "1,5–5 %"; the same figure under two details
+ * the sheet names alike is one row. */
 static void goals(struct rp_pages *p, const struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
@@ -272,44 +338,56 @@ static void goals(struct rp_pages *p, const struct rp_model *m)
 		{tr(L, "Jahr", "Year"), 48, PL_LEFT, 1},
 		{tr(L, "Quellen", "Sources"), RP_TEXT_W - 418, PL_RIGHT, 1},
 	};
+	struct goal_row rows[3 * MAX_KEYROWS];
 	struct rp_table t;
-	size_t i, rows = 0;
+	size_t i, k, j, nrows = 0;
 
-	for (i = 0; i < m->nfacts; i++)
-		if (m->facts[i].status != KZ_S_REPORTED && kz_ind_is_core(m->facts[i].ind))
-			rows++;
-	if (!rows)
+	for (i = 0; i < m->nfacts && nrows < sizeof rows / sizeof rows[0]; i++) {
+		const struct rp_fact *f = &m->facts[i];
+		char name[256];
+		if (f->status == KZ_S_REPORTED || !kz_ind_is_core(f->ind))
+			continue;
+		rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
+		/* every figure stated, not a mean or a range of them: a demand of 5 and one of 10 are two demands */
+		for (k = 0; k < f->nclaims && nrows < sizeof rows / sizeof rows[0]; k++) {
+			const struct kz_claim *c = &m->t->v[f->claims[k]];
+			if (strcmp(c->unit, f->unit))
+				continue; /* the same figure in another currency */
+			for (j = 0; j < nrows; j++)
+				if (rows[j].status == f->status && rows[j].value == c->value &&
+				    !strcmp(rows[j].unit, f->unit) && !strcmp(rows[j].year, f->year) &&
+				    !strcmp(rows[j].name, name))
+					break;
+			if (j < nrows)
+				continue;
+			snprintf(rows[nrows].name, sizeof rows[nrows].name, "%s", name);
+			rows[nrows].status = f->status;
+			rows[nrows].unit = f->unit;
+			rows[nrows].year = f->year;
+			rows[nrows].value = c->value;
+			rows[nrows].nsrc = value_sources(m, f, c->value);
+			nrows++;
+		}
+	}
+	if (!nrows)
 		return;
 	rp_pages_heading(p, tr(L, "Ziele und Forderungen", "Targets and demands"), RP_F_H2, 60);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      tr(L, "Ziele, Pläne, Forderungen, Ober- und Untergrenzen, bestrittene Behauptungen und Prognosen: keine Ist-Werte, daher nicht in den Kennzahlen. Jahr: wofür die Zahl gilt.",
-			 "Targets, plans, demands, caps and floors, disputed claims and forecasts: not actual levels, so not among the key figures. Year: what the figure is for."));
+		      tr(L, "Ziele, Pläne, Forderungen, Ober- und Untergrenzen, bestrittene Behauptungen und Prognosen: keine Ist-Werte, daher nicht in den Kennzahlen. Jede Zeile ist eine genannte Zahl; Jahr: wofür sie gilt (–: der Text nennt keines).",
+			 "Targets, plans, demands, caps and floors, disputed claims and forecasts: not actual levels, so not among the key figures. Each row is one figure stated; year: what it is for (–: the text names none)."));
 	rp_table_begin(p, &t, cols, 5);
-	for (i = 0, rows = 0; i < m->nfacts && rows < 3 * MAX_KEYROWS; i++) {
-		const struct rp_fact *f = &m->facts[i];
-		char name[256], v[160], n[32], y[48];
+	for (i = 0; i < nrows; i++) {
+		char v[160], n[32], y[48];
 		const char *cells[5];
-		double lo, hi;
-		if (f->status == KZ_S_REPORTED || !kz_ind_is_core(f->ind))
-			continue;
-		/* the figures stated, not a mean: a demand of 5 and one of 10 are two demands */
-		stated_span(m, f, &lo, &hi);
-		if (lo > hi)
-			lo = hi = f->value;
-		rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
-		if (lo < hi)
-			pl_fmt_range(v, sizeof v, lo, hi, f->unit, L);
-		else
-			pl_fmt_value(v, sizeof v, lo, f->unit, L);
-		snprintf(n, sizeof n, "%zu", f->ndocs);
-		snprintf(y, sizeof y, "%s", *f->year ? f->year : "–");
-		cells[0] = name;
-		cells[1] = status_word(f->status, L);
+		pl_fmt_value(v, sizeof v, rows[i].value, rows[i].unit, L);
+		snprintf(n, sizeof n, "%zu", rows[i].nsrc);
+		rp_fmt_year(y, sizeof y, rows[i].year, L);
+		cells[0] = rows[i].name;
+		cells[1] = status_word(rows[i].status, L);
 		cells[2] = v;
 		cells[3] = y;
 		cells[4] = n;
 		rp_table_row(p, &t, cells, 0, 0);
-		rows++;
 	}
 	rp_table_end(&t);
 }
@@ -320,7 +398,7 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 	enum pl_lang L = m->lang;
 	struct kz_buf b = KZ_BUF_INIT;
 	const char *lo = NULL, *hi = NULL;
-	size_t npub = 0, ncore = 0, kinds[ST_K__N] = {0}, i, j;
+	size_t npub = 0, ncore = 0, kinds[RP_K_SAME_TEXT + 1] = {0}, i, j;
 
 	(void)o;
 	for (i = 0; i < m->docs.n; i++) {
@@ -337,16 +415,20 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 	for (i = 0; i < m->t->n; i++)
 		ncore += kz_ind_is_core(m->t->v[i].ind) != 0;
 	for (i = 0; i < m->nfinds; i++)
-		if (m->finds[i].kind >= 0 && m->finds[i].kind < ST_K__N)
-			kinds[m->finds[i].kind]++;
+		if (rp_find_kind(&m->finds[i]) >= 0 && rp_find_kind(&m->finds[i]) <= RP_K_SAME_TEXT)
+			kinds[rp_find_kind(&m->finds[i])]++;
 	pl_set_rgb(&p->pc, PL_C_ACCENT);
 	p->y += pl_text(&p->pc, RP_ML, p->y, RP_TEXT_W, RP_F_H1, 0, PL_LEFT, 3, title) + 4;
 	kz_buf_addf(&b, tr(L, "Faktenblatt, erstellt am %s · %zu Dokumente", "Fact sheet, generated %s · %zu documents"),
 		    gendate, m->docs.n);
 	if (npub)
 		kz_buf_addf(&b, tr(L, " von %zu Herausgebern", " from %zu publishers"), npub);
-	if (lo)
-		kz_buf_addf(&b, tr(L, " · Quellen vom %s bis %s", " · sources dated %s to %s"), lo, hi);
+	if (lo) {
+		char a[48], z[48];
+		rp_fmt_date(a, sizeof a, lo, L);
+		rp_fmt_date(z, sizeof z, hi, L);
+		kz_buf_addf(&b, tr(L, " · Quellen vom %s bis %s", " · sources dated %s to %s"), a, z);
+	}
 	rp_pages_para(p, RP_F_BODY, 0, PL_C_MUTED, b.s);
 	kz_buf_reset(&b);
 	p->y += 4;
@@ -355,12 +437,16 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 		    m->t->n, ncore, m->nfacts, m->nfinds,
 		    m->nfinds == 1 ? tr(L, "Befund", "finding") : tr(L, "Befunde", "findings"));
 	if (m->nfinds) {
-		static const int order[] = {ST_K_CONFLICT, ST_K_CURRENCY, ST_K_ARITHMETIC, ST_K_DRIFT, ST_K_OUTLIER};
 		const char *sep = ": ";
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < sizeof find_order / sizeof find_order[0]; i++) {
+			const int *order = find_order;
 			if (!kinds[order[i]])
 				continue;
-			kz_buf_addf(&b, "%s%zu %s", sep, kinds[order[i]], rp_kind_word(order[i], L, kinds[order[i]] != 1));
+			char w[96];
+			snprintf(w, sizeof w, "%s", rp_kind_word(order[i], L, kinds[order[i]] != 1));
+			if (L != PL_DE && w[0] >= 'A' && w[0] <= 'Z') /* a heading word, lower case in a sentence */
+				w[0] = (char)(w[0] - 'A' + 'a');
+			kz_buf_addf(&b, "%s%zu %s", sep, kinds[order[i]], w);
 			sep = ", ";
 		}
 	}
@@ -383,7 +469,7 @@ static void sources(struct rp_pages *p, const struct rp_model *m)
 		{tr(L, "Nr.", "No."), 24, PL_RIGHT, 1},
 		{tr(L, "Titel", "Title"), 190, PL_LEFT, 3},
 		{tr(L, "Herausgeber", "Publisher"), 150, PL_LEFT, 3},
-		{tr(L, "Datum", "Date"), 52, PL_LEFT, 1},
+		{tr(L, "Datum", "Date"), 52, PL_LEFT, 2},
 		{tr(L, "Angaben", "Figures"), RP_TEXT_W - 416, PL_RIGHT, 1},
 	};
 	struct rp_table t;
@@ -395,16 +481,17 @@ static void sources(struct rp_pages *p, const struct rp_model *m)
 	rp_table_begin(p, &t, cols, 5);
 	for (i = 0; i < m->docs.n; i++) {
 		const struct rp_doc *d = &m->docs.v[i];
-		char no[32], n[32], title[600];
+		char no[32], n[32], title[600], date[48];
 		const char *cells[5];
 		snprintf(no, sizeof no, "[%zu]", i + 1);
+		rp_fmt_date(date, sizeof date, d->date, L);
 		snprintf(n, sizeof n, "%zu", cnt[i + 1]);
 		snprintf(title, sizeof title, "%s%s%s%s", *d->title ? d->title : "", *d->title ? " (" : "", d->path,
 			 *d->title ? ")" : "");
 		cells[0] = no;
 		cells[1] = title;
 		cells[2] = *d->publisher ? d->publisher : "–";
-		cells[3] = *d->date ? d->date : "–";
+		cells[3] = date;
 		cells[4] = n;
 		rp_table_row(p, &t, cells, 0, 0);
 	}
@@ -437,17 +524,20 @@ static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
 {
 	const struct kz_claim *c = &m->t->v[ci];
 	const struct rp_doc *d = &m->docs.v[m->docno[ci] - 1];
-	char *q = rp_markup_escape(c->quote), *t = rp_markup_escape(*d->title ? d->title : d->path),
-	     *pub = rp_markup_escape(d->publisher), *s = rp_markup_escape(c->sentence);
-	char v[64];
+	char *pq = rp_plain(c->quote), *ps = rp_plain(c->sentence);
+	char *q = rp_markup_escape(pq), *t = rp_markup_escape(*d->title ? d->title : d->path),
+	     *pub = rp_markup_escape(d->publisher), *s = rp_markup_escape(ps);
+	char v[64], y[48], date[48];
 
 	pl_fmt_value(v, sizeof v, c->value, c->unit, m->lang);
+	rp_fmt_year(y, sizeof y, c->year, m->lang);
 	kz_buf_addf(b, "<b>%s%s%s</b> (%s%s%s) — [%d] %s", m->lang == PL_DE ? "„" : "“", q,
-		    m->lang == PL_DE ? "“" : "”", v, *c->year ? ", " : "", c->year, m->docno[ci], t);
+		    m->lang == PL_DE ? "“" : "”", v, *c->year ? ", " : "", *c->year ? y : "", m->docno[ci], t);
 	if (*pub)
 		kz_buf_addf(b, ", %s", pub);
+	rp_fmt_date(date, sizeof date, d->date, m->lang);
 	if (*d->date)
-		kz_buf_addf(b, ", %s", d->date);
+		kz_buf_addf(b, ", %s", date);
 	if (c->page)
 		kz_buf_addf(b, m->lang == PL_DE ? ", S. %d" : ", p. %d", c->page);
 	if (strlen(s) > 400)
@@ -458,11 +548,13 @@ static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
 	free(t);
 	free(pub);
 	free(s);
+	free(pq);
+	free(ps);
 }
 
 static void findings(struct rp_pages *p, const struct rp_model *m)
 {
-	static const int order[] = {ST_K_CONFLICT, ST_K_CURRENCY, ST_K_ARITHMETIC, ST_K_DRIFT, ST_K_OUTLIER};
+	const int *order = find_order;
 	enum pl_lang L = m->lang;
 	struct kz_buf b = KZ_BUF_INIT, h = KZ_BUF_INIT;
 	size_t shown = 0;
@@ -478,34 +570,38 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
 			      tr(L, "Ohne kennzahl check: gezeigt werden nur Konflikte (Angaben zum selben Fakt und Jahr, deren Intervalle sich nicht überschneiden).",
 				 "Without kennzahl check: only conflicts are shown (statements on the same fact and year whose intervals do not overlap)."));
-	for (int oi = 0; oi < 5; oi++) {
+	for (size_t oi = 0; oi < sizeof find_order / sizeof find_order[0]; oi++) {
 		size_t nk = 0;
 		for (size_t i = 0; i < m->nfinds; i++)
-			nk += m->finds[i].kind == order[oi];
+			nk += rp_find_kind(&m->finds[i]) == order[oi];
 		if (!nk)
 			continue;
 		kz_buf_reset(&h);
-		kz_buf_addf(&h, "%s (%zu)", rp_kind_word(order[oi], L, 1), nk);
+		kz_buf_addf(&h, "%s (%zu)", rp_kind_word(order[oi], L, nk != 1), nk); /* "Konflikt (1)" */
 		rp_pages_heading(p, h.s, RP_F_H3, 50);
 		for (size_t i = 0; i < m->nfinds; i++) {
 			const struct rp_find *f = &m->finds[i];
-			char name[256], *e;
+			char name[256], y[48], *e;
 			double th;
-			if (f->kind != order[oi])
+			if (rp_find_kind(f) != order[oi])
 				continue;
 			if (shown++ >= MAX_FINDINGS)
 				break;
 			kz_buf_reset(&b);
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
 			e = rp_markup_escape(name);
-			kz_buf_addf(&b, "<b>%s</b>%s%s", e, *f->year ? ", " : "", f->year);
+			rp_fmt_year(y, sizeof y, f->year, L);
+			kz_buf_addf(&b, "<b>%s</b>%s%s", e, *f->year ? ", " : "", *f->year ? y : "");
 			free(e);
 			if (isfinite(f->rel) && f->rel > 0 && f->rel * 100 >= 1e5) {
 				kz_buf_adds(&b, tr(L, " · Abweichung über 100.000\xc2\xa0%", " · difference over 100,000%"));
 			} else if (isfinite(f->rel) && f->rel > 0) {
 				char r[32];
 				pl_fmt_num(r, sizeof r, f->rel * 100, f->rel * 100 < 10 ? 1 : 0, L);
-				kz_buf_addf(&b, tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), r);
+				if (f->kind == ST_K_DRIFT) /* years apart: a change, not a deviation */
+					kz_buf_addf(&b, tr(L, " · Veränderung %s\xc2\xa0%%", " · change %s%%"), r);
+				else
+					kz_buf_addf(&b, tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), r);
 			}
 			for (size_t k = 0; k < f->nclaims && k < 4; k++) {
 				if (f->claims[k] >= m->t->n)
@@ -523,9 +619,11 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 			th = pl_text_height(&p->pc, RP_TEXT_W - 10, RP_F_BODY, 1, 0, b.s);
 			rp_pages_need(p, th + 6);
 			/* a coloured rule marks the kind */
-			pl_set_rgb(&p->pc, f->kind == ST_K_CONFLICT || f->kind == ST_K_CURRENCY || f->kind == ST_K_ARITHMETIC
-						   ? PL_C_CONFLICT
-						   : PL_C_OUTLIER);
+			pl_set_rgb(&p->pc, rp_find_kind(f) == ST_K_CONFLICT || f->kind == ST_K_CURRENCY ||
+						   f->kind == ST_K_ARITHMETIC
+					       ? PL_C_CONFLICT
+					   : rp_find_kind(f) == RP_K_SAME_TEXT ? PL_C_MUTED
+									       : PL_C_OUTLIER);
 			cairo_rectangle(p->cr, RP_ML, p->y + 1, 2.5, th - 2);
 			cairo_fill(p->cr);
 			pl_set_rgb(&p->pc, PL_C_INK);
@@ -553,7 +651,8 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 		{tr(L, "Wert", "Value"), 72, PL_RIGHT, 2},
 		{tr(L, "Art", "Kind"), 46, PL_LEFT, 1},
 		{tr(L, "Jahr", "Year"), 42, PL_LEFT, 1},
-		{tr(L, "Zitat und Satz", "Quote and sentence"), 157, PL_LEFT, 5},
+		/* the whole sentence (60 lines hold any real one and keep a row on its page) */
+		{tr(L, "Zitat und Satz", "Quote and sentence"), 157, PL_LEFT, 60},
 		{tr(L, "Quelle", "Source"), RP_TEXT_W - 441, PL_LEFT, 2},
 	};
 	struct rp_table t;
@@ -566,14 +665,16 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 	rp_table_begin(p, &t, cols, 7);
 	for (size_t i = 0; i < m->t->n; i++) {
 		const struct kz_claim *c = &m->t->v[i];
-		char no[24], name[256], v[96], src[64], grp[700], *eq, *es;
+		char no[24], name[256], v[96], src[64], grp[700], y[48], *eq, *es, *pq, *ps;
 		const char *cells[7];
 		if (m->docno[i] != lastdoc) {
 			const struct rp_doc *d = &m->docs.v[m->docno[i] - 1];
+			char date[48];
 			lastdoc = m->docno[i];
+			rp_fmt_date(date, sizeof date, d->date, L);
 			snprintf(grp, sizeof grp, "[%d] %s%s%s%s%s", lastdoc, *d->title ? d->title : d->path,
-				 *d->publisher ? " — " : "", d->publisher, *d->date ? ", " : "", d->date);
-			rp_utf8_cut(grp, 200);
+				 *d->publisher ? " — " : "", d->publisher, *d->date ? ", " : "", *d->date ? date : "");
+			rp_utf8_cut(grp, sizeof grp - 1);
 			rp_table_group(p, &t, grp);
 		}
 		snprintf(no, sizeof no, "%zu", i + 1);
@@ -596,8 +697,13 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 									: tr(L, "geprüft", "confirmed");
 			snprintf(src + strlen(src), sizeof src - strlen(src), "; %s", r);
 		}
-		eq = rp_markup_escape(c->quote);
-		es = rp_markup_escape(c->sentence);
+		pq = rp_plain(c->quote);
+		ps = rp_plain(c->sentence);
+		eq = rp_markup_escape(pq);
+		es = rp_markup_escape(ps);
+		free(pq);
+		free(ps);
+		rp_fmt_year(y, sizeof y, c->year, L);
 		kz_buf_reset(&q);
 		kz_buf_addf(&q, "<b>%s%s%s</b> <span foreground=\"#5b6670\">%s</span>", L == PL_DE ? "„" : "“", eq,
 			    L == PL_DE ? "“" : "”", es);
@@ -605,7 +711,7 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 		cells[1] = name;
 		cells[2] = v;
 		cells[3] = rp_qual_word(c->qual, L);
-		cells[4] = c->year;
+		cells[4] = *c->year ? y : "";
 		cells[5] = q.s;
 		cells[6] = src;
 		rp_table_row(p, &t, cells, 1u << 2 | 1u << 5, 0);

@@ -45,9 +45,20 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 
 	switch (ind) {
 	case KZ_I_TROOPS:
-		if (!strcmp(detail, "branch"))
-			snprintf(dst, n, de ? "%s-Truppen in %s: eine Teilstreitkraft" : "%s troops in %s: one branch",
-				 subject, hasp ? p : "?");
+		if (!strcmp(detail, "branch") || !strcmp(detail, "floor")) {
+			/* names, never codes: "US-Truppen in Japan", "Truppen Japan" — no "JP-Truppen in ?" */
+			char who[160];
+			int us = !strcmp(subject, "US");
+			if (de)
+				snprintf(who, sizeof who, "%s%s%s%s", us ? "US-Truppen" : "Truppen ", us ? "" : s,
+					 hasp ? " in " : "", hasp ? p : "");
+			else
+				snprintf(who, sizeof who, "%s troops%s%s", us ? "US" : s, hasp ? " in " : "", hasp ? p : "");
+			if (!strcmp(detail, "branch"))
+				snprintf(dst, n, de ? "%s: eine Teilstreitkraft" : "%s: one branch", who);
+			else
+				snprintf(dst, n, de ? "Mindeststärke %s (Gesetz)" : "Legal floor, %s", who);
+		}
 		else if (!strcmp(detail, "exercise"))
 			snprintf(dst, n, de ? "Truppen %s bei Manövern%s%s" : "%s troops in exercises%s%s", s,
 				 hasp ? (de ? " in " : " in ") : "", hasp ? p : "");
@@ -57,9 +68,6 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 		else if (!strcmp(detail, "relocation"))
 			snprintf(dst, n, de ? "Verlegung von Truppen %s%s%s" : "Relocation of %s troops%s%s", s,
 				 hasp ? (de ? " aus " : " from ") : "", hasp ? p : "");
-		else if (!strcmp(detail, "floor"))
-			snprintf(dst, n, de ? "Mindeststärke %s-Truppen in %s (Gesetz)" : "Legal floor, %s troops in %s",
-				 subject, p);
 		else if (!strcmp(detail, "armed_forces") || (!hasp && !strcmp(detail, "")))
 			snprintf(dst, n, de ? "Streitkräfte %s" : "Armed forces, %s", s);
 		else if (!strcmp(subject, "US") && hasp)
@@ -70,7 +78,7 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 			snprintf(dst, n, de ? "Truppen %s (%s)" : "%s troops (%s)", s, dw);
 		break;
 	case KZ_I_BUDGET:
-		if (!strcmp(detail, "defense_budget") || !*detail)
+		if (!strcmp(detail, "defense_budget"))
 			snprintf(dst, n, de ? "Verteidigungshaushalt %s" : "Defence budget, %s", s);
 		else if (!strcmp(detail, "host_nation_support"))
 			snprintf(dst, n, de ? "Stationierungskosten: Beitrag %s%s%s" : "Host-nation support, %s%s%s",
@@ -90,7 +98,7 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 				dw[0] = (char)(dw[0] - 'a' + 'A'); /* it opens the row's label */
 			snprintf(dst, n, de ? "%s %s%s%s" : "%s, %s%s%s", dw, s, hasp ? " → " : "", hasp ? p : "");
 		}
-		else
+		else /* no detail: money of a kind the text does not say, not "the defence budget" */
 			snprintf(dst, n, de ? "Ausgaben %s%s%s" : "Spending, %s%s%s", s, hasp ? " → " : "", hasp ? p : "");
 		break;
 	case KZ_I_GDP_SHARE:
@@ -137,16 +145,36 @@ const char *rp_kind_word(int kind, enum pl_lang lang, int plural)
 					    {"Drift", "Drift"},
 					    {"Währungsfehler", "Währungsfehler"},
 					    {"Rechenfehler", "Rechenfehler"},
-					    {"Ausreißer", "Ausreißer"}};
+					    {"Ausreißer", "Ausreißer"},
+					    {"Bestrittene Angabe", "Bestrittene Angaben"},
+					    {"Abweichung im selben Text", "Abweichungen im selben Text"}};
 	static const char *const en[][2] = {{"Conflict", "Conflicts"},
 					    {"Drift", "Drift"},
 					    {"Currency error", "Currency errors"},
 					    {"Arithmetic error", "Arithmetic errors"},
-					    {"Outlier", "Outliers"}};
+					    {"Outlier", "Outliers"},
+					    {"Disputed claim", "Disputed claims"},
+					    {"Difference within one text", "Differences within one text"}};
 
-	if (kind < 0 || kind >= ST_K__N)
+	if (kind < 0 || kind > RP_K_SAME_TEXT)
 		kind = 0;
 	return lang == PL_DE ? de[kind][plural != 0] : en[kind][plural != 0];
+}
+
+int rp_fact_one_text(const struct rp_model *m, const struct rp_fact *f)
+{
+	for (size_t k = 1; k < f->nclaims; k++)
+		if (f->claims[k] < m->t->n && f->claims[0] < m->t->n &&
+		    strcmp(m->t->v[f->claims[k]].doc, m->t->v[f->claims[0]].doc))
+			return 0;
+	return 1;
+}
+
+int rp_find_kind(const struct rp_find *f)
+{
+	if (f->kind == ST_K_CONFLICT && f->sev == ST_SEV_INFO)
+		return RP_K_SAME_TEXT;
+	return f->kind;
 }
 
 int rp_year_num(const char *y)
@@ -168,6 +196,146 @@ int rp_year_num(const char *y)
 		}
 	}
 	return v;
+}
+
+int rp_year_width(const char *y)
+{
+	int a = 0, b, k;
+
+	if (!y || !*y)
+		return -1;
+	for (k = 0; k < 4 && y[k] >= '0' && y[k] <= '9'; k++)
+		a = a * 10 + (y[k] - '0');
+	if (strchr(y, 's'))
+		return 10;
+	if (strchr(y, '-') && (b = rp_year_num(y)) > a)
+		return b - a;
+	return 0;
+}
+
+void rp_fmt_year(char *dst, size_t n, const char *y, enum pl_lang lang)
+{
+	const char *dash;
+
+	if (!y || !*y) {
+		snprintf(dst, n, "–");
+		return;
+	}
+	if (rp_year_width(y) == 10 && strlen(y) == 5) { /* "1950s" */
+		snprintf(dst, n, lang == PL_DE ? "%.4ser" : "%.4ss", y);
+		return;
+	}
+	if ((dash = strchr(y, '-')) && dash > y) { /* a span: an en dash, as an editor writes it */
+		snprintf(dst, n, "%.*s\xe2\x80\x93%s", (int)(dash - y), y, dash + 1);
+		return;
+	}
+	snprintf(dst, n, "%s", y);
+}
+
+void rp_fmt_date(char *dst, size_t n, const char *d, enum pl_lang lang)
+{
+	static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+					 "August", "September", "Oktober", "November", "Dezember"};
+	static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
+					 "August", "September", "October", "November", "December"};
+	int y = 0, mo = 0, day = 0, k;
+	size_t len = d ? strlen(d) : 0;
+
+	if (!len) {
+		snprintf(dst, n, "–");
+		return;
+	}
+	for (k = 0; k < 4 && d[k] >= '0' && d[k] <= '9'; k++)
+		y = y * 10 + (d[k] - '0');
+	if (k == 4 && len >= 7 && d[4] == '-' && d[5] >= '0' && d[5] <= '1' && d[6] >= '0' && d[6] <= '9')
+		mo = (d[5] - '0') * 10 + (d[6] - '0');
+	if (mo && len >= 10 && d[7] == '-' && d[8] >= '0' && d[8] <= '3' && d[9] >= '0' && d[9] <= '9')
+		day = (d[8] - '0') * 10 + (d[9] - '0');
+	if (k != 4 || mo > 12 || day > 31 || (len != 4 && len != 7 && len != 10) || (len >= 7 && !mo) ||
+	    (len == 10 && !day)) {
+		snprintf(dst, n, "%s", d); /* not ISO: as given */
+		return;
+	}
+	if (day && lang == PL_DE)
+		snprintf(dst, n, "%02d.%02d.%d", day, mo, y);
+	else if (day)
+		snprintf(dst, n, "%d %s %d", day, en[mo - 1], y);
+	else if (mo)
+		snprintf(dst, n, "%s %d", lang == PL_DE ? de[mo - 1] : en[mo - 1], y);
+	else
+		snprintf(dst, n, "%d", y);
+}
+
+char *rp_plain(const char *in)
+{
+	size_t len = strlen(in);
+	char *s = kz_xmalloc(4 * len + 4), *w = s; /* a bar becomes at most four bytes */
+	const char *r = in, *end;
+	int table = 0;
+
+	/* a table row "| Japan | ca. 55 300 | 2 500 |": its cells, separated by a middle dot */
+	while (*r == ' ')
+		r++;
+	end = in + len;
+	while (end > r && (end[-1] == ' ' || end[-1] == '\n'))
+		end--;
+	if (*r == '|' && end > r + 1 && end[-1] == '|') {
+		table = 1;
+		r++;
+		end--;
+		while (r < end && *r == ' ')
+			r++;
+		while (end > r && end[-1] == ' ')
+			end--;
+	}
+	/* a heading's or a quotation's marks at the start */
+	if (!table) {
+		while (*r == '#')
+			r++;
+		if (r > in && r[-1] == '#' && *r == ' ')
+			r++;
+		else if (*r == '>' && r[1] == ' ')
+			r += 2;
+	}
+	while (r < end) {
+		if (table && *r == '|') {
+			while (w > s && w[-1] == ' ')
+				w--;
+			memcpy(w, " \xc2\xb7 ", 4); /* " · ": space, U+00B7, space */
+			w += 4;
+			r++;
+			while (r < end && *r == ' ')
+				r++;
+			continue;
+		}
+		if ((r[0] == '*' && r[1] == '*') || (r[0] == '_' && r[1] == '_')) {
+			r += 2; /* strong emphasis */
+			continue;
+		}
+		if (*r == '`') {
+			r++;
+			continue;
+		}
+		if (*r == '[') { /* a link [text](url): its text */
+			const char *close = memchr(r, ']', (size_t)(end - r));
+			if (close && close + 1 < end && close[1] == '(') {
+				const char *paren = memchr(close, ')', (size_t)(end - close));
+				if (paren) {
+					memmove(w, r + 1, (size_t)(close - r - 1));
+					w += close - r - 1;
+					r = paren + 1;
+					continue;
+				}
+			}
+		}
+		*w++ = *r++;
+	}
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	if (*s == ' ') /* an empty first cell */
+		memmove(s, s + 1, strlen(s));
+	return s;
 }
 
 static const char *base_name(const char *path, char *dst, size_t n)
@@ -404,7 +572,9 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		for (k = 0; k < s->nclaims; k++) {
 			if (s->claims[k] >= m->t->n)
 				continue;
-			if (s->kind == ST_K_CONFLICT)
+			/* red is for sources that contradict each other; two figures of one text that
+			 * check rates as information are most often two quantities, not a conflict */
+			if (s->kind == ST_K_CONFLICT && s->sev != ST_SEV_INFO)
 				m->flags[s->claims[k]] |= PL_F_CONFLICT;
 			else if (s->kind == ST_K_OUTLIER)
 				m->flags[s->claims[k]] |= PL_F_OUTLIER;

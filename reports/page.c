@@ -238,7 +238,8 @@ void rp_table_row(struct rp_pages *p, struct rp_table *t, const char *const *cel
 
 void rp_table_group(struct rp_pages *p, struct rp_table *t, const char *text)
 {
-	double h = pl_text_height(&p->pc, RP_TEXT_W, RP_F_H3, 0, 1, text) + 2 * PAD_Y + 2;
+	/* a source's title, publisher and date wrap, never cut */
+	double h = pl_text_height(&p->pc, RP_TEXT_W - PAD_X, RP_F_H3, 0, 3, text) + 2 * PAD_Y + 2;
 
 	/* keep a group heading with at least two rows */
 	if (p->y + h + 30 > RP_PAGE_H - RP_MB) {
@@ -246,7 +247,7 @@ void rp_table_group(struct rp_pages *p, struct rp_table *t, const char *text)
 		header_row(p, t);
 	}
 	pl_set_rgb(&p->pc, PL_C_ACCENT);
-	pl_text(&p->pc, RP_ML + PAD_X, p->y + PAD_Y + 2, RP_TEXT_W, RP_F_H3, 0, PL_LEFT, 1, text);
+	pl_text(&p->pc, RP_ML + PAD_X, p->y + PAD_Y + 2, RP_TEXT_W - PAD_X, RP_F_H3, 0, PL_LEFT, 3, text);
 	p->y += h;
 	t->row = 0;
 }

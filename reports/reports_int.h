@@ -59,9 +59,28 @@ const char *rp_country(const char *code, enum pl_lang lang);
 void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, const char *subject,
 		  const char *partner, enum pl_lang lang);
 const char *rp_qual_word(enum kz_qual q, enum pl_lang lang);
+/* Findings as the sheet groups them: check's kinds (enum st_kind), and a conflict check rates as
+ * information — two figures of one text that disagree, most often two quantities taken for one —
+ * as a group of its own, never shown as a conflict. */
+#define RP_K_SAME_TEXT ST_K__N
+/* 1 when all of f's claims come from one document. */
+int rp_fact_one_text(const struct rp_model *m, const struct rp_fact *f);
+int rp_find_kind(const struct rp_find *f);
 const char *rp_kind_word(int kind, enum pl_lang lang, int plural);
 /* Leading 4-digit year of "2020", "2016-2020" (the end), "1950s" (+5); 0 when none. */
 int rp_year_num(const char *year);
+/* The kind of period a year names: 0 one year, N a span of N years ("2016-2020": 4), 10 a decade
+ * ("1950s"), -1 none. Figures of different widths are of different definitions. */
+int rp_year_width(const char *year);
+/* A claim's year as a reader reads it: "2016–2020", "1950er" ("1950s"), "–" when none. */
+void rp_fmt_year(char *dst, size_t n, const char *year, enum pl_lang lang);
+/* A document date ("2025-05-23", "2021-05", "2021") as a reader reads it: "23.05.2025",
+ * "Mai 2021" ("23 May 2025", "May 2021"); "–" when empty, anything else as given. */
+void rp_fmt_date(char *dst, size_t n, const char *date, enum pl_lang lang);
+/* A sentence or quote without Markdown syntax, in a fresh string (caller frees): a table row's
+ * bars become " · " between its cells, "**", "__" and backticks go, a link keeps its text, a
+ * heading's "#" and a quotation's ">" at the start go. */
+char *rp_plain(const char *s);
 /* Short label of document number k: "[k] title" shortened. */
 void rp_doc_label(const struct rp_model *m, int k, char *dst, size_t n);
 

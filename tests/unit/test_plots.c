@@ -30,9 +30,15 @@ static void test_fmt(void)
 	T_STREQ(b, "0,0");
 	pl_fmt_num(b, sizeof b, 0, -1, PL_EN);
 	T_STREQ(b, "0");
-	/* a third in percent is shown to one decimal, a stated share as stated */
+	/* a third in percent is "33 %", the two digits a fraction in words holds; a stated share as stated */
 	pl_fmt_value(b, sizeof b, 100.0 / 3, "percent", PL_DE);
-	T_STREQ(b, "33,3\xc2\xa0%");
+	T_STREQ(b, "33\xc2\xa0%");
+	pl_fmt_value(b, sizeof b, 200.0 / 3, "percent", PL_DE);
+	T_STREQ(b, "67\xc2\xa0%");
+	pl_fmt_value(b, sizeof b, 100.0 / 6, "percent", PL_EN);
+	T_STREQ(b, "17%");
+	pl_fmt_value(b, sizeof b, 33.33, "percent", PL_DE);
+	T_STREQ(b, "33,33\xc2\xa0%");
 	pl_fmt_value(b, sizeof b, 2.12, "percent", PL_DE);
 	T_STREQ(b, "2,12\xc2\xa0%");
 	pl_fmt_value(b, sizeof b, 5.07e12, "JPY", PL_DE);
@@ -53,8 +59,15 @@ static void test_fmt(void)
 	T_STREQ(b, "7,1" NB "Prozentpunkte");
 	pl_fmt_range(b, sizeof b, 52250, 57750, "persons", PL_DE);
 	T_STREQ(b, "52.250\xe2\x80\x93" "57.750");
+	/* people come whole: an exact count's interval is the count, never half a soldier */
+	pl_fmt_range(b, sizeof b, 34893.5, 34894.5, "persons", PL_DE);
+	T_STREQ(b, "34.894");
+	pl_fmt_range(b, sizeof b, 26304.5, 28550, "persons", PL_DE);
+	T_STREQ(b, "26.305\xe2\x80\x93" "28.550");
 	pl_fmt_range(b, sizeof b, 4.115, 4.125, "percent", PL_DE);
 	T_STREQ(b, "4,115\xe2\x80\x93" "4,125" NB "%");
+	pl_fmt_range(b, sizeof b, 1.07e9, 1.19e9, "USD", PL_EN); /* written like "USD 1.13 bn" */
+	T_STREQ(b, "USD" NB "1.07\xe2\x80\x93" "1.19" NB "bn");
 	pl_fmt_range(b, sizeof b, 0.9e12, 1.2e12, "KRW", PL_DE);
 	T_STREQ(b, "0,9\xe2\x80\x93" "1,2" NB "Bio. Won");
 	/* a computed interval is shown to two digits of its width, rounded outwards */
@@ -127,9 +140,24 @@ static void test_trend(void)
 	pl_chart_add(&c, "s", "", 2018, 26.8, 26.8, 26.8, 0);
 	pl_chart_add(&c, "s", "", 2021, 25, 25, 27.5, 0);
 	pl_chart_add(&c, "s", "", 2023, 19.7, 19.7, 19.7, 0);
+	T_CHECK(pl_chart_trend(&c, &a, &b) == -1); /* no trend unless the caller asks for one */
+	pl_chart_set_trend(&c, 2018, 2023);
 	T_CHECK(pl_chart_trend(&c, &a, &b) == 0);
 	T_CHECK(b < 0); /* China's share of Korean exports falls */
 	T_NEAR(a + b * (2018 + 2021 + 2023) / 3.0, (26.8 + 25 + 19.7) / 3, 1e-9);
+	/* a point outside the trend's range is drawn but not fitted */
+	pl_chart_add(&c, "s", "", 1953, 300, 300, 450, 0);
+	{
+		double a2, b2;
+		T_CHECK(pl_chart_trend(&c, &a2, &b2) == 0);
+		T_NEAR(a2, a, 1e-9);
+		T_NEAR(b2, b, 1e-9);
+	}
+	/* fewer than three distinct years in the range: no trend */
+	pl_chart_set_trend(&c, 2021, 2023);
+	T_CHECK(pl_chart_trend(&c, &a, &b) == -1);
+	pl_chart_add(&c, "t", "", 2023, 20.1, 20.1, 20.1, 0);
+	T_CHECK(pl_chart_trend(&c, &a, &b) == -1);
 	T_CHECK(pl_chart_series(&c, "x") == 0 && pl_chart_series(&c, "y") == 1 && pl_chart_series(&c, "x") == 0);
 	pl_chart_release(&c);
 }
@@ -192,6 +220,25 @@ static void draw_and_check(struct pl_chart *ch, double w, const char *must)
 	kz_buf_release(&dump);
 }
 
+/* Whether the drawing of ch holds the text needle. */
+static int draw_has(struct pl_chart *ch, double w, const char *needle)
+{
+	cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	cairo_t *cr = cairo_create(s);
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct pl_ctx c;
+	int has;
+
+	pl_ctx_init(&c, cr, PL_DE, &dump);
+	pl_chart_draw(&c, ch, 20, 30, w, pl_chart_height(&c, ch, w));
+	has = dump.s && strstr(dump.s, needle) != NULL;
+	pl_ctx_release(&c);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	kz_buf_release(&dump);
+	return has;
+}
+
 static void test_charts(void)
 {
 	struct pl_chart c;
@@ -235,6 +282,9 @@ static void test_charts(void)
 		p = pl_chart_add(&c, note, "", y, 20 + (y % 5), 19 + (y % 5), 21 + (y % 5), 0);
 		p->series = pl_chart_series(&c, note);
 	}
+	draw_and_check(&c, 483, "|2016");
+	T_CHECK(!draw_has(&c, 483, "linearer Trend")); /* none asked for */
+	pl_chart_set_trend(&c, 2013, 2024);
 	draw_and_check(&c, 483, "linearer Trend");
 	draw_and_check(&c, 483, "|2016");
 	pl_chart_release(&c);

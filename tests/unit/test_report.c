@@ -70,8 +70,59 @@ static void test_names(void)
 	T_STREQ(b, "US-Truppen in Südkorea");
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "defense_budget", "JP", "", PL_EN);
 	T_STREQ(b, "Defence budget, Japan");
+	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "", "KR", "", PL_DE); /* no detail: no claim it is the defence budget */
+	T_STREQ(b, "Ausgaben Südkorea");
 	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "floor", "US", "KR", PL_DE);
-	T_CHECK(strstr(b, "Mindeststärke") != NULL);
+	T_STREQ(b, "Mindeststärke US-Truppen in Südkorea (Gesetz)");
+	/* names, no codes and no "?" for a partner the text does not name */
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "branch", "JP", "", PL_DE);
+	T_STREQ(b, "Truppen Japan: eine Teilstreitkraft");
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "branch", "US", "JP", PL_EN);
+	T_STREQ(b, "US troops in Japan: one branch");
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "floor", "KR", "", PL_DE);
+	T_STREQ(b, "Mindeststärke Truppen Südkorea (Gesetz)");
+	/* years and dates as an editor writes them */
+	rp_fmt_year(b, sizeof b, "2023-2027", PL_DE);
+	T_STREQ(b, "2023\xe2\x80\x93" "2027");
+	rp_fmt_year(b, sizeof b, "1950s", PL_DE);
+	T_STREQ(b, "1950er");
+	rp_fmt_year(b, sizeof b, "1950s", PL_EN);
+	T_STREQ(b, "1950s");
+	rp_fmt_year(b, sizeof b, "", PL_DE);
+	T_STREQ(b, "\xe2\x80\x93");
+	T_CHECK(rp_year_width("2020") == 0 && rp_year_width("2016-2020") == 4 && rp_year_width("1950s") == 10 &&
+		rp_year_width("") == -1);
+	rp_fmt_date(b, sizeof b, "2021-05", PL_DE);
+	T_STREQ(b, "Mai 2021");
+	rp_fmt_date(b, sizeof b, "2021-05", PL_EN);
+	T_STREQ(b, "May 2021");
+	rp_fmt_date(b, sizeof b, "2025-05-23", PL_DE);
+	T_STREQ(b, "23.05.2025");
+	rp_fmt_date(b, sizeof b, "2025-05-23", PL_EN);
+	T_STREQ(b, "23 May 2025");
+	rp_fmt_date(b, sizeof b, "2024", PL_DE);
+	T_STREQ(b, "2024");
+	rp_fmt_date(b, sizeof b, "", PL_DE);
+	T_STREQ(b, "\xe2\x80\x93");
+	rp_fmt_date(b, sizeof b, "2024-13", PL_DE); /* not a date: as given */
+	T_STREQ(b, "2024-13");
+	/* Markdown out of quotes and sentences */
+	{
+		static const char *const cases[][2] = {
+			{"| Japan | ca. 55 300 | 2 500 |", "Japan \xc2\xb7 ca. 55 300 \xc2\xb7 2 500"},
+			{"**Europa rüstet auf.** Nach SIPRI stiegen die Ausgaben.", "Europa rüstet auf. Nach SIPRI stiegen die Ausgaben."},
+			{"## Lage", "Lage"},
+			{"> laut [SIPRI](https://sipri.org) 5 %", "laut SIPRI 5 %"},
+			{"Der `Wert` von 3 | 4", "Der Wert von 3 | 4"},
+			{"||||", "\xc2\xb7 \xc2\xb7"},
+			{"", ""},
+		};
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			char *p = rp_plain(cases[i][0]);
+			T_STREQ(p, cases[i][1]);
+			free(p);
+		}
+	}
 	{
 		char *e = rp_markup_escape("a < b & „c“");
 		T_STREQ(e, "a &lt; b &amp; „c“");
@@ -172,6 +223,273 @@ static void test_model(void)
 	rp_docs_release(&d);
 }
 
+static const struct pl_chart *find_chart(const struct rp_charts *cs, enum pl_kind kind, const char *title)
+{
+	for (size_t i = 0; i < cs->n; i++)
+		if (cs->v[i].kind == kind && strstr(cs->v[i].title, title))
+			return &cs->v[i];
+	return NULL;
+}
+
+/* Charts compare reported figures of one definition; a trend covers >= 3 years without a long
+ * gap and stops at its last figure. */
+static void test_chart_rules(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_model m;
+	struct rp_charts cs;
+	const struct pl_chart *c;
+	size_t i;
+	int nato = 0, plan = 0, span = 0;
+
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Agentur", "2025-05-23", NULL);
+	add(&t, "a.txt", "2,12 Prozent", 2.12, 2.11, 2.13, "percent", KZ_I_GDP_SHARE, "defense_budget", "DE", "", "2024");
+	add(&t, "a.txt", "4,12 Prozent", 4.12, 4.11, 4.13, "percent", KZ_I_GDP_SHARE, "defense_budget", "PL", "", "2024");
+	add(&t, "a.txt", "etwa 1 Prozent", 1, 0.5, 1.5, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2023-2027"); /* a span: not in the bars */
+	add(&t, "a.txt", "5 Prozent", 5, 4.5, 5.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "3,5 Prozent", 3.5, 3.4, 3.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "etwa 5000", 5000, 4750, 5250, "persons", KZ_I_TROOPS, "stationed", "US", "JP", "2024-2025");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "55 300", 55300, 55250, 55350, "persons", KZ_I_TROOPS, "stationed", "US", "JP", "2021");
+	add(&t, "a.txt", "mehr als 300.000", 300000, 300000, 450000, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1950-1953");
+	add(&t, "a.txt", "26.305", 26305, 26304.5, 26305.5, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2009");
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2020");
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2021");
+	add(&t, "a.txt", "gut 23.000", 23000, 23000, 25300, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2024");
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	add(&t, "a.txt", "rund 4.500", 4500, 4275, 4725, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2026");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	rp_model_build(&m, &t, &d, NULL, PL_DE);
+	rp_charts_build(&cs, &m);
+
+	/* the GDP comparison holds the two levels, not the NATO target */
+	c = find_chart(&cs, PL_BARS, "in % des BIP");
+	T_CHECK(c && c->n == 2);
+	for (i = 0; c && i < c->n; i++)
+		nato += strstr(c->v[i].label, "NATO") != NULL;
+	T_CHECK(nato == 0);
+	/* no chart of its own for the target either (it has two figures) */
+	T_CHECK(find_chart(&cs, PL_DOTS, "NATO") == NULL);
+	/* US troops by country: Japan's reported 55 300, not the plan to move 5 000 */
+	c = find_chart(&cs, PL_BARS, "US-Truppen");
+	T_CHECK(c && c->n == 2);
+	for (i = 0; c && i < c->n; i++)
+		if (strstr(c->v[i].label, "Japan"))
+			T_NEAR(c->v[i].value, 55300, 1e-12);
+	/* the series: yearly counts only — no war-time span, no plan — and a trend 2020-2025 */
+	c = find_chart(&cs, PL_SERIES, "US-Truppen in Südkorea");
+	T_CHECK(c != NULL);
+	for (i = 0; c && i < c->n; i++) {
+		span += c->v[i].value == 300000;
+		plan += c->v[i].value == 4500;
+	}
+	T_CHECK(c && c->n == 5 && span == 0 && plan == 0);
+	T_CHECK(c && c->has_trend && c->trend_x0 == 2020 && c->trend_x1 == 2025);
+	T_CHECK(c && strstr(c->subtitle, "Trend nur 2020") != NULL);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+
+	/* figures spread with gaps of more than a decade: the points, no trend */
+	kz_table_release(&t);
+	kz_table_init(&t);
+	add(&t, "a.txt", "300.000", 300000, 299500, 300500, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1953");
+	add(&t, "a.txt", "40.000", 40000, 39500, 40500, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1975");
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	rp_model_build(&m, &t, &d, NULL, PL_DE);
+	rp_charts_build(&cs, &m);
+	c = find_chart(&cs, PL_SERIES, "US-Truppen in Südkorea");
+	T_CHECK(c && c->n == 3 && !c->has_trend);
+	T_CHECK(c && strstr(c->subtitle, "kein Trend") != NULL);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+/* "Ziele und Forderungen": one row per figure stated, with its year; never a range of differing
+ * targets, and the five-year total of a budget is a key figure of its own, not the latest year. */
+static void test_goals(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-goals-XXXXXX";
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2025-07-01", NULL);
+	add(&t, "a.txt", "5 Prozent", 5, 4.5, 5.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "3,5 Prozent", 3.5, 3.4, 3.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "1,5 Prozent", 1.5, 1.4, 1.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	add(&t, "a.txt", "rund 5,4 Billionen Yen", 5.4e12, 5.1e12, 5.7e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "6.821,9 Milliarden Yen", 6.8219e12, 6.8218e12, 6.822e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "43 Billionen Yen", 43e12, 42.5e12, 43.5e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2023-2027");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "27,47 Billionen Yen", 27.47e12, 27.46e12, 27.48e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2019-2023");
+	add(&t, "a.txt", "7,95 Billionen Yen", 7.95e12, 7.94e12, 7.96e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024");
+	/* a war-time span is history beside a yearly count of today: no key figure */
+	add(&t, "a.txt", "mehr als 300.000", 300000, 300000, 450000, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1950-1953");
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	add(&t, "a.txt", "3,8 Mrd. Dollar", 3.8e9, 3.75e9, 3.85e9, "USD", KZ_I_BUDGET, "military_exports", "KR", "", "2016-2020");
+	add(&t, "a.txt", "38 Mrd. Dollar", 38e9, 37.5e9, 38.5e9, "USD", KZ_I_BUDGET, "military_exports", "KR", "", "2021-2023");
+	/* the same plan under two details the sheet names alike: one row */
+	add(&t, "a.txt", "2 %", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2027");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "zwei Prozent", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "defense_budget", "JP", "", "2027");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	/* a long sentence is given whole in the appendix, a long citation wraps in its heading */
+	add(&t, "a.txt", "5.000 Soldaten", 5000, 4950, 5050, "persons", KZ_I_TROOPS, "stationed", "DE", "LT", "2027");
+	t.v[t.n - 1].sentence = "Mit der Panzerbrigade 45 stationiert Deutschland bis 2027 dauerhaft etwa 5.000 "
+				"Soldatinnen und Soldaten in Litauen, zum ersten Mal seit dem Ende des Kalten Krieges "
+				"eine ganze Brigade außerhalb des eigenen Landes, mit Familien, Schulen und Wohnungen, "
+				"die der litauische Staat zum großen Teil selbst baut und bezahlt, wie die Regierung in "
+				"Vilnius im Dezember mitteilte, und mit einem Stab, der schon heute in Vilnius sitzt.";
+	rp_docs_add(&d, "a.txt", "Ein sehr langer Titel eines Berichts über die Lastenteilung im Bündnis und ihre Folgen",
+		    "Ein Herausgeber mit einem langen Namen (projekteigener Text im Stil einer Zeitungsanalyse)",
+		    "2025-07-01", NULL);
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	{
+		const char *q = strstr(dump.s, "Soldaten\xe2\x80\x9c Mit der Panzerbrigade");
+		const char *line = q;
+		double x, y, w, h;
+		while (line && line > dump.s && line[-1] != '\n')
+			line--;
+		T_CHECK(q && sscanf(line, "T %lf %lf %lf %lf", &x, &y, &w, &h) == 4 && h > 6 * 8.0);
+		q = strstr(dump.s, "|[1] Ein sehr langer Titel");
+		line = q;
+		while (line && line > dump.s && line[-1] != '\n')
+			line--;
+		T_CHECK(q && sscanf(line, "T %lf %lf %lf %lf", &x, &y, &w, &h) == 4 && h > 2 * 9.0 && x + w <= RP_PAGE_W - RP_MR);
+	}
+	T_CHECK(strstr(dump.s, "|5\xc2\xa0%\n") && strstr(dump.s, "|3,5\xc2\xa0%\n") && strstr(dump.s, "|1,5\xc2\xa0%\n"));
+	T_CHECK(!strstr(dump.s, "1,5\xe2\x80\x93" "5"));
+	T_CHECK(strstr(dump.s, "|5,4\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|6,8219\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
+	T_CHECK(!strstr(dump.s, "5,4\xe2\x80\x93" "6,9"));
+	T_CHECK(strstr(dump.s, "|2023\xe2\x80\x93" "2027\n") != NULL); /* the plan's years, with an en dash */
+	T_CHECK(count(dump.s, "|Plan\n") == 4); /* 5,4 and 6,8219 Bio. Yen, 43 Bio. Yen, 2 % once */
+	/* key figures: the 2024 budget and the five-year total are two rows */
+	T_CHECK(strstr(dump.s, "|7,95\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|27,47\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
+	T_CHECK(strstr(dump.s, "|28.500\n") != NULL);
+	T_CHECK(strstr(dump.s, "|300.000–450.000\n") == NULL);
+	T_CHECK(strstr(dump.s, "|3,7–3,9\xc2\xa0Mrd. US-Dollar\n") == NULL); /* the older span's interval */
+	T_CHECK(strstr(dump.s, "|37,5–38,5\xc2\xa0Mrd. US-Dollar\n") != NULL);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
+/* Two figures of one text that check rates as information (most often two quantities): their own
+ * group of findings, not a red conflict, not set side by side in a chart, not "strittig". */
+static void test_same_text(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_model m;
+	struct rp_charts cs;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	struct st_result r;
+	struct st_consensus c;
+	struct st_finding f;
+	size_t idx[2] = {0, 1};
+	char pdf[] = "/tmp/kz-test-same-XXXXXX";
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Agentur", "2025-05-23", NULL);
+	add(&t, "a.txt", "26.305 Soldaten", 26305, 26304.5, 26305.5, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2009");
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2009");
+	memset(&r, 0, sizeof r);
+	memset(&c, 0, sizeof c);
+	memset(&f, 0, sizeof f);
+	c.ind = KZ_I_TROOPS;
+	c.detail = "stationed";
+	c.subject = "US";
+	c.partner = "KR";
+	c.year = "2009";
+	c.unit = "persons";
+	c.estimate = NAN;
+	c.low = 26304.5;
+	c.high = 28550;
+	c.nclaims = 2;
+	c.ndocs = c.nsources = 1;
+	c.claims = idx;
+	c.state = "disputed";
+	f.kind = ST_K_CONFLICT;
+	f.sev = ST_SEV_INFO;
+	f.ind = KZ_I_TROOPS;
+	f.detail = "stationed";
+	f.subject = "US";
+	f.partner = "KR";
+	f.year = "2009";
+	f.unit = "persons";
+	f.claims = idx;
+	f.nclaims = 2;
+	f.rel_diff = 0.083;
+	f.explanation = "beide im selben Text, womöglich zwei verschiedene Größen";
+	r.c = &c;
+	r.nc = 1;
+	r.f = &f;
+	r.nf = 1;
+	rp_model_build(&m, &t, &d, &r, PL_DE);
+	T_CHECK(!(m.flags[0] & PL_F_CONFLICT) && !(m.flags[1] & PL_F_CONFLICT));
+	T_CHECK(rp_find_kind(&m.finds[0]) == RP_K_SAME_TEXT);
+	rp_charts_build(&cs, &m);
+	T_CHECK(find_chart(&cs, PL_DOTS, "US-Truppen in Südkorea, 2009") == NULL);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|Abweichung im selben Text (1)\n") != NULL);
+	T_CHECK(strstr(dump.s, "1 Abweichung im selben Text") != NULL);
+	T_CHECK(strstr(dump.s, "Konflikt") == NULL);
+	T_CHECK(strstr(dump.s, "|im Text verschieden\n") != NULL);
+	T_CHECK(strstr(dump.s, "|strittig") == NULL);
+	T_CHECK(strstr(dump.s, "c0392b") == NULL); /* nothing red */
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "1 difference within one text") != NULL); /* lower case in the sentence */
+	T_CHECK(strstr(dump.s, "|Difference within one text (1)\n") != NULL);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 /* Per page of a layout dump: text boxes stay on the page and do not overlap. */
 static int check_layout(const char *dump, int *pages, int *nbox)
 {
@@ -221,13 +539,6 @@ static int check_layout(const char *dump, int *pages, int *nbox)
 	return bad;
 }
 
-static int count(const char *hay, const char *needle)
-{
-	int n = 0;
-	for (const char *p = hay; (p = strstr(p, needle)); p++)
-		n++;
-	return n;
-}
 
 static void test_factsheet(void)
 {
@@ -299,6 +610,9 @@ int main(void)
 	test_names();
 	test_select();
 	test_model();
+	test_chart_rules();
+	test_goals();
+	test_same_text();
 	test_factsheet();
 	return t_done("test_report");
 }
