@@ -325,6 +325,7 @@ struct ex_status_cue {
 };
 struct ex_cite {
 	size_t pos;
+	size_t from, to; /* the phrase naming the originator ("nach Angaben der Allianz", "Nato-Angaben zufolge") */
 	char name[48]; /* the originator's short name, code or words as written */
 };
 struct ex_sentence_cues {

@@ -360,8 +360,38 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 					found = originator_before(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
 						originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name));
 			}
-			if (found)
+			if (found) {
+				/* the phrase: from the cue over the originator after it, or from the words
+				 * before it (up to the clause's start) to the cue's end */
+				const char *a = p, *b = p + ml, *x = p + ml, *w2;
+				int words = 0;
+				if (!strcmp(e->value, "after")) {
+					/* the article and the originator's words: up to its first capitalised word
+					 * (and a run of them) */
+					int caps = 0;
+					while (words < 7 && (w2 = ex_next_word(p + ml, &x, end)) != NULL && !memchr(b, ',', (size_t)(w2 - b))) {
+						int up = ex_upper_at(w2, end) != 0;
+						if (caps && !up)
+							break;
+						if (caps && up && !ex_lex_word(lx, LX_SOURCE, w2, (size_t)(x - w2)))
+							break; /* "laut Nato Griechenland": the next noun is the sentence's */
+						b = x;
+						words++;
+						caps += up;
+					}
+				} else {
+					for (words = 0; words < 4 && a > s && a[-1] != ',' && a[-2] != ','; words++) {
+						const char *wb;
+						const char *w3 = ex_word_back(s, a, &wb);
+						if (w3 == wb)
+							break;
+						a = w3;
+					}
+				}
+				h->from = (size_t)(a - t);
+				h->to = (size_t)(b - t);
 				sc->ncite++;
+			}
 		}
 		p = we;
 	}

@@ -55,6 +55,33 @@ static int own_forces(const struct ex_ctx *c, const struct mention *m, size_t e)
 	return ex_lex_word(c->lx, LX_OWN, nw, (size_t)(ex_word_end(nw, end) - nw)) != NULL;
 }
 
+/*
+ * "Nach Angaben der Allianz lagen die Ausgaben bei 2,0 Prozent", "nach Daten der südkoreanischen
+ * Agentur KOTRA wickelt Nordkorea 95 Prozent seines Handels ab": a country or alliance named in the
+ * phrase that cites the figure's originator is the source's, not the figure's — unless the
+ * sentence names no other (then it may be both: "Laut Seoul gibt das Land …"); an armed force or
+ * government body stays ("laut US-Armee rund 12.000 Soldaten").
+ */
+static size_t drop_cited(const struct ex_ctx *c, size_t si, struct mention *m, size_t n)
+{
+	const struct ex_sentence_cues *sc = c->cues;
+	size_t k = 0, cited = 0;
+	char in[MAX_MENTIONS] = {0};
+
+	if (!sc || !sc->valid || sc->si != si)
+		return n;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < sc->ncite && !in[i]; j++)
+			if (m[i].start >= sc->cite[j].from && m[i].end <= sc->cite[j].to && !(m[i].flags & LXF_ORG))
+				in[i] = 1, cited++;
+	if (!cited || cited == n)
+		return n;
+	for (size_t i = 0; i < n; i++)
+		if (!in[i])
+			m[k++] = m[i];
+	return k;
+}
+
 void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		size_t nq, struct ex_attr *a)
 {
@@ -69,6 +96,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		memcpy(m, sl->m, n * sizeof(*m));
 	}
 	a->subject[0] = a->partner[0] = '\0';
+	n = drop_cited(c, si, m, n);
 
 	/* A table row: the header cell's "US-Soldaten" says whose, the row's first name where */
 	if (q->cell_end > q->cell_start) {
