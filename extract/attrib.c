@@ -174,6 +174,12 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		c->last_si[a->ind] = si;
 		c->have_last[a->ind] = 1;
 	}
+	if (a->ind == KZ_I_TROOPS && a->subject[0] && a->partner[0] && strcmp(a->subject, a->partner)) {
+		snprintf(c->troops_where_subject, sizeof(c->troops_where_subject), "%s", a->subject);
+		snprintf(c->troops_where, sizeof(c->troops_where), "%s", a->partner);
+		c->troops_where_si = si;
+		c->have_troops_where = 1;
+	}
 }
 
 /*

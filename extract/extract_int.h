@@ -282,6 +282,10 @@ struct ex_ctx {
 	/* the last claim of each indicator: what a later sentence without names refers to */
 	struct ex_attr last[KZ_I__N];
 	size_t last_si[KZ_I__N];
+	/* the last troops figure with a place: whose troops, where, in which sentence */
+	char troops_where_subject[8], troops_where[8];
+	size_t troops_where_si;
+	int have_troops_where;
 	int have_last[KZ_I__N];
 	struct ex_attr_cache *cache; /* per-sentence mentions, cues and years (attrib.c) */
 	/* subjects named so far in the document, with counts: the last resort for a subject */

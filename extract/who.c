@@ -460,6 +460,14 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	    !strcmp(c->last[KZ_I_TROOPS].subject, a->subject) && strcmp(a->detail, "armed_forces") &&
 	    (si - c->last_si[KZ_I_TROOPS] <= 3 || strcmp(a->subject, "US") == 0))
 		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_TROOPS].partner);
+	/* "… rund 11.900 Soldaten aus Deutschland abziehen. 6.400 sollen in die USA zurückkehren, 5.600
+	 * in andere Nato-Staaten": a move of troops that names no place but home leaves the place the
+	 * text last stationed them in */
+	if (a->ind == KZ_I_TROOPS && (!a->partner[0] || !strcmp(a->partner, a->subject)) && c->have_troops_where &&
+	    (!strcmp(a->detail, "withdrawal") || !strcmp(a->detail, "relocation") || a->status == KZ_S_PLAN ||
+	     a->status == KZ_S_DEMAND) &&
+	    !strcmp(c->troops_where_subject, a->subject) && si - c->troops_where_si <= 5)
+		snprintf(a->partner, sizeof(a->partner), "%s", c->troops_where);
 	/* "… gut acht Milliarden Dollar für Partner im Indopazifik": the recipient is named, if not a
 	 * country, so the last amount's recipient is not this one's */
 	if (a->ind == KZ_I_BUDGET && !a->partner[0] && c->have_last[KZ_I_BUDGET] &&
