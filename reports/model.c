@@ -2,6 +2,7 @@
 #include "reports_int.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -595,6 +596,7 @@ void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct r
 	rp_docs_init(&m->docs);
 	m->docno = kz_xcalloc(t->n + 1, sizeof *m->docno);
 	m->flags = kz_xcalloc(t->n + 1, sizeof *m->flags);
+	m->cited = kz_xcalloc(t->n + 1, sizeof *m->cited);
 	/* documents in the order their first claim appears */
 	for (i = 0; i < t->n; i++) {
 		const char *doc = t->v[i].doc;
@@ -629,10 +631,106 @@ void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct r
 	}
 }
 
+void rp_model_cite(struct rp_model *m, size_t ci)
+{
+	if (ci < m->t->n && !m->cited[ci]) {
+		m->cited[ci] = 1;
+		m->ncited++;
+	}
+}
+
+static const struct kz_table *pick_t;
+
+static int by_value(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	double va = pick_t->v[a].value, vb = pick_t->v[b].value;
+
+	if (va != vb)
+		return va < vb ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static int by_index(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+size_t rp_fact_pick(const struct rp_model *m, const struct rp_fact *f, size_t k, size_t *out)
+{
+	size_t *own, nown = 0, n = 0, i, j;
+
+	if (!k)
+		return 0;
+	if (f->nclaims <= k) {
+		for (i = 0; i < f->nclaims; i++)
+			if (f->claims[i] < m->t->n)
+				out[n++] = f->claims[i];
+		return n;
+	}
+	own = kz_xmalloc(f->nclaims * sizeof *own);
+	for (i = 0; i < f->nclaims; i++)
+		if (f->claims[i] < m->t->n && !strcmp(m->t->v[f->claims[i]].unit, f->unit))
+			own[nown++] = f->claims[i];
+	if (nown <= k) {
+		memcpy(out, own, nown * sizeof *own);
+		n = nown;
+		for (i = 0; i < f->nclaims && n < k; i++) /* fill up with the other currencies */
+			if (f->claims[i] < m->t->n && strcmp(m->t->v[f->claims[i]].unit, f->unit))
+				out[n++] = f->claims[i];
+	} else {
+		pick_t = m->t;
+		qsort(own, nown, sizeof *own, by_value);
+		for (j = 0; j < k; j++) {
+			/* ranks 0 and nown - 1 and evenly between; one alone is the middle */
+			size_t r = k == 1 ? nown / 2 : (j * (nown - 1) + (k - 1) / 2) / (k - 1);
+			if (!n || out[n - 1] != own[r])
+				out[n++] = own[r];
+		}
+	}
+	free(own);
+	qsort(out, n, sizeof *out, by_index);
+	return n;
+}
+
+size_t rp_fact_evidence(const struct rp_model *m, const struct rp_fact *f, size_t *out)
+{
+	size_t lo = SIZE_MAX, hi = SIZE_MAX, near = SIZE_MAX, i;
+
+	for (i = 0; i < f->nclaims; i++) {
+		size_t ci = f->claims[i];
+		const struct kz_claim *c;
+		if (ci >= m->t->n || strcmp((c = &m->t->v[ci])->unit, f->unit))
+			continue;
+		if (lo == SIZE_MAX || c->value < m->t->v[lo].value || (c->value == m->t->v[lo].value && ci < lo))
+			lo = ci;
+		if (hi == SIZE_MAX || c->value > m->t->v[hi].value || (c->value == m->t->v[hi].value && ci < hi))
+			hi = ci;
+		if (near == SIZE_MAX || fabs(c->value - f->value) < fabs(m->t->v[near].value - f->value) ||
+		    (fabs(c->value - f->value) == fabs(m->t->v[near].value - f->value) && ci < near))
+			near = ci;
+	}
+	if (near == SIZE_MAX) { /* no figure in the fact's unit (money converted) */
+		if (!f->nclaims || f->claims[0] >= m->t->n)
+			return 0;
+		out[0] = f->claims[0];
+		return 1;
+	}
+	if (!f->disputed) {
+		out[0] = near;
+		return 1;
+	}
+	out[0] = lo < hi ? lo : hi;
+	out[1] = lo < hi ? hi : lo;
+	return 1 + (lo != hi);
+}
+
 void rp_model_release(struct rp_model *m)
 {
 	free(m->docno);
 	free(m->flags);
+	free(m->cited);
 	free(m->facts);
 	free(m->finds);
 	free(m->pool);

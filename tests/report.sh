@@ -49,7 +49,7 @@ check "pdffonts lists DejaVu fonts" grep -q DejaVu "$tmp/fonts"
 check "every font is embedded" test "$(awk 'NR > 2 && $(NF-4) != "yes"' "$tmp/fonts" | wc -l)" = 0
 pdftotext "$tmp/c.pdf" "$tmp/c.txt"
 for s in "Kennzahlen nach Land" "Südkorea" "Deutschland" "US-Truppen in Japan" "Verteidigungshaushalt Japan" \
-	"Befunde" "Anhang: alle Angaben" "Quellen" "Seite $pages" "Erstellt am 14.11.2023" \
+	"Befunde" "Anhang: Belege" "Quellen" "Seite $pages" "Erstellt am 14.11.2023" \
 	"„28.500 US-Soldaten“" "Sondermaßnahmenabkommen" "74,5" "Bio. Yen" "Vergleiche"; do
 	check "pdftotext finds '$s'" has "$tmp/c.txt" "$s"
 done
