@@ -56,15 +56,9 @@ static int charted(const struct rp_fact *f)
 	return f->status == KZ_S_REPORTED;
 }
 
-/* One definition: the same indicator, detail, subject, partner and unit, and the same kind of
- * period — a figure for one year, or for a span of as many years (a five-year total is no
- * year's budget, "more than 300 000 in the 1950s" no year's count). */
-static int same_family(const struct rp_fact *a, const struct rp_fact *b)
-{
-	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
-	       !strcmp(a->subject, b->subject) && !strcmp(a->partner, b->partner) &&
-	       !strcmp(a->unit, b->unit) && rp_year_width(a->year) == rp_year_width(b->year);
-}
+/* One definition (a family, rp_model's fam): the same indicator, status, detail, subject, partner
+ * and unit, and the same kind of period — a figure for one year, or for a span of as many years (a
+ * five-year total is no year's budget, "more than 300 000 in the 1950s" no year's count). */
 
 static const struct rp_model *sort_m;
 
@@ -176,9 +170,9 @@ static int trend_stretch(const int *years, int ny, int *from)
 /* One time series per definition with three or more years; a trend over the latest stretch of
  * at least three years without a long gap, drawn between its first and last figure. */
 static void series_chart(struct rp_charts *cs, const struct rp_model *m, const size_t *ord,
-			 size_t n, size_t i)
+			 size_t n)
 {
-	const struct rp_fact *f = &m->facts[ord[i]];
+	const struct rp_fact *f = &m->facts[ord[0]];
 	char name[256], title[320], slug[160], label[200], sub[400], a[16], b[16];
 	struct pl_chart *c = NULL;
 	int years[256], ny = 0, from = 0, nt;
@@ -188,7 +182,7 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 	for (size_t j = 0; j < n; j++) {
 		const struct rp_fact *g = &m->facts[ord[j]];
 		int seen = 0;
-		if (!same_family(f, g) || !g->yr)
+		if (!g->yr)
 			continue;
 		for (int y = 0; y < ny; y++)
 			seen |= years[y] == g->yr;
@@ -222,7 +216,7 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 	 * year's (the least, the greatest and between) */
 	for (size_t j = 0; j < n; j++) {
 		const struct rp_fact *g = &m->facts[ord[j]];
-		if (same_family(f, g) && g->yr) {
+		if (g->yr) {
 			npoints += g->nclaims;
 			nfacts++;
 			if (g->nclaims > maxn)
@@ -241,7 +235,7 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 	for (size_t j = 0; j < n; j++) {
 		const struct rp_fact *g = &m->facts[ord[j]];
 		size_t npicked;
-		if (!same_family(f, g) || !g->yr)
+		if (!g->yr)
 			continue;
 		npicked = rp_fact_pick(m, g, per, picked);
 		for (size_t k = 0; k < npicked; k++) {
@@ -331,7 +325,7 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 
 void rp_charts_build(struct rp_charts *cs, const struct rp_model *m)
 {
-	size_t *ord, n = m->nfacts, i, j, ndots = 0, nser = 0;
+	size_t *ord, *fo, *fill, n = m->nfacts, i, ndots = 0, nser = 0;
 	int de = m->lang == PL_DE;
 
 	memset(cs, 0, sizeof *cs);
@@ -359,19 +353,24 @@ void rp_charts_build(struct rp_charts *cs, const struct rp_model *m)
 		dots_chart(cs, m, f);
 		ndots += cs->n - before;
 	}
+	/* the facts of each family in the order above, so that a series costs its family's length */
+	fo = kz_xmalloc((n + 1) * sizeof *fo);
+	fill = kz_xmalloc((m->nfam + 1) * sizeof *fill);
+	memcpy(fill, m->famstart, (m->nfam + 1) * sizeof *fill);
+	for (i = 0; i < n; i++)
+		fo[fill[m->fam[ord[i]]]++] = ord[i];
 	for (i = 0; i < n && nser < MAX_SERIES; i++) {
 		const struct rp_fact *f = &m->facts[ord[i]];
-		size_t before = cs->n;
+		size_t before = cs->n, fam = m->fam[ord[i]];
 		if (!kz_ind_is_core(f->ind) || !charted(f) || !*f->year)
 			continue;
-		for (j = 0; j < i; j++)
-			if (same_family(&m->facts[ord[j]], f))
-				break;
-		if (j < i)
-			continue; /* family done */
-		series_chart(cs, m, ord, n, i);
+		if (fo[m->famstart[fam]] != ord[i])
+			continue; /* family done: it starts with its first fact in this order */
+		series_chart(cs, m, fo + m->famstart[fam], m->famstart[fam + 1] - m->famstart[fam]);
 		nser += cs->n - before;
 	}
+	free(fill);
+	free(fo);
 	free(ord);
 }
 

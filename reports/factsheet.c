@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,33 +103,15 @@ static int key_cmp(const void *x, const void *y)
 	return b->yr - a->yr;
 }
 
-static int same_key(const struct rp_fact *a, const struct rp_fact *b)
+/* One definition is one family of the model (a five-year total is not the latest figure of a
+ * yearly budget, it is a row of its own). A figure for a span of years that ended before a later
+ * figure of its fact is history ("mehr als 300.000" in 1950–1953 beside 28.500 in 2025, arms
+ * exports 2016–2020 beside 2021–2023): no key figure (claims.csv keeps it). */
+static int past_span(const struct rp_model *m, size_t fi)
 {
-	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
-	       !strcmp(a->subject, b->subject) && !strcmp(a->partner, b->partner) &&
-	       !strcmp(a->unit, b->unit);
-}
+	const struct rp_fact *f = &m->facts[fi];
 
-/* One definition: a five-year total is not the latest figure of a yearly budget, it is a row of
- * its own. */
-static int same_family(const struct rp_fact *a, const struct rp_fact *b)
-{
-	return same_key(a, b) && rp_year_width(a->year) == rp_year_width(b->year);
-}
-
-/* A figure for a span of years that ended before a later figure of its fact is history ("mehr
- * als 300.000" in 1950–1953 beside 28.500 in 2025, arms exports 2016–2020 beside 2021–2023): no
- * key figure (claims.csv keeps it). */
-static int past_span(const struct rp_model *m, const size_t *ord, size_t n, const struct rp_fact *f)
-{
-	if (rp_year_width(f->year) <= 0)
-		return 0;
-	for (size_t j = 0; j < n; j++) {
-		const struct rp_fact *g = &m->facts[ord[j]];
-		if (same_key(f, g) && g->yr > f->yr)
-			return 1;
-	}
-	return 0;
+	return rp_year_width(f->year) > 0 && m->keymax[m->key[fi]] > f->yr;
 }
 
 /* The key figures are the headline facts: troops stationed and armed forces, defence budgets,
@@ -186,6 +169,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 	struct ctry cs[MAX_COUNTRIES * 4];
 	size_t cited[2];
 	size_t nc = 0, i, j, k, *ord = kz_xmalloc((m->nfacts + 1) * sizeof *ord), nord;
+	unsigned char *seen = kz_xcalloc(m->nfam + 1, 1);
 	struct rp_table t;
 
 	for (i = 0; i < m->nfacts; i++) {
@@ -228,9 +212,10 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 			char name[256], v[160], r[96], n[32], y[48];
 			const char *cells[5];
 			/* the latest year of each family only (facts are sorted newest first) */
-			for (j = 0; j < i && !same_family(&m->facts[ord[j]], f); j++)
-				;
-			if (j < i || past_span(m, ord, nord, f))
+			if (seen[m->fam[ord[i]]])
+				continue;
+			seen[m->fam[ord[i]]] = 1;
+			if (past_span(m, ord[i]))
 				continue;
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
 			if (f->disputed) {
@@ -274,6 +259,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 		}
 	}
 	rp_table_end(&t);
+	free(seen);
 	free(ord);
 }
 
@@ -308,24 +294,39 @@ struct goal_row {
 	size_t nsrc;
 };
 
+/* Who vouches for a claim: the originator the text names ("S" + name), else its document ("D"). */
+struct voucher {
+	int named;
+	const char *who;
+};
+
+static int voucher_cmp(const void *x, const void *y)
+{
+	const struct voucher *a = x, *b = y;
+
+	if (a->named != b->named)
+		return a->named - b->named;
+	return strcmp(a->who, b->who);
+}
+
 /* The sources that state value for f (in f's unit): the originator the text names, else the
- * document. */
+ * document. O(n log n) in f's claims. */
 static size_t value_sources(const struct rp_model *m, const struct rp_fact *f, double value)
 {
-	size_t k, j, n = 0;
+	struct voucher *v = kz_xmalloc((f->nclaims + 1) * sizeof *v);
+	size_t k, nv = 0, n = 0;
 
 	for (k = 0; k < f->nclaims; k++) {
 		const struct kz_claim *a = &m->t->v[f->claims[k]];
 		if (strcmp(a->unit, f->unit) || a->value != value)
 			continue;
-		for (j = 0; j < k; j++) {
-			const struct kz_claim *b = &m->t->v[f->claims[j]];
-			if (!strcmp(b->unit, f->unit) && b->value == value &&
-			    (*a->source ? !strcmp(a->source, b->source) : !*b->source && !strcmp(a->doc, b->doc)))
-				break;
-		}
-		n += j == k;
+		v[nv].named = *a->source != '\0';
+		v[nv++].who = *a->source ? a->source : a->doc;
 	}
+	qsort(v, nv, sizeof *v, voucher_cmp);
+	for (k = 0; k < nv; k++)
+		n += !k || voucher_cmp(&v[k - 1], &v[k]) != 0;
+	free(v);
 	return n;
 }
 
@@ -414,7 +415,8 @@ static void summary(struct rp_pages *p, struct rp_model *m, const struct rp_opti
 	enum pl_lang L = m->lang;
 	struct kz_buf b = KZ_BUF_INIT;
 	const char *lo = NULL, *hi = NULL;
-	size_t npub = 0, ncore = 0, kinds[RP_K_SAME_TEXT + 1] = {0}, i, j;
+	size_t npub = 0, ncore = 0, kinds[RP_K_SAME_TEXT + 1] = {0}, i;
+	GHashTable *pubs = g_hash_table_new(g_str_hash, g_str_equal);
 
 	(void)o;
 	for (i = 0; i < m->docs.n; i++) {
@@ -423,11 +425,10 @@ static void summary(struct rp_pages *p, struct rp_model *m, const struct rp_opti
 			lo = d;
 		if (*d && (!hi || strcmp(d, hi) > 0))
 			hi = d;
-		for (j = 0; j < i && strcmp(m->docs.v[j].publisher, pub); j++)
-			;
-		if (j == i && *pub)
+		if (*pub && g_hash_table_add(pubs, (gpointer)pub)) /* each publisher once */
 			npub++;
 	}
+	g_hash_table_destroy(pubs);
 	for (i = 0; i < m->t->n; i++)
 		ncore += kz_ind_is_core(m->t->v[i].ind) != 0;
 	for (i = 0; i < m->nfinds; i++)

@@ -583,6 +583,76 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 	}
 }
 
+static const struct rp_model *fam_m;
+
+/* facts by key (indicator, status, detail, subject, partner, unit), then kind of period, then order */
+static int fam_cmp(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const struct rp_fact *a = &fam_m->facts[i], *b = &fam_m->facts[j];
+	int r;
+
+	if (a->ind != b->ind)
+		return a->ind < b->ind ? -1 : 1;
+	if (a->status != b->status)
+		return a->status < b->status ? -1 : 1;
+	if ((r = strcmp(a->detail, b->detail)) || (r = strcmp(a->subject, b->subject)) ||
+	    (r = strcmp(a->partner, b->partner)) || (r = strcmp(a->unit, b->unit)))
+		return r;
+	if (rp_year_width(a->year) != rp_year_width(b->year))
+		return rp_year_width(a->year) < rp_year_width(b->year) ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/* Family and key ids of every fact (see struct rp_model): one sort, O(n log n). */
+static void families(struct rp_model *m)
+{
+	size_t n = m->nfacts, *ord = kz_xmalloc((n + 1) * sizeof *ord), i, *fill;
+
+	m->fam = kz_xcalloc(n + 1, sizeof *m->fam);
+	m->key = kz_xcalloc(n + 1, sizeof *m->key);
+	m->keymax = kz_xcalloc(n + 1, sizeof *m->keymax);
+	m->famord = kz_xmalloc((n + 1) * sizeof *m->famord);
+	m->famstart = kz_xcalloc(n + 2, sizeof *m->famstart);
+	for (i = 0; i < n; i++)
+		ord[i] = i;
+	fam_m = m;
+	qsort(ord, n, sizeof *ord, fam_cmp);
+	m->nfam = m->nkey = 0;
+	for (i = 0; i < n; i++) {
+		const struct rp_fact *f = &m->facts[ord[i]];
+		if (i) {
+			const struct rp_fact *p = &m->facts[ord[i - 1]];
+			int samekey = f->ind == p->ind && f->status == p->status && !strcmp(f->detail, p->detail) &&
+				      !strcmp(f->subject, p->subject) && !strcmp(f->partner, p->partner) &&
+				      !strcmp(f->unit, p->unit);
+			if (!samekey)
+				m->nkey++;
+			if (!samekey || rp_year_width(f->year) != rp_year_width(p->year))
+				m->nfam++;
+		}
+		m->fam[ord[i]] = m->nfam;
+		m->key[ord[i]] = m->nkey;
+		if (f->yr > m->keymax[m->nkey])
+			m->keymax[m->nkey] = f->yr;
+	}
+	if (n) {
+		m->nfam++;
+		m->nkey++;
+	}
+	/* the facts of each family, in the order of the facts (a counting sort) */
+	for (i = 0; i < n; i++)
+		m->famstart[m->fam[i] + 1]++;
+	for (i = 0; i < m->nfam; i++)
+		m->famstart[i + 1] += m->famstart[i];
+	fill = kz_xmalloc((m->nfam + 1) * sizeof *fill);
+	memcpy(fill, m->famstart, (m->nfam + 1) * sizeof *fill);
+	for (i = 0; i < n; i++)
+		m->famord[fill[m->fam[i]]++] = i;
+	free(fill);
+	free(ord);
+}
+
 void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct rp_docs *docs,
 		    const struct st_result *res, enum pl_lang lang)
 {
@@ -629,6 +699,7 @@ void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct r
 	} else {
 		fallback(m);
 	}
+	families(m);
 }
 
 void rp_model_cite(struct rp_model *m, size_t ci)
@@ -731,6 +802,11 @@ void rp_model_release(struct rp_model *m)
 	free(m->docno);
 	free(m->flags);
 	free(m->cited);
+	free(m->fam);
+	free(m->key);
+	free(m->keymax);
+	free(m->famord);
+	free(m->famstart);
 	free(m->facts);
 	free(m->finds);
 	free(m->pool);

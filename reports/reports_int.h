@@ -44,6 +44,14 @@ struct rp_model {
 	size_t nfacts, falloc;
 	struct rp_find *finds;
 	size_t nfinds, fdalloc;
+	/* Definitions, so that no section compares every fact with every other: facts of one family
+	 * (indicator, status, detail, subject, partner, unit and the kind of period, rp_year_width)
+	 * share fam[i]; facts of one key (the same but the kind of period) share key[i], and
+	 * keymax[key] is the latest year of any of them. famord lists the facts family by family,
+	 * famstart[f] .. famstart[f + 1] those of family f, in the order of the facts. */
+	size_t *fam, *key, nfam, nkey;
+	int *keymax;
+	size_t *famord, *famstart;
 	int checked;          /* 1 when facts and findings come from st_check */
 	enum pl_lang lang;
 	struct kz_arena arena;
