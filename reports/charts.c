@@ -4,13 +4,17 @@
 #include <cairo-svg.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#define MAX_DOTS 30
-#define MAX_SERIES 10
-#define MAX_ROWS 40
+#define MAX_DOTS 12
+#define MAX_SERIES 6
+/* a fact's statements side by side: beyond this many, as many spread from the least to the greatest */
+#define MAX_ROWS 10
+/* the points of one series: beyond this many, each year's figures are represented by a spread */
+#define MAX_POINTS 24
 /* a trend line never bridges more years without a figure than this: regimes change in less */
 #define TREND_GAP 10
 
@@ -52,15 +56,9 @@ static int charted(const struct rp_fact *f)
 	return f->status == KZ_S_REPORTED;
 }
 
-/* One definition: the same indicator, detail, subject, partner and unit, and the same kind of
- * period — a figure for one year, or for a span of as many years (a five-year total is no
- * year's budget, "more than 300 000 in the 1950s" no year's count). */
-static int same_family(const struct rp_fact *a, const struct rp_fact *b)
-{
-	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
-	       !strcmp(a->subject, b->subject) && !strcmp(a->partner, b->partner) &&
-	       !strcmp(a->unit, b->unit) && rp_year_width(a->year) == rp_year_width(b->year);
-}
+/* One definition (a family, rp_model's fam): the same indicator, status, detail, subject, partner
+ * and unit, and the same kind of period — a figure for one year, or for a span of as many years (a
+ * five-year total is no year's budget, "more than 300 000 in the 1950s" no year's count). */
 
 static const struct rp_model *sort_m;
 
@@ -81,6 +79,12 @@ static int fact_cmp(const void *x, const void *y)
 	return b->yr - a->yr;
 }
 
+static void cite(struct rp_charts *cs, size_t ci)
+{
+	KZ_GROW(cs->cite, cs->citealloc, cs->ncite + 1);
+	cs->cite[cs->ncite++] = ci;
+}
+
 static int fact_flags(const struct rp_model *m, const struct rp_fact *f)
 {
 	int fl = 0;
@@ -92,9 +96,9 @@ static int fact_flags(const struct rp_model *m, const struct rp_fact *f)
 
 static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const struct rp_fact *f)
 {
-	char name[256], title[320], slug[160], label[200], sub[320], v[64], r[96], yr[48];
+	char name[256], title[320], slug[160], label[200], sub[400], v[64], r[96], yr[48];
 	struct pl_chart *c;
-	size_t k, rows = 0;
+	size_t k, rows = 0, *shown, nshown;
 	enum pl_lang lang = m->lang;
 
 	for (k = 0; k < f->nclaims; k++)
@@ -121,22 +125,28 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 			 rows, f->ndocs,
 			 lang == PL_DE ? (f->ndocs == 1 ? "Quelle" : "Quellen") : (f->ndocs == 1 ? "source" : "sources"), v, r);
 	}
+	if (rows > MAX_ROWS) /* the chart shows a part: say so, and which */
+		snprintf(sub + strlen(sub), sizeof sub - strlen(sub),
+			 lang == PL_DE ? " · gezeigt: %d, von der kleinsten bis zur größten"
+				       : " · shown: %d, from the least to the greatest",
+			 MAX_ROWS);
 	pl_chart_set_subtitle(c, sub);
 	c->has_band = 1;
 	c->band_lo = f->low;
 	c->band_hi = f->high;
 	c->band_value = f->value;
-	for (k = 0; k < f->nclaims && c->n < MAX_ROWS; k++) {
-		const struct kz_claim *cl;
-		if (f->claims[k] >= m->t->n)
-			continue;
-		cl = &m->t->v[f->claims[k]];
+	shown = kz_xmalloc((MAX_ROWS + 1) * sizeof *shown);
+	nshown = rp_fact_pick(m, f, MAX_ROWS, shown);
+	for (k = 0; k < nshown; k++) {
+		const struct kz_claim *cl = &m->t->v[shown[k]];
 		if (strcmp(cl->unit, f->unit))
 			continue;
-		rp_doc_label(m, m->docno[f->claims[k]], label, sizeof label);
+		rp_doc_label(m, m->docno[shown[k]], label, sizeof label);
 		pl_chart_add(c, label, cl->quote, rp_year_num(cl->year), cl->value, cl->low, cl->high,
-			     m->flags[f->claims[k]]);
+			     m->flags[shown[k]]);
+		cite(cs, shown[k]);
 	}
+	free(shown);
 }
 
 static int int_cmp(const void *x, const void *y)
@@ -160,18 +170,19 @@ static int trend_stretch(const int *years, int ny, int *from)
 /* One time series per definition with three or more years; a trend over the latest stretch of
  * at least three years without a long gap, drawn between its first and last figure. */
 static void series_chart(struct rp_charts *cs, const struct rp_model *m, const size_t *ord,
-			 size_t n, size_t i)
+			 size_t n)
 {
-	const struct rp_fact *f = &m->facts[ord[i]];
+	const struct rp_fact *f = &m->facts[ord[0]];
 	char name[256], title[320], slug[160], label[200], sub[400], a[16], b[16];
 	struct pl_chart *c = NULL;
 	int years[256], ny = 0, from = 0, nt;
 	int de = m->lang == PL_DE;
+	size_t npoints = 0, nfacts = 0, maxn = 0, per = SIZE_MAX, *picked;
 
 	for (size_t j = 0; j < n; j++) {
 		const struct rp_fact *g = &m->facts[ord[j]];
 		int seen = 0;
-		if (!same_family(f, g) || !g->yr)
+		if (!g->yr)
 			continue;
 		for (int y = 0; y < ny; y++)
 			seen |= years[y] == g->yr;
@@ -201,16 +212,36 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 			 de ? "; kein Trend: zu wenige Jahre ohne Lücke von mehr als %d Jahren"
 			    : "; no trend: too few years without a gap of more than %d years",
 			 TREND_GAP);
+	/* every statement of the family, or, when they are too many to tell apart, a spread of each
+	 * year's (the least, the greatest and between) */
 	for (size_t j = 0; j < n; j++) {
 		const struct rp_fact *g = &m->facts[ord[j]];
-		if (!same_family(f, g) || !g->yr)
+		if (g->yr) {
+			npoints += g->nclaims;
+			nfacts++;
+			if (g->nclaims > maxn)
+				maxn = g->nclaims;
+		}
+	}
+	if (npoints > MAX_POINTS) {
+		per = MAX_POINTS / nfacts > 1 ? MAX_POINTS / nfacts : 1;
+		snprintf(sub + strlen(sub), sizeof sub - strlen(sub),
+			 de ? "; gezeigt: je Jahr %s" : "; shown: per year %s",
+			 per == 1   ? (de ? "die mittlere Angabe" : "the middle statement")
+			 : per == 2 ? (de ? "die kleinste und die größte Angabe" : "the least and the greatest statement")
+				    : (de ? "die kleinste, die größte und Angaben dazwischen" : "the least, the greatest and statements between"));
+	}
+	picked = kz_xmalloc(((per < maxn ? per : maxn) + 1) * sizeof *picked);
+	for (size_t j = 0; j < n; j++) {
+		const struct rp_fact *g = &m->facts[ord[j]];
+		size_t npicked;
+		if (!g->yr)
 			continue;
-		for (size_t k = 0; k < g->nclaims; k++) {
+		npicked = rp_fact_pick(m, g, per, picked);
+		for (size_t k = 0; k < npicked; k++) {
 			const struct kz_claim *cl;
 			struct pl_point *p;
-			if (g->claims[k] >= m->t->n)
-				continue;
-			cl = &m->t->v[g->claims[k]];
+			cl = &m->t->v[picked[k]];
 			if (strcmp(cl->unit, f->unit) || !rp_year_num(cl->year))
 				continue;
 			if (!c) {
@@ -219,13 +250,15 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 				if (nt >= PL_TREND_MIN)
 					pl_chart_set_trend(c, from, years[ny - 1]);
 			}
-			rp_doc_label(m, m->docno[g->claims[k]], label, sizeof label);
+			rp_doc_label(m, m->docno[picked[k]], label, sizeof label);
 			rp_utf8_cut(label, 48);
 			p = pl_chart_add(c, label, cl->quote, rp_year_num(cl->year), cl->value, cl->low,
-					 cl->high, m->flags[g->claims[k]]);
+					 cl->high, m->flags[picked[k]]);
 			p->series = pl_chart_series(c, label);
+			cite(cs, picked[k]);
 		}
 	}
+	free(picked);
 }
 
 /* Bars comparing countries: the latest year's consensus of facts that match. */
@@ -273,6 +306,7 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 	for (k = 0; k < nb; k++) {
 		const struct rp_fact *f = best[k];
 		char label[128], note[128], v[64], yr[48];
+		size_t cited[2], nc;
 		if (f->disputed) /* no estimate: the range the sources give */
 			pl_fmt_range(v, sizeof v, f->low, f->high, f->unit, m->lang);
 		else
@@ -281,6 +315,9 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 		snprintf(label, sizeof label, "%s%s%s%s", rp_country(us_troops ? f->partner : f->subject, m->lang),
 			 *f->year ? " (" : "", *f->year ? yr : "", *f->year ? ")" : "");
 		snprintf(note, sizeof note, m->lang == PL_DE ? "%s · %zu Q." : "%s · %zu src.", v, f->ndocs);
+		nc = rp_fact_evidence(m, f, cited); /* a bar's evidence, as a key figure's */
+		for (j = 0; j < nc; j++)
+			cite(cs, cited[j]);
 		pl_chart_add(c, label, note, f->yr, f->value, f->low, f->high,
 			     (fact_flags(m, f) & PL_F_CONFLICT) | (f->disputed ? PL_F_CONFLICT : 0));
 	}
@@ -288,7 +325,7 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 
 void rp_charts_build(struct rp_charts *cs, const struct rp_model *m)
 {
-	size_t *ord, n = m->nfacts, i, j, ndots = 0, nser = 0;
+	size_t *ord, *fo, *fill, n = m->nfacts, i, ndots = 0, nser = 0;
 	int de = m->lang == PL_DE;
 
 	memset(cs, 0, sizeof *cs);
@@ -316,19 +353,24 @@ void rp_charts_build(struct rp_charts *cs, const struct rp_model *m)
 		dots_chart(cs, m, f);
 		ndots += cs->n - before;
 	}
+	/* the facts of each family in the order above, so that a series costs its family's length */
+	fo = kz_xmalloc((n + 1) * sizeof *fo);
+	fill = kz_xmalloc((m->nfam + 1) * sizeof *fill);
+	memcpy(fill, m->famstart, (m->nfam + 1) * sizeof *fill);
+	for (i = 0; i < n; i++)
+		fo[fill[m->fam[ord[i]]]++] = ord[i];
 	for (i = 0; i < n && nser < MAX_SERIES; i++) {
 		const struct rp_fact *f = &m->facts[ord[i]];
-		size_t before = cs->n;
+		size_t before = cs->n, fam = m->fam[ord[i]];
 		if (!kz_ind_is_core(f->ind) || !charted(f) || !*f->year)
 			continue;
-		for (j = 0; j < i; j++)
-			if (same_family(&m->facts[ord[j]], f))
-				break;
-		if (j < i)
-			continue; /* family done */
-		series_chart(cs, m, ord, n, i);
+		if (fo[m->famstart[fam]] != ord[i])
+			continue; /* family done: it starts with its first fact in this order */
+		series_chart(cs, m, fo + m->famstart[fam], m->famstart[fam + 1] - m->famstart[fam]);
 		nser += cs->n - before;
 	}
+	free(fill);
+	free(fo);
 	free(ord);
 }
 
@@ -340,6 +382,7 @@ void rp_charts_release(struct rp_charts *cs)
 	}
 	free(cs->v);
 	free(cs->slug);
+	free(cs->cite);
 	memset(cs, 0, sizeof *cs);
 }
 

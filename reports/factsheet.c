@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,8 @@
 
 #define MAX_COUNTRIES 16
 #define MAX_KEYROWS 14
-#define MAX_FINDINGS 300
+/* a row of "Ziele und Forderungen" cites at most this many of the claims that state its figure */
+#define RP_CITE_GOAL 3
 
 void rp_options_init(struct rp_options *o)
 {
@@ -101,33 +103,15 @@ static int key_cmp(const void *x, const void *y)
 	return b->yr - a->yr;
 }
 
-static int same_key(const struct rp_fact *a, const struct rp_fact *b)
+/* One definition is one family of the model (a five-year total is not the latest figure of a
+ * yearly budget, it is a row of its own). A figure for a span of years that ended before a later
+ * figure of its fact is history ("mehr als 300.000" in 1950–1953 beside 28.500 in 2025, arms
+ * exports 2016–2020 beside 2021–2023): no key figure (claims.csv keeps it). */
+static int past_span(const struct rp_model *m, size_t fi)
 {
-	return a->ind == b->ind && a->status == b->status && !strcmp(a->detail, b->detail) &&
-	       !strcmp(a->subject, b->subject) && !strcmp(a->partner, b->partner) &&
-	       !strcmp(a->unit, b->unit);
-}
+	const struct rp_fact *f = &m->facts[fi];
 
-/* One definition: a five-year total is not the latest figure of a yearly budget, it is a row of
- * its own. */
-static int same_family(const struct rp_fact *a, const struct rp_fact *b)
-{
-	return same_key(a, b) && rp_year_width(a->year) == rp_year_width(b->year);
-}
-
-/* A figure for a span of years that ended before a later figure of its fact is history ("mehr
- * als 300.000" in 1950–1953 beside 28.500 in 2025, arms exports 2016–2020 beside 2021–2023): no
- * key figure, it stays in the appendix. */
-static int past_span(const struct rp_model *m, const size_t *ord, size_t n, const struct rp_fact *f)
-{
-	if (rp_year_width(f->year) <= 0)
-		return 0;
-	for (size_t j = 0; j < n; j++) {
-		const struct rp_fact *g = &m->facts[ord[j]];
-		if (same_key(f, g) && g->yr > f->yr)
-			return 1;
-	}
-	return 0;
+	return rp_year_width(f->year) > 0 && m->keymax[m->key[fi]] > f->yr;
 }
 
 /* The key figures are the headline facts: troops stationed and armed forces, defence budgets,
@@ -172,7 +156,7 @@ static int stated_span(const struct rp_model *m, const struct rp_fact *f, double
 	return all;
 }
 
-static void key_figures(struct rp_pages *p, const struct rp_model *m)
+static void key_figures(struct rp_pages *p, struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
 	const struct rp_col cols[] = {
@@ -183,7 +167,9 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 		{tr(L, "Quellen", "Sources"), RP_TEXT_W - 438, PL_RIGHT, 1},
 	};
 	struct ctry cs[MAX_COUNTRIES * 4];
+	size_t cited[2];
 	size_t nc = 0, i, j, k, *ord = kz_xmalloc((m->nfacts + 1) * sizeof *ord), nord;
+	unsigned char *seen = kz_xcalloc(m->nfam + 1, 1);
 	struct rp_table t;
 
 	for (i = 0; i < m->nfacts; i++) {
@@ -226,9 +212,10 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 			char name[256], v[160], r[96], n[32], y[48];
 			const char *cells[5];
 			/* the latest year of each family only (facts are sorted newest first) */
-			for (j = 0; j < i && !same_family(&m->facts[ord[j]], f); j++)
-				;
-			if (j < i || past_span(m, ord, nord, f))
+			if (seen[m->fam[ord[i]]])
+				continue;
+			seen[m->fam[ord[i]]] = 1;
+			if (past_span(m, ord[i]))
 				continue;
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
 			if (f->disputed) {
@@ -266,9 +253,13 @@ static void key_figures(struct rp_pages *p, const struct rp_model *m)
 			cells[4] = n;
 			rp_table_row(p, &t, cells, 1u << 1, 0);
 			rows++;
+			/* the row's evidence: the figure nearest its estimate, or the two ends of its span */
+			for (j = rp_fact_evidence(m, f, cited); j > 0; j--)
+				rp_model_cite(m, cited[j - 1]);
 		}
 	}
 	rp_table_end(&t);
+	free(seen);
 	free(ord);
 }
 
@@ -296,30 +287,46 @@ static const char *status_word(enum kz_status st, enum pl_lang L)
 /* One row of "Ziele und Forderungen": one figure stated for one fact. */
 struct goal_row {
 	char name[256];
+	const struct rp_fact *fact; /* the first fact that states it */
 	enum kz_status status;
 	const char *unit, *year;
 	double value;
 	size_t nsrc;
 };
 
+/* Who vouches for a claim: the originator the text names ("S" + name), else its document ("D"). */
+struct voucher {
+	int named;
+	const char *who;
+};
+
+static int voucher_cmp(const void *x, const void *y)
+{
+	const struct voucher *a = x, *b = y;
+
+	if (a->named != b->named)
+		return a->named - b->named;
+	return strcmp(a->who, b->who);
+}
+
 /* The sources that state value for f (in f's unit): the originator the text names, else the
- * document. */
+ * document. O(n log n) in f's claims. */
 static size_t value_sources(const struct rp_model *m, const struct rp_fact *f, double value)
 {
-	size_t k, j, n = 0;
+	struct voucher *v = kz_xmalloc((f->nclaims + 1) * sizeof *v);
+	size_t k, nv = 0, n = 0;
 
 	for (k = 0; k < f->nclaims; k++) {
 		const struct kz_claim *a = &m->t->v[f->claims[k]];
 		if (strcmp(a->unit, f->unit) || a->value != value)
 			continue;
-		for (j = 0; j < k; j++) {
-			const struct kz_claim *b = &m->t->v[f->claims[j]];
-			if (!strcmp(b->unit, f->unit) && b->value == value &&
-			    (*a->source ? !strcmp(a->source, b->source) : !*b->source && !strcmp(a->doc, b->doc)))
-				break;
-		}
-		n += j == k;
+		v[nv].named = *a->source != '\0';
+		v[nv++].who = *a->source ? a->source : a->doc;
 	}
+	qsort(v, nv, sizeof *v, voucher_cmp);
+	for (k = 0; k < nv; k++)
+		n += !k || voucher_cmp(&v[k - 1], &v[k]) != 0;
+	free(v);
 	return n;
 }
 
@@ -328,7 +335,7 @@ static size_t value_sources(const struct rp_model *m, const struct rp_fact *f, d
  * with the year it is for: a target of 5 % and its parts of 3,5 % and 1,5 %, or a budget and its
  * draft, are figures of their own, never one range "1,5–5 %"; the same figure under two details
  * the sheet names alike is one row. */
-static void goals(struct rp_pages *p, const struct rp_model *m)
+static void goals(struct rp_pages *p, struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
 	const struct rp_col cols[] = {
@@ -361,6 +368,7 @@ static void goals(struct rp_pages *p, const struct rp_model *m)
 			if (j < nrows)
 				continue;
 			snprintf(rows[nrows].name, sizeof rows[nrows].name, "%s", name);
+			rows[nrows].fact = f;
 			rows[nrows].status = f->status;
 			rows[nrows].unit = f->unit;
 			rows[nrows].year = f->year;
@@ -388,17 +396,27 @@ static void goals(struct rp_pages *p, const struct rp_model *m)
 		cells[3] = y;
 		cells[4] = n;
 		rp_table_row(p, &t, cells, 0, 0);
+		/* the row's evidence: the claims of its fact that state the figure */
+		for (k = 0, j = 0; k < rows[i].fact->nclaims && j < RP_CITE_GOAL; k++) {
+			size_t ci = rows[i].fact->claims[k];
+			if (ci < m->t->n && m->t->v[ci].value == rows[i].value &&
+			    !strcmp(m->t->v[ci].unit, rows[i].unit)) {
+				rp_model_cite(m, ci);
+				j++;
+			}
+		}
 	}
 	rp_table_end(&t);
 }
 
-static void summary(struct rp_pages *p, const struct rp_model *m, const struct rp_options *o,
+static void summary(struct rp_pages *p, struct rp_model *m, const struct rp_options *o,
 		    const char *title, const char *gendate)
 {
 	enum pl_lang L = m->lang;
 	struct kz_buf b = KZ_BUF_INIT;
 	const char *lo = NULL, *hi = NULL;
-	size_t npub = 0, ncore = 0, kinds[RP_K_SAME_TEXT + 1] = {0}, i, j;
+	size_t npub = 0, ncore = 0, kinds[RP_K_SAME_TEXT + 1] = {0}, i;
+	GHashTable *pubs = g_hash_table_new(g_str_hash, g_str_equal);
 
 	(void)o;
 	for (i = 0; i < m->docs.n; i++) {
@@ -407,11 +425,10 @@ static void summary(struct rp_pages *p, const struct rp_model *m, const struct r
 			lo = d;
 		if (*d && (!hi || strcmp(d, hi) > 0))
 			hi = d;
-		for (j = 0; j < i && strcmp(m->docs.v[j].publisher, pub); j++)
-			;
-		if (j == i && *pub)
+		if (*pub && g_hash_table_add(pubs, (gpointer)pub)) /* each publisher once */
 			npub++;
 	}
+	g_hash_table_destroy(pubs);
 	for (i = 0; i < m->t->n; i++)
 		ncore += kz_ind_is_core(m->t->v[i].ind) != 0;
 	for (i = 0; i < m->nfinds; i++)
@@ -473,16 +490,28 @@ static void sources(struct rp_pages *p, const struct rp_model *m)
 		{tr(L, "Angaben", "Figures"), RP_TEXT_W - 416, PL_RIGHT, 1},
 	};
 	struct rp_table t;
-	size_t *cnt = kz_xcalloc(m->docs.n + 1, sizeof *cnt), i;
+	size_t *cnt = kz_xcalloc(m->docs.n + 1, sizeof *cnt), i, ncited = 0, nwith = 0, nlisted = 0;
+	unsigned char *cited = kz_xcalloc(m->docs.n + 1, 1);
 
-	for (i = 0; i < m->t->n; i++)
+	for (i = 0; i < m->t->n; i++) {
 		cnt[m->docno[i]]++;
+		cited[m->docno[i]] |= m->cited[i];
+	}
+	for (i = 0; i < m->docs.n; i++) {
+		ncited += cited[i + 1];
+		nwith += cnt[i + 1] != 0;
+	}
 	rp_pages_heading(p, tr(L, "Quellen", "Sources"), RP_F_H2, 60);
 	rp_table_begin(p, &t, cols, 5);
 	for (i = 0; i < m->docs.n; i++) {
 		const struct rp_doc *d = &m->docs.v[i];
 		char no[32], n[32], title[600], date[48];
 		const char *cells[5];
+		/* the documents the sheet cites; all of them (and those without figures) when it cites
+		 * every one that has figures */
+		if (!cited[i + 1] && ncited < nwith)
+			continue;
+		nlisted++;
 		snprintf(no, sizeof no, "[%zu]", i + 1);
 		rp_fmt_date(date, sizeof date, d->date, L);
 		snprintf(n, sizeof n, "%zu", cnt[i + 1]);
@@ -496,6 +525,21 @@ static void sources(struct rp_pages *p, const struct rp_model *m)
 		rp_table_row(p, &t, cells, 0, 0);
 	}
 	rp_table_end(&t);
+	if (nlisted < m->docs.n) {
+		struct kz_buf b = KZ_BUF_INIT;
+		size_t more = m->docs.n - nlisted;
+		p->y += 4;
+		if (more == 1)
+			kz_buf_adds(&b, tr(L, "… und 1 weiteres Dokument, das dieses Blatt nicht zitiert; claims.csv nennt zu jeder Angabe ihr Dokument.",
+					   "… and 1 more document the sheet does not cite; claims.csv names the document of every statement."));
+		else
+			kz_buf_addf(&b, tr(L, "… und %zu weitere Dokumente, die dieses Blatt nicht zitiert; claims.csv nennt zu jeder Angabe ihr Dokument.",
+					   "… and %zu more documents the sheet does not cite; claims.csv names the document of every statement."),
+				    more);
+		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED, b.s);
+		kz_buf_release(&b);
+	}
+	free(cited);
 	free(cnt);
 }
 
@@ -552,12 +596,60 @@ static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
 	free(ps);
 }
 
-static void findings(struct rp_pages *p, const struct rp_model *m)
+/* Which findings the sheet shows: the ones that matter most, at most RP_MAX_FINDINGS — errors before
+ * warnings before information, within a severity the greatest difference first; every kind found
+ * keeps its first RP_FIND_PER_KIND places, so none disappears behind a longer one. findings.csv
+ * holds them all. sel[i] is set for each finding shown; returns the ranking (caller frees). */
+#define RP_MAX_FINDINGS 40
+#define RP_FIND_PER_KIND 3
+
+static const struct rp_model *rank_m;
+
+static int find_rank_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	const struct rp_find *fa = &rank_m->finds[a], *fb = &rank_m->finds[b];
+	double ra = isfinite(fa->rel) ? fa->rel : -1, rb = isfinite(fb->rel) ? fb->rel : -1;
+
+	if (fa->sev != fb->sev)
+		return fa->sev > fb->sev ? -1 : 1;
+	if (ra != rb)
+		return ra > rb ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static size_t *rank_findings(const struct rp_model *m, unsigned char *sel, size_t *nshown)
+{
+	size_t *ord = kz_xmalloc((m->nfinds + 1) * sizeof *ord), per[RP_K_SAME_TEXT + 1] = {0}, n = 0, i;
+
+	for (i = 0; i < m->nfinds; i++)
+		ord[i] = i;
+	rank_m = m;
+	qsort(ord, m->nfinds, sizeof *ord, find_rank_cmp);
+	for (i = 0; i < m->nfinds && n < RP_MAX_FINDINGS; i++) {
+		int k = rp_find_kind(&m->finds[ord[i]]);
+		if (k >= 0 && k <= RP_K_SAME_TEXT && per[k] < RP_FIND_PER_KIND) {
+			per[k]++;
+			sel[ord[i]] = 1;
+			n++;
+		}
+	}
+	for (i = 0; i < m->nfinds && n < RP_MAX_FINDINGS; i++)
+		if (!sel[ord[i]]) {
+			sel[ord[i]] = 1;
+			n++;
+		}
+	*nshown = n;
+	return ord;
+}
+
+static void findings(struct rp_pages *p, struct rp_model *m)
 {
 	const int *order = find_order;
 	enum pl_lang L = m->lang;
 	struct kz_buf b = KZ_BUF_INIT, h = KZ_BUF_INIT;
-	size_t shown = 0;
+	unsigned char *sel = kz_xcalloc(m->nfinds + 1, 1);
+	size_t nshown, *ord = rank_findings(m, sel, &nshown);
 
 	p->section = tr(L, "Befunde", "Findings");
 	rp_pages_break(p);
@@ -570,23 +662,33 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
 			      tr(L, "Ohne kennzahl check: gezeigt werden nur Konflikte (Angaben zum selben Fakt und Jahr, deren Intervalle sich nicht überschneiden).",
 				 "Without kennzahl check: only conflicts are shown (statements on the same fact and year whose intervals do not overlap)."));
+	if (nshown < m->nfinds) {
+		kz_buf_addf(&b, tr(L, "Die %zu wichtigsten von %zu Befunden: Fehler vor Warnungen und Hinweisen, darin die größten Abweichungen zuerst, von jeder Art mindestens %d. findings.csv enthält alle Befunde.",
+				   "The %zu most important of %zu findings: errors before warnings and notes, within them the greatest differences first, at least %d of each kind. findings.csv holds every finding."),
+			    nshown, m->nfinds, RP_FIND_PER_KIND);
+		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED, b.s);
+	}
 	for (size_t oi = 0; oi < sizeof find_order / sizeof find_order[0]; oi++) {
-		size_t nk = 0;
+		size_t nk = 0, sk = 0;
 		for (size_t i = 0; i < m->nfinds; i++)
-			nk += rp_find_kind(&m->finds[i]) == order[oi];
-		if (!nk)
+			if (rp_find_kind(&m->finds[i]) == order[oi]) {
+				nk++;
+				sk += sel[i];
+			}
+		if (!sk)
 			continue;
 		kz_buf_reset(&h);
-		kz_buf_addf(&h, "%s (%zu)", rp_kind_word(order[oi], L, nk != 1), nk); /* "Konflikt (1)" */
+		if (sk == nk) /* "Konflikt (1)" */
+			kz_buf_addf(&h, "%s (%zu)", rp_kind_word(order[oi], L, nk != 1), nk);
+		else /* "Konflikte (12 von 624)" */
+			kz_buf_addf(&h, tr(L, "%s (%zu von %zu)", "%s (%zu of %zu)"), rp_kind_word(order[oi], L, 1), sk, nk);
 		rp_pages_heading(p, h.s, RP_F_H3, 50);
-		for (size_t i = 0; i < m->nfinds; i++) {
-			const struct rp_find *f = &m->finds[i];
+		for (size_t r = 0; r < m->nfinds; r++) {
+			const struct rp_find *f = &m->finds[ord[r]];
 			char name[256], y[48], *e;
 			double th;
-			if (rp_find_kind(f) != order[oi])
+			if (!sel[ord[r]] || rp_find_kind(f) != order[oi])
 				continue;
-			if (shown++ >= MAX_FINDINGS)
-				break;
 			kz_buf_reset(&b);
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
 			e = rp_markup_escape(name);
@@ -596,18 +698,19 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 			if (isfinite(f->rel) && f->rel > 0 && f->rel * 100 >= 1e5) {
 				kz_buf_adds(&b, tr(L, " · Abweichung über 100.000\xc2\xa0%", " · difference over 100,000%"));
 			} else if (isfinite(f->rel) && f->rel > 0) {
-				char r[32];
-				pl_fmt_num(r, sizeof r, f->rel * 100, f->rel * 100 < 10 ? 1 : 0, L);
+				char rs[32];
+				pl_fmt_num(rs, sizeof rs, f->rel * 100, f->rel * 100 < 10 ? 1 : 0, L);
 				if (f->kind == ST_K_DRIFT) /* years apart: a change, not a deviation */
-					kz_buf_addf(&b, tr(L, " · Veränderung %s\xc2\xa0%%", " · change %s%%"), r);
+					kz_buf_addf(&b, tr(L, " · Veränderung %s\xc2\xa0%%", " · change %s%%"), rs);
 				else
-					kz_buf_addf(&b, tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), r);
+					kz_buf_addf(&b, tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), rs);
 			}
 			for (size_t k = 0; k < f->nclaims && k < 4; k++) {
 				if (f->claims[k] >= m->t->n)
 					continue;
 				kz_buf_adds(&b, "\n• ");
 				claim_line(&b, m, f->claims[k]);
+				rp_model_cite(m, f->claims[k]);
 			}
 			if (f->nclaims > 4)
 				kz_buf_addf(&b, tr(L, "\n• … und %zu weitere Angaben", "\n• … and %zu more statements"), f->nclaims - 4);
@@ -630,12 +733,17 @@ static void findings(struct rp_pages *p, const struct rp_model *m)
 			p->y += pl_text(&p->pc, RP_ML + 10, p->y, RP_TEXT_W - 10, RP_F_BODY, 1, PL_LEFT, 0, b.s) + 8;
 		}
 	}
-	if (shown > MAX_FINDINGS) {
+	if (nshown < m->nfinds) {
+		size_t more = m->nfinds - nshown;
 		kz_buf_reset(&b);
-		kz_buf_addf(&b, tr(L, "… %zu weitere Befunde stehen in findings.csv.", "… %zu more findings are in findings.csv."),
-			    m->nfinds - MAX_FINDINGS);
+		if (more == 1)
+			kz_buf_adds(&b, tr(L, "… und 1 weiterer Befund in findings.csv.", "… and 1 more finding in findings.csv."));
+		else
+			kz_buf_addf(&b, tr(L, "… und %zu weitere Befunde in findings.csv.", "… and %zu more findings in findings.csv."), more);
 		rp_pages_para(p, RP_F_BODY, 0, PL_C_MUTED, b.s);
 	}
+	free(sel);
+	free(ord);
 	kz_buf_release(&b);
 	kz_buf_release(&h);
 }
@@ -659,14 +767,26 @@ static void appendix(struct rp_pages *p, const struct rp_model *m)
 	struct kz_buf q = KZ_BUF_INIT;
 	int lastdoc = 0;
 
-	p->section = tr(L, "Anhang: alle Angaben", "Appendix: every statement");
+	p->section = tr(L, "Anhang: Belege", "Appendix: evidence");
 	rp_pages_break(p);
-	rp_pages_heading(p, tr(L, "Anhang: alle Angaben", "Appendix: every statement"), RP_F_H2, 60);
+	rp_pages_heading(p, tr(L, "Anhang: Belege", "Appendix: evidence"), RP_F_H2, 60);
+	/* the claims the sheet shows or cites, never the whole table: that is claims.csv */
+	if (m->ncited == m->t->n)
+		kz_buf_addf(&q, tr(L, "Alle %zu Angaben mit Zitat, Satz und Quelle, nach Dokument.",
+				   "All %zu statements with quote, sentence and source, by document."),
+			    m->t->n);
+	else
+		kz_buf_addf(&q, tr(L, "Die %zu Angaben, die dieses Blatt zeigt oder zitiert (Kennzahlen, Ziele, Vergleiche, Befunde, geprüfte Angaben), mit Zitat, Satz und Quelle, nach Dokument; claims.csv enthält alle %zu Angaben, in der Reihenfolge, die Nr. zählt.",
+				   "The %zu statements this sheet shows or cites (key figures, targets, comparisons, findings, reviewed figures) with quote, sentence and source, by document; claims.csv holds all %zu statements, in the order No. counts."),
+			    m->ncited, m->t->n);
+	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED, q.s);
 	rp_table_begin(p, &t, cols, 7);
 	for (size_t i = 0; i < m->t->n; i++) {
 		const struct kz_claim *c = &m->t->v[i];
 		char no[24], name[256], v[96], src[64], grp[700], y[48], *eq, *es, *pq, *ps;
 		const char *cells[7];
+		if (!m->cited[i])
+			continue;
 		if (m->docno[i] != lastdoc) {
 			const struct rp_doc *d = &m->docs.v[m->docno[i] - 1];
 			char date[48];
@@ -787,6 +907,12 @@ int rp_factsheet_write(const char *path, const struct kz_table *t, const struct 
 	p.section = tr(o->lang, "Zusammenfassung", "Summary");
 	summary(&p, &m, o, title, gendate);
 	charts(&p, &m, &cs);
+	for (size_t i = 0; i < cs.ncite; i++)
+		rp_model_cite(&m, cs.cite[i]);
+	/* an analyst's decision (corrections.csv) is evidence the sheet gives: the reviewed figures stay in the appendix */
+	for (size_t i = 0; i < t->n; i++)
+		if (*t->v[i].review)
+			rp_model_cite(&m, i);
 	findings(&p, &m);
 	p.section = tr(o->lang, "Quellen", "Sources");
 	rp_pages_break(&p);

@@ -2,6 +2,7 @@
 #include "reports_int.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -582,6 +583,76 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 	}
 }
 
+static const struct rp_model *fam_m;
+
+/* facts by key (indicator, status, detail, subject, partner, unit), then kind of period, then order */
+static int fam_cmp(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const struct rp_fact *a = &fam_m->facts[i], *b = &fam_m->facts[j];
+	int r;
+
+	if (a->ind != b->ind)
+		return a->ind < b->ind ? -1 : 1;
+	if (a->status != b->status)
+		return a->status < b->status ? -1 : 1;
+	if ((r = strcmp(a->detail, b->detail)) || (r = strcmp(a->subject, b->subject)) ||
+	    (r = strcmp(a->partner, b->partner)) || (r = strcmp(a->unit, b->unit)))
+		return r;
+	if (rp_year_width(a->year) != rp_year_width(b->year))
+		return rp_year_width(a->year) < rp_year_width(b->year) ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/* Family and key ids of every fact (see struct rp_model): one sort, O(n log n). */
+static void families(struct rp_model *m)
+{
+	size_t n = m->nfacts, *ord = kz_xmalloc((n + 1) * sizeof *ord), i, *fill;
+
+	m->fam = kz_xcalloc(n + 1, sizeof *m->fam);
+	m->key = kz_xcalloc(n + 1, sizeof *m->key);
+	m->keymax = kz_xcalloc(n + 1, sizeof *m->keymax);
+	m->famord = kz_xmalloc((n + 1) * sizeof *m->famord);
+	m->famstart = kz_xcalloc(n + 2, sizeof *m->famstart);
+	for (i = 0; i < n; i++)
+		ord[i] = i;
+	fam_m = m;
+	qsort(ord, n, sizeof *ord, fam_cmp);
+	m->nfam = m->nkey = 0;
+	for (i = 0; i < n; i++) {
+		const struct rp_fact *f = &m->facts[ord[i]];
+		if (i) {
+			const struct rp_fact *p = &m->facts[ord[i - 1]];
+			int samekey = f->ind == p->ind && f->status == p->status && !strcmp(f->detail, p->detail) &&
+				      !strcmp(f->subject, p->subject) && !strcmp(f->partner, p->partner) &&
+				      !strcmp(f->unit, p->unit);
+			if (!samekey)
+				m->nkey++;
+			if (!samekey || rp_year_width(f->year) != rp_year_width(p->year))
+				m->nfam++;
+		}
+		m->fam[ord[i]] = m->nfam;
+		m->key[ord[i]] = m->nkey;
+		if (f->yr > m->keymax[m->nkey])
+			m->keymax[m->nkey] = f->yr;
+	}
+	if (n) {
+		m->nfam++;
+		m->nkey++;
+	}
+	/* the facts of each family, in the order of the facts (a counting sort) */
+	for (i = 0; i < n; i++)
+		m->famstart[m->fam[i] + 1]++;
+	for (i = 0; i < m->nfam; i++)
+		m->famstart[i + 1] += m->famstart[i];
+	fill = kz_xmalloc((m->nfam + 1) * sizeof *fill);
+	memcpy(fill, m->famstart, (m->nfam + 1) * sizeof *fill);
+	for (i = 0; i < n; i++)
+		m->famord[fill[m->fam[i]]++] = i;
+	free(fill);
+	free(ord);
+}
+
 void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct rp_docs *docs,
 		    const struct st_result *res, enum pl_lang lang)
 {
@@ -595,6 +666,7 @@ void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct r
 	rp_docs_init(&m->docs);
 	m->docno = kz_xcalloc(t->n + 1, sizeof *m->docno);
 	m->flags = kz_xcalloc(t->n + 1, sizeof *m->flags);
+	m->cited = kz_xcalloc(t->n + 1, sizeof *m->cited);
 	/* documents in the order their first claim appears */
 	for (i = 0; i < t->n; i++) {
 		const char *doc = t->v[i].doc;
@@ -627,12 +699,114 @@ void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct r
 	} else {
 		fallback(m);
 	}
+	families(m);
+}
+
+void rp_model_cite(struct rp_model *m, size_t ci)
+{
+	if (ci < m->t->n && !m->cited[ci]) {
+		m->cited[ci] = 1;
+		m->ncited++;
+	}
+}
+
+static const struct kz_table *pick_t;
+
+static int by_value(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	double va = pick_t->v[a].value, vb = pick_t->v[b].value;
+
+	if (va != vb)
+		return va < vb ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static int by_index(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+size_t rp_fact_pick(const struct rp_model *m, const struct rp_fact *f, size_t k, size_t *out)
+{
+	size_t *own, nown = 0, n = 0, i, j;
+
+	if (!k)
+		return 0;
+	if (f->nclaims <= k) {
+		for (i = 0; i < f->nclaims; i++)
+			if (f->claims[i] < m->t->n)
+				out[n++] = f->claims[i];
+		return n;
+	}
+	own = kz_xmalloc(f->nclaims * sizeof *own);
+	for (i = 0; i < f->nclaims; i++)
+		if (f->claims[i] < m->t->n && !strcmp(m->t->v[f->claims[i]].unit, f->unit))
+			own[nown++] = f->claims[i];
+	if (nown <= k) {
+		memcpy(out, own, nown * sizeof *own);
+		n = nown;
+		for (i = 0; i < f->nclaims && n < k; i++) /* fill up with the other currencies */
+			if (f->claims[i] < m->t->n && strcmp(m->t->v[f->claims[i]].unit, f->unit))
+				out[n++] = f->claims[i];
+	} else {
+		pick_t = m->t;
+		qsort(own, nown, sizeof *own, by_value);
+		for (j = 0; j < k; j++) {
+			/* ranks 0 and nown - 1 and evenly between; one alone is the middle */
+			size_t r = k == 1 ? nown / 2 : (j * (nown - 1) + (k - 1) / 2) / (k - 1);
+			if (!n || out[n - 1] != own[r])
+				out[n++] = own[r];
+		}
+	}
+	free(own);
+	qsort(out, n, sizeof *out, by_index);
+	return n;
+}
+
+size_t rp_fact_evidence(const struct rp_model *m, const struct rp_fact *f, size_t *out)
+{
+	size_t lo = SIZE_MAX, hi = SIZE_MAX, near = SIZE_MAX, i;
+
+	for (i = 0; i < f->nclaims; i++) {
+		size_t ci = f->claims[i];
+		const struct kz_claim *c;
+		if (ci >= m->t->n || strcmp((c = &m->t->v[ci])->unit, f->unit))
+			continue;
+		if (lo == SIZE_MAX || c->value < m->t->v[lo].value || (c->value == m->t->v[lo].value && ci < lo))
+			lo = ci;
+		if (hi == SIZE_MAX || c->value > m->t->v[hi].value || (c->value == m->t->v[hi].value && ci < hi))
+			hi = ci;
+		if (near == SIZE_MAX || fabs(c->value - f->value) < fabs(m->t->v[near].value - f->value) ||
+		    (fabs(c->value - f->value) == fabs(m->t->v[near].value - f->value) && ci < near))
+			near = ci;
+	}
+	if (near == SIZE_MAX) { /* no figure in the fact's unit (money converted) */
+		if (!f->nclaims || f->claims[0] >= m->t->n)
+			return 0;
+		out[0] = f->claims[0];
+		return 1;
+	}
+	if (!f->disputed) {
+		out[0] = near;
+		return 1;
+	}
+	out[0] = lo < hi ? lo : hi;
+	out[1] = lo < hi ? hi : lo;
+	return 1 + (lo != hi);
 }
 
 void rp_model_release(struct rp_model *m)
 {
 	free(m->docno);
 	free(m->flags);
+	free(m->cited);
+	free(m->fam);
+	free(m->key);
+	free(m->keymax);
+	free(m->famord);
+	free(m->famstart);
 	free(m->facts);
 	free(m->finds);
 	free(m->pool);

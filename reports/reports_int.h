@@ -38,10 +38,20 @@ struct rp_model {
 	struct rp_docs docs;  /* the documents cited, in order of first claim (copied) */
 	int *docno;           /* per claim */
 	int *flags;           /* per claim */
+	unsigned char *cited; /* per claim: 1 when the sheet shows or cites it (the appendix lists these) */
+	size_t ncited;
 	struct rp_fact *facts;
 	size_t nfacts, falloc;
 	struct rp_find *finds;
 	size_t nfinds, fdalloc;
+	/* Definitions, so that no section compares every fact with every other: facts of one family
+	 * (indicator, status, detail, subject, partner, unit and the kind of period, rp_year_width)
+	 * share fam[i]; facts of one key (the same but the kind of period) share key[i], and
+	 * keymax[key] is the latest year of any of them. famord lists the facts family by family,
+	 * famstart[f] .. famstart[f + 1] those of family f, in the order of the facts. */
+	size_t *fam, *key, nfam, nkey;
+	int *keymax;
+	size_t *famord, *famstart;
 	int checked;          /* 1 when facts and findings come from st_check */
 	enum pl_lang lang;
 	struct kz_arena arena;
@@ -52,6 +62,23 @@ struct rp_model {
 void rp_model_build(struct rp_model *m, const struct kz_table *t, const struct rp_docs *docs,
 		    const struct st_result *res, enum pl_lang lang);
 void rp_model_release(struct rp_model *m);
+/* Mark claim ci as shown or cited by the sheet (the appendix lists it); an index beyond the table
+ * is ignored. */
+void rp_model_cite(struct rp_model *m, size_t ci);
+
+/*
+ * The claims that state what a key figure or a bar shows of fact f, into out (room for 2): for a
+ * disputed fact the least and the greatest figure (its span), else the figure nearest the
+ * estimate (ties by table order); only figures in f's unit, else f's first claim. Returns how many.
+ */
+size_t rp_fact_evidence(const struct rp_model *m, const struct rp_fact *f, size_t *out);
+/*
+ * Up to k of f's claims, spread evenly over its figures in f's unit from the least to the greatest
+ * (ties by table order; k = 1 gives the middle one), in table order, into out (room for k). A fact
+ * of at most k claims gives all of them, in f's order. Claims in another unit only fill up when f
+ * has fewer than k in its own. Returns how many.
+ */
+size_t rp_fact_pick(const struct rp_model *m, const struct rp_fact *f, size_t k, size_t *out);
 
 /* Names a reader understands. */
 const char *rp_country(const char *code, enum pl_lang lang);
@@ -150,6 +177,8 @@ struct rp_charts {
 	struct pl_chart *v;
 	char **slug;
 	size_t n, alloc;
+	size_t *cite;         /* the claims the charts show or stand for (may repeat) */
+	size_t ncite, citealloc;
 };
 void rp_charts_build(struct rp_charts *cs, const struct rp_model *m);
 void rp_charts_release(struct rp_charts *cs);

@@ -49,11 +49,21 @@ check "pdffonts lists DejaVu fonts" grep -q DejaVu "$tmp/fonts"
 check "every font is embedded" test "$(awk 'NR > 2 && $(NF-4) != "yes"' "$tmp/fonts" | wc -l)" = 0
 pdftotext "$tmp/c.pdf" "$tmp/c.txt"
 for s in "Kennzahlen nach Land" "Südkorea" "Deutschland" "US-Truppen in Japan" "Verteidigungshaushalt Japan" \
-	"Befunde" "Anhang: alle Angaben" "Quellen" "Seite $pages" "Erstellt am 14.11.2023" \
+	"Befunde" "Anhang: Belege" "Quellen" "Seite $pages" "Erstellt am 14.11.2023" \
 	"„28.500 US-Soldaten“" "Sondermaßnahmenabkommen" "74,5" "Bio. Yen" "Vergleiche"; do
 	check "pdftotext finds '$s'" has "$tmp/c.txt" "$s"
 done
 check "no overlapping or cut-off text on any page (corpus)" layout_ok "$tmp/c.layout"
+# the appendix backs what the sheet shows: every quote of a finding shown is among its rows
+missing=$(python3 - "$tmp/c.layout" <<'PY'
+import re, sys
+body, _, appendix = open(sys.argv[1], encoding="utf-8").read().partition("DejaVu Sans Bold 12|Anhang: Belege")
+shown = {q for l in body.splitlines() if l.startswith("T 66.0 ") for q in re.findall("\u201e([^\u201c]+)\u201c", l)}
+listed = set(re.findall("\u201e([^\u201c]+)\u201c", appendix))
+print(len(shown - listed) if shown and appendix else -1)
+PY
+)
+check "every quote of a finding shown is in the appendix (corpus)" test "$missing" = 0
 check "PDF creation date is SOURCE_DATE_EPOCH" sh -c "pdfinfo '$tmp/c.pdf' | grep CreationDate | grep -q 2023"
 
 # --- reproducible: same input and SOURCE_DATE_EPOCH, same bytes ---
@@ -159,6 +169,29 @@ if [ -d "$SEEDS" ]; then
 else
 	echo "report: no seeds in $SEEDS; the seed fact sheet is skipped"
 	skip=$((skip + 8))
+fi
+
+# --- at archive scale: a generated table of 200 000 claims and some 30 000 findings ---
+GEN=${BUILD:-build/rel}/tools/gencheck
+if [ -x "$GEN" ]; then
+	"$GEN" 200000 > "$tmp/big.csv"
+	"$KZ" check -o "$tmp/big-findings.csv" "$tmp/big.csv" > /dev/null 2>&1
+	"$KZ" report -o "$tmp/big.pdf" --layout "$tmp/big.layout" "$tmp/big.csv" 2> "$tmp/err"
+	check "report of 200 000 claims exits 0" test $? = 0
+	pages=$(pdfinfo "$tmp/big.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	check "a sheet stays a sheet: 200 000 claims on ${pages:-?} pages (at most 100)" test "${pages:-999}" -le 100
+	nfind=$(($(wc -l < "$tmp/big-findings.csv") - 1))
+	pdftotext "$tmp/big.pdf" "$tmp/big.txt"
+	check "the summary counts all $nfind findings" has "$tmp/big.txt" "$nfind Befunde"
+	check "the findings section shows 40 and names the rest" has "$tmp/big.txt" "… und $((nfind - 40)) weitere Befunde in findings.csv."
+	nshown=$(grep -c '^T 66.0 .*· \(Abweichung\|Veränderung\)' "$tmp/big.layout")
+	check "at most 40 findings are shown ($nshown)" test "$nshown" -le 40 -a "$nshown" -gt 0
+	check "the appendix says claims.csv holds all 200000" grep -q "claims.csv enthält alle 200000 Angaben" "$tmp/big.layout"
+	nrows=$(awk '/DejaVu Sans Bold 12\|Anhang: Belege/ { a = 1 } a && $2 < 82 && /DejaVu Sans 7\|[0-9]+$/ { n++ } END { print n + 0 }' "$tmp/big.layout")
+	check "the appendix lists the claims cited, not the table ($nrows rows)" test "$nrows" -gt 0 -a "$nrows" -le 1500
+else
+	echo "report: no $GEN; the archive-scale sheet is skipped (make tools)"
+	skip=$((skip + 7))
 fi
 
 # --- golden layout dumps ---

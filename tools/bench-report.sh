@@ -1,11 +1,14 @@
 #!/bin/sh
-# bench-report.sh: time of `kennzahl report` for the seeds (limit 1 s) and for 10 000 synthetic claims (limit 5 s).
+# bench-report.sh: time of `kennzahl report` for the seeds (limit 1 s), for 10 000 synthetic claims (limit 5 s) and,
+# with peak memory and the sheet's pages, for the 1 000 000 generated claims of bench-check.sh (limit 10 s).
 # Called by tools/bench.sh (make bench) with KZ, RUNSTAT and BENCH_DIR in the environment.
 KZ=${KZ:-./kennzahl}
 RUNSTAT=${RUNSTAT:-build/rel/tools/runstat}
 OUT=${BENCH_DIR:-bench/out}
 SEEDS=${SEEDS:-../shared/seeds}
 N=${BENCH_CLAIMS:-10000}
+GEN=${GENCHECK:-build/rel/tools/gencheck}
+BIG=${BENCH_BIG:-1000000}
 mkdir -p "$OUT"
 export SOURCE_DATE_EPOCH=1700000000
 
@@ -48,3 +51,14 @@ s=$(seconds "$KZ" report -o "$OUT/seeds.pdf" "$SEEDS")
 line seeds "$s" 1 "$OUT/seeds.pdf"
 s=$(seconds "$KZ" report -o "$OUT/claims10k.pdf" "$OUT/claims10k.csv")
 line "$N claims" "$s" 5 "$OUT/claims10k.pdf"
+
+# the archive: 1 000 000 claims and some 150 000 findings (the table bench-check.sh checks)
+[ -x "$GEN" ] || ${MAKE:-make} --no-print-directory "$GEN" > /dev/null || exit 1
+[ -x "$RUNSTAT" ] || ${MAKE:-make} --no-print-directory "$RUNSTAT" > /dev/null || exit 1
+[ -f "$OUT/check$BIG.csv" ] || "$GEN" "$BIG" > "$OUT/check$BIG.csv"
+set -- $("$RUNSTAT" "$KZ" report -o "$OUT/report$BIG.pdf" "$OUT/check$BIG.csv" 2>&1 >/dev/null |
+	sed -n 's/^runstat: seconds \([0-9.]*\) peak_rss_mb \([0-9.]*\).*/\1 \2/p')
+pages=$(pdfinfo "$OUT/report$BIG.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+bytes=$(wc -c < "$OUT/report$BIG.pdf" 2>/dev/null)
+awk -v n="$BIG" -v s="${1:-0}" -v m="${2:-0}" -v p="${pages:-?}" -v b="${bytes:-0}" \
+	'BEGIN{printf "report %d claims: %.2f s, peak %.0f MB, %s pages (%.1f MB PDF) (limit 10 s, ratio %.2f) %s\n", n, s, m, p, b/1048576, s/10, (s>0 && s<10?"ok":"TOO SLOW")}'
