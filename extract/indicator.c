@@ -134,17 +134,28 @@ static int per_year(const char *p, const char *e)
 	       (e - p >= 10 && !memcmp(p, "jedes Jahr", 10));
 }
 
-/* "8,3 Prozent mehr als 2025", "3,7 Prozent höher": the figure is a change */
-static int word_after_is_change(const struct ex_lexicon *lx, const char *p, const char *e)
+/* "8,3 Prozent mehr als 2025", "3,7 Prozent höher": the figure is a change; with compared, also
+ * "gut ein Viertel über dem des laufenden Jahres", "2 Prozent unter dem Vorjahr" (a word of
+ * comparison and a dative article: a difference, never "500 Soldaten über die Grenze") */
+static int word_after_is_change(const struct ex_lexicon *lx, const char *p, const char *e, int compared)
 {
 	const struct ex_lex_entry *w;
-	const char *we;
+	const char *we, *a, *ae;
 
 	while (p < e && (*p == ' ' || *p == '\n'))
 		p++;
 	we = ex_word_end(p, e);
 	w = ex_lex_word(lx, LX_CHANGE, p, (size_t)(we - p));
-	return w && !strcmp(w->value, "after");
+	if (!w)
+		return 0;
+	if (!strcmp(w->value, "after"))
+		return 1;
+	if (!compared || strcmp(w->value, "compared"))
+		return 0;
+	for (a = we; a < e && *a == ' '; a++)
+		;
+	ae = ex_word_end(a, e);
+	return ex_word_in(a, (size_t)(ae - a), (const char *const[]){"dem", "der", "denen", NULL});
 }
 
 void at_set_detail(struct ex_attr *a, const char *d)
@@ -260,7 +271,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "points")) {
 		static const char *const share[] = {"trade_share", "gdp_share", "cost_share", "change", "other", NULL};
 		static const char *const shares[] = {"trade_share", "gdp_share", "cost_share", NULL};
-		if (at_word_before_is(c->text + s, c->text + q->start, "um") || word_after_is_change(c->lx, c->text + q->end, c->text + e)) {
+		if (at_word_before_is(c->text + s, c->text + q->start, "um") || word_after_is_change(c->lx, c->text + q->end, c->text + e, 1)) {
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
@@ -312,7 +323,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 	if (ex_is_currency(q->unit)) {
 		static const char *const money[] = {"budget", "cost_share", "trade_share", "other", NULL};
 		if (at_word_before_is(c->text + s, c->text + q->start, "um") ||
-		    word_after_is_change(c->lx, c->text + q->end, c->text + e) || change_noun_before(c->lx, c->text + s, c->text + q->start)) {
+		    word_after_is_change(c->lx, c->text + q->end, c->text + e, 1) || change_noun_before(c->lx, c->text + s, c->text + q->start)) {
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
@@ -378,7 +389,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		}
 		return;
 	}
-	if (!strcmp(q->unit, "persons") && word_after_is_change(c->lx, c->text + q->end, c->text + e)) {
+	if (!strcmp(q->unit, "persons") && word_after_is_change(c->lx, c->text + q->end, c->text + e, 0)) {
 		a->ind = KZ_I_CHANGE; /* "rund 20.000 mehr als im Vorjahr" */
 		return;
 	}

@@ -162,8 +162,9 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 		if (k == LX_QUAL && kz_qual_parse(e->value) < 0)
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "qualifier class must be approx, at_least, at_most or range");
-		if (k == LX_CHANGE && strcmp(e->value, "before") && strcmp(e->value, "after") && strcmp(e->value, "verb"))
-			return kz_err_set(err, KZ_EINPUT, name, line, "change word needs 'before', 'after' or 'verb'");
+		if (k == LX_CHANGE && strcmp(e->value, "before") && strcmp(e->value, "after") && strcmp(e->value, "verb") &&
+		    strcmp(e->value, "compared"))
+			return kz_err_set(err, KZ_EINPUT, name, line, "change word needs 'before', 'after', 'compared' or 'verb'");
 		if (k == LX_TENSE && strcmp(e->value, "present") && strcmp(e->value, "past"))
 			return kz_err_set(err, KZ_EINPUT, name, line, "tense word needs 'present' or 'past'");
 		if (k == LX_STATUS && kz_status_parse(e->value) < 0)
