@@ -76,6 +76,7 @@ struct ex_lex_entry {
 	const char *detail; /* cue: detail */
 	double num;        /* scale: multiplier */
 	int flags;
+	unsigned seq;      /* its place among its kind's lines, as read (the sort puts longer keys first) */
 };
 
 struct ex_lexicon {
@@ -248,6 +249,8 @@ const struct ex_lex_entry *ex_lex_word_ci(const struct ex_lexicon *lx, int kind,
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
 /* The one country whose money a currency code is (KRW: KR), or NULL (EUR, USD: many countries'). */
 const char *ex_currency_country(const struct ex_lexicon *lx, const char *unit);
+/* A country's name as a source is written ("Südkorea" for KR): its first 'name' entry, else code. */
+const char *ex_country_name(const struct ex_lexicon *lx, const char *code);
 /* The longest entry of kind that starts the word at p, case-insensitively: a stem, or with
  * LXF_WORD the whole word; then a compound ending ('*') of the word [p, we). *mlen: bytes
  * matched from p. NULL when none. */
@@ -267,6 +270,7 @@ struct ex_attr {
 	int year_doc;  /* 1: the year is the document's own, taken for want of one in the text; 2: borrowed
 			* from a sentence before or after */
 	enum kz_status status; /* status.c */
+	size_t status_pos;     /* where the word that gave it stands (a demand's, a claim's: who makes it) */
 	char source[48];       /* source.c: who the text says the figure comes from */
 };
 

@@ -112,8 +112,9 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 					  kinds);
 		}
 		KZ_GROW(lx->v[k], lx->alloc[k], lx->n[k] + 1);
-		e = &lx->v[k][lx->n[k]++];
+		e = &lx->v[k][lx->n[k]];
 		memset(e, 0, sizeof(*e));
+		e->seq = (unsigned)lx->n[k]++;
 		{
 			char fl[64] = "";
 			if (ncol > 3 && clen[3] < sizeof(fl)) {
@@ -383,6 +384,20 @@ const struct ex_lex_entry *ex_lex_stem(const struct ex_lexicon *lx, int kind, co
 		}
 	}
 	return NULL;
+}
+
+const char *ex_country_name(const struct ex_lexicon *lx, const char *code)
+{
+	const struct ex_lex_entry *best = NULL;
+
+	/* the first name countries.tsv gives it */
+	for (size_t i = 0; i < lx->n[LX_COUNTRY]; i++) {
+		const struct ex_lex_entry *e = &lx->v[LX_COUNTRY][i];
+		if ((e->flags & LXF_NAME) && !(e->flags & (LXF_PERSON | LXF_SUFFIX)) && !strcmp(e->value, code) &&
+		    (!best || e->seq < best->seq))
+			best = e;
+	}
+	return best ? best->key : code;
 }
 
 const char *ex_currency_country(const struct ex_lexicon *lx, const char *unit)

@@ -84,7 +84,7 @@ static size_t originator_at(const struct ex_lexicon *lx, const char *p, const ch
 		int want = LXF_CAPITAL | LXF_GEN | (country_ok > 1 ? LXF_NAME : 0);
 		e = ex_lex_match_after(lx, LX_COUNTRY, p, end, &ml);
 		if (e && (e->flags & want)) {
-			snprintf(name, n, "%s", e->value);
+			snprintf(name, n, "%s", ex_country_name(lx, e->value));
 			return ml;
 		}
 	}
@@ -531,11 +531,64 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	if (best == (size_t)-1)
 		return;
 	a->status = (enum kz_status)sc->cue[best].status;
+	a->status_pos = sc->cue[best].pos;
 	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
 	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
 		a->status = KZ_S_REPORTED;
 	if (a->status != KZ_S_CLAIM && current_value(c, si, q))
 		a->status = KZ_S_REPORTED;
+}
+
+/* An agent named as written: a leader's or party's name, an originator's short name, a
+ * government by its country's name. 0 when the word is none of these. */
+static int agent_at(const struct ex_lexicon *lx, const char *w, const char *we, const char *end, char *name, size_t n)
+{
+	const struct ex_lex_entry *e;
+	size_t ml;
+	static const char *const not_agents[] = {"Der", "Die", "Das", "Dem", "Den", "Des", "Ein", "Eine", "Er", "Sie",
+						  "Es", "Man", "Wer", "Zudem", "Auch", "Nun", "Jetzt", "Damals", NULL};
+
+	if (originator_at(lx, w, end, 2, name, n))
+		return 1;
+	e = ex_lex_match_after(lx, LX_COUNTRY, w, end, &ml);
+	if (e && ml == (size_t)(we - w)) {
+		if (e->flags & LXF_PERSON)
+			snprintf(name, n, "%.*s", (int)(we - w), w);
+		else
+			snprintf(name, n, "%s", ex_country_name(lx, e->value));
+		return 1;
+	}
+	if (!ex_upper_at(w, we) || ex_word_in(w, (size_t)(we - w), not_agents) || (size_t)(we - w) < 3 ||
+	    (size_t)(we - w) >= n)
+		return 0;
+	snprintf(name, n, "%.*s", (int)(we - w), w);
+	return 1;
+}
+
+/*
+ * "Trump fordert von Seoul fünf Milliarden Dollar", "Die Linke verlangt den Abzug aller 35.000
+ * Soldaten", ", behauptete Trump": who demands or claims a figure is where it comes from — the
+ * name right before the word that made it a demand or claim, in its clause, or right after it.
+ */
+static void demander(const struct ex_ctx *c, size_t si, struct ex_attr *a)
+{
+	const char *t = c->text, *s = t + c->sent[si].start, *end = t + c->sent[si].end, *cue = t + a->status_pos;
+	const char *w, *we, *x;
+
+	if (a->status_pos < c->sent[si].start || a->status_pos >= c->sent[si].end)
+		return;
+	/* before it: the last name of its clause's subject ("US-Präsident Donald Trump fordert") */
+	w = ex_word_back(s, cue, &we);
+	if (w < we && !memchr(we, ',', (size_t)(cue - we)) && agent_at(c->lx, w, we, end, a->source, sizeof(a->source)))
+		return;
+	/* after it: ", forderte Trump", "verlangt Washington von Seoul" */
+	x = ex_word_end(cue, end);
+	while (x < end && *x == ' ')
+		x++;
+	we = ex_word_end(x, end);
+	if (x < we && agent_at(c->lx, x, we, end, a->source, sizeof(a->source)))
+		return;
+	a->source[0] = '\0';
 }
 
 void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
@@ -554,4 +607,6 @@ void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	a->source[0] = '\0';
 	if (best != (size_t)-1)
 		snprintf(a->source, sizeof(a->source), "%s", sc->cite[best].name);
+	else if (a->status == KZ_S_DEMAND || a->status == KZ_S_CLAIM)
+		demander(c, si, a);
 }
