@@ -43,7 +43,8 @@ int ex_doc_page(const struct ex_doc *d, size_t off);
 int ex_doc_load(struct ex_doc *d, const char *path, struct kz_err *err);
 
 /* The same for a document already in memory (standard input), named name (its extension picks
- * the loader, messages name it); takes raw (malloc'd) whatever the outcome. */
+ * the loader, messages name it); takes raw (malloc'd, with raw[len] == '\0' as kz_read_file
+ * gives it) whatever the outcome. */
 int ex_doc_load_bytes(struct ex_doc *d, const char *name, char *raw, size_t len, struct kz_err *err);
 
 /* The loaders behind ex_doc_load (each fills text/len/pages and what metadata the file has), and

@@ -94,14 +94,35 @@ static inline void fz_extract_doc(const struct ex_lexicon *lx, struct ex_doc *d)
 	ex_doc_release(d);
 }
 
-/* A document as `kennzahl extract` reads it: load by extension, the dateline, then extracted. */
-static inline void fz_extract_file(const struct ex_lexicon *lx, const char *path)
+/*
+ * A document as `kennzahl extract` reads it: load by extension, the dateline, then extracted; and
+ * the same bytes as `extract --stdin` reads them (ex_doc_load_bytes), which must give the same text,
+ * pages and outcome.
+ */
+static inline void fz_extract_file(const struct ex_lexicon *lx, const char *path, const void *data, size_t n)
 {
-	struct ex_doc d;
-	struct kz_err err;
+	struct ex_doc d, b;
+	struct kz_err err, berr;
+	char *copy = malloc(n + 1); /* NUL-terminated, as kz_read_file gives it */
+	int rc, brc;
 
+	if (!copy)
+		abort();
+	if (n)
+		memcpy(copy, data, n);
+	copy[n] = '\0';
 	ex_doc_init(&d);
-	if (ex_doc_load(&d, path, &err))
+	ex_doc_init(&b);
+	rc = ex_doc_load(&d, path, &err);
+	brc = ex_doc_load_bytes(&b, path, copy, n, &berr);
+	if ((rc == 0) != (brc == 0) ||
+	    (!rc && (d.len != b.len || memcmp(d.text, b.text, d.len) || d.npages != b.npages))) {
+		fprintf(stderr, "fuzz: %s read from its file and from memory differ (%d, %d)\n", path, rc, brc);
+		abort();
+	}
+	if (!brc)
+		ex_doc_release(&b);
+	if (rc)
 		return; /* ex_doc_load released d */
 	fz_extract_doc(lx, &d);
 }

@@ -1,4 +1,4 @@
-/* fuzz_pdf.c: libFuzzer harness — a document read as PDF (.pdf): Poppler's text, superscripts, running heads, paragraphs, then extracted as `kennzahl extract` does. */
+/* fuzz_pdf.c: libFuzzer harness — a document read as PDF (.pdf): Poppler's text, superscripts, running heads, paragraphs, then extracted as `kennzahl extract` does; read from memory too (`extract --stdin`), which must agree. */
 #include "fuzz.h"
 
 static struct ex_lexicon *lx;
@@ -13,7 +13,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	fz_extract_file(lx, fz_put("pdf", ".pdf", data, size));
+	fz_extract_file(lx, fz_put("pdf", ".pdf", data, size), data, size);
 	fz_drop();
 	return 0;
 }
