@@ -341,6 +341,16 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				found = c->last_source[0] && c->last_source_si + 1 == si;
 				if (found)
 					snprintf(h->name, sizeof(h->name), "%s", c->last_source);
+			} else if (!strcmp(e->value, "compound")) {
+				/* "nach Nato-Zahlen", "nach Eurostat-Daten": the compound's first part, when
+				 * it is an originator */
+				const char *dash = memchr(p, '-', (size_t)(we - p));
+				found = dash && dash > p && originator_at(lx, p, dash + 1, 1, h->name, sizeof(h->name)) > 0;
+				if (!found && dash && dash > p && ex_upper_at(p, dash) && (size_t)(dash - p) >= 3 &&
+				    (size_t)(dash - p) < sizeof(h->name) && !ex_lex_match_after(lx, LX_COUNTRY, p, dash, &ml)) {
+					snprintf(h->name, sizeof(h->name), "%.*s", (int)(dash - p), p);
+					found = 1; /* an originator the lexicon lacks, as written ("Eurostat-Daten") */
+				}
 			} else if (!strcmp(e->value, "after"))
 				found = originator_after(lx, p + ml, end, 1, 2, h->name, sizeof(h->name));
 			else if (!strcmp(e->value, "before"))
