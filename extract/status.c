@@ -410,18 +410,23 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 	 * ("…, der Rahmenvertrag hat ein Volumen von …"); a governing verb does not reach into them */
 	for (size_t k = 0; k < sc->nclause; k++) {
 		const char *a = t + sc->clause[k], *b = k + 1 < sc->nclause ? t + sc->clause[k + 1] : end, *w, *q = a;
-		int first = 1, finite = 0, sub = 0, zu = 0;
+		int first = 1, finite = 0, sub = 0, zu = 0, speech = 0;
 		while ((w = ex_next_word(a, &q, b)) != NULL) {
 			size_t n = (size_t)(q - w);
+			const struct ex_lex_entry *tv;
 			if (first && ex_lex_word(lx, LX_SUBORD, w, n))
 				sub = 1;
 			first = 0;
 			/* "…, künftig acht Milliarden Dollar zu zahlen": an infinitive, no finite verb */
-			if (ex_lex_word(lx, LX_TENSE, w, n) && !zu)
+			if ((tv = ex_lex_word(lx, LX_TENSE, w, n)) != NULL && !zu) {
 				finite = 1;
+				speech |= !strcmp(tv->value, "speech");
+			}
 			zu = n == 2 && !memcmp(w, "zu", 2);
 		}
-		sc->main_clause[k] = finite && !sub;
+		/* "behauptete Trump, in Südkorea seien 40.000 Soldaten stationiert": reported speech is
+		 * the governing verb's, not a statement of the text's own */
+		sc->main_clause[k] = finite && !sub && !speech;
 	}
 	/* a clause opened by "so" or "wie" (", so die Prognose der Kieler Forscher", ", wie Trump
 	 * behauptete") is an aside on the clauses before it: its status words reach back */
