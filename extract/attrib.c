@@ -141,6 +141,19 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	if (a->status == KZ_S_REPORTED && a->year_target && c->doc->meta.year &&
 	    strtol(a->year, NULL, 10) > c->doc->meta.year && !strchr(a->year, '-'))
 		a->status = KZ_S_PLAN;
+	/* "Das Paket sieht 61 Milliarden Dollar für die Ukraine vor", "…, das für 2026 einen Beitrag
+	 * von 1,5192 Billionen Won vorsieht": money a law or agreement provides for a year that has
+	 * come is in force, the year the document's when it names none; for a later year or a run of
+	 * years to come it is a plan */
+	if (a->status == KZ_S_PLAN && a->status_settled && (a->ind == KZ_I_BUDGET || a->ind == KZ_I_COST_SHARE) &&
+	    c->doc->meta.year && !a->year_target && !strchr(a->year, '-')) {
+		long y = strtol(a->year, NULL, 10);
+		if (!y || y <= c->doc->meta.year) {
+			a->status = KZ_S_REPORTED;
+			if (!y)
+				snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
+		}
+	}
 	/* a plan, target, demand, limit or forecast is for the year the text names with it, never the
 	 * document's own by default (DESIGN.md), nor a date of the sentences around it */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)

@@ -66,7 +66,8 @@ enum {
 	LXF_WORD = 2048,   /* status, cite: the whole word only, not a stem */
 	LXF_GOVERNS = 4096, /* status: a verb whose dependent clause is also its reach */
 	LXF_HEARSAY = 8192, /* status: a modal a perfect infinitive makes hearsay (soll … haben) */
-	LXF_PERSON = 16384  /* country: a leader who speaks or demands for it, never whose figure it is */
+	LXF_PERSON = 16384, /* country: a leader who speaks or demands for it, never whose figure it is */
+	LXF_SETTLED = 32768 /* status: a plan word of provisions ("sieht … vor"): for a year come, in force */
 };
 
 struct ex_lex_entry {
@@ -271,6 +272,7 @@ struct ex_attr {
 			* from a sentence before or after */
 	enum kz_status status; /* status.c */
 	size_t status_pos;     /* where the word that gave it stands (a demand's, a claim's: who makes it) */
+	int status_settled;    /* that word provides for money (LXF_SETTLED): for a year come it is in force */
 	char source[48];       /* source.c: who the text says the figure comes from */
 };
 
@@ -330,6 +332,7 @@ struct ex_status_cue {
 	int hearsay; /* a modal that a perfect infinitive makes hearsay ("soll … geschickt haben") */
 	int aside;   /* in a clause opened by "so" or "wie": it reaches the clauses before */
 	int noun;    /* a noun (Ziel, Obergrenze): it reaches the figures of its own phrase */
+	int settled; /* LXF_SETTLED */
 };
 struct ex_cite {
 	size_t pos;

@@ -53,7 +53,8 @@ static int parse_flags(const char *s)
 		     {"weak", LXF_WEAK},     {"strong", LXF_STRONG}, {"name", LXF_NAME},
 		     {"gen", LXF_GEN},       {"adj", LXF_ADJ},	     {"capital", LXF_CAPITAL},
 		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG},	     {"word", LXF_WORD},
-		     {"governs", LXF_GOVERNS}, {"hearsay", LXF_HEARSAY}, {"person", LXF_PERSON}};
+		     {"governs", LXF_GOVERNS}, {"hearsay", LXF_HEARSAY}, {"person", LXF_PERSON},
+		     {"settled", LXF_SETTLED}};
 	int f = 0;
 
 	while (*s) {

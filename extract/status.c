@@ -260,6 +260,7 @@ static void separable_cues(const struct ex_ctx *c, size_t si, struct ex_sentence
 				h->pos = (size_t)(w - t);
 				h->status = kz_status_parse(e->value);
 				h->governs = 1;
+				h->settled = (e->flags & LXF_SETTLED) != 0;
 				h->hearsay = 0;
 				h->noun = 0;
 				while (bb > s && (bb[-1] == ' ' || bb[-1] == '\n'))
@@ -322,6 +323,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->status = kz_status_parse(e->value);
 			h->governs = (e->flags & LXF_GOVERNS) != 0;
 			h->hearsay = (e->flags & LXF_HEARSAY) != 0;
+			h->settled = (e->flags & LXF_SETTLED) != 0;
 			/* a noun (capitalised key, or a compound ending) governs its own phrase only */
 			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
 				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&
@@ -547,6 +549,7 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 		return;
 	a->status = (enum kz_status)sc->cue[best].status;
 	a->status_pos = sc->cue[best].pos;
+	a->status_settled = sc->cue[best].settled;
 	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
 	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
 		a->status = KZ_S_REPORTED;
