@@ -307,8 +307,10 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 			}
 		}
 		/* "Etwa 6.400 von ihnen …", "… würde auf etwa 24.000 sinken": the figure the sentence
-		 * before counted, when the number says it continues that count */
-		if (!q->unit && sc->prev_unit && q->value >= 10 && continues_count(sc, q)) {
+		 * before counted, when the number says it continues that count (no percent above 100:
+		 * "87 Prozent der Kosten … rund 4.000 von ihnen" counts people) */
+		if (!q->unit && sc->prev_unit && q->value >= 10 && !(q->value > 100 && !strcmp(sc->prev_unit, "percent")) &&
+		    continues_count(sc, q)) {
 			q->unit = sc->prev_unit;
 			q->military = sc->prev_military;
 			q->flags |= QF_CARRIED | QF_PREV;
