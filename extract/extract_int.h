@@ -48,6 +48,7 @@ enum ex_lex_kind {
 	LX_SEPARABLE,  /* a separable verb and its particle closing the clause: sieht … vor (status) */
 	LX_GIVE,       /* a preposition whose country gives a transfer: aus */
 	LX_ANAPHOR,    /* a noun that, with its article, stands for the country spoken of last: Land */
+	LX_WHOLE,      /* right after a share, the total it is part of: davon, der Ausgaben (value: detail) */
 	LX__N
 };
 

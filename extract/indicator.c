@@ -163,6 +163,32 @@ void at_set_detail(struct ex_attr *a, const char *d)
 	snprintf(a->detail, sizeof(a->detail), "%s", d ? d : "");
 }
 
+/*
+ * "gut zwei Drittel davon entfallen auf die USA", "mehr als zwei Drittel der Ausgaben im Bündnis":
+ * right after a share, the total it is part of (grammar.tsv whole: davon, der Ausgaben, des
+ * Haushalts) makes it a share of that total, not of GDP — unless GDP is named in the clause.
+ */
+static int share_of_whole(const struct ex_ctx *c, const struct ex_qty *q, size_t e, struct ex_attr *a)
+{
+	const char *p = c->text + q->end, *end = c->text + e, *x;
+	const struct ex_lex_entry *w;
+	size_t ml;
+
+	while (p < end && *p == ' ')
+		p++;
+	if (!(w = ex_lex_match_after(c->lx, LX_WHOLE, p, end, &ml)) || ex_letter_at(p + ml, end))
+		return 0;
+	for (x = c->text + q->end; x < end && *x != ',' && *x != ';' && *x != '.'; x++)
+		if ((x == c->text + q->end || !ex_letter_before(c->text + q->end, x)) &&
+		    ex_lex_stem(c->lx, LX_CUE, x, ex_word_end(x, end), end, &ml) &&
+		    !strcmp(ex_lex_stem(c->lx, LX_CUE, x, ex_word_end(x, end), end, &ml)->value, "gdp_share") &&
+		    !ex_lex_stem(c->lx, LX_CUE, x, ex_word_end(x, end), end, &ml)->detail[0])
+			return 0; /* "… der Ausgaben, gemessen am BIP": GDP's after all */
+	a->ind = KZ_I_OTHER;
+	at_set_detail(a, w->value);
+	return 1;
+}
+
 static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
 			 struct ex_attr *a);
 
@@ -276,6 +302,8 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			return;
 		}
 		if (restates(c, si, q, a) || list_entry(c, si, q, a))
+			return;
+		if (share_of_whole(c, q, e, a))
 			return;
 		if (at_word_before_is(c->text + s, c->text + q->start, "auf") ||
 		    at_word_before_is(c->text + s, c->text + q->start, "nach")) {

@@ -42,6 +42,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_SEPARABLE] = "separable",
 	[LX_GIVE] = "give",
 	[LX_ANAPHOR] = "anaphor",
+	[LX_WHOLE] = "whole",
 };
 
 static int parse_flags(const char *s)
