@@ -82,6 +82,37 @@ static size_t drop_cited(const struct ex_ctx *c, size_t si, struct mention *m, s
 	return k;
 }
 
+/*
+ * "Südkoreas Verteidigungsausgaben liegen mit 2,6 Prozent über dem Nato-Ziel": the alliance that
+ * set a goal, named in its compound (Nato-Ziel, Nato-Vorgabe), owns the goal, not a level stated
+ * beside it — left out for a reported figure when the sentence names another.
+ */
+static size_t drop_goal_owner(const struct ex_ctx *c, struct mention *m, size_t n)
+{
+	const char *t = c->text;
+	size_t k = 0, dropped = 0;
+	char goal[MAX_MENTIONS] = {0};
+
+	for (size_t i = 0; i < n; i++) {
+		const char *p = memchr(t + m[i].start, '-', m[i].end - m[i].start), *we, *end = t + m[i].end;
+		const struct ex_lex_entry *e;
+		size_t ml;
+		if (!(m[i].flags & LXF_PREFIX) || !p)
+			continue; /* the mention spans its compound: "Nato-Ziel" */
+		p++;
+		we = ex_word_end(p, end);
+		e = we > p ? ex_lex_stem(c->lx, LX_STATUS, p, we, end, &ml) : NULL;
+		if (e && (!strcmp(e->value, "target") || !strcmp(e->value, "limit")))
+			goal[i] = 1, dropped++;
+	}
+	if (!dropped || dropped == n)
+		return n;
+	for (size_t i = 0; i < n; i++)
+		if (!goal[i])
+			m[k++] = m[i];
+	return k;
+}
+
 void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		size_t nq, struct ex_attr *a)
 {
@@ -97,6 +128,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	}
 	a->subject[0] = a->partner[0] = '\0';
 	n = drop_cited(c, si, m, n);
+	if (a->status == KZ_S_REPORTED)
+		n = drop_goal_owner(c, m, n);
 
 	/* A table row: the header cell's "US-Soldaten" says whose, the row's first name where */
 	if (q->cell_end > q->cell_start) {
