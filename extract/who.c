@@ -55,6 +55,19 @@ static int own_forces(const struct ex_ctx *c, const struct mention *m, size_t e)
 	return ex_lex_word(c->lx, LX_OWN, nw, (size_t)(ex_word_end(nw, end) - nw)) != NULL;
 }
 
+/* The mentions not marked in drop (ndrop of n marked): all of them when every one or none is. */
+static size_t keep_unmarked(struct mention *m, size_t n, const char *drop, size_t ndrop)
+{
+	size_t k = 0;
+
+	if (!ndrop || ndrop == n)
+		return n;
+	for (size_t i = 0; i < n; i++)
+		if (!drop[i])
+			m[k++] = m[i];
+	return k;
+}
+
 /*
  * "Nach Angaben der Allianz lagen die Ausgaben bei 2,0 Prozent", "nach Daten der südkoreanischen
  * Agentur KOTRA wickelt Nordkorea 95 Prozent seines Handels ab": a country or alliance named in the
@@ -65,7 +78,7 @@ static int own_forces(const struct ex_ctx *c, const struct mention *m, size_t e)
 static size_t drop_cited(const struct ex_ctx *c, size_t si, struct mention *m, size_t n)
 {
 	const struct ex_sentence_cues *sc = c->cues;
-	size_t k = 0, cited = 0;
+	size_t cited = 0;
 	char in[MAX_MENTIONS] = {0};
 
 	if (!sc || !sc->valid || sc->si != si)
@@ -74,12 +87,7 @@ static size_t drop_cited(const struct ex_ctx *c, size_t si, struct mention *m, s
 		for (size_t j = 0; j < sc->ncite && !in[i]; j++)
 			if (m[i].start >= sc->cite[j].from && m[i].end <= sc->cite[j].to && !(m[i].flags & LXF_ORG))
 				in[i] = 1, cited++;
-	if (!cited || cited == n)
-		return n;
-	for (size_t i = 0; i < n; i++)
-		if (!in[i])
-			m[k++] = m[i];
-	return k;
+	return keep_unmarked(m, n, in, cited);
 }
 
 /*
@@ -90,7 +98,7 @@ static size_t drop_cited(const struct ex_ctx *c, size_t si, struct mention *m, s
 static size_t drop_goal_owner(const struct ex_ctx *c, struct mention *m, size_t n)
 {
 	const char *t = c->text;
-	size_t k = 0, dropped = 0;
+	size_t dropped = 0;
 	char goal[MAX_MENTIONS] = {0};
 
 	for (size_t i = 0; i < n; i++) {
@@ -105,12 +113,7 @@ static size_t drop_goal_owner(const struct ex_ctx *c, struct mention *m, size_t 
 		if (e && (!strcmp(e->value, "target") || !strcmp(e->value, "limit")))
 			goal[i] = 1, dropped++;
 	}
-	if (!dropped || dropped == n)
-		return n;
-	for (size_t i = 0; i < n; i++)
-		if (!goal[i])
-			m[k++] = m[i];
-	return k;
+	return keep_unmarked(m, n, goal, dropped);
 }
 
 void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
