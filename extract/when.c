@@ -246,7 +246,18 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				p += ml;
 				continue;
 			}
-			if ((te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL && !strcmp(te->value, "same")) {
+			if ((te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL && !strcmp(te->value, "undated")) {
+				/* "jahrzehntelang an einer Marke von 1 Prozent festgehalten": a long stretch,
+				 * no year — the figure is dated neither by its neighbours nor by the document */
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml;
+				out[n].baseline = out[n].since = out[n].target = 0;
+				out[n].text[0] = '\0';
+				n++;
+				p += ml;
+				continue;
+			}
+			if (te && !strcmp(te->value, "same")) {
 				/* "im selben Zeitraum": the period of the figure before */
 				if (c->have_prev && c->prev.year[0]) {
 					out[n].start = (size_t)(p - t);
@@ -446,7 +457,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	if (q->cell_end > q->cell_start) {
 		/* a table column's header may date it: "| Verteidigungsetat 2024 (Mrd. Euro) |" */
 		n = at_years_in(c, q->cell_start, q->cell_end, NULL, 0, y, MAX_YEARS);
-		if (n) {
+		if (n && y[0].text[0]) {
 			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
 			a->year_doc = 2;
 			return;
@@ -553,7 +564,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		if (c->sent[si - back].para != c->sent[si].para)
 			break;
 		for (i = 0; i < n; i++) {
-			if (y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline ||
+			if (!y[i].text[0] || y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline ||
 			    (y[i].target && !speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end)))
 				continue; /* a decade, a baseline or a target in another sentence is scenery */
 			snprintf(a->year, sizeof(a->year), "%s", y[i].text);
@@ -576,7 +587,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		const struct cache_slot *nsl = at_sentence_info(c, c->sent[si + 1].start, c->sent[si + 1].end, NULL, 0, AT_YEARS);
 		n = nsl->ny;
 		memcpy(y, nsl->y, n * sizeof(*y));
-		if (n) {
+		if (n && y[0].text[0]) {
 			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
 			a->year_doc = 2;
 			return;
