@@ -507,8 +507,8 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	}
 	for (i = 0; i < n && best == (size_t)-1; i++) {
 		size_t d;
-		if (y[i].baseline)
-			continue;
+		if (y[i].baseline || !y[i].text[0])
+			continue; /* an undated stretch is only its own figure's */
 		d = at_dist(c, q->start, q->end, y[i].start, y[i].end);
 		if (at_clause_apart(c->text, y[i].start, y[i].end, q->start, q->end)) {
 			far_year = far_year == (size_t)-1 ? i : far_year;
