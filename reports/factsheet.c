@@ -121,6 +121,9 @@ static int key_detail(const struct rp_fact *f)
 {
 	if (f->status != KZ_S_REPORTED)
 		return 0; /* a target, plan, demand, cap, claim or forecast is no level: "Ziele und Forderungen" */
+	if (!*f->year)
+		return 0; /* one the text dates to no year ("jahrzehntelang", "des vorangegangenen Plans")
+			   * is of no reference year: the appendix keeps it */
 	static const char *const keep[] = {"", "stationed", "armed_forces", "defense_budget",
 					   "host_nation_support", "military_exports", "exports",
 					   "imports", "total_trade", NULL};

@@ -350,6 +350,8 @@ static void test_goals(void)
 	t.v[t.n - 1].status = KZ_S_PLAN;
 	add(&t, "a.txt", "27,47 Billionen Yen", 27.47e12, 27.46e12, 27.48e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2019-2023");
 	add(&t, "a.txt", "7,95 Billionen Yen", 7.95e12, 7.94e12, 7.96e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024");
+	/* a figure the text dates to no year is no key figure of any year */
+	add(&t, "a.txt", "12,3 Billionen Yen", 12.3e12, 12.2e12, 12.4e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "");
 	/* a war-time span is history beside a yearly count of today: no key figure */
 	add(&t, "a.txt", "mehr als 300.000", 300000, 300000, 450000, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "1950-1953");
 	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
@@ -396,6 +398,7 @@ static void test_goals(void)
 	/* key figures: the 2024 budget is a row; the five-year total before it is history, no key
 	 * figure, and cited nowhere else, so the appendix leaves it to claims.csv */
 	T_CHECK(strstr(dump.s, "|7,95\xc2\xa0" "Bio.\xc2\xa0Yen\n") && !strstr(dump.s, "27,47"));
+	T_CHECK(!strstr(dump.s, "12,3"));
 	T_CHECK(strstr(dump.s, "|28.500\n") != NULL);
 	T_CHECK(strstr(dump.s, "|300.000–450.000\n") == NULL);
 	T_CHECK(strstr(dump.s, "|3,7–3,9\xc2\xa0Mrd. US-Dollar\n") == NULL); /* the older span's interval */
