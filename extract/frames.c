@@ -228,9 +228,20 @@ static int demanded_of(const struct ex_ctx *c, const struct mention *m, size_t n
 {
 	const struct mention *of = NULL, *by = NULL;
 
-	for (size_t i = 0; i < n; i++)
-		if (!of && m[i].prep[0] && ex_lex_word(c->lx, LX_DEMANDED, m[i].prep, strlen(m[i].prep)))
-			of = &m[i];
+	for (size_t i = 0; i < n; i++) {
+		const char *w, *we, *end = c->text + c->doc->len;
+		const struct ex_lex_entry *e;
+		size_t ml;
+		if (of || !m[i].prep[0] || !ex_lex_word(c->lx, LX_DEMANDED, m[i].prep, strlen(m[i].prep)))
+			continue;
+		/* "die von den USA geforderten 2 Prozent": a participle of demand right after it
+		 * (grammar.tsv demanded … agent) makes "von" its agent, not the one it is made of */
+		w = ex_skip_space(c->text + m[i].end, end);
+		we = ex_word_end(w, end);
+		if (we > w && (e = ex_lex_stem(c->lx, LX_DEMANDED, w, we, end, &ml)) != NULL && !strcmp(e->value, "agent"))
+			continue;
+		of = &m[i];
+	}
 	for (size_t i = 0; i < n && of; i++)
 		if (!by && (m[i].role == R_NONE || (m[i].flags & LXF_PERSON)) && strcmp(m[i].code, of->code) &&
 		    !(m[i].flags & LXF_ORG && !(m[i].flags & LXF_CAPITAL)))
@@ -249,6 +260,14 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	const struct cache_slot *sl;
 	const struct mention *r, *g;
 
+	/* "Washington verlangt von Berlin zwei Prozent der Wirtschaftsleistung": a share of GDP
+	 * demanded is the share of the one it is demanded of */
+	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_DEMAND && q->cell_end <= q->cell_start) {
+		sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+		if (demanded_of(c, sl->m, sl->nm, a))
+			a->partner[0] = '\0';
+		return;
+	}
 	if (a->ind != KZ_I_BUDGET || q->cell_end > q->cell_start)
 		return;
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
