@@ -107,20 +107,21 @@ static char *srckey_of(const struct load_job *j, size_t k)
 	struct kz_buf said = KZ_BUF_INIT, *old;
 	struct ex_doc stub;
 	const char *name = j->found->rel && j->found->rel[k] ? j->found->rel[k] : kz_path_base(j->found->v[k]);
-	char *key, *with;
+	char *key;
 
 	ex_doc_init(&stub);
 	stub.path = kz_xstrdup(j->found->v[k]);
 	old = kz_diag_capture(&said);
 	ex_sources_apply(j->src, &stub);
 	kz_diag_capture(old);
-	key = kz_store_srckey(name, stub.meta.title, stub.meta.publisher, stub.meta.date, stub.meta.url);
-	with = kz_xmalloc(strlen(key) + strlen(stub.path) + (said.s ? said.len : 0) + 3);
-	sprintf(with, "%s\x1f%s\x1f%s", key, stub.path, said.s ? said.s : "");
-	free(key);
+	{
+		const char *const fields[] = {name, stub.meta.title, stub.meta.publisher, stub.meta.date,
+					      stub.meta.url, stub.path, said.s};
+		key = kz_store_srckey(fields, sizeof fields / sizeof fields[0]);
+	}
 	kz_buf_release(&said);
 	ex_doc_release(&stub);
-	return with;
+	return key;
 }
 
 /* On a worker: is document it->k in the store, unchanged? Size and time first, the content hash

@@ -394,16 +394,14 @@ int kz_store_touch(struct kz_store *st, const struct kz_store_entry *e, struct k
 	return rc ? rc : batch_step(st, err);
 }
 
-char *kz_store_srckey(const char *name, const char *title, const char *publisher, const char *date,
-		      const char *url)
+char *kz_store_srckey(const char *const *fields, size_t n)
 {
 	struct kz_buf b = KZ_BUF_INIT;
-	const char *v[5] = {name, title, publisher, date, url};
 
-	for (int i = 0; i < 5; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (i)
 			kz_buf_addc(&b, '\x1f');
-		kz_buf_adds(&b, v[i] ? v[i] : "");
+		kz_buf_adds(&b, fields[i] ? fields[i] : "");
 	}
 	return kz_buf_detach(&b, NULL);
 }

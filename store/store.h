@@ -24,7 +24,7 @@ struct kz_store_entry {
 	const char *key;          /* the real path */
 	long long size, mtime_ns; /* mtime_ns -1: too fresh when stored to be trusted without a hash */
 	char sha256[65];
-	const char *srckey;       /* its id file name and sources.csv row (kz_store_srckey) */
+	const char *srckey;       /* its name, path and sources.csv row (kz_store_srckey) */
 	const char *diag;         /* what loading it said (a guessed encoding), said again when reused */
 };
 
@@ -59,9 +59,10 @@ int kz_store_flush(struct kz_store *st, struct kz_err *err);
 /* A document found unchanged by its hash after its size or time changed: its new ones. */
 int kz_store_touch(struct kz_store *st, const struct kz_store_entry *e, struct kz_err *err);
 
-/* The srckey of a document (malloc'd): its id file name and the citation its sources.csv row gives. */
-char *kz_store_srckey(const char *name, const char *title, const char *publisher, const char *date,
-		      const char *url);
+/* The srckey of a document (malloc'd): what decides its claims besides its content — its id file
+ * name, its path as given, the citation its sources.csv row gives, the messages about that row —
+ * as n fields (NULL as ""), joined by a unit separator. */
+char *kz_store_srckey(const char *const *fields, size_t n);
 
 /* One table of the run's snapshot: its name in the store and its CSV (header first). */
 struct kz_store_table {
