@@ -230,6 +230,8 @@ int kz_store_close(struct kz_store *st, struct kz_err *err)
 	if (st->db)
 		rc = st_commit_pending(st, err);
 	sqlite3_finalize(st->save);
+	sqlite3_finalize(st->fetch);
+	sqlite3_finalize(st->touch);
 	if (st->db && sqlite3_close(st->db) != SQLITE_OK && !rc)
 		rc = kz_err_set(err, KZ_EIO, st->path, 0, "cannot close the store");
 	if (st->index)
@@ -266,13 +268,16 @@ int kz_store_fetch(struct kz_store *st, const char *key, const char *doc, struct
 	int rc;
 
 	memset(meta, 0, sizeof *meta);
-	if (sqlite3_prepare_v2(st->db,
+	if (!st->fetch &&
+	    sqlite3_prepare_v2(st->db,
 			       "SELECT title, publisher, published, url, year, pages, claims_csv FROM cache_documents WHERE key=?",
-			       -1, &s, NULL) != SQLITE_OK)
+			       -1, &st->fetch, NULL) != SQLITE_OK)
 		return st_sql_fail(st, KZ_EIO, err, "cannot read the cache");
+	s = st->fetch;
+	sqlite3_reset(s);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_finalize(s);
+		sqlite3_reset(s);
 		return kz_err_set(err, KZ_EIO, st->path, 0, "%s: no longer in the store", key);
 	}
 	meta->title = col_or_null(s, 0);
@@ -283,7 +288,7 @@ int kz_store_fetch(struct kz_store *st, const char *key, const char *doc, struct
 	meta->pages = sqlite3_column_int(s, 5);
 	rc = kz_claims_parse_csv(t, sqlite3_column_blob(s, 6), (size_t)sqlite3_column_bytes(s, 6), st->path,
 				 NULL, NULL, err);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc) {
 		t->n = from;
 		kz_store_meta_release(meta);
@@ -382,16 +387,20 @@ int kz_store_save(struct kz_store *st, const struct kz_store_entry *e, const str
 
 int kz_store_touch(struct kz_store *st, const struct kz_store_entry *e, struct kz_err *err)
 {
-	char *sql;
 	int rc = batch_begin(st, err);
 
 	if (rc)
 		return rc;
-	sql = sqlite3_mprintf("UPDATE cache_documents SET size=%lld, mtime_ns=%lld WHERE key=%Q", e->size, e->mtime_ns,
-			      e->key);
-	rc = st_exec(st, sql, err);
-	sqlite3_free(sql);
-	return rc ? rc : batch_step(st, err);
+	if (!st->touch && sqlite3_prepare_v2(st->db, "UPDATE cache_documents SET size=?, mtime_ns=? WHERE key=?", -1,
+					     &st->touch, NULL) != SQLITE_OK)
+		return st_sql_fail(st, KZ_EIO, err, "cannot write the cache");
+	sqlite3_reset(st->touch);
+	sqlite3_bind_int64(st->touch, 1, e->size);
+	sqlite3_bind_int64(st->touch, 2, e->mtime_ns);
+	sqlite3_bind_text(st->touch, 3, e->key, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st->touch) != SQLITE_DONE)
+		return st_sql_fail(st, KZ_EIO, err, "cannot write the cache");
+	return batch_step(st, err);
 }
 
 char *kz_store_srckey(const char *const *fields, size_t n)

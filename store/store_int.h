@@ -10,7 +10,7 @@ struct kz_store {
 	char *path;
 	sqlite3 *db;
 	struct _GHashTable *index; /* key -> struct kz_store_entry */
-	sqlite3_stmt *save;
+	sqlite3_stmt *save, *fetch, *touch; /* prepared once, used per document */
 	int in_tx, pending; /* a cache transaction is open, with pending documents */
 	long long tx_started;
 	int stale;          /* the cache was made by another build: emptied */
