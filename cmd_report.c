@@ -147,12 +147,16 @@ static int skip_stored(struct ex_batch_item *it, void *arg)
 	    e->mtime_ns == ds->mtime_ns) {
 		snprintf(it->sha256, sizeof it->sha256, "%s", e->sha256);
 	} else {
-		if (kz_file_sha256(j->found->v[it->k], it->sha256, NULL, &err) != 0) {
-			it->sha256[0] = '\0';
+		/* read once: hashed here, and when it is to be extracted, handed to the loader */
+		if (kz_read_file(j->found->v[it->k], (size_t)1 << 30, &it->raw, &it->rawlen, &err) != 0) {
+			it->raw = NULL;
 			return 0; /* the loader will say what is wrong with it */
 		}
+		kz_sha256(it->raw, it->rawlen, it->sha256);
 		if (!e || strcmp(e->srckey, ds->srckey) || strcmp(e->sha256, it->sha256))
 			return 0;
+		free(it->raw);
+		it->raw = NULL;
 		ds->touch = 1;
 	}
 	kz_diag_puts(e->diag); /* what it said when it was extracted */
@@ -242,15 +246,11 @@ static void take_doc(struct ex_batch_item *it, void *arg)
 		kz_table_clear(&it->t);
 		ex_doc_release(&it->doc);
 		ex_doc_init(&it->doc);
-		it->rc = ex_doc_load(&it->doc, j->found->v[it->k], &it->err);
-		if (!it->rc) {
-			it->doc.name = kz_xstrdup(j->found->rel && j->found->rel[it->k] ? j->found->rel[it->k]
-										  : kz_path_base(j->found->v[it->k]));
-			ex_sources_apply(j->src, &it->doc);
+		it->rc = ex_collect_load(&it->doc, j->found, it->k, j->src, NULL, 0, &it->err);
+		if (!it->rc)
 			ex_extract(j->lx, &it->doc, NULL, &it->t);
-		} else {
+		else
 			kz_err_print(&it->err);
-		}
 	} else if (!it->rc) {
 		j->how->extracted++;
 		save_extracted(j, it);

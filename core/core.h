@@ -101,6 +101,8 @@ const char *kz_arena_strdup(struct kz_arena *a, const char *s);
  */
 int kz_read_file(const char *path, size_t max, char **out, size_t *len, struct kz_err *err);
 
+/* The SHA-256 of len bytes as 64 hex digits (hex holds 65 bytes). */
+void kz_sha256(const void *data, size_t len, char hex[65]);
 /* The SHA-256 of a regular file's bytes as 64 hex digits (hex holds 65 bytes) and its size:
  * 0, or KZ_E* with err filled when it cannot be read. */
 int kz_file_sha256(const char *path, char hex[65], size_t *bytes, struct kz_err *err);

@@ -334,19 +334,24 @@ void kz_out_abort(struct kz_out *o)
 	out_clear(o);
 }
 
+void kz_sha256(const void *data, size_t len, char hex[65])
+{
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+
+	g_checksum_update(ck, (const guchar *)data, (gssize)len);
+	snprintf(hex, 65, "%s", g_checksum_get_string(ck));
+	g_checksum_free(ck);
+}
+
 int kz_file_sha256(const char *path, char hex[65], size_t *bytes, struct kz_err *err)
 {
-	GChecksum *ck;
 	char *data = NULL;
 	size_t len;
 	int rc = kz_read_file(path, 0, &data, &len, err);
 
 	if (rc)
 		return rc;
-	ck = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(ck, (const guchar *)data, (gssize)len);
-	snprintf(hex, 65, "%s", g_checksum_get_string(ck));
-	g_checksum_free(ck);
+	kz_sha256(data, len, hex);
 	free(data);
 	if (bytes)
 		*bytes = len;

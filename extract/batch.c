@@ -56,15 +56,12 @@ static void work(struct ex_batch *b, struct ex_batch_item *it, int inline_flush)
 		it->cached = 1;
 		return;
 	}
-	it->rc = ex_doc_load(&it->doc, b->paths->v[it->k], &it->err);
+	it->rc = ex_collect_load(&it->doc, b->paths, it->k, b->src, it->raw, it->rawlen, &it->err);
+	it->raw = NULL; /* the loader took it */
 	if (it->rc) {
 		kz_err_print(&it->err);
 		return;
 	}
-	free(it->doc.name);
-	it->doc.name = kz_xstrdup(b->paths->rel && b->paths->rel[it->k] ? b->paths->rel[it->k]
-									 : kz_path_base(b->paths->v[it->k]));
-	ex_sources_apply(b->src, &it->doc);
 	if (!inline_flush || (b->may_flush && !b->may_flush(&it->doc, b->arg)))
 		eo.flush = NULL;
 	ex_extract(b->lx, &it->doc, &eo, &it->t);
@@ -84,6 +81,7 @@ static void item_release(struct ex_batch_item *it)
 	ex_doc_release(&it->doc);
 	kz_table_release(&it->t);
 	kz_buf_release(&it->diag);
+	free(it->raw);
 }
 
 /* Load and extract on this thread, what it says kept in the item. */

@@ -6,6 +6,7 @@
  * never input.
  */
 #include "extract.h"
+#include "load_int.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -258,19 +259,18 @@ void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_source
 }
 
 int ex_collect_load(struct ex_doc *d, const struct ex_paths *p, size_t k, const struct ex_sources *src,
-		    int *nbad, int *worst, struct kz_err *out)
+		    char *raw, size_t len, struct kz_err *err)
 {
-	struct kz_err err;
+	int rc;
 
-	if (ex_doc_load(d, p->v[k], &err)) {
-		kz_err_print(&err);
-		if (out)
-			*out = err;
-		(*nbad)++;
-		if (err.code > *worst)
-			*worst = err.code;
-		return err.code;
+	/* bytes above the text readers' limit are read again by the reader of the file, which says so */
+	if (raw && len > EX_LOAD_MAX) {
+		free(raw);
+		raw = NULL;
 	}
+	rc = raw ? ex_doc_load_bytes(d, p->v[k], raw, len, err) : ex_doc_load(d, p->v[k], err);
+	if (rc)
+		return rc;
 	free(d->name);
 	d->name = kz_xstrdup(p->rel && p->rel[k] ? p->rel[k] : kz_path_base(p->v[k]));
 	ex_sources_apply(src, d);

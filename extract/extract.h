@@ -123,11 +123,11 @@ void ex_collect(char **paths, int npaths, struct ex_paths *out, struct ex_source
 		ex_err_fn err_cb, void *arg, int *nbad, int *worst);
 /* Is path a document by its name (.txt, .md, .text, .html, .htm, .pdf)? */
 int ex_loadable(const char *path);
-/* Load the k-th collected document, give it its relative name and apply its sources.csv row:
- * 0, or the error printed, counted in *nbad, kept in *worst and, when err is not NULL, copied
- * there (the caller goes on with the next document). */
+/* Load the k-th collected document — from raw when its bytes were read already (taken, as
+ * ex_doc_load_bytes takes them), else from its file — give it its relative name and apply its
+ * sources.csv row: 0, or KZ_E* with err filled (nothing printed; the caller goes on). */
 int ex_collect_load(struct ex_doc *d, const struct ex_paths *p, size_t k, const struct ex_sources *src,
-		    int *nbad, int *worst, struct kz_err *err);
+		    char *raw, size_t len, struct kz_err *err);
 
 /*
  * Many documents at once (batch.c): the collected documents loaded and extracted on jobs worker
@@ -147,6 +147,8 @@ struct ex_batch_item {
 	struct kz_table t;
 	int cached;        /* skip() took it: nothing was loaded or extracted */
 	char sha256[65];   /* the content hash, when skip() computed it ("" otherwise) */
+	char *raw;         /* the bytes skip() read to hash it, for the loader (or NULL) */
+	size_t rawlen;
 	struct kz_buf diag; /* what loading and extracting it said (printed before done()) */
 	void *user;        /* skip() may leave something here for done() (which frees it) */
 };
