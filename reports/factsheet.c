@@ -1,4 +1,5 @@
-/* factsheet.c: the fact sheet — summary with key figures, charts, findings, sources, appendix. */
+/* factsheet.c: the fact sheet — summary with key figures, goals, charts and sources; the findings and
+ * the appendix are evidence.c's. */
 #include "reports_int.h"
 
 #include <cairo-pdf.h>
@@ -18,11 +19,6 @@ void rp_options_init(struct rp_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->lang = PL_DE;
-}
-
-static const char *tr(enum pl_lang l, const char *de, const char *en)
-{
-	return l == PL_DE ? de : en;
 }
 
 static void fmt_date(char *dst, size_t n, long long t, enum pl_lang lang)
@@ -53,9 +49,7 @@ static int fact_conflict(const struct rp_model *m, const struct rp_fact *f)
 	return 0;
 }
 
-/* The order the sheet lists findings in: contradictions first, information last. */
-static const int find_order[] = {ST_K_CONFLICT, ST_K_CLAIM,     ST_K_CURRENCY, ST_K_ARITHMETIC,
-				 RP_K_SAME_TEXT, ST_K_DRIFT, ST_K_OUTLIER};
+
 
 /* ---- summary ---- */
 
@@ -163,11 +157,11 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
 	const struct rp_col cols[] = {
-		{tr(L, "Kennzahl", "Figure"), 170, PL_LEFT, 2},
-		{tr(L, "Konsens", "Consensus"), 100, PL_RIGHT, 1},
-		{tr(L, "Jahr", "Year"), 48, PL_LEFT, 1},
-		{tr(L, "Intervall", "Interval"), 120, PL_RIGHT, 1},
-		{tr(L, "Quellen", "Sources"), RP_TEXT_W - 438, PL_RIGHT, 1},
+		{rp_tr(L, "Kennzahl", "Figure"), 170, PL_LEFT, 2},
+		{rp_tr(L, "Konsens", "Consensus"), 100, PL_RIGHT, 1},
+		{rp_tr(L, "Jahr", "Year"), 48, PL_LEFT, 1},
+		{rp_tr(L, "Intervall", "Interval"), 120, PL_RIGHT, 1},
+		{rp_tr(L, "Quellen", "Sources"), RP_TEXT_W - 438, PL_RIGHT, 1},
 	};
 	struct ctry cs[MAX_COUNTRIES * 4];
 	size_t cited[2];
@@ -193,11 +187,11 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 	qsort(cs, nc, sizeof *cs, ctry_cmp);
 	if (nc > MAX_COUNTRIES)
 		nc = MAX_COUNTRIES;
-	rp_pages_heading(p, tr(L, "Kennzahlen nach Land", "Key figures by country"), RP_F_H2, 60);
+	rp_pages_heading(p, rp_tr(L, "Kennzahlen nach Land", "Key figures by country"), RP_F_H2, 60);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      m->checked ? tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus kennzahl check), Intervall und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
+		      m->checked ? rp_tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus kennzahl check), Intervall und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
 				      "Consensus per fact for the latest year with figures (from kennzahl check), its interval and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
-				 : tr(L, "Median der Angaben je Fakt für das jüngste Jahr, gemeinsames Intervall der Angaben und Zahl der Quellen. Rot: Quellen widersprechen sich.",
+				 : rp_tr(L, "Median der Angaben je Fakt für das jüngste Jahr, gemeinsames Intervall der Angaben und Zahl der Quellen. Rot: Quellen widersprechen sich.",
 				      "Median of the statements per fact for the latest year, their common interval and number of sources. Red: sources disagree."));
 	rp_table_begin(p, &t, cols, 5);
 	sort_m = m;
@@ -242,9 +236,9 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 					snprintf(v, sizeof v, "%s", r);
 			}
 			if (f->disputed && rp_fact_one_text(m, f)) /* figures of one text that differ */
-				snprintf(r, sizeof r, "%s", tr(L, "im Text verschieden", "differ in one text"));
+				snprintf(r, sizeof r, "%s", rp_tr(L, "im Text verschieden", "differ in one text"));
 			else if (f->disputed) /* no range all statements allow */
-				snprintf(r, sizeof r, "%s", tr(L, "strittig", "disputed"));
+				snprintf(r, sizeof r, "%s", rp_tr(L, "strittig", "disputed"));
 			else
 				pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
 			snprintf(n, sizeof n, "%zu", f->ndocs);
@@ -271,19 +265,19 @@ static const char *status_word(enum kz_status st, enum pl_lang L)
 {
 	switch (st) {
 	case KZ_S_PLAN:
-		return tr(L, "Plan", "plan");
+		return rp_tr(L, "Plan", "plan");
 	case KZ_S_TARGET:
-		return tr(L, "Ziel", "target");
+		return rp_tr(L, "Ziel", "target");
 	case KZ_S_DEMAND:
-		return tr(L, "Forderung", "demand");
+		return rp_tr(L, "Forderung", "demand");
 	case KZ_S_LIMIT:
-		return tr(L, "Grenze", "cap or floor");
+		return rp_tr(L, "Grenze", "cap or floor");
 	case KZ_S_CLAIM:
-		return tr(L, "Behauptung", "disputed claim");
+		return rp_tr(L, "Behauptung", "disputed claim");
 	case KZ_S_FORECAST:
-		return tr(L, "Prognose", "forecast");
+		return rp_tr(L, "Prognose", "forecast");
 	default:
-		return tr(L, "Angabe", "reported");
+		return rp_tr(L, "Angabe", "reported");
 	}
 }
 
@@ -342,11 +336,11 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
 	const struct rp_col cols[] = {
-		{tr(L, "Kennzahl", "Figure"), 170, PL_LEFT, 2},
-		{tr(L, "Art", "Kind"), 80, PL_LEFT, 1},
-		{tr(L, "Angabe", "Figure stated"), 120, PL_RIGHT, 1},
-		{tr(L, "Jahr", "Year"), 48, PL_LEFT, 1},
-		{tr(L, "Quellen", "Sources"), RP_TEXT_W - 418, PL_RIGHT, 1},
+		{rp_tr(L, "Kennzahl", "Figure"), 170, PL_LEFT, 2},
+		{rp_tr(L, "Art", "Kind"), 80, PL_LEFT, 1},
+		{rp_tr(L, "Angabe", "Figure stated"), 120, PL_RIGHT, 1},
+		{rp_tr(L, "Jahr", "Year"), 48, PL_LEFT, 1},
+		{rp_tr(L, "Quellen", "Sources"), RP_TEXT_W - 418, PL_RIGHT, 1},
 	};
 	struct goal_row rows[3 * MAX_KEYROWS];
 	struct rp_table t;
@@ -382,9 +376,9 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 	}
 	if (!nrows)
 		return;
-	rp_pages_heading(p, tr(L, "Ziele und Forderungen", "Targets and demands"), RP_F_H2, 60);
+	rp_pages_heading(p, rp_tr(L, "Ziele und Forderungen", "Targets and demands"), RP_F_H2, 60);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      tr(L, "Ziele, Pläne, Forderungen, Ober- und Untergrenzen, bestrittene Behauptungen und Prognosen: keine Ist-Werte, daher nicht in den Kennzahlen. Jede Zeile ist eine genannte Zahl; Jahr: wofür sie gilt (–: der Text nennt keines).",
+		      rp_tr(L, "Ziele, Pläne, Forderungen, Ober- und Untergrenzen, bestrittene Behauptungen und Prognosen: keine Ist-Werte, daher nicht in den Kennzahlen. Jede Zeile ist eine genannte Zahl; Jahr: wofür sie gilt (–: der Text nennt keines).",
 			 "Targets, plans, demands, caps and floors, disputed claims and forecasts: not actual levels, so not among the key figures. Each row is one figure stated; year: what it is for (–: the text names none)."));
 	rp_table_begin(p, &t, cols, 5);
 	for (i = 0; i < nrows; i++) {
@@ -439,27 +433,27 @@ static void summary(struct rp_pages *p, struct rp_model *m, const struct rp_opti
 			kinds[rp_find_kind(&m->finds[i])]++;
 	pl_set_rgb(&p->pc, PL_C_ACCENT);
 	p->y += pl_text(&p->pc, RP_ML, p->y, RP_TEXT_W, RP_F_H1, 0, PL_LEFT, 3, title) + 4;
-	kz_buf_addf(&b, tr(L, "Faktenblatt, erstellt am %s · %zu Dokumente", "Fact sheet, generated %s · %zu documents"),
+	kz_buf_addf(&b, rp_tr(L, "Faktenblatt, erstellt am %s · %zu Dokumente", "Fact sheet, generated %s · %zu documents"),
 		    gendate, m->docs.n);
 	if (npub)
-		kz_buf_addf(&b, tr(L, " von %zu Herausgebern", " from %zu publishers"), npub);
+		kz_buf_addf(&b, rp_tr(L, " von %zu Herausgebern", " from %zu publishers"), npub);
 	if (lo) {
 		char a[48], z[48];
 		rp_fmt_date(a, sizeof a, lo, L);
 		rp_fmt_date(z, sizeof z, hi, L);
-		kz_buf_addf(&b, tr(L, " · Quellen vom %s bis %s", " · sources dated %s to %s"), a, z);
+		kz_buf_addf(&b, rp_tr(L, " · Quellen vom %s bis %s", " · sources dated %s to %s"), a, z);
 	}
 	rp_pages_para(p, RP_F_BODY, 0, PL_C_MUTED, b.s);
 	kz_buf_reset(&b);
 	p->y += 4;
-	kz_buf_addf(&b, tr(L, "<b>%zu</b> Angaben, davon <b>%zu</b> zu Kernkennzahlen (Truppen, Haushalte, BIP-Anteile, Kostenanteile, Handel) · <b>%zu</b> Fakten · <b>%zu</b> %s",
+	kz_buf_addf(&b, rp_tr(L, "<b>%zu</b> Angaben, davon <b>%zu</b> zu Kernkennzahlen (Truppen, Haushalte, BIP-Anteile, Kostenanteile, Handel) · <b>%zu</b> Fakten · <b>%zu</b> %s",
 			   "<b>%zu</b> statements, <b>%zu</b> of them on core figures (troops, budgets, GDP shares, cost shares, trade) · <b>%zu</b> facts · <b>%zu</b> %s"),
 		    m->t->n, ncore, m->nfacts, m->nfinds,
-		    m->nfinds == 1 ? tr(L, "Befund", "finding") : tr(L, "Befunde", "findings"));
+		    m->nfinds == 1 ? rp_tr(L, "Befund", "finding") : rp_tr(L, "Befunde", "findings"));
 	if (m->nfinds) {
 		const char *sep = ": ";
-		for (i = 0; i < sizeof find_order / sizeof find_order[0]; i++) {
-			const int *order = find_order;
+		for (i = 0; i < RP_NFIND_ORDER; i++) {
+			const int *order = rp_find_order;
 			if (!kinds[order[i]])
 				continue;
 			char w[96];
@@ -473,7 +467,7 @@ static void summary(struct rp_pages *p, struct rp_model *m, const struct rp_opti
 	rp_pages_para(p, RP_F_BODY, 1, PL_C_INK, b.s);
 	kz_buf_reset(&b);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      tr(L, "Jede Zahl dieses Blattes ist im Anhang mit ihrem Zitat, dem Satz und der Quelle (Titel, Herausgeber, Datum, Seite) belegt.",
+		      rp_tr(L, "Jede Zahl dieses Blattes ist im Anhang mit ihrem Zitat, dem Satz und der Quelle (Titel, Herausgeber, Datum, Seite) belegt.",
 			 "Every number on this sheet is traced in the appendix to its quote, sentence and source (title, publisher, date, page)."));
 	kz_buf_release(&b);
 	key_figures(p, m);
@@ -486,11 +480,11 @@ static void sources(struct rp_pages *p, const struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
 	const struct rp_col cols[] = {
-		{tr(L, "Nr.", "No."), 24, PL_RIGHT, 1},
-		{tr(L, "Titel", "Title"), 190, PL_LEFT, 3},
-		{tr(L, "Herausgeber", "Publisher"), 150, PL_LEFT, 3},
-		{tr(L, "Datum", "Date"), 52, PL_LEFT, 2},
-		{tr(L, "Angaben", "Figures"), RP_TEXT_W - 416, PL_RIGHT, 1},
+		{rp_tr(L, "Nr.", "No."), 24, PL_RIGHT, 1},
+		{rp_tr(L, "Titel", "Title"), 190, PL_LEFT, 3},
+		{rp_tr(L, "Herausgeber", "Publisher"), 150, PL_LEFT, 3},
+		{rp_tr(L, "Datum", "Date"), 52, PL_LEFT, 2},
+		{rp_tr(L, "Angaben", "Figures"), RP_TEXT_W - 416, PL_RIGHT, 1},
 	};
 	struct rp_table t;
 	size_t *cnt = kz_xcalloc(m->docs.n + 1, sizeof *cnt), i, ncited = 0, nwith = 0, nlisted = 0;
@@ -504,7 +498,7 @@ static void sources(struct rp_pages *p, const struct rp_model *m)
 		ncited += cited[i + 1];
 		nwith += cnt[i + 1] != 0;
 	}
-	rp_pages_heading(p, tr(L, "Quellen", "Sources"), RP_F_H2, 60);
+	rp_pages_heading(p, rp_tr(L, "Quellen", "Sources"), RP_F_H2, 60);
 	rp_table_begin(p, &t, cols, 5);
 	for (i = 0; i < m->docs.n; i++) {
 		const struct rp_doc *d = &m->docs.v[i];
@@ -533,10 +527,10 @@ static void sources(struct rp_pages *p, const struct rp_model *m)
 		size_t more = m->docs.n - nlisted;
 		p->y += 4;
 		if (more == 1)
-			kz_buf_adds(&b, tr(L, "… und 1 weiteres Dokument, das dieses Blatt nicht zitiert; claims.csv nennt zu jeder Angabe ihr Dokument.",
+			kz_buf_adds(&b, rp_tr(L, "… und 1 weiteres Dokument, das dieses Blatt nicht zitiert; claims.csv nennt zu jeder Angabe ihr Dokument.",
 					   "… and 1 more document the sheet does not cite; claims.csv names the document of every statement."));
 		else
-			kz_buf_addf(&b, tr(L, "… und %zu weitere Dokumente, die dieses Blatt nicht zitiert; claims.csv nennt zu jeder Angabe ihr Dokument.",
+			kz_buf_addf(&b, rp_tr(L, "… und %zu weitere Dokumente, die dieses Blatt nicht zitiert; claims.csv nennt zu jeder Angabe ihr Dokument.",
 					   "… and %zu more documents the sheet does not cite; claims.csv names the document of every statement."),
 				    more);
 		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED, b.s);
@@ -552,9 +546,9 @@ static void charts(struct rp_pages *p, const struct rp_model *m, const struct rp
 {
 	if (!cs->n)
 		return;
-	p->section = tr(m->lang, "Vergleiche", "Comparisons");
+	p->section = rp_tr(m->lang, "Vergleiche", "Comparisons");
 	rp_pages_break(p);
-	rp_pages_heading(p, tr(m->lang, "Vergleiche", "Comparisons"), RP_F_H2, 120);
+	rp_pages_heading(p, rp_tr(m->lang, "Vergleiche", "Comparisons"), RP_F_H2, 120);
 	for (size_t i = 0; i < cs->n; i++) {
 		double h = pl_chart_height(&p->pc, &cs->v[i], RP_TEXT_W);
 		if (h > RP_PAGE_H - RP_MT - RP_MB)
@@ -564,288 +558,6 @@ static void charts(struct rp_pages *p, const struct rp_model *m, const struct rp
 		p->y += h + 14;
 	}
 }
-
-/* ---- findings ---- */
-
-static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
-{
-	const struct kz_claim *c = &m->t->v[ci];
-	const struct rp_doc *d = &m->docs.v[m->docno[ci] - 1];
-	char *pq = rp_plain(c->quote), *ps = rp_plain(c->sentence);
-	char *q = rp_markup_escape(pq), *t = rp_markup_escape(*d->title ? d->title : d->path),
-	     *pub = rp_markup_escape(d->publisher), *s = rp_markup_escape(ps);
-	char v[64], y[48], date[48];
-
-	pl_fmt_value(v, sizeof v, c->value, c->unit, m->lang);
-	rp_fmt_year(y, sizeof y, c->year, m->lang);
-	kz_buf_addf(b, "<b>%s%s%s</b> (%s%s%s) — [%d] %s", m->lang == PL_DE ? "„" : "“", q,
-		    m->lang == PL_DE ? "“" : "”", v, *c->year ? ", " : "", *c->year ? y : "", m->docno[ci], t);
-	if (*pub)
-		kz_buf_addf(b, ", %s", pub);
-	rp_fmt_date(date, sizeof date, d->date, m->lang);
-	if (*d->date)
-		kz_buf_addf(b, ", %s", date);
-	if (c->page)
-		kz_buf_addf(b, m->lang == PL_DE ? ", S. %d" : ", p. %d", c->page);
-	if (strlen(s) > 400)
-		rp_utf8_cut(s, 400);
-	kz_buf_addf(b, "\n<span foreground=\"#5b6670\" size=\"smaller\">%s%s%s</span>", m->lang == PL_DE ? "»" : "“", s,
-		    m->lang == PL_DE ? "«" : "”");
-	free(q);
-	free(t);
-	free(pub);
-	free(s);
-	free(pq);
-	free(ps);
-}
-
-/* Which findings the sheet shows: the ones that matter most, at most RP_MAX_FINDINGS — errors before
- * warnings before information, within a severity the greatest difference first; every kind found
- * keeps its first RP_FIND_PER_KIND places, so none disappears behind a longer one. findings.csv
- * holds them all. sel[i] is set for each finding shown; returns the ranking (caller frees). */
-#define RP_MAX_FINDINGS 40
-#define RP_FIND_PER_KIND 3
-
-static const struct rp_model *rank_m;
-
-static int find_rank_cmp(const void *x, const void *y)
-{
-	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-	const struct rp_find *fa = &rank_m->finds[a], *fb = &rank_m->finds[b];
-	double ra = isfinite(fa->rel) ? fa->rel : -1, rb = isfinite(fb->rel) ? fb->rel : -1;
-
-	if (fa->sev != fb->sev)
-		return fa->sev > fb->sev ? -1 : 1;
-	if (ra != rb)
-		return ra > rb ? -1 : 1;
-	return a < b ? -1 : a > b;
-}
-
-static size_t *rank_findings(const struct rp_model *m, unsigned char *sel, size_t *nshown)
-{
-	size_t *ord = kz_xmalloc((m->nfinds + 1) * sizeof *ord), per[RP_K_SAME_TEXT + 1] = {0}, n = 0, i;
-
-	for (i = 0; i < m->nfinds; i++)
-		ord[i] = i;
-	rank_m = m;
-	qsort(ord, m->nfinds, sizeof *ord, find_rank_cmp);
-	for (i = 0; i < m->nfinds && n < RP_MAX_FINDINGS; i++) {
-		int k = rp_find_kind(&m->finds[ord[i]]);
-		if (k >= 0 && k <= RP_K_SAME_TEXT && per[k] < RP_FIND_PER_KIND) {
-			per[k]++;
-			sel[ord[i]] = 1;
-			n++;
-		}
-	}
-	for (i = 0; i < m->nfinds && n < RP_MAX_FINDINGS; i++)
-		if (!sel[ord[i]]) {
-			sel[ord[i]] = 1;
-			n++;
-		}
-	*nshown = n;
-	return ord;
-}
-
-static void findings(struct rp_pages *p, struct rp_model *m)
-{
-	const int *order = find_order;
-	enum pl_lang L = m->lang;
-	struct kz_buf b = KZ_BUF_INIT, h = KZ_BUF_INIT;
-	unsigned char *sel = kz_xcalloc(m->nfinds + 1, 1);
-	size_t nshown, *ord = rank_findings(m, sel, &nshown);
-
-	p->section = tr(L, "Befunde", "Findings");
-	rp_pages_break(p);
-	rp_pages_heading(p, tr(L, "Befunde", "Findings"), RP_F_H2, 40);
-	if (!m->nfinds) {
-		rp_pages_para(p, RP_F_BODY, 0, PL_C_INK,
-			      tr(L, "Die Angaben widersprechen sich nicht.", "The statements do not contradict each other."));
-	}
-	if (!m->checked)
-		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-			      tr(L, "Ohne kennzahl check: gezeigt werden nur Konflikte (Angaben zum selben Fakt und Jahr, deren Intervalle sich nicht überschneiden).",
-				 "Without kennzahl check: only conflicts are shown (statements on the same fact and year whose intervals do not overlap)."));
-	if (nshown < m->nfinds) {
-		kz_buf_addf(&b, tr(L, "Die %zu wichtigsten von %zu Befunden: Fehler vor Warnungen und Hinweisen, darin die größten Abweichungen zuerst, von jeder Art mindestens %d. findings.csv enthält alle Befunde.",
-				   "The %zu most important of %zu findings: errors before warnings and notes, within them the greatest differences first, at least %d of each kind. findings.csv holds every finding."),
-			    nshown, m->nfinds, RP_FIND_PER_KIND);
-		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED, b.s);
-	}
-	for (size_t oi = 0; oi < sizeof find_order / sizeof find_order[0]; oi++) {
-		size_t nk = 0, sk = 0;
-		for (size_t i = 0; i < m->nfinds; i++)
-			if (rp_find_kind(&m->finds[i]) == order[oi]) {
-				nk++;
-				sk += sel[i];
-			}
-		if (!sk)
-			continue;
-		kz_buf_reset(&h);
-		if (sk == nk) /* "Konflikt (1)" */
-			kz_buf_addf(&h, "%s (%zu)", rp_kind_word(order[oi], L, nk != 1), nk);
-		else /* "Konflikte (12 von 624)" */
-			kz_buf_addf(&h, tr(L, "%s (%zu von %zu)", "%s (%zu of %zu)"), rp_kind_word(order[oi], L, 1), sk, nk);
-		rp_pages_heading(p, h.s, RP_F_H3, 50);
-		for (size_t r = 0; r < m->nfinds; r++) {
-			const struct rp_find *f = &m->finds[ord[r]];
-			char name[256], y[48], *e;
-			double th;
-			if (!sel[ord[r]] || rp_find_kind(f) != order[oi])
-				continue;
-			kz_buf_reset(&b);
-			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
-			e = rp_markup_escape(name);
-			rp_fmt_year(y, sizeof y, f->year, L);
-			kz_buf_addf(&b, "<b>%s</b>%s%s", e, *f->year ? ", " : "", *f->year ? y : "");
-			free(e);
-			if (isfinite(f->rel) && f->rel > 0 && f->rel * 100 >= 1e5) {
-				kz_buf_adds(&b, tr(L, " · Abweichung über 100.000\xc2\xa0%", " · difference over 100,000%"));
-			} else if (isfinite(f->rel) && f->rel > 0) {
-				char rs[32];
-				pl_fmt_num(rs, sizeof rs, f->rel * 100, f->rel * 100 < 10 ? 1 : 0, L);
-				if (f->kind == ST_K_DRIFT) /* years apart: a change, not a deviation */
-					kz_buf_addf(&b, tr(L, " · Veränderung %s\xc2\xa0%%", " · change %s%%"), rs);
-				else
-					kz_buf_addf(&b, tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), rs);
-			}
-			for (size_t k = 0; k < f->nclaims && k < 4; k++) {
-				if (f->claims[k] >= m->t->n)
-					continue;
-				kz_buf_adds(&b, "\n• ");
-				claim_line(&b, m, f->claims[k]);
-				rp_model_cite(m, f->claims[k]);
-			}
-			if (f->nclaims > 4)
-				kz_buf_addf(&b, tr(L, "\n• … und %zu weitere Angaben", "\n• … and %zu more statements"), f->nclaims - 4);
-			if (*f->expl) {
-				e = rp_markup_escape(f->expl);
-				kz_buf_addf(&b, "\n<i>%s</i>", e);
-				free(e);
-			}
-			th = pl_text_height(&p->pc, RP_TEXT_W - 10, RP_F_BODY, 1, 0, b.s);
-			rp_pages_need(p, th + 6);
-			/* a coloured rule marks the kind */
-			pl_set_rgb(&p->pc, rp_find_kind(f) == ST_K_CONFLICT || f->kind == ST_K_CURRENCY ||
-						   f->kind == ST_K_ARITHMETIC
-					       ? PL_C_CONFLICT
-					   : rp_find_kind(f) == RP_K_SAME_TEXT ? PL_C_MUTED
-									       : PL_C_OUTLIER);
-			cairo_rectangle(p->cr, RP_ML, p->y + 1, 2.5, th - 2);
-			cairo_fill(p->cr);
-			pl_set_rgb(&p->pc, PL_C_INK);
-			p->y += pl_text(&p->pc, RP_ML + 10, p->y, RP_TEXT_W - 10, RP_F_BODY, 1, PL_LEFT, 0, b.s) + 8;
-		}
-	}
-	if (nshown < m->nfinds) {
-		size_t more = m->nfinds - nshown;
-		kz_buf_reset(&b);
-		if (more == 1)
-			kz_buf_adds(&b, tr(L, "… und 1 weiterer Befund in findings.csv.", "… and 1 more finding in findings.csv."));
-		else
-			kz_buf_addf(&b, tr(L, "… und %zu weitere Befunde in findings.csv.", "… and %zu more findings in findings.csv."), more);
-		rp_pages_para(p, RP_F_BODY, 0, PL_C_MUTED, b.s);
-	}
-	free(sel);
-	free(ord);
-	kz_buf_release(&b);
-	kz_buf_release(&h);
-}
-
-/* ---- appendix ---- */
-
-static void appendix(struct rp_pages *p, const struct rp_model *m)
-{
-	enum pl_lang L = m->lang;
-	const struct rp_col cols[] = {
-		{tr(L, "Nr.", "No."), 26, PL_RIGHT, 1},
-		{tr(L, "Fakt", "Fact"), 98, PL_LEFT, 3},
-		{tr(L, "Wert", "Value"), 72, PL_RIGHT, 2},
-		{tr(L, "Art", "Kind"), 46, PL_LEFT, 1},
-		{tr(L, "Jahr", "Year"), 42, PL_LEFT, 1},
-		/* the whole sentence (60 lines hold any real one and keep a row on its page) */
-		{tr(L, "Zitat und Satz", "Quote and sentence"), 157, PL_LEFT, 60},
-		{tr(L, "Quelle", "Source"), RP_TEXT_W - 441, PL_LEFT, 2},
-	};
-	struct rp_table t;
-	struct kz_buf q = KZ_BUF_INIT;
-	int lastdoc = 0;
-
-	p->section = tr(L, "Anhang: Belege", "Appendix: evidence");
-	rp_pages_break(p);
-	rp_pages_heading(p, tr(L, "Anhang: Belege", "Appendix: evidence"), RP_F_H2, 60);
-	/* the claims the sheet shows or cites, never the whole table: that is claims.csv */
-	if (m->ncited == m->t->n)
-		kz_buf_addf(&q, tr(L, "Alle %zu Angaben mit Zitat, Satz und Quelle, nach Dokument.",
-				   "All %zu statements with quote, sentence and source, by document."),
-			    m->t->n);
-	else
-		kz_buf_addf(&q, tr(L, "Die %zu Angaben, die dieses Blatt zeigt oder zitiert (Kennzahlen, Ziele, Vergleiche, Befunde, geprüfte Angaben), mit Zitat, Satz und Quelle, nach Dokument; claims.csv enthält alle %zu Angaben, in der Reihenfolge, die Nr. zählt.",
-				   "The %zu statements this sheet shows or cites (key figures, targets, comparisons, findings, reviewed figures) with quote, sentence and source, by document; claims.csv holds all %zu statements, in the order No. counts."),
-			    m->ncited, m->t->n);
-	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED, q.s);
-	rp_table_begin(p, &t, cols, 7);
-	for (size_t i = 0; i < m->t->n; i++) {
-		const struct kz_claim *c = &m->t->v[i];
-		char no[24], name[256], v[96], src[64], grp[700], y[48], *eq, *es, *pq, *ps;
-		const char *cells[7];
-		if (!m->cited[i])
-			continue;
-		if (m->docno[i] != lastdoc) {
-			const struct rp_doc *d = &m->docs.v[m->docno[i] - 1];
-			char date[48];
-			lastdoc = m->docno[i];
-			rp_fmt_date(date, sizeof date, d->date, L);
-			snprintf(grp, sizeof grp, "[%d] %s%s%s%s%s", lastdoc, *d->title ? d->title : d->path,
-				 *d->publisher ? " — " : "", d->publisher, *d->date ? ", " : "", *d->date ? date : "");
-			rp_utf8_cut(grp, sizeof grp - 1);
-			rp_table_group(p, &t, grp);
-		}
-		snprintf(no, sizeof no, "%zu", i + 1);
-		rp_fact_name(name, sizeof name, c->ind, c->detail, c->subject, c->partner, L);
-		if (m->flags[i] & PL_F_CONFLICT)
-			snprintf(v, sizeof v, "<span foreground=\"#c0392b\">");
-		else
-			v[0] = '\0';
-		pl_fmt_value(v + strlen(v), sizeof v - strlen(v) - 8, c->value, c->unit, L);
-		if (m->flags[i] & PL_F_CONFLICT)
-			snprintf(v + strlen(v), sizeof v - strlen(v), "</span>");
-		if (c->page)
-			snprintf(src, sizeof src, L == PL_DE ? "[%d], S. %d" : "[%d], p. %d", m->docno[i], c->page);
-		else
-			snprintf(src, sizeof src, "[%d]", m->docno[i]);
-		/* a figure an analyst reviewed says so (corrections.csv) */
-		if (*c->review) {
-			const char *r = !strcmp(c->review, "corrected") ? tr(L, "korrigiert", "corrected")
-					: !strcmp(c->review, "added")   ? tr(L, "ergänzt", "added")
-									: tr(L, "geprüft", "confirmed");
-			snprintf(src + strlen(src), sizeof src - strlen(src), "; %s", r);
-		}
-		pq = rp_plain(c->quote);
-		ps = rp_plain(c->sentence);
-		eq = rp_markup_escape(pq);
-		es = rp_markup_escape(ps);
-		free(pq);
-		free(ps);
-		rp_fmt_year(y, sizeof y, c->year, L);
-		kz_buf_reset(&q);
-		kz_buf_addf(&q, "<b>%s%s%s</b> <span foreground=\"#5b6670\">%s</span>", L == PL_DE ? "„" : "“", eq,
-			    L == PL_DE ? "“" : "”", es);
-		cells[0] = no;
-		cells[1] = name;
-		cells[2] = v;
-		cells[3] = rp_qual_word(c->qual, L);
-		cells[4] = *c->year ? y : "";
-		cells[5] = q.s;
-		cells[6] = src;
-		rp_table_row(p, &t, cells, 1u << 2 | 1u << 5, 0);
-		free(eq);
-		free(es);
-	}
-	rp_table_end(&t);
-	kz_buf_release(&q);
-}
-
-/* ---- the document ---- */
 
 cairo_status_t rp_stream_write(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -892,10 +604,10 @@ int rp_factsheet_write(const char *path, const struct kz_table *t, const struct 
 		snprintf(title, sizeof title, "%s", o->title);
 	else
 		snprintf(title, sizeof title, "%s",
-			 tr(o->lang, "Zahlen im Vergleich: Truppen, Haushalte, Lastenteilung",
+			 rp_tr(o->lang, "Zahlen im Vergleich: Truppen, Haushalte, Lastenteilung",
 			    "Figures compared: troops, budgets, burden sharing"));
 	snprintf(foot, sizeof foot,
-		 tr(o->lang, "Erstellt am %s mit kennzahl %s · Belege im Anhang", "Generated %s with kennzahl %s · evidence in the appendix"),
+		 rp_tr(o->lang, "Erstellt am %s mit kennzahl %s · Belege im Anhang", "Generated %s with kennzahl %s · evidence in the appendix"),
 		 gendate, KZ_VERSION);
 
 	st.f = out.f;
@@ -907,7 +619,7 @@ int rp_factsheet_write(const char *path, const struct kz_table *t, const struct 
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, iso);
 	cr = cairo_create(s);
 	rp_pages_begin(&p, cr, o->lang, o->dump, title, foot);
-	p.section = tr(o->lang, "Zusammenfassung", "Summary");
+	p.section = rp_tr(o->lang, "Zusammenfassung", "Summary");
 	summary(&p, &m, o, title, gendate);
 	charts(&p, &m, &cs);
 	for (size_t i = 0; i < cs.ncite; i++)
@@ -916,11 +628,11 @@ int rp_factsheet_write(const char *path, const struct kz_table *t, const struct 
 	for (size_t i = 0; i < t->n; i++)
 		if (*t->v[i].review)
 			rp_model_cite(&m, i);
-	findings(&p, &m);
-	p.section = tr(o->lang, "Quellen", "Sources");
+	rp_findings(&p, &m);
+	p.section = rp_tr(o->lang, "Quellen", "Sources");
 	rp_pages_break(&p);
 	sources(&p, &m);
-	appendix(&p, &m);
+	rp_appendix(&p, &m);
 	rp_pages_end(&p);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);

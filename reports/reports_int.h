@@ -201,4 +201,18 @@ cairo_status_t rp_stream_write(void *closure, const unsigned char *data, unsigne
 /* The message for a failed surface: the errno the stream saw, else cairo's status. */
 const char *rp_stream_strerror(const struct rp_stream *st, cairo_status_t status);
 
+/* The sheet's text in its language. */
+static inline const char *rp_tr(enum pl_lang l, const char *de, const char *en)
+{
+	return l == PL_DE ? de : en;
+}
+
+/* The sections of evidence (evidence.c): the findings shown, most important first, and the
+ * appendix of the statements the sheet shows or cites; the order findings are listed in. */
+#define RP_NFIND_ORDER 7
+extern const int rp_find_order[RP_NFIND_ORDER];
+struct rp_pages;
+void rp_findings(struct rp_pages *p, struct rp_model *m);
+void rp_appendix(struct rp_pages *p, const struct rp_model *m);
+
 #endif
