@@ -373,8 +373,10 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 						originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name));
 			}
 			if (found) {
-				/* the phrase: from the cue over the originator after it, or from the words
-				 * before it (up to the clause's start) to the cue's end */
+				/* the phrase naming the originator: after the cue, its article and words; before
+				 * it ("dem Pentagon zufolge"), its words back to their article; a compound
+				 * ("nach Pentagon-Daten") is its own phrase; a reporting verb names it in its
+				 * clause, where a country may be the figure's too: none */
 				const char *a = p, *b = p + ml, *x = p + ml, *w2;
 				int words = 0;
 				if (!strcmp(e->value, "after")) {
@@ -391,14 +393,20 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 						words++;
 						caps += up;
 					}
-				} else {
-					for (words = 0; words < 4 && a > s && a[-1] != ',' && a[-2] != ','; words++) {
+				} else if (!strcmp(e->value, "before")) {
+					static const char *const arts[] = {"der", "des", "dem", "den", "die", "das", NULL};
+					for (words = 0; words < 3 && a > s && a[-1] != ','; words++) {
 						const char *wb;
 						const char *w3 = ex_word_back(s, a, &wb);
-						if (w3 == wb)
+						int art = ex_word_in(w3, (size_t)(wb - w3), arts);
+						if (w3 == wb || (!art && !ex_upper_at(w3, wb)))
 							break;
 						a = w3;
+						if (art)
+							break;
 					}
+				} else if (!strcmp(e->value, "compound")) {
+					b = we;
 				}
 				h->from = (size_t)(a - t);
 				h->to = (size_t)(b - t);
