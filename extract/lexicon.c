@@ -240,9 +240,10 @@ struct ex_lexicon *ex_lexicon_new(void)
 	kz_arena_init(&lx->arena);
 	for (const struct kz_blob *b = kz_data; b->name; b++) {
 		size_t n = strlen(b->name);
-		/* every lexicon of data/, not the reference tables (rates, the detail vocabulary) */
+		/* every lexicon of data/, not the reference tables (rates, the detail vocabulary, the
+		 * words of a currency conversion) */
 		if (n < 4 || strcmp(b->name + n - 4, ".tsv") || !strcmp(b->name, "fx.tsv") ||
-		    !strcmp(b->name, "details.tsv"))
+		    !strcmp(b->name, "details.tsv") || !strcmp(b->name, "joiners.tsv"))
 			continue;
 		if (lex_parse(lx, b->data, b->len, b->name, &err)) {
 			/* The built-in lexicons are tested; a failure here is a build defect. */

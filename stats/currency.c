@@ -1,14 +1,40 @@
 /* currency.c: two amounts given as one ("5,07 Billionen Yen (47,0 Milliarden Dollar)") checked against the reference rate. */
 #include "stats_int.h"
+#include "core/data.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Words that may stand between an amount and its conversion, after "(" or "," (lower case). */
-static const char *const joiners[] = {"umgerechnet", "bzw.", "beziehungsweise", "also", "entspricht",
-				      "entsprechend", "d.h.", "oder", "or", "about", "i.e.", "approx.",
-				      "rund", "etwa", "ca.", "circa", NULL};
+#define MAX_JOINERS 64
+
+/* The words that may stand between an amount and its conversion (data/joiners.tsv), lower case. */
+struct joiners {
+	const char *w[MAX_JOINERS];
+	size_t len[MAX_JOINERS];
+	int past[MAX_JOINERS]; /* "damals": the conversion is at a rate of before the document */
+	size_t n;
+};
+
+static void joiners_load(struct joiners *j)
+{
+	const struct kz_blob *b = kz_data_find("joiners.tsv");
+	const char *p = b ? b->data : NULL, *end = b ? b->data + b->len : NULL;
+
+	j->n = 0;
+	while (p && p < end && j->n < MAX_JOINERS) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		if (eol > p && *p != '#') {
+			const char *tab = memchr(p, '\t', (size_t)(eol - p));
+			j->w[j->n] = p;
+			j->len[j->n] = (size_t)((tab ? tab : eol) - p);
+			j->past[j->n++] = tab && (size_t)(eol - tab - 1) == 4 && !memcmp(tab + 1, "past", 4);
+		}
+		p = eol + 1;
+	}
+}
 
 static const char *skip_ws(const char *s, const char *e)
 {
@@ -19,20 +45,21 @@ static const char *skip_ws(const char *s, const char *e)
 }
 
 /* Skip joiner words; returns the position after them. */
-static const char *skip_joiners(const char *s, const char *e, int *n)
+static const char *skip_joiners(const struct joiners *j, const char *s, const char *e, int *n, int *past)
 {
 	for (;;) {
 		int hit = 0;
 		s = skip_ws(s, e);
-		for (int k = 0; joiners[k]; k++) {
-			size_t l = strlen(joiners[k]);
-			if ((size_t)(e - s) >= l && !strncasecmp(s, joiners[k], l) &&
+		for (size_t k = 0; k < j->n; k++) {
+			size_t l = j->len[k];
+			if ((size_t)(e - s) >= l && !strncasecmp(s, j->w[k], l) &&
 			    (s + l == e || s[l] == ' ' || s[l] == ',' || s[l] == ':')) {
 				s += l;
 				if (s < e && (*s == ',' || *s == ':'))
 					s++;
 				hit = 1;
 				(*n)++;
+				*past |= j->past[k];
 				break;
 			}
 		}
@@ -46,7 +73,7 @@ static const char *skip_joiners(const char *s, const char *e, int *n)
  * first? " (", "169 (" (a footnote mark), " (umgerechnet ", ", umgerechnet ",
  * " bzw. ", " / ".
  */
-static int is_conversion_gap(const char *s, const char *e)
+static int is_conversion_gap(const struct joiners *j, const char *s, const char *e, int in_brackets, int *past)
 {
 	int words = 0;
 
@@ -55,23 +82,27 @@ static int is_conversion_gap(const char *s, const char *e)
 		s++;
 	s = skip_ws(s, e);
 	if (s < e && (*s == '(' || *s == '[' || *s == '/')) {
-		s = skip_joiners(s + 1, e, &words);
+		s = skip_joiners(j, s + 1, e, &words, past);
 		return s == e;
 	}
 	if (s < e && *s == ',') {
-		s = skip_joiners(s + 1, e, &words);
+		s = skip_joiners(j, s + 1, e, &words, past);
+		/* "(1,5192 Billionen Won, ca. 1,13 Mrd. US-Dollar)": inside a restatement's brackets, the
+		 * joiner is the second amount's qualifier */
+		if (s == e && !words && in_brackets)
+			skip_joiners(j, e, e + strlen(e), &words, past);
 		return s == e && words > 0;
 	}
 	if (s < e && (*s == '-' || !strncmp(s, "\xe2\x80\x93", 3))) {
-		s = skip_joiners(s + (*s == '-' ? 1 : 3), e, &words);
+		s = skip_joiners(j, s + (*s == '-' ? 1 : 3), e, &words, past);
 		return s == e && words > 0;
 	}
-	s = skip_joiners(s, e, &words);
+	s = skip_joiners(j, s, e, &words, past);
 	return s == e && words > 0;
 }
 
-/* Are claims a and b (adjacent, same document) one amount given in two currencies? */
-static int is_pair(const struct kz_claim *a, const struct kz_claim *b)
+/* Are claims a and b (adjacent, same document) one amount given in two currencies? *past: at a rate of the time the text speaks of ("damals"). */
+static int is_pair(const struct joiners *j, const struct kz_claim *a, const struct kz_claim *b, int *past)
 {
 	const char *pa, *pb;
 
@@ -82,7 +113,12 @@ static int is_pair(const struct kz_claim *a, const struct kz_claim *b)
 		return 0;
 	if (*a->sentence && *a->quote && (pa = strstr(a->sentence, a->quote)) &&
 	    (pb = strstr(pa + strlen(a->quote), b->quote)))
-		return is_conversion_gap(pa + strlen(a->quote), pb);
+	{
+		int open = 0;
+		for (const char *q = a->sentence; q < pa; q++)
+			open += *q == '(' ? 1 : *q == ')' && open > 0 ? -1 : 0;
+		return is_conversion_gap(j, pa + strlen(a->quote), pb, open > 0, past);
+	}
 	/* no sentence to look at (a hand-made table): only amounts right next to each other */
 	return b->start - a->end <= 2;
 }
@@ -101,7 +137,7 @@ static void period_label(char *dst, size_t n, int period, enum st_lang lang)
 		snprintf(dst, n, lang == ST_LANG_EN ? "annual average %d" : "Jahresmittel %d", period);
 }
 
-static void check_pair(struct st_ctx *x, size_t i, size_t j)
+static void check_pair(struct st_ctx *x, size_t i, size_t j, int past)
 {
 	const struct kz_claim *a = &x->t->v[i], *b = &x->t->v[j];
 	struct cand c[80];
@@ -118,6 +154,11 @@ static void check_pair(struct st_ctx *x, size_t i, size_t j)
 			periods[np++] = y;
 	if (yb.y0 && (yb.y0 != ya.y0 || yb.y1 != ya.y1) && yb.y1 - yb.y0 <= 30)
 		for (int y = yb.y0; y <= yb.y1 && np < 70; y++)
+			periods[np++] = y;
+	/* "(damals rund 9,3 Mrd. US-Dollar)": a rate of some time before the document — the two
+	 * years before the figure's first year or the document's, whichever is earlier */
+	if (past && x->docyear[i])
+		for (int y = (ya.y0 && ya.y0 < x->docyear[i] ? ya.y0 : x->docyear[i]) - 2; y < x->docyear[i] && np < 70; y++)
 			periods[np++] = y;
 	if (x->docyear[i]) {
 		periods[np++] = x->docyear[i];
@@ -177,13 +218,16 @@ static void check_pair(struct st_ctx *x, size_t i, size_t j)
 void st_currency_pairs(struct st_ctx *x)
 {
 	const struct kz_table *t = x->t;
+	struct joiners j;
 
+	joiners_load(&j);
 	for (size_t i = 0; i + 1 < t->n; i++) {
-		if (!is_pair(&t->v[i], &t->v[i + 1]))
+		int past = 0;
+		if (!is_pair(&j, &t->v[i], &t->v[i + 1], &past))
 			continue;
 		x->twin[i + 1] = 1;
 		if (x->fx)
-			check_pair(x, i, i + 1);
+			check_pair(x, i, i + 1, past);
 		i++;
 	}
 }

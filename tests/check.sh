@@ -57,6 +57,39 @@ sed "s#tests/check/#$tmp/check/#g" $F/clean.csv > "$tmp/check/clean.csv"
 "$KZ" check -o "$tmp/d.csv" "$tmp/check/clean.csv" > /dev/null
 expect "date: undated news converts off the figures' years" has "$tmp/d.csv" '^currency,error,budget,military_exports,KR,,2016-2020,EUR,'
 
+# "(damals rund 9,3 Mrd. US-Dollar)": a conversion at the rate of an earlier time (2021's yen), not
+# of the figure's years; without "damals" the 2022 rate applies and the pair is off by 16 %
+mkdir -p "$tmp/past"
+printf 'file,title,publisher,date,url\nhns.txt,Japan zahlt,Testagentur,2022-12-23,\nnow.txt,Japan zahlt,Testagentur,2022-12-23,\n' > "$tmp/past/sources.csv"
+for f in hns now; do
+	if [ $f = hns ]; then gap='(damals '; else gap='('; fi
+	sent="Für die Fiskaljahre 2022 bis 2026 zahlt Japan 1.055,1 Milliarden Yen ${gap}rund 9,3 Mrd. US-Dollar)."
+	a=$(printf '%s' "Für die Fiskaljahre 2022 bis 2026 zahlt Japan " | wc -c)
+	b=$((a + $(printf '%s' "1.055,1 Milliarden Yen ${gap}" | wc -c)))
+	{
+		echo 'id,doc,page,start,end,quote,value,unit,low,high,qualifier,indicator,detail,subject,partner,year,core,sentence'
+		echo "$f#1,$tmp/past/$f.txt,,$a,$((a + 22)),\"1.055,1 Milliarden Yen\",1055100000000,JPY,1055050000000,1055150000000,exact,budget,host_nation_support,JP,US,2022-2026,yes,\"$sent\""
+		echo "$f#2,$tmp/past/$f.txt,,$b,$((b + 24)),\"rund 9,3 Mrd. US-Dollar\",9300000000,USD,8835000000,9765000000,approx,budget,host_nation_support,JP,US,2022-2026,yes,\"$sent\""
+	} > "$tmp/past/$f.csv"
+	"$KZ" check -o "$tmp/past/$f.find" --consensus "$tmp/past/$f.cons" "$tmp/past/$f.csv" > /dev/null
+done
+expect "damals: a conversion at an earlier rate is no currency error" [ "$(grep -c '^currency' "$tmp/past/hns.find")" -eq 0 ]
+expect "damals: the dollar twin is no second figure of the fact" has "$tmp/past/hns.cons" '^budget,host_nation_support,reported,JP,US,2022-2026,JPY,1055100000000,.*,single,hns#1$'
+expect "without damals: the figure's years decide, 16 % off" has "$tmp/past/now.find" '^currency,error,budget,host_nation_support,JP,US,2022-2026,USD,.*Jahresmittel 2022'
+
+# "(1,5192 Billionen Won, ca. 1,13 Mrd. US-Dollar)": within the brackets of a restatement, the dollar
+# amount after the comma is a conversion too, no figure of its own
+sent='Der Beitrag für 2026 beträgt 1.519,2 Mrd. Won (1,5192 Billionen Won, ca. 1,13 Mrd. US-Dollar).'
+{
+	echo 'id,doc,page,start,end,quote,value,unit,low,high,qualifier,indicator,detail,subject,partner,year,core,sentence'
+	echo "w#1,w.txt,,30,47,\"1.519,2 Mrd. Won\",1519200000000,KRW,1519150000000,1519250000000,exact,budget,host_nation_support,KR,US,2026,yes,\"$sent\""
+	echo "w#2,w.txt,,49,71,\"1,5192 Billionen Won\",1519200000000,KRW,1519150000000,1519250000000,exact,budget,host_nation_support,KR,US,2026,yes,\"$sent\""
+	echo "w#3,w.txt,,73,96,\"ca. 1,13 Mrd. US-Dollar\",1130000000,USD,1073500000,1186500000,approx,budget,host_nation_support,KR,US,2026,yes,\"$sent\""
+} > "$tmp/past/w.csv"
+"$KZ" check --consensus "$tmp/past/w.cons" "$tmp/past/w.csv" > /dev/null
+expect "bracketed restatement: the dollar amount is a conversion" [ "$(grep -c ',USD,' "$tmp/past/w.cons")" -eq 0 ]
+expect "bracketed restatement: the won figures stay" has "$tmp/past/w.cons" '^budget,host_nation_support,reported,KR,US,2026,KRW,'
+
 # --lang en, --csv excel-de, -o - (findings to stdout instead of the summary)
 "$KZ" check --lang en -o - $F/planted.csv > "$tmp/en.csv"
 expect "lang en" grep -q 'the intervals do not overlap, difference 50%' "$tmp/en.csv"
