@@ -178,6 +178,8 @@ int ex_word_in(const char *w, size_t n, const char *const *list);
 const char *ex_skip_space(const char *p, const char *end);
 /* End of the word starting at p: letters, digits, hyphens inside, '.' not included. */
 const char *ex_word_end(const char *p, const char *end);
+/* "pro Jahr", "im Jahr", "jährlich", "jedes Jahr" at p (after spaces): its bytes from p, else 0 (indicator.c) */
+size_t ex_per_year(const char *p, const char *e);
 /* The next word in [*p, end) that starts there and not inside a word begun before s: its start,
  * with *p moved to its end; NULL when there is none. */
 const char *ex_next_word(const char *s, const char **p, const char *end);

@@ -123,15 +123,23 @@ static int change_noun_before(const struct ex_lexicon *lx, const char *s, const 
 	return 0;
 }
 
-/* "… pro Jahr", "… im Jahr", "… jährlich", "… jedes Jahr" right after an amount */
-static int per_year(const char *p, const char *e)
+/* "… pro Jahr", "… im Jahr", "… jährlich", "… jedes Jahr" right after an amount: the bytes from p
+ * to the phrase's end, 0 when there is none */
+size_t ex_per_year(const char *p, const char *e)
 {
-	while (p < e && (*p == ' ' || *p == '\n'))
-		p++;
-	return (e - p >= 8 && !memcmp(p, "pro Jahr", 8)) || (e - p >= 7 && !memcmp(p, "im Jahr", 7) &&
-							      !(e - p > 8 && p[7] == ' ' && p[8] >= '0' && p[8] <= '9')) ||
-	       (e - p >= 8 && !memcmp(p, "jährlich", 9 > e - p ? (size_t)(e - p) : 9)) ||
-	       (e - p >= 10 && !memcmp(p, "jedes Jahr", 10));
+	const char *x = p;
+
+	while (x < e && (*x == ' ' || *x == '\n'))
+		x++;
+	if (e - x >= 8 && !memcmp(x, "pro Jahr", 8))
+		return (size_t)(x - p) + 8;
+	if (e - x >= 7 && !memcmp(x, "im Jahr", 7) && !(e - x > 8 && x[7] == ' ' && x[8] >= '0' && x[8] <= '9'))
+		return (size_t)(x - p) + 7;
+	if (e - x >= 9 && !memcmp(x, "jährlich", 9))
+		return (size_t)(x - p) + 9;
+	if (e - x >= 10 && !memcmp(x, "jedes Jahr", 10))
+		return (size_t)(x - p) + 10;
+	return 0;
 }
 
 /* "8,3 Prozent mehr als 2025", "3,7 Prozent höher": the figure is a change; with compared, also
@@ -402,7 +410,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			a->ind = KZ_I_BUDGET;
 			at_set_detail(a, cue->detail);
 			/* "im Schnitt 211 Milliarden Yen pro Jahr": a yearly rate, not the total */
-			if (per_year(c->text + q->end, c->text + e) || strstr_n(c->text + s, q->start - s, "im Schnitt") ||
+			if (ex_per_year(c->text + q->end, c->text + e) || strstr_n(c->text + s, q->start - s, "im Schnitt") ||
 			    strstr_n(c->text + s, q->start - s, "jährlich")) {
 				size_t dl = strlen(a->detail);
 				if (dl && dl + 9 < sizeof(a->detail))

@@ -591,29 +591,75 @@ static int agent_at(const struct ex_lexicon *lx, const char *w, const char *we, 
 	return 1;
 }
 
+/* Is the word at w part of one of the sentence's figures ("fünf Milliarden Dollar pro Jahr")? */
+static int in_figure(const struct ex_ctx *c, size_t si, const char *w)
+{
+	size_t pos = (size_t)(w - c->text);
+
+	for (size_t i = 0; i < c->ncur; i++) {
+		size_t e = c->cur[i].unit_end > c->cur[i].end ? c->cur[i].unit_end : c->cur[i].end;
+		e += ex_per_year(c->text + e, c->text + c->sent[si].end);
+		if (pos >= c->cur[i].start && pos < e)
+			return 1;
+	}
+	return 0;
+}
+
+/* A known agent at [w, we): an originator's short name, a leader, a government by its country. */
+static int known_agent_at(const struct ex_lexicon *lx, const char *w, const char *we, const char *end,
+			  char *name, size_t n)
+{
+	const struct ex_lex_entry *e;
+	size_t ml;
+
+	if (originator_at(lx, w, end, 2, name, n))
+		return 1;
+	e = ex_lex_match_after(lx, LX_COUNTRY, w, end, &ml);
+	if (e && ml == (size_t)(we - w) && (e->flags & LXF_PERSON)) {
+		snprintf(name, n, "%.*s", (int)(we - w), w);
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * "Trump fordert von Seoul fünf Milliarden Dollar", "Die Linke verlangt den Abzug aller 35.000
  * Soldaten", ", behauptete Trump": who demands or claims a figure is where it comes from — the
- * name right before the word that made it a demand or claim, in its clause, or right after it.
+ * name right before the word that made it a demand or claim, in its clause, or right after it;
+ * "Präsident Trump hatte fünf Milliarden Dollar im Jahr gefordert": with the participle at the
+ * clause's end, the leader or originator its clause names before it. A word of a figure
+ * ("Dollar") or of a phrase ("im Jahr": after a preposition or article) is nobody.
  */
-static void demander(const struct ex_ctx *c, size_t si, struct ex_attr *a)
+static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence_cues *sc, struct ex_attr *a)
 {
 	const char *t = c->text, *s = t + c->sent[si].start, *end = t + c->sent[si].end, *cue = t + a->status_pos;
-	const char *w, *we, *x;
+	const char *w, *we, *x, *cs;
 
 	if (a->status_pos < c->sent[si].start || a->status_pos >= c->sent[si].end)
 		return;
 	/* before it: the last name of its clause's subject ("US-Präsident Donald Trump fordert") */
 	w = ex_word_back(s, cue, &we);
-	if (w < we && !memchr(we, ',', (size_t)(cue - we)) && agent_at(c->lx, w, we, end, a->source, sizeof(a->source)))
-		return;
+	if (w < we && !memchr(we, ',', (size_t)(cue - we)) && !in_figure(c, si, w)) {
+		const char *pw, *pwe;
+		pw = ex_word_back(s, w, &pwe);
+		if (known_agent_at(c->lx, w, we, end, a->source, sizeof(a->source)))
+			return;
+		if ((pw == pwe || !ex_lex_word(c->lx, LX_ROLE, pw, (size_t)(pwe - pw))) &&
+		    agent_at(c->lx, w, we, end, a->source, sizeof(a->source)))
+			return;
+	}
 	/* after it: ", forderte Trump", "verlangt Washington von Seoul" */
 	x = ex_word_end(cue, end);
 	while (x < end && *x == ' ')
 		x++;
 	we = ex_word_end(x, end);
-	if (x < we && agent_at(c->lx, x, we, end, a->source, sizeof(a->source)))
+	if (x < we && !in_figure(c, si, x) && agent_at(c->lx, x, we, end, a->source, sizeof(a->source)))
 		return;
+	/* the clause before it: "Präsident Trump hatte … gefordert" */
+	cs = t + sc->clause[clause_of(sc, a->status_pos)];
+	for (x = cs; (w = ex_next_word(cs, &x, cue)) != NULL;)
+		if (!in_figure(c, si, w) && known_agent_at(c->lx, w, x, end, a->source, sizeof(a->source)))
+			return;
 	a->source[0] = '\0';
 }
 
@@ -634,5 +680,5 @@ void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	if (best != (size_t)-1)
 		snprintf(a->source, sizeof(a->source), "%s", sc->cite[best].name);
 	else if (a->status == KZ_S_DEMAND || a->status == KZ_S_CLAIM)
-		demander(c, si, a);
+		demander(c, si, sc, a);
 }
