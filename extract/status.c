@@ -337,6 +337,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 		if (e && sc->ncite < EX_MAX_CUES) {
 			struct ex_cite *h = &sc->cite[sc->ncite];
 			int found = 0;
+			const char *adj = NULL; /* "nach russischen Angaben": the adjective that named it */
 			h->pos = (size_t)(p - t);
 			if (!strcmp(e->value, "carry")) {
 				/* "Die USA gaben demnach …": the originator the sentence before cited */
@@ -347,14 +348,36 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				/* "nach Nato-Zahlen", "nach Eurostat-Daten": the compound's first part, when
 				 * it is an originator */
 				const char *dash = memchr(p, '-', (size_t)(we - p));
+				const struct ex_lex_entry *ce;
 				found = dash && dash > p && originator_at(lx, p, dash + 1, 1, h->name, sizeof(h->name)) > 0;
+				/* "nach US-Angaben", "Japan-Daten": a country's name or prefix is its government */
+				if (!found && dash && dash > p && (ce = ex_lex_match_after(lx, LX_COUNTRY, p, dash + 1, &ml)) != NULL &&
+				    (ml == (size_t)(dash + 1 - p) || ml == (size_t)(dash - p)) &&
+				    (ce->flags & (LXF_PREFIX | LXF_NAME)) && !(ce->flags & (LXF_PERSON | LXF_ADJ))) {
+					snprintf(h->name, sizeof(h->name), "%s", ex_country_name(lx, ce->value));
+					found = 1;
+				}
 				if (!found && dash && dash > p && ex_upper_at(p, dash) && (size_t)(dash - p) >= 3 &&
 				    (size_t)(dash - p) < sizeof(h->name) && !ex_lex_match_after(lx, LX_COUNTRY, p, dash, &ml)) {
 					snprintf(h->name, sizeof(h->name), "%.*s", (int)(dash - p), p);
 					found = 1; /* an originator the lexicon lacks, as written ("Eurostat-Daten") */
 				}
-			} else if (!strcmp(e->value, "after"))
+			} else if (!strcmp(e->value, "after")) {
 				found = originator_after(lx, p + ml, end, 1, 2, h->name, sizeof(h->name));
+				/* "nach russischen Angaben": a country's adjective before the noun is its government */
+				if (!found && ex_upper_at(p, we)) {
+					const char *aw, *awe;
+					const struct ex_lex_entry *ce;
+					size_t al;
+					aw = ex_word_back(s, p, &awe);
+					if (aw < awe && awe == p - 1 && (ce = ex_lex_stem(lx, LX_COUNTRY, aw, awe, awe, &al)) != NULL &&
+					    (ce->flags & LXF_ADJ) && !(ce->flags & LXF_PERSON)) {
+						snprintf(h->name, sizeof(h->name), "%s", ex_country_name(lx, ce->value));
+						found = 1;
+						adj = aw;
+					}
+				}
+			}
 			else if (!strcmp(e->value, "before"))
 				found = originator_before(lx, s, p, end, 2, h->name, sizeof(h->name));
 			else {
@@ -379,7 +402,9 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				 * clause, where a country may be the figure's too: none */
 				const char *a = p, *b = p + ml, *x = p + ml, *w2;
 				int words = 0;
-				if (!strcmp(e->value, "after")) {
+				if (adj) {
+					a = adj; /* the adjective and its noun, nothing after */
+				} else if (!strcmp(e->value, "after")) {
 					/* the article and the originator's words: up to its first capitalised word
 					 * (and a run of them) */
 					int caps = 0;
