@@ -68,7 +68,8 @@ enum {
 	LXF_GOVERNS = 4096, /* status: a verb whose dependent clause is also its reach */
 	LXF_HEARSAY = 8192, /* status: a modal a perfect infinitive makes hearsay (soll … haben) */
 	LXF_PERSON = 16384, /* country: a leader who speaks or demands for it, never whose figure it is */
-	LXF_SETTLED = 32768 /* status: a plan word of provisions ("sieht … vor"): for a year come, in force */
+	LXF_SETTLED = 32768, /* status: a plan word of provisions ("sieht … vor"): for a year come, in force */
+	LXF_BUDGETED = 65536 /* status: a plan word of budgeting ("veranschlagt", "plante … ein"): for a year gone, the budget */
 };
 
 struct ex_lex_entry {
@@ -276,6 +277,7 @@ struct ex_attr {
 	enum kz_status status; /* status.c */
 	size_t status_pos;     /* where the word that gave it stands (a demand's, a claim's: who makes it) */
 	int status_settled;    /* that word provides for money (LXF_SETTLED): for a year come it is in force */
+	int status_budgeted;   /* that word enters money in a budget (LXF_BUDGETED): for a year gone, the budget */
 	char source[48];       /* source.c: who the text says the figure comes from */
 };
 
@@ -336,6 +338,7 @@ struct ex_status_cue {
 	int aside;   /* in a clause opened by "so" or "wie": it reaches the clauses before */
 	int noun;    /* a noun (Ziel, Obergrenze): it reaches the figures of its own phrase */
 	int settled; /* LXF_SETTLED */
+	int budgeted; /* LXF_BUDGETED */
 };
 struct ex_cite {
 	size_t pos;

@@ -55,7 +55,7 @@ static int parse_flags(const char *s)
 		     {"gen", LXF_GEN},       {"adj", LXF_ADJ},	     {"capital", LXF_CAPITAL},
 		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG},	     {"word", LXF_WORD},
 		     {"governs", LXF_GOVERNS}, {"hearsay", LXF_HEARSAY}, {"person", LXF_PERSON},
-		     {"settled", LXF_SETTLED}};
+		     {"settled", LXF_SETTLED}, {"budgeted", LXF_BUDGETED}};
 	int f = 0;
 
 	while (*s) {

@@ -255,12 +255,20 @@ static void separable_cues(const struct ex_ctx *c, size_t si, struct ex_sentence
 			if (!lw || (size_t)(lwe - lw) != strlen(sp + 1) || memcmp(lw, sp + 1, (size_t)(lwe - lw)))
 				continue;
 			{
-				struct ex_status_cue *h = &sc->cue[sc->ncue++];
+				/* the separable reading stands for the word's plain one ("plante … ein" is
+				 * budgeting, not "plant") */
+				struct ex_status_cue *h = NULL;
 				const char *bb = w;
+				for (size_t k = 0; k < sc->ncue && !h; k++)
+					if (sc->cue[k].pos == (size_t)(w - t))
+						h = &sc->cue[k];
+				if (!h)
+					h = &sc->cue[sc->ncue++];
 				h->pos = (size_t)(w - t);
 				h->status = kz_status_parse(e->value);
 				h->governs = 1;
 				h->settled = (e->flags & LXF_SETTLED) != 0;
+				h->budgeted = (e->flags & LXF_BUDGETED) != 0;
 				h->hearsay = 0;
 				h->noun = 0;
 				while (bb > s && (bb[-1] == ' ' || bb[-1] == '\n'))
@@ -324,6 +332,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->governs = (e->flags & LXF_GOVERNS) != 0;
 			h->hearsay = (e->flags & LXF_HEARSAY) != 0;
 			h->settled = (e->flags & LXF_SETTLED) != 0;
+			h->budgeted = (e->flags & LXF_BUDGETED) != 0;
 			/* a noun (capitalised key, or a compound ending) governs its own phrase only */
 			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
 				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&
@@ -583,6 +592,7 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	a->status = (enum kz_status)sc->cue[best].status;
 	a->status_pos = sc->cue[best].pos;
 	a->status_settled = sc->cue[best].settled;
+	a->status_budgeted = sc->cue[best].budgeted;
 	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
 	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
 		a->status = KZ_S_REPORTED;
