@@ -543,6 +543,13 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			return;
 		}
 	}
+	/* "hat das Pentagon zuletzt vor langer Zeit beziffert: … Japans 74,5 Prozent, Südkorea 40,0
+	 * Prozent": once a sentence has said its time is long past and unnamed, the figures after it
+	 * are dated from nowhere else */
+	if (!far_text[0])
+		for (i = 0; i < n; i++)
+			if (!y[i].text[0] && !y[i].baseline && y[i].end <= q->start)
+				return;
 	/* the sentence before, then the one after */
 	/* A short report speaks of its own date when it speaks in the present; a long study's
 	 * sentences take their time from the context before (tried after the sentences before). */
@@ -583,7 +590,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			snprintf(a->year, sizeof(a->year), "%s", far_text);
 		return;
 	}
-	if (si + 1 < c->nsent) {
+	if (si + 1 < c->nsent && c->sent[si + 1].para == c->sent[si].para) {
 		const struct cache_slot *nsl = at_sentence_info(c, c->sent[si + 1].start, c->sent[si + 1].end, NULL, 0, AT_YEARS);
 		n = nsl->ny;
 		memcpy(y, nsl->y, n * sizeof(*y));
