@@ -444,6 +444,19 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 	}
 }
 
+/* "rund 4.500 der 28.500 in Südkorea stationierten US-Soldaten … zu verlegen": a cue between
+ * another figure's number and its unit describes that figure */
+static int in_other_figure(const struct ex_ctx *c, const struct ex_qty *q, const struct cue_hit *h)
+{
+	for (size_t i = 0; i < c->ncur; i++) {
+		const struct ex_qty *o = &c->cur[i];
+		size_t oe = o->unit_end > o->end ? o->unit_end : o->end;
+		if (o != q && o->start != q->start && h->ws >= o->end && h->we <= oe)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * What kind of troop figure: a legal floor or an exercise wherever the sentence says so; a
  * branch ("das Heer", "von der Luftwaffe") only when named close by in the same clause; else
@@ -467,6 +480,8 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 		if (strcmp(h->e->value, "troops") || !h->e->detail[0])
 			continue;
 		if (h->ws >= q->start && h->we <= q->end)
+			continue;
+		if (in_other_figure(c, q, h))
 			continue;
 		d = at_dist(c, q->start, q->end, h->ws, h->we);
 		if (!strcmp(h->e->detail, "branch") &&

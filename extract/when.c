@@ -457,9 +457,11 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	if (q->cell_end > q->cell_start) {
 		/* a table column's header may date it: "| Verteidigungsetat 2024 (Mrd. Euro) |" */
 		n = at_years_in(c, q->cell_start, q->cell_end, NULL, 0, y, MAX_YEARS);
-		if (n && y[0].text[0]) {
+		/* a target or a baseline there is scenery, as for the sentences before */
+		if (n && y[0].text[0] && !y[0].baseline &&
+		    (!y[0].target || speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end))) {
 			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
-			a->year_doc = 2;
+			a->year_doc = y[0].target ? 0 : 2;
 			return;
 		}
 	}
@@ -594,9 +596,11 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		const struct cache_slot *nsl = at_sentence_info(c, c->sent[si + 1].start, c->sent[si + 1].end, NULL, 0, AT_YEARS);
 		n = nsl->ny;
 		memcpy(y, nsl->y, n * sizeof(*y));
-		if (n && y[0].text[0]) {
+		/* a target or a baseline there is scenery, as for the sentences before */
+		if (n && y[0].text[0] && !y[0].baseline &&
+		    (!y[0].target || speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end))) {
 			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
-			a->year_doc = 2;
+			a->year_doc = y[0].target ? 0 : 2;
 			return;
 		}
 	}
