@@ -128,6 +128,33 @@ static int clause_gap(const char *a, const char *b)
 	return 0;
 }
 
+/* ", in Deutschland ", ", Japan ": between two numbers, a comma and a short phrase naming a
+ * country — the second number is the first one's parallel ("In Japan zählte das DMDC 52 852, in
+ * Deutschland 34 894 Soldaten"), so the first is of the second's unit */
+static int parallel_gap(const struct ex_scan *sc, const char *a, const char *b)
+{
+	const char *p = a, *w, *we;
+	int words = 0, country = 0;
+
+	while (p < b && *p == ' ')
+		p++;
+	if (p >= b || *p != ',')
+		return 0;
+	for (p++; p < b; p = we) {
+		while (p < b && *p == ' ')
+			p++;
+		if (p >= b)
+			break;
+		we = ex_word_end(p, b);
+		if (we <= p || ++words > 3)
+			return 0;
+		w = p;
+		if (ex_lex_match_after(sc->lx, LX_COUNTRY, w, we, &(size_t){0}))
+			country = 1;
+	}
+	return country;
+}
+
 /* How far back from a number noun_before looks for its noun: twelve words of German take well
  * under 200 bytes (the corpus, seeds and news sets reach 77), so the figure's clause is never cut;
  * a run of figures without words is not walked back to its start for every number. */
@@ -272,13 +299,19 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 		{
 			/* "Einzelplan 14", "Panzerbrigade 45": a noun right before names the number */
 			const char *pe, *pw = ex_num_word_before(sc, sc->t + q->nstart, &pe);
-			if (q->qual == KZ_Q_EXACT && q->start == q->nstart && pw && pe == sc->t + q->nstart - 1 &&
+			/* (a number with a thousands separator, "das Ministerium 1.450", is a count) */
+			int grouped = memchr(sc->t + q->nstart, '.', q->nend - q->nstart) != NULL ||
+				      memchr(sc->t + q->nstart, ' ', q->nend - q->nstart) != NULL ||
+				      memchr(sc->t + q->nstart, 0xC2, q->nend - q->nstart) != NULL ||
+				      memchr(sc->t + q->nstart, 0xE2, q->nend - q->nstart) != NULL;
+			if (q->qual == KZ_Q_EXACT && q->start == q->nstart && pw && pe == sc->t + q->nstart - 1 && !grouped &&
 			    ex_upper_at(pw, pe) && pw > sc->s && !ex_lex_match_after(sc->lx, LX_QUAL, pw, pe, &(size_t){0}) &&
 			    !ex_lex_match_after(sc->lx, LX_TIME, pw, pe, &(size_t){0}) &&
 			    !ex_lex_match_after(sc->lx, LX_UNIT, pw, pe, &(size_t){0}) &&
 			    !ex_lex_suffix(sc->lx, LX_UNIT, pw, (size_t)(pe - pw)) &&
-			    !ex_lex_match_after(sc->lx, LX_COUNTRY, pw, pe, &(size_t){0}))
-				continue;
+			    !ex_lex_match_after(sc->lx, LX_COUNTRY, pw, pe, &(size_t){0}) &&
+			    !ex_lex_word(sc->lx, LX_SOURCENAME, pw, (size_t)(pe - pw)))
+				continue; /* ("zählte das DMDC 52 852": an originator names no number) */
 		}
 		/* a table cell: the unit named in its column's header ("| Land | US-Soldaten |") */
 		if (sc->header)
@@ -300,7 +333,8 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 			 * der derzeit rund 36.000 Soldaten", "von rund 200.000 bis 2035 auf 300.000 Soldaten" */
 			size_t j = q->value > 100 ? next_lender(v, n, i, &fwd_np, 0) : next_lender(v, n, i, &fwd_any, 1);
 			if (j < n && (q->value != floor(q->value) ||
-				      (v[j].start - q->end <= 60 && !clause_gap(sc->t + q->end, sc->t + v[j].start)))) {
+				      (v[j].start - q->end <= 60 && (!clause_gap(sc->t + q->end, sc->t + v[j].start) ||
+								     parallel_gap(sc, sc->t + q->end, sc->t + v[j].start))))) {
 				q->unit = v[j].unit;
 				q->military = v[j].military;
 				q->flags |= QF_CARRIED;

@@ -396,9 +396,12 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				const char *w, *wb;
 				size_t cl2;
 				const struct ex_lex_entry *ce;
+				const char *pw, *pwb;
 				w = ex_word_back(s, p, &wb);
+				pw = w < wb ? ex_word_back(s, w, &pwb) : w;
+				/* … unless a preposition makes it a place ("In Japan zählte das DMDC …") */
 				if (w < wb && (ce = ex_lex_match_after(lx, LX_COUNTRY, w, end, &cl2)) != NULL &&
-				    !(ce->flags & LXF_PERSON))
+				    !(ce->flags & LXF_PERSON) && !(pw < pwb && ex_lex_word_ci(lx, LX_ROLE, pw, (size_t)(pwb - pw))))
 					found = 0;
 				else
 					found = originator_before(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
