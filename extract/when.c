@@ -498,6 +498,17 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 					bq = j;
 				}
 			}
+			/* "von derzeit rund 200.000 bis 2035 auf 300.000": the date a change is to reach
+			 * its end by is the end figure's, after "auf" */
+			if (y[i].target) {
+				const char *w = ex_skip_space(c->text + y[i].end, c->text + c->sent[si].end);
+				if (c->text + c->sent[si].end - w > 4 && !memcmp(w, "auf ", 4))
+					for (size_t j = 0; j < nq; j++)
+						if (all[j].start >= y[i].end && strcmp(all[j].unit, "factor")) {
+							bq = j;
+							break;
+						}
+			}
 			if (bq != self && bq != twin)
 				continue;
 			d = at_dist(c, q->start, q->end, y[i].start, y[i].end);
