@@ -49,6 +49,7 @@ enum ex_lex_kind {
 	LX_GIVE,       /* a preposition whose country gives a transfer: aus */
 	LX_ANAPHOR,    /* a noun that, with its article, stands for the country spoken of last: Land */
 	LX_WHOLE,      /* right after a share, the total it is part of: davon, der Ausgaben (value: detail) */
+	LX_PERIOD,     /* a part of a year before its number: Januar, Ende, Frühjahr ("zwischen Januar 2022 und Ende 2024") */
 	LX__N
 };
 

@@ -43,6 +43,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_GIVE] = "give",
 	[LX_ANAPHOR] = "anaphor",
 	[LX_WHOLE] = "whole",
+	[LX_PERIOD] = "period",
 };
 
 static int parse_flags(const char *s)

@@ -113,6 +113,32 @@ static int since_before(const struct ex_lexicon *lx, const char *s, const char *
 	return 0;
 }
 
+/* p past up to two words naming a part of a year ("Ende", "Januar", "Ende Februar") and their spaces */
+static const char *skip_period(const struct ex_lexicon *lx, const char *p, const char *end)
+{
+	for (int k = 0; k < 2; k++) {
+		const char *we = ex_word_end(p, end);
+		if (we <= p || !ex_lex_word(lx, LX_PERIOD, p, (size_t)(we - p)))
+			break;
+		p = ex_skip_space(we, end);
+	}
+	return p;
+}
+
+/* Is the word before the year at p (past words naming a part of a year) w? "zwischen Januar 2022" */
+static int word_before_period_is(const struct ex_lexicon *lx, const char *s, const char *p, const char *w)
+{
+	const char *x = p, *we;
+
+	for (int k = 0; k < 2; k++) {
+		const char *b = ex_word_back(s, x, &we);
+		if (b == we || !ex_lex_word(lx, LX_PERIOD, b, (size_t)(we - b)))
+			break;
+		x = b;
+	}
+	return at_word_before_is(s, x, w);
+}
+
 /* Is the year at p the end of a full date "21. Dezember 2023" or "21.12.2023"? */
 static int full_date_before(const char *s, const char *p)
 {
@@ -339,10 +365,10 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				const char *r = ex_skip_space(q, end);
 				size_t k;
 				if (end - r > 4 && !memcmp(r, "bis", 3))
-					r = ex_skip_space(r + 3, end);
+					r = skip_period(c->lx, ex_skip_space(r + 3, end), end);
 				else if (end - r > 4 && !memcmp(r, "und", 3) &&
-					 at_word_before_is(t + s, p, "zwischen"))
-					r = ex_skip_space(r + 3, end);
+					 word_before_period_is(c->lx, t + s, p, "zwischen"))
+					r = skip_period(c->lx, ex_skip_space(r + 3, end), end);
 				else if ((k = ex_dash_at(r, end)) != 0 || (r < end && *r == '/'))
 					r = ex_skip_space(r + (k ? k : 1), end);
 				else
