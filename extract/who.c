@@ -284,6 +284,12 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			sub = NULL; /* whose share it is comes from the sentences before */
 		if (!par)
 			par = at_pick(c, m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 1);
+		/* "2021 hatte China noch gut 25 Prozent der südkoreanischen Ausfuhren abgenommen": with the
+		 * owner an adjective of the trade, the clause's bare subject is whom the trade goes to */
+		for (size_t j = 0; j < n && !par && sub && (sub->flags & LXF_ADJ); j++)
+			if (m[j].role == R_NONE && !(m[j].flags & (LXF_ADJ | LXF_PERSON | LXF_PREFIX)) &&
+			    strcmp(m[j].code, sub->code) && !at_clause_apart(c->text, q->start, q->end, m[j].start, m[j].end))
+				par = &m[j];
 		/* "Die USA kamen auf 18,3 Prozent" after the shares of Korea's exports: a bare country that
 		 * is not the owner of the trade spoken of is its new partner */
 		if (sub && !par && sub->role == R_NONE && !(sub->flags & LXF_ADJ) && c->have_last[KZ_I_TRADE_SHARE] &&
