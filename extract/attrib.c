@@ -119,6 +119,41 @@ static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_q
 	}
 }
 
+/*
+ * "2021 hatte China noch gut 25 Prozent der südkoreanischen Ausfuhren abgenommen, im Rekordjahr
+ * 2018 sogar 26,8 Prozent": a clause without a verb and without a country continues the figure
+ * before it in the sentence — its subject and partner are that figure's.
+ */
+static void elided_clause(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const char *a0 = c->text + q->start, *b0 = c->text + q->end;
+	const struct cache_slot *sl;
+
+	if (!c->have_prev || c->prev_si != si || c->prev.ind != a->ind || a->partner[0] || !c->prev.partner[0] ||
+	    (a->subject[0] && strcmp(a->subject, c->prev.subject)) || !at_clause_between(c->text, c->prev_end, q->start))
+		return;
+	while (a0 > s && !(a0[-1] == ',' || a0[-1] == ';'))
+		a0--;
+	while (b0 < e && *b0 != ',' && *b0 != ';')
+		b0++;
+	if (at_tense_of(c->lx, a0, b0))
+		return; /* a verb of its own: a statement of its own */
+	/* "dazu 90 Millionen Dollar für Partner in Afrika": a receiver of its own, if no country */
+	for (const char *x = c->text + q->end, *w; (w = ex_next_word(c->text + q->end, &x, b0)) != NULL;) {
+		const struct ex_lex_entry *r = ex_lex_word_ci(c->lx, LX_ROLE, w, (size_t)(x - w));
+		if (r && (!strcmp(r->value, "for") || !strcmp(r->value, "to") || !strcmp(r->value, "partner") ||
+			  !strcmp(r->value, "loc")))
+			return;
+	}
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	for (size_t i = 0; i < sl->nm; i++)
+		if (sl->m[i].start >= (size_t)(a0 - c->text) && sl->m[i].end <= (size_t)(b0 - c->text))
+			return;
+	snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
+	snprintf(a->partner, sizeof(a->partner), "%s", c->prev.partner);
+}
+
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -169,6 +204,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
 		a->year[0] = '\0';
 	the_country(c, si, q, a);
+	elided_clause(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
 		alliance_target(c, si, q, a);
 	if (a->ind == KZ_I_TROOPS)

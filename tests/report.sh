@@ -50,7 +50,7 @@ check "every font is embedded" test "$(awk 'NR > 2 && $(NF-4) != "yes"' "$tmp/fo
 pdftotext "$tmp/c.pdf" "$tmp/c.txt"
 for s in "Kennzahlen nach Land" "Südkorea" "Deutschland" "US-Truppen in Japan" "Verteidigungshaushalt Japan" \
 	"Befunde" "Anhang: Belege" "Quellen" "Seite $pages" "Erstellt am 14.11.2023" \
-	"„28.500 US-Soldaten“" "Sondermaßnahmenabkommen" "74,5" "Bio. Yen" "Vergleiche"; do
+	"„28.500 US-Soldaten“" "Sondermaßnahmenabkommen" "52.852" "Bio. Yen" "Vergleiche"; do
 	check "pdftotext finds '$s'" has "$tmp/c.txt" "$s"
 done
 check "no overlapping or cut-off text on any page (corpus)" layout_ok "$tmp/c.layout"
