@@ -143,15 +143,24 @@ void rp_findings(struct rp_pages *p, struct rp_model *m)
 			rp_fmt_year(y, sizeof y, f->year, L);
 			kz_buf_addf(&b, "<b>%s</b>%s%s", e, *f->year ? ", " : "", *f->year ? y : "");
 			free(e);
-			if (isfinite(f->rel) && f->rel > 0 && f->rel * 100 >= 1e5) {
+			if (f->kind == ST_K_DRIFT && isfinite(f->rel) && f->rel != 0) {
+				/* years apart: a change, not a deviation, with its sign — a fall as much as a rise
+				 * (check's rel is signed for a drift: later / earlier - 1) */
+				char rs[32];
+				double pct = fabs(f->rel) * 100;
+				if (pct >= 1e5)
+					kz_buf_adds(&b, rp_tr(L, " · Veränderung über +100.000\xc2\xa0%", " · change over +100,000%"));
+				else {
+					pl_fmt_num(rs, sizeof rs, pct, pct < 10 ? 1 : 0, L);
+					kz_buf_addf(&b, rp_tr(L, " · Veränderung %s%s\xc2\xa0%%", " · change %s%s%%"),
+						    f->rel < 0 ? "\xe2\x88\x92" : "+", rs);
+				}
+			} else if (isfinite(f->rel) && f->rel > 0 && f->rel * 100 >= 1e5) {
 				kz_buf_adds(&b, rp_tr(L, " · Abweichung über 100.000\xc2\xa0%", " · difference over 100,000%"));
 			} else if (isfinite(f->rel) && f->rel > 0) {
 				char rs[32];
 				pl_fmt_num(rs, sizeof rs, f->rel * 100, f->rel * 100 < 10 ? 1 : 0, L);
-				if (f->kind == ST_K_DRIFT) /* years apart: a change, not a deviation */
-					kz_buf_addf(&b, rp_tr(L, " · Veränderung %s\xc2\xa0%%", " · change %s%%"), rs);
-				else
-					kz_buf_addf(&b, rp_tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), rs);
+				kz_buf_addf(&b, rp_tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), rs);
 			}
 			for (size_t k = 0; k < f->nclaims && k < 4; k++) {
 				if (f->claims[k] >= m->t->n)

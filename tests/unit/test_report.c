@@ -706,6 +706,74 @@ static void test_scale(void)
 	rp_docs_release(&d);
 }
 
+/* A drift heading gives the change with its sign, a fall as much as a rise (the seeds' US troops in
+ * Korea 31 050 -> 28.500 had no "Veränderung" at all). */
+static void test_drift_heading(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct st_result r;
+	struct st_finding f[2];
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-drift-XXXXXX";
+	size_t down[2] = {0, 1}, up[2] = {2, 3};
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2021-07-01", NULL);
+	rp_docs_add(&d, "b.txt", "B", "Agentur", "2025-05-23", NULL);
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2021");
+	add(&t, "b.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	add(&t, "a.txt", "6,8 Billionen Yen", 6.8e12, 6.75e12, 6.85e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2023");
+	add(&t, "b.txt", "7,95 Billionen Yen", 7.95e12, 7.945e12, 7.955e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024");
+	memset(&r, 0, sizeof r);
+	memset(f, 0, sizeof f);
+	f[0].kind = f[1].kind = ST_K_DRIFT;
+	f[0].sev = f[1].sev = ST_SEV_INFO;
+	f[0].ind = KZ_I_TROOPS;
+	f[0].detail = "stationed";
+	f[0].subject = "US";
+	f[0].partner = "KR";
+	f[0].year = "2021/2025";
+	f[0].unit = "persons";
+	f[0].claims = down;
+	f[0].nclaims = 2;
+	f[0].rel_diff = 28500.0 / 31050 - 1; /* -8,2 % */
+	f[0].explanation = "";
+	f[1].ind = KZ_I_BUDGET;
+	f[1].detail = "defense_budget";
+	f[1].subject = "JP";
+	f[1].partner = "";
+	f[1].year = "2023/2024";
+	f[1].unit = "JPY";
+	f[1].claims = up;
+	f[1].nclaims = 2;
+	f[1].rel_diff = 7.95 / 6.8 - 1; /* +16,9 % */
+	f[1].explanation = "";
+	r.f = f;
+	r.nf = 2;
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "2021/2025 \xc2\xb7 Ver\xc3\xa4nderung \xe2\x88\x92" "8,2\xc2\xa0%") != NULL);
+	T_CHECK(strstr(dump.s, "2023/2024 \xc2\xb7 Ver\xc3\xa4nderung +17\xc2\xa0%") != NULL);
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "2021/2025 \xc2\xb7 change \xe2\x88\x92" "8.2%") != NULL);
+	T_CHECK(strstr(dump.s, "2023/2024 \xc2\xb7 change +17%") != NULL);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 int main(void)
 {
 	test_names();
@@ -716,5 +784,6 @@ int main(void)
 	test_same_text();
 	test_factsheet();
 	test_scale();
+	test_drift_heading();
 	return t_done("test_report");
 }
