@@ -118,7 +118,14 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 			snprintf(dst, n, de ? "Exportanteil %s%s%s" : "Export share %s%s%s", s, hasp ? " → " : "", hasp ? p : "");
 		else if (!strcmp(detail, "imports"))
 			snprintf(dst, n, de ? "Importanteil %s%s%s" : "Import share %s%s%s", s, hasp ? " ← " : "", hasp ? p : "");
-		else
+		else if (*detail && strcmp(detail, "total_trade")) {
+			/* a share of something narrower than trade says of what ("Rüstungsimporte: Anteil
+			 * Südkorea ← USA", the US share of Korea's arms imports), never "Handelsanteil" */
+			const char *arrow = strstr(detail, "import") ? " ← " : strstr(detail, "export") ? " → " : " ↔ ";
+			if (dw[0] >= 'a' && dw[0] <= 'z')
+				dw[0] = (char)(dw[0] - 'a' + 'A'); /* it opens the row's label */
+			snprintf(dst, n, de ? "%s: Anteil %s%s%s" : "%s: share %s%s%s", dw, s, hasp ? arrow : "", hasp ? p : "");
+		} else
 			snprintf(dst, n, de ? "Handelsanteil %s%s%s" : "Trade share %s%s%s", s, hasp ? " ↔ " : "", hasp ? p : "");
 		break;
 	case KZ_I_CHANGE:

@@ -72,6 +72,15 @@ static void test_names(void)
 	T_STREQ(b, "Defence budget, Japan");
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "", "KR", "", PL_DE); /* no detail: no claim it is the defence budget */
 	T_STREQ(b, "Ausgaben Südkorea");
+	/* a share with a detail says of what: the US share of South Korea's arms imports is no trade share */
+	rp_fact_name(b, sizeof b, KZ_I_TRADE_SHARE, "arms_imports", "KR", "US", PL_DE);
+	T_STREQ(b, "Rüstungsimporte: Anteil Südkorea ← USA");
+	rp_fact_name(b, sizeof b, KZ_I_TRADE_SHARE, "arms_imports", "KR", "US", PL_EN);
+	T_STREQ(b, "Arms imports: share South Korea ← United States");
+	rp_fact_name(b, sizeof b, KZ_I_TRADE_SHARE, "", "KR", "US", PL_DE);
+	T_STREQ(b, "Handelsanteil Südkorea ↔ USA");
+	rp_fact_name(b, sizeof b, KZ_I_TRADE_SHARE, "total_trade", "KR", "US", PL_DE);
+	T_STREQ(b, "Handelsanteil Südkorea ↔ USA");
 	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "floor", "US", "KR", PL_DE);
 	T_STREQ(b, "Mindeststärke US-Truppen in Südkorea (Gesetz)");
 	/* names, no codes and no "?" for a partner the text does not name */
