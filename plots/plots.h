@@ -43,6 +43,9 @@ struct pl_axis {
 	int nticks, decimals;
 };
 void pl_axis_nice(struct pl_axis *a, double lo, double hi, int maxticks);
+/* The same for an axis of years: whole years only, steps of 1, 2 or 5 times a power of ten (1, 2,
+ * 5, 10, 20, 50 … years), so every tick is a year and the ticks are evenly spaced in years. */
+void pl_axis_years(struct pl_axis *a, double lo, double hi, int maxticks);
 /* Position of v on an axis drawn from x0 to x1. */
 double pl_axis_pos(const struct pl_axis *a, double v, double x0, double x1);
 
