@@ -119,7 +119,7 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 			 rows, f->ndocs,
 			 lang == PL_DE ? (f->ndocs == 1 ? "Quelle" : "Quellen") : (f->ndocs == 1 ? "source" : "sources"), r);
 	else {
-		pl_fmt_value(v, sizeof v, f->value, f->unit, lang);
+		rp_fmt_fact(v, sizeof v, f, lang);
 		snprintf(sub, sizeof sub, lang == PL_DE ? "%zu Angaben aus %zu %s · Konsens %s (%s)"
 							: "%zu statements from %zu %s · consensus %s (%s)",
 			 rows, f->ndocs,
@@ -310,7 +310,7 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 		if (f->disputed) /* no estimate: the range the sources give */
 			pl_fmt_range(v, sizeof v, f->low, f->high, f->unit, m->lang);
 		else
-			pl_fmt_value(v, sizeof v, f->value, f->unit, m->lang);
+			rp_fmt_fact(v, sizeof v, f, m->lang);
 		rp_fmt_year(yr, sizeof yr, f->year, m->lang);
 		snprintf(label, sizeof label, "%s%s%s%s", rp_country(us_troops ? f->partner : f->subject, m->lang),
 			 *f->year ? " (" : "", *f->year ? yr : "", *f->year ? ")" : "");

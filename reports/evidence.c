@@ -21,7 +21,7 @@ static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
 	     *pub = rp_markup_escape(d->publisher), *s = rp_markup_escape(ps);
 	char v[64], y[48], date[48];
 
-	pl_fmt_value(v, sizeof v, c->value, c->unit, m->lang);
+	rp_fmt_claim(v, sizeof v, c, m->lang);
 	rp_fmt_year(y, sizeof y, c->year, m->lang);
 	kz_buf_addf(b, "<b>%s%s%s</b> (%s%s%s) — [%d] %s", m->lang == PL_DE ? "„" : "“", q,
 		    m->lang == PL_DE ? "“" : "”", v, *c->year ? ", " : "", *c->year ? y : "", m->docno[ci], t);
@@ -260,7 +260,7 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 			snprintf(v, sizeof v, "<span foreground=\"#c0392b\">");
 		else
 			v[0] = '\0';
-		pl_fmt_value(v + strlen(v), sizeof v - strlen(v) - 8, c->value, c->unit, L);
+		rp_fmt_claim(v + strlen(v), sizeof v - strlen(v) - 8, c, L);
 		if (m->flags[i] & PL_F_CONFLICT)
 			snprintf(v + strlen(v), sizeof v - strlen(v), "</span>");
 		if (c->page)

@@ -229,7 +229,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 				else
 					snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
 			} else {
-				pl_fmt_value(r, sizeof r, f->value, f->unit, L); /* no markup characters */
+				rp_fmt_fact(r, sizeof r, f, L); /* no markup characters */
 				if (fact_conflict(m, f))
 					snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
 				else
@@ -285,6 +285,7 @@ static const char *status_word(enum kz_status st, enum pl_lang L)
 struct goal_row {
 	char name[256];
 	const struct rp_fact *fact; /* the first fact that states it */
+	const struct kz_claim *claim; /* the first claim that states it, as it states it */
 	enum kz_status status;
 	const char *unit, *year;
 	double value;
@@ -370,6 +371,7 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 			rows[nrows].unit = f->unit;
 			rows[nrows].year = f->year;
 			rows[nrows].value = c->value;
+			rows[nrows].claim = c;
 			rows[nrows].nsrc = value_sources(m, f, c->value);
 			nrows++;
 		}
@@ -384,7 +386,7 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 	for (i = 0; i < nrows; i++) {
 		char v[160], n[32], y[48];
 		const char *cells[5];
-		pl_fmt_value(v, sizeof v, rows[i].value, rows[i].unit, L);
+		rp_fmt_claim(v, sizeof v, rows[i].claim, L);
 		snprintf(n, sizeof n, "%zu", rows[i].nsrc);
 		rp_fmt_year(y, sizeof y, rows[i].year, L);
 		cells[0] = rows[i].name;

@@ -507,31 +507,11 @@ static void fallback(struct rp_model *m)
 			m->flags[ihi] |= PL_F_CONFLICT;
 			m->flags[ilo] |= PL_F_CONFLICT;
 		}
+		rp_fact_precision(t, &f);
 		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
 		m->facts[m->nfacts++] = f;
 	}
 	free(vals);
-}
-
-/* The estimate as a reader should see it: a value some source states exactly is shown as stated;
- * a weighted mean of differing figures to three significant digits ("11.200", not "11.220,3"),
- * whole for people and things counted. consensus.csv keeps every digit. */
-static double shown_estimate(const struct kz_table *t, const struct st_consensus *c)
-{
-	double v = c->estimate, a = fabs(v), k;
-
-	for (size_t i = 0; i < c->nclaims; i++) {
-		const struct kz_claim *cl = &t->v[c->claims[i]];
-		if (cl->unit && !strcmp(cl->unit, c->unit) && fabs(cl->value - v) <= 1e-9 * (a > 1 ? a : 1))
-			return v;
-	}
-	if (a == 0 || !isfinite(v))
-		return v;
-	k = pow(10, 2 - floor(log10(a)));
-	v = round(v * k) / k;
-	if (!strcmp(c->unit, "persons") || !strcmp(c->unit, "count"))
-		v = round(v);
-	return v;
 }
 
 static void from_stats(struct rp_model *m, const struct st_result *r)
@@ -549,7 +529,7 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		f.year = c->year;
 		f.unit = c->unit;
 		f.yr = rp_year_num(c->year);
-		f.value = shown_estimate(m->t, c);
+		f.value = c->estimate;
 		f.low = c->low;
 		f.high = c->high;
 		f.ndocs = c->nsources; /* "2 Quellen": who vouches, not how many outlets repeat it */
@@ -557,6 +537,8 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		f.claims = c->claims;
 		f.status = c->status;
 		f.disputed = c->state && !strcmp(c->state, "disputed");
+		/* printed as its sources state it ("40,0 %"); consensus.csv keeps every digit */
+		rp_fact_precision(m->t, &f);
 		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
 		m->facts[m->nfacts++] = f;
 	}

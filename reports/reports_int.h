@@ -11,6 +11,7 @@ struct rp_fact {
 	enum kz_status status; /* of its claims (one fact is of one status) */
 	int disputed;          /* the claims' intervals share no range: no single estimate */
 	double value, low, high;
+	double step, scale;      /* what value is printed to (pl_fmt_stated); 0: not known */
 	size_t ndocs, nclaims;
 	const size_t *claims;
 	int yr; /* numeric year for ordering, 0 when unknown */
@@ -79,6 +80,21 @@ size_t rp_fact_evidence(const struct rp_model *m, const struct rp_fact *f, size_
  * has fewer than k in its own. Returns how many.
  */
 size_t rp_fact_pick(const struct rp_model *m, const struct rp_fact *f, size_t k, size_t *out);
+
+/*
+ * The precision a claim's quote states (stated.c): step is the place of its figure's last digit in
+ * the claim's unit (0.1 for "40,0 Prozent", 1e4 for "rund 1,28 Mio. Soldaten"), scale the scale
+ * word the quote writes (1e6, 0 for none). Returns 0, both 0, when the quote states no digits of
+ * the claim's value (a figure in words, a corrected value).
+ */
+int rp_claim_stated(const struct kz_claim *c, double *step, double *scale);
+/* A claim's value as its quote states it ("40,0 %", "1,28 Mio."), a fact's printed estimate. */
+void rp_fmt_claim(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang);
+void rp_fmt_fact(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang);
+/* Set f's step and scale from its claims: the figure a claim states as it states it; a mean of
+ * differing figures is rounded to three significant digits. Call with value, low, high, claims
+ * and disputed set. */
+void rp_fact_precision(const struct kz_table *t, struct rp_fact *f);
 
 /* Names a reader understands. */
 const char *rp_country(const char *code, enum pl_lang lang);

@@ -783,6 +783,95 @@ static void test_drift_heading(void)
 	rp_docs_release(&d);
 }
 
+static struct kz_claim *quoted(const char *quote, double v, const char *unit)
+{
+	static struct kz_claim c;
+
+	memset(&c, 0, sizeof c);
+	c.quote = quote;
+	c.value = v;
+	c.unit = unit;
+	return &c;
+}
+
+/* A figure keeps the precision and the scale word its quote states: "40,0 Prozent" is "40,0 %",
+ * "rund 1,28 Mio. Soldaten" "1,28 Mio.", not "40 %" and "1.280.000". */
+static void test_stated(void)
+{
+	double step, scale;
+	char b[96];
+
+	T_CHECK(rp_claim_stated(quoted("40,0 Prozent", 40, "percent"), &step, &scale));
+	T_NEAR(step, 0.1, 1e-12);
+	T_CHECK(scale == 0);
+	T_CHECK(rp_claim_stated(quoted("rund 1,28 Mio. Soldaten", 1.28e6, "persons"), &step, &scale));
+	T_NEAR(step, 1e4, 1e-9);
+	T_NEAR(scale, 1e6, 1e-12);
+	T_CHECK(rp_claim_stated(quoted("1.519,2 Mrd. Won", 1.5192e12, "KRW"), &step, &scale));
+	T_NEAR(step, 1e8, 1e-9);
+	T_CHECK(rp_claim_stated(quoted("31\xc2\xa0" "050 US-Soldaten", 31050, "persons"), &step, &scale));
+	T_NEAR(step, 10, 1e-12);
+	T_CHECK(rp_claim_stated(quoted("etwa 5000 Marineinfanteristen", 5000, "persons"), &step, &scale));
+	T_NEAR(step, 1000, 1e-12);
+	T_CHECK(rp_claim_stated(quoted("6.821,9 Milliarden Yen", 6.8219e12, "JPY"), &step, &scale));
+	T_NEAR(step, 1e8, 1e-9);
+	/* no digits of the value: nothing stated */
+	T_CHECK(!rp_claim_stated(quoted("gut fünfundzwanzig Prozent", 25, "percent"), &step, &scale) && step == 0);
+	T_CHECK(!rp_claim_stated(quoted("ein Drittel", 100.0 / 3, "percent"), &step, &scale));
+	T_CHECK(!rp_claim_stated(quoted("11.000 bis 12.000", 11500, "persons"), &step, &scale));
+	rp_fmt_claim(b, sizeof b, quoted("40,0 Prozent", 40, "percent"), PL_DE);
+	T_STREQ(b, "40,0\xc2\xa0%");
+	rp_fmt_claim(b, sizeof b, quoted("40,0 Prozent", 40, "percent"), PL_EN);
+	T_STREQ(b, "40.0%");
+	rp_fmt_claim(b, sizeof b, quoted("rund 1,28 Mio. Soldaten", 1.28e6, "persons"), PL_DE);
+	T_STREQ(b, "1,28\xc2\xa0Mio.");
+	rp_fmt_claim(b, sizeof b, quoted("rund 1,28 Mio. Soldaten", 1.28e6, "persons"), PL_EN);
+	T_STREQ(b, "1.28\xc2\xa0million");
+	rp_fmt_claim(b, sizeof b, quoted("28.500 US-Soldaten", 28500, "persons"), PL_DE);
+	T_STREQ(b, "28.500");
+	rp_fmt_claim(b, sizeof b, quoted("51,90 Mrd. Euro", 51.9e9, "EUR"), PL_DE);
+	T_STREQ(b, "51,90\xc2\xa0Mrd.\xc2\xa0" "Euro");
+	rp_fmt_claim(b, sizeof b, quoted("ein Drittel", 100.0 / 3, "percent"), PL_DE);
+	T_STREQ(b, "33\xc2\xa0%"); /* a fraction in words: as before */
+}
+
+/* The sheet: a single figure as stated, in the key figures, the appendix and the goals. */
+static void test_stated_sheet(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-stated-XXXXXX";
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2021-07-01", NULL);
+	add(&t, "a.txt", "40,0 Prozent", 40, 39.95, 40.05, "percent", KZ_I_COST_SHARE, "host_nation_support", "KR", "US", "2003");
+	add(&t, "a.txt", "rund 1,28 Mio. Soldaten", 1.28e6, 1.216e6, 1.344e6, "persons", KZ_I_TROOPS, "armed_forces", "KP", "", "2022");
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|40,0\xc2\xa0%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|40\xc2\xa0%\n") == NULL);
+	T_CHECK(strstr(dump.s, "|1,28\xc2\xa0Mio.\n") != NULL);
+	T_CHECK(strstr(dump.s, "|1.280.000\n") == NULL);
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|40.0%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|1.28\xc2\xa0million\n") != NULL);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 int main(void)
 {
 	test_names();
@@ -794,5 +883,7 @@ int main(void)
 	test_factsheet();
 	test_scale();
 	test_drift_heading();
+	test_stated();
+	test_stated_sheet();
 	return t_done("test_report");
 }
