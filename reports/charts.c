@@ -134,7 +134,7 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 	c->has_band = 1;
 	c->band_lo = f->low;
 	c->band_hi = f->high;
-	c->band_value = f->value;
+	c->band_value = f->estimate; /* the line where the estimate is, not where its print rounds to */
 	shown = kz_xmalloc((MAX_ROWS + 1) * sizeof *shown);
 	nshown = rp_fact_pick(m, f, MAX_ROWS, shown);
 	for (k = 0; k < nshown; k++) {
@@ -318,7 +318,7 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 		nc = rp_fact_evidence(m, f, cited); /* a bar's evidence, as a key figure's */
 		for (j = 0; j < nc; j++)
 			cite(cs, cited[j]);
-		pl_chart_add(c, label, note, f->yr, f->value, f->low, f->high,
+		pl_chart_add(c, label, note, f->yr, f->estimate, f->low, f->high,
 			     (fact_flags(m, f) & PL_F_CONFLICT) | (f->disputed ? PL_F_CONFLICT : 0));
 	}
 }

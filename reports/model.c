@@ -507,6 +507,7 @@ static void fallback(struct rp_model *m)
 			m->flags[ihi] |= PL_F_CONFLICT;
 			m->flags[ilo] |= PL_F_CONFLICT;
 		}
+		f.estimate = f.value;
 		rp_fact_precision(t, &f);
 		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
 		m->facts[m->nfacts++] = f;
@@ -529,7 +530,7 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		f.year = c->year;
 		f.unit = c->unit;
 		f.yr = rp_year_num(c->year);
-		f.value = c->estimate;
+		f.value = f.estimate = c->estimate;
 		f.low = c->low;
 		f.high = c->high;
 		f.ndocs = c->nsources; /* "2 Quellen": who vouches, not how many outlets repeat it */
@@ -537,7 +538,8 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		f.claims = c->claims;
 		f.status = c->status;
 		f.disputed = c->state && !strcmp(c->state, "disputed");
-		/* printed as its sources state it ("40,0 %"); consensus.csv keeps every digit */
+		/* printed as its sources state it ("51,95", not "51,9" beside "51,94–51,96");
+		 * consensus.csv keeps every digit */
 		rp_fact_precision(m->t, &f);
 		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
 		m->facts[m->nfacts++] = f;

@@ -10,7 +10,8 @@ struct rp_fact {
 	const char *detail, *subject, *partner, *year, *unit;
 	enum kz_status status; /* of its claims (one fact is of one status) */
 	int disputed;          /* the claims' intervals share no range: no single estimate */
-	double value, low, high;
+	double value, low, high; /* value: the estimate as printed, to the precision its claims state */
+	double estimate;         /* the estimate itself (a chart draws its line there) */
 	double step, scale;      /* what value is printed to (pl_fmt_stated); 0: not known */
 	size_t ndocs, nclaims;
 	const size_t *claims;
@@ -91,9 +92,9 @@ int rp_claim_stated(const struct kz_claim *c, double *step, double *scale);
 /* A claim's value as its quote states it ("40,0 %", "1,28 Mio."), a fact's printed estimate. */
 void rp_fmt_claim(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang);
 void rp_fmt_fact(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang);
-/* Set f's step and scale from its claims: the figure a claim states as it states it; a mean of
- * differing figures is rounded to three significant digits. Call with value, low, high, claims
- * and disputed set. */
+/* Set f's step and scale from its claims and round f->value to them: the figure a claim states as
+ * it states it, else the finest step its claims state, finer while f's interval needs it to
+ * contain the printed value. Call with value, low, high, claims and disputed set. */
 void rp_fact_precision(const struct kz_table *t, struct rp_fact *f);
 
 /* Names a reader understands. */

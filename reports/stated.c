@@ -8,7 +8,8 @@
  * 2. A scale word right after it (data/scales.tsv: "Mio.", "Milliarden", …) multiplies both.
  * 3. It is the claim's figure only when numeral × scale is the claim's value; a figure in words
  *    ("fünfundzwanzig", "ein Drittel") or a corrected value states no precision (step 0).
- * 4. A fact's estimate that a claim states is printed as that claim states it.
+ * 4. A fact's estimate is printed to the finest step of its claims (the figure a claim states
+ *    exactly to that claim's), and finer while that rounding would fall outside the fact's interval.
  */
 #include "reports_int.h"
 #include "core/data.h"
@@ -170,9 +171,16 @@ void rp_fmt_fact(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang
 	pl_fmt_stated(dst, n, f->value, f->unit, f->step, f->scale, lang);
 }
 
+static double round_to(double v, double step)
+{
+	double r = round(v / step) * step;
+
+	return isfinite(r) ? r : v;
+}
+
 void rp_fact_precision(const struct kz_table *t, struct rp_fact *f)
 {
-	double finest = 0, scale = -1, v = f->value, exact = 0, exact_scale = 0, p10;
+	double finest = 0, scale = -1, v = f->value, exact = 0, exact_scale = 0;
 	double tol = 1e-9 * fmax(1, fabs(v));
 	int whole = !strcmp(f->unit, "persons") || !strcmp(f->unit, "count"), stated_as_is = 0;
 
@@ -204,13 +212,21 @@ void rp_fact_precision(const struct kz_table *t, struct rp_fact *f)
 		f->scale = exact_scale;
 		return;
 	}
-	if (f->disputed || v == 0)
+	if (f->disputed)
 		return; /* no estimate is printed, the span of the figures is */
-	/* a mean of differing figures: three significant digits ("11.200", not "11.220,3"), whole
-	 * for people and things counted */
-	p10 = pow(10, 2 - floor(log10(fabs(v))));
-	v = round(v * p10) / p10;
-	if (whole)
-		v = round(v);
-	f->value = v;
+	if (!finest) /* no claim states its digits: three significant digits */
+		finest = v != 0 ? pow(10, floor(log10(fabs(v))) - 2) : 1;
+	if (whole && finest < 1)
+		finest = 1;
+	/* finer while the rounded estimate would leave the fact's interval: never "51,9" printed
+	 * beside "51,94–51,96" */
+	for (int i = 0; i < 12; i++) {
+		double r = round_to(v, finest), slack = 1e-9 * fmax(fabs(f->low), fabs(f->high));
+		if ((r >= f->low - slack && r <= f->high + slack) || (whole && finest <= 1))
+			break;
+		finest /= 10;
+	}
+	f->value = round_to(v, finest);
+	f->step = finest;
+	f->scale = scale > 0 ? scale : 0;
 }

@@ -872,6 +872,92 @@ static void test_stated_sheet(void)
 	rp_docs_release(&d);
 }
 
+/* A consensus is printed inside its own interval, to the precision its sources state, and the
+ * chart's line is drawn at the estimate itself: the mean 51,9486 of "51,95" and "51,9" is
+ * "51,95 Mrd. Euro" in "51,94–51,96", not "51,9"; the mean of "1.519,2 Mrd.", "1,5192 Bio." and
+ * "1,52 Bio." Won is "1,5192 Bio. Won", not "1,52". */
+static void test_consensus_print(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct rp_model m;
+	struct rp_charts cs;
+	struct st_result r;
+	struct st_consensus c[2];
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-consensus-XXXXXX";
+	size_t de[2] = {0, 1}, kr[3] = {2, 3, 4};
+	const struct pl_chart *ch;
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2024-06-18", NULL);
+	rp_docs_add(&d, "b.txt", "B", "Agentur", "2025-07-01", NULL);
+	add(&t, "a.txt", "51,95 Mrd. Euro", 51.95e9, 51.945e9, 51.955e9, "EUR", KZ_I_BUDGET, "defense_budget", "DE", "", "2024");
+	add(&t, "b.txt", "51,9 Mrd. Euro", 51.9e9, 51.85e9, 51.95e9, "EUR", KZ_I_BUDGET, "defense_budget", "DE", "", "2024");
+	add(&t, "a.txt", "1.519,2 Mrd. Won", 1.5192e12, 1.51915e12, 1.51925e12, "KRW", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2026");
+	add(&t, "a.txt", "1,5192 Billionen Won", 1.5192e12, 1.51915e12, 1.51925e12, "KRW", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2026");
+	add(&t, "b.txt", "1,52 Bio. Won", 1.52e12, 1.515e12, 1.525e12, "KRW", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2026");
+	memset(&r, 0, sizeof r);
+	memset(c, 0, sizeof c);
+	c[0].ind = c[1].ind = KZ_I_BUDGET;
+	c[0].detail = "defense_budget";
+	c[0].subject = "DE";
+	c[0].partner = "";
+	c[0].year = "2024";
+	c[0].unit = "EUR";
+	c[0].estimate = 51.9486e9;
+	c[0].low = 51.945e9;
+	c[0].high = 51.95e9;
+	c[0].claims = de;
+	c[0].nclaims = c[0].ndocs = c[0].nsources = 2;
+	c[0].state = "agreed";
+	c[1].detail = "host_nation_support";
+	c[1].subject = "KR";
+	c[1].partner = "US";
+	c[1].year = "2026";
+	c[1].unit = "KRW";
+	c[1].estimate = 1.51924e12;
+	c[1].low = 1.51915e12;
+	c[1].high = 1.51925e12;
+	c[1].claims = kr;
+	c[1].nclaims = 3;
+	c[1].ndocs = c[1].nsources = 2;
+	c[1].state = "agreed";
+	r.c = c;
+	r.nc = 2;
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|51,95\xc2\xa0Mrd.\xc2\xa0" "Euro\n") != NULL);
+	T_CHECK(strstr(dump.s, "Konsens 51,95\xc2\xa0Mrd.\xc2\xa0" "Euro (51,94") != NULL);
+	T_CHECK(strstr(dump.s, "|1,5192\xc2\xa0" "Bio.\xc2\xa0Won\n") != NULL);
+	T_CHECK(strstr(dump.s, "Konsens 1,5192\xc2\xa0" "Bio.\xc2\xa0Won (") != NULL);
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|EUR\xc2\xa0" "51.95\xc2\xa0" "bn\n") != NULL);
+	/* the dot chart's consensus line: at the estimate, inside the band */
+	rp_model_build(&m, &t, &d, &r, PL_DE);
+	rp_charts_build(&cs, &m);
+	ch = find_chart(&cs, PL_DOTS, "Verteidigungshaushalt Deutschland");
+	T_CHECK(ch && ch->has_band);
+	T_CHECK(ch && fabs(ch->band_value - 51.9486e9) < 1e3);
+	T_CHECK(ch && ch->band_value >= ch->band_lo && ch->band_value <= ch->band_hi);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 int main(void)
 {
 	test_names();
@@ -885,5 +971,6 @@ int main(void)
 	test_drift_heading();
 	test_stated();
 	test_stated_sheet();
+	test_consensus_print();
 	return t_done("test_report");
 }
