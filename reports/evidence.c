@@ -214,7 +214,7 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 		{rp_tr(L, "Nr.", "No."), 26, PL_RIGHT, 1},
 		{rp_tr(L, "Fakt", "Fact"), 98, PL_LEFT, 3},
 		{rp_tr(L, "Wert", "Value"), 72, PL_RIGHT, 2},
-		{rp_tr(L, "Art", "Kind"), 46, PL_LEFT, 1},
+		{rp_tr(L, "Art", "Kind"), 46, PL_LEFT, 3}, /* qualifier, and a status that is no report */
 		{rp_tr(L, "Jahr", "Year"), 42, PL_LEFT, 1},
 		/* the whole sentence (60 lines hold any real one and keep a row on its page) */
 		{rp_tr(L, "Zitat und Satz", "Quote and sentence"), 157, PL_LEFT, 60},
@@ -240,7 +240,7 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 	rp_table_begin(p, &t, cols, 7);
 	for (size_t i = 0; i < m->t->n; i++) {
 		const struct kz_claim *c = &m->t->v[i];
-		char no[24], name[256], v[96], src[64], grp[700], y[48], *eq, *es, *pq, *ps;
+		char no[24], name[256], v[96], src[64], grp[700], y[48], kind[64], *eq, *es, *pq, *ps;
 		const char *cells[7];
 		if (!m->cited[i])
 			continue;
@@ -287,7 +287,12 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 		cells[0] = no;
 		cells[1] = name;
 		cells[2] = v;
-		cells[3] = rp_qual_word(c->qual, L);
+		/* "etwa", and below it what kind of statement it is when it is no report ("Plan") */
+		if (c->status != KZ_S_REPORTED)
+			snprintf(kind, sizeof kind, "%s\n%s", rp_qual_word(c->qual, L), rp_status_word(c->status, L));
+		else
+			snprintf(kind, sizeof kind, "%s", rp_qual_word(c->qual, L));
+		cells[3] = kind;
 		cells[4] = *c->year ? y : "";
 		cells[5] = q.s;
 		cells[6] = src;

@@ -260,27 +260,6 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 	free(ord);
 }
 
-/* What kind of statement a fact is, as the sheet names it. */
-static const char *status_word(enum kz_status st, enum pl_lang L)
-{
-	switch (st) {
-	case KZ_S_PLAN:
-		return rp_tr(L, "Plan", "plan");
-	case KZ_S_TARGET:
-		return rp_tr(L, "Ziel", "target");
-	case KZ_S_DEMAND:
-		return rp_tr(L, "Forderung", "demand");
-	case KZ_S_LIMIT:
-		return rp_tr(L, "Grenze", "cap or floor");
-	case KZ_S_CLAIM:
-		return rp_tr(L, "Behauptung", "disputed claim");
-	case KZ_S_FORECAST:
-		return rp_tr(L, "Prognose", "forecast");
-	default:
-		return rp_tr(L, "Angabe", "reported");
-	}
-}
-
 /* One row of "Ziele und Forderungen": one figure stated for one fact. */
 struct goal_row {
 	char name[256];
@@ -386,11 +365,11 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 	for (i = 0; i < nrows; i++) {
 		char v[160], n[32], y[48];
 		const char *cells[5];
-		rp_fmt_claim(v, sizeof v, rows[i].claim, L);
+		rp_fmt_claim_qual(v, sizeof v, rows[i].claim, L); /* "etwa 5.000", as the appendix says it */
 		snprintf(n, sizeof n, "%zu", rows[i].nsrc);
 		rp_fmt_year(y, sizeof y, rows[i].year, L);
 		cells[0] = rows[i].name;
-		cells[1] = status_word(rows[i].status, L);
+		cells[1] = rp_status_word(rows[i].status, L);
 		cells[2] = v;
 		cells[3] = y;
 		cells[4] = n;

@@ -147,6 +147,26 @@ const char *rp_qual_word(enum kz_qual q, enum pl_lang lang)
 	return lang == PL_DE ? de[q] : en[q];
 }
 
+const char *rp_status_word(enum kz_status st, enum pl_lang L)
+{
+	switch (st) {
+	case KZ_S_PLAN:
+		return rp_tr(L, "Plan", "plan");
+	case KZ_S_TARGET:
+		return rp_tr(L, "Ziel", "target");
+	case KZ_S_DEMAND:
+		return rp_tr(L, "Forderung", "demand");
+	case KZ_S_LIMIT:
+		return rp_tr(L, "Grenze", "cap or floor");
+	case KZ_S_CLAIM:
+		return rp_tr(L, "Behauptung", "disputed claim");
+	case KZ_S_FORECAST:
+		return rp_tr(L, "Prognose", "forecast");
+	default:
+		return rp_tr(L, "Angabe", "reported");
+	}
+}
+
 const char *rp_kind_word(int kind, enum pl_lang lang, int plural)
 {
 	static const char *const de[][2] = {{"Konflikt", "Konflikte"},

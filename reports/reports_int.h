@@ -92,6 +92,9 @@ int rp_claim_stated(const struct kz_claim *c, double *step, double *scale);
 /* A claim's value as its quote states it ("40,0 %", "1,28 Mio."), a fact's printed estimate. */
 void rp_fmt_claim(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang);
 void rp_fmt_fact(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang);
+/* A claim's figure with its qualifier, in the words of rp_qual_word: "etwa 5.000", "mindestens
+ * 25 %", a range as its ends ("11.000–12.000"); an exact figure as rp_fmt_claim. */
+void rp_fmt_claim_qual(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang);
 /* Set f's step and scale from its claims and round f->value to them: the figure a claim states as
  * it states it, else the finest step its claims state, finer while f's interval needs it to
  * contain the printed value. Call with value, low, high, claims and disputed set. */
@@ -103,6 +106,9 @@ const char *rp_country(const char *code, enum pl_lang lang);
 void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, const char *subject,
 		  const char *partner, enum pl_lang lang);
 const char *rp_qual_word(enum kz_qual q, enum pl_lang lang);
+/* What kind of statement a figure is, as the sheet names it: "Plan", "Ziel", "Forderung", "Grenze",
+ * "Behauptung", "Prognose" ("plan", "target", …), "Angabe" ("reported") for a reported one. */
+const char *rp_status_word(enum kz_status st, enum pl_lang lang);
 /* Findings as the sheet groups them: check's kinds (enum st_kind), and a conflict check rates as
  * information — two figures of one text that disagree, most often two quantities taken for one —
  * as a group of its own, never shown as a conflict. */

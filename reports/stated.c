@@ -166,6 +166,21 @@ void rp_fmt_claim(char *dst, size_t n, const struct kz_claim *c, enum pl_lang la
 	pl_fmt_stated(dst, n, c->value, c->unit, step, scale, lang);
 }
 
+void rp_fmt_claim_qual(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang)
+{
+	char v[96];
+
+	if (c->qual == KZ_Q_RANGE && isfinite(c->low) && isfinite(c->high) && c->low < c->high) {
+		pl_fmt_range(dst, n, c->low, c->high, c->unit, lang);
+		return;
+	}
+	rp_fmt_claim(v, sizeof v, c, lang);
+	if (c->qual == KZ_Q_APPROX || c->qual == KZ_Q_AT_LEAST || c->qual == KZ_Q_AT_MOST)
+		snprintf(dst, n, "%s %s", rp_qual_word(c->qual, lang), v);
+	else
+		snprintf(dst, n, "%s", v);
+}
+
 void rp_fmt_fact(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang)
 {
 	pl_fmt_stated(dst, n, f->value, f->unit, f->step, f->scale, lang);

@@ -347,16 +347,21 @@ static void test_goals(void)
 	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2025-07-01", NULL);
 	add(&t, "a.txt", "5 Prozent", 5, 4.5, 5.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
 	t.v[t.n - 1].status = KZ_S_TARGET;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "3,5 Prozent", 3.5, 3.4, 3.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
 	t.v[t.n - 1].status = KZ_S_TARGET;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "1,5 Prozent", 1.5, 1.4, 1.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
 	t.v[t.n - 1].status = KZ_S_TARGET;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "rund 5,4 Billionen Yen", 5.4e12, 5.1e12, 5.7e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "");
 	t.v[t.n - 1].status = KZ_S_PLAN;
 	add(&t, "a.txt", "6.821,9 Milliarden Yen", 6.8219e12, 6.8218e12, 6.822e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "");
 	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "43 Billionen Yen", 43e12, 42.5e12, 43.5e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2023-2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "27,47 Billionen Yen", 27.47e12, 27.46e12, 27.48e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2019-2023");
 	add(&t, "a.txt", "7,95 Billionen Yen", 7.95e12, 7.94e12, 7.96e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024");
 	/* a figure the text dates to no year is no key figure of any year */
@@ -369,8 +374,10 @@ static void test_goals(void)
 	/* the same plan under two details the sheet names alike: one row */
 	add(&t, "a.txt", "2 %", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "zwei Prozent", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "defense_budget", "JP", "", "2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	/* a long sentence is given whole in the appendix, a long citation wraps in its heading */
 	add(&t, "a.txt", "5.000 Soldaten", 5000, 4950, 5050, "persons", KZ_I_TROOPS, "stationed", "DE", "LT", "2027");
 	t.v[t.n - 1].sentence = "Mit der Panzerbrigade 45 stationiert Deutschland bis 2027 dauerhaft etwa 5.000 "
@@ -400,7 +407,7 @@ static void test_goals(void)
 	}
 	T_CHECK(strstr(dump.s, "|5\xc2\xa0%\n") && strstr(dump.s, "|3,5\xc2\xa0%\n") && strstr(dump.s, "|1,5\xc2\xa0%\n"));
 	T_CHECK(!strstr(dump.s, "1,5\xe2\x80\x93" "5"));
-	T_CHECK(strstr(dump.s, "|5,4\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|6,8219\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
+	T_CHECK(strstr(dump.s, "|etwa 5,4\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|6,8219\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
 	T_CHECK(!strstr(dump.s, "5,4\xe2\x80\x93" "6,9"));
 	T_CHECK(strstr(dump.s, "|2023\xe2\x80\x93" "2027\n") != NULL); /* the plan's years, with an en dash */
 	T_CHECK(count(dump.s, "|Plan\n") == 4); /* 5,4 and 6,8219 Bio. Yen, 43 Bio. Yen, 2 % once */
@@ -958,6 +965,63 @@ static void test_consensus_print(void)
 	rp_docs_release(&d);
 }
 
+/* "Ziele und Forderungen" keeps the qualifier, in the appendix's words ("etwa 5.000", not "5.000"),
+ * and the appendix's "Art" says what kind of statement a figure is when it is no report. */
+static void test_goal_qualifiers(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-goalq-XXXXXX";
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2025-05-23", NULL);
+	add(&t, "a.txt", "etwa 5000 Marineinfanteristen", 5000, 4750, 5250, "persons", KZ_I_TROOPS, "relocation", "US", "JP", "2024-2025");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "rund 4.500", 4500, 4275, 4725, "persons", KZ_I_TROOPS, "relocation", "US", "KR", "2025");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "etwa 0,9 Prozent", 0.9, 0.855, 0.945, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2020");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "mindestens 2 Prozent", 2, 2, 2.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2024");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	t.v[t.n - 1].qual = KZ_Q_AT_LEAST;
+	add(&t, "a.txt", "fünf Milliarden Dollar", 5e9, 4.95e9, 5.05e9, "USD", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2020");
+	t.v[t.n - 1].status = KZ_S_DEMAND;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|etwa 5.000\n") != NULL);
+	T_CHECK(strstr(dump.s, "|etwa 4.500\n") != NULL);
+	T_CHECK(strstr(dump.s, "|etwa 0,9\xc2\xa0%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|mindestens 2\xc2\xa0%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|5\xc2\xa0Mrd.\xc2\xa0US-Dollar\n") != NULL); /* exact: no word */
+	/* the appendix: qualifier and status, in words */
+	T_CHECK(strstr(dump.s, "|etwa Plan\n") != NULL);
+	T_CHECK(strstr(dump.s, "|mindestens Ziel\n") != NULL);
+	T_CHECK(strstr(dump.s, "|genau Forderung\n") != NULL);
+	T_CHECK(strstr(dump.s, "|demand\n") == NULL && strstr(dump.s, "|plan\n") == NULL);
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|approx. 5,000\n") != NULL);
+	T_CHECK(strstr(dump.s, "|approx. 0.9%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|at least 2%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|approx. plan\n") != NULL);
+	T_CHECK(strstr(dump.s, "|exact demand\n") != NULL);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 int main(void)
 {
 	test_names();
@@ -972,5 +1036,6 @@ int main(void)
 	test_stated();
 	test_stated_sheet();
 	test_consensus_print();
+	test_goal_qualifiers();
 	return t_done("test_report");
 }
