@@ -3,9 +3,11 @@
 
 #include <math.h>
 
-void pl_axis_nice(struct pl_axis *a, double lo, double hi, int maxticks)
+/* The axis over [lo, hi] with the smallest step of steps[0..nsteps) times a power of ten, at least
+ * minstep (0: none), whose ticks are at most maxticks. */
+static void axis_steps(struct pl_axis *a, double lo, double hi, int maxticks, const double *steps,
+		       int nsteps, double minstep)
 {
-	static const double steps[] = {1, 2, 2.5, 5};
 	double span, mag, step = 1, t;
 	int i, n;
 
@@ -33,17 +35,19 @@ void pl_axis_nice(struct pl_axis *a, double lo, double hi, int maxticks)
 	}
 	span = hi - lo;
 	mag = pow(10, floor(log10(span / (maxticks - 1))));
+	if (minstep > 0 && mag < minstep)
+		mag = minstep;
 	/* the smallest nice step whose ticks around [lo, hi] are few enough */
 	for (i = 0;; i++) {
 		double k0, k1;
-		step = steps[i % 4] * mag * pow(10, i / 4);
+		step = steps[i % nsteps] * mag * pow(10, i / nsteps);
 		k0 = floor(lo / step);
 		k1 = ceil(hi / step);
 		if (lo - (k0 + 1) * step >= -1e-9 * step)
 			k0++; /* lo sits on a tick */
 		if ((k1 - 1) * step - hi >= -1e-9 * step)
 			k1--;
-		if (k1 - k0 + 1 <= maxticks || i > 40) {
+		if (k1 - k0 + 1 <= maxticks || i > 10 * nsteps) {
 			a->min = k0 * step;
 			a->max = k1 * step;
 			break;
@@ -71,4 +75,19 @@ double pl_axis_pos(const struct pl_axis *a, double v, double x0, double x1)
 	if (a->max == a->min)
 		return (x0 + x1) / 2;
 	return x0 + (v - a->min) / (a->max - a->min) * (x1 - x0);
+}
+
+void pl_axis_nice(struct pl_axis *a, double lo, double hi, int maxticks)
+{
+	static const double steps[] = {1, 2, 2.5, 5};
+
+	axis_steps(a, lo, hi, maxticks, steps, 4, 0);
+}
+
+void pl_axis_years(struct pl_axis *a, double lo, double hi, int maxticks)
+{
+	/* no 2.5: ticks 2,5 years apart would be labelled 2008, 2010, 2013, 2015 — unevenly */
+	static const double steps[] = {1, 2, 5};
+
+	axis_steps(a, lo, hi, maxticks, steps, 3, 1);
 }

@@ -72,7 +72,10 @@ static void fit_axis(struct pl_ctx *c, struct pl_axis *a, double lo, double hi, 
 	int maxt;
 
 	for (maxt = 9; maxt >= 3; maxt--) {
-		pl_axis_nice(a, lo / div, hi / div, maxt);
+		if (years)
+			pl_axis_years(a, lo / div, hi / div, maxt);
+		else
+			pl_axis_nice(a, lo / div, hi / div, maxt);
 		a->min *= div;
 		a->max *= div;
 		a->step *= div;

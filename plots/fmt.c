@@ -181,6 +181,81 @@ void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang 
 	}
 }
 
+/* The decimals that write a step of the last digit shown: 0.1 -> 1, 0.01 -> 2, 100 -> 0. */
+static int step_decimals(double step)
+{
+	double d;
+
+	if (!(step > 0) || !isfinite(step))
+		return 0;
+	d = ceil(-log10(step) - 1e-9);
+	return d < 0 ? 0 : d > 6 ? 6 : (int)d;
+}
+
+/* The scale word of a count written with one ("1,28 Mio. Soldaten"): divisor and words. */
+static double count_scale(double scale, const char **de, const char **en)
+{
+	static const struct {
+		double v;
+		const char *de, *en;
+	} w[] = {{1e12, "Bio.", "trillion"}, {1e9, "Mrd.", "billion"}, {1e6, "Mio.", "million"}, {1e3, "Tsd.", "thousand"}};
+
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (fabs(scale - w[i].v) <= w[i].v * 1e-9) {
+			*de = w[i].de;
+			*en = w[i].en;
+			return w[i].v;
+		}
+	*de = *en = "";
+	return 1;
+}
+
+void pl_fmt_stated(char *dst, size_t n, double v, const char *unit, double step, double scale,
+		   enum pl_lang lang)
+{
+	char num[64];
+	const char *de, *en;
+	double div;
+
+	if (!unit)
+		unit = "";
+	if (!(step > 0) || !isfinite(step) || !isfinite(v) || fabs(v) >= KZ_HUGE) {
+		pl_fmt_value(dst, n, v, unit, lang);
+		return;
+	}
+	if (is_currency(unit)) {
+		const struct cur *c = currency(unit);
+		const char *name = c ? (lang == PL_DE ? c->de : c->en) : unit;
+		div = money_scale(fabs(v), &de, &en); /* money: the scale of its amount, as everywhere */
+		pl_fmt_num(num, sizeof num, v / div, step_decimals(step / div), lang);
+		if (lang == PL_DE)
+			snprintf(dst, n, "%s" NBSP "%s%s%s", num, de, *de ? NBSP : "", name);
+		else
+			snprintf(dst, n, "%s" NBSP "%s%s%s", name, num, *en ? NBSP : "", en);
+		return;
+	}
+	if (!strcmp(unit, "percent")) {
+		pl_fmt_num(num, sizeof num, v, step_decimals(step), lang);
+		snprintf(dst, n, lang == PL_DE ? "%s" NBSP "%%" : "%s%%", num);
+	} else if (!strcmp(unit, "points")) {
+		pl_fmt_num(num, sizeof num, v, step_decimals(step), lang);
+		snprintf(dst, n, "%s" NBSP "%s", num, lang == PL_DE ? "Prozentpunkte" : "pp");
+	} else if (!strcmp(unit, "km")) {
+		pl_fmt_num(num, sizeof num, v, step_decimals(step), lang);
+		snprintf(dst, n, "%s" NBSP "km", num);
+	} else if (!strcmp(unit, "factor")) {
+		pl_fmt_num(num, sizeof num, v, step_decimals(step), lang);
+		snprintf(dst, n, lang == PL_DE ? "%s-fach" : "%s\xc3\x97", num);
+	} else {
+		/* people and things keep the scale word their quote writes: "1,28 Mio.", not "1.280.000" */
+		div = count_scale(scale, &de, &en);
+		if (div > 1 && fabs(v) < div)
+			div = 1, de = en = "";
+		pl_fmt_num(num, sizeof num, v / div, step_decimals(step / div), lang);
+		snprintf(dst, n, "%s%s%s", num, *de ? NBSP : "", lang == PL_DE ? de : en);
+	}
+}
+
 /* lo and hi with the same decimals, as many as it takes to tell them apart (at most 6),
  * rounded outwards so that the printed interval contains the computed one (and float noise
  * in the last bits cannot flip a half-way digit). */

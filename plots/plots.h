@@ -20,6 +20,15 @@ enum pl_lang { PL_DE, PL_EN };
  */
 void pl_fmt_num(char *dst, size_t n, double v, int decimals, enum pl_lang lang);
 void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang lang);
+/*
+ * v written to the precision a quote states it: step is the place of its last digit as written
+ * (0.1 for "40,0 Prozent", 1e4 for "1,28 Mio.", 1e8 for "1.519,2 Mrd."), scale the scale word
+ * the quote writes for a count (1e6 for "Mio.", 0 for none). "40,0 %", "1,28 Mio.", "51,95 Mrd.
+ * Euro"; in English "40.0%", "1.28 million". Money takes the scale word of its amount, as in
+ * pl_fmt_value. step <= 0 (precision unknown): pl_fmt_value.
+ */
+void pl_fmt_stated(char *dst, size_t n, double v, const char *unit, double step, double scale,
+		   enum pl_lang lang);
 /* "low–high" with the unit once at the end ("52.250–57.750", "4,1–4,2 %"). */
 void pl_fmt_range(char *dst, size_t n, double lo, double hi, const char *unit, enum pl_lang lang);
 /*
@@ -43,6 +52,9 @@ struct pl_axis {
 	int nticks, decimals;
 };
 void pl_axis_nice(struct pl_axis *a, double lo, double hi, int maxticks);
+/* The same for an axis of years: whole years only, steps of 1, 2 or 5 times a power of ten (1, 2,
+ * 5, 10, 20, 50 … years), so every tick is a year and the ticks are evenly spaced in years. */
+void pl_axis_years(struct pl_axis *a, double lo, double hi, int maxticks);
 /* Position of v on an axis drawn from x0 to x1. */
 double pl_axis_pos(const struct pl_axis *a, double v, double x0, double x1);
 

@@ -119,7 +119,7 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 			 rows, f->ndocs,
 			 lang == PL_DE ? (f->ndocs == 1 ? "Quelle" : "Quellen") : (f->ndocs == 1 ? "source" : "sources"), r);
 	else {
-		pl_fmt_value(v, sizeof v, f->value, f->unit, lang);
+		rp_fmt_fact(v, sizeof v, f, lang);
 		snprintf(sub, sizeof sub, lang == PL_DE ? "%zu Angaben aus %zu %s · Konsens %s (%s)"
 							: "%zu statements from %zu %s · consensus %s (%s)",
 			 rows, f->ndocs,
@@ -134,7 +134,7 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 	c->has_band = 1;
 	c->band_lo = f->low;
 	c->band_hi = f->high;
-	c->band_value = f->value;
+	c->band_value = f->estimate; /* the line where the estimate is, not where its print rounds to */
 	shown = kz_xmalloc((MAX_ROWS + 1) * sizeof *shown);
 	nshown = rp_fact_pick(m, f, MAX_ROWS, shown);
 	for (k = 0; k < nshown; k++) {
@@ -310,7 +310,7 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 		if (f->disputed) /* no estimate: the range the sources give */
 			pl_fmt_range(v, sizeof v, f->low, f->high, f->unit, m->lang);
 		else
-			pl_fmt_value(v, sizeof v, f->value, f->unit, m->lang);
+			rp_fmt_fact(v, sizeof v, f, m->lang);
 		rp_fmt_year(yr, sizeof yr, f->year, m->lang);
 		snprintf(label, sizeof label, "%s%s%s%s", rp_country(us_troops ? f->partner : f->subject, m->lang),
 			 *f->year ? " (" : "", *f->year ? yr : "", *f->year ? ")" : "");
@@ -318,7 +318,7 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 		nc = rp_fact_evidence(m, f, cited); /* a bar's evidence, as a key figure's */
 		for (j = 0; j < nc; j++)
 			cite(cs, cited[j]);
-		pl_chart_add(c, label, note, f->yr, f->value, f->low, f->high,
+		pl_chart_add(c, label, note, f->yr, f->estimate, f->low, f->high,
 			     (fact_flags(m, f) & PL_F_CONFLICT) | (f->disputed ? PL_F_CONFLICT : 0));
 	}
 }

@@ -21,7 +21,7 @@ static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
 	     *pub = rp_markup_escape(d->publisher), *s = rp_markup_escape(ps);
 	char v[64], y[48], date[48];
 
-	pl_fmt_value(v, sizeof v, c->value, c->unit, m->lang);
+	rp_fmt_claim(v, sizeof v, c, m->lang);
 	rp_fmt_year(y, sizeof y, c->year, m->lang);
 	kz_buf_addf(b, "<b>%s%s%s</b> (%s%s%s) — [%d] %s", m->lang == PL_DE ? "„" : "“", q,
 		    m->lang == PL_DE ? "“" : "”", v, *c->year ? ", " : "", *c->year ? y : "", m->docno[ci], t);
@@ -143,15 +143,24 @@ void rp_findings(struct rp_pages *p, struct rp_model *m)
 			rp_fmt_year(y, sizeof y, f->year, L);
 			kz_buf_addf(&b, "<b>%s</b>%s%s", e, *f->year ? ", " : "", *f->year ? y : "");
 			free(e);
-			if (isfinite(f->rel) && f->rel > 0 && f->rel * 100 >= 1e5) {
+			if (f->kind == ST_K_DRIFT && isfinite(f->rel) && f->rel != 0) {
+				/* years apart: a change, not a deviation, with its sign — a fall as much as a rise
+				 * (check's rel is signed for a drift: later / earlier - 1) */
+				char rs[32];
+				double pct = fabs(f->rel) * 100;
+				if (pct >= 1e5)
+					kz_buf_adds(&b, rp_tr(L, " · Veränderung über +100.000\xc2\xa0%", " · change over +100,000%"));
+				else {
+					pl_fmt_num(rs, sizeof rs, pct, pct < 10 ? 1 : 0, L);
+					kz_buf_addf(&b, rp_tr(L, " · Veränderung %s%s\xc2\xa0%%", " · change %s%s%%"),
+						    f->rel < 0 ? "\xe2\x88\x92" : "+", rs);
+				}
+			} else if (isfinite(f->rel) && f->rel > 0 && f->rel * 100 >= 1e5) {
 				kz_buf_adds(&b, rp_tr(L, " · Abweichung über 100.000\xc2\xa0%", " · difference over 100,000%"));
 			} else if (isfinite(f->rel) && f->rel > 0) {
 				char rs[32];
 				pl_fmt_num(rs, sizeof rs, f->rel * 100, f->rel * 100 < 10 ? 1 : 0, L);
-				if (f->kind == ST_K_DRIFT) /* years apart: a change, not a deviation */
-					kz_buf_addf(&b, rp_tr(L, " · Veränderung %s\xc2\xa0%%", " · change %s%%"), rs);
-				else
-					kz_buf_addf(&b, rp_tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), rs);
+				kz_buf_addf(&b, rp_tr(L, " · Abweichung %s\xc2\xa0%%", " · difference %s%%"), rs);
 			}
 			for (size_t k = 0; k < f->nclaims && k < 4; k++) {
 				if (f->claims[k] >= m->t->n)
@@ -205,7 +214,7 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 		{rp_tr(L, "Nr.", "No."), 26, PL_RIGHT, 1},
 		{rp_tr(L, "Fakt", "Fact"), 98, PL_LEFT, 3},
 		{rp_tr(L, "Wert", "Value"), 72, PL_RIGHT, 2},
-		{rp_tr(L, "Art", "Kind"), 46, PL_LEFT, 1},
+		{rp_tr(L, "Art", "Kind"), 46, PL_LEFT, 3}, /* qualifier, and a status that is no report */
 		{rp_tr(L, "Jahr", "Year"), 42, PL_LEFT, 1},
 		/* the whole sentence (60 lines hold any real one and keep a row on its page) */
 		{rp_tr(L, "Zitat und Satz", "Quote and sentence"), 157, PL_LEFT, 60},
@@ -231,7 +240,7 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 	rp_table_begin(p, &t, cols, 7);
 	for (size_t i = 0; i < m->t->n; i++) {
 		const struct kz_claim *c = &m->t->v[i];
-		char no[24], name[256], v[96], src[64], grp[700], y[48], *eq, *es, *pq, *ps;
+		char no[24], name[256], v[96], src[64], grp[700], y[48], kind[64], *eq, *es, *pq, *ps;
 		const char *cells[7];
 		if (!m->cited[i])
 			continue;
@@ -251,7 +260,7 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 			snprintf(v, sizeof v, "<span foreground=\"#c0392b\">");
 		else
 			v[0] = '\0';
-		pl_fmt_value(v + strlen(v), sizeof v - strlen(v) - 8, c->value, c->unit, L);
+		rp_fmt_claim(v + strlen(v), sizeof v - strlen(v) - 8, c, L);
 		if (m->flags[i] & PL_F_CONFLICT)
 			snprintf(v + strlen(v), sizeof v - strlen(v), "</span>");
 		if (c->page)
@@ -278,7 +287,12 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 		cells[0] = no;
 		cells[1] = name;
 		cells[2] = v;
-		cells[3] = rp_qual_word(c->qual, L);
+		/* "etwa", and below it what kind of statement it is when it is no report ("Plan") */
+		if (c->status != KZ_S_REPORTED)
+			snprintf(kind, sizeof kind, "%s\n%s", rp_qual_word(c->qual, L), rp_status_word(c->status, L));
+		else
+			snprintf(kind, sizeof kind, "%s", rp_qual_word(c->qual, L));
+		cells[3] = kind;
 		cells[4] = *c->year ? y : "";
 		cells[5] = q.s;
 		cells[6] = src;

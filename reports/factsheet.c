@@ -229,7 +229,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 				else
 					snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
 			} else {
-				pl_fmt_value(r, sizeof r, f->value, f->unit, L); /* no markup characters */
+				rp_fmt_fact(r, sizeof r, f, L); /* no markup characters */
 				if (fact_conflict(m, f))
 					snprintf(v, sizeof v, "<span foreground=\"#c0392b\">%s</span>", r);
 				else
@@ -260,31 +260,11 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 	free(ord);
 }
 
-/* What kind of statement a fact is, as the sheet names it. */
-static const char *status_word(enum kz_status st, enum pl_lang L)
-{
-	switch (st) {
-	case KZ_S_PLAN:
-		return rp_tr(L, "Plan", "plan");
-	case KZ_S_TARGET:
-		return rp_tr(L, "Ziel", "target");
-	case KZ_S_DEMAND:
-		return rp_tr(L, "Forderung", "demand");
-	case KZ_S_LIMIT:
-		return rp_tr(L, "Grenze", "cap or floor");
-	case KZ_S_CLAIM:
-		return rp_tr(L, "Behauptung", "disputed claim");
-	case KZ_S_FORECAST:
-		return rp_tr(L, "Prognose", "forecast");
-	default:
-		return rp_tr(L, "Angabe", "reported");
-	}
-}
-
 /* One row of "Ziele und Forderungen": one figure stated for one fact. */
 struct goal_row {
 	char name[256];
 	const struct rp_fact *fact; /* the first fact that states it */
+	const struct kz_claim *claim; /* the first claim that states it, as it states it */
 	enum kz_status status;
 	const char *unit, *year;
 	double value;
@@ -370,6 +350,7 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 			rows[nrows].unit = f->unit;
 			rows[nrows].year = f->year;
 			rows[nrows].value = c->value;
+			rows[nrows].claim = c;
 			rows[nrows].nsrc = value_sources(m, f, c->value);
 			nrows++;
 		}
@@ -384,11 +365,11 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 	for (i = 0; i < nrows; i++) {
 		char v[160], n[32], y[48];
 		const char *cells[5];
-		pl_fmt_value(v, sizeof v, rows[i].value, rows[i].unit, L);
+		rp_fmt_claim_qual(v, sizeof v, rows[i].claim, L); /* "etwa 5.000", as the appendix says it */
 		snprintf(n, sizeof n, "%zu", rows[i].nsrc);
 		rp_fmt_year(y, sizeof y, rows[i].year, L);
 		cells[0] = rows[i].name;
-		cells[1] = status_word(rows[i].status, L);
+		cells[1] = rp_status_word(rows[i].status, L);
 		cells[2] = v;
 		cells[3] = y;
 		cells[4] = n;

@@ -118,7 +118,14 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 			snprintf(dst, n, de ? "Exportanteil %s%s%s" : "Export share %s%s%s", s, hasp ? " → " : "", hasp ? p : "");
 		else if (!strcmp(detail, "imports"))
 			snprintf(dst, n, de ? "Importanteil %s%s%s" : "Import share %s%s%s", s, hasp ? " ← " : "", hasp ? p : "");
-		else
+		else if (*detail && strcmp(detail, "total_trade")) {
+			/* a share of something narrower than trade says of what ("Rüstungsimporte: Anteil
+			 * Südkorea ← USA", the US share of Korea's arms imports), never "Handelsanteil" */
+			const char *arrow = strstr(detail, "import") ? " ← " : strstr(detail, "export") ? " → " : " ↔ ";
+			if (dw[0] >= 'a' && dw[0] <= 'z')
+				dw[0] = (char)(dw[0] - 'a' + 'A'); /* it opens the row's label */
+			snprintf(dst, n, de ? "%s: Anteil %s%s%s" : "%s: share %s%s%s", dw, s, hasp ? arrow : "", hasp ? p : "");
+		} else
 			snprintf(dst, n, de ? "Handelsanteil %s%s%s" : "Trade share %s%s%s", s, hasp ? " ↔ " : "", hasp ? p : "");
 		break;
 	case KZ_I_CHANGE:
@@ -138,6 +145,26 @@ const char *rp_qual_word(enum kz_qual q, enum pl_lang lang)
 	if ((unsigned)q >= KZ_Q__N)
 		q = KZ_Q_EXACT;
 	return lang == PL_DE ? de[q] : en[q];
+}
+
+const char *rp_status_word(enum kz_status st, enum pl_lang L)
+{
+	switch (st) {
+	case KZ_S_PLAN:
+		return rp_tr(L, "Plan", "plan");
+	case KZ_S_TARGET:
+		return rp_tr(L, "Ziel", "target");
+	case KZ_S_DEMAND:
+		return rp_tr(L, "Forderung", "demand");
+	case KZ_S_LIMIT:
+		return rp_tr(L, "Grenze", "cap or floor");
+	case KZ_S_CLAIM:
+		return rp_tr(L, "Behauptung", "disputed claim");
+	case KZ_S_FORECAST:
+		return rp_tr(L, "Prognose", "forecast");
+	default:
+		return rp_tr(L, "Angabe", "reported");
+	}
 }
 
 const char *rp_kind_word(int kind, enum pl_lang lang, int plural)
@@ -500,31 +527,12 @@ static void fallback(struct rp_model *m)
 			m->flags[ihi] |= PL_F_CONFLICT;
 			m->flags[ilo] |= PL_F_CONFLICT;
 		}
+		f.estimate = f.value;
+		rp_fact_precision(t, &f);
 		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
 		m->facts[m->nfacts++] = f;
 	}
 	free(vals);
-}
-
-/* The estimate as a reader should see it: a value some source states exactly is shown as stated;
- * a weighted mean of differing figures to three significant digits ("11.200", not "11.220,3"),
- * whole for people and things counted. consensus.csv keeps every digit. */
-static double shown_estimate(const struct kz_table *t, const struct st_consensus *c)
-{
-	double v = c->estimate, a = fabs(v), k;
-
-	for (size_t i = 0; i < c->nclaims; i++) {
-		const struct kz_claim *cl = &t->v[c->claims[i]];
-		if (cl->unit && !strcmp(cl->unit, c->unit) && fabs(cl->value - v) <= 1e-9 * (a > 1 ? a : 1))
-			return v;
-	}
-	if (a == 0 || !isfinite(v))
-		return v;
-	k = pow(10, 2 - floor(log10(a)));
-	v = round(v * k) / k;
-	if (!strcmp(c->unit, "persons") || !strcmp(c->unit, "count"))
-		v = round(v);
-	return v;
 }
 
 static void from_stats(struct rp_model *m, const struct st_result *r)
@@ -542,7 +550,7 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		f.year = c->year;
 		f.unit = c->unit;
 		f.yr = rp_year_num(c->year);
-		f.value = shown_estimate(m->t, c);
+		f.value = f.estimate = c->estimate;
 		f.low = c->low;
 		f.high = c->high;
 		f.ndocs = c->nsources; /* "2 Quellen": who vouches, not how many outlets repeat it */
@@ -550,6 +558,9 @@ static void from_stats(struct rp_model *m, const struct st_result *r)
 		f.claims = c->claims;
 		f.status = c->status;
 		f.disputed = c->state && !strcmp(c->state, "disputed");
+		/* printed as its sources state it ("51,95", not "51,9" beside "51,94–51,96");
+		 * consensus.csv keeps every digit */
+		rp_fact_precision(m->t, &f);
 		KZ_GROW(m->facts, m->falloc, m->nfacts + 1);
 		m->facts[m->nfacts++] = f;
 	}

@@ -10,7 +10,9 @@ struct rp_fact {
 	const char *detail, *subject, *partner, *year, *unit;
 	enum kz_status status; /* of its claims (one fact is of one status) */
 	int disputed;          /* the claims' intervals share no range: no single estimate */
-	double value, low, high;
+	double value, low, high; /* value: the estimate as printed, to the precision its claims state */
+	double estimate;         /* the estimate itself (a chart draws its line there) */
+	double step, scale;      /* what value is printed to (pl_fmt_stated); 0: not known */
 	size_t ndocs, nclaims;
 	const size_t *claims;
 	int yr; /* numeric year for ordering, 0 when unknown */
@@ -80,12 +82,33 @@ size_t rp_fact_evidence(const struct rp_model *m, const struct rp_fact *f, size_
  */
 size_t rp_fact_pick(const struct rp_model *m, const struct rp_fact *f, size_t k, size_t *out);
 
+/*
+ * The precision a claim's quote states (stated.c): step is the place of its figure's last digit in
+ * the claim's unit (0.1 for "40,0 Prozent", 1e4 for "rund 1,28 Mio. Soldaten"), scale the scale
+ * word the quote writes (1e6, 0 for none). Returns 0, both 0, when the quote states no digits of
+ * the claim's value (a figure in words, a corrected value).
+ */
+int rp_claim_stated(const struct kz_claim *c, double *step, double *scale);
+/* A claim's value as its quote states it ("40,0 %", "1,28 Mio."), a fact's printed estimate. */
+void rp_fmt_claim(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang);
+void rp_fmt_fact(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang);
+/* A claim's figure with its qualifier, in the words of rp_qual_word: "etwa 5.000", "mindestens
+ * 25 %", a range as its ends ("11.000–12.000"); an exact figure as rp_fmt_claim. */
+void rp_fmt_claim_qual(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang);
+/* Set f's step and scale from its claims and round f->value to them: the figure a claim states as
+ * it states it, else the finest step its claims state, finer while f's interval needs it to
+ * contain the printed value. Call with value, low, high, claims and disputed set. */
+void rp_fact_precision(const struct kz_table *t, struct rp_fact *f);
+
 /* Names a reader understands. */
 const char *rp_country(const char *code, enum pl_lang lang);
 /* "US-Truppen in Südkorea", "Verteidigungshaushalt Japan" ... into dst. */
 void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, const char *subject,
 		  const char *partner, enum pl_lang lang);
 const char *rp_qual_word(enum kz_qual q, enum pl_lang lang);
+/* What kind of statement a figure is, as the sheet names it: "Plan", "Ziel", "Forderung", "Grenze",
+ * "Behauptung", "Prognose" ("plan", "target", …), "Angabe" ("reported") for a reported one. */
+const char *rp_status_word(enum kz_status st, enum pl_lang lang);
 /* Findings as the sheet groups them: check's kinds (enum st_kind), and a conflict check rates as
  * information — two figures of one text that disagree, most often two quantities taken for one —
  * as a group of its own, never shown as a conflict. */

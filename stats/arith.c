@@ -85,30 +85,33 @@ static void explain_change(struct st_ctx *x, size_t ci, size_t ai, size_t bi, en
 {
 	const struct kz_claim *c = &x->t->v[ci], *a = &x->t->v[ai], *b = &x->t->v[bi];
 	enum st_lang lang = x->o->lang;
-	struct kz_buf e = KZ_BUF_INIT;
+	struct kz_buf e = KZ_BUF_INIT, fa = KZ_BUF_INIT, fb = KZ_BUF_INIT;
 	char s[64];
 	size_t list[3] = {ci, ai, bi};
 	double stated = c->value, rd = stated != 0 ? got / fabs(stated) - 1 : NAN;
 
+	/* the two figures compared: in English in English digits, their quotes in quotation marks */
+	st_claim_figure(&fa, a, lang);
+	st_claim_figure(&fb, b, lang);
 	if (how == HOW_FACTOR) {
 		st_fmt_num(s, sizeof(s), got, lang);
 		if (lang == ST_LANG_EN)
 			kz_buf_addf(&e, "\"%s\" (%s): from %s to %s is a factor of %s", c->quote,
-				    st_basename(c->doc), a->quote, b->quote, s);
+				    st_basename(c->doc), fa.s, fb.s, s);
 		else
 			kz_buf_addf(&e, "„%s“ (%s): von %s auf %s ist das %s-Fache", c->quote,
-				    st_basename(c->doc), a->quote, b->quote, s);
+				    st_basename(c->doc), fa.s, fb.s, s);
 	} else {
 		if (how == HOW_POINTS) {
 			st_fmt_num(s, sizeof(s), got, lang);
 			kz_buf_addf(&e, lang == ST_LANG_EN ? "\"%s\" (%s): from %s to %s is %s percentage points"
 							   : "„%s“ (%s): von %s auf %s sind %s Prozentpunkte",
-				    c->quote, st_basename(c->doc), a->quote, b->quote, s);
+				    c->quote, st_basename(c->doc), fa.s, fb.s, s);
 		} else {
 			st_fmt_pct(s, sizeof(s), got, lang);
 			kz_buf_addf(&e, lang == ST_LANG_EN ? "\"%s\" (%s): from %s to %s is a change of %s"
 							   : "„%s“ (%s): von %s auf %s sind %s Veränderung",
-				    c->quote, st_basename(c->doc), a->quote, b->quote, s);
+				    c->quote, st_basename(c->doc), fa.s, fb.s, s);
 		}
 		if (other_fits)
 			kz_buf_adds(&e, how == HOW_REL
@@ -120,6 +123,8 @@ static void explain_change(struct st_ctx *x, size_t ci, size_t ai, size_t bi, en
 	st_result_add(x->r, ST_K_ARITHMETIC, ST_SEV_ERROR, b, b->year, c->unit, list, 3, rd,
 		      e.s ? e.s : "");
 	kz_buf_release(&e);
+	kz_buf_release(&fa);
+	kz_buf_release(&fb);
 }
 
 /* Order a pair from the earlier to the later year when both are dated, else keep text order. */

@@ -50,11 +50,44 @@ double st_reldiff(double a, double b)
 	return lo > 0 ? hi / lo - 1 : NAN;
 }
 
-/* "etwa 28.500 (b.txt)", "etwa 28.500 (Yonhap, b.txt)", "etwa 28.500 (2025, b.txt)" */
-void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, unsigned what)
+/* Has the quote words beyond its figure ("gut 23.000 aktive Soldaten", not "28.500")? */
+static int quote_has_words(const char *q)
 {
-	kz_buf_adds(e, c->quote);
-	kz_buf_adds(e, " (");
+	for (; *q; q++)
+		if ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (unsigned char)*q >= 0xc3)
+			return 1;
+	return 0;
+}
+
+void st_claim_figure(struct kz_buf *e, const struct kz_claim *c, enum st_lang lang)
+{
+	char v[96];
+
+	if (lang != ST_LANG_EN) {
+		kz_buf_adds(e, c->quote);
+		return;
+	}
+	st_fmt_value_en(v, sizeof v, c->value, c->unit);
+	kz_buf_adds(e, v);
+	if (quote_has_words(c->quote))
+		kz_buf_addf(e, " (\xe2\x80\x9c%s\xe2\x80\x9d)", c->quote);
+}
+
+/* "etwa 28.500 (b.txt)", "etwa 28.500 (Yonhap, b.txt)", "etwa 28.500 (2025, b.txt)"; in English
+ * "28,500 (“etwa 28.500”, 2025, b.txt)" */
+void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, unsigned what, enum st_lang lang)
+{
+	if (lang == ST_LANG_EN) {
+		char v[96];
+		st_fmt_value_en(v, sizeof v, c->value, c->unit);
+		kz_buf_adds(e, v);
+		kz_buf_adds(e, " (");
+		if (quote_has_words(c->quote))
+			kz_buf_addf(e, "\xe2\x80\x9c%s\xe2\x80\x9d, ", c->quote);
+	} else {
+		kz_buf_adds(e, c->quote);
+		kz_buf_adds(e, " (");
+	}
 	if ((what & ST_REF_SOURCE) && c->source && *c->source) {
 		kz_buf_adds(e, c->source);
 		kz_buf_adds(e, ", ");
@@ -79,9 +112,9 @@ static void add_conflict(struct st_ctx *x, const struct st_bucket *b, size_t a, 
 
 	st_fact_phrase(&e, ca, undated ? cc->year : b->year, lang);
 	kz_buf_adds(&e, ": ");
-	st_claim_ref(&e, ca, 0);
+	st_claim_ref(&e, ca, 0, lang);
 	kz_buf_adds(&e, " vs. ");
-	st_claim_ref(&e, cc, 0);
+	st_claim_ref(&e, cc, 0, lang);
 	kz_buf_adds(&e, lang == ST_LANG_EN ? " – the intervals do not overlap" : " – die Intervalle überschneiden sich nicht");
 	if (mixed)
 		kz_buf_adds(&e, lang == ST_LANG_EN ? " (compared in USD)" : " (in US-Dollar verglichen)");
@@ -261,9 +294,9 @@ static void drift(struct st_ctx *x, const struct st_bucket *a, const struct st_b
 		kz_buf_addf(&yr, "%s/%s", a->year, b->year);
 		st_fact_phrase(&e, ci, NULL, lang);
 		kz_buf_adds(&e, ": ");
-		st_claim_ref(&e, ci, ST_REF_YEAR);
+		st_claim_ref(&e, ci, ST_REF_YEAR, lang);
 		kz_buf_adds(&e, " → ");
-		st_claim_ref(&e, cj, ST_REF_YEAR);
+		st_claim_ref(&e, cj, ST_REF_YEAR, lang);
 		if (isfinite(rd)) {
 			st_fmt_pct(pct, sizeof(pct), rd * 100, lang);
 			kz_buf_addf(&e, lang == ST_LANG_EN ? " – changed by %s%s" : " – Veränderung um %s%s",

@@ -154,7 +154,7 @@ static void bucket_outliers(struct st_ctx *x, const struct st_bucket *b, double 
 			const struct kz_claim *c = &x->t->v[i];
 			st_fact_phrase(&e, c, b->year, lang);
 			kz_buf_adds(&e, ": ");
-			st_claim_ref(&e, c, 0);
+			st_claim_ref(&e, c, 0, lang);
 			st_fmt_num(s1, sizeof(s1), med, lang);
 			st_fmt_pct(s2, sizeof(s2), rel * 100, lang);
 			kz_buf_addf(&e, lang == ST_LANG_EN
@@ -233,7 +233,7 @@ static void trend_outliers(struct st_ctx *x, size_t f0, size_t f1)
 					continue;
 				st_fact_phrase(&e, cl, b->year, lang);
 				kz_buf_adds(&e, ": ");
-				st_claim_ref(&e, cl, 0);
+				st_claim_ref(&e, cl, 0, lang);
 				st_fmt_num(s1, sizeof(s1), pred, lang);
 				st_fmt_pct(s2, sizeof(s2), rel * 100, lang);
 				kz_buf_addf(&e, lang == ST_LANG_EN

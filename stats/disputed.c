@@ -67,9 +67,9 @@ static void explain(struct st_ctx *x, const struct pending *p)
 
 	st_fact_phrase(&e, r, *r->year ? r->year : c->year, lang);
 	kz_buf_adds(&e, lang == ST_LANG_EN ? ": the claim " : ": die Behauptung ");
-	st_claim_ref(&e, c, ST_REF_SOURCE);
+	st_claim_ref(&e, c, ST_REF_SOURCE, lang);
 	kz_buf_adds(&e, lang == ST_LANG_EN ? " against the reported " : " gegen den berichteten Wert ");
-	st_claim_ref(&e, r, ST_REF_SOURCE);
+	st_claim_ref(&e, r, ST_REF_SOURCE, lang);
 	if (isfinite(rd)) {
 		st_fmt_pct(pct, sizeof(pct), rd * 100, lang);
 		kz_buf_addf(&e, lang == ST_LANG_EN ? " – difference %s" : " – Abweichung %s", pct);

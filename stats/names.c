@@ -196,3 +196,61 @@ void st_fmt_pct(char *dst, size_t n, double pct, enum st_lang lang)
 	st_fmt_num(num, sizeof(num), pct, lang);
 	snprintf(dst, n, lang == ST_LANG_DE ? "%s %%" : "%s%%", num);
 }
+
+/* v in English digits: thousands grouped with ",", as many decimals (at most 4) as keep it to six
+ * significant digits, none trailing. */
+static void fmt_en(char *dst, size_t n, double v)
+{
+	char raw[64], out[96];
+	const char *p = raw, *dot;
+	size_t o = 0, intlen;
+	int d;
+
+	if (kz_fmt_huge(dst, n, v, '.'))
+		return;
+	for (d = 0; d < 4; d++) {
+		double k = pow(10, d);
+		if (fabs(round(v * k) / k - v) <= fabs(v) * 5e-6)
+			break;
+	}
+	snprintf(raw, sizeof raw, "%.*f", d, v);
+	if (*p == '-')
+		out[o++] = *p++;
+	dot = strchr(p, '.');
+	intlen = dot ? (size_t)(dot - p) : strlen(p);
+	for (size_t i = 0; i < intlen && o < sizeof out - 2; i++) {
+		out[o++] = p[i];
+		if (intlen >= 4 && (intlen - 1 - i) > 0 && (intlen - 1 - i) % 3 == 0)
+			out[o++] = ',';
+	}
+	for (p = dot; p && *p && o < sizeof out - 1; p++)
+		out[o++] = *p;
+	out[o] = '\0';
+	snprintf(dst, n, "%s", out);
+}
+
+void st_fmt_value_en(char *dst, size_t n, double v, const char *unit)
+{
+	char num[96];
+
+	if (!unit)
+		unit = "";
+	if (st_is_money(unit)) { /* "JPY 6.8 tn", as the English sheet writes an amount */
+		double a = fabs(v), div = a >= 1e12 && a < 1e15 ? 1e12 : a >= 1e9 && a < 1e15 ? 1e9 : a >= 1e6 && a < 1e15 ? 1e6 : 1;
+		const char *w = div == 1e12 ? " tn" : div == 1e9 ? " bn" : div == 1e6 ? " m" : "";
+		fmt_en(num, sizeof num, v / div);
+		snprintf(dst, n, "%s %s%s", unit, num, w);
+		return;
+	}
+	fmt_en(num, sizeof num, v);
+	if (!strcmp(unit, "percent"))
+		snprintf(dst, n, "%s%%", num);
+	else if (!strcmp(unit, "points"))
+		snprintf(dst, n, "%s pp", num);
+	else if (!strcmp(unit, "km"))
+		snprintf(dst, n, "%s km", num);
+	else if (!strcmp(unit, "factor"))
+		snprintf(dst, n, "%s\xc3\x97", num);
+	else
+		snprintf(dst, n, "%s", num);
+}

@@ -74,7 +74,13 @@ int st_common(const struct st_ctx *x, size_t i, size_t j, double iv[4], double *
 double st_gap(double a0, double a1, double b0, double b1, double slack);
 double st_reldiff(double a, double b);
 enum { ST_REF_SOURCE = 1, ST_REF_YEAR = 2 }; /* what st_claim_ref names before the file */
-void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, unsigned what);
+/* In English the figure comes in English digits and the German quote only inside quotation marks,
+ * so that no "26.305" stands in an English sentence: "26,305 (“26.305 Soldaten”, 2009, b.txt)". */
+void st_claim_ref(struct kz_buf *e, const struct kz_claim *c, unsigned what, enum st_lang lang);
+/* A claim's figure as an explanation names it in a sentence of its own: the quote in German
+ * ("6,8 Billionen Yen"), in English the figure in English digits and the quote in quotation marks
+ * ("JPY 6.8 tn (“6,8 Billionen Yen”)"). */
+void st_claim_figure(struct kz_buf *e, const struct kz_claim *c, enum st_lang lang);
 
 /* Does claim i take part in fact checks (a core indicator, a subject, a finite interval, no
  * converted twin)? (group.c) */
@@ -119,5 +125,7 @@ const char *st_basename(const char *path);
 void st_fmt_pct(char *dst, size_t n, double pct, enum st_lang lang);
 /* A plain number for explanations (decimal comma in German, up to 4 significant digits after rounding). */
 void st_fmt_num(char *dst, size_t n, double v, enum st_lang lang);
+/* A claim's value in English digits with its unit: "26,305", "19.5%", "JPY 6.8 tn", "USD 1.13 bn". */
+void st_fmt_value_en(char *dst, size_t n, double v, const char *unit);
 
 #endif

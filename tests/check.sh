@@ -174,7 +174,7 @@ expect "claim: a target is no reported figure" [ "$(grep -c '^claim,.*gdp_share'
 expect "claim: an undated claim meets its document's year only" [ "$(grep -c '^claim,.*,US,DE,' "$tmp/cl.out")" -eq 0 ]
 expect "claim: the tally counts them" grep -q ', 2 claim;' "$tmp/cl.sum"
 "$KZ" check --lang en -o "$tmp/clen.out" "$tmp/cl.csv" > /dev/null 2>&1
-expect "claim: in English" has "$tmp/clen.out" 'the claim 42.000 US-Soldaten \(Trump, rede.txt\) against the reported 28.500 \(rede.txt\).*the same text corrects it'
+expect "claim: in English, English digits and the quote in quotation marks" has "$tmp/clen.out" 'the claim 42,000 \(“42.000 US-Soldaten”, Trump, rede.txt\) against the reported 28,500 \(rede.txt\).*the same text corrects it'
 
 # two reported figures of one fact that disagree within one text: information, not an error
 {

@@ -128,6 +128,19 @@ static void test_axis(void)
 	T_CHECK(bad == 0);
 	T_NEAR(pl_axis_pos(&a, a.min, 10, 110), 10, 1e-12);
 	T_NEAR(pl_axis_pos(&a, a.max, 10, 110), 110, 1e-12);
+	/* years: whole years, evenly apart in years — 2008–2025 on eight ticks was 2,5 years a step,
+	 * labelled 2008, 2010, 2013, 2015 */
+	for (int maxt = 3; maxt <= 9; maxt++) {
+		pl_axis_years(&a, 2008, 2025, maxt);
+		T_CHECK(a.min <= 2008 && a.max >= 2025 && a.nticks <= maxt);
+		T_CHECK(a.step == 1 || a.step == 2 || a.step == 5 || a.step == 10 || a.step == 20);
+		for (int k = 0; k < a.nticks; k++)
+			T_CHECK(a.ticks[k] == round(a.ticks[k]));
+	}
+	pl_axis_years(&a, 2020, 2022, 9); /* never half a year */
+	T_CHECK(a.step >= 1 && a.ticks[0] == round(a.ticks[0]));
+	pl_axis_years(&a, 1950, 2025, 6);
+	T_CHECK(a.step == 20 && a.min == 1940 && a.max == 2040);
 }
 
 static void test_trend(void)
@@ -287,6 +300,19 @@ static void test_charts(void)
 	pl_chart_set_trend(&c, 2013, 2024);
 	draw_and_check(&c, 483, "linearer Trend");
 	draw_and_check(&c, 483, "|2016");
+	pl_chart_release(&c);
+
+	/* a series over 2008–2025: whole-year ticks evenly apart, never 2008, 2010, 2013, 2015 … */
+	pl_chart_init(&c, PL_SERIES, "US-Truppen in Südkorea im Zeitverlauf", "persons");
+	{
+		static const int yrs[] = {2008, 2009, 2020, 2021, 2024, 2025};
+		for (size_t k = 0; k < sizeof yrs / sizeof yrs[0]; k++) {
+			struct pl_point *p = pl_chart_add(&c, "[1] Quelle", "", yrs[k], 28500, 28450, 28550, 0);
+			p->series = pl_chart_series(&c, "[1] Quelle");
+		}
+	}
+	draw_and_check(&c, 483, "|2010");
+	T_CHECK(!draw_has(&c, 483, "|2013\n") && !draw_has(&c, 483, "|2023\n"));
 	pl_chart_release(&c);
 }
 

@@ -72,6 +72,15 @@ static void test_names(void)
 	T_STREQ(b, "Defence budget, Japan");
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "", "KR", "", PL_DE); /* no detail: no claim it is the defence budget */
 	T_STREQ(b, "Ausgaben Südkorea");
+	/* a share with a detail says of what: the US share of South Korea's arms imports is no trade share */
+	rp_fact_name(b, sizeof b, KZ_I_TRADE_SHARE, "arms_imports", "KR", "US", PL_DE);
+	T_STREQ(b, "Rüstungsimporte: Anteil Südkorea ← USA");
+	rp_fact_name(b, sizeof b, KZ_I_TRADE_SHARE, "arms_imports", "KR", "US", PL_EN);
+	T_STREQ(b, "Arms imports: share South Korea ← United States");
+	rp_fact_name(b, sizeof b, KZ_I_TRADE_SHARE, "", "KR", "US", PL_DE);
+	T_STREQ(b, "Handelsanteil Südkorea ↔ USA");
+	rp_fact_name(b, sizeof b, KZ_I_TRADE_SHARE, "total_trade", "KR", "US", PL_DE);
+	T_STREQ(b, "Handelsanteil Südkorea ↔ USA");
 	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "floor", "US", "KR", PL_DE);
 	T_STREQ(b, "Mindeststärke US-Truppen in Südkorea (Gesetz)");
 	/* names, no codes and no "?" for a partner the text does not name */
@@ -338,16 +347,21 @@ static void test_goals(void)
 	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2025-07-01", NULL);
 	add(&t, "a.txt", "5 Prozent", 5, 4.5, 5.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
 	t.v[t.n - 1].status = KZ_S_TARGET;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "3,5 Prozent", 3.5, 3.4, 3.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
 	t.v[t.n - 1].status = KZ_S_TARGET;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "1,5 Prozent", 1.5, 1.4, 1.6, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
 	t.v[t.n - 1].status = KZ_S_TARGET;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "rund 5,4 Billionen Yen", 5.4e12, 5.1e12, 5.7e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "");
 	t.v[t.n - 1].status = KZ_S_PLAN;
 	add(&t, "a.txt", "6.821,9 Milliarden Yen", 6.8219e12, 6.8218e12, 6.822e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "");
 	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "43 Billionen Yen", 43e12, 42.5e12, 43.5e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2023-2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "27,47 Billionen Yen", 27.47e12, 27.46e12, 27.48e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2019-2023");
 	add(&t, "a.txt", "7,95 Billionen Yen", 7.95e12, 7.94e12, 7.96e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024");
 	/* a figure the text dates to no year is no key figure of any year */
@@ -360,8 +374,10 @@ static void test_goals(void)
 	/* the same plan under two details the sheet names alike: one row */
 	add(&t, "a.txt", "2 %", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	add(&t, "a.txt", "zwei Prozent", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "defense_budget", "JP", "", "2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	/* a long sentence is given whole in the appendix, a long citation wraps in its heading */
 	add(&t, "a.txt", "5.000 Soldaten", 5000, 4950, 5050, "persons", KZ_I_TROOPS, "stationed", "DE", "LT", "2027");
 	t.v[t.n - 1].sentence = "Mit der Panzerbrigade 45 stationiert Deutschland bis 2027 dauerhaft etwa 5.000 "
@@ -391,7 +407,7 @@ static void test_goals(void)
 	}
 	T_CHECK(strstr(dump.s, "|5\xc2\xa0%\n") && strstr(dump.s, "|3,5\xc2\xa0%\n") && strstr(dump.s, "|1,5\xc2\xa0%\n"));
 	T_CHECK(!strstr(dump.s, "1,5\xe2\x80\x93" "5"));
-	T_CHECK(strstr(dump.s, "|5,4\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|6,8219\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
+	T_CHECK(strstr(dump.s, "|etwa 5,4\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|6,8219\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
 	T_CHECK(!strstr(dump.s, "5,4\xe2\x80\x93" "6,9"));
 	T_CHECK(strstr(dump.s, "|2023\xe2\x80\x93" "2027\n") != NULL); /* the plan's years, with an en dash */
 	T_CHECK(count(dump.s, "|Plan\n") == 4); /* 5,4 and 6,8219 Bio. Yen, 43 Bio. Yen, 2 % once */
@@ -706,6 +722,306 @@ static void test_scale(void)
 	rp_docs_release(&d);
 }
 
+/* A drift heading gives the change with its sign, a fall as much as a rise (the seeds' US troops in
+ * Korea 31 050 -> 28.500 had no "Veränderung" at all). */
+static void test_drift_heading(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct st_result r;
+	struct st_finding f[2];
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-drift-XXXXXX";
+	size_t down[2] = {0, 1}, up[2] = {2, 3};
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2021-07-01", NULL);
+	rp_docs_add(&d, "b.txt", "B", "Agentur", "2025-05-23", NULL);
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2021");
+	add(&t, "b.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	add(&t, "a.txt", "6,8 Billionen Yen", 6.8e12, 6.75e12, 6.85e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2023");
+	add(&t, "b.txt", "7,95 Billionen Yen", 7.95e12, 7.945e12, 7.955e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024");
+	memset(&r, 0, sizeof r);
+	memset(f, 0, sizeof f);
+	f[0].kind = f[1].kind = ST_K_DRIFT;
+	f[0].sev = f[1].sev = ST_SEV_INFO;
+	f[0].ind = KZ_I_TROOPS;
+	f[0].detail = "stationed";
+	f[0].subject = "US";
+	f[0].partner = "KR";
+	f[0].year = "2021/2025";
+	f[0].unit = "persons";
+	f[0].claims = down;
+	f[0].nclaims = 2;
+	f[0].rel_diff = 28500.0 / 31050 - 1; /* -8,2 % */
+	f[0].explanation = "";
+	f[1].ind = KZ_I_BUDGET;
+	f[1].detail = "defense_budget";
+	f[1].subject = "JP";
+	f[1].partner = "";
+	f[1].year = "2023/2024";
+	f[1].unit = "JPY";
+	f[1].claims = up;
+	f[1].nclaims = 2;
+	f[1].rel_diff = 7.95 / 6.8 - 1; /* +16,9 % */
+	f[1].explanation = "";
+	r.f = f;
+	r.nf = 2;
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "2021/2025 \xc2\xb7 Ver\xc3\xa4nderung \xe2\x88\x92" "8,2\xc2\xa0%") != NULL);
+	T_CHECK(strstr(dump.s, "2023/2024 \xc2\xb7 Ver\xc3\xa4nderung +17\xc2\xa0%") != NULL);
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "2021/2025 \xc2\xb7 change \xe2\x88\x92" "8.2%") != NULL);
+	T_CHECK(strstr(dump.s, "2023/2024 \xc2\xb7 change +17%") != NULL);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
+static struct kz_claim *quoted(const char *quote, double v, const char *unit)
+{
+	static struct kz_claim c;
+
+	memset(&c, 0, sizeof c);
+	c.quote = quote;
+	c.value = v;
+	c.unit = unit;
+	return &c;
+}
+
+/* A figure keeps the precision and the scale word its quote states: "40,0 Prozent" is "40,0 %",
+ * "rund 1,28 Mio. Soldaten" "1,28 Mio.", not "40 %" and "1.280.000". */
+static void test_stated(void)
+{
+	double step, scale;
+	char b[96];
+
+	T_CHECK(rp_claim_stated(quoted("40,0 Prozent", 40, "percent"), &step, &scale));
+	T_NEAR(step, 0.1, 1e-12);
+	T_CHECK(scale == 0);
+	T_CHECK(rp_claim_stated(quoted("rund 1,28 Mio. Soldaten", 1.28e6, "persons"), &step, &scale));
+	T_NEAR(step, 1e4, 1e-9);
+	T_NEAR(scale, 1e6, 1e-12);
+	T_CHECK(rp_claim_stated(quoted("1.519,2 Mrd. Won", 1.5192e12, "KRW"), &step, &scale));
+	T_NEAR(step, 1e8, 1e-9);
+	T_CHECK(rp_claim_stated(quoted("31\xc2\xa0" "050 US-Soldaten", 31050, "persons"), &step, &scale));
+	T_NEAR(step, 10, 1e-12);
+	T_CHECK(rp_claim_stated(quoted("etwa 5000 Marineinfanteristen", 5000, "persons"), &step, &scale));
+	T_NEAR(step, 1000, 1e-12);
+	T_CHECK(rp_claim_stated(quoted("6.821,9 Milliarden Yen", 6.8219e12, "JPY"), &step, &scale));
+	T_NEAR(step, 1e8, 1e-9);
+	/* no digits of the value: nothing stated */
+	T_CHECK(!rp_claim_stated(quoted("gut fünfundzwanzig Prozent", 25, "percent"), &step, &scale) && step == 0);
+	T_CHECK(!rp_claim_stated(quoted("ein Drittel", 100.0 / 3, "percent"), &step, &scale));
+	T_CHECK(!rp_claim_stated(quoted("11.000 bis 12.000", 11500, "persons"), &step, &scale));
+	rp_fmt_claim(b, sizeof b, quoted("40,0 Prozent", 40, "percent"), PL_DE);
+	T_STREQ(b, "40,0\xc2\xa0%");
+	rp_fmt_claim(b, sizeof b, quoted("40,0 Prozent", 40, "percent"), PL_EN);
+	T_STREQ(b, "40.0%");
+	rp_fmt_claim(b, sizeof b, quoted("rund 1,28 Mio. Soldaten", 1.28e6, "persons"), PL_DE);
+	T_STREQ(b, "1,28\xc2\xa0Mio.");
+	rp_fmt_claim(b, sizeof b, quoted("rund 1,28 Mio. Soldaten", 1.28e6, "persons"), PL_EN);
+	T_STREQ(b, "1.28\xc2\xa0million");
+	rp_fmt_claim(b, sizeof b, quoted("28.500 US-Soldaten", 28500, "persons"), PL_DE);
+	T_STREQ(b, "28.500");
+	rp_fmt_claim(b, sizeof b, quoted("51,90 Mrd. Euro", 51.9e9, "EUR"), PL_DE);
+	T_STREQ(b, "51,90\xc2\xa0Mrd.\xc2\xa0" "Euro");
+	rp_fmt_claim(b, sizeof b, quoted("ein Drittel", 100.0 / 3, "percent"), PL_DE);
+	T_STREQ(b, "33\xc2\xa0%"); /* a fraction in words: as before */
+}
+
+/* The sheet: a single figure as stated, in the key figures, the appendix and the goals. */
+static void test_stated_sheet(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-stated-XXXXXX";
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2021-07-01", NULL);
+	add(&t, "a.txt", "40,0 Prozent", 40, 39.95, 40.05, "percent", KZ_I_COST_SHARE, "host_nation_support", "KR", "US", "2003");
+	add(&t, "a.txt", "rund 1,28 Mio. Soldaten", 1.28e6, 1.216e6, 1.344e6, "persons", KZ_I_TROOPS, "armed_forces", "KP", "", "2022");
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|40,0\xc2\xa0%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|40\xc2\xa0%\n") == NULL);
+	T_CHECK(strstr(dump.s, "|1,28\xc2\xa0Mio.\n") != NULL);
+	T_CHECK(strstr(dump.s, "|1.280.000\n") == NULL);
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|40.0%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|1.28\xc2\xa0million\n") != NULL);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
+/* A consensus is printed inside its own interval, to the precision its sources state, and the
+ * chart's line is drawn at the estimate itself: the mean 51,9486 of "51,95" and "51,9" is
+ * "51,95 Mrd. Euro" in "51,94–51,96", not "51,9"; the mean of "1.519,2 Mrd.", "1,5192 Bio." and
+ * "1,52 Bio." Won is "1,5192 Bio. Won", not "1,52". */
+static void test_consensus_print(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct rp_model m;
+	struct rp_charts cs;
+	struct st_result r;
+	struct st_consensus c[2];
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-consensus-XXXXXX";
+	size_t de[2] = {0, 1}, kr[3] = {2, 3, 4};
+	const struct pl_chart *ch;
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2024-06-18", NULL);
+	rp_docs_add(&d, "b.txt", "B", "Agentur", "2025-07-01", NULL);
+	add(&t, "a.txt", "51,95 Mrd. Euro", 51.95e9, 51.945e9, 51.955e9, "EUR", KZ_I_BUDGET, "defense_budget", "DE", "", "2024");
+	add(&t, "b.txt", "51,9 Mrd. Euro", 51.9e9, 51.85e9, 51.95e9, "EUR", KZ_I_BUDGET, "defense_budget", "DE", "", "2024");
+	add(&t, "a.txt", "1.519,2 Mrd. Won", 1.5192e12, 1.51915e12, 1.51925e12, "KRW", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2026");
+	add(&t, "a.txt", "1,5192 Billionen Won", 1.5192e12, 1.51915e12, 1.51925e12, "KRW", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2026");
+	add(&t, "b.txt", "1,52 Bio. Won", 1.52e12, 1.515e12, 1.525e12, "KRW", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2026");
+	memset(&r, 0, sizeof r);
+	memset(c, 0, sizeof c);
+	c[0].ind = c[1].ind = KZ_I_BUDGET;
+	c[0].detail = "defense_budget";
+	c[0].subject = "DE";
+	c[0].partner = "";
+	c[0].year = "2024";
+	c[0].unit = "EUR";
+	c[0].estimate = 51.9486e9;
+	c[0].low = 51.945e9;
+	c[0].high = 51.95e9;
+	c[0].claims = de;
+	c[0].nclaims = c[0].ndocs = c[0].nsources = 2;
+	c[0].state = "agreed";
+	c[1].detail = "host_nation_support";
+	c[1].subject = "KR";
+	c[1].partner = "US";
+	c[1].year = "2026";
+	c[1].unit = "KRW";
+	c[1].estimate = 1.51924e12;
+	c[1].low = 1.51915e12;
+	c[1].high = 1.51925e12;
+	c[1].claims = kr;
+	c[1].nclaims = 3;
+	c[1].ndocs = c[1].nsources = 2;
+	c[1].state = "agreed";
+	r.c = c;
+	r.nc = 2;
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|51,95\xc2\xa0Mrd.\xc2\xa0" "Euro\n") != NULL);
+	T_CHECK(strstr(dump.s, "Konsens 51,95\xc2\xa0Mrd.\xc2\xa0" "Euro (51,94") != NULL);
+	T_CHECK(strstr(dump.s, "|1,5192\xc2\xa0" "Bio.\xc2\xa0Won\n") != NULL);
+	T_CHECK(strstr(dump.s, "Konsens 1,5192\xc2\xa0" "Bio.\xc2\xa0Won (") != NULL);
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|EUR\xc2\xa0" "51.95\xc2\xa0" "bn\n") != NULL);
+	/* the dot chart's consensus line: at the estimate, inside the band */
+	rp_model_build(&m, &t, &d, &r, PL_DE);
+	rp_charts_build(&cs, &m);
+	ch = find_chart(&cs, PL_DOTS, "Verteidigungshaushalt Deutschland");
+	T_CHECK(ch && ch->has_band);
+	T_CHECK(ch && fabs(ch->band_value - 51.9486e9) < 1e3);
+	T_CHECK(ch && ch->band_value >= ch->band_lo && ch->band_value <= ch->band_hi);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
+/* "Ziele und Forderungen" keeps the qualifier, in the appendix's words ("etwa 5.000", not "5.000"),
+ * and the appendix's "Art" says what kind of statement a figure is when it is no report. */
+static void test_goal_qualifiers(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-goalq-XXXXXX";
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2025-05-23", NULL);
+	add(&t, "a.txt", "etwa 5000 Marineinfanteristen", 5000, 4750, 5250, "persons", KZ_I_TROOPS, "relocation", "US", "JP", "2024-2025");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "rund 4.500", 4500, 4275, 4725, "persons", KZ_I_TROOPS, "relocation", "US", "KR", "2025");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "etwa 0,9 Prozent", 0.9, 0.855, 0.945, "percent", KZ_I_GDP_SHARE, "", "JP", "", "2020");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	add(&t, "a.txt", "mindestens 2 Prozent", 2, 2, 2.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2024");
+	t.v[t.n - 1].status = KZ_S_TARGET;
+	t.v[t.n - 1].qual = KZ_Q_AT_LEAST;
+	add(&t, "a.txt", "fünf Milliarden Dollar", 5e9, 4.95e9, 5.05e9, "USD", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2020");
+	t.v[t.n - 1].status = KZ_S_DEMAND;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|etwa 5.000\n") != NULL);
+	T_CHECK(strstr(dump.s, "|etwa 4.500\n") != NULL);
+	T_CHECK(strstr(dump.s, "|etwa 0,9\xc2\xa0%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|mindestens 2\xc2\xa0%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|5\xc2\xa0Mrd.\xc2\xa0US-Dollar\n") != NULL); /* exact: no word */
+	/* the appendix: qualifier and status, in words */
+	T_CHECK(strstr(dump.s, "|etwa Plan\n") != NULL);
+	T_CHECK(strstr(dump.s, "|mindestens Ziel\n") != NULL);
+	T_CHECK(strstr(dump.s, "|genau Forderung\n") != NULL);
+	T_CHECK(strstr(dump.s, "|demand\n") == NULL && strstr(dump.s, "|plan\n") == NULL);
+	kz_buf_reset(&dump);
+	o.lang = PL_EN;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|approx. 5,000\n") != NULL);
+	T_CHECK(strstr(dump.s, "|approx. 0.9%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|at least 2%\n") != NULL);
+	T_CHECK(strstr(dump.s, "|approx. plan\n") != NULL);
+	T_CHECK(strstr(dump.s, "|exact demand\n") != NULL);
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 int main(void)
 {
 	test_names();
@@ -716,5 +1032,10 @@ int main(void)
 	test_same_text();
 	test_factsheet();
 	test_scale();
+	test_drift_heading();
+	test_stated();
+	test_stated_sheet();
+	test_consensus_print();
+	test_goal_qualifiers();
 	return t_done("test_report");
 }

@@ -403,6 +403,41 @@ static void test_sources(void)
 	kz_table_release(&t);
 }
 
+/* English explanations write figures in English digits; a German quote appears only inside
+ * quotation marks ("26.305" in an English sentence reads as twenty-six point three). */
+static void test_english_figures(void)
+{
+	struct kz_table t;
+	struct st_result r;
+	struct st_options o;
+	struct kz_err err;
+	const struct st_finding *f;
+
+	kz_table_init(&t);
+	add(&t, "usfk.txt", 1, "26.305 Soldaten", 26305, 26304.5, 26305.5, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2009", "x");
+	add(&t, "bsr.txt", 1, "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2009", "y");
+	add(&t, "a.txt", 1, "6,8 Billionen Yen", 6.8e12, 6.75e12, 6.85e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2023", "z");
+	add(&t, "b.txt", 1, "7,95 Billionen Yen", 7.95e12, 7.945e12, 7.955e12, "JPY", KZ_I_BUDGET, "defense_budget", "JP", "", "2024", "w");
+	st_options_init(&o);
+	o.lang = ST_LANG_EN;
+	st_result_init(&r);
+	T_CHECK(st_check(&t, &fx, NULL, &o, &r, &err) == 0);
+	f = find(&r, ST_K_CONFLICT, 0);
+	T_CHECK(f && strstr(f->explanation, "26,305 (\xe2\x80\x9c" "26.305 Soldaten\xe2\x80\x9d, usfk.txt) vs. 28,500 (bsr.txt)"));
+	T_CHECK(f && !strstr(f->explanation, ": 26.305"));
+	f = find(&r, ST_K_DRIFT, 0);
+	T_CHECK(f && strstr(f->explanation, "JPY 6.8 tn (\xe2\x80\x9c" "6,8 Billionen Yen\xe2\x80\x9d, 2023, a.txt) \xe2\x86\x92 JPY 7.95 tn"));
+	st_result_release(&r);
+	/* German: the quotes as written, as before */
+	o.lang = ST_LANG_DE;
+	st_result_init(&r);
+	T_CHECK(st_check(&t, &fx, NULL, &o, &r, &err) == 0);
+	f = find(&r, ST_K_CONFLICT, 0);
+	T_CHECK(f && strstr(f->explanation, "26.305 Soldaten (usfk.txt) vs. 28.500 (bsr.txt)"));
+	st_result_release(&r);
+	kz_table_release(&t);
+}
+
 int main(void)
 {
 	struct kz_err err;
@@ -419,6 +454,7 @@ int main(void)
 	test_sources();
 	test_trend();
 	test_csv();
+	test_english_figures();
 	st_rates_release(&fx);
 	return t_done("test_stats");
 }
