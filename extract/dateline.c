@@ -211,3 +211,56 @@ int ex_date_valid(const char *d)
 		return 0;
 	return 1;
 }
+
+/*
+ * "Südkorea, Japan und die NATO: gemeinsame Herausforderungen": a plain text's first line is its
+ * title when it reads as one — not indented (a PDF's body), four to twenty-five words, at most 200
+ * bytes, not ending a sentence or a clause (. ! ? , ;), and no date line. A title of sources.csv
+ * replaces it.
+ */
+void ex_meta_title_from_text(struct ex_meta *m, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *eol, *last;
+	int words = 0, in = 0;
+	char buf[256];
+
+	if (m->title || !len)
+		return;
+	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	while (p < end && (*p == '\n' || *p == '\r'))
+		p++;
+	if (p >= end || *p == ' ' || *p == '\t')
+		return;
+	eol = memchr(p, '\n', (size_t)(end - p));
+	if (!eol)
+		eol = end;
+	last = eol;
+	while (last > p && (last[-1] == ' ' || last[-1] == '\r' || last[-1] == '\t'))
+		last--;
+	if (last - p > 200 || last == p || strchr(".!?,;", last[-1]))
+		return;
+	for (const char *x = p; x < last; x++) {
+		if (*x == ' ')
+			in = 0;
+		else if (!in) {
+			in = 1;
+			words++;
+		}
+	}
+	if (words < 4 || words > 25)
+		return;
+	{
+		struct ex_meta probe = {0};
+		ex_meta_from_dateline(&probe, p, (size_t)(last - p));
+		int dated = probe.src == EX_META_DATELINE && probe.date && strlen(probe.date) >= 7;
+		free(probe.date);
+		free(probe.title);
+		free(probe.publisher);
+		free(probe.url);
+		if (dated)
+			return; /* "Berlin, 18. Juni 2024": a dateline, no title */
+	}
+	snprintf(buf, sizeof(buf), "%.*s", (int)(last - p), p);
+	ex_meta_set_str(&m->title, buf);
+}

@@ -110,5 +110,8 @@ static int loaded(struct ex_doc *d, const char *path, int rc)
 		kz_warn("%s: not valid UTF-8, read as Windows-1252", path);
 	if (!d->meta.year)
 		ex_meta_from_dateline(&d->meta, d->text, d->len);
+	/* a plain text names its title in its first line, if anywhere (HTML and PDF carry theirs) */
+	if (!has_ext(path, ".html") && !has_ext(path, ".htm") && !has_ext(path, ".pdf"))
+		ex_meta_title_from_text(&d->meta, d->text, d->len);
 	return 0;
 }

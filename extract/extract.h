@@ -64,6 +64,8 @@ char *ex_text_decode(const char *raw, size_t len, const char *path, size_t *outl
 
 /* A dateline or "Stand:" in the first lines of text: fills meta date/year when found. */
 void ex_meta_from_dateline(struct ex_meta *m, const char *text, size_t len);
+/* A plain text's title from its first line, when that line reads as one (dateline.c). */
+void ex_meta_title_from_text(struct ex_meta *m, const char *text, size_t len);
 
 /* sources.csv of a corpus folder: file,title,publisher,date,url. */
 struct ex_source {

@@ -166,6 +166,28 @@ static void test_datelines(void)
 	dateline("(Stand: 3. März 2022)", "2022-03-03", EX_META_DATELINE);
 }
 
+static void title(const char *text, const char *want)
+{
+	struct ex_meta m;
+
+	memset(&m, 0, sizeof(m));
+	ex_meta_title_from_text(&m, text, strlen(text));
+	T_STREQ(m.title ? m.title : "(none)", want);
+	free(m.title);
+}
+
+/* a plain text's first line is its title when it reads as one */
+static void test_titles(void)
+{
+	title("Schweden verdoppelt Wehretat bis 2030\n\nStockholm – Die Regierung …", "Schweden verdoppelt Wehretat bis 2030");
+	title("\xEF\xBB\xBF\nIndien kauft 26 Kampfjets aus Frankreich\r\nText.", "Indien kauft 26 Kampfjets aus Frankreich");
+	title("    Die Bündnisse der USA bilden das Fundament der\n    Sicherheitsarchitektur.", "(none)"); /* indented: body */
+	title("Die Bundeswehr hat 181.000 Soldaten.\nMehr.", "(none)");                                /* a sentence */
+	title("China today logo\nText", "(none)");                                                        /* three words */
+	title("Berlin, 18. Juni 2024 – Pressemitteilung Nr. 4\nText", "(none)");                        /* a dateline */
+	title("", "(none)");
+}
+
 static void on_err(const struct kz_err *err, void *arg)
 {
 	(void)arg;
@@ -227,6 +249,7 @@ int main(void)
 	test_encodings();
 	test_spaces_in_numbers();
 	test_datelines();
+	test_titles();
 	test_precedence();
 	{
 		char cmd[128];
