@@ -645,12 +645,14 @@ static int in_figure(const struct ex_ctx *c, size_t si, const char *w)
 
 /* A known agent at [w, we): an originator's short name, a leader, a government by its country. */
 static int known_agent_at(const struct ex_lexicon *lx, const char *w, const char *we, const char *end,
-			  char *name, size_t n)
+			  int country_ok, char *name, size_t n)
 {
 	const struct ex_lex_entry *e;
 	size_t ml;
 
-	if (originator_at(lx, w, end, 2, name, n))
+	if (!ex_upper_at(w, we))
+		return 0; /* a name is written capitalised ("und" is not the UN) */
+	if (originator_at(lx, w, end, country_ok, name, n))
 		return 1;
 	e = ex_lex_match_after(lx, LX_COUNTRY, w, end, &ml);
 	if (e && ml == (size_t)(we - w) && (e->flags & LXF_PERSON)) {
@@ -679,25 +681,51 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 	w = ex_word_back(s, cue, &we);
 	if (w < we && !memchr(we, ',', (size_t)(cue - we)) && !in_figure(c, si, w)) {
 		const char *pw, *pwe;
+		int phrase;
+		const struct ex_lex_entry *r;
 		pw = ex_word_back(s, w, &pwe);
-		if (known_agent_at(c->lx, w, we, end, a->source, sizeof(a->source)))
+		/* "für die Ukraine gefordert", "im Jahr gefordert": after a preposition (and its article),
+		 * a phrase, no agent — but the agent of a passive ("von Trump gefordert") */
+		r = pw < pwe ? ex_lex_word_ci(c->lx, LX_ROLE, pw, (size_t)(pwe - pw)) : NULL;
+		if (r && (!strcmp(r->value, "article") || !strcmp(r->value, "gen_art"))) {
+			pw = ex_word_back(s, pw, &pwe);
+			r = pw < pwe ? ex_lex_word_ci(c->lx, LX_ROLE, pw, (size_t)(pwe - pw)) : NULL;
+		}
+		phrase = r && strcmp(r->value, "article") && strcmp(r->value, "gen_art") && strcmp(r->value, "copula") &&
+			 !ex_word_in(pw, (size_t)(pwe - pw), (const char *const[]){"von", "vom", "durch", NULL});
+		if (!phrase && known_agent_at(c->lx, w, we, end, 2, a->source, sizeof(a->source)))
 			return;
-		if ((pw == pwe || !ex_lex_word(c->lx, LX_ROLE, pw, (size_t)(pwe - pw))) &&
-		    agent_at(c->lx, w, we, end, a->source, sizeof(a->source)))
+		if (!phrase && agent_at(c->lx, w, we, end, a->source, sizeof(a->source)))
 			return;
 	}
-	/* after it: ", forderte Trump", "verlangt Washington von Seoul" */
-	x = ex_word_end(cue, end);
+	/* after it: ", forderte Trump", "verlangt Washington von Seoul" (past all its words: "ins Spiel
+	 * gebracht") */
+	{
+		size_t ml = 0;
+		const struct ex_lex_entry *ce = ex_lex_stem(c->lx, LX_STATUS, cue, ex_word_end(cue, end), end, &ml);
+		x = ex_word_end(ce ? cue + (ml ? ml - 1 : 0) : cue, end);
+	}
 	while (x < end && *x == ' ')
 		x++;
 	we = ex_word_end(x, end);
 	if (x < we && !in_figure(c, si, x) && agent_at(c->lx, x, we, end, a->source, sizeof(a->source)))
 		return;
-	/* the clause before it: "Präsident Trump hatte … gefordert" */
-	cs = t + sc->clause[clause_of(sc, a->status_pos)];
-	for (x = cs; (w = ex_next_word(cs, &x, cue)) != NULL;)
-		if (!in_figure(c, si, w) && known_agent_at(c->lx, w, x, end, a->source, sizeof(a->source)))
-			return;
+	/* the clause before it: "Präsident Trump hatte … gefordert"; a clause joined by "und" shares
+	 * the subject of the one before ("Trump hatte erklärt, …, und zehn Milliarden ins Spiel gebracht") */
+	for (size_t cl = clause_of(sc, a->status_pos) + 1; cl-- > 0;) {
+		const char *ce = cl + 1 < sc->nclause ? t + sc->clause[cl + 1] : cue, *fw;
+		cs = t + sc->clause[cl];
+		if (ce > cue)
+			ce = cue;
+		for (x = cs; (w = ex_next_word(cs, &x, ce)) != NULL;)
+			if (!in_figure(c, si, w) && known_agent_at(c->lx, w, x, end, 1, a->source, sizeof(a->source)))
+				return; /* (a government by its seat, not by its name: that may be the payer) */
+		fw = ex_skip_space(cs, ce);
+		while (fw < ce && (*fw == ',' || *fw == ';' || *fw == ' '))
+			fw++;
+		if (!ex_word_in(fw, (size_t)(ex_word_end(fw, ce) - fw), (const char *const[]){"und", "sowie", "oder", NULL}))
+			break;
+	}
 	a->source[0] = '\0';
 }
 
