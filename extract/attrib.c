@@ -113,6 +113,10 @@ static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_q
 		return;
 	for (size_t i = 0; i < sl->nm && !nato; i++)
 		nato = !strcmp(sl->m[i].code, "NATO");
+	/* "Das bisherige Ziel von 2 Prozent war 2014 beschlossen worden" in a text that spoke of the
+	 * alliance before: its target too */
+	if (!nato && c->sent[si].start > 0)
+		nato = strstr_n(c->text, c->sent[si].start, "Nato") || strstr_n(c->text, c->sent[si].start, "NATO");
 	if (nato || compound) {
 		snprintf(a->subject, sizeof(a->subject), "NATO");
 		a->partner[0] = '\0';
