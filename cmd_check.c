@@ -288,6 +288,15 @@ int cmd_check(int argc, char **argv)
 		ex_lexicon_free(lx);
 	}
 
+	{
+		/* overlapping tables concatenated ("cat a.csv b.csv | kennzahl check -"): a claim read
+		 * twice is one claim */
+		const char *rep;
+		size_t nrep = kz_table_drop_repeats(&t, 0, &rep);
+		if (nrep)
+			kz_warn("%zu claim%s repeat%s an id read before (the first: %s); each claim counts once", nrep,
+				nrep == 1 ? "" : "s", nrep == 1 ? "s" : "", rep);
+	}
 	st_result_init(&res);
 	if (!worst || t.n) {
 		if (st_check(&t, &fx, &di, &so, &res, &err)) {

@@ -363,6 +363,14 @@ int cmd_load_inputs(const char *const *paths, int n, struct cmd_load *how, struc
 		ex_sources_release(&src);
 	}
 	kz_strlist_release(&other);
+	{
+		/* overlapping tables: a claim read twice is one claim */
+		const char *rep;
+		size_t nrep = kz_table_drop_repeats(t, 0, &rep);
+		if (nrep)
+			kz_warn("%zu claim%s repeat%s an id read before (the first: %s); each claim counts once", nrep,
+				nrep == 1 ? "" : "s", nrep == 1 ? "s" : "", rep);
+	}
 	return worst;
 }
 

@@ -3,6 +3,7 @@
 
 #include <csv.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -623,4 +624,49 @@ int kz_is_claims_csv(const char *path)
 	if (!strncmp(p, "\xEF\xBB\xBF", 3))
 		p += 3;
 	return !strncmp(p, "id,doc,", 7) || !strncmp(p, "id;doc;", 7);
+}
+
+static uint64_t id_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+size_t kz_table_drop_repeats(struct kz_table *t, size_t from, const char **first)
+{
+	size_t cap = 16, j, dropped = 0;
+	const char **slot;
+
+	if (first)
+		*first = NULL;
+	while (cap < 2 * t->n)
+		cap *= 2;
+	slot = kz_xcalloc(cap, sizeof(*slot));
+	for (size_t i = j = 0; i < t->n; i++) {
+		const char *id = t->v[i].id;
+		size_t k;
+		int seen = 0;
+		if (id && *id) {
+			for (k = (size_t)id_hash(id) & (cap - 1); slot[k]; k = (k + 1) & (cap - 1))
+				if (!strcmp(slot[k], id)) {
+					seen = 1;
+					break;
+				}
+			if (!seen)
+				slot[k] = id;
+		}
+		if (seen && i >= from) {
+			if (first && !*first)
+				*first = id;
+			dropped++;
+			continue;
+		}
+		t->v[j++] = t->v[i];
+	}
+	t->n = j;
+	free(slot);
+	return dropped;
 }

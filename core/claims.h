@@ -172,6 +172,13 @@ int kz_claims_read_csv(struct kz_table *t, const char *path, kz_warn_fn warn, vo
 int kz_claims_parse_csv(struct kz_table *t, const char *data, size_t len, const char *path,
 			kz_warn_fn warn, void *arg, struct kz_err *err);
 
+/*
+ * Drop the claims of t from index from on whose id an earlier claim of t already has (the same
+ * claim read twice: overlapping tables concatenated), keeping the first and the order. The first
+ * repeated id goes to *first (NULL if none; it points into t). Returns how many were dropped.
+ */
+size_t kz_table_drop_repeats(struct kz_table *t, size_t from, const char **first);
+
 /* Does this file look like a claims CSV (by its header line)? */
 int kz_is_claims_csv(const char *path);
 

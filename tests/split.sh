@@ -45,6 +45,12 @@ cmp -s ../one.rows ../mapped.rows && ok || no "--stdin rows differ from the run 
 cmp -s ../one.find ../mapped.find && ok || no "findings of the mapped documents differ from one run"
 cmp -s ../one.cons ../mapped.cons && ok || no "consensus of the mapped documents differs from one run"
 
+# parts that overlap (a document mapped twice): each claim counts once, and check says so
+cat ../mapped.csv ../p1.csv > ../overlap.csv
+"$KZ" check -o ../overlap.find --consensus ../overlap.cons ../overlap.csv > ../overlap.sum 2> ../overlap.err || no "check of overlapping parts"
+cmp -s ../one.cons ../overlap.cons && cmp -s ../one.find ../overlap.find && ok || no "overlapping parts: consensus or findings differ from one run"
+grep -q "^kennzahl: [0-9]* claims\{0,1\} repeats\{0,1\} an id read before" ../overlap.err && ok || no "overlapping parts: no message about the repeated claims: $(cat ../overlap.err)"
+
 # --stdin: a bad document is named by its NAME; the usage is checked
 printf 'kein Text\0\0\0 hier' | "$KZ" extract --stdin kaputt.txt > ../bad.csv 2> ../bad.err
 rc=$?
