@@ -158,6 +158,19 @@ static void elided_clause(const struct ex_ctx *c, size_t si, const struct ex_qty
 	snprintf(a->partner, sizeof(a->partner), "%s", c->prev.partner);
 }
 
+/* Is the figure's clause (between , ; and the sentence's ends) in the present by its finite verbs? */
+static int clause_speaks_present(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const char *a0 = c->text + q->start, *b0 = c->text + q->end;
+
+	while (a0 > s && a0[-1] != ',' && a0[-1] != ';')
+		a0--;
+	while (b0 < e && *b0 != ',' && *b0 != ';')
+		b0++;
+	return at_tense_of(c->lx, a0, b0) > 0;
+}
+
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -175,10 +188,12 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	at_frame(c, si, q, all, nq, a);
 	at_when(c, si, q, all, nq, a);
 	ex_source(c, si, q, c->cues, a);
-	/* "Mit der Brigade stationiert Deutschland bis 2027 etwa 5.000 Soldaten": the present with a
-	 * date yet to come is a plan */
-	if (a->status == KZ_S_REPORTED && a->year_target && c->doc->meta.year &&
-	    strtol(a->year, NULL, 10) > c->doc->meta.year && !strchr(a->year, '-'))
+	/* "Mit der Brigade stationiert Deutschland bis 2027 etwa 5.000 Soldaten", "Der Beitrag für 2026
+	 * beträgt 1.519,2 Mrd. Won" (a text of 2024): a figure for a year after the document's is no
+	 * fact yet — a plan */
+	if (a->status == KZ_S_REPORTED && !a->year_doc && c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE &&
+	    strtol(a->year, NULL, 10) > c->doc->meta.year && !strchr(a->year, '-') && !strchr(a->year, 's') &&
+	    (a->year_target || clause_speaks_present(c, si, q)))
 		a->status = KZ_S_PLAN;
 	/* "Das Paket sieht 61 Milliarden Dollar für die Ukraine vor", "…, das für 2026 einen Beitrag
 	 * von 1,5192 Billionen Won vorsieht": money a law or agreement provides for a year that has
