@@ -209,13 +209,14 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		}
 	}
 	/* "Tokio veranschlagte für das Fiskaljahr 2020 5,07 Billionen Yen", "Südkorea plante für 2024
-	 * 59,4 Billionen Won ein" (a text of 2025): money entered in the budget of a year that has
-	 * ended is that year's budget, and so are its share of the economy and its change */
+	 * 59,4 Billionen Won ein" (a text of 2025), "für das laufende Jahr veranschlagt": money entered
+	 * in the budget of a year that has come is that year's budget, and so are its share of the
+	 * economy and its change */
 	if (a->status == KZ_S_PLAN && a->status_budgeted && !a->year_doc && !a->year_target && c->doc->meta.year &&
 	    (a->ind == KZ_I_BUDGET || a->ind == KZ_I_GDP_SHARE || a->ind == KZ_I_COST_SHARE || a->ind == KZ_I_CHANGE)) {
 		const char *dash = strchr(a->year, '-');
 		long y = strtol(dash ? dash + 1 : a->year, NULL, 10);
-		if (y > 1900 && y < c->doc->meta.year)
+		if (y > 1900 && y <= c->doc->meta.year)
 			a->status = KZ_S_REPORTED;
 	}
 	/* a plan, target, demand, limit or forecast is for the year the text names with it, never the
