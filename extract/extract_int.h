@@ -234,8 +234,20 @@ static inline size_t ex_letter_at(const char *p, const char *end)
 	return 0;
 }
 
-/* Length of the letter ending just before p (scanning back), or 0. */
-size_t ex_letter_before(const char *start, const char *p);
+/* Length of the letter ending just before p (scanning back), or 0; ex_letter_before_mb when
+ * the byte before p is not ASCII. */
+size_t ex_letter_before_mb(const char *start, const char *p);
+static inline size_t ex_letter_before(const char *start, const char *p)
+{
+	unsigned char c;
+
+	if (p <= start)
+		return 0;
+	c = (unsigned char)p[-1];
+	if (c < 0x80)
+		return (unsigned)((c | 0x20) - 'a') < 26u;
+	return ex_letter_before_mb(start, p);
+}
 /* Is the character at p upper-case (A-Z, Ä, Ö, Ü)? */
 int ex_upper_at(const char *p, const char *end);
 /* Compare a (n bytes) with the NUL-terminated key ignoring case for ASCII and ÄÖÜ. */

@@ -191,37 +191,6 @@ static int multiple_word(const char *w, size_t n)
 	return 0;
 }
 
-/* Could a number word, fraction or multiple start here? (a cheap two-letter pre-filter) */
-int ex_num_maybe_word(const char *p)
-{
-	/* ei zw dr vi fü se si ac ne ze el hu ta hä ve */
-	unsigned char b = ex_fold_byte((unsigned char)p[1]);
-
-	switch (ex_fold_byte((unsigned char)p[0])) {
-	case 'e':
-		return b == 'i' || b == 'l';
-	case 'z':
-		return b == 'w' || b == 'e';
-	case 'd':
-		return b == 'r';
-	case 'v':
-		return b == 'i' || b == 'e';
-	case 'f':
-	case 'h':
-		return b == 0xC3 || b == 'u';
-	case 's':
-		return b == 'e' || b == 'i';
-	case 'a':
-		return b == 'c' || b == 'n';
-	case 'n':
-		return b == 'e';
-	case 't':
-		return b == 'a';
-	default:
-		return 0;
-	}
-}
-
 /* Number words, fractions and multiples at word w. Returns where scanning resumes. */
 const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 {

@@ -77,8 +77,37 @@ const char *ex_num_scan_digits(struct ex_scan *sc, const char *p);
 /* --- figures in words (num_words.c) --- */
 
 /* Could a number word, fraction or multiple start at p (two bytes readable)? A cheap filter in
- * front of ex_num_scan_word. */
-int ex_num_maybe_word(const char *p);
+ * front of ex_num_scan_word, inline: it is asked at every word. */
+static inline int ex_num_maybe_word(const char *p)
+{
+	/* ei zw dr vi fü se si ac ne ze el hu ta hä ve */
+	unsigned char b = ex_fold_byte((unsigned char)p[1]);
+
+	switch (ex_fold_byte((unsigned char)p[0])) {
+	case 'e':
+		return b == 'i' || b == 'l';
+	case 'z':
+		return b == 'w' || b == 'e';
+	case 'd':
+		return b == 'r';
+	case 'v':
+		return b == 'i' || b == 'e';
+	case 'f':
+	case 'h':
+		return b == 0xC3 || b == 'u';
+	case 's':
+		return b == 'e' || b == 'i';
+	case 'a':
+		return b == 'c' || b == 'n';
+	case 'n':
+		return b == 'e';
+	case 't':
+		return b == 'a';
+	default:
+		return 0;
+	}
+}
+
 /* Number words, fractions and multiples at the word [w, we): appends the figure, if any; returns
  * where scanning resumes. */
 const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we);

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-size_t ex_letter_before(const char *start, const char *p)
+size_t ex_letter_before_mb(const char *start, const char *p)
 {
 	const char *q = p;
 	int k;
@@ -95,7 +95,12 @@ const char *ex_skip_space(const char *p, const char *end)
 const char *ex_word_end(const char *p, const char *end)
 {
 	for (;;) {
-		size_t k = ex_letter_at(p, end);
+		size_t k;
+		/* the most of a word first: ASCII letters and digits, a byte each */
+		while (p < end && ((unsigned)(((unsigned char)*p | 0x20) - 'a') < 26u ||
+				   (unsigned)((unsigned char)*p - '0') < 10u))
+			p++;
+		k = ex_letter_at(p, end);
 		if (k) {
 			p += k;
 			continue;
