@@ -234,6 +234,36 @@ static inline size_t ex_letter_at(const char *p, const char *end)
 	return 0;
 }
 
+/* How many of the eight bytes at p (all readable) are ASCII letters, or with digits ASCII letters
+ * and digits, before the first that is not: a word's run read eight bytes at a time. */
+static inline size_t ex_ascii_run8(const char *p, int digits)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned long long hi = 0x8080808080808080ULL, each = 0x0101010101010101ULL;
+	unsigned long long x, z, y, in;
+
+	memcpy(&x, p, 8);
+	/* per byte, with no carry between bytes: z is the byte without its top bit, y folded to
+	 * lower case; a top bit of z + c is set when z ≥ 0x80 - c */
+	z = x & ~hi;
+	y = z | (0x20 * each);
+	in = ((y + 0x1F * each) & ~(y + 0x05 * each)) & hi; /* 'a' ≤ y ≤ 'z' */
+	if (digits)
+		in |= ((z + 0x50 * each) & ~(z + 0x46 * each)) & hi; /* '0' ≤ z ≤ '9' */
+	in &= ~x; /* not ASCII: no letter of this run */
+	if (in == hi)
+		return 8;
+	return (size_t)__builtin_ctzll(~in & hi) / 8;
+#else
+	size_t k = 0;
+
+	while (k < 8 && ((unsigned)(((unsigned char)p[k] | 0x20) - 'a') < 26u ||
+			 (digits && (unsigned)((unsigned char)p[k] - '0') < 10u)))
+		k++;
+	return k;
+#endif
+}
+
 /* Length of the letter ending just before p (scanning back), or 0; ex_letter_before_mb when
  * the byte before p is not ASCII. */
 size_t ex_letter_before_mb(const char *start, const char *p);

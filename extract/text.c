@@ -96,7 +96,14 @@ const char *ex_word_end(const char *p, const char *end)
 {
 	for (;;) {
 		size_t k;
-		/* the most of a word first: ASCII letters and digits, a byte each */
+		/* the most of a word first: ASCII letters and digits, eight bytes at a time, then a
+		 * byte each */
+		while (end - p >= 8) {
+			size_t r = ex_ascii_run8(p, 1);
+			p += r;
+			if (r < 8)
+				break;
+		}
 		while (p < end && ((unsigned)(((unsigned char)*p | 0x20) - 'a') < 26u ||
 				   (unsigned)((unsigned char)*p - '0') < 10u))
 			p++;
