@@ -191,6 +191,30 @@ static int multiple_word(const char *w, size_t n)
 	return 0;
 }
 
+/* ex_num_maybe_word's pairs: the second byte's bit (0: none), and per first byte the bits that may
+ * follow it; ASCII letters in either case (as ex_fold_byte folds them). */
+#define NB(c) (1u << (c))
+enum { N2_I = 1, N2_L, N2_W, N2_E, N2_R, N2_C3, N2_U, N2_C, N2_N, N2_A };
+const unsigned char ex_num_second[256] = {
+	['i'] = N2_I, ['I'] = N2_I, ['l'] = N2_L, ['L'] = N2_L, ['w'] = N2_W, ['W'] = N2_W,
+	['e'] = N2_E, ['E'] = N2_E, ['r'] = N2_R, ['R'] = N2_R, [0xC3] = N2_C3, ['u'] = N2_U,
+	['U'] = N2_U, ['c'] = N2_C, ['C'] = N2_C, ['n'] = N2_N, ['N'] = N2_N, ['a'] = N2_A,
+	['A'] = N2_A,
+};
+const unsigned short ex_num_first[256] = {
+	['e'] = NB(N2_I) | NB(N2_L), ['E'] = NB(N2_I) | NB(N2_L),
+	['z'] = NB(N2_W) | NB(N2_E), ['Z'] = NB(N2_W) | NB(N2_E),
+	['d'] = NB(N2_R), ['D'] = NB(N2_R),
+	['v'] = NB(N2_I) | NB(N2_E), ['V'] = NB(N2_I) | NB(N2_E),
+	['f'] = NB(N2_C3) | NB(N2_U), ['F'] = NB(N2_C3) | NB(N2_U),
+	['h'] = NB(N2_C3) | NB(N2_U), ['H'] = NB(N2_C3) | NB(N2_U),
+	['s'] = NB(N2_E) | NB(N2_I), ['S'] = NB(N2_E) | NB(N2_I),
+	['a'] = NB(N2_C) | NB(N2_N), ['A'] = NB(N2_C) | NB(N2_N),
+	['n'] = NB(N2_E), ['N'] = NB(N2_E),
+	['t'] = NB(N2_A), ['T'] = NB(N2_A),
+};
+#undef NB
+
 /* Number words, fractions and multiples at word w. Returns where scanning resumes. */
 const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 {
