@@ -166,6 +166,24 @@ static size_t plain_len(const char *s, char sep)
 	return (size_t)(p - s);
 }
 
+/* The n bytes at s in double quotes, a quote in them doubled (as libcsv's csv_fwrite writes them),
+ * a run between quotes at once. */
+static void write_quoted(FILE *f, const char *s, size_t n)
+{
+	const char *end = s + n;
+
+	fputc('"', f);
+	while (s < end) {
+		const char *q = memchr(s, '"', (size_t)(end - s));
+		size_t run = (size_t)((q ? q + 1 : end) - s);
+		fwrite(s, 1, run, f);
+		if (q)
+			fputc('"', f);
+		s += run;
+	}
+	fputc('"', f);
+}
+
 void kz_csv_field(struct kz_csv_writer *w, const char *s)
 {
 	char sep = w->dialect == KZ_CSV_EXCEL_DE ? ';' : ',';
@@ -177,7 +195,7 @@ void kz_csv_field(struct kz_csv_writer *w, const char *s)
 		s = "";
 	n = plain_len(s, sep);
 	if (s[n])
-		csv_fwrite(w->f, s, n + strlen(s + n));
+		write_quoted(w->f, s, n + strlen(s + n));
 	else
 		fwrite(s, 1, n, w->f);
 }
