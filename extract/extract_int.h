@@ -103,6 +103,11 @@ struct ex_lexicon {
 	struct ex_lex_range *pair_tab;
 	unsigned pair_mask;
 	unsigned *pair_ix;
+	/* a bit per low 16 bits of a slot key's hash (ex_lex_hash), set when a list has the key: a
+	 * clear bit answers a lookup without a probe; and which first bytes of each kind have keys of
+	 * one byte */
+	unsigned char pair_seen[65536 / 8];
+	unsigned char has_short[LX__N][256 / 8];
 	/* the compound endings of one byte of each kind: index lists into v */
 	unsigned *suffix1[LX__N];
 	unsigned n_suffix1[LX__N];
@@ -144,11 +149,19 @@ static inline unsigned ex_lex_slot(int kind, int suffix, unsigned pair)
 	return (unsigned)kind << 17 | (unsigned)suffix << 16 | pair;
 }
 
-static inline const struct ex_lex_range *ex_lex_range_of(const struct ex_lexicon *lx, unsigned key)
+static inline unsigned ex_lex_hash(unsigned key)
 {
 	unsigned h = key * 0x9E3779B1u;
+	return h ^ h >> 15;
+}
 
-	for (h ^= h >> 15;; h++) {
+static inline const struct ex_lex_range *ex_lex_range_of(const struct ex_lexicon *lx, unsigned key)
+{
+	unsigned h = ex_lex_hash(key);
+
+	if (!(lx->pair_seen[(h & 0xFFFF) >> 3] & (1u << (h & 7))))
+		return NULL;
+	for (;; h++) {
 		const struct ex_lex_range *r = &lx->pair_tab[h & lx->pair_mask];
 		if (r->key == key)
 			return r;
@@ -172,8 +185,12 @@ static inline const unsigned *ex_lex_candidates(const struct ex_lexicon *lx, int
 			return lx->pair_ix + r->off;
 		}
 	}
+	if (!(lx->has_short[kind][b >> 3] & (1u << (b & 7)))) {
+		*n = 0;
+		return NULL;
+	}
 	*n = lx->n_first[kind][b] - lx->short_from[kind][b];
-	return *n ? lx->by_first[kind][b] + lx->short_from[kind][b] : NULL;
+	return lx->by_first[kind][b] + lx->short_from[kind][b];
 }
 
 /* --- UTF-8 text helpers (text.c) --- */

@@ -213,9 +213,9 @@ static unsigned entry_slot(const struct ex_lexicon *lx, int k, size_t i, int suf
 
 static struct ex_lex_range *slot_find(struct ex_lexicon *lx, unsigned key)
 {
-	unsigned h = key * 0x9E3779B1u;
+	unsigned h = ex_lex_hash(key);
 
-	for (h ^= h >> 15;; h++) {
+	for (;; h++) {
 		struct ex_lex_range *r = &lx->pair_tab[h & lx->pair_mask];
 		if (r->key == key || r->key == EX_LEX_NOSLOT)
 			return r;
@@ -284,6 +284,17 @@ static void lex_index(struct ex_lexicon *lx)
 			}
 		}
 	}
+	memset(lx->pair_seen, 0, sizeof(lx->pair_seen));
+	for (unsigned i = 0; i < cap; i++)
+		if (lx->pair_tab[i].key != EX_LEX_NOSLOT) {
+			unsigned h = ex_lex_hash(lx->pair_tab[i].key);
+			lx->pair_seen[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
+		}
+	memset(lx->has_short, 0, sizeof(lx->has_short));
+	for (int k = 0; k < LX__N; k++)
+		for (int b = 0; b < 256; b++)
+			if (lx->short_from[k][b] < lx->n_first[k][b])
+				lx->has_short[k][b >> 3] |= (unsigned char)(1u << (b & 7));
 	for (int k = 0; k < LX__N; k++) {
 		free(lx->suffix1[k]);
 		lx->suffix1[k] = NULL;
