@@ -110,12 +110,28 @@ static int below1000(const char **p, const char *end)
 	return r;
 }
 
+/* Could a cardinal begin at w (three bytes readable)? Every one begins with a piece of small or
+ * tens, "hundert", "tausend" or "anderthalb", and each of those with one of these three bytes,
+ * folded as ex_casecmp_n folds them: a cheap no for most words. */
+static int cardinal_start(const char *w)
+{
+	static const char starts[][4] = {"ein", "elf", "zeh", "zwe", "zwo", "zw\xC3", "zwa", "dre", "vie",
+					 "f\xC3\xBC", "sec", "sie", "ach", "neu", "hun", "tau", "and"};
+	unsigned k = ex_fold_pair(w) << 8 | ex_fold_after((unsigned char)w[1], (unsigned char)w[2]);
+
+	for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		if (k == ((unsigned)(unsigned char)starts[i][0] << 16 | (unsigned)(unsigned char)starts[i][1] << 8 |
+			  (unsigned char)starts[i][2]))
+			return 1;
+	return 0;
+}
+
 int ex_numword(const char *w, size_t n, double *v)
 {
 	const char *p = w, *end = w + n;
 	int a, b = 0;
 
-	if (n < 3)
+	if (n < 3 || !cardinal_start(w))
 		return 0;
 	/* "anderthalb", "eineinhalb", "zweieinhalb": and a half */
 	if (n == 10 && !ex_casecmp_n(w, n, "anderthalb")) {
