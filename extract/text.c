@@ -133,9 +133,12 @@ const char *ex_word_end(const char *p, const char *end)
 
 int ex_word_in(const char *w, size_t n, const char *const *list)
 {
-	for (; *list; list++)
+	for (; *list; list++) {
+		if (n && **list != *w)
+			continue; /* the first byte first: most words of the list fail there */
 		if (strlen(*list) == n && !memcmp(*list, w, n))
 			return 1;
+	}
 	return 0;
 }
 
