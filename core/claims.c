@@ -156,26 +156,49 @@ void kz_csv_writer_init(struct kz_csv_writer *w, FILE *f, enum kz_csv_dialect d)
 		fputs("\xEF\xBB\xBF", f);
 }
 
-static int needs_quotes(const char *s, char sep)
+/* The length of s up to its first byte that needs quotes (sep, '"', a line break), or its end. */
+static size_t plain_len(const char *s, char sep)
 {
-	for (; *s; s++)
-		if (*s == sep || *s == '"' || *s == '\n' || *s == '\r')
-			return 1;
-	return 0;
+	const char *p = s;
+
+	for (; *p; p++)
+		if (*p == sep || *p == '"' || *p == '\n' || *p == '\r')
+			break;
+	return (size_t)(p - s);
+}
+
+/* The n bytes at s in double quotes, a quote in them doubled (as libcsv's csv_fwrite writes them),
+ * a run between quotes at once. */
+static void write_quoted(FILE *f, const char *s, size_t n)
+{
+	const char *end = s + n;
+
+	fputc('"', f);
+	while (s < end) {
+		const char *q = memchr(s, '"', (size_t)(end - s));
+		size_t run = (size_t)((q ? q + 1 : end) - s);
+		fwrite(s, 1, run, f);
+		if (q)
+			fputc('"', f);
+		s += run;
+	}
+	fputc('"', f);
 }
 
 void kz_csv_field(struct kz_csv_writer *w, const char *s)
 {
 	char sep = w->dialect == KZ_CSV_EXCEL_DE ? ';' : ',';
+	size_t n;
 
 	if (w->col++)
 		fputc(sep, w->f);
 	if (!s)
 		s = "";
-	if (needs_quotes(s, sep))
-		csv_fwrite(w->f, s, strlen(s));
+	n = plain_len(s, sep);
+	if (s[n])
+		write_quoted(w->f, s, n + strlen(s + n));
 	else
-		fputs(s, w->f);
+		fwrite(s, 1, n, w->f);
 }
 
 void kz_csv_num(struct kz_csv_writer *w, double v)
@@ -188,10 +211,18 @@ void kz_csv_num(struct kz_csv_writer *w, double v)
 
 void kz_csv_int(struct kz_csv_writer *w, long v)
 {
-	char tmp[32];
+	/* "%ld", from the end of the buffer */
+	char tmp[32], *p = tmp + sizeof(tmp) - 1;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
 
-	snprintf(tmp, sizeof(tmp), "%ld", v);
-	kz_csv_field(w, tmp);
+	*p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	kz_csv_field(w, p);
 }
 
 void kz_csv_endrow(struct kz_csv_writer *w)

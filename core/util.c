@@ -285,6 +285,27 @@ const char *kz_arena_strdup(struct kz_arena *a, const char *s)
 
 /* --- numbers --- */
 
+/* The decimal digits of u, written backwards ending at end; returns their start. */
+static char *digits_back(char *end, unsigned long long u)
+{
+	do {
+		*--end = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	return end;
+}
+
+/* What snprintf(dst, n, "%s", …) writes of the len bytes at s: as many as fit, NUL-terminated. */
+static void put_digits(char *dst, size_t n, const char *s, size_t len)
+{
+	if (n == 0)
+		return;
+	if (len > n - 1)
+		len = n - 1;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+}
+
 void kz_fmt_double(char *dst, size_t n, double v, char decimal)
 {
 	char *p;
@@ -297,7 +318,12 @@ void kz_fmt_double(char *dst, size_t n, double v, char decimal)
 	if (v == 0)
 		v = 0; /* no "-0" */
 	if (fabs(v) < 1e18 && v == floor(v)) {
-		snprintf(dst, n, "%.0f", v);
+		/* an integer below 1e18 is exact as an unsigned long long: its digits are what
+		 * "%.0f" prints */
+		char tmp[32], *q = digits_back(tmp + sizeof(tmp), (unsigned long long)fabs(v));
+		if (v < 0)
+			*--q = '-';
+		put_digits(dst, n, q, (size_t)(tmp + sizeof(tmp) - q));
 		return;
 	}
 	/* Fast path: a value with at most six decimals (74.5, 18.525, 0.9) is printed from
@@ -310,7 +336,15 @@ void kz_fmt_double(char *dst, size_t n, double v, char decimal)
 			x = v * scale;
 			if (fabs(x - nearbyint(x)) <= 1e-13 * fabs(x)) {
 				long long ix = llround(fabs(x)), ip = ix / (long long)scale, fp = ix % (long long)scale;
-				snprintf(dst, n, "%s%lld%c%0*lld", v < 0 ? "-" : "", ip, decimal, k, fp);
+				/* as "%s%lld%c%0*lld" prints it (at most 26 bytes) */
+				char tmp[32], *end = tmp + sizeof(tmp), *q = digits_back(end, (unsigned long long)fp);
+				while (end - q < k)
+					*--q = '0';
+				*--q = decimal;
+				q = digits_back(q, (unsigned long long)ip);
+				if (v < 0)
+					*--q = '-';
+				put_digits(dst, n, q, (size_t)(end - q));
 				/* drop trailing zeros of the fraction */
 				{
 					size_t len = strlen(dst);

@@ -151,8 +151,11 @@ void ex_meta_from_dateline(struct ex_meta *m, const char *text, size_t len)
 	/* An agency dateline anywhere: "(APA, Reuters, 21.11.2019)", "(dpa/AFP, 3. März 2022)". */
 	for (i = 0; i + 8 < len; i++) {
 		size_t p = i + 1, letters = 0;
-		if (text[i] != '(')
-			continue;
+		const char *paren = memchr(text + i, '(', len - 8 - i); /* the next '(' the loop reaches */
+		if (!paren)
+			break;
+		i = (size_t)(paren - text);
+		p = i + 1;
 		while (p < len && p - i < 48 && (isalpha((unsigned char)text[p]) || text[p] == ',' ||
 						 text[p] == '/' || text[p] == ' ' || text[p] == '-' || text[p] == '.')) {
 			letters += isalpha((unsigned char)text[p]) != 0;
@@ -172,6 +175,10 @@ void ex_meta_from_dateline(struct ex_meta *m, const char *text, size_t len)
 	}
 	/* "Stand: Mai 2021" anywhere. */
 	for (i = 0; i + 7 < len; i++) {
+		const char *st = memchr(text + i, 'S', len - 7 - i); /* the next 'S' the loop reaches */
+		if (!st)
+			break;
+		i = (size_t)(st - text);
 		if (!strncmp(text + i, "Stand:", 6)) {
 			size_t p = i + 6;
 			while (p < len && text[p] == ' ')

@@ -95,12 +95,104 @@ struct ex_lexicon {
 	unsigned n_suffix[LX__N];
 	/* which folded byte pairs start a cue stem: a cheap test before the candidates are tried */
 	unsigned char cue_pair[65536 / 8];
+	/* by_first[k][b] from short_from[k][b] on: its keys of one byte (the list is longest first) */
+	unsigned short_from[LX__N][256];
+	/* Candidate lists, each a subsequence of a by_first list in its order: a hash (open addressing,
+	 * pair_mask + 1 slots) from ex_lex_slot keys onto ranges of pair_ix. A prefix list holds the
+	 * keys of two bytes or more whose first two bytes fold (ex_fold_pair) to the pair, then the
+	 * one-byte keys of its first byte; a suffix list the compound endings of two bytes or more
+	 * whose last byte folds (ex_fold_after) to the byte. */
+	struct ex_lex_range *pair_tab;
+	unsigned pair_mask;
+	unsigned *pair_ix;
+	/* a bit per low 16 bits of a slot key's hash (ex_lex_hash), set when a list has the key: a
+	 * clear bit answers a lookup without a probe; and which first bytes of each kind have keys of
+	 * one byte */
+	unsigned char pair_seen[65536 / 8];
+	unsigned char has_short[LX__N][256 / 8];
+	/* the compound endings of one byte of each kind: index lists into v */
+	unsigned *suffix1[LX__N];
+	unsigned n_suffix1[LX__N];
 };
+
+struct ex_lex_range {
+	unsigned key; /* ex_lex_slot; EX_LEX_NOSLOT: an empty slot */
+	unsigned off, n;
+};
+#define EX_LEX_NOSLOT 0xFFFFFFFFu
 
 /* Fold an ASCII upper-case byte to lower case. */
 static inline unsigned char ex_fold_byte(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Fold byte c that follows byte prev as ex_casecmp_n does: after a 0xC3 lead byte the capital's
+ * second byte (Ä Ö Ü …, 0x80..0x9E but ×) to the small letter's, else ASCII. */
+static inline unsigned char ex_fold_after(unsigned char prev, unsigned char c)
+{
+	if (prev == 0xC3)
+		return c >= 0x80 && c <= 0x9E && c != 0x97 ? (unsigned char)(c + 0x20) : c;
+	return ex_fold_byte(c);
+}
+
+/* The first two bytes of a, folded: two strings' pairs are equal exactly when ex_casecmp_n finds
+ * their first two bytes the same. */
+static inline unsigned ex_fold_pair(const char *a)
+{
+	unsigned char x = (unsigned char)a[0];
+	return (unsigned)ex_fold_byte(x) << 8 | ex_fold_after(x, (unsigned char)a[1]);
+}
+
+/* The hash key of a prefix list (suffix 0, pair: ex_fold_pair) or a suffix list (suffix 1, pair:
+ * the folded last byte) of kind. */
+static inline unsigned ex_lex_slot(int kind, int suffix, unsigned pair)
+{
+	return (unsigned)kind << 17 | (unsigned)suffix << 16 | pair;
+}
+
+static inline unsigned ex_lex_hash(unsigned key)
+{
+	unsigned h = key * 0x9E3779B1u;
+	return h ^ h >> 15;
+}
+
+static inline const struct ex_lex_range *ex_lex_range_of(const struct ex_lexicon *lx, unsigned key)
+{
+	unsigned h = ex_lex_hash(key);
+
+	if (!(lx->pair_seen[(h & 0xFFFF) >> 3] & (1u << (h & 7))))
+		return NULL;
+	for (;; h++) {
+		const struct ex_lex_range *r = &lx->pair_tab[h & lx->pair_mask];
+		if (r->key == key)
+			return r;
+		if (r->key == EX_LEX_NOSLOT)
+			return NULL;
+	}
+}
+
+/* The entries of kind that can match the text at p (avail ≥ 1 bytes readable there) with a
+ * comparison as strict as ex_casecmp_n's on their first two bytes: a subsequence of
+ * by_first[kind][folded p[0]] in its order (longest first), indices into v. *n: its length. */
+static inline const unsigned *ex_lex_candidates(const struct ex_lexicon *lx, int kind, const char *p,
+						size_t avail, unsigned *n)
+{
+	unsigned char b = ex_fold_byte((unsigned char)*p);
+
+	if (avail >= 2) {
+		const struct ex_lex_range *r = ex_lex_range_of(lx, ex_lex_slot(kind, 0, ex_fold_pair(p)));
+		if (r) {
+			*n = r->n;
+			return lx->pair_ix + r->off;
+		}
+	}
+	if (!(lx->has_short[kind][b >> 3] & (1u << (b & 7)))) {
+		*n = 0;
+		return NULL;
+	}
+	*n = lx->n_first[kind][b] - lx->short_from[kind][b];
+	return lx->by_first[kind][b] + lx->short_from[kind][b];
 }
 
 /* --- UTF-8 text helpers (text.c) --- */
@@ -161,8 +253,50 @@ static inline size_t ex_letter_at(const char *p, const char *end)
 	return 0;
 }
 
-/* Length of the letter ending just before p (scanning back), or 0. */
-size_t ex_letter_before(const char *start, const char *p);
+/* How many of the eight bytes at p (all readable) are ASCII letters, or with digits ASCII letters
+ * and digits, before the first that is not: a word's run read eight bytes at a time. */
+static inline size_t ex_ascii_run8(const char *p, int digits)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned long long hi = 0x8080808080808080ULL, each = 0x0101010101010101ULL;
+	unsigned long long x, z, y, in;
+
+	memcpy(&x, p, 8);
+	/* per byte, with no carry between bytes: z is the byte without its top bit, y folded to
+	 * lower case; a top bit of z + c is set when z ≥ 0x80 - c */
+	z = x & ~hi;
+	y = z | (0x20 * each);
+	in = ((y + 0x1F * each) & ~(y + 0x05 * each)) & hi; /* 'a' ≤ y ≤ 'z' */
+	if (digits)
+		in |= ((z + 0x50 * each) & ~(z + 0x46 * each)) & hi; /* '0' ≤ z ≤ '9' */
+	in &= ~x; /* not ASCII: no letter of this run */
+	if (in == hi)
+		return 8;
+	return (size_t)__builtin_ctzll(~in & hi) / 8;
+#else
+	size_t k = 0;
+
+	while (k < 8 && ((unsigned)(((unsigned char)p[k] | 0x20) - 'a') < 26u ||
+			 (digits && (unsigned)((unsigned char)p[k] - '0') < 10u)))
+		k++;
+	return k;
+#endif
+}
+
+/* Length of the letter ending just before p (scanning back), or 0; ex_letter_before_mb when
+ * the byte before p is not ASCII. */
+size_t ex_letter_before_mb(const char *start, const char *p);
+static inline size_t ex_letter_before(const char *start, const char *p)
+{
+	unsigned char c;
+
+	if (p <= start)
+		return 0;
+	c = (unsigned char)p[-1];
+	if (c < 0x80)
+		return (unsigned)((c | 0x20) - 'a') < 26u;
+	return ex_letter_before_mb(start, p);
+}
 /* Is the character at p upper-case (A-Z, Ä, Ö, Ü)? */
 int ex_upper_at(const char *p, const char *end);
 /* Compare a (n bytes) with the NUL-terminated key ignoring case for ASCII and ÄÖÜ. */

@@ -36,10 +36,12 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 		for (const char *x = p; x + 1 < we && n < MAX_CUES; x++) {
 			unsigned char b = ex_fold_byte((unsigned char)*x);
 			unsigned pr = (unsigned)b << 8 | ex_fold_byte((unsigned char)x[1]);
-			const unsigned *ix = lx->by_first[LX_CUE][b];
+			const unsigned *ix;
+			unsigned nix;
 			if (!(lx->cue_pair[pr >> 3] & (1u << (pr & 7))))
 				continue;
-			for (unsigned j = 0; j < lx->n_first[LX_CUE][b] && n < MAX_CUES; j++) {
+			ix = ex_lex_candidates(lx, LX_CUE, x, (size_t)(we - x), &nix);
+			for (unsigned j = 0; j < nix && n < MAX_CUES; j++) {
 				const struct ex_lex_entry *en = &lx->v[LX_CUE][ix[j]];
 				if ((size_t)(we - x) < en->klen ||
 				    ((unsigned char)en->key[0] < 0x80 &&

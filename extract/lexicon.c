@@ -197,6 +197,117 @@ static int cmp_len(const void *a, const void *b)
 	return x->klen < y->klen ? 1 : x->klen > y->klen ? -1 : 0;
 }
 
+/* The slot key of entry i of kind k in the prefix lists (every key, as by_first: compound endings
+ * too) or the suffix lists (compound endings only), or EX_LEX_NOSLOT when it is in none (a key of
+ * one byte: those follow each prefix list of their first byte, or are suffix1). */
+static unsigned entry_slot(const struct ex_lexicon *lx, int k, size_t i, int suffix)
+{
+	const struct ex_lex_entry *e = &lx->v[k][i];
+
+	if (e->klen < 2 || (suffix && !(e->flags & LXF_SUFFIX)))
+		return EX_LEX_NOSLOT;
+	if (!suffix)
+		return ex_lex_slot(k, 0, ex_fold_pair(e->key));
+	return ex_lex_slot(k, 1,
+			   ex_fold_after((unsigned char)e->key[e->klen - 2], (unsigned char)e->key[e->klen - 1]));
+}
+
+static struct ex_lex_range *slot_find(struct ex_lexicon *lx, unsigned key)
+{
+	unsigned h = ex_lex_hash(key);
+
+	for (;; h++) {
+		struct ex_lex_range *r = &lx->pair_tab[h & lx->pair_mask];
+		if (r->key == key || r->key == EX_LEX_NOSLOT)
+			return r;
+	}
+}
+
+/*
+ * The candidate lists (struct ex_lexicon): 1. count each slot's entries: a prefix slot's keys of two
+ * bytes or more, then the one-byte keys of its first byte (every one of them, again in each of its
+ * slots); a suffix slot's endings of two bytes or more; 2. give each slot its range of pair_ix;
+ * 3. fill the ranges walking v in order, so each list keeps the longest-first order. The table has at
+ * least twice as many slots as lists.
+ */
+static void lex_index(struct ex_lexicon *lx)
+{
+	size_t total = 0, nent = 0;
+	unsigned cap = 64;
+
+	free(lx->pair_tab);
+	free(lx->pair_ix);
+	for (int k = 0; k < LX__N; k++)
+		nent += lx->n[k];
+	while (cap < 2 * nent + 2)
+		cap *= 2;
+	lx->pair_tab = kz_xmalloc(cap * sizeof(*lx->pair_tab));
+	lx->pair_mask = cap - 1;
+	for (unsigned i = 0; i < cap; i++) {
+		lx->pair_tab[i].key = EX_LEX_NOSLOT;
+		lx->pair_tab[i].n = 0;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			/* 2. the ranges */
+			for (unsigned i = 0; i < cap; i++) {
+				lx->pair_tab[i].off = (unsigned)total;
+				total += lx->pair_tab[i].n;
+				lx->pair_tab[i].n = 0;
+			}
+			lx->pair_ix = kz_xmalloc((total + 1) * sizeof(unsigned));
+		}
+		for (int k = 0; k < LX__N; k++) {
+			for (size_t i = 0; i < lx->n[k]; i++)
+				for (int suffix = 0; suffix < 2; suffix++) {
+					unsigned key = entry_slot(lx, k, i, suffix);
+					struct ex_lex_range *r;
+					if (key == EX_LEX_NOSLOT)
+						continue;
+					r = slot_find(lx, key);
+					r->key = key;
+					if (pass == 1)
+						lx->pair_ix[r->off + r->n] = (unsigned)i;
+					r->n++;
+				}
+			/* the one-byte keys after each prefix list of their first byte */
+			for (unsigned s = 0; s < cap; s++) {
+				struct ex_lex_range *r = &lx->pair_tab[s];
+				unsigned char b;
+				if (r->key == EX_LEX_NOSLOT || r->key >> 16 != ((unsigned)k << 1))
+					continue;
+				b = (unsigned char)(r->key >> 8);
+				for (unsigned j = lx->short_from[k][b]; j < lx->n_first[k][b]; j++) {
+					if (pass == 1)
+						lx->pair_ix[r->off + r->n] = lx->by_first[k][b][j];
+					r->n++;
+				}
+			}
+		}
+	}
+	memset(lx->pair_seen, 0, sizeof(lx->pair_seen));
+	for (unsigned i = 0; i < cap; i++)
+		if (lx->pair_tab[i].key != EX_LEX_NOSLOT) {
+			unsigned h = ex_lex_hash(lx->pair_tab[i].key);
+			lx->pair_seen[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
+		}
+	memset(lx->has_short, 0, sizeof(lx->has_short));
+	for (int k = 0; k < LX__N; k++)
+		for (int b = 0; b < 256; b++)
+			if (lx->short_from[k][b] < lx->n_first[k][b])
+				lx->has_short[k][b >> 3] |= (unsigned char)(1u << (b & 7));
+	for (int k = 0; k < LX__N; k++) {
+		free(lx->suffix1[k]);
+		lx->suffix1[k] = NULL;
+		lx->n_suffix1[k] = 0;
+		for (unsigned j = 0; j < lx->n_suffix[k]; j++)
+			if (lx->v[k][lx->suffix[k][j]].klen < 2) {
+				lx->suffix1[k] = kz_xrealloc(lx->suffix1[k], (lx->n_suffix1[k] + 1) * sizeof(unsigned));
+				lx->suffix1[k][lx->n_suffix1[k]++] = lx->suffix[k][j];
+			}
+	}
+}
+
 static void lex_sort(struct ex_lexicon *lx)
 {
 	for (int k = 0; k < LX__N; k++) {
@@ -230,7 +341,14 @@ static void lex_sort(struct ex_lexicon *lx)
 			lx->by_first[k][b] = kz_xrealloc(lx->by_first[k][b], (*n + 1) * sizeof(unsigned));
 			lx->by_first[k][b][(*n)++] = (unsigned)i;
 		}
+		for (int b = 0; b < 256; b++) {
+			unsigned j = lx->n_first[k][b];
+			while (j > 0 && lx->v[k][lx->by_first[k][b][j - 1]].klen < 2)
+				j--;
+			lx->short_from[k][b] = j;
+		}
 	}
+	lex_index(lx);
 }
 
 struct ex_lexicon *ex_lexicon_new(void)
@@ -275,9 +393,12 @@ void ex_lexicon_free(struct ex_lexicon *lx)
 {
 	if (!lx)
 		return;
+	free(lx->pair_tab);
+	free(lx->pair_ix);
 	for (int k = 0; k < LX__N; k++) {
 		free(lx->v[k]);
 		free(lx->suffix[k]);
+		free(lx->suffix1[k]);
 		for (int b = 0; b < 256; b++)
 			free(lx->by_first[k][b]);
 	}
@@ -308,13 +429,14 @@ static int key_at(const struct ex_lex_entry *e, const char *p, const char *end, 
 const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int kind, const char *p,
 					      const char *end, size_t *mlen)
 {
-	unsigned char b;
+	const unsigned *ix;
+	unsigned nix;
 
 	if (p >= end)
 		return NULL;
-	b = ex_fold_byte((unsigned char)*p);
-	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
-		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
+	ix = ex_lex_candidates(lx, kind, p, (size_t)(end - p), &nix);
+	for (unsigned j = 0; j < nix; j++) {
+		const struct ex_lex_entry *e = &lx->v[kind][ix[j]];
 		if (e->flags & LXF_SUFFIX)
 			continue;
 		/* qualifiers and time words are often capitalised at a sentence start */
@@ -329,13 +451,14 @@ const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int k
 /* The whole-word entry of kind for [w, w+n): its bytes exactly, or ignoring the case of ASCII letters. */
 static const struct ex_lex_entry *lex_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n, int ci)
 {
-	unsigned char b;
+	const unsigned *ix;
+	unsigned nix;
 
 	if (!n)
 		return NULL;
-	b = ex_fold_byte((unsigned char)*w);
-	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
-		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
+	ix = ex_lex_candidates(lx, kind, w, n, &nix);
+	for (unsigned j = 0; j < nix; j++) {
+		const struct ex_lex_entry *e = &lx->v[kind][ix[j]];
 		if (!(e->flags & LXF_SUFFIX) && e->klen == n && !(ci ? ex_casecmp_n(w, n, e->key) : memcmp(e->key, w, n)))
 			return e;
 	}
@@ -354,8 +477,18 @@ const struct ex_lex_entry *ex_lex_word_ci(const struct ex_lexicon *lx, int kind,
 
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
 {
-	for (unsigned j = 0; j < lx->n_suffix[kind]; j++) {
-		const struct ex_lex_entry *e = &lx->v[kind][lx->suffix[kind][j]];
+	/* the endings of two bytes or more whose last byte is the word's, folded; then those of one */
+	if (n >= 2) {
+		const struct ex_lex_range *r = ex_lex_range_of(
+			lx, ex_lex_slot(kind, 1, ex_fold_after((unsigned char)w[n - 2], (unsigned char)w[n - 1])));
+		for (unsigned j = 0; r && j < r->n; j++) {
+			const struct ex_lex_entry *e = &lx->v[kind][lx->pair_ix[r->off + j]];
+			if (ex_ends_with_ci(w, n, e->key, e->klen))
+				return e;
+		}
+	}
+	for (unsigned j = 0; j < lx->n_suffix1[kind]; j++) {
+		const struct ex_lex_entry *e = &lx->v[kind][lx->suffix1[kind][j]];
 		if (ex_ends_with_ci(w, n, e->key, e->klen))
 			return e;
 	}
@@ -365,13 +498,14 @@ const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, 
 const struct ex_lex_entry *ex_lex_stem(const struct ex_lexicon *lx, int kind, const char *p, const char *we,
 				       const char *end, size_t *mlen)
 {
-	unsigned char b;
+	const unsigned *ix;
+	unsigned nix;
 
 	if (p >= end)
 		return NULL;
-	b = ex_fold_byte((unsigned char)*p); /* an umlaut's lead byte is the same in both cases */
-	for (unsigned j = 0; j < lx->n_first[kind][b]; j++) {
-		const struct ex_lex_entry *e = &lx->v[kind][lx->by_first[kind][b][j]];
+	ix = ex_lex_candidates(lx, kind, p, (size_t)(end - p), &nix);
+	for (unsigned j = 0; j < nix; j++) {
+		const struct ex_lex_entry *e = &lx->v[kind][ix[j]];
 		const char *after = p + e->klen;
 		if ((e->flags & LXF_SUFFIX) || (size_t)(end - p) < e->klen || ex_casecmp_n(p, e->klen, e->key))
 			continue;

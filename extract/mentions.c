@@ -155,9 +155,9 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 			continue;
 		}
 		{
-			unsigned char b0 = ex_fold_byte((unsigned char)*p);
-			const unsigned *ix = lx->by_first[LX_COUNTRY][b0];
-			unsigned nix = lx->n_first[LX_COUNTRY][b0];
+			/* a word of one letter: only keys of one byte can match (see the second-byte test) */
+			unsigned nix;
+			const unsigned *ix = ex_lex_candidates(lx, LX_COUNTRY, p, (size_t)(we - p), &nix);
 		for (i = 0; i < nix && !hit && n < cap; i++) {
 			const struct ex_lex_entry *en = &lx->v[LX_COUNTRY][ix[i]];
 			size_t kl = en->klen;

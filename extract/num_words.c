@@ -110,12 +110,28 @@ static int below1000(const char **p, const char *end)
 	return r;
 }
 
+/* Could a cardinal begin at w (three bytes readable)? Every one begins with a piece of small or
+ * tens, "hundert", "tausend" or "anderthalb", and each of those with one of these three bytes,
+ * folded as ex_casecmp_n folds them: a cheap no for most words. */
+static int cardinal_start(const char *w)
+{
+	static const char starts[][4] = {"ein", "elf", "zeh", "zwe", "zwo", "zw\xC3", "zwa", "dre", "vie",
+					 "f\xC3\xBC", "sec", "sie", "ach", "neu", "hun", "tau", "and"};
+	unsigned k = ex_fold_pair(w) << 8 | ex_fold_after((unsigned char)w[1], (unsigned char)w[2]);
+
+	for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		if (k == ((unsigned)(unsigned char)starts[i][0] << 16 | (unsigned)(unsigned char)starts[i][1] << 8 |
+			  (unsigned char)starts[i][2]))
+			return 1;
+	return 0;
+}
+
 int ex_numword(const char *w, size_t n, double *v)
 {
 	const char *p = w, *end = w + n;
 	int a, b = 0;
 
-	if (n < 3)
+	if (n < 3 || !cardinal_start(w))
 		return 0;
 	/* "anderthalb", "eineinhalb", "zweieinhalb": and a half */
 	if (n == 10 && !ex_casecmp_n(w, n, "anderthalb")) {
@@ -191,36 +207,29 @@ static int multiple_word(const char *w, size_t n)
 	return 0;
 }
 
-/* Could a number word, fraction or multiple start here? (a cheap two-letter pre-filter) */
-int ex_num_maybe_word(const char *p)
-{
-	/* ei zw dr vi fü se si ac ne ze el hu ta hä ve */
-	unsigned char b = ex_fold_byte((unsigned char)p[1]);
-
-	switch (ex_fold_byte((unsigned char)p[0])) {
-	case 'e':
-		return b == 'i' || b == 'l';
-	case 'z':
-		return b == 'w' || b == 'e';
-	case 'd':
-		return b == 'r';
-	case 'v':
-		return b == 'i' || b == 'e';
-	case 'f':
-	case 'h':
-		return b == 0xC3 || b == 'u';
-	case 's':
-		return b == 'e' || b == 'i';
-	case 'a':
-		return b == 'c' || b == 'n';
-	case 'n':
-		return b == 'e';
-	case 't':
-		return b == 'a';
-	default:
-		return 0;
-	}
-}
+/* ex_num_maybe_word's pairs: the second byte's bit (0: none), and per first byte the bits that may
+ * follow it; ASCII letters in either case (as ex_fold_byte folds them). */
+#define NB(c) (1u << (c))
+enum { N2_I = 1, N2_L, N2_W, N2_E, N2_R, N2_C3, N2_U, N2_C, N2_N, N2_A };
+const unsigned char ex_num_second[256] = {
+	['i'] = N2_I, ['I'] = N2_I, ['l'] = N2_L, ['L'] = N2_L, ['w'] = N2_W, ['W'] = N2_W,
+	['e'] = N2_E, ['E'] = N2_E, ['r'] = N2_R, ['R'] = N2_R, [0xC3] = N2_C3, ['u'] = N2_U,
+	['U'] = N2_U, ['c'] = N2_C, ['C'] = N2_C, ['n'] = N2_N, ['N'] = N2_N, ['a'] = N2_A,
+	['A'] = N2_A,
+};
+const unsigned short ex_num_first[256] = {
+	['e'] = NB(N2_I) | NB(N2_L), ['E'] = NB(N2_I) | NB(N2_L),
+	['z'] = NB(N2_W) | NB(N2_E), ['Z'] = NB(N2_W) | NB(N2_E),
+	['d'] = NB(N2_R), ['D'] = NB(N2_R),
+	['v'] = NB(N2_I) | NB(N2_E), ['V'] = NB(N2_I) | NB(N2_E),
+	['f'] = NB(N2_C3) | NB(N2_U), ['F'] = NB(N2_C3) | NB(N2_U),
+	['h'] = NB(N2_C3) | NB(N2_U), ['H'] = NB(N2_C3) | NB(N2_U),
+	['s'] = NB(N2_E) | NB(N2_I), ['S'] = NB(N2_E) | NB(N2_I),
+	['a'] = NB(N2_C) | NB(N2_N), ['A'] = NB(N2_C) | NB(N2_N),
+	['n'] = NB(N2_E), ['N'] = NB(N2_E),
+	['t'] = NB(N2_A), ['T'] = NB(N2_A),
+};
+#undef NB
 
 /* Number words, fractions and multiples at word w. Returns where scanning resumes. */
 const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)

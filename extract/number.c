@@ -39,7 +39,14 @@ void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, s
 				/* not a number word: skip its letters quickly */
 				p++;
 				while (p < sc.e) {
-					unsigned char b = (unsigned char)*p;
+					unsigned char b;
+					if (sc.e - p >= 8) {
+						size_t r = ex_ascii_run8(p, 0);
+						p += r;
+						if (r == 8)
+							continue;
+					}
+					b = (unsigned char)*p;
 					if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
 						p++;
 					else if (b >= 0xC3 && b <= 0xC9 && p + 1 < sc.e)

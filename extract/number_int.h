@@ -77,8 +77,16 @@ const char *ex_num_scan_digits(struct ex_scan *sc, const char *p);
 /* --- figures in words (num_words.c) --- */
 
 /* Could a number word, fraction or multiple start at p (two bytes readable)? A cheap filter in
- * front of ex_num_scan_word. */
-int ex_num_maybe_word(const char *p);
+ * front of ex_num_scan_word, inline: it is asked at every word. The pairs, either case: ei el, zw ze,
+ * dr, vi ve, fü fu hä hu (0xC3: ä ü), se si, ac an, ne, ta. ex_num_first[b]: the second bytes
+ * (bits by ex_num_second) that may follow a first byte b. */
+extern const unsigned short ex_num_first[256];
+extern const unsigned char ex_num_second[256];
+static inline int ex_num_maybe_word(const char *p)
+{
+	return (ex_num_first[(unsigned char)p[0]] >> ex_num_second[(unsigned char)p[1]]) & 1;
+}
+
 /* Number words, fractions and multiples at the word [w, we): appends the figure, if any; returns
  * where scanning resumes. */
 const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we);

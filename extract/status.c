@@ -238,8 +238,11 @@ static void separable_cues(const struct ex_ctx *c, size_t si, struct ex_sentence
 	while ((w = ex_next_word(s, &p, end)) != NULL && sc->ncue < EX_MAX_CUES) {
 		size_t n = (size_t)(p - w);
 		unsigned char b = ex_fold_byte((unsigned char)*w);
-		for (unsigned j = 0; j < lx->n_first[LX_SEPARABLE][b]; j++) {
-			const struct ex_lex_entry *e = &lx->v[LX_SEPARABLE][lx->by_first[LX_SEPARABLE][b][j]];
+		/* a verb of two bytes or more: the candidates of its first two; of one: all of its byte */
+		unsigned nix = lx->n_first[LX_SEPARABLE][b];
+		const unsigned *ix = n >= 2 ? ex_lex_candidates(lx, LX_SEPARABLE, w, n, &nix) : lx->by_first[LX_SEPARABLE][b];
+		for (unsigned j = 0; j < nix; j++) {
+			const struct ex_lex_entry *e = &lx->v[LX_SEPARABLE][ix[j]];
 			const char *sp = strchr(e->key, ' ');
 			size_t cl, ce;
 			const char *x, *lw = NULL, *lwe = NULL, *pw;

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-size_t ex_letter_before(const char *start, const char *p)
+size_t ex_letter_before_mb(const char *start, const char *p)
 {
 	const char *q = p;
 	int k;
@@ -95,7 +95,19 @@ const char *ex_skip_space(const char *p, const char *end)
 const char *ex_word_end(const char *p, const char *end)
 {
 	for (;;) {
-		size_t k = ex_letter_at(p, end);
+		size_t k;
+		/* the most of a word first: ASCII letters and digits, eight bytes at a time, then a
+		 * byte each */
+		while (end - p >= 8) {
+			size_t r = ex_ascii_run8(p, 1);
+			p += r;
+			if (r < 8)
+				break;
+		}
+		while (p < end && ((unsigned)(((unsigned char)*p | 0x20) - 'a') < 26u ||
+				   (unsigned)((unsigned char)*p - '0') < 10u))
+			p++;
+		k = ex_letter_at(p, end);
 		if (k) {
 			p += k;
 			continue;
@@ -121,9 +133,12 @@ const char *ex_word_end(const char *p, const char *end)
 
 int ex_word_in(const char *w, size_t n, const char *const *list)
 {
-	for (; *list; list++)
+	for (; *list; list++) {
+		if (n && **list != *w)
+			continue; /* the first byte first: most words of the list fail there */
 		if (strlen(*list) == n && !memcmp(*list, w, n))
 			return 1;
+	}
 	return 0;
 }
 

@@ -295,7 +295,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				p += ml;
 				continue;
 			}
-			if (docyear && (te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL) {
+			if (docyear && te) { /* the time word matched above */
 				int off = !strcmp(te->value, "-1") ? -1 : !strcmp(te->value, "+1") ? 1 : 0;
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml;

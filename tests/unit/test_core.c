@@ -22,6 +22,37 @@ static void test_numbers(void)
 	T_STREQ(b, "33.3333333333333");
 	kz_fmt_double(b, sizeof(b), -0.0, '.');
 	T_STREQ(b, "0");
+	kz_fmt_double(b, sizeof(b), -12.05, ',');
+	T_STREQ(b, "-12,05");
+	kz_fmt_double(b, 4, 123456, '.');
+	T_STREQ(b, "123"); /* cut to the buffer as snprintf cuts */
+	{
+		/* the digit paths print integers as "%.0f" does and six decimals as "%lld.%0*lld" */
+		static const double ints[] = {1, 9, 10, -1, -99, 1e15, 9007199254740993.0, 9.99e17, -4.2e17};
+		static const double decs[] = {0.5, -0.25, 1.05, 18.525, 1e11 + 0.5, -7.000001, 0.000001};
+		char want[64];
+		int ok = 1;
+		for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+			kz_fmt_double(b, sizeof(b), ints[i], '.');
+			snprintf(want, sizeof(want), "%.0f", ints[i]);
+			ok &= !strcmp(b, want);
+		}
+		T_CHECK(ok);
+		kz_fmt_double(b, sizeof(b), decs[0], '.');
+		T_STREQ(b, "0.5");
+		kz_fmt_double(b, sizeof(b), decs[1], '.');
+		T_STREQ(b, "-0.25");
+		kz_fmt_double(b, sizeof(b), decs[2], '.');
+		T_STREQ(b, "1.05");
+		kz_fmt_double(b, sizeof(b), decs[3], '.');
+		T_STREQ(b, "18.525");
+		kz_fmt_double(b, sizeof(b), decs[4], '.');
+		T_STREQ(b, "100000000000.5");
+		kz_fmt_double(b, sizeof(b), decs[5], '.');
+		T_STREQ(b, "-7.000001");
+		kz_fmt_double(b, sizeof(b), decs[6], '.');
+		T_STREQ(b, "0.000001");
+	}
 	T_CHECK(kz_parse_double("19,5", &v) == 0 && v == 19.5);
 	T_CHECK(kz_parse_double("19.5", &v) == 0 && v == 19.5);
 	T_CHECK(kz_parse_double(" 5070000000000 ", &v) == 0 && v == 5.07e12);
