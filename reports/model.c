@@ -7,25 +7,34 @@
 #include <string.h>
 
 struct country {
-	const char *code, *de, *en;
+	const char *code, *de, *en, *adj_en; /* adj_en: "German troops", not "Germany troops" */
 };
 
 static const struct country countries[] = {
-	{"US", "USA", "United States"},    {"JP", "Japan", "Japan"},
-	{"KR", "Südkorea", "South Korea"}, {"KP", "Nordkorea", "North Korea"},
-	{"CN", "China", "China"},          {"DE", "Deutschland", "Germany"},
-	{"RU", "Russland", "Russia"},      {"UA", "Ukraine", "Ukraine"},
-	{"PL", "Polen", "Poland"},         {"EE", "Estland", "Estonia"},
-	{"LT", "Litauen", "Lithuania"},    {"LV", "Lettland", "Latvia"},
-	{"FR", "Frankreich", "France"},    {"GB", "Großbritannien", "United Kingdom"},
-	{"IT", "Italien", "Italy"},        {"IQ", "Irak", "Iraq"},
-	{"AF", "Afghanistan", "Afghanistan"}, {"TW", "Taiwan", "Taiwan"},
-	{"IN", "Indien", "India"},         {"AU", "Australien", "Australia"},
-	{"PH", "Philippinen", "Philippines"}, {"VN", "Vietnam", "Vietnam"},
-	{"IR", "Iran", "Iran"},            {"IL", "Israel", "Israel"},
-	{"TR", "Türkei", "Turkey"},        {"NATO", "NATO", "NATO"},
-	{"EU", "EU", "EU"},                {NULL, NULL, NULL},
+	{"US", "USA", "United States", "US"},          {"JP", "Japan", "Japan", "Japanese"},
+	{"KR", "Südkorea", "South Korea", "South Korean"}, {"KP", "Nordkorea", "North Korea", "North Korean"},
+	{"CN", "China", "China", "Chinese"},           {"DE", "Deutschland", "Germany", "German"},
+	{"RU", "Russland", "Russia", "Russian"},       {"UA", "Ukraine", "Ukraine", "Ukrainian"},
+	{"PL", "Polen", "Poland", "Polish"},           {"EE", "Estland", "Estonia", "Estonian"},
+	{"LT", "Litauen", "Lithuania", "Lithuanian"},  {"LV", "Lettland", "Latvia", "Latvian"},
+	{"FR", "Frankreich", "France", "French"},      {"GB", "Großbritannien", "United Kingdom", "British"},
+	{"IT", "Italien", "Italy", "Italian"},         {"IQ", "Irak", "Iraq", "Iraqi"},
+	{"AF", "Afghanistan", "Afghanistan", "Afghan"}, {"TW", "Taiwan", "Taiwan", "Taiwanese"},
+	{"IN", "Indien", "India", "Indian"},           {"AU", "Australien", "Australia", "Australian"},
+	{"PH", "Philippinen", "Philippines", "Philippine"}, {"VN", "Vietnam", "Vietnam", "Vietnamese"},
+	{"IR", "Iran", "Iran", "Iranian"},             {"IL", "Israel", "Israel", "Israeli"},
+	{"TR", "Türkei", "Turkey", "Turkish"},         {"NATO", "NATO", "NATO", "NATO"},
+	{"EU", "EU", "EU", "EU"},                      {NULL, NULL, NULL, NULL},
 };
+
+/* The English adjective of a country's name ("German"), or NULL when the table has none. */
+static const char *country_adj_en(const char *code)
+{
+	for (const struct country *c = countries; c->code; c++)
+		if (!strcmp(c->code, code))
+			return c->adj_en;
+	return NULL;
+}
 
 const char *rp_country(const char *code, enum pl_lang lang)
 {
@@ -73,17 +82,20 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 			snprintf(dst, n, de ? "Streitkräfte %s" : "Armed forces, %s", s);
 		else if (!strcmp(subject, "US") && hasp)
 			snprintf(dst, n, de ? "US-Truppen in %s" : "US troops in %s", p);
+		else if (hasp && !de && country_adj_en(subject))
+			snprintf(dst, n, "%s troops in %s", country_adj_en(subject), p);
 		else if (hasp)
-			snprintf(dst, n, de ? "Truppen %s in %s" : "%s troops in %s", s, p);
+			snprintf(dst, n, de ? "Truppen %s in %s" : "Troops of %s in %s", s, p);
 		else
 			snprintf(dst, n, de ? "Truppen %s (%s)" : "%s troops (%s)", s, dw);
 		break;
 	case KZ_I_BUDGET:
 		if (!strcmp(detail, "defense_budget"))
 			snprintf(dst, n, de ? "Verteidigungshaushalt %s" : "Defence budget, %s", s);
-		else if (!strcmp(detail, "host_nation_support"))
-			snprintf(dst, n, de ? "Stationierungskosten: Beitrag %s%s%s" : "Host-nation support, %s%s%s",
-				 s, hasp ? (de ? " an " : " to ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "host_nation_support") || !strcmp(detail, "host_nation_support_per_year"))
+			snprintf(dst, n, de ? "Stationierungskosten%s: Beitrag %s%s%s" : "Host-nation support%s, %s%s%s",
+				 strcmp(detail, "host_nation_support") ? (de ? " pro Jahr" : " a year") : "", s,
+				 hasp ? (de ? " an " : " to ") : "", hasp ? p : "");
 		else if (!strcmp(detail, "special_fund"))
 			snprintf(dst, n, de ? "Sondervermögen %s" : "Special fund, %s", s);
 		else if (!strcmp(detail, "military_exports"))

@@ -70,6 +70,20 @@ static void test_names(void)
 	T_STREQ(b, "US-Truppen in Südkorea");
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "defense_budget", "JP", "", PL_EN);
 	T_STREQ(b, "Defence budget, Japan");
+	/* English troops take the country's adjective, a country without one "Troops of" */
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "stationed", "DE", "LT", PL_EN);
+	T_STREQ(b, "German troops in Lithuania");
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "stationed", "KP", "RU", PL_EN);
+	T_STREQ(b, "North Korean troops in Russia");
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "stationed", "XX", "LT", PL_EN);
+	T_STREQ(b, "Troops of XX in Lithuania");
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "stationed", "DE", "LT", PL_DE);
+	T_STREQ(b, "Truppen Deutschland in Litauen");
+	/* a yearly rate of host-nation support in the words of the total */
+	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "host_nation_support_per_year", "JP", "US", PL_EN);
+	T_STREQ(b, "Host-nation support a year, Japan to United States");
+	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "host_nation_support_per_year", "JP", "US", PL_DE);
+	T_STREQ(b, "Stationierungskosten pro Jahr: Beitrag Japan an USA");
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "", "KR", "", PL_DE); /* no detail: no claim it is the defence budget */
 	T_STREQ(b, "Ausgaben Südkorea");
 	/* a share with a detail says of what: the US share of South Korea's arms imports is no trade share */
