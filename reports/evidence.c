@@ -2,6 +2,7 @@
  * the appendix of every statement it shows or cites, with quote, sentence and source. */
 #include "reports_int.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,42 @@ static void claim_line(struct kz_buf *b, const struct rp_model *m, size_t ci)
  * holds them all. sel[i] is set for each finding shown; returns the ranking (caller frees). */
 #define RP_MAX_FINDINGS 40
 #define RP_FIND_PER_KIND 3
+
+/*
+ * "… (2009, usfk-truppenstaerke-2025.txt) → …": a finding's explanation names documents by their
+ * file names (it is made for findings.csv); on the sheet each becomes its number in the sources,
+ * "[3]", where the sheet lists it. A name counts where it stands alone, not inside a longer one.
+ */
+static char *expl_numbered(const struct rp_model *m, const struct rp_find *f)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	const char *p = f->expl;
+
+	while (*p) {
+		size_t best = 0;
+		int no = 0;
+		if (p == f->expl || !(isalnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '_' || p[-1] == '.'))
+			for (size_t k = 0; k < f->nclaims; k++) {
+				size_t ci = f->claims[k], n;
+				const char *doc, *base;
+				if (ci >= m->t->n || !m->docno[ci] || !(doc = m->t->v[ci].doc))
+					continue;
+				base = strrchr(doc, '/');
+				base = base ? base + 1 : doc;
+				n = strlen(base);
+				if (n > best && !strncmp(p, base, n) && !isalnum((unsigned char)p[n]) && p[n] != '-' && p[n] != '_') {
+					best = n;
+					no = m->docno[ci];
+				}
+			}
+		if (best) {
+			kz_buf_addf(&b, "[%d]", no);
+			p += best;
+		} else
+			kz_buf_add(&b, p++, 1);
+	}
+	return b.s ? b.s : kz_xstrdup("");
+}
 
 static const struct rp_model *rank_m;
 
@@ -172,9 +209,11 @@ void rp_findings(struct rp_pages *p, struct rp_model *m)
 			if (f->nclaims > 4)
 				kz_buf_addf(&b, rp_tr(L, "\n• … und %zu weitere Angaben", "\n• … and %zu more statements"), f->nclaims - 4);
 			if (*f->expl) {
-				e = rp_markup_escape(f->expl);
+				char *numbered = expl_numbered(m, f);
+				e = rp_markup_escape(numbered);
 				kz_buf_addf(&b, "\n<i>%s</i>", e);
 				free(e);
+				free(numbered);
 			}
 			th = pl_text_height(&p->pc, RP_TEXT_W - 10, RP_F_BODY, 1, 0, b.s);
 			rp_pages_need(p, th + 6);

@@ -54,6 +54,10 @@ for s in "Kennzahlen nach Land" "Südkorea" "Deutschland" "US-Truppen in Japan" 
 	check "pdftotext finds '$s'" has "$tmp/c.txt" "$s"
 done
 check "no overlapping or cut-off text on any page (corpus)" layout_ok "$tmp/c.layout"
+# the findings name documents by their numbers in the sources, not by file names
+sed -n '/^Befunde/,/^Quellen/p' "$tmp/c.txt" > "$tmp/c.finds"
+check "findings cite documents as [n]" grep -q '([0-9]\{4\}, \[[0-9]*\])' "$tmp/c.finds"
+check "findings name no file" sh -c "! grep -q '[a-z0-9]\.\(txt\|md\|html\|pdf\))' '$tmp/c.finds'"
 # the appendix backs what the sheet shows: every quote of a finding shown is among its rows
 missing=$(python3 - "$tmp/c.layout" <<'PY'
 import re, sys
