@@ -94,9 +94,19 @@ static int fact_flags(const struct rp_model *m, const struct rp_fact *f)
 	return fl;
 }
 
+/* The note beside a point: its quote as the source wrote it on a German sheet; on an English one
+ * the figure in English ("KRW 1,519.2 bn", not "1.519,2 Mrd. Won" beside an English axis). */
+static const char *point_note(const struct rp_model *m, const struct kz_claim *cl, char *buf, size_t n)
+{
+	if (m->lang == PL_DE)
+		return cl->quote;
+	rp_fmt_claim(buf, n, cl, m->lang);
+	return buf;
+}
+
 static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const struct rp_fact *f)
 {
-	char name[256], title[320], slug[160], label[200], sub[400], v[64], r[96], yr[48];
+	char name[256], title[320], slug[160], label[200], sub[400], v[64], r[96], yr[48], note[96];
 	struct pl_chart *c;
 	size_t k, rows = 0, *shown, nshown;
 	enum pl_lang lang = m->lang;
@@ -142,8 +152,8 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 		if (strcmp(cl->unit, f->unit))
 			continue;
 		rp_doc_label(m, m->docno[shown[k]], label, sizeof label);
-		pl_chart_add(c, label, cl->quote, rp_year_num(cl->year), cl->value, cl->low, cl->high,
-			     m->flags[shown[k]]);
+		pl_chart_add(c, label, point_note(m, cl, note, sizeof note), rp_year_num(cl->year), cl->value, cl->low,
+			     cl->high, m->flags[shown[k]]);
 		cite(cs, shown[k]);
 	}
 	free(shown);
@@ -173,7 +183,7 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 			 size_t n)
 {
 	const struct rp_fact *f = &m->facts[ord[0]];
-	char name[256], title[320], slug[160], label[200], sub[400], a[16], b[16];
+	char name[256], title[320], slug[160], label[200], sub[400], a[16], b[16], note[96];
 	struct pl_chart *c = NULL;
 	int years[256], ny = 0, from = 0, nt;
 	int de = m->lang == PL_DE;
@@ -252,7 +262,7 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 			}
 			rp_doc_label(m, m->docno[picked[k]], label, sizeof label);
 			rp_utf8_cut(label, 48);
-			p = pl_chart_add(c, label, cl->quote, rp_year_num(cl->year), cl->value, cl->low,
+			p = pl_chart_add(c, label, point_note(m, cl, note, sizeof note), rp_year_num(cl->year), cl->value, cl->low,
 					 cl->high, m->flags[picked[k]]);
 			p->series = pl_chart_series(c, label);
 			cite(cs, picked[k]);

@@ -129,6 +129,10 @@ pdftotext "$tmp/en.pdf" "$tmp/en.txt"
 for s in "Key figures by country" "South Korea" "US troops in Japan" "Findings" "Page 1" "28,500"; do
 	check "English sheet has '$s'" has "$tmp/en.txt" "$s"
 done
+# German words of a figure stand only inside quotation marks: charts label points in English
+pdftotext -layout "$tmp/en.pdf" "$tmp/en-layout.txt"
+check "English charts label points in English" sh -c "! grep -qE '^ *\[[0-9]+\] .*[0-9] (Mrd\.|Mio\.|Billionen|Milliarden|Prozent|Won|Yen|Euro)[^)]*\$' '$tmp/en-layout.txt'"
+check "English charts label points with English amounts" grep -qE '^ *\[[0-9]+\] .* (EUR|KRW|JPY|USD) [0-9.,]+ (bn|tn|m)$' "$tmp/en-layout.txt"
 
 # --- charts as SVG and PNG ---
 "$KZ" report -o "$tmp/ch.pdf" --charts "$tmp/charts" corpus
