@@ -698,7 +698,8 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 			 !ex_word_in(pw, (size_t)(pwe - pw), (const char *const[]){"von", "vom", "durch", NULL});
 		if (!phrase && known_agent_at(c->lx, w, we, end, 2, a->source, sizeof(a->source)))
 			return;
-		if (!phrase && agent_at(c->lx, w, we, end, a->source, sizeof(a->source)))
+		/* (a capital at the sentence's start says nothing: "Zugleich beklagten …") */
+		if (!phrase && w > s && agent_at(c->lx, w, we, end, a->source, sizeof(a->source)))
 			return;
 	}
 	/* after it: ", forderte Trump", "verlangt Washington von Seoul" (past all its words: "ins Spiel
@@ -710,6 +711,13 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 	}
 	while (x < end && *x == ' ')
 		x++;
+	/* "beklagten Außenminister Pompeo …": a known name among the next words of its clause */
+	{
+		const char *y = x, *w2;
+		for (int k = 0; k < 3 && (w2 = ex_next_word(x, &y, end)) != NULL && !memchr(x, ',', (size_t)(w2 - x)); k++)
+			if (!in_figure(c, si, w2) && known_agent_at(c->lx, w2, y, end, 1, a->source, sizeof(a->source)))
+				return;
+	}
 	we = ex_word_end(x, end);
 	if (x < we && !in_figure(c, si, x) && agent_at(c->lx, x, we, end, a->source, sizeof(a->source)))
 		return;
