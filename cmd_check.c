@@ -195,7 +195,7 @@ int cmd_check(int argc, char **argv)
 			   "beyond the amounts' rounding), arithmetic (stated changes, multiples, shares\n"
 			   "above 100 %), outlier (robust z > 3.5 and 25 % off the median or trend),\n"
 			   "claim (a figure the text marks as an assertion against the reported one).\n"
-			   "A summary goes to stdout. Exit 0 unless --fail-on names a kind found (then 1;\n"
+			   "A summary goes to stdout (with -o: the first 40 findings and a count of the rest). Exit 0 unless --fail-on names a kind found (then 1;\n"
 			   "information within one text does not count).",
 			   opts, argc, argv, &pos);
 	if (rc) {
@@ -305,7 +305,7 @@ int cmd_check(int argc, char **argv)
 		}
 	}
 	if (!out || strcmp(out, "-"))
-		st_summary_write(&res, &t, so.lang, stdout);
+		st_summary_write(&res, &t, so.lang, out ? 40 : 0, out, stdout); /* all of them when nowhere else */
 	if (out && (rc = write_csv(out, &res, &t, 1, d)))
 		worst = rc;
 	if (cons && (rc = write_csv(cons, &res, &t, 0, d)))

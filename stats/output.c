@@ -166,7 +166,8 @@ pad:
 	fputc(' ', f);
 }
 
-void st_summary_write(const struct st_result *r, const struct kz_table *t, enum st_lang lang, FILE *f)
+void st_summary_write(const struct st_result *r, const struct kz_table *t, enum st_lang lang, size_t max,
+		      const char *where, FILE *f)
 {
 	struct kz_buf what = KZ_BUF_INIT, vals = KZ_BUF_INIT, docs = KZ_BUF_INIT;
 	int en = lang == ST_LANG_EN;
@@ -182,6 +183,12 @@ void st_summary_write(const struct st_result *r, const struct kz_table *t, enum 
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct st_finding *x = &r->f[i];
 		const struct kz_claim *c0 = &t->v[x->claims[0]];
+		if (max && i == max) {
+			/* an archive's thousands of findings are in findings.csv; the terminal gets a page */
+			fprintf(f, en ? "… and %zu more findings in %s\n" : "… und %zu weitere Befunde in %s\n", r->nf - max,
+				where ? where : "findings.csv");
+			break;
+		}
 		struct kz_claim fact = *c0;
 		kz_buf_reset(&what);
 		kz_buf_reset(&vals);

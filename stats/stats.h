@@ -187,8 +187,9 @@ void st_findings_write_csv(const struct st_result *r, const struct kz_table *t, 
  * claims,docs,method,weights (weights as "doc=0.62 | doc2=0.38").
  */
 void st_consensus_write_csv(const struct st_result *r, const struct kz_table *t, FILE *f, enum kz_csv_dialect d);
-/* A table a person can scan (kind, what, values, sources, why), then a one-line tally. */
-void st_summary_write(const struct st_result *r, const struct kz_table *t, enum st_lang lang,
-		      FILE *f);
+/* A table a person can scan (kind, what, values, sources, why), then a one-line tally. With max
+ * > 0 and more findings than that, the first max, then how many more `where` holds (findings.csv). */
+void st_summary_write(const struct st_result *r, const struct kz_table *t, enum st_lang lang, size_t max,
+		      const char *where, FILE *f);
 
 #endif

@@ -206,5 +206,21 @@ else
 	skip=$((skip + 4))
 fi
 
+# at archive scale the summary is a page: 40 findings and how many more findings.csv holds; all of
+# them when there is no findings.csv
+GEN=${BUILD:-build/rel}/tools/gencheck
+if [ -x "$GEN" ]; then
+	"$GEN" 20000 > "$tmp/arch.csv"
+	"$KZ" check -o "$tmp/arch.find" "$tmp/arch.csv" > "$tmp/arch.sum"
+	n=$(($(wc -l < "$tmp/arch.find") - 1))
+	expect "archive: many findings ($n)" [ "$n" -gt 100 ]
+	expect "archive: the summary shows 40 and names the rest" grep -q "^… und $((n - 40)) weitere Befunde in $tmp/arch.find\$" "$tmp/arch.sum"
+	expect "archive: a page, not thousands of lines" [ "$(wc -l < "$tmp/arch.sum")" -le 43 ]
+	"$KZ" check "$tmp/arch.csv" > "$tmp/arch.all"
+	expect "archive: without -o every finding is in the summary" [ "$(wc -l < "$tmp/arch.all")" -eq $((n + 2)) ]
+else
+	skip=$((skip + 4))
+fi
+
 echo "check.sh: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (st_check(&t, &fx, NULL, &so, &res, &err) == 0) {
 			st_findings_write_csv(&res, &t, fz_sink(), KZ_CSV_PLAIN);
 			st_consensus_write_csv(&res, &t, fz_sink(), KZ_CSV_PLAIN);
-			st_summary_write(&res, &t, so.lang, fz_sink());
+			st_summary_write(&res, &t, so.lang, 0, NULL, fz_sink());
 		}
 		st_result_release(&res);
 	}
