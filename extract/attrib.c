@@ -134,12 +134,17 @@ static void elided_clause(const struct ex_ctx *c, size_t si, const struct ex_qty
 	const char *a0 = c->text + q->start, *b0 = c->text + q->end;
 	const struct cache_slot *sl;
 
-	if (!c->have_prev || c->prev_si != si || c->prev.ind != a->ind || a->partner[0] || !c->prev.partner[0] ||
-	    (a->subject[0] && strcmp(a->subject, c->prev.subject)) || !at_clause_between(c->text, c->prev_end, q->start))
+	if (!c->have_prev || c->prev_si != si || c->prev.ind != a->ind || !c->prev.partner[0] ||
+	    !at_clause_between(c->text, c->prev_end, q->start))
 		return;
-	while (a0 > s && !(a0[-1] == ',' || a0[-1] == ';'))
+	/* the clause: back and forward to , ; or a dash between spaces */
+	while (a0 > s && !(a0[-1] == ',' || a0[-1] == ';') &&
+	       !(a0 - s >= 4 && a0[-1] == ' ' && (unsigned char)a0[-4] == 0xE2 && (unsigned char)a0[-3] == 0x80 &&
+		 ((unsigned char)a0[-2] == 0x93 || (unsigned char)a0[-2] == 0x94)))
 		a0--;
-	while (b0 < e && *b0 != ',' && *b0 != ';')
+	while (b0 < e && *b0 != ',' && *b0 != ';' &&
+	       !(e - b0 >= 4 && *b0 == ' ' && (unsigned char)b0[1] == 0xE2 && (unsigned char)b0[2] == 0x80 &&
+		 ((unsigned char)b0[3] == 0x93 || (unsigned char)b0[3] == 0x94)))
 		b0++;
 	if (at_tense_of(c->lx, a0, b0))
 		return; /* a verb of its own: a statement of its own */
@@ -151,9 +156,27 @@ static void elided_clause(const struct ex_ctx *c, size_t si, const struct ex_qty
 			return;
 	}
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
-	for (size_t i = 0; i < sl->nm; i++)
-		if (sl->m[i].start >= (size_t)(a0 - c->text) && sl->m[i].end <= (size_t)(b0 - c->text))
+	{
+		const struct mention *own = NULL;
+		int nown = 0;
+		for (size_t i = 0; i < sl->nm; i++)
+			if (sl->m[i].start >= (size_t)(a0 - c->text) && sl->m[i].end <= (size_t)(b0 - c->text)) {
+				own = &sl->m[i];
+				nown++;
+			}
+		/* "… in Deutschland stationiert – mehr als in jedem anderen Land außer Japan mit etwa
+		 * 55.000": troops of the same force, the one country of the clause is where they are */
+		if (nown == 1 && a->ind == KZ_I_TROOPS && !strcmp(c->prev.detail, "stationed") &&
+		    strcmp(own->code, c->prev.subject) && strcmp(own->code, c->prev.partner) &&
+		    !(own->flags & (LXF_PREFIX | LXF_ADJ | LXF_PERSON | LXF_ORG)) &&
+		    (!strcmp(a->subject, own->code) || !strcmp(a->partner, own->code))) {
+			snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
+			snprintf(a->partner, sizeof(a->partner), "%s", own->code);
 			return;
+		}
+		if (nown || a->partner[0] || (a->subject[0] && strcmp(a->subject, c->prev.subject)))
+			return;
+	}
 	snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
 	snprintf(a->partner, sizeof(a->partner), "%s", c->prev.partner);
 }
