@@ -53,17 +53,19 @@ static void load(void)
 
 const char *kz_detail_words(char *dst, size_t n, const char *detail, int english)
 {
-	static const char per[] = "_per_year";
+	static const char per[] = "_per_year", part[] = "_part";
 	size_t dl = strlen(detail), pl = strlen(per);
-	int yearly = dl > pl && !strcmp(detail + dl - pl, per);
-	size_t base = yearly ? dl - pl : dl;
+	int parted = dl > 5 && !strcmp(detail + dl - 5, part);
+	int yearly = (parted ? dl - 5 : dl) > pl && !strncmp(detail + (parted ? dl - 5 : dl) - pl, per, pl);
+	size_t base = (parted ? dl - 5 : dl) - (yearly ? pl : 0);
+	const char *tail = parted ? (english ? " (part)" : " (Teilbetrag)") : "";
 
 	if (!loaded)
 		load();
 	for (size_t i = 0; i < nwords; i++)
 		if (strlen(words[i].code) == base && !strncmp(words[i].code, detail, base)) {
-			snprintf(dst, n, "%s%s", english ? words[i].en : words[i].de,
-				 yearly ? (english ? " a year" : " pro Jahr") : "");
+			snprintf(dst, n, "%s%s%s", english ? words[i].en : words[i].de,
+				 yearly ? (english ? " a year" : " pro Jahr") : "", tail);
 			return dst;
 		}
 	/* not in the vocabulary (an analyst's own detail): its words, no underscores */
@@ -71,5 +73,6 @@ const char *kz_detail_words(char *dst, size_t n, const char *detail, int english
 	for (char *c = dst; *c; c++)
 		if (*c == '_')
 			*c = ' ';
+	snprintf(dst + strlen(dst), n - strlen(dst), "%s", tail);
 	return dst;
 }

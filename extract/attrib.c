@@ -194,6 +194,39 @@ static int clause_speaks_present(const struct ex_ctx *c, size_t si, const struct
 	return at_tense_of(c->lx, a0, b0) > 0;
 }
 
+/*
+ * "Das Budget umfasst insgesamt 746,9 Milliarden Yen. … Darunter fallen mit 152,0 Milliarden Yen die
+ * Kosten …": an amount or count in a clause opened by words of a part (data/words.tsv part) is
+ * part of the total before it — its detail ends in "_part", a fact apart from the total's.
+ */
+static void part_of_total(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *x = c->text + q->start;
+	size_t ml, dl = strlen(a->detail);
+
+	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "factor") || dl + 5 >= sizeof(a->detail) ||
+	    (dl > 5 && !strcmp(a->detail + dl - 5, "_part")))
+		return;
+	while (x > s && x[-1] != ',' && x[-1] != ';' && x[-1] != ':')
+		x--;
+	x = ex_skip_space(x, c->text + q->start);
+	if (!ex_lex_match_after(c->lx, LX_PART, x, c->text + q->start, &ml))
+		return;
+	/* a part without a cue of its own is of the total's kind */
+	if (!dl && c->have_prev && c->prev_si + 1 >= si && c->prev.ind == a->ind && c->prev.detail[0]) {
+		snprintf(a->detail, sizeof(a->detail), "%s", c->prev.detail);
+		dl = strlen(a->detail);
+		if (dl + 5 >= sizeof(a->detail) || (dl > 5 && !strcmp(a->detail + dl - 5, "_part")))
+			return;
+	}
+	if (!dl)
+		return;
+	memcpy(a->detail + dl, "_part", 6);
+	/* a part is of its total's time, unless it names its own */
+	if (a->year_doc && c->have_prev && c->prev_si + 1 >= si && c->prev.year[0])
+		snprintf(a->year, sizeof(a->year), "%s", c->prev.year);
+}
+
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -248,6 +281,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		a->year[0] = '\0';
 	the_country(c, si, q, a);
 	elided_clause(c, si, q, a);
+	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
 		alliance_target(c, si, q, a);
 	if (a->ind == KZ_I_TROOPS)

@@ -50,6 +50,7 @@ enum ex_lex_kind {
 	LX_ANAPHOR,    /* a noun that, with its article, stands for the country spoken of last: Land */
 	LX_WHOLE,      /* right after a share, the total it is part of: davon, der Ausgaben (value: detail) */
 	LX_PERIOD,     /* a part of a year before its number: Januar, Ende, Frühjahr ("zwischen Januar 2022 und Ende 2024") */
+	LX_PART,       /* a clause's first words that make its figures part of the total before: Darunter, Darin enthalten */
 	LX__N
 };
 

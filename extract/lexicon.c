@@ -44,6 +44,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_ANAPHOR] = "anaphor",
 	[LX_WHOLE] = "whole",
 	[LX_PERIOD] = "period",
+	[LX_PART] = "part",
 };
 
 static int parse_flags(const char *s)

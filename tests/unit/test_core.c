@@ -452,6 +452,10 @@ static void test_detail_words(void)
 	T_STREQ(kz_detail_words(b, sizeof b, "procurement", 0), "Beschaffung");
 	T_STREQ(kz_detail_words(b, sizeof b, "procurement", 1), "procurement");
 	T_STREQ(kz_detail_words(b, sizeof b, "host_nation_support_per_year", 0), "Stationierungskosten pro Jahr");
+	/* a part of a total ("Darunter …"), also of a yearly rate, also of a detail outside the vocabulary */
+	T_STREQ(kz_detail_words(b, sizeof b, "host_nation_support_part", 0), "Stationierungskosten (Teilbetrag)");
+	T_STREQ(kz_detail_words(b, sizeof b, "host_nation_support_per_year_part", 1), "host-nation support a year (part)");
+	T_STREQ(kz_detail_words(b, sizeof b, "base_costs_part", 0), "base costs (Teilbetrag)");
 	T_STREQ(kz_detail_words(b, sizeof b, "base_construction", 0), "base construction");
 }
 
