@@ -51,6 +51,7 @@ enum ex_lex_kind {
 	LX_WHOLE,      /* right after a share, the total it is part of: davon, der Ausgaben (value: detail) */
 	LX_PERIOD,     /* a part of a year before its number: Januar, Ende, Frühjahr ("zwischen Januar 2022 und Ende 2024") */
 	LX_PART,       /* a clause's first words that make its figures part of the total before: Darunter, Darin enthalten */
+	LX_DRAWN,      /* right after an amount, the fund it is drawn from: "aus dem Sondervermögen" (value: detail) */
 	LX__N
 };
 

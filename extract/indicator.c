@@ -199,6 +199,25 @@ static int share_of_whole(const struct ex_ctx *c, const struct ex_qty *q, size_t
 	return 1;
 }
 
+/*
+ * "dazu kamen 19,8 Mrd. Euro aus dem Sondervermögen": right after an amount, the fund it is drawn
+ * from (words.tsv drawn) makes it a year's outlay of that fund, not the fund's volume ("ein
+ * Sondervermögen von 100 Mrd. Euro").
+ */
+static void drawn_from(const struct ex_ctx *c, const struct ex_qty *q, size_t e, struct ex_attr *a)
+{
+	const char *p = c->text + q->end, *end = c->text + e;
+	const struct ex_lex_entry *w;
+	size_t ml;
+
+	if (q->unit_end > q->end)
+		p = c->text + q->unit_end;
+	while (p < end && *p == ' ')
+		p++;
+	if ((w = ex_lex_match_after(c->lx, LX_DRAWN, p, end, &ml)) != NULL)
+		at_set_detail(a, w->value);
+}
+
 static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
 			 struct ex_attr *a);
 
@@ -425,6 +444,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			    at_word_before_is(c->text + s, c->text + q->start, "weiteren"))
 				at_set_detail(a, "additional");
 		}
+		drawn_from(c, q, e, a);
 		return;
 	}
 	if (!strcmp(q->unit, "persons") && word_after_is_change(c->lx, c->text + q->end, c->text + e, 0)) {

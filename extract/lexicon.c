@@ -45,6 +45,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_WHOLE] = "whole",
 	[LX_PERIOD] = "period",
 	[LX_PART] = "part",
+	[LX_DRAWN] = "drawn",
 };
 
 static int parse_flags(const char *s)
