@@ -483,12 +483,25 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	if (q->cell_end > q->cell_start) {
 		/* a table column's header may date it: "| Verteidigungsetat 2024 (Mrd. Euro) |" */
 		n = at_years_in(c, q->cell_start, q->cell_end, NULL, 0, y, MAX_YEARS);
-		/* a target or a baseline there is scenery, as for the sentences before */
-		if (n && y[0].text[0] && !y[0].baseline &&
-		    (!y[0].target || speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end))) {
+		if (n && y[0].text[0]) {
 			snprintf(a->year, sizeof(a->year), "%s", y[0].text);
-			a->year_doc = y[0].target ? 0 : 2;
+			a->year_doc = 2;
 			return;
+		}
+		/* … else its caption, the short line right before the table: "Tabelle 1: US-Truppen in
+		 * Japan und Südkorea, 2020" */
+		{
+			size_t k = si;
+			while (k > 0 && c->text[c->sent[k - 1].start] == '|')
+				k--;
+			if (k > 0 && c->sent[k - 1].end - c->sent[k - 1].start <= 200) {
+				n = at_years_in(c, c->sent[k - 1].start, c->sent[k - 1].end, NULL, 0, y, MAX_YEARS);
+				if (n && y[n - 1].text[0] && !y[n - 1].baseline) {
+					snprintf(a->year, sizeof(a->year), "%s", y[n - 1].text);
+					a->year_doc = 2;
+					return;
+				}
+			}
 		}
 	}
 	{
