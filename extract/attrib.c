@@ -286,7 +286,30 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		alliance_target(c, si, q, a);
 	if (a->ind == KZ_I_TROOPS)
 		at_troops_here(c, si, q, a);
-	/* troops with a foreign location are stationed there ("US-Streitkräfte in Korea") */
+	/* troops with a foreign location are stationed there ("US-Streitkräfte in Korea"); a count of
+	 * active soldiers only ("gut 23.000 aktive Soldaten" of the DMDC, against an official total)
+	 * is a count of its own there, and at home the armed forces */
+	if (a->ind == KZ_I_TROOPS && !strcmp(a->detail, "active")) {
+		/* "Mit rund zwei Millionen aktiven Soldaten ist die Volksbefreiungsarmee die größte Armee":
+		 * a sentence that names an armed force speaks of a country's own */
+		const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_CUES);
+		int own = !a->partner[0] || !strcmp(a->partner, a->subject);
+		for (size_t i = 0; i < sl->nc && !own; i++)
+			own = !strcmp(sl->c[i].e->value, "troops") && !strcmp(sl->c[i].e->detail, "armed_forces");
+		at_set_detail(a, own ? "armed_forces" : "stationed_active");
+		if (own && a->partner[0] && strcmp(a->partner, a->subject)) {
+			/* "Die Armee Italiens hat rund 160.000 aktive Soldaten": the country the sentence
+			 * names with its army is whose */
+			const struct cache_slot *ms = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+			for (size_t i = 0; i < ms->nm; i++)
+				if (!strcmp(ms->m[i].code, a->partner)) {
+					snprintf(a->subject, sizeof(a->subject), "%s", a->partner);
+					break;
+				}
+		}
+		if (own)
+			a->partner[0] = '\0';
+	}
 	if (a->ind == KZ_I_TROOPS && (!a->detail[0] || !strcmp(a->detail, "armed_forces")) && a->partner[0] &&
 	    strcmp(a->partner, a->subject))
 		at_set_detail(a, "stationed");

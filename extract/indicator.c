@@ -501,7 +501,8 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 		int st;
 		if (strcmp(h->e->value, "troops") || !h->e->detail[0])
 			continue;
-		if (h->ws >= q->start && h->we <= q->end)
+		/* (but "23.000 aktive Soldaten": who is counted, active soldiers only) */
+		if (h->ws >= q->start && h->we <= q->end && strcmp(h->e->detail, "active"))
 			continue;
 		if (in_other_figure(c, q, h))
 			continue;
