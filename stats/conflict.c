@@ -298,9 +298,10 @@ static void drift(struct st_ctx *x, const struct st_bucket *a, const struct st_b
 		kz_buf_adds(&e, " → ");
 		st_claim_ref(&e, cj, ST_REF_YEAR, lang);
 		if (isfinite(rd)) {
-			st_fmt_pct(pct, sizeof(pct), rd * 100, lang);
+			/* a sign as the sheet's heading writes it: "+57 %", "−8,2 %" (a minus, not a hyphen) */
+			st_fmt_pct(pct, sizeof(pct), fabs(rd) * 100, lang);
 			kz_buf_addf(&e, lang == ST_LANG_EN ? " – changed by %s%s" : " – Veränderung um %s%s",
-				    rd > 0 && rd * 100 < ST_PCT_MAX ? "+" : "", pct);
+				    rd * 100 >= ST_PCT_MAX ? "" : rd > 0 ? "+" : rd < 0 ? "\xe2\x88\x92" : "", pct);
 		}
 		kz_buf_adds(&e, lang == ST_LANG_EN ? ", more than the statements allow (different years, not a contradiction)"
 						   : ", mehr als die Angaben zulassen (verschiedene Jahre, kein Widerspruch)");

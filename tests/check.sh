@@ -206,6 +206,11 @@ else
 	skip=$((skip + 4))
 fi
 
+# a fall is written with a minus sign, as the sheet's headings write it, never a hyphen
+"$KZ" check -o "$tmp/corp.find" corpus > /dev/null 2>&1
+expect "a drift down: a minus sign" grep -q 'Veränderung um −[0-9]' "$tmp/corp.find"
+expect "a drift down: no hyphen for minus" sh -c "! grep -q 'Veränderung um -[0-9]' '$tmp/corp.find'"
+
 # at archive scale the summary is a page: 40 findings and how many more findings.csv holds; all of
 # them when there is no findings.csv
 GEN=${BUILD:-build/rel}/tools/gencheck
