@@ -616,7 +616,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
 		return;
 	}
-	for (size_t back = 1; back <= 2 && back <= si; back++) {
+	for (size_t back = 1; back <= 3 && back <= si; back++) {
 		const struct cache_slot *psl = at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_YEARS);
 		n = psl->ny;
 		memcpy(y, psl->y, n * sizeof(*y));
