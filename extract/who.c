@@ -697,6 +697,8 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 			continue;
 		if (own_forces(c, &sl->m[i], c->sent[si].end)) {
 			a->partner[0] = '\0';
+			if (!a->detail[0])
+				at_set_detail(a, "armed_forces"); /* a country's own forces are its armed forces */
 			return;
 		}
 	}
