@@ -139,6 +139,20 @@ static int word_before_period_is(const struct ex_lexicon *lx, const char *s, con
 	return at_word_before_is(s, x, w);
 }
 
+/* Does the figure's clause open with a word that restates the clause before ("…, was etwa 0,9
+ * Prozent entspricht", "…; das sind 2,1 Prozent")? */
+static int restating_clause(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const char *s = c->text + c->sent[si].start, *x = c->text + q->start, *w;
+
+	while (x > s && x[-1] != ',' && x[-1] != ';')
+		x--;
+	if (x == s)
+		return 0;
+	w = ex_skip_space(x, c->text + q->start);
+	return ex_word_in(w, (size_t)(ex_word_end(w, c->text + q->start) - w), (const char *const[]){"was", "das", "dies", NULL});
+}
+
 /* Is the year at p the end of a full date "21. Dezember 2023" or "21.12.2023"? */
 static int full_date_before(const char *s, const char *p)
 {
@@ -592,6 +606,13 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		if (apposition(c, si, q) && y_far.start < q->start) {
 			if (!since_span(c, si, all, nq, &y_far, a))
 				snprintf(a->year, sizeof(a->year), "%s", far_text);
+			return;
+		}
+		/* "Tokio veranschlagte für das Fiskaljahr 2020 5,07 Billionen Yen, was etwa 0,9 Prozent der
+		 * Wirtschaftsleistung entspricht": a clause that restates the one before (was, das, dies)
+		 * is of its time, whatever tense it speaks in */
+		if (y_far.start < q->start && restating_clause(c, si, q)) {
+			snprintf(a->year, sizeof(a->year), "%s", far_text);
 			return;
 		}
 	}
