@@ -299,8 +299,10 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 		{
 			/* "Einzelplan 14", "Panzerbrigade 45": a noun right before names the number */
 			const char *pe, *pw = ex_num_word_before(sc, sc->t + q->nstart, &pe);
-			/* (a number with a thousands separator, "das Ministerium 1.450", is a count) */
-			int grouped = memchr(sc->t + q->nstart, '.', q->nend - q->nstart) != NULL ||
+			/* (a number with a thousands separator, "das Ministerium 1.450", a decimal or a scale
+			 * word, "sonstige Rüstungsgüter 3,4 Milliarden", is an amount, no name) */
+			int grouped = (q->flags & QF_SCALED) || memchr(sc->t + q->nstart, ',', q->nend - q->nstart) != NULL ||
+				      memchr(sc->t + q->nstart, '.', q->nend - q->nstart) != NULL ||
 				      memchr(sc->t + q->nstart, ' ', q->nend - q->nstart) != NULL ||
 				      memchr(sc->t + q->nstart, 0xC2, q->nend - q->nstart) != NULL ||
 				      memchr(sc->t + q->nstart, 0xE2, q->nend - q->nstart) != NULL;
