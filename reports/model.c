@@ -119,7 +119,13 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 			snprintf(dst, n, de ? "Stationierungskosten in %% des BIP: %s" : "Host-nation support, %% of GDP: %s", s);
 		else if (!strcmp(detail, "target"))
 			snprintf(dst, n, de ? "Ziel für Verteidigungsausgaben in %% des BIP: %s" : "Target for defence spending, %% of GDP: %s", s);
-		else
+		else if (*detail && strcmp(detail, "defense_budget") && strcmp(detail, "military_expenditure")) {
+			/* "Verteidigung und Sicherheit in % des BIP: NATO" beside "… verteidigungsnahe Ausgaben …":
+			 * the parts of a target apart from its whole */
+			if (dw[0] >= 'a' && dw[0] <= 'z')
+				dw[0] = (char)(dw[0] - 'a' + 'A');
+			snprintf(dst, n, de ? "%s in %% des BIP: %s" : "%s, %% of GDP: %s", dw, s);
+		} else
 			snprintf(dst, n, de ? "Verteidigungsausgaben in %% des BIP: %s" : "Defence spending, %% of GDP: %s", s);
 		break;
 	case KZ_I_COST_SHARE:

@@ -84,6 +84,13 @@ static void test_names(void)
 	T_STREQ(b, "Host-nation support a year, Japan to United States");
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "host_nation_support_per_year", "JP", "US", PL_DE);
 	T_STREQ(b, "Stationierungskosten pro Jahr: Beitrag Japan an USA");
+	/* the parts of a GDP target apart from its whole; the defence budget keeps its plain name */
+	rp_fact_name(b, sizeof b, KZ_I_GDP_SHARE, "related_spending", "NATO", "", PL_DE);
+	T_STREQ(b, "Verteidigungsnahe Ausgaben in % des BIP: NATO");
+	rp_fact_name(b, sizeof b, KZ_I_GDP_SHARE, "defense_and_security", "NATO", "", PL_EN);
+	T_STREQ(b, "Defence and security, % of GDP: NATO");
+	rp_fact_name(b, sizeof b, KZ_I_GDP_SHARE, "defense_budget", "PL", "", PL_DE);
+	T_STREQ(b, "Verteidigungsausgaben in % des BIP: Polen");
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "", "KR", "", PL_DE); /* no detail: no claim it is the defence budget */
 	T_STREQ(b, "Ausgaben Südkorea");
 	/* a share with a detail says of what: the US share of South Korea's arms imports is no trade share */
