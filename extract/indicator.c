@@ -188,6 +188,16 @@ static int share_of_whole(const struct ex_ctx *c, const struct ex_qty *q, size_t
 		p++;
 	if (!(w = ex_lex_match_after(c->lx, LX_WHOLE, p, end, &ml)) || ex_letter_at(p + ml, end))
 		return 0;
+	/* "military": only of a troop count before it in the sentence ("1,28 Mio. Soldaten, der Einsatz
+	 * bindet also weniger als ein Prozent davon"), never of money or trade ("davon 19 Prozent nach
+	 * China") */
+	if (w->flags & LXF_MILITARY) {
+		int troops = 0;
+		for (size_t i = 0; i < c->ncur && !troops; i++)
+			troops = c->cur[i].end <= q->start && c->cur[i].military;
+		if (!troops)
+			return 0;
+	}
 	for (x = c->text + q->end; x < end && *x != ',' && *x != ';' && *x != '.'; x++)
 		if ((x == c->text + q->end || !ex_letter_before(c->text + q->end, x)) &&
 		    ex_lex_stem(c->lx, LX_CUE, x, ex_word_end(x, end), end, &ml) &&
