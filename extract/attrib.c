@@ -187,11 +187,16 @@ static int clause_speaks_present(const struct ex_ctx *c, size_t si, const struct
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
 	const char *a0 = c->text + q->start, *b0 = c->text + q->end;
 
+	int t;
+
 	while (a0 > s && a0[-1] != ',' && a0[-1] != ';')
 		a0--;
 	while (b0 < e && *b0 != ',' && *b0 != ';')
 		b0++;
-	return at_tense_of(c->lx, a0, b0) > 0;
+	t = at_tense_of(c->lx, a0, b0);
+	/* "… beträgt 1.519,2 Mrd. Won (1,5192 Billionen Won, …)": a clause without a verb is in the
+	 * sentence's tense */
+	return t ? t > 0 : at_tense_of(c->lx, s, e) > 0;
 }
 
 /*
