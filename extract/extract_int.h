@@ -52,6 +52,7 @@ enum ex_lex_kind {
 	LX_PERIOD,     /* a part of a year before its number: Januar, Ende, Frühjahr ("zwischen Januar 2022 und Ende 2024") */
 	LX_PART,       /* a clause's first words that make its figures part of the total before: Darunter, Darin enthalten */
 	LX_DRAWN,      /* right after an amount, the fund it is drawn from: "aus dem Sondervermögen" (value: detail) */
+	LX_AIDVERB,    /* a word of giving aid: zugesagt, bereitgestellt — in an article on aid, its money is aid */
 	LX__N
 };
 

@@ -253,10 +253,34 @@ static int demanded_of(const struct ex_ctx *c, const struct mention *m, size_t n
 	return 1;
 }
 
+/*
+ * "Seit Februar 2022 haben die USA Waffen und Ausrüstung im Wert von mehr als 44 Milliarden Dollar
+ * bereitgestellt" in an article that has named aid and its recipient: money a word of giving
+ * (words.tsv aidverb) goes with, and no kind of its own but a budget's, weapons' or imports', is
+ * that aid.
+ */
+static void aid_in_context(const struct ex_ctx *c, size_t si, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
+
+	if (a->ind != KZ_I_BUDGET || !c->receiver[F_AID][0] ||
+	    (a->detail[0] && strcmp(a->detail, "defense_budget") && strcmp(a->detail, "arms_deal") &&
+	     strcmp(a->detail, "arms_imports")))
+		return;
+	while ((w = ex_next_word(s, &p, e)) != NULL)
+		if (ex_lex_stem(c->lx, LX_AIDVERB, w, p, e, &(size_t){0})) {
+			at_set_detail(a, "military_aid");
+			return;
+		}
+}
+
 void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	      struct ex_attr *a)
 {
-	enum family f = a->ind == KZ_I_BUDGET ? family_of(c->lx, a->detail) : F_NONE;
+	enum family f;
+
+	aid_in_context(c, si, a);
+	f = a->ind == KZ_I_BUDGET ? family_of(c->lx, a->detail) : F_NONE;
 	const struct cache_slot *sl;
 	const struct mention *r, *g;
 

@@ -46,6 +46,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_PERIOD] = "period",
 	[LX_PART] = "part",
 	[LX_DRAWN] = "drawn",
+	[LX_AIDVERB] = "aidverb",
 };
 
 static int parse_flags(const char *s)
