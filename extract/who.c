@@ -690,6 +690,20 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 			return;
 		}
 	}
+	/* "Im Land sind zudem rund 28.500 US-Soldaten stationiert": "im Land" in the figure's clause is
+	 * the country the text spoke of last (grammar.tsv anaphor), where foreign troops are */
+	if (!a->partner[0] && c->have_prev && c->prev_si + 1 >= si && c->prev.subject[0] &&
+	    strcmp(c->prev.subject, a->subject)) {
+		for (const char *x = p, *pw = NULL, *pwe = NULL; (w = ex_next_word(s, &x, end)) != NULL && w < c->text + q->start;) {
+			if (pw && ex_lex_word(c->lx, LX_ANAPHOR, w, (size_t)(x - w)) &&
+			    lower_word(pw, (size_t)(pwe - pw), "im")) {
+				snprintf(a->partner, sizeof(a->partner), "%s", c->prev.subject);
+				return;
+			}
+			pw = w;
+			pwe = x;
+		}
+	}
 	/* "Südkorea selbst …": the subject named with "selbst" in the figure's clause */
 	for (size_t i = 0; i < sl->nm; i++) {
 		if (strcmp(sl->m[i].code, a->subject) || sl->m[i].start > q->start ||
