@@ -53,6 +53,8 @@ enum ex_lex_kind {
 	LX_PART,       /* a clause's first words that make its figures part of the total before: Darunter, Darin enthalten */
 	LX_DRAWN,      /* right after an amount, the fund it is drawn from: "aus dem Sondervermögen" (value: detail) */
 	LX_AIDVERB,    /* a word of giving aid: zugesagt, bereitgestellt — in an article on aid, its money is aid */
+	LX_REGION,     /* a region that is no one country: Baltikum, baltischen Staaten, Kontinent */
+	LX_HOST,       /* a verb of hosting troops: beherbergt — "Polen, das 10.000 US-Soldaten beherbergt" */
 	LX__N
 };
 

@@ -47,6 +47,8 @@ static const char *const kind_names[LX__N] = {
 	[LX_PART] = "part",
 	[LX_DRAWN] = "drawn",
 	[LX_AIDVERB] = "aidverb",
+	[LX_REGION] = "region",
+	[LX_HOST] = "host",
 };
 
 static int parse_flags(const char *s)

@@ -116,6 +116,22 @@ static size_t drop_goal_owner(const struct ex_ctx *c, struct mention *m, size_t 
 	return keep_unmarked(m, n, goal, dropped);
 }
 
+/* Does the sentence say where as a region that is no one country ("in den drei baltischen Staaten",
+ * "in Europa", "auf dem Kontinent": words.tsv region, or the EU or NATO after a preposition of
+ * place)? Troops there take no country from the figures before. */
+static int names_region(const struct ex_ctx *c, size_t si, const struct mention *m, size_t n)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
+
+	for (size_t i = 0; i < n; i++)
+		if (m[i].role == R_LOC && (!strcmp(m[i].code, "EU") || !strcmp(m[i].code, "NATO")))
+			return 1;
+	while ((w = ex_next_word(s, &p, e)) != NULL)
+		if (ex_lex_stem(c->lx, LX_REGION, w, p, e, &(size_t){0}))
+			return 1;
+	return 0;
+}
+
 void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		size_t nq, struct ex_attr *a)
 {
@@ -500,7 +516,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	}
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && c->have_last[KZ_I_TROOPS] &&
 	    !strcmp(c->last[KZ_I_TROOPS].subject, a->subject) && strcmp(a->detail, "armed_forces") &&
-	    (si - c->last_si[KZ_I_TROOPS] <= 3 || strcmp(a->subject, "US") == 0))
+	    (si - c->last_si[KZ_I_TROOPS] <= 3 || strcmp(a->subject, "US") == 0) && !names_region(c, si, m, n))
 		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_TROOPS].partner);
 	/* "… rund 11.900 Soldaten aus Deutschland abziehen. 6.400 sollen in die USA zurückkehren, 5.600
 	 * in andere Nato-Staaten": a move of troops that names no place but home leaves the place the
@@ -586,9 +602,31 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			}
 		}
 	}
+	/* "Polen, das rund 10.000 US-Soldaten beherbergt": the country a relative clause with a verb of
+	 * hosting (words.tsv host) describes is where the troops are */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0]) {
+		const char *t = c->text, *se = t + c->sent[si].end;
+		for (size_t i = 0; i < n && !a->partner[0]; i++) {
+			const char *x = t + m[i].end, *w, *y;
+			if (m[i].end > q->start || !strcmp(m[i].code, a->subject))
+				continue;
+			x = ex_skip_space(x, se);
+			if (x >= se || *x != ',')
+				continue;
+			x = ex_skip_space(x + 1, se);
+			if (!ex_word_in(x, (size_t)(ex_word_end(x, se) - x), (const char *const[]){"das", "der", "die", NULL}))
+				continue;
+			for (y = x; (w = ex_next_word(x, &y, se)) != NULL && !memchr(x, ',', (size_t)(w - x));)
+				if (w > t + q->end && ex_lex_stem(c->lx, LX_HOST, w, y, se, &(size_t){0})) {
+					snprintf(a->partner, sizeof(a->partner), "%s", m[i].code);
+					break;
+				}
+		}
+	}
 	/* troops whose place the sentence does not name: the place the sentences before name
 	 * ("Panzerbrigade 45 in Vilnius in Dienst gestellt. Derzeit dienen rund 400 Soldaten …") */
-	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] && strcmp(a->detail, "armed_forces")) {
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] && strcmp(a->detail, "armed_forces") &&
+	    !names_region(c, si, m, n)) {
 		for (size_t back = 1; back <= 2 && back <= si && !a->partner[0] &&
 				      c->sent[si - back].para == c->sent[si].para; back++) {
 			const struct cache_slot *bsl = at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end,
