@@ -628,6 +628,9 @@ static int agent_at(const struct ex_lexicon *lx, const char *w, const char *we, 
 	if (!ex_upper_at(w, we) || ex_word_in(w, (size_t)(we - w), not_agents) || (size_t)(we - w) < 3 ||
 	    (size_t)(we - w) >= n)
 		return 0;
+	/* a unit's noun ("Soldaten", "US-Soldaten") counts, it names nobody */
+	if (ex_lex_word(lx, LX_UNIT, w, (size_t)(we - w)) || ex_lex_suffix(lx, LX_UNIT, w, (size_t)(we - w)))
+		return 0;
 	snprintf(name, n, "%.*s", (int)(we - w), w);
 	return 1;
 }

@@ -571,10 +571,26 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			}
 		}
 	}
+	/* "von derzeit rund 34.500 auf 25.000": the time of a change's start is the start's, not the
+	 * end's after "auf" */
+	size_t from_von = (size_t)-1;
+	{
+		const char *s0 = c->text + c->sent[si].start, *wb, *w = ex_word_back(s0, c->text + q->nstart, &wb);
+		while (w < wb && ex_lex_match_after(c->lx, LX_QUAL, w, wb, &(size_t){0}))
+			w = ex_word_back(s0, w, &wb);
+		if (w < wb && lower_word(w, (size_t)(wb - w), "auf"))
+			for (const char *x = w; x > s0 && !(x[-1] == ',' || x[-1] == ';'); x--)
+				if (x - s0 >= 4 && !memcmp(x - 4, "von ", 4) && (x - s0 == 4 || x[-5] == ' ')) {
+					from_von = (size_t)(x - c->text);
+					break;
+				}
+	}
 	for (i = 0; i < n && best == (size_t)-1; i++) {
 		size_t d;
 		if (y[i].baseline || !y[i].text[0])
 			continue; /* an undated stretch is only its own figure's */
+		if (from_von != (size_t)-1 && y[i].start >= from_von && y[i].end <= q->start)
+			continue;
 		d = at_dist(c, q->start, q->end, y[i].start, y[i].end);
 		if (at_clause_apart(c->text, y[i].start, y[i].end, q->start, q->end)) {
 			far_year = far_year == (size_t)-1 ? i : far_year;
