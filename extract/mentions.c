@@ -191,6 +191,10 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 				mm->via_an = an;
 				if ((en->flags & LXF_ADJ) && source_noun_after(lx, we, end))
 					mm->role = R_SOURCE;
+				/* "Das US-Außenministerium schätzt …": a country's prefix on a source noun */
+				if ((en->flags & LXF_PREFIX) && we > p + kl && ex_upper_at(p + kl, we) &&
+				    ex_lex_suffix(lx, LX_SOURCE, p + kl, (size_t)(we - p - kl)))
+					mm->role = R_SOURCE;
 				if (en->flags & LXF_ORG)
 					mm->role = R_NONE;
 				if (en->flags & LXF_PERSON)
