@@ -39,6 +39,7 @@ struct yexp {
 	int baseline; /* "seit 2003", "mehr als 2025", "als im Vorjahr": a point of comparison */
 	int target;   /* "bis 2040": when a plan is to be met, not a date for other sentences */
 	int since;    /* "seit Januar 2022": an amount summed since then runs to the document's year */
+	int compared; /* "…, nach 7,1 Prozent im Jahr 2020": the year of a figure compared with, its own only */
 };
 #define MAX_YEARS 32
 

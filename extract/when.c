@@ -153,6 +153,28 @@ static int restating_clause(const struct ex_ctx *c, size_t si, const struct ex_q
 	return ex_word_in(w, (size_t)(ex_word_end(w, c->text + q->start) - w), (const char *const[]){"was", "das", "dies", NULL});
 }
 
+/* Is the year at p in a phrase of comparison that names its own figure: "…, nach 7,1 Prozent im
+ * Jahr 2020", "nach 62,4 Milliarden im Jahr 2023" — "nach", a number and at most four words? */
+static int compared_before(const char *s, const char *p)
+{
+	const char *x = p;
+	int number = 0;
+
+	/* back at most 48 bytes, within the clause (a comma between digits is a number's) */
+	while (x > s && p - x < 48) {
+		char ch = x[-1];
+		if ((ch == ',' || ch == ';' || ch == '.' || ch == ':') &&
+		    !(x - s >= 2 && x[-2] >= '0' && x[-2] <= '9' && *x >= '0' && *x <= '9'))
+			return 0;
+		if (ch >= '0' && ch <= '9')
+			number = 1;
+		x--;
+		if (number && x - s >= 0 && p - x >= 5 && !memcmp(x, "nach ", 5) && (x == s || x[-1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the year at p the end of a full date "21. Dezember 2023" or "21.12.2023"? */
 static int full_date_before(const char *s, const char *p)
 {
@@ -281,6 +303,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				out[n].baseline = 0;
 				out[n].since = 0;
 				out[n].target = 0;
+				out[n].compared = 0;
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear - ago);
 				n++;
 				p += ml;
@@ -291,7 +314,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				 * no year — the figure is dated neither by its neighbours nor by the document */
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml;
-				out[n].baseline = out[n].since = out[n].target = 0;
+				out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
 				out[n].text[0] = '\0';
 				n++;
 				p += ml;
@@ -302,7 +325,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				if (c->have_prev && c->prev.year[0]) {
 					out[n].start = (size_t)(p - t);
 					out[n].end = out[n].start + ml;
-					out[n].baseline = out[n].since = out[n].target = 0;
+					out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
 					snprintf(out[n].text, sizeof(out[n].text), "%s", c->prev.year);
 					n++;
 				}
@@ -316,6 +339,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				out[n].baseline = is_baseline(t + s, p);
 				out[n].since = 0;
 				out[n].target = 0;
+				out[n].compared = 0;
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear + off);
 				n++;
 				p += ml;
@@ -350,6 +374,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 		out[n].baseline = is_baseline(t + s, p);
 		out[n].since = since_before(c->lx, t + s, p);
 		out[n].target = at_word_before_is(t + s, p, "bis") || at_word_before_is(t + s, p, "Bis");
+		out[n].compared = compared_before(t + s, p);
 		snprintf(out[n].text, sizeof(out[n].text), "%d", y);
 		{
 			static const char *const preps[] = {"zwischen", "von", "seit", "bis", "im", "in",
@@ -587,8 +612,8 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	}
 	for (i = 0; i < n && best == (size_t)-1; i++) {
 		size_t d;
-		if (y[i].baseline || !y[i].text[0])
-			continue; /* an undated stretch is only its own figure's */
+		if (y[i].baseline || !y[i].text[0] || y[i].compared)
+			continue; /* an undated stretch, a compared figure's year: only its own figure's */
 		if (from_von != (size_t)-1 && y[i].start >= from_von && y[i].end <= q->start)
 			continue;
 		d = at_dist(c, q->start, q->end, y[i].start, y[i].end);
@@ -660,7 +685,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		if (c->sent[si - back].para != c->sent[si].para)
 			break;
 		for (i = 0; i < n; i++) {
-			if (!y[i].text[0] || y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline ||
+			if (!y[i].text[0] || y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline || y[i].compared ||
 			    (y[i].target && !speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end)))
 				continue; /* a decade, a baseline or a target in another sentence is scenery */
 			snprintf(a->year, sizeof(a->year), "%s", y[i].text);
