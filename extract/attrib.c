@@ -318,6 +318,11 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	if (a->ind == KZ_I_TROOPS && (!a->detail[0] || !strcmp(a->detail, "armed_forces")) && a->partner[0] &&
 	    strcmp(a->partner, a->subject))
 		at_set_detail(a, "stationed");
+	if (a->status == KZ_S_REPORTED && !a->year_doc && a->year[0] && !strchr(a->year, 's')) {
+		snprintf(c->dated_year, sizeof(c->dated_year), "%s", a->year);
+		c->dated_si = si;
+		c->have_dated = 1;
+	}
 	c->prev = *a;
 	c->prev_si = si;
 	c->prev_end = q->end;

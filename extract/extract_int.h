@@ -451,6 +451,9 @@ struct ex_ctx {
 	 * (a later percent no cue explains is of the same kind, "Spanien liegt bei 1,01") */
 	struct ex_attr prev;
 	size_t prev_si, prev_end;
+	char dated_year[32]; /* the last reported figure dated in its own sentence, and where (when.c) */
+	size_t dated_si;
+	int have_dated;
 	int have_prev;
 	struct ex_attr share;
 	size_t share_si;

@@ -716,6 +716,14 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			return;
 		}
 	}
+	/* "Der Warenaustausch summierte sich 2024 auf … ¶ Der Anteil Chinas sank damit auf 5,8
+	 * Prozent": a figure told in the past that nothing around dates is of the time the text last
+	 * dated a figure, a few sentences back, not the document's */
+	if (c->have_dated && si - c->dated_si <= 6 && at_tense_of(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end) < 0) {
+		snprintf(a->year, sizeof(a->year), "%s", c->dated_year);
+		a->year_doc = 2;
+		return;
+	}
 	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE)
 		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
 }
