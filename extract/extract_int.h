@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* --- lexicon --- */
 
@@ -434,6 +435,7 @@ struct ex_ctx {
 	int have_troops_where;
 	int have_last[KZ_I__N];
 	struct ex_attr_cache *cache; /* per-sentence mentions, cues and years (attrib.c) */
+	struct ex_word_cache *words; /* the words of the last sentences walked (words.c) */
 	/* subjects named so far in the document, with counts: the last resort for a subject */
 #define EX_TOPICS 16
 	char topic[EX_TOPICS][8];
@@ -458,6 +460,26 @@ struct ex_ctx {
 	int have_money;
 	size_t last_source_si;
 };
+
+/* --- the words of a sentence (words.c) --- */
+
+/* The words of [s, e) of the text, in order: what ex_next_word finds from s on, each from the
+ * end of the one before (start: a letter not preceded by one; end: ex_word_end). */
+struct ex_word {
+	uint32_t start, end; /* offsets into the text */
+};
+struct ex_words {
+	int used;
+	size_t s, e;
+	size_t n, alloc;
+	struct ex_word *w;
+};
+#define EX_WORD_SLOTS 4
+struct ex_word_cache *ex_word_cache_new(void);
+void ex_word_cache_free(struct ex_word_cache *wc);
+/* The words of [s, e), found on first use; kept in c->words until EX_WORD_SLOTS other ranges have
+ * been asked for, so a caller reads them before it asks for another range's. */
+const struct ex_words *ex_words_of(const struct ex_ctx *c, size_t s, size_t e);
 
 /* --- status and source (status.c) --- */
 
