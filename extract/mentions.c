@@ -238,22 +238,52 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 	return n;
 }
 
+static int gap_space(char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The top bit of each of x's bytes that equals c, exactly (no carry crosses a byte). */
+static unsigned long long bytes_eq(unsigned long long x, unsigned char c)
+{
+	const unsigned long long low7 = 0x7F7F7F7F7F7F7F7FULL;
+	unsigned long long t = x ^ (0x0101010101010101ULL * c);
+
+	return ~(((t & low7) + low7) | t) & ~low7;
+}
+#endif
+
 static size_t gap_len(const struct ex_ctx *c, size_t from, size_t to)
 {
-	size_t n = 0, i;
-	int sp = 0;
+	const char *t = c->text;
+	size_t i, dup = 0;
+	int sp;
 
 	/* distances skip repeated white space; it only matters for near calls; far apart is far apart */
 	if (to - from > 256)
 		return to - from;
-	for (i = from; i < to; i++) {
-		char ch = c->text[i];
-		int is_sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-		if (!(is_sp && sp))
-			n++;
+	if (from >= to)
+		return 0;
+	/* every byte counts but a white space right after another: the bytes less those pairs */
+	sp = gap_space(t[from]);
+	i = from + 1;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* eight bytes at a time: a top bit per white-space byte, paired with the one before it */
+	for (; to - i >= 8; i += 8) {
+		unsigned long long x, m;
+		memcpy(&x, t + i, 8);
+		m = bytes_eq(x, ' ') | bytes_eq(x, '\n') | bytes_eq(x, '\t') | bytes_eq(x, '\r');
+		dup += (size_t)__builtin_popcountll(m & (m << 8 | (sp ? 0x80ULL : 0)));
+		sp = (int)(m >> 63);
+	}
+#endif
+	for (; i < to; i++) {
+		int is_sp = gap_space(t[i]);
+		dup += is_sp && sp;
 		sp = is_sp;
 	}
-	return n;
+	return to - from - dup;
 }
 
 /* Is [from, to) a short stretch of words, ending in a preposition of direction ("seiner Waren
