@@ -201,18 +201,20 @@ static const char *mention_in_word(const struct ex_ctx *c, const char *s, const 
 	}
 }
 
-/* Country mentions of [s, e), skipping the quantities' own spans ("US-Dollar"). */
-size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,
-			    size_t nq, struct mention *m, size_t cap)
+size_t at_mentions_raw(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+		       struct mention *m, size_t cap, int *regular)
 {
 	const struct ex_words *ws = ex_words_of(c, s, e);
 	const char *t = c->text, *end = t + e, *p = t + s; /* p: where the walk is */
 	size_t n = 0;
 
+	*regular = 1;
 	for (size_t wi = 0; wi < ws->n && n < cap; wi++) {
 		const char *w = t + ws->w[wi].start, *we = t + ws->w[wi].end;
 		if (w >= p)
 			p = mention_in_word(c, t + s, end, w, we, qs, nq, m, cap, &n);
+		if (p != we)
+			*regular = 0;
 		/* a name that ends inside a word ("Korea" of "Korea‑Krieg", before a non-breaking
 		 * hyphen or a digit, or the last word of a name of two): the walk goes on from there
 		 * and finds words inside the rest; one that ends past a word skips it */
@@ -224,6 +226,13 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 			p = mention_in_word(c, t + s, end, p, ex_word_end(p, end), qs, nq, m, cap, &n);
 		}
 	}
+	return n;
+}
+
+void at_mentions_roles(const struct ex_ctx *c, size_t s, struct mention *m, size_t n)
+{
+	const char *t = c->text;
+
 	for (size_t i = 0; i < n; i++)
 		if (in_relative_clause(t + s, t + m[i].start))
 			m[i].role = R_SOURCE; /* "Österreich, das nicht der Nato angehört, gibt …" */
@@ -235,6 +244,15 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 		     (gap <= 3 && memchr(a, ',', gap))))
 			m[i].role = m[i - 1].role;
 	}
+}
+
+size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,
+			    size_t nq, struct mention *m, size_t cap)
+{
+	int regular;
+	size_t n = at_mentions_raw(c, s, e, qs, nq, m, cap, &regular);
+
+	at_mentions_roles(c, s, m, n);
 	return n;
 }
 
