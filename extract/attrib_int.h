@@ -76,13 +76,10 @@ struct ex_attr_cache {
 #define AT_YEARS 4
 #define AT_PRESENT 8
 
+/* Does pat occur in the n bytes at s? */
 static inline int strstr_n(const char *s, size_t n, const char *pat)
 {
-	size_t k = strlen(pat);
-	for (size_t i = 0; i + k <= n; i++)
-		if (!memcmp(s + i, pat, k))
-			return 1;
-	return 0;
+	return memmem(s, n, pat, strlen(pat)) != NULL;
 }
 
 
