@@ -94,8 +94,12 @@ struct ex_lexicon {
 	/* the compound endings ('*' keys) of each kind: index lists into v */
 	unsigned *suffix[LX__N];
 	unsigned n_suffix[LX__N];
-	/* which folded byte pairs start a cue stem: a cheap test before the candidates are tried */
+	/* which folded byte pairs start a cue stem: a cheap test before the candidates are tried;
+	 * then which hashed first three folded bytes (ex_cue_triple) start one of three bytes or
+	 * more, and which first bytes (folded) start a shorter one */
 	unsigned char cue_pair[65536 / 8];
+	unsigned char cue_triple[65536 / 8];
+	unsigned char cue_short[256 / 8];
 	/* by_first[k][b] from short_from[k][b] on: its keys of one byte (the list is longest first) */
 	unsigned short_from[LX__N][256];
 	/* Candidate lists, each a subsequence of a by_first list in its order: a hash (open addressing,
@@ -143,6 +147,17 @@ static inline unsigned ex_fold_pair(const char *a)
 {
 	unsigned char x = (unsigned char)a[0];
 	return (unsigned)ex_fold_byte(x) << 8 | ex_fold_after(x, (unsigned char)a[1]);
+}
+
+/* A hash in 16 bits of the first three bytes at p, folded as ex_casecmp_n folds them: two strings
+ * the comparison finds the same on three bytes have the same. */
+static inline unsigned ex_cue_triple(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	unsigned h = ex_fold_byte(u[0]) * 0x9E3779B1u ^ ex_fold_after(u[0], u[1]) * 0x85EBCA6Bu ^
+		     ex_fold_after(u[1], u[2]) * 0xC2B2AE35u;
+
+	return (h ^ h >> 16) & 0xFFFF;
 }
 
 /* The hash key of a prefix list (suffix 0, pair: ex_fold_pair) or a suffix list (suffix 1, pair:

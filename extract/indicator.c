@@ -36,6 +36,16 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 			unsigned nix;
 			if (!(lx->cue_pair[pr >> 3] & (1u << (pr & 7))))
 				continue;
+			/* a stem of three bytes or more begins with the word's three here, a shorter one
+			 * with its first byte */
+			if (!(lx->cue_short[b >> 3] & (1u << (b & 7)))) {
+				unsigned tr;
+				if (we - x < 3)
+					continue;
+				tr = ex_cue_triple(x);
+				if (!(lx->cue_triple[tr >> 3] & (1u << (tr & 7))))
+					continue;
+			}
 			ix = ex_lex_candidates(lx, LX_CUE, x, (size_t)(we - x), &nix);
 			for (unsigned j = 0; j < nix && n < MAX_CUES; j++) {
 				const struct ex_lex_entry *en = &lx->v[LX_CUE][ix[j]];
