@@ -68,22 +68,24 @@ static void kz_claim_anchor_num(struct kz_buf *out, const char *num, size_t numl
 	}
 }
 
-void kz_claim_anchor(struct kz_buf *out, const char *sentence, const char *num, size_t numlen)
+/* The first 8 hex digits of the SHA-256 of sentence into h. */
+static void sentence_hash(char h[8], const char *sentence)
 {
 	static const char hex[] = "0123456789abcdef";
-	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-	guint8 digest[32];
-	gsize dlen = sizeof(digest);
-	char h[8];
+	unsigned char digest[32];
 
-	g_checksum_update(ck, (const guchar *)sentence, (gssize)strlen(sentence));
-	g_checksum_get_digest(ck, digest, &dlen);
-	g_checksum_free(ck);
-	/* the first 8 hex digits, written here (the library's string form goes through printf) */
+	kz_sha256_digest(sentence, strlen(sentence), digest);
 	for (int i = 0; i < 4; i++) {
 		h[2 * i] = hex[digest[i] >> 4];
 		h[2 * i + 1] = hex[digest[i] & 15];
 	}
+}
+
+void kz_claim_anchor(struct kz_buf *out, const char *sentence, const char *num, size_t numlen)
+{
+	char h[8];
+
+	sentence_hash(h, sentence);
 	kz_buf_add(out, h, 8);
 	kz_claim_anchor_num(out, num, numlen);
 }
@@ -99,11 +101,8 @@ const char *kz_idgen_make(struct kz_idgen *g, struct kz_buf *out, const char *fi
 	/* the figures of one sentence share its hash: computed once (the anchor is the same as
 	 * kz_claim_anchor's) */
 	if (!g->memo || strcmp(g->memo, sentence)) {
-		struct kz_buf h = KZ_BUF_INIT;
-		kz_claim_anchor(&h, sentence, "", 0);
-		memcpy(g->memo_hash, h.s, 8);
+		sentence_hash(g->memo_hash, sentence);
 		g->memo_hash[8] = '\0';
-		kz_buf_release(&h);
 		g_free(g->memo);
 		g->memo = g_strdup(sentence);
 	}

@@ -358,14 +358,32 @@ void kz_fmt_double(char *dst, size_t n, double v, char decimal)
 		}
 	}
 	/* Shortest precision that reads back to v, capped at 15 digits so that
-	 * 1/3 prints as 33.3333333333333 and not with binary noise. */
-	for (prec = 6; prec < 15; prec++) {
-		snprintf(dst, n, "%.*g", prec, v);
-		if (strtod(dst, NULL) == v)
-			break;
+	 * 1/3 prints as 33.3333333333333 and not with binary noise. Sought by halving: a
+	 * precision that reads back makes every greater one read back (the correctly rounded
+	 * decimal of more digits is at least as near to v) — when dst holds every such form
+	 * whole ("%.15g" of a double is at most 22 bytes); a cut one is sought in order. */
+	if (n < 32) {
+		for (prec = 6; prec < 15; prec++) {
+			snprintf(dst, n, "%.*g", prec, v);
+			if (strtod(dst, NULL) == v)
+				break;
+		}
+		if (prec == 15)
+			snprintf(dst, n, "%.15g", v);
+	} else {
+		int lo = 6, hi = 15, held = 0; /* the answer lies in [lo, hi]; 15: none below reads back */
+		while (lo < hi) {
+			prec = lo + (hi - lo) / 2;
+			snprintf(dst, n, "%.*g", prec, v);
+			held = prec;
+			if (strtod(dst, NULL) == v)
+				hi = prec;
+			else
+				lo = prec + 1;
+		}
+		if (held != lo)
+			snprintf(dst, n, "%.*g", lo, v);
 	}
-	if (prec == 15)
-		snprintf(dst, n, "%.15g", v);
 	if (decimal != '.')
 		for (p = dst; *p; p++)
 			if (*p == '.')

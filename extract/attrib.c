@@ -22,6 +22,42 @@ void ex_attr_cache_free(struct ex_attr_cache *c)
 	free(c);
 }
 
+/* The mentions of [s, e), with quantities qs or without (NULL), into sl: the raw walk without
+ * quantities is made once for both, kept apart from the slots (it depends on the text alone). */
+static void mentions_of(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+			struct cache_slot *sl)
+{
+	struct ex_attr_cache *ca = c->cache;
+	struct raw_mentions *r = NULL;
+
+	for (unsigned i = 0; i < RAW_SLOTS && !r; i++)
+		if (ca->raw[i].used && ca->raw[i].s == s && ca->raw[i].e == e)
+			r = &ca->raw[i];
+	if (!r) {
+		r = &ca->raw[ca->next_raw++ % RAW_SLOTS];
+		r->used = 1;
+		r->s = s;
+		r->e = e;
+		r->n = at_mentions_raw(c, s, e, NULL, 0, r->m, MAX_MENTIONS, &r->regular);
+	}
+	if (qs && (!r->regular || r->n == MAX_MENTIONS)) {
+		/* a name inside or across words, or more mentions than kept: the walk with quantities */
+		sl->nm = at_find_mentions(c, s, e, qs, nq, sl->m, MAX_MENTIONS);
+		return;
+	}
+	if (!qs)
+		nq = 0;
+	sl->nm = 0;
+	for (size_t j = 0; j < r->n; j++) {
+		size_t i = 0, w = r->m[j].start; /* a regular walk's mention starts its word */
+		while (i < nq && !(w >= qs[i].unit_start && w < qs[i].unit_end && ex_is_currency(qs[i].unit)))
+			i++;
+		if (i == nq)
+			sl->m[sl->nm++] = r->m[j];
+	}
+	at_mentions_roles(c, s, sl->m, sl->nm);
+}
+
 /* want: AT_MENTIONS, AT_CUES, AT_YEARS, AT_PRESENT (computed on first use and kept while the slot lives) */
 const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size_t e,
 					      const struct ex_qty *qs, size_t nq, int want)
@@ -51,7 +87,7 @@ const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size
 		sl->has_p = 1;
 	}
 	if ((want & AT_MENTIONS) && !sl->has_m) {
-		sl->nm = at_find_mentions(c, s, e, qs, nq, sl->m, MAX_MENTIONS);
+		mentions_of(c, s, e, qs, nq, sl);
 		sl->has_m = 1;
 	}
 	if ((want & AT_CUES) && !sl->has_c) {

@@ -55,9 +55,20 @@ struct cache_slot {
 	size_t ny;
 	struct yexp y[MAX_YEARS];
 };
+/* A sentence's mentions found without quantities, as at_mentions_raw leaves them: the lists with
+ * and without quantities are both made from them when the walk was regular. */
+#define RAW_SLOTS 4
+struct raw_mentions {
+	int used, regular;
+	size_t s, e;
+	size_t n;
+	struct mention m[MAX_MENTIONS];
+};
 struct ex_attr_cache {
 	struct cache_slot slot[CACHE_SLOTS];
 	unsigned next;
+	struct raw_mentions raw[RAW_SLOTS];
+	unsigned next_raw;
 };
 
 /* What sentence_info computes: */
@@ -66,13 +77,10 @@ struct ex_attr_cache {
 #define AT_YEARS 4
 #define AT_PRESENT 8
 
+/* Does pat occur in the n bytes at s? */
 static inline int strstr_n(const char *s, size_t n, const char *pat)
 {
-	size_t k = strlen(pat);
-	for (size_t i = 0; i + k <= n; i++)
-		if (!memcmp(s + i, pat, k))
-			return 1;
-	return 0;
+	return memmem(s, n, pat, strlen(pat)) != NULL;
 }
 
 
@@ -82,8 +90,18 @@ const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size
 
 /* mentions.c: mentions, their roles, and distances in the text */
 int at_is_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
+/* Country mentions of [s, e), skipping the quantities' own spans ("US-Dollar"), at most cap:
+ * at_mentions_raw's, then at_mentions_roles. */
 size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 			struct mention *m, size_t cap);
+/* The mentions as the walk over the words finds them, before at_mentions_roles. *regular: each
+ * word was read as a whole (no name ended inside it or past it), so the mentions with quantities
+ * are those without whose word does not start in a currency's span. */
+size_t at_mentions_raw(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+		       struct mention *m, size_t cap, int *regular);
+/* The roles a relative clause and a list ("Japan und Südkorea") give mentions m[0 .. n) of the
+ * sentence starting at s. */
+void at_mentions_roles(const struct ex_ctx *c, size_t s, struct mention *m, size_t n);
 size_t at_dist(const struct ex_ctx *c, size_t a0, size_t a1, size_t b0, size_t b1);
 int at_clause_between(const char *t, size_t a, size_t b);
 int at_clause_apart(const char *t, size_t a0, size_t a1, size_t b0, size_t b1);

@@ -254,6 +254,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	ctx.sent = sent;
 	ctx.nsent = nsent;
 	ctx.cache = ex_attr_cache_new();
+	ctx.words = ex_word_cache_new();
 	ctx.cues = kz_xcalloc(1, sizeof(*ctx.cues));
 	ctx.last_source_si = (size_t)-1;
 	ex_seed_topic(&ctx);
@@ -344,6 +345,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	free(q);
 	free(attr);
 	ex_attr_cache_free(ctx.cache);
+	ex_word_cache_free(ctx.words);
 	free(ctx.cues);
 	free(sent);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* --- lexicon --- */
 
@@ -98,8 +99,12 @@ struct ex_lexicon {
 	/* the compound endings ('*' keys) of each kind: index lists into v */
 	unsigned *suffix[LX__N];
 	unsigned n_suffix[LX__N];
-	/* which folded byte pairs start a cue stem: a cheap test before the candidates are tried */
+	/* which folded byte pairs start a cue stem: a cheap test before the candidates are tried;
+	 * then which hashed first three folded bytes (ex_cue_triple) start one of three bytes or
+	 * more, and which first bytes (folded) start a shorter one */
 	unsigned char cue_pair[65536 / 8];
+	unsigned char cue_triple[65536 / 8];
+	unsigned char cue_short[256 / 8];
 	/* by_first[k][b] from short_from[k][b] on: its keys of one byte (the list is longest first) */
 	unsigned short_from[LX__N][256];
 	/* Candidate lists, each a subsequence of a by_first list in its order: a hash (open addressing,
@@ -147,6 +152,17 @@ static inline unsigned ex_fold_pair(const char *a)
 {
 	unsigned char x = (unsigned char)a[0];
 	return (unsigned)ex_fold_byte(x) << 8 | ex_fold_after(x, (unsigned char)a[1]);
+}
+
+/* A hash in 16 bits of the first three bytes at p, folded as ex_casecmp_n folds them: two strings
+ * the comparison finds the same on three bytes have the same. */
+static inline unsigned ex_cue_triple(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	unsigned h = ex_fold_byte(u[0]) * 0x9E3779B1u ^ ex_fold_after(u[0], u[1]) * 0x85EBCA6Bu ^
+		     ex_fold_after(u[1], u[2]) * 0xC2B2AE35u;
+
+	return (h ^ h >> 16) & 0xFFFF;
 }
 
 /* The hash key of a prefix list (suffix 0, pair: ex_fold_pair) or a suffix list (suffix 1, pair:
@@ -439,6 +455,7 @@ struct ex_ctx {
 	int have_troops_where;
 	int have_last[KZ_I__N];
 	struct ex_attr_cache *cache; /* per-sentence mentions, cues and years (attrib.c) */
+	struct ex_word_cache *words; /* the words of the last sentences walked (words.c) */
 	/* subjects named so far in the document, with counts: the last resort for a subject */
 #define EX_TOPICS 16
 	char topic[EX_TOPICS][8];
@@ -466,6 +483,26 @@ struct ex_ctx {
 	int have_money;
 	size_t last_source_si;
 };
+
+/* --- the words of a sentence (words.c) --- */
+
+/* The words of [s, e) of the text, in order: what ex_next_word finds from s on, each from the
+ * end of the one before (start: a letter not preceded by one; end: ex_word_end). */
+struct ex_word {
+	uint32_t start, end; /* offsets into the text */
+};
+struct ex_words {
+	int used;
+	size_t s, e;
+	size_t n, alloc;
+	struct ex_word *w;
+};
+#define EX_WORD_SLOTS 4
+struct ex_word_cache *ex_word_cache_new(void);
+void ex_word_cache_free(struct ex_word_cache *wc);
+/* The words of [s, e), found on first use; kept in c->words until EX_WORD_SLOTS other ranges have
+ * been asked for, so a caller reads them before it asks for another range's. */
+const struct ex_words *ex_words_of(const struct ex_ctx *c, size_t s, size_t e);
 
 /* --- status and source (status.c) --- */
 

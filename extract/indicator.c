@@ -22,17 +22,13 @@
 size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *h)
 {
 	const struct ex_lexicon *lx = c->lx;
-	const char *t = c->text, *p = t + s, *end = t + e;
+	const struct ex_words *ws = ex_words_of(c, s, e);
+	const char *t = c->text;
 	size_t n = 0;
 
-	while (p < end && n < MAX_CUES) {
-		const char *we;
+	for (size_t wi = 0; wi < ws->n && n < MAX_CUES; wi++) {
+		const char *p = t + ws->w[wi].start, *we = t + ws->w[wi].end;
 		size_t first = n;
-		if (!ex_letter_at(p, end)) {
-			p++;
-			continue;
-		}
-		we = ex_word_end(p, end);
 		for (const char *x = p; x + 1 < we && n < MAX_CUES; x++) {
 			unsigned char b = ex_fold_byte((unsigned char)*x);
 			unsigned pr = (unsigned)b << 8 | ex_fold_byte((unsigned char)x[1]);
@@ -40,6 +36,16 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 			unsigned nix;
 			if (!(lx->cue_pair[pr >> 3] & (1u << (pr & 7))))
 				continue;
+			/* a stem of three bytes or more begins with the word's three here, a shorter one
+			 * with its first byte */
+			if (!(lx->cue_short[b >> 3] & (1u << (b & 7)))) {
+				unsigned tr;
+				if (we - x < 3)
+					continue;
+				tr = ex_cue_triple(x);
+				if (!(lx->cue_triple[tr >> 3] & (1u << (tr & 7))))
+					continue;
+			}
 			ix = ex_lex_candidates(lx, LX_CUE, x, (size_t)(we - x), &nix);
 			for (unsigned j = 0; j < nix && n < MAX_CUES; j++) {
 				const struct ex_lex_entry *en = &lx->v[LX_CUE][ix[j]];
@@ -61,7 +67,6 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 				h[j] = h[j - 1];
 				h[j - 1] = tmp;
 			}
-		p = we;
 	}
 	return n;
 }

@@ -324,11 +324,20 @@ static void lex_sort(struct ex_lexicon *lx)
 		}
 		if (k == LX_CUE) {
 			memset(lx->cue_pair, 0, sizeof(lx->cue_pair));
+			memset(lx->cue_triple, 0, sizeof(lx->cue_triple));
+			memset(lx->cue_short, 0, sizeof(lx->cue_short));
 			for (size_t i = 0; i < lx->n[k]; i++) {
 				const struct ex_lex_entry *e = &lx->v[k][i];
 				unsigned pr = (unsigned)ex_fold_byte((unsigned char)e->key[0]) << 8 |
 					      ex_fold_byte((unsigned char)e->key[1]);
 				lx->cue_pair[pr >> 3] |= (unsigned char)(1u << (pr & 7));
+				if (e->klen >= 3) {
+					unsigned tr = ex_cue_triple(e->key);
+					lx->cue_triple[tr >> 3] |= (unsigned char)(1u << (tr & 7));
+				} else {
+					unsigned char b = ex_fold_byte((unsigned char)e->key[0]);
+					lx->cue_short[b >> 3] |= (unsigned char)(1u << (b & 7));
+				}
 			}
 		}
 		free(lx->suffix[k]);

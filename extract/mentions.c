@@ -128,32 +128,26 @@ static int in_relative_clause(const char *s, const char *p)
 	return 0;
 }
 
-/* Country mentions of [s, e), skipping the quantities' own spans ("US-Dollar"). */
-size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,
-			    size_t nq, struct mention *m, size_t cap)
+/* The mention (at most one) of the word [p, we) of the sentence [s, end), appended to m[*n];
+ * returns where the walk goes on: the word's end, or the end of a name that stops inside it. */
+static const char *mention_in_word(const struct ex_ctx *c, const char *s, const char *end, const char *p,
+				   const char *we, const struct ex_qty *qs, size_t nq, struct mention *m,
+				   size_t cap, size_t *np)
 {
 	const struct ex_lexicon *lx = c->lx;
-	const char *t = c->text, *p = t + s, *end = t + e;
-	size_t n = 0;
+	const char *t = c->text;
+	size_t n = *np;
 
-	while (p < end && n < cap) {
-		const char *we;
+	{
 		size_t k, i;
 		int hit = 0;
 
-		if (!ex_letter_at(p, end) || (p > t + s && ex_letter_before(t + s, p))) {
-			p++;
-			continue;
-		}
-		we = ex_word_end(p, end);
 		for (i = 0; i < nq; i++)
 			if ((size_t)(p - t) >= qs[i].unit_start && (size_t)(p - t) < qs[i].unit_end &&
 			    ex_is_currency(qs[i].unit))
 				break; /* "US-Dollar" is money, not the US */
-		if (i < nq) {
-			p = we;
-			continue;
-		}
+		if (i < nq)
+			return we;
 		{
 			/* a word of one letter: only keys of one byte can match (see the second-byte test) */
 			unsigned nix;
@@ -187,7 +181,7 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 				snprintf(mm->code, sizeof(mm->code), "%s", en->value);
 				mm->flags = en->flags;
 				an = 0;
-				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(lx, t + s, p, &an, mm->prep, sizeof(mm->prep));
+				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(lx, s, p, &an, mm->prep, sizeof(mm->prep));
 				mm->via_an = an;
 				if ((en->flags & LXF_ADJ) && source_noun_after(lx, we, end))
 					mm->role = R_SOURCE;
@@ -199,15 +193,50 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 					mm->role = R_NONE;
 				if (en->flags & LXF_PERSON)
 					mm->role = R_SOURCE; /* "verlangte Trump": who demands, not whose figure */
-				if ((en->flags & LXF_GEN) && role_before(lx, t + s, p, &an, mm->prep, sizeof(mm->prep)) == R_PARTNER)
+				if ((en->flags & LXF_GEN) && role_before(lx, s, p, &an, mm->prep, sizeof(mm->prep)) == R_PARTNER)
 					mm->role = R_PARTNER;
 				n++;
 			}
 		}
 		}
 		(void)k;
-		p = we > p ? we : p + 1;
+		*np = n;
+		return we > p ? we : p + 1;
 	}
+}
+
+size_t at_mentions_raw(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+		       struct mention *m, size_t cap, int *regular)
+{
+	const struct ex_words *ws = ex_words_of(c, s, e);
+	const char *t = c->text, *end = t + e, *p = t + s; /* p: where the walk is */
+	size_t n = 0;
+
+	*regular = 1;
+	for (size_t wi = 0; wi < ws->n && n < cap; wi++) {
+		const char *w = t + ws->w[wi].start, *we = t + ws->w[wi].end;
+		if (w >= p)
+			p = mention_in_word(c, t + s, end, w, we, qs, nq, m, cap, &n);
+		if (p != we)
+			*regular = 0;
+		/* a name that ends inside a word ("Korea" of "Korea‑Krieg", before a non-breaking
+		 * hyphen or a digit, or the last word of a name of two): the walk goes on from there
+		 * and finds words inside the rest; one that ends past a word skips it */
+		while (p < we && n < cap) {
+			if (!ex_letter_at(p, end) || (p > t + s && ex_letter_before(t + s, p))) {
+				p++;
+				continue;
+			}
+			p = mention_in_word(c, t + s, end, p, ex_word_end(p, end), qs, nq, m, cap, &n);
+		}
+	}
+	return n;
+}
+
+void at_mentions_roles(const struct ex_ctx *c, size_t s, struct mention *m, size_t n)
+{
+	const char *t = c->text;
+
 	for (size_t i = 0; i < n; i++)
 		if (in_relative_clause(t + s, t + m[i].start))
 			m[i].role = R_SOURCE; /* "Österreich, das nicht der Nato angehört, gibt …" */
@@ -219,25 +248,64 @@ size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct
 		     (gap <= 3 && memchr(a, ',', gap))))
 			m[i].role = m[i - 1].role;
 	}
+}
+
+size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,
+			    size_t nq, struct mention *m, size_t cap)
+{
+	int regular;
+	size_t n = at_mentions_raw(c, s, e, qs, nq, m, cap, &regular);
+
+	at_mentions_roles(c, s, m, n);
 	return n;
 }
 
+static int gap_space(char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The top bit of each of x's bytes that equals c, exactly (no carry crosses a byte). */
+static unsigned long long bytes_eq(unsigned long long x, unsigned char c)
+{
+	const unsigned long long low7 = 0x7F7F7F7F7F7F7F7FULL;
+	unsigned long long t = x ^ (0x0101010101010101ULL * c);
+
+	return ~(((t & low7) + low7) | t) & ~low7;
+}
+#endif
+
 static size_t gap_len(const struct ex_ctx *c, size_t from, size_t to)
 {
-	size_t n = 0, i;
-	int sp = 0;
+	const char *t = c->text;
+	size_t i, dup = 0;
+	int sp;
 
 	/* distances skip repeated white space; it only matters for near calls; far apart is far apart */
 	if (to - from > 256)
 		return to - from;
-	for (i = from; i < to; i++) {
-		char ch = c->text[i];
-		int is_sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-		if (!(is_sp && sp))
-			n++;
+	if (from >= to)
+		return 0;
+	/* every byte counts but a white space right after another: the bytes less those pairs */
+	sp = gap_space(t[from]);
+	i = from + 1;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* eight bytes at a time: a top bit per white-space byte, paired with the one before it */
+	for (; to - i >= 8; i += 8) {
+		unsigned long long x, m;
+		memcpy(&x, t + i, 8);
+		m = bytes_eq(x, ' ') | bytes_eq(x, '\n') | bytes_eq(x, '\t') | bytes_eq(x, '\r');
+		dup += (size_t)__builtin_popcountll(m & (m << 8 | (sp ? 0x80ULL : 0)));
+		sp = (int)(m >> 63);
+	}
+#endif
+	for (; i < to; i++) {
+		int is_sp = gap_space(t[i]);
+		dup += is_sp && sp;
 		sp = is_sp;
 	}
-	return n;
+	return to - from - dup;
 }
 
 /* Is [from, to) a short stretch of words, ending in a preposition of direction ("seiner Waren

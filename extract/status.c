@@ -230,12 +230,14 @@ run_done:
  * Won vor", "Putin ordnete an, die Zahl … zu erhöhen"). A match is a governing status cue at the
  * verb.
  */
-static void separable_cues(const struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
+static void separable_cues(const struct ex_ctx *c, size_t si, const struct ex_words *ws,
+			   struct ex_sentence_cues *sc)
 {
 	const struct ex_lexicon *lx = c->lx;
-	const char *t = c->text, *s = t + c->sent[si].start, *end = t + c->sent[si].end, *p = s, *w;
+	const char *t = c->text, *s = t + c->sent[si].start;
 
-	while ((w = ex_next_word(s, &p, end)) != NULL && sc->ncue < EX_MAX_CUES) {
+	for (size_t wi = 0; wi < ws->n && sc->ncue < EX_MAX_CUES; wi++) {
+		const char *w = t + ws->w[wi].start, *p = t + ws->w[wi].end;
 		size_t n = (size_t)(p - w);
 		unsigned char b = ex_fold_byte((unsigned char)*w);
 		/* a verb of two bytes or more: the candidates of its first two; of one: all of its byte */
@@ -288,6 +290,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 {
 	const struct ex_lexicon *lx = c->lx;
 	const char *t = c->text, *s = t + c->sent[si].start, *end = t + c->sent[si].end, *p;
+	const struct ex_words *ws;
 
 	if (sc->valid && sc->si == si)
 		return;
@@ -315,17 +318,12 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 		if (sc->nclause < EX_MAX_CLAUSES)
 			sc->clause[sc->nclause++] = (size_t)(p + k - t);
 	}
-	for (p = s; p < end;) {
-		const char *we;
+	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	for (size_t wi = 0; wi < ws->n; wi++) {
+		const char *we = t + ws->w[wi].end;
 		const struct ex_lex_entry *e;
 		size_t ml;
-		if (!ex_letter_at(p, end) || (p > s && ex_letter_before(s, p))) {
-			p++;
-			continue;
-		}
-		we = ex_word_end(p, end);
-		if (we <= p)
-			we = p + 1;
+		p = t + ws->w[wi].start;
 		e = ex_lex_stem(lx, LX_STATUS, p, we, end, &ml);
 		if (e && sc->ncue < EX_MAX_CUES) {
 			struct ex_status_cue *h = &sc->cue[sc->ncue++];
@@ -453,16 +451,19 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				sc->ncite++;
 			}
 		}
-		p = we;
 	}
-	separable_cues(c, si, sc);
+	separable_cues(c, si, ws, sc);
 	/* which clauses are statements of their own: a finite verb and no subordinator opening them
 	 * ("…, der Rahmenvertrag hat ein Volumen von …"); a governing verb does not reach into them */
-	for (size_t k = 0; k < sc->nclause; k++) {
-		const char *a = t + sc->clause[k], *b = k + 1 < sc->nclause ? t + sc->clause[k + 1] : end, *w, *q = a;
+	for (size_t k = 0, wi = 0; k < sc->nclause; k++) {
+		size_t a = sc->clause[k], b = k + 1 < sc->nclause ? sc->clause[k + 1] : c->sent[si].end;
 		int first = 1, finite = 0, sub = 0, zu = 0, speech = 0;
-		while ((w = ex_next_word(a, &q, b)) != NULL) {
-			size_t n = (size_t)(q - w);
+		/* its words: a clause starts after a mark no word holds, so they are the sentence's */
+		while (wi < ws->n && ws->w[wi].start < a)
+			wi++;
+		for (; wi < ws->n && ws->w[wi].start < b; wi++) {
+			const char *w = t + ws->w[wi].start;
+			size_t n = ws->w[wi].end - ws->w[wi].start;
 			const struct ex_lex_entry *tv;
 			if (first && ex_lex_word(lx, LX_SUBORD, w, n))
 				sub = 1;

@@ -288,8 +288,9 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 		       struct yexp *out, size_t max)
 {
 	const char *t = c->text, *p = t + s, *end = t + e;
-	size_t n = 0;
+	size_t n = 0, wi = 0;
 	int docyear = c->doc->meta.year;
+	const struct ex_words *ws = ex_words_of(c, s, e); /* where a word starting at p ends */
 
 	while (p < end && n < max) {
 		int y, y2;
@@ -345,7 +346,9 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				p += ml;
 				continue;
 			}
-			p = ex_word_end(p, end);
+			while (wi < ws->n && t + ws->w[wi].start < p)
+				wi++;
+			p = wi < ws->n && t + ws->w[wi].start == p ? t + ws->w[wi].end : ex_word_end(p, end);
 			continue;
 		}
 		if (!year_at(p, end, &y) || (p > t + s && (dig(p[-1]) || p[-1] == '.' || p[-1] == ','))) {

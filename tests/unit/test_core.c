@@ -357,6 +357,37 @@ static void test_ids(void)
 	T_STREQ(kz_path_base("z.txt"), "z.txt");
 }
 
+/* SHA-256: the standard's examples, and the same digest as kz_sha256 for every length about a block's
+ * padding (with the processor's instructions when it has them). */
+static void test_sha256(void)
+{
+	static const char *const want[] = {
+		"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "",
+		"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "abc",
+		"248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+		"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", NULL};
+	unsigned char d[32], buf[300];
+	char hex[65], ref[65];
+
+	for (size_t i = 0; want[i]; i += 2) {
+		kz_sha256_digest(want[i + 1], strlen(want[i + 1]), d);
+		for (int k = 0; k < 32; k++)
+			snprintf(hex + 2 * k, 3, "%02x", d[k]);
+		T_STREQ(hex, want[i]);
+	}
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 131 + 7);
+	for (size_t n = 0; n <= sizeof(buf); n++) {
+		kz_sha256_digest(buf, n, d);
+		for (int k = 0; k < 32; k++)
+			snprintf(hex + 2 * k, 3, "%02x", d[k]);
+		kz_sha256(buf, n, ref);
+		if (strcmp(hex, ref))
+			T_STREQ(hex, ref);
+	}
+	T_CHECK(1);
+}
+
 /* Corrections: the vocabularies and formats a value must meet; applying and recording. */
 static void test_corrections(void)
 {
@@ -462,6 +493,7 @@ static void test_detail_words(void)
 int main(void)
 {
 	test_detail_words();
+	test_sha256();
 	test_ids();
 	test_corrections();
 	test_parse_unterminated();
