@@ -25,6 +25,7 @@ void kz_idgen_init(struct kz_idgen *g)
 	g->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g->memo = NULL;
 	g->memo_hash[0] = '\0';
+	g->ck = g_checksum_new(G_CHECKSUM_SHA256);
 }
 
 void kz_idgen_release(struct kz_idgen *g)
@@ -34,6 +35,9 @@ void kz_idgen_release(struct kz_idgen *g)
 	g->seen = NULL;
 	g_free(g->memo);
 	g->memo = NULL;
+	if (g->ck)
+		g_checksum_free(g->ck);
+	g->ck = NULL;
 }
 
 /* Byte length of a white-space character at p: ASCII, NO-BREAK, THIN or NARROW NO-BREAK SPACE. */
@@ -68,13 +72,20 @@ static void kz_claim_anchor_num(struct kz_buf *out, const char *num, size_t numl
 	}
 }
 
-/* The first 8 hex digits of the SHA-256 of sentence into h. */
-static void sentence_hash(char h[8], const char *sentence)
+/* The first 8 hex digits of the SHA-256 of sentence into h; with ck, that checksum is reset and
+ * reused (a document's sentences allocate nothing). */
+static void sentence_hash(char h[8], const char *sentence, GChecksum *ck)
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char digest[32];
+	gsize dlen = sizeof digest;
 
-	kz_sha256_digest(sentence, strlen(sentence), digest);
+	if (ck) {
+		g_checksum_reset(ck);
+		g_checksum_update(ck, (const guchar *)sentence, (gssize)strlen(sentence));
+		g_checksum_get_digest(ck, digest, &dlen);
+	} else
+		kz_sha256_digest(sentence, strlen(sentence), digest);
 	for (int i = 0; i < 4; i++) {
 		h[2 * i] = hex[digest[i] >> 4];
 		h[2 * i + 1] = hex[digest[i] & 15];
@@ -85,7 +96,7 @@ void kz_claim_anchor(struct kz_buf *out, const char *sentence, const char *num, 
 {
 	char h[8];
 
-	sentence_hash(h, sentence);
+	sentence_hash(h, sentence, NULL);
 	kz_buf_add(out, h, 8);
 	kz_claim_anchor_num(out, num, numlen);
 }
@@ -101,7 +112,7 @@ const char *kz_idgen_make(struct kz_idgen *g, struct kz_buf *out, const char *fi
 	/* the figures of one sentence share its hash: computed once (the anchor is the same as
 	 * kz_claim_anchor's) */
 	if (!g->memo || strcmp(g->memo, sentence)) {
-		sentence_hash(g->memo_hash, sentence);
+		sentence_hash(g->memo_hash, sentence, g->ck);
 		g->memo_hash[8] = '\0';
 		g_free(g->memo);
 		g->memo = g_strdup(sentence);

@@ -90,6 +90,7 @@ struct kz_idgen {
 	struct _GHashTable *seen; /* key -> times handed out */
 	char *memo;               /* the last sentence hashed, and its hash: one SHA-256 a sentence */
 	char memo_hash[9];
+	struct _GChecksum *ck;    /* reused for every sentence (reset, no allocation per sentence) */
 };
 void kz_idgen_init(struct kz_idgen *g);
 void kz_idgen_release(struct kz_idgen *g);

@@ -181,8 +181,7 @@ const char *kz_num_strerror(int rc);
  * "_per_year" ending as "pro Jahr" / "a year". Into dst; returns dst. */
 const char *kz_detail_words(char *dst, size_t n, const char *detail, int english);
 
-/* The SHA-256 digest of the len bytes at data into out, as kz_sha256 hashes them (sha256.c): no
- * allocation. */
+/* The SHA-256 digest of the len bytes at data into out, as kz_sha256 hashes them (files.c, GLib). */
 void kz_sha256_digest(const void *data, size_t len, unsigned char out[32]);
 
 #endif

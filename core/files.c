@@ -343,6 +343,16 @@ void kz_sha256(const void *data, size_t len, char hex[65])
 	g_checksum_free(ck);
 }
 
+void kz_sha256_digest(const void *data, size_t len, unsigned char out[32])
+{
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+	gsize dlen = 32;
+
+	g_checksum_update(ck, (const guchar *)data, (gssize)len);
+	g_checksum_get_digest(ck, out, &dlen);
+	g_checksum_free(ck);
+}
+
 int kz_file_sha256(const char *path, char hex[65], size_t *bytes, struct kz_err *err)
 {
 	char *data = NULL;

@@ -152,7 +152,7 @@ static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_q
 	/* "Das bisherige Ziel von 2 Prozent war 2014 beschlossen worden" in a text that spoke of the
 	 * alliance before: its target too */
 	if (!nato && c->sent[si].start > 0)
-		nato = strstr_n(c->text, c->sent[si].start, "Nato") || strstr_n(c->text, c->sent[si].start, "NATO");
+		nato = c->nato_at != (size_t)-1 && c->nato_at + 4 <= c->sent[si].start;
 	if (nato || compound) {
 		snprintf(a->subject, sizeof(a->subject), "NATO");
 		a->partner[0] = '\0';

@@ -257,6 +257,12 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	ctx.words = ex_word_cache_new();
 	ctx.cues = kz_xcalloc(1, sizeof(*ctx.cues));
 	ctx.last_source_si = (size_t)-1;
+	{
+		/* where the text first names the alliance (attrib.c: a GDP target after it is NATO's) */
+		const char *n1 = memmem(d->text, d->len, "Nato", 4), *n2 = memmem(d->text, d->len, "NATO", 4);
+		const char *first = n1 && (!n2 || n1 < n2) ? n1 : n2;
+		ctx.nato_at = first ? (size_t)(first - d->text) : (size_t)-1;
+	}
 	ex_seed_topic(&ctx);
 	kz_buf_init(&sbuf, 0);
 	kz_buf_init(&id, 0);

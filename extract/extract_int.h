@@ -468,6 +468,7 @@ struct ex_ctx {
 	 * (a later percent no cue explains is of the same kind, "Spanien liegt bei 1,01") */
 	struct ex_attr prev;
 	size_t prev_si, prev_end;
+	size_t nato_at;      /* the first "Nato" or "NATO" of the text, (size_t)-1 if none (attrib.c) */
 	char dated_year[32]; /* the last reported figure dated in its own sentence, and where (when.c) */
 	size_t dated_si;
 	int have_dated;

@@ -358,7 +358,7 @@ static void test_ids(void)
 }
 
 /* SHA-256: the standard's examples, and the same digest as kz_sha256 for every length about a block's
- * padding (with the processor's instructions when it has them). */
+ * padding. */
 static void test_sha256(void)
 {
 	static const char *const want[] = {
