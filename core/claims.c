@@ -2,8 +2,8 @@
 #include "claims.h"
 
 #include <csv.h>
+#include <glib.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -657,39 +657,17 @@ int kz_is_claims_csv(const char *path)
 	return !strncmp(p, "id,doc,", 7) || !strncmp(p, "id;doc;", 7);
 }
 
-static uint64_t id_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
 size_t kz_table_drop_repeats(struct kz_table *t, size_t from, const char **first)
 {
-	size_t cap = 16, j, dropped = 0;
-	const char **slot;
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal); /* ids, pointing into t */
+	size_t j = 0, dropped = 0;
 
 	if (first)
 		*first = NULL;
-	while (cap < 2 * t->n)
-		cap *= 2;
-	slot = kz_xcalloc(cap, sizeof(*slot));
-	for (size_t i = j = 0; i < t->n; i++) {
+	for (size_t i = 0; i < t->n; i++) {
 		const char *id = t->v[i].id;
-		size_t k;
-		int seen = 0;
-		if (id && *id) {
-			for (k = (size_t)id_hash(id) & (cap - 1); slot[k]; k = (k + 1) & (cap - 1))
-				if (!strcmp(slot[k], id)) {
-					seen = 1;
-					break;
-				}
-			if (!seen)
-				slot[k] = id;
-		}
-		if (seen && i >= from) {
+		/* g_hash_table_add is false when the id was there */
+		if (id && *id && !g_hash_table_add(seen, (gpointer)id) && i >= from) {
 			if (first && !*first)
 				*first = id;
 			dropped++;
@@ -698,6 +676,6 @@ size_t kz_table_drop_repeats(struct kz_table *t, size_t from, const char **first
 		t->v[j++] = t->v[i];
 	}
 	t->n = j;
-	free(slot);
+	g_hash_table_destroy(seen);
 	return dropped;
 }
