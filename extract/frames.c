@@ -261,14 +261,16 @@ static int demanded_of(const struct ex_ctx *c, const struct mention *m, size_t n
  */
 static void aid_in_context(const struct ex_ctx *c, size_t si, struct ex_attr *a)
 {
-	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
+	const char *e = c->text + c->sent[si].end;
+	const struct ex_words *ws;
 
 	if (a->ind != KZ_I_BUDGET || !c->receiver[F_AID][0] ||
 	    (a->detail[0] && strcmp(a->detail, "defense_budget") && strcmp(a->detail, "arms_deal") &&
 	     strcmp(a->detail, "arms_imports")))
 		return;
-	while ((w = ex_next_word(s, &p, e)) != NULL)
-		if (ex_lex_stem(c->lx, LX_AIDVERB, w, p, e, &(size_t){0})) {
+	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	for (size_t i = 0; i < ws->n; i++)
+		if (ex_lex_stem(c->lx, LX_AIDVERB, c->text + ws->w[i].start, c->text + ws->w[i].end, e, &(size_t){0})) {
 			at_set_detail(a, "military_aid");
 			return;
 		}

@@ -121,13 +121,15 @@ static size_t drop_goal_owner(const struct ex_ctx *c, struct mention *m, size_t 
  * place)? Troops there take no country from the figures before. */
 static int names_region(const struct ex_ctx *c, size_t si, const struct mention *m, size_t n)
 {
-	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
+	const char *e = c->text + c->sent[si].end;
+	const struct ex_words *ws;
 
 	for (size_t i = 0; i < n; i++)
 		if (m[i].role == R_LOC && (!strcmp(m[i].code, "EU") || !strcmp(m[i].code, "NATO")))
 			return 1;
-	while ((w = ex_next_word(s, &p, e)) != NULL)
-		if (ex_lex_stem(c->lx, LX_REGION, w, p, e, &(size_t){0}))
+	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	for (size_t i = 0; i < ws->n; i++)
+		if (ex_lex_stem(c->lx, LX_REGION, c->text + ws->w[i].start, c->text + ws->w[i].end, e, &(size_t){0}))
 			return 1;
 	return 0;
 }
