@@ -261,10 +261,7 @@ void ex_meta_title_from_text(struct ex_meta *m, const char *text, size_t len)
 		struct ex_meta probe = {0};
 		ex_meta_from_dateline(&probe, p, (size_t)(last - p));
 		int dated = probe.src == EX_META_DATELINE && probe.date && strlen(probe.date) >= 7;
-		free(probe.date);
-		free(probe.title);
-		free(probe.publisher);
-		free(probe.url);
+		free(probe.date); /* the dateline sets the date alone */
 		if (dated)
 			return; /* "Berlin, 18. Juni 2024": a dateline, no title */
 	}

@@ -1,0 +1,368 @@
+/* names.c: the words a fact sheet uses — country and fact names, qualifiers, statuses, kinds of
+ * finding, years, dates — and plain text from a quote. */
+#include "reports_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct country {
+	const char *code, *de, *en, *adj_en; /* adj_en: "German troops", not "Germany troops" */
+};
+
+static const struct country countries[] = {
+	{"US", "USA", "United States", "US"},          {"JP", "Japan", "Japan", "Japanese"},
+	{"KR", "Südkorea", "South Korea", "South Korean"}, {"KP", "Nordkorea", "North Korea", "North Korean"},
+	{"CN", "China", "China", "Chinese"},           {"DE", "Deutschland", "Germany", "German"},
+	{"RU", "Russland", "Russia", "Russian"},       {"UA", "Ukraine", "Ukraine", "Ukrainian"},
+	{"PL", "Polen", "Poland", "Polish"},           {"EE", "Estland", "Estonia", "Estonian"},
+	{"LT", "Litauen", "Lithuania", "Lithuanian"},  {"LV", "Lettland", "Latvia", "Latvian"},
+	{"FR", "Frankreich", "France", "French"},      {"GB", "Großbritannien", "United Kingdom", "British"},
+	{"IT", "Italien", "Italy", "Italian"},         {"IQ", "Irak", "Iraq", "Iraqi"},
+	{"AF", "Afghanistan", "Afghanistan", "Afghan"}, {"TW", "Taiwan", "Taiwan", "Taiwanese"},
+	{"IN", "Indien", "India", "Indian"},           {"AU", "Australien", "Australia", "Australian"},
+	{"PH", "Philippinen", "Philippines", "Philippine"}, {"VN", "Vietnam", "Vietnam", "Vietnamese"},
+	{"IR", "Iran", "Iran", "Iranian"},             {"IL", "Israel", "Israel", "Israeli"},
+	{"TR", "Türkei", "Turkey", "Turkish"},         {"NATO", "NATO", "NATO", "NATO"},
+	{"EU", "EU", "EU", "EU"},                      {NULL, NULL, NULL, NULL},
+};
+
+/* The English adjective of a country's name ("German"), or NULL when the table has none. */
+static const char *country_adj_en(const char *code)
+{
+	for (const struct country *c = countries; c->code; c++)
+		if (!strcmp(c->code, code))
+			return c->adj_en;
+	return NULL;
+}
+
+const char *rp_country(const char *code, enum pl_lang lang)
+{
+	for (const struct country *c = countries; c->code; c++)
+		if (!strcmp(c->code, code))
+			return lang == PL_DE ? c->de : c->en;
+	return *code ? code : (lang == PL_DE ? "ohne Land" : "no country");
+}
+
+void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, const char *subject,
+		  const char *partner, enum pl_lang lang)
+{
+	const char *s = rp_country(subject, lang), *p = rp_country(partner, lang);
+	int de = lang == PL_DE, hasp = *partner != '\0';
+	char dw[96];
+
+	kz_detail_words(dw, sizeof dw, detail, lang != PL_DE);
+
+	switch (ind) {
+	case KZ_I_TROOPS:
+		if (!strcmp(detail, "branch") || !strcmp(detail, "floor")) {
+			/* names, never codes: "US-Truppen in Japan", "Truppen Japan" — no "JP-Truppen in ?" */
+			char who[160];
+			int us = !strcmp(subject, "US");
+			if (de)
+				snprintf(who, sizeof who, "%s%s%s%s", us ? "US-Truppen" : "Truppen ", us ? "" : s,
+					 hasp ? " in " : "", hasp ? p : "");
+			else
+				snprintf(who, sizeof who, "%s troops%s%s", us ? "US" : s, hasp ? " in " : "", hasp ? p : "");
+			if (!strcmp(detail, "branch"))
+				snprintf(dst, n, de ? "%s: eine Teilstreitkraft" : "%s: one branch", who);
+			else
+				snprintf(dst, n, de ? "Mindeststärke %s (Gesetz)" : "Legal floor, %s", who);
+		}
+		else if (!strcmp(detail, "exercise"))
+			snprintf(dst, n, de ? "Truppen %s bei Manövern%s%s" : "%s troops in exercises%s%s", s,
+				 hasp ? (de ? " in " : " in ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "sent"))
+			snprintf(dst, n, de ? "Entsandte Truppen %s%s%s" : "Troops sent by %s%s%s", s, hasp ? " → " : "",
+				 hasp ? p : "");
+		else if (!strcmp(detail, "relocation"))
+			snprintf(dst, n, de ? "Verlegung von Truppen %s%s%s" : "Relocation of %s troops%s%s", s,
+				 hasp ? (de ? " aus " : " from ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "armed_forces") || (!hasp && !strcmp(detail, "")))
+			snprintf(dst, n, de ? "Streitkräfte %s" : "Armed forces, %s", s);
+		else if (!strcmp(subject, "US") && hasp)
+			snprintf(dst, n, de ? "US-Truppen in %s" : "US troops in %s", p);
+		else if (hasp && !de && country_adj_en(subject))
+			snprintf(dst, n, "%s troops in %s", country_adj_en(subject), p);
+		else if (hasp)
+			snprintf(dst, n, de ? "Truppen %s in %s" : "Troops of %s in %s", s, p);
+		else
+			snprintf(dst, n, de ? "Truppen %s (%s)" : "%s troops (%s)", s, dw);
+		break;
+	case KZ_I_BUDGET:
+		if (!strcmp(detail, "defense_budget"))
+			snprintf(dst, n, de ? "Verteidigungshaushalt %s" : "Defence budget, %s", s);
+		else if (!strcmp(detail, "host_nation_support") || !strcmp(detail, "host_nation_support_per_year"))
+			snprintf(dst, n, de ? "Stationierungskosten%s: Beitrag %s%s%s" : "Host-nation support%s, %s%s%s",
+				 strcmp(detail, "host_nation_support") ? (de ? " pro Jahr" : " a year") : "", s,
+				 hasp ? (de ? " an " : " to ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "special_fund"))
+			snprintf(dst, n, de ? "Sondervermögen %s" : "Special fund, %s", s);
+		else if (!strcmp(detail, "military_exports"))
+			snprintf(dst, n, de ? "Rüstungsexporte %s" : "Arms exports, %s", s);
+		else if (!strcmp(detail, "demand"))
+			snprintf(dst, n, de ? "Geforderter Beitrag %s%s%s" : "Payment demanded of %s%s%s", s,
+				 hasp ? (de ? " an " : " to ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "arms_deal"))
+			snprintf(dst, n, de ? "Rüstungsgeschäft %s%s%s" : "Arms deal, %s%s%s", s, hasp ? " – " : "",
+				 hasp ? p : "");
+		else if (*detail) {
+			if (dw[0] >= 'a' && dw[0] <= 'z')
+				dw[0] = (char)(dw[0] - 'a' + 'A'); /* it opens the row's label */
+			snprintf(dst, n, de ? "%s %s%s%s" : "%s, %s%s%s", dw, s, hasp ? " → " : "", hasp ? p : "");
+		}
+		else /* no detail: money of a kind the text does not say, not "the defence budget" */
+			snprintf(dst, n, de ? "Ausgaben %s%s%s" : "Spending, %s%s%s", s, hasp ? " → " : "", hasp ? p : "");
+		break;
+	case KZ_I_GDP_SHARE:
+		if (!strcmp(detail, "host_nation_support"))
+			snprintf(dst, n, de ? "Stationierungskosten in %% des BIP: %s" : "Host-nation support, %% of GDP: %s", s);
+		else if (!strcmp(detail, "target"))
+			snprintf(dst, n, de ? "Ziel für Verteidigungsausgaben in %% des BIP: %s" : "Target for defence spending, %% of GDP: %s", s);
+		else if (*detail && strcmp(detail, "defense_budget") && strcmp(detail, "military_expenditure")) {
+			/* "Verteidigung und Sicherheit in % des BIP: NATO" beside "… verteidigungsnahe Ausgaben …":
+			 * the parts of a target apart from its whole */
+			if (dw[0] >= 'a' && dw[0] <= 'z')
+				dw[0] = (char)(dw[0] - 'a' + 'A');
+			snprintf(dst, n, de ? "%s in %% des BIP: %s" : "%s, %% of GDP: %s", dw, s);
+		} else
+			snprintf(dst, n, de ? "Verteidigungsausgaben in %% des BIP: %s" : "Defence spending, %% of GDP: %s", s);
+		break;
+	case KZ_I_COST_SHARE:
+		snprintf(dst, n, de ? "Anteil an den Stationierungskosten: %s" : "Share of stationing costs: %s", s);
+		break;
+	case KZ_I_TRADE_SHARE:
+		if (!strcmp(detail, "exports"))
+			snprintf(dst, n, de ? "Exportanteil %s%s%s" : "Export share %s%s%s", s, hasp ? " → " : "", hasp ? p : "");
+		else if (!strcmp(detail, "imports"))
+			snprintf(dst, n, de ? "Importanteil %s%s%s" : "Import share %s%s%s", s, hasp ? " ← " : "", hasp ? p : "");
+		else if (*detail && strcmp(detail, "total_trade")) {
+			/* a share of something narrower than trade says of what ("Rüstungsimporte: Anteil
+			 * Südkorea ← USA", the US share of Korea's arms imports), never "Handelsanteil" */
+			const char *arrow = strstr(detail, "import") ? " ← " : strstr(detail, "export") ? " → " : " ↔ ";
+			if (dw[0] >= 'a' && dw[0] <= 'z')
+				dw[0] = (char)(dw[0] - 'a' + 'A'); /* it opens the row's label */
+			snprintf(dst, n, de ? "%s: Anteil %s%s%s" : "%s: share %s%s%s", dw, s, hasp ? arrow : "", hasp ? p : "");
+		} else
+			snprintf(dst, n, de ? "Handelsanteil %s%s%s" : "Trade share %s%s%s", s, hasp ? " ↔ " : "", hasp ? p : "");
+		break;
+	case KZ_I_CHANGE:
+		snprintf(dst, n, de ? "Veränderung %s" : "Change, %s", s);
+		break;
+	default:
+		snprintf(dst, n, de ? "Sonstige Angabe %s" : "Other figure, %s", s);
+		break;
+	}
+}
+
+const char *rp_qual_word(enum kz_qual q, enum pl_lang lang)
+{
+	static const char *const de[] = {"genau", "etwa", "mindestens", "höchstens", "Spanne"};
+	static const char *const en[] = {"exact", "approx.", "at least", "at most", "range"};
+
+	if ((unsigned)q >= KZ_Q__N)
+		q = KZ_Q_EXACT;
+	return lang == PL_DE ? de[q] : en[q];
+}
+
+const char *rp_status_word(enum kz_status st, enum pl_lang L)
+{
+	switch (st) {
+	case KZ_S_PLAN:
+		return rp_tr(L, "Plan", "plan");
+	case KZ_S_TARGET:
+		return rp_tr(L, "Ziel", "target");
+	case KZ_S_DEMAND:
+		return rp_tr(L, "Forderung", "demand");
+	case KZ_S_LIMIT:
+		return rp_tr(L, "Grenze", "cap or floor");
+	case KZ_S_CLAIM:
+		return rp_tr(L, "Behauptung", "disputed claim");
+	case KZ_S_FORECAST:
+		return rp_tr(L, "Prognose", "forecast");
+	default:
+		return rp_tr(L, "Angabe", "reported");
+	}
+}
+
+const char *rp_kind_word(int kind, enum pl_lang lang, int plural)
+{
+	static const char *const de[][2] = {{"Konflikt", "Konflikte"},
+					    {"Drift", "Drift"},
+					    {"Währungsfehler", "Währungsfehler"},
+					    {"Rechenfehler", "Rechenfehler"},
+					    {"Ausreißer", "Ausreißer"},
+					    {"Bestrittene Angabe", "Bestrittene Angaben"},
+					    {"Abweichung im selben Text", "Abweichungen im selben Text"}};
+	static const char *const en[][2] = {{"Conflict", "Conflicts"},
+					    {"Drift", "Drift"},
+					    {"Currency error", "Currency errors"},
+					    {"Arithmetic error", "Arithmetic errors"},
+					    {"Outlier", "Outliers"},
+					    {"Disputed claim", "Disputed claims"},
+					    {"Difference within one text", "Differences within one text"}};
+
+	if (kind < 0 || kind > RP_K_SAME_TEXT)
+		kind = 0;
+	return lang == PL_DE ? de[kind][plural != 0] : en[kind][plural != 0];
+}
+
+int rp_year_num(const char *y)
+{
+	const char *p;
+	int v = 0, k;
+
+	if (!y || !*y)
+		return 0;
+	/* the last run of four digits ("2016-2020" -> 2020) */
+	for (p = y; *p; p++) {
+		for (k = 0; k < 4 && p[k] >= '0' && p[k] <= '9'; k++)
+			;
+		if (k == 4 && !(p[4] >= '0' && p[4] <= '9')) {
+			v = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+			if (p[4] == 's')
+				v += 5;
+			p += 3;
+		}
+	}
+	return v;
+}
+
+int rp_year_width(const char *y)
+{
+	int a = 0, b, k;
+
+	if (!y || !*y)
+		return -1;
+	for (k = 0; k < 4 && y[k] >= '0' && y[k] <= '9'; k++)
+		a = a * 10 + (y[k] - '0');
+	if (strchr(y, 's'))
+		return 10;
+	if (strchr(y, '-') && (b = rp_year_num(y)) > a)
+		return b - a;
+	return 0;
+}
+
+void rp_fmt_year(char *dst, size_t n, const char *y, enum pl_lang lang)
+{
+	const char *dash;
+
+	if (!y || !*y) {
+		snprintf(dst, n, "–");
+		return;
+	}
+	if (rp_year_width(y) == 10 && strlen(y) == 5) { /* "1950s" */
+		snprintf(dst, n, lang == PL_DE ? "%.4ser" : "%.4ss", y);
+		return;
+	}
+	if ((dash = strchr(y, '-')) && dash > y) { /* a span: an en dash, as an editor writes it */
+		snprintf(dst, n, "%.*s\xe2\x80\x93%s", (int)(dash - y), y, dash + 1);
+		return;
+	}
+	snprintf(dst, n, "%s", y);
+}
+
+void rp_fmt_date(char *dst, size_t n, const char *d, enum pl_lang lang)
+{
+	static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+					 "August", "September", "Oktober", "November", "Dezember"};
+	static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
+					 "August", "September", "October", "November", "December"};
+	int y = 0, mo = 0, day = 0, k;
+	size_t len = d ? strlen(d) : 0;
+
+	if (!len) {
+		snprintf(dst, n, "–");
+		return;
+	}
+	for (k = 0; k < 4 && d[k] >= '0' && d[k] <= '9'; k++)
+		y = y * 10 + (d[k] - '0');
+	if (k == 4 && len >= 7 && d[4] == '-' && d[5] >= '0' && d[5] <= '1' && d[6] >= '0' && d[6] <= '9')
+		mo = (d[5] - '0') * 10 + (d[6] - '0');
+	if (mo && len >= 10 && d[7] == '-' && d[8] >= '0' && d[8] <= '3' && d[9] >= '0' && d[9] <= '9')
+		day = (d[8] - '0') * 10 + (d[9] - '0');
+	if (k != 4 || mo > 12 || day > 31 || (len != 4 && len != 7 && len != 10) || (len >= 7 && !mo) ||
+	    (len == 10 && !day)) {
+		snprintf(dst, n, "%s", d); /* not ISO: as given */
+		return;
+	}
+	if (day && lang == PL_DE)
+		snprintf(dst, n, "%02d.%02d.%d", day, mo, y);
+	else if (day)
+		snprintf(dst, n, "%d %s %d", day, en[mo - 1], y);
+	else if (mo)
+		snprintf(dst, n, "%s %d", lang == PL_DE ? de[mo - 1] : en[mo - 1], y);
+	else
+		snprintf(dst, n, "%d", y);
+}
+
+char *rp_plain(const char *in)
+{
+	size_t len = strlen(in);
+	char *s = kz_xmalloc(4 * len + 4), *w = s; /* a bar becomes at most four bytes */
+	const char *r = in, *end;
+	int table = 0;
+
+	/* a table row "| Japan | ca. 55 300 | 2 500 |": its cells, separated by a middle dot */
+	while (*r == ' ')
+		r++;
+	end = in + len;
+	while (end > r && (end[-1] == ' ' || end[-1] == '\n'))
+		end--;
+	if (*r == '|' && end > r + 1 && end[-1] == '|') {
+		table = 1;
+		r++;
+		end--;
+		while (r < end && *r == ' ')
+			r++;
+		while (end > r && end[-1] == ' ')
+			end--;
+	}
+	/* a heading's or a quotation's marks at the start */
+	if (!table) {
+		while (*r == '#')
+			r++;
+		if (r > in && r[-1] == '#' && *r == ' ')
+			r++;
+		else if (*r == '>' && r[1] == ' ')
+			r += 2;
+	}
+	while (r < end) {
+		if (table && *r == '|') {
+			while (w > s && w[-1] == ' ')
+				w--;
+			memcpy(w, " \xc2\xb7 ", 4); /* " · ": space, U+00B7, space */
+			w += 4;
+			r++;
+			while (r < end && *r == ' ')
+				r++;
+			continue;
+		}
+		if ((r[0] == '*' && r[1] == '*') || (r[0] == '_' && r[1] == '_')) {
+			r += 2; /* strong emphasis */
+			continue;
+		}
+		if (*r == '`') {
+			r++;
+			continue;
+		}
+		if (*r == '[') { /* a link [text](url): its text */
+			const char *close = memchr(r, ']', (size_t)(end - r));
+			if (close && close + 1 < end && close[1] == '(') {
+				const char *paren = memchr(close, ')', (size_t)(end - close));
+				if (paren) {
+					memmove(w, r + 1, (size_t)(close - r - 1));
+					w += close - r - 1;
+					r = paren + 1;
+					continue;
+				}
+			}
+		}
+		*w++ = *r++;
+	}
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	if (*s == ' ') /* an empty first cell */
+		memmove(s, s + 1, strlen(s));
+	return s;
+}
