@@ -40,6 +40,8 @@ struct yexp {
 	int target;   /* "bis 2040": when a plan is to be met, not a date for other sentences */
 	int since;    /* "seit Januar 2022": an amount summed since then runs to the document's year */
 	int compared; /* "…, nach 7,1 Prozent im Jahr 2020": the year of a figure compared with, its own only */
+	int clause;   /* "Ende Oktober testete es …; … wickelt es 95 Prozent ab": a month without a year dates
+		       * its own clause's figures only */
 };
 #define MAX_YEARS 32
 

@@ -284,6 +284,38 @@ static int year_at(const char *p, const char *end, int *y)
 	return *y >= 1900 && *y <= 2100;
 }
 
+/* The document's month (1-12) from its date "YYYY-MM…", 0 when the date has none. */
+static int doc_month(const struct ex_doc *d)
+{
+	const char *t = d->meta.date;
+	int m;
+
+	if (!t || strlen(t) < 7 || t[4] != '-' || !dig(t[5]) || !dig(t[6]))
+		return 0;
+	m = (t[5] - '0') * 10 + (t[6] - '0');
+	return m >= 1 && m <= 12 ? m : 0;
+}
+
+/* "Im Oktober meldete …", "Anfang November sprach …": a month named without a year, in a sentence
+ * of the past, is the last such month up to the document's date. Its year, or 0 when the word at
+ * [p, we) is no month, a year or time phrase follows it ("Oktober 2024", "im Oktober vergangenen
+ * Jahres") or the sentence does not speak of the past. */
+static int month_year(const struct ex_ctx *c, const char *s, const char *e, const char *p, const char *we)
+{
+	const struct ex_lex_entry *pe = ex_lex_word(c->lx, LX_PERIOD, p, (size_t)(we - p));
+	int mon = pe ? atoi(pe->value) : 0, dm = doc_month(c->doc), y;
+	const char *q = ex_skip_space(we, e);
+	size_t ml;
+
+	if (mon <= 0 || !dm || !c->doc->meta.year)
+		return 0;
+	if (year_at(q, e, &y) || (q < e && dig(*q)) || ex_lex_match_after(c->lx, LX_TIME, q, e, &ml))
+		return 0;
+	if (at_tense_of(c->lx, s, e) >= 0 || speaks_of_plan(c->lx, s, e))
+		return 0;
+	return mon > dm ? c->doc->meta.year - 1 : c->doc->meta.year;
+}
+
 size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		       struct yexp *out, size_t max)
 {
@@ -295,6 +327,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 	while (p < end && n < max) {
 		int y, y2;
 		size_t i, ml;
+		memset(&out[n], 0, sizeof(out[n]));
 		if (ex_letter_at(p, end) && (p == t + s || !ex_letter_before(t + s, p))) {
 			const struct ex_lex_entry *te;
 			int ago;
@@ -348,7 +381,21 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 			}
 			while (wi < ws->n && t + ws->w[wi].start < p)
 				wi++;
-			p = wi < ws->n && t + ws->w[wi].start == p ? t + ws->w[wi].end : ex_word_end(p, end);
+			{
+				const char *we = wi < ws->n && t + ws->w[wi].start == p ? t + ws->w[wi].end
+											: ex_word_end(p, end);
+				int my = month_year(c, t + s, end, p, we);
+				if (my) {
+					out[n].start = (size_t)(p - t);
+					out[n].end = (size_t)(we - t);
+					out[n].baseline = is_baseline(t + s, p);
+					out[n].since = out[n].target = out[n].compared = 0;
+					out[n].clause = 1;
+					snprintf(out[n].text, sizeof(out[n].text), "%d", my);
+					n++;
+				}
+				p = we;
+			}
 			continue;
 		}
 		if (!year_at(p, end, &y) || (p > t + s && (dig(p[-1]) || p[-1] == '.' || p[-1] == ','))) {
@@ -511,6 +558,32 @@ static int cumulative_before(const struct ex_ctx *c, size_t si)
 	return dash && strtol(dash + 1, NULL, 10) == c->doc->meta.year;
 }
 
+/* Does a month's year (y, clause-bound) reach figure q? In its own clause, and in a clause of
+ * reported speech after it: "Im Oktober meldete der NIS, Kim habe die Entsendung von rund
+ * zwölftausend Soldaten beschlossen". Not past a semicolon, colon or dash. */
+static int month_reaches(const struct ex_ctx *c, size_t si, const struct yexp *y, const struct ex_qty *q)
+{
+	const char *t = c->text, *a, *b, *e = t + c->sent[si].end, *p, *w;
+
+	if (!at_clause_apart(t, y->start, y->end, q->start, q->end))
+		return 1;
+	if (q->start < y->end)
+		return 0;
+	for (p = t + y->end; p < t + q->start; p++)
+		if (*p == ';' || *p == ':' || ex_dash_at(p, t + q->start))
+			return 0;
+	for (a = t + q->start; a > t + y->end && a[-1] != ','; a--)
+		;
+	for (b = t + q->end; b < e && *b != ',' && *b != ';' && *b != ':'; b++)
+		;
+	for (p = a; (w = ex_next_word(a, &p, b)) != NULL;) {
+		const struct ex_lex_entry *v = ex_lex_word(c->lx, LX_TENSE, w, (size_t)(p - w));
+		if (v && !strcmp(v->value, "speech"))
+			return 1;
+	}
+	return 0;
+}
+
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		 size_t nq, struct ex_attr *a)
 {
@@ -564,7 +637,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		}
 		for (i = 0; i < n && self < nq; i++) {
 			size_t bq = (size_t)-1, bd = (size_t)-1, d;
-			if (y[i].baseline)
+			if (y[i].baseline || (y[i].clause && !month_reaches(c, si, &y[i], q)))
 				continue;
 			for (size_t j = 0; j < nq; j++) {
 				if (!strcmp(all[j].unit, "factor"))
@@ -620,7 +693,9 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		if (from_von != (size_t)-1 && y[i].start >= from_von && y[i].end <= q->start)
 			continue;
 		d = at_dist(c, q->start, q->end, y[i].start, y[i].end);
-		if (at_clause_apart(c->text, y[i].start, y[i].end, q->start, q->end)) {
+		if (y[i].clause && !month_reaches(c, si, &y[i], q))
+			continue;
+		if (at_clause_apart(c->text, y[i].start, y[i].end, q->start, q->end) && !y[i].clause) {
 			far_year = far_year == (size_t)-1 ? i : far_year;
 			continue; /* in another clause: used only if nothing else dates the figure */
 		}

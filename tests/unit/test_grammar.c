@@ -9,6 +9,7 @@
 /*
  * File format (one or more cases, separated by a line "%%"):
  *   %%YEAR 2025          optional: the document's year (as from a dateline)
+ *   %%DATE 2025-01-14    optional: the document's date (as from sources.csv), and so its year
  *   %%NOCLAIM            optional: the text must yield no claim at all
  *   German text, one or more lines
  *   .                    a line with a single dot ends the text
@@ -39,8 +40,8 @@ static int num_ok(const char *want, double got)
 	return fabs(w - got) <= 1e-6 * (fabs(w) > 1 ? fabs(w) : 1);
 }
 
-static void run_case(const char *file, int line, const char *text, int year, int noclaim, char **exp,
-		     int nexp)
+static void run_case(const char *file, int line, const char *text, int year, const char *date, int noclaim,
+		     char **exp, int nexp)
 {
 	struct ex_doc d;
 	struct kz_table t;
@@ -54,6 +55,11 @@ static void run_case(const char *file, int line, const char *text, int year, int
 	if (year) {
 		d.meta.year = year;
 		d.meta.src = EX_META_DATELINE;
+	}
+	if (date[0]) {
+		d.meta.date = kz_xstrdup(date);
+		d.meta.year = atoi(date);
+		d.meta.src = EX_META_SOURCES;
 	}
 	kz_table_init(&t);
 	ex_extract(lx, &d, NULL, &t);
@@ -135,6 +141,7 @@ static void run_file(const char *path)
 	struct kz_buf in;
 	char *exp[64];
 	int nexp = 0, state = 0, year = 0, noclaim = 0, lineno = 0, start = 1;
+	char date[16] = "";
 
 	if (kz_read_file(path, 0, &data, &len, &err)) {
 		kz_err_print(&err);
@@ -149,15 +156,18 @@ static void run_file(const char *path)
 		lineno++;
 		if (!strcmp(p, "%%")) {
 			if (state == 1)
-				run_case(path, start, text, year, noclaim, exp, nexp);
+				run_case(path, start, text, year, date, noclaim, exp, nexp);
 			state = 0;
 			nexp = 0;
 			year = 0;
+			date[0] = '\0';
 			noclaim = 0;
 			kz_buf_reset(&in);
 			start = lineno + 1;
 		} else if (state == 0 && !strncmp(p, "%%YEAR ", 7)) {
 			year = atoi(p + 7);
+		} else if (state == 0 && !strncmp(p, "%%DATE ", 7)) {
+			snprintf(date, sizeof(date), "%s", p + 7);
 		} else if (state == 0 && !strcmp(p, "%%NOCLAIM")) {
 			noclaim = 1;
 		} else if (state == 0 && p[0] == '#') {
@@ -174,7 +184,7 @@ static void run_file(const char *path)
 		p = nl ? nl + 1 : NULL;
 	}
 	if (state == 1)
-		run_case(path, start, text, year, noclaim, exp, nexp);
+		run_case(path, start, text, year, date, noclaim, exp, nexp);
 	kz_buf_release(&in);
 	free(data);
 }
