@@ -57,6 +57,58 @@ static size_t boundary_at(const char *p, const char *s, const char *end)
 	return 0;
 }
 
+/* Is the word at [w, we) a government noun (data/grammar.tsv govt: "Regierung",
+ * "Verteidigungsministerium"), with up to three letters of inflection ("des Außenministeriums")? */
+static const struct ex_lex_entry *govt_noun(const struct ex_lexicon *lx, const char *w, const char *we)
+{
+	size_t ml;
+	const struct ex_lex_entry *e = ex_upper_at(w, we) ? ex_lex_stem(lx, LX_GOVT, w, we, we, &ml) : NULL;
+
+	return e && (size_t)(we - w) - ml <= 3 ? e : NULL;
+}
+
+/* A government by its country, at p: "das polnische Verteidigungsministerium", "des
+ * Außenministeriums in Seoul", "der Regierung Japans" → the country's name; a ministry whose
+ * govt row says 'named' keeps its noun ("Finanzministerium Japan"). Returns the bytes matched. */
+static size_t government_at(const struct ex_lexicon *lx, const char *p, const char *end, char *name, size_t n)
+{
+	const char *we = ex_word_end(p, end), *w2, *w2e, *x;
+	const struct ex_lex_entry *ce = NULL, *ge = NULL;
+	size_t ml;
+
+	if (we <= p)
+		return 0;
+	w2 = ex_skip_space(we, end);
+	w2e = ex_word_end(w2, end);
+	if (!ex_upper_at(p, we) && (ce = ex_lex_stem(lx, LX_COUNTRY, p, we, we, &ml)) != NULL &&
+	    (ce->flags & LXF_ADJ) && !(ce->flags & LXF_PERSON) && (size_t)(we - p) - ml <= 2 &&
+	    (ge = govt_noun(lx, w2, w2e)) != NULL) {
+		x = w2e;
+	} else if ((ge = govt_noun(lx, p, we)) != NULL) {
+		/* "… in Seoul", "… in Südkorea", "… Japans" */
+		const char *c0 = w2, *c0e = w2e;
+		if (ex_word_in(w2, (size_t)(w2e - w2), (const char *const[]){"in", NULL})) {
+			c0 = ex_skip_space(w2e, end);
+			c0e = ex_word_end(c0, end);
+		}
+		ce = c0 < c0e ? ex_lex_match_after(lx, LX_COUNTRY, c0, end, &ml) : NULL;
+		if (!ce || ml != (size_t)(c0e - c0) || (ce->flags & (LXF_PERSON | LXF_ADJ | LXF_PREFIX)) ||
+		    (c0 == w2 && !(ce->flags & LXF_GEN)))
+			return 0;
+		x = c0e;
+		w2 = p, w2e = we;
+	} else {
+		return 0;
+	}
+	if (!strcmp(ge->value, "named")) {
+		size_t k = ge->klen;
+		snprintf(name, n, "%.*s %s", (int)k, ge->key, ex_country_name(lx, ce->value));
+	} else {
+		snprintf(name, n, "%s", ex_country_name(lx, ce->value));
+	}
+	return (size_t)(x - p);
+}
+
 /* An originator named at p: a sourcename (its short name) or, when country_ok, a country's
  * capital, genitive or name (its code). Returns the bytes matched, 0 when none. */
 static size_t originator_at(const struct ex_lexicon *lx, const char *p, const char *end, int country_ok,
@@ -78,6 +130,8 @@ static size_t originator_at(const struct ex_lexicon *lx, const char *p, const ch
 			return ml + extra;
 		}
 	}
+	if ((ml = government_at(lx, p, end, name, n)) != 0)
+		return ml;
 	if (country_ok) {
 		/* "nach Angaben Seouls", "laut Washington": a government cited as one; a plain name
 		 * ("Südkorea") only right after the cite word */
