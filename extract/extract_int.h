@@ -525,6 +525,7 @@ struct ex_cite {
 	size_t pos;
 	size_t from, to; /* the phrase naming the originator ("nach Angaben der Allianz", "Nato-Angaben zufolge") */
 	char name[48]; /* the originator's short name, code or words as written */
+	int self;      /* "nach eigenen Angaben": the figure's subject is its originator */
 };
 struct ex_sentence_cues {
 	int valid;

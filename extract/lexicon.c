@@ -180,9 +180,10 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "status must be reported, plan, target, demand, limit, claim or forecast");
 		if (k == LX_CITE && strcmp(e->value, "after") && strcmp(e->value, "before") &&
-		    strcmp(e->value, "verb") && strcmp(e->value, "carry") && strcmp(e->value, "compound"))
+		    strcmp(e->value, "verb") && strcmp(e->value, "carry") && strcmp(e->value, "compound") &&
+		    strcmp(e->value, "self"))
 			return kz_err_set(err, KZ_EINPUT, name, line,
-					  "cite word needs 'after', 'before', 'verb', 'carry' or 'compound'");
+					  "cite word needs 'after', 'before', 'verb', 'carry', 'compound' or 'self'");
 		if (k == LX_SOURCENAME && !e->value[0])
 			return kz_err_set(err, KZ_EINPUT, name, line, "sourcename needs its short name");
 		if (k == LX_CUE && memchr(e->key, ' ', e->klen))

@@ -403,7 +403,12 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			int found = 0;
 			const char *adj = NULL; /* "nach russischen Angaben": the adjective that named it */
 			h->pos = (size_t)(p - t);
-			if (!strcmp(e->value, "carry")) {
+			h->self = 0;
+			if (!strcmp(e->value, "self")) {
+				/* "nach eigenen Angaben": the subject speaks for itself */
+				found = h->self = 1;
+				h->name[0] = '\0';
+			} else if (!strcmp(e->value, "carry")) {
 				/* "Die USA gaben demnach …": the originator the sentence before cited */
 				found = c->last_source[0] && c->last_source_si + 1 == si;
 				if (found)
@@ -812,7 +817,10 @@ void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 		}
 	}
 	a->source[0] = '\0';
-	if (best != (size_t)-1)
+	if (best != (size_t)-1 && sc->cite[best].self) {
+		if (a->subject[0])
+			snprintf(a->source, sizeof(a->source), "%s", ex_country_name(c->lx, a->subject));
+	} else if (best != (size_t)-1)
 		snprintf(a->source, sizeof(a->source), "%s", sc->cite[best].name);
 	else if (a->status == KZ_S_DEMAND || a->status == KZ_S_CLAIM)
 		demander(c, si, sc, a);
