@@ -544,6 +544,18 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	       struct ex_attr *a);
 void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a);
+/* Which clause of sc holds byte offset pos (status.c). */
+size_t ex_clause_of(const struct ex_sentence_cues *sc, size_t pos);
+/* Originators (originator.c), each writing the short name or the words as written to name:
+ * the one named at p (bytes matched, 0 when none; country_ok: a country's capital, genitive or,
+ * when 2, its name counts); the one after a cite word ending at p, within its noun phrase
+ * (as_written: capitalised words the lexicon lacks count); the one in the few words before p. */
+size_t ex_originator_at(const struct ex_lexicon *lx, const char *p, const char *end, int country_ok, char *name,
+			size_t n);
+int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *end, int as_written, int countries,
+			char *name, size_t n);
+int ex_originator_before(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int countries,
+			 char *name, size_t n);
 
 struct ex_attr_cache *ex_attr_cache_new(void);
 /* Seed the topic tally from a news dateline ("Berlin (dpa) -"). */
