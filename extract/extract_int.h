@@ -56,6 +56,7 @@ enum ex_lex_kind {
 	LX_AIDVERB,    /* a word of giving aid: zugesagt, bereitgestellt — in an article on aid, its money is aid */
 	LX_REGION,     /* a region that is no one country: Baltikum, baltischen Staaten, Kontinent */
 	LX_HOST,       /* a verb of hosting troops: beherbergt — "Polen, das 10.000 US-Soldaten beherbergt" */
+	LX_SPEAKER,    /* a pronoun or role for a person named before: "behauptete er", "der US-Präsident" */
 	LX__N
 };
 
@@ -556,6 +557,10 @@ int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *
 			char *name, size_t n);
 int ex_originator_before(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int countries,
 			 char *name, size_t n);
+/* "behauptete er", "verlangte der US-Präsident", "Er sagte": a speaker by pronoun or role right
+ * after the word [w, we) of sentence si, or right before it, stands for the person the text named
+ * last (its originator's name). 1 with name set, else 0. */
+int ex_speaker_near(const struct ex_ctx *c, size_t si, const char *w, const char *we, char *name, size_t n);
 
 struct ex_attr_cache *ex_attr_cache_new(void);
 /* Seed the topic tally from a news dateline ("Berlin (dpa) -"). */

@@ -49,6 +49,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_AIDVERB] = "aidverb",
 	[LX_REGION] = "region",
 	[LX_HOST] = "host",
+	[LX_SPEAKER] = "speaker",
 };
 
 static int parse_flags(const char *s)

@@ -238,6 +238,61 @@ run_done:
 	return 0;
 }
 
+/* The person the text named last before byte offset pos of sentence si: in that sentence, else in
+ * the three before it. A person is a sourcename or country entry marked 'person' ("Trump",
+ * "Pistorius"); its name is its originator's ("Esper": Pentagon). */
+static int last_person(const struct ex_ctx *c, size_t si, size_t pos, char *name, size_t n)
+{
+	for (size_t back = 0; back <= 3 && back <= si; back++) {
+		size_t k = si - back;
+		const char *s = c->text + c->sent[k].start, *e = back ? c->text + c->sent[k].end : c->text + pos;
+		const char *p = s, *w, *hit = NULL;
+		char got[48] = "";
+		while ((w = ex_next_word(s, &p, e)) != NULL) {
+			const struct ex_lex_entry *se, *ce;
+			size_t ml;
+			if (!ex_upper_at(w, p))
+				continue;
+			se = ex_lex_stem(c->lx, LX_SOURCENAME, w, p, e, &ml);
+			ce = ex_lex_word(c->lx, LX_COUNTRY, w, (size_t)(p - w));
+			if ((se && (se->flags & LXF_PERSON) && ml + 1 >= (size_t)(p - w)) || (ce && (ce->flags & LXF_PERSON))) {
+				hit = w;
+				if (!ex_originator_at(c->lx, w, e, 0, got, sizeof(got)))
+					snprintf(got, sizeof(got), "%.*s", (int)(p - w), w);
+			}
+		}
+		if (hit) {
+			snprintf(name, n, "%s", got);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int ex_speaker_near(const struct ex_ctx *c, size_t si, const char *w, const char *we, char *name, size_t n)
+{
+	const char *s = c->text + c->sent[si].start, *end = c->text + c->sent[si].end, *x, *xe;
+	size_t ml;
+
+	/* after it: "behauptete er", "verlangte der US-Präsident" */
+	x = ex_skip_space(we, end);
+	if (ex_lex_match_after(c->lx, LX_SPEAKER, x, end, &ml) && !ex_letter_at(x + ml, end))
+		return last_person(c, si, (size_t)(w - c->text), name, n);
+	/* before it: "Er sagte", "Der Präsident forderte" (two words back at most) */
+	x = w;
+	for (int k = 0; k < 2; k++) {
+		x = ex_word_back(s, x, &xe);
+		if (x == xe)
+			break;
+		for (const char *g = xe; g < w; g++)
+			if (*g == ',' || *g == ';' || *g == ':')
+				return 0;
+		if (ex_lex_match_after(c->lx, LX_SPEAKER, x, end, &ml) && ex_skip_space(x + ml, end) == w)
+			return last_person(c, si, (size_t)(x - c->text), name, n);
+	}
+	return 0;
+}
+
 /* An agent named as written: a leader's or party's name, an originator's short name, a
  * government by its country's name. 0 when the word is none of these. */
 static int agent_at(const struct ex_lexicon *lx, const char *w, const char *we, const char *end, char *name, size_t n)
@@ -346,6 +401,9 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 	}
 	while (x < end && *x == ' ')
 		x++;
+	/* "verlangte der US-Präsident", "Er forderte": the person named last */
+	if (ex_speaker_near(c, si, cue, x, a->source, sizeof(a->source)))
+		return;
 	/* "beklagten Außenminister Pompeo …": a known name among the next words of its clause */
 	{
 		const char *y = x, *w2;

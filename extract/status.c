@@ -240,7 +240,8 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 					found = 0;
 				else
 					found = ex_originator_before(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
-						ex_originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name));
+						ex_originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name)) ||
+						ex_speaker_near(c, si, p, p + ml, h->name, sizeof(h->name));
 			}
 			if (found) {
 				/* the phrase naming the originator: after the cue, its article and words; before
@@ -397,7 +398,7 @@ static int noun_opens_clause(const struct ex_ctx *c, const struct ex_sentence_cu
 void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)
 {
-	size_t fc, best = (size_t)-1, bestd = (size_t)-1;
+	size_t fc, best = (size_t)-1, bestd = (size_t)-1, gov = (size_t)-1;
 
 	ex_sentence_cues(c, si, sc);
 	fc = ex_clause_of(sc, q->start);
@@ -418,6 +419,8 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 			reach = 1;
 		if (!reach)
 			continue;
+		if (h->governs && cl != fc && (h->status == KZ_S_DEMAND || h->status == KZ_S_CLAIM) && gov == (size_t)-1)
+			gov = i;
 		if (h->aside && cl != fc)
 			d = 0; /* ", so die Prognose der …": the frame of the whole statement */
 		else if (cl != fc)
@@ -430,6 +433,10 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	a->status = KZ_S_REPORTED;
 	if (best == (size_t)-1)
 		return;
+	/* "Die Verbündeten sollten ihre Ausgaben auf vier Prozent anheben, verlangte Trump": a modal
+	 * of the figure's clause reports the demand or claim of the verb that governs it */
+	if (gov != (size_t)-1 && sc->cue[best].hearsay && sc->cue[best].status == KZ_S_PLAN)
+		best = gov;
 	a->status = (enum kz_status)sc->cue[best].status;
 	a->status_pos = sc->cue[best].pos;
 	a->status_settled = sc->cue[best].settled;
