@@ -57,6 +57,7 @@ enum ex_lex_kind {
 	LX_REGION,     /* a region that is no one country: Baltikum, baltischen Staaten, Kontinent */
 	LX_HOST,       /* a verb of hosting troops: beherbergt — "Polen, das 10.000 US-Soldaten beherbergt" */
 	LX_SPEAKER,    /* a pronoun or role for a person named before: "behauptete er", "der US-Präsident" */
+	LX_DATIVE,     /* a verb of giving to someone: gezahlt, zugesagt — "haben der Ukraine … gezahlt" */
 	LX__N
 };
 

@@ -276,6 +276,75 @@ static void aid_in_context(const struct ex_ctx *c, size_t si, struct ex_attr *a)
 		}
 }
 
+/* Is the word [w, we) lower case and no preposition or article (a verb, an auxiliary, an adverb)? */
+static int plain_lower(const struct ex_ctx *c, const char *w, const char *we)
+{
+	return we > w && *w >= 'a' && *w <= 'z' && !ex_lex_word_ci(c->lx, LX_ROLE, w, (size_t)(we - w));
+}
+
+/* Is [w, we) a relative pronoun right after a comma ("…, die Israel … zahlen", "…, das der Ukraine …")? */
+static int relative_at(const char *s, const char *w, const char *we)
+{
+	const char *b = w;
+
+	if (!ex_word_in(w, (size_t)(we - w), (const char *const[]){"die", "der", "das", NULL}))
+		return 0;
+	while (b > s && b[-1] == ' ')
+		b--;
+	return b > s && b[-1] == ',';
+}
+
+/*
+ * "Die USA haben der Ukraine 175 Milliarden Dollar gezahlt", "…, die Israel jährlich 3,8
+ * Milliarden Dollar zahlen", "Washington hat Taiwan Waffen für 26 Milliarden Dollar verkauft": with
+ * a verb of giving (grammar.tsv dative) in the figure's clause, a country before the figure that
+ * follows a verb or auxiliary, bare or with a dative article (der, dem, den), or a relative pronoun
+ * right after a comma, receives; the country named before it gives. 1 with *gv and *rv set.
+ */
+static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m, size_t n,
+		       const struct mention **gv, const struct mention **rv)
+{
+	const char *t = c->text, *s = t + c->sent[si].start, *e = t + c->sent[si].end;
+	const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	int verb = 0;
+
+	for (size_t i = 0; i < ws->n && !verb; i++)
+		verb = ex_lex_word(c->lx, LX_DATIVE, t + ws->w[i].start, ws->w[i].end - ws->w[i].start) &&
+		       !at_clause_apart(t, q->start, q->end, ws->w[i].start, ws->w[i].end);
+	if (!verb)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *w, *we, *pw, *pwe;
+		int dative = 0;
+		if (m[i].end > q->start || (m[i].flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG)) ||
+		    at_clause_apart(t, q->start, q->end, m[i].start, m[i].end))
+			continue;
+		w = ex_word_back(s, t + m[i].start, &we);
+		if (w == we)
+			continue;
+		pw = ex_word_back(s, w, &pwe);
+		if (ex_word_in(w, (size_t)(we - w), (const char *const[]){"der", "dem", "den", NULL}))
+			dative = plain_lower(c, pw, pwe) || relative_at(s, pw, pwe); /* "haben der Ukraine" */
+		else if (!ex_word_in(w, (size_t)(we - w), (const char *const[]){"die", "das", NULL}))
+			dative = !m[i].prep[0] && plain_lower(c, w, we); /* "zahlen Israel", "hat Taiwan" */
+		if (!dative)
+			dative = relative_at(s, w, we); /* "die USA, die Israel … zahlen" */
+		if (!dative)
+			continue;
+		/* the giver: the nearest bare mention before it, in the sentence */
+		for (size_t j = i; j-- > 0;)
+			if ((m[j].role == R_NONE || (m[j].flags & LXF_PERSON)) && strcmp(m[j].code, m[i].code) &&
+			    !(m[j].flags & (LXF_ADJ | LXF_GEN)) && !m[j].prep[0] &&
+			    (!(m[j].flags & LXF_PREFIX) || at_prefix_government(c, &m[j]))) {
+				*gv = &m[j];
+				*rv = &m[i];
+				return 1;
+			}
+	}
+	(void)e;
+	return 0;
+}
+
 void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	      struct ex_attr *a)
 {
@@ -299,6 +368,17 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
 	if (a->status == KZ_S_DEMAND && demanded_of(c, sl->m, sl->nm, a))
 		return;
+	if (dative_pair(c, si, q, sl->m, sl->nm, &g, &r)) {
+		snprintf(a->subject, sizeof(a->subject), "%s", g->code);
+		snprintf(a->partner, sizeof(a->partner), "%s", r->code);
+		a->subj_src = 2;
+		/* the document's first giver and receiver of the family, as below */
+		if (f != F_NONE && !c->giver[f][0])
+			snprintf(c->giver[f], sizeof(c->giver[f]), "%s", a->subject);
+		if (f != F_NONE && !c->receiver[f][0])
+			snprintf(c->receiver[f], sizeof(c->receiver[f]), "%s", a->partner);
+		return;
+	}
 	if (f == F_NONE)
 		return;
 	r = receiver(c, sl->m, sl->nm, q, all, nq);

@@ -50,6 +50,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_REGION] = "region",
 	[LX_HOST] = "host",
 	[LX_SPEAKER] = "speaker",
+	[LX_DATIVE] = "dative",
 };
 
 static int parse_flags(const char *s)
