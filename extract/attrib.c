@@ -358,7 +358,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * fact with the shares that say so ("die NATO kam für das Land auf 4,12 Prozent") */
 	if (a->ind == KZ_I_GDP_SHARE && !a->detail[0])
 		at_set_detail(a, "defense_budget");
-	if (a->status == KZ_S_REPORTED && !a->year_doc && a->year[0] && !strchr(a->year, 's')) {
+	if (a->status == KZ_S_REPORTED && !a->year_doc && !a->year_compared && a->year[0] && !strchr(a->year, 's')) {
 		snprintf(c->dated_year, sizeof(c->dated_year), "%s", a->year);
 		c->dated_si = si;
 		c->have_dated = 1;

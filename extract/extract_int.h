@@ -430,13 +430,14 @@ struct ex_attr {
 	int subj_src; /* 0 context, 2 the sentence, 3 the currency */
 	int subj_near; /* the subject is named at the figure itself ("US-Soldaten", "50 000 aus Südkorea") */
 	int year_target; /* the year came from "bis 2027": when something is to be met */
+	int year_compared; /* the year is a compared figure's ("…, nach 7,1 Prozent im Jahr 2020"): its own only */
 	int year_doc;  /* 1: the year is the document's own, taken for want of one in the text; 2: borrowed
 			* from a sentence before or after */
 	enum kz_status status; /* status.c */
 	size_t status_pos;     /* where the word that gave it stands (a demand's, a claim's: who makes it) */
 	int status_settled;    /* that word provides for money (LXF_SETTLED): for a year come it is in force */
 	int status_budgeted;   /* that word enters money in a budget (LXF_BUDGETED): for a year gone, the budget */
-	char source[48];       /* source.c: who the text says the figure comes from */
+	char source[48];       /* originator.c: who the text says the figure comes from */
 };
 
 /* Is b written as a conversion of a ("5,07 Billionen Yen (47,0 Milliarden Dollar)")? */

@@ -708,6 +708,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		if (!since_span(c, si, all, nq, &y[best], a)) {
 			snprintf(a->year, sizeof(a->year), "%s", y[best].text);
 			a->year_target = y[best].target;
+			a->year_compared = y[best].compared;
 		}
 		return;
 	}
