@@ -210,6 +210,31 @@ static int speaks_of_plan(const struct ex_lexicon *lx, const char *s, const char
 	return 0;
 }
 
+/* Does [s, e) tell a change in the perfect: an auxiliary ("haben", "ist") and, ending the clause,
+ * a participle of change ("gestiegen", "verdoppelt")? */
+static int perfect_of_change(const struct ex_ctx *c, const char *s, const char *e)
+{
+	static const char *const aux[] = {"hat", "haben", "ist", "sind", NULL};
+	const char *p = s, *w, *last = NULL, *laste = NULL;
+	int have = 0;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL) {
+		have |= ex_word_in(w, (size_t)(p - w), aux);
+		last = w;
+		laste = p;
+	}
+	if (!have || !last)
+		return 0;
+	{
+		const struct ex_lex_entry *ce = ex_lex_word(c->lx, LX_CHANGE, last, (size_t)(laste - last));
+		if (ce && !strcmp(ce->value, "verb"))
+			return 1;
+	}
+	/* verdoppelt, verdreifacht */
+	return laste - last >= 8 && !memcmp(last, "ver", 3) && laste[-1] == 't' &&
+	       (!memcmp(laste - 5, "ppelt", 5) || !memcmp(laste - 5, "facht", 5));
+}
+
 /* Is the figure's own clause in the present tense? (a sentence may turn to the past after a dash) */
 static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
 {
@@ -228,6 +253,10 @@ static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty
 	/* "Davon sollen 3,5 Prozent … entfallen": a plan, not the present; a plan in another clause
 	 * ("…, im Kriegsfall sollen es 90.000 sein") leaves this one as it is */
 	if (speaks_of_plan(c->lx, a, b))
+		return 0;
+	/* "Russlands Ausgaben von 149 Mrd. Dollar haben sich seit 2015 verdoppelt": a change told in
+	 * the perfect reports what the figures of its time showed, not the document's date */
+	if (perfect_of_change(c, a, b))
 		return 0;
 	/* "…, Belgien mit 1,30 und Kanada mit 1,37 Prozent": a clause without a finite verb continues
 	 * the sentence's, and takes its tense */
