@@ -297,6 +297,11 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 		for (size_t i = 0; i < nq; i++)
 			ex_attribute(&ctx, si, &q[i], q, nq, &attr[i]);
 		harmonise(d->text, q, attr, nq);
+		/* the amount remembered for the sentences after is the harmonised conversion ("1,0389
+		 * Billionen Won (rund 900 Mio. US-Dollar)": Korea's, not the dollar's) */
+		for (size_t i = 0; i + 1 < nq; i++)
+			if (attr[i + 1].ind == KZ_I_BUDGET && attr[i + 1].subject[0] && ex_paired(d->text, &q[i], &q[i + 1]))
+				ctx.last[KZ_I_BUDGET] = attr[i + 1];
 		shared = NULL;
 		for (size_t i = 0; i < nq; i++) {
 			struct ex_attr a = attr[i];
