@@ -315,7 +315,7 @@ static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *w, *we, *pw, *pwe;
-		int dative = 0;
+		int dative = 0, rel;
 		if (m[i].end > q->start || (m[i].flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG)) ||
 		    at_clause_apart(t, q->start, q->end, m[i].start, m[i].end))
 			continue;
@@ -323,19 +323,21 @@ static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q
 		if (w == we)
 			continue;
 		pw = ex_word_back(s, w, &pwe);
+		rel = 0;
 		if (ex_word_in(w, (size_t)(we - w), (const char *const[]){"der", "dem", "den", NULL}))
-			dative = plain_lower(c, pw, pwe) || relative_at(s, pw, pwe); /* "haben der Ukraine" */
+			dative = plain_lower(c, pw, pwe) || (rel = relative_at(s, pw, pwe)); /* "haben der Ukraine" */
 		else if (!ex_word_in(w, (size_t)(we - w), (const char *const[]){"die", "das", NULL}))
 			dative = !m[i].prep[0] && plain_lower(c, w, we); /* "zahlen Israel", "hat Taiwan" */
 		if (!dative)
-			dative = relative_at(s, w, we); /* "die USA, die Israel … zahlen" */
+			dative = rel = relative_at(s, w, we); /* "die USA, die Israel … zahlen" */
 		if (!dative)
 			continue;
-		/* the giver: the nearest bare mention before it, in the sentence */
+		/* the giver: the nearest bare mention before it, in its clause (or the relative's antecedent) */
 		for (size_t j = i; j-- > 0;)
 			if ((m[j].role == R_NONE || (m[j].flags & LXF_PERSON)) && strcmp(m[j].code, m[i].code) &&
 			    !(m[j].flags & (LXF_ADJ | LXF_GEN)) && !m[j].prep[0] &&
-			    (!(m[j].flags & LXF_PREFIX) || at_prefix_government(c, &m[j]))) {
+			    (!(m[j].flags & LXF_PREFIX) || at_prefix_government(c, &m[j])) &&
+			    (rel || !at_clause_apart(t, m[j].start, m[j].end, m[i].start, m[i].end))) {
 				*gv = &m[j];
 				*rv = &m[i];
 				return 1;
