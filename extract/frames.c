@@ -234,6 +234,19 @@ static int demanded_of(const struct ex_ctx *c, const struct mention *m, size_t n
 		size_t ml;
 		if (of || !m[i].prep[0] || !ex_lex_word(c->lx, LX_DEMANDED, m[i].prep, strlen(m[i].prep)))
 			continue;
+		/* "nach dem Willen von Trump", "auf Drängen von Washington": "von" after a noun of wanting
+		 * (grammar.tsv demanded … by) names who wants it, not whom it is asked of */
+		{
+			const char *s0 = c->text + c->sent[0].start, *pw, *pwe, *vw, *vwe;
+			vw = ex_word_back(s0, c->text + m[i].start, &vwe);
+			while (vw < vwe && !ex_word_in(vw, (size_t)(vwe - vw), (const char *const[]){"von", "vom", NULL}) &&
+			       vw > s0 && (size_t)(c->text + m[i].start - vw) < 40)
+				vw = ex_word_back(s0, vw, &vwe);
+			pw = vw < vwe ? ex_word_back(s0, vw, &pwe) : vw;
+			if (pw < pwe && (e = ex_lex_word(c->lx, LX_DEMANDED, pw, (size_t)(pwe - pw))) != NULL &&
+			    !strcmp(e->value, "by"))
+				continue;
+		}
 		/* "die von den USA geforderten 2 Prozent": a participle of demand right after it
 		 * (grammar.tsv demanded … agent) makes "von" its agent, not the one it is made of */
 		w = ex_skip_space(c->text + m[i].end, end);

@@ -355,6 +355,22 @@ static int known_agent_at(const struct ex_lexicon *lx, const char *w, const char
 	return 0;
 }
 
+/* Is there a passive auxiliary ("wurde", "wird", "worden", "werden") in the clause of pos, or right
+ * after pos ("von Trump gefordert worden")? */
+static int passive_before(const struct ex_ctx *c, size_t si, const struct ex_sentence_cues *sc, const char *pos)
+{
+	static const char *const aux[] = {"wurde", "wurden", "wird", "werden", "worden", NULL};
+	size_t cl = ex_clause_of(sc, (size_t)(pos - c->text));
+	const char *a = c->text + sc->clause[cl];
+	const char *b = cl + 1 < sc->nclause ? c->text + sc->clause[cl + 1] : c->text + c->sent[si].end;
+	const char *p = a, *w;
+
+	while ((w = ex_next_word(a, &p, b)) != NULL)
+		if (ex_word_in(w, (size_t)(p - w), aux))
+			return 1;
+	return 0;
+}
+
 /*
  * "Trump fordert von Seoul fünf Milliarden Dollar", "Die Linke verlangt den Abzug aller 35.000
  * Soldaten", ", behauptete Trump": who demands or claims a figure is where it comes from — the
@@ -386,6 +402,11 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 		}
 		phrase = r && strcmp(r->value, "article") && strcmp(r->value, "gen_art") && strcmp(r->value, "copula") &&
 			 !ex_word_in(pw, (size_t)(pwe - pw), (const char *const[]){"von", "vom", "durch", NULL});
+		/* "hat von Japan verlangt": with no passive auxiliary in the clause "von" names whom it
+		 * is asked of, not who asks ("von Trump gefordert wurde") */
+		if (!phrase && pw < pwe && ex_word_in(pw, (size_t)(pwe - pw), (const char *const[]){"von", "vom", NULL}) &&
+		    !passive_before(c, si, sc, cue))
+			phrase = 1;
 		if (!phrase && known_agent_at(c->lx, w, we, end, 2, a->source, sizeof(a->source)))
 			return;
 		/* (a capital at the sentence's start says nothing: "Zugleich beklagten …") */

@@ -419,7 +419,7 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 			reach = 1;
 		if (!reach)
 			continue;
-		if (h->governs && cl != fc && (h->status == KZ_S_DEMAND || h->status == KZ_S_CLAIM) && gov == (size_t)-1)
+		if ((h->governs || cl == fc) && (h->status == KZ_S_DEMAND || h->status == KZ_S_CLAIM) && gov == (size_t)-1)
 			gov = i;
 		if (h->aside && cl != fc)
 			d = 0; /* ", so die Prognose der …": the frame of the whole statement */
@@ -433,8 +433,9 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	a->status = KZ_S_REPORTED;
 	if (best == (size_t)-1)
 		return;
-	/* "Die Verbündeten sollten ihre Ausgaben auf vier Prozent anheben, verlangte Trump": a modal
-	 * of the figure's clause reports the demand or claim of the verb that governs it */
+	/* "Die Verbündeten sollten ihre Ausgaben auf vier Prozent anheben, verlangte Trump", "Fünf
+	 * Milliarden Dollar soll Südkorea nach dem Willen Trumps zahlen": a modal of the figure's clause
+	 * reports the demand or claim of its own clause or of the verb that governs it */
 	if (gov != (size_t)-1 && sc->cue[best].hearsay && sc->cue[best].status == KZ_S_PLAN)
 		best = gov;
 	a->status = (enum kz_status)sc->cue[best].status;
