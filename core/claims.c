@@ -289,7 +289,13 @@ void kz_claims_write_rows(struct kz_csv_writer *wp, const struct kz_table *t)
 
 /* --- reading --- */
 
+/* The record being read: its fields' bytes, each NUL-terminated, one after another in buf
+ * (offsets in off, as buf may move while it grows); one buffer for every record, so a field
+ * costs no allocation. */
 struct rd {
+	char *buf;
+	size_t len, balloc;
+	size_t *off;
 	char **fields;
 	size_t n, alloc;
 	long line, row_line;
@@ -298,7 +304,6 @@ struct rd {
 	kz_csv_row_fn row;
 	void *arg;
 	int stop;
-	struct kz_buf pending;
 };
 
 static void cb_field(void *s, size_t len, void *data)
@@ -307,15 +312,18 @@ static void cb_field(void *s, size_t len, void *data)
 
 	if (r->stop)
 		return;
-	KZ_GROW(r->fields, r->alloc, r->n + 1);
-	r->fields[r->n++] = kz_xstrndup(s ? s : "", s ? len : 0);
-}
-
-static void free_fields(struct rd *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		free(r->fields[i]);
-	r->n = 0;
+	if (r->n == r->alloc) {
+		KZ_GROW(r->off, r->alloc, r->n + 1);
+		r->fields = kz_xrealloc(r->fields, r->alloc * sizeof(*r->fields));
+	}
+	if (!s)
+		len = 0;
+	KZ_GROW(r->buf, r->balloc, r->len + len + 1);
+	if (len)
+		memcpy(r->buf + r->len, s, len);
+	r->buf[r->len + len] = '\0';
+	r->off[r->n++] = r->len;
+	r->len += len + 1;
 }
 
 static void cb_row(int c, void *data)
@@ -324,9 +332,12 @@ static void cb_row(int c, void *data)
 
 	(void)c;
 	r->nrows++;
-	if (!r->stop && r->n)
+	if (!r->stop && r->n) {
+		for (size_t i = 0; i < r->n; i++)
+			r->fields[i] = r->buf + r->off[i];
 		r->stop = r->row(r->fields, r->n, r->row_line, r->arg);
-	free_fields(r);
+	}
+	r->n = r->len = 0;
 }
 
 int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn row, void *arg,
@@ -364,11 +375,8 @@ int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn r
 	r.line = 1;
 	/* Feed line by line so each record knows the line it starts on. */
 	for (start = 0; start < len && !r.stop;) {
-		size_t end = start;
-		while (end < len && data[end] != '\n')
-			end++;
-		if (end < len)
-			end++;
+		const char *nl = memchr(data + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - data) + 1 : len;
 		size_t rows = r.nrows;
 		if (!r.open)
 			r.row_line = r.line;
@@ -397,7 +405,8 @@ int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn r
 		rc = kz_err_set(err, KZ_EINPUT, path, r.row_line,
 				"malformed csv: unterminated quote (the field opened here runs to the end "
 				"of the file)");
-	free_fields(&r);
+	free(r.buf);
+	free(r.off);
 	free(r.fields);
 	csv_free(&p);
 	if (!rc && r.stop)

@@ -58,7 +58,9 @@ char *kz_xstrdup(const char *s);
 char *kz_xstrndup(const char *s, size_t n);
 /* Grow *v (of *alloc elements of size sz) so it holds at least need elements. */
 void kz_grow(void **v, size_t *alloc, size_t need, size_t sz);
-#define KZ_GROW(v, alloc, need) kz_grow((void **)&(v), &(alloc), (need), sizeof(*(v)))
+/* The same, the test for room inline (it holds most of the time); need and alloc are read twice. */
+#define KZ_GROW(v, alloc, need) \
+	((need) > (alloc) ? kz_grow((void **)&(v), &(alloc), (need), sizeof(*(v))) : (void)0)
 
 /*
  * A growable byte buffer, always NUL-terminated. max (0 = unlimited) caps its
