@@ -48,13 +48,17 @@ static int open_error(struct kz_err *err, const char *path, int e)
 			  strerror(e));
 }
 
-/* Read fd to its end into b (max caps it); 0, or the errno of a failed read, or EFBIG. */
+/* Read fd to its end into b (max caps it); 0, or the errno of a failed read, or EFBIG. Reads go
+ * straight into b's room; only when it is full does a small read on the stack tell whether more
+ * follows (a file of the size fstat gave fills b exactly and is not copied twice). */
 static int read_all(int fd, struct kz_buf *b)
 {
-	char chunk[65536];
+	char probe[4096];
 
 	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
+		size_t room = b->alloc > b->len + 1 ? b->alloc - b->len - 1 : 0;
+		char *to = room ? b->s + b->len : probe;
+		ssize_t n = read(fd, to, room ? room : sizeof(probe));
 		if (n == 0)
 			return 0;
 		if (n < 0) {
@@ -62,8 +66,14 @@ static int read_all(int fd, struct kz_buf *b)
 				continue;
 			return errno;
 		}
-		if (kz_buf_add(b, chunk, (size_t)n) < 0)
+		if (room) {
+			if (b->max && b->len + (size_t)n > b->max)
+				return EFBIG;
+			b->len += (size_t)n;
+			b->s[b->len] = '\0';
+		} else if (kz_buf_add(b, probe, (size_t)n) < 0) {
 			return EFBIG;
+		}
 	}
 }
 
