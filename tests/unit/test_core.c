@@ -59,6 +59,40 @@ static void test_numbers(void)
 	T_CHECK(kz_parse_double("1.234,5", &v) != 0); /* grouping is not a number here */
 	T_CHECK(kz_parse_double("", &v) != 0);
 	T_CHECK(kz_parse_double("12abc", &v) != 0);
+	{
+		/* a plain decimal is read without strtod: the same double for every form it takes */
+		static const char *const forms[] = {"-0", "+7", "1.", ".5", "0,1", "9007199254740991", "9007199254740993",
+						    "0.3", "123456789012345.6", "1.0000000000000000000001", "4503599627370497.5"};
+		char s[64];
+		int ok = 1;
+		unsigned long long x = 88172645463325252ULL;
+		for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+			double want;
+			snprintf(s, sizeof(s), "%s", forms[i]);
+			for (char *p = s; *p; p++)
+				if (*p == ',')
+					*p = '.';
+			want = strtod(s, NULL);
+			ok &= kz_parse_double(forms[i], &v) == 0 && !memcmp(&v, &want, sizeof(v));
+		}
+		for (int i = 0; i < 200000; i++) {
+			double want;
+			int digits, point;
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			digits = 1 + (int)(x % 17);
+			point = (int)((x >> 8) % (unsigned long long)(digits + 1));
+			snprintf(s, sizeof(s), "%s%0*llu", (x >> 20) & 1 ? "-" : "", digits,
+				 (x >> 24) % 100000000000000000ULL);
+			if (point) {
+				size_t n = strlen(s), at = n - (size_t)point;
+				memmove(s + at + 1, s + at, (size_t)point + 1);
+				s[at] = '.';
+			}
+			want = strtod(s, NULL);
+			ok &= kz_parse_double(s, &v) == 0 && !memcmp(&v, &want, sizeof(v));
+		}
+		T_CHECK(ok);
+	}
 }
 
 static void test_buf(void)
