@@ -1,13 +1,14 @@
-/* claims.c: the claims table, its vocabularies and its CSV form (written and read with libcsv). */
+/* claims.c: the claims table, its vocabularies and its CSV form (written here, read through csvread.c over libcsv). */
 #include "claims.h"
 
-#include <csv.h>
+#include <errno.h>
 #include <glib.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const qual_names[] = {"exact", "approx", "at_least", "at_most", "range"};
 static const char *const ind_names[] = {"troops",    "trade_share", "budget", "gdp_share",
@@ -287,123 +288,7 @@ void kz_claims_write_rows(struct kz_csv_writer *wp, const struct kz_table *t)
 #undef w
 }
 
-/* --- reading --- */
-
-struct rd {
-	char **fields;
-	size_t n, alloc;
-	long line, row_line;
-	size_t nrows; /* records ended so far */
-	int open;     /* a record has begun on an earlier line and not ended (a quoted line end) */
-	kz_csv_row_fn row;
-	void *arg;
-	int stop;
-	struct kz_buf pending;
-};
-
-static void cb_field(void *s, size_t len, void *data)
-{
-	struct rd *r = data;
-
-	if (r->stop)
-		return;
-	KZ_GROW(r->fields, r->alloc, r->n + 1);
-	r->fields[r->n++] = kz_xstrndup(s ? s : "", s ? len : 0);
-}
-
-static void free_fields(struct rd *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		free(r->fields[i]);
-	r->n = 0;
-}
-
-static void cb_row(int c, void *data)
-{
-	struct rd *r = data;
-
-	(void)c;
-	r->nrows++;
-	if (!r->stop && r->n)
-		r->stop = r->row(r->fields, r->n, r->row_line, r->arg);
-	free_fields(r);
-}
-
-int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn row, void *arg,
-		 enum kz_csv_dialect *dialect, struct kz_err *err)
-{
-	struct csv_parser p;
-	struct rd r;
-	size_t i, start;
-	unsigned char sep = ',';
-	int rc = 0;
-
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-		data += 3;
-		len -= 3;
-	}
-	/* The dialect is told by the header line: ';' outside quotes means excel-de. */
-	for (i = 0; i < len && data[i] != '\n'; i++) {
-		if (data[i] == ';') {
-			sep = ';';
-			break;
-		}
-		if (data[i] == ',')
-			break;
-	}
-	if (dialect)
-		*dialect = sep == ';' ? KZ_CSV_EXCEL_DE : KZ_CSV_PLAIN;
-	/* strict: a quote inside an unquoted field, text after a closing quote and a quote left
-	 * open at the end of the file are errors, not data */
-	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0)
-		return kz_err_set(err, KZ_EIO, path, 0, "cannot initialise the csv parser");
-	csv_set_delim(&p, sep);
-	memset(&r, 0, sizeof(r));
-	r.row = row;
-	r.arg = arg;
-	r.line = 1;
-	/* Feed line by line so each record knows the line it starts on. */
-	for (start = 0; start < len && !r.stop;) {
-		size_t end = start;
-		while (end < len && data[end] != '\n')
-			end++;
-		if (end < len)
-			end++;
-		size_t rows = r.nrows;
-		if (!r.open)
-			r.row_line = r.line;
-		if (csv_parse(&p, data + start, end - start, cb_field, cb_row, &r) != end - start) {
-			rc = kz_err_set(err, KZ_EINPUT, path, r.line,
-					csv_error(&p) == CSV_EPARSE
-						? "malformed csv: a quote inside a field that does not start with one, "
-						  "or text after a closing quote"
-						: "malformed csv: %s",
-					csv_strerror(csv_error(&p)));
-			break;
-		}
-		/* still open: no record ended on this line, and the line was not blank (the data
-		 * need not end in a NUL: the blank test stays inside the line) */
-		size_t nonblank = start;
-		while (nonblank < end && (data[nonblank] == '\r' || data[nonblank] == '\n'))
-			nonblank++;
-		if (r.nrows == rows && nonblank < end)
-			r.open = 1;
-		else if (r.nrows != rows)
-			r.open = 0;
-		r.line++;
-		start = end;
-	}
-	if (!rc && !r.stop && csv_fini(&p, cb_field, cb_row, &r) != 0)
-		rc = kz_err_set(err, KZ_EINPUT, path, r.row_line,
-				"malformed csv: unterminated quote (the field opened here runs to the end "
-				"of the file)");
-	free_fields(&r);
-	free(r.fields);
-	csv_free(&p);
-	if (!rc && r.stop)
-		rc = r.stop;
-	return rc;
-}
+/* --- reading (the generic reader is csvread.c) --- */
 
 struct claims_rd {
 	struct kz_table *t;
@@ -595,44 +480,74 @@ static int claims_row(char **f, size_t n, long line, void *arg)
 	return 0;
 }
 
-int kz_claims_parse_csv(struct kz_table *t, const char *data, size_t len, const char *path,
-			kz_warn_fn warn, void *arg, struct kz_err *err)
+static void claims_rd_init(struct claims_rd *cr, struct kz_table *t, const char *path, kz_warn_fn warn,
+			   void *arg, struct kz_err *err)
 {
-	struct claims_rd cr;
-	int rc;
+	memset(cr, 0, sizeof(*cr));
+	cr->t = t;
+	cr->path = path;
+	cr->warn = warn;
+	cr->arg = arg;
+	cr->err = err;
+}
 
-	memset(&cr, 0, sizeof(cr));
-	cr.t = t;
-	cr.path = path;
-	cr.warn = warn;
-	cr.arg = arg;
-	cr.err = err;
-	rc = kz_csv_parse(data, len, path, claims_row, &cr, NULL, err);
-	if (!rc && !cr.header_done)
-		rc = kz_err_set(err, KZ_EINPUT, path, 0, "empty claims table");
-	if (warn && (cr.nleft || cr.nkept)) {
+/* What the parse's rc becomes once the table has ended: no header is an empty table; the rows
+ * beyond the named ones are counted in one more warning. */
+static int claims_rd_end(struct claims_rd *cr, int rc)
+{
+	if (!rc && !cr->header_done)
+		rc = kz_err_set(cr->err, KZ_EINPUT, cr->path, 0, "empty claims table");
+	if (cr->warn && (cr->nleft || cr->nkept)) {
 		struct kz_err e;
-		kz_err_set(&e, cr.nleft ? KZ_EINPUT : 0, path, 0,
-			   "%zu more rows with problems (%zu left out, %zu kept)", cr.nleft + cr.nkept,
-			   cr.nleft, cr.nkept);
-		warn(&e, arg);
+		kz_err_set(&e, cr->nleft ? KZ_EINPUT : 0, cr->path, 0,
+			   "%zu more rows with problems (%zu left out, %zu kept)", cr->nleft + cr->nkept,
+			   cr->nleft, cr->nkept);
+		cr->warn(&e, cr->arg);
 	}
 	return rc;
 }
 
+int kz_claims_parse_csv(struct kz_table *t, const char *data, size_t len, const char *path,
+			kz_warn_fn warn, void *arg, struct kz_err *err)
+{
+	struct claims_rd cr;
+
+	claims_rd_init(&cr, t, path, warn, arg, err);
+	return claims_rd_end(&cr, kz_csv_parse(data, len, path, claims_row, &cr, NULL, err));
+}
+
+/* The file is read in pieces of this size, parsed as they come: a table of any length takes one
+ * piece of memory besides its claims, not a copy of the whole file. */
+#define READ_PIECE (1u << 20)
+
 int kz_claims_read_csv(struct kz_table *t, const char *path, kz_warn_fn warn, void *arg,
 		       struct kz_err *err)
 {
-	char *data;
-	size_t len;
-	int rc;
+	struct claims_rd cr;
+	struct kz_csv_reader *r;
+	char *piece;
+	size_t size;
+	ssize_t got;
+	int fd, rc;
 
-	rc = kz_read_file(path, 0, &data, &len, err);
-	if (rc)
+	if ((rc = kz_open_read(path, 0, &fd, &size, err)) != 0)
 		return rc;
-	rc = kz_claims_parse_csv(t, data, len, path, warn, arg, err);
-	free(data);
-	return rc;
+	claims_rd_init(&cr, t, path, warn, arg, err);
+	r = kz_csv_reader_new(path, claims_row, &cr);
+	piece = kz_xmalloc(READ_PIECE);
+	while (!rc && (got = kz_read_some(fd, piece, READ_PIECE)) != 0) {
+		if (got < 0)
+			rc = kz_err_set(err, KZ_EIO, path, 0, "read error: %s", strerror(errno));
+		else
+			rc = kz_csv_reader_feed(r, piece, (size_t)got, err);
+	}
+	if (!rc)
+		rc = kz_csv_reader_finish(r, NULL, err);
+	close(fd);
+	free(piece);
+	kz_csv_reader_free(r);
+	(void)size;
+	return claims_rd_end(&cr, rc);
 }
 
 int kz_is_claims_csv(const char *path)

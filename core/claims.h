@@ -138,6 +138,17 @@ void kz_claims_write_rows(struct kz_csv_writer *w, const struct kz_table *t);
 typedef int (*kz_csv_row_fn)(char **fields, size_t n, long line, void *arg);
 int kz_csv_parse(const char *data, size_t len, const char *path, kz_csv_row_fn row, void *arg,
 		 enum kz_csv_dialect *dialect, struct kz_err *err);
+/*
+ * The same as a stream (csvread.c): feed the bytes in pieces of any size, in order, then finish;
+ * the records and their line numbers are those kz_csv_parse gives for the whole. feed and
+ * finish return 0, the error (err filled) or row()'s non-zero return, after which the reader
+ * takes nothing more; free it in any case.
+ */
+struct kz_csv_reader;
+struct kz_csv_reader *kz_csv_reader_new(const char *path, kz_csv_row_fn row, void *arg);
+int kz_csv_reader_feed(struct kz_csv_reader *r, const char *data, size_t len, struct kz_err *err);
+int kz_csv_reader_finish(struct kz_csv_reader *r, enum kz_csv_dialect *dialect, struct kz_err *err);
+void kz_csv_reader_free(struct kz_csv_reader *r);
 
 /*
  * Why the claim c cannot be used, or NULL when it can: value, low and high

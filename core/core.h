@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include <time.h>
 
 /* Exit statuses, one enum for the whole program (STYLE.md rule 8). */
@@ -58,7 +59,9 @@ char *kz_xstrdup(const char *s);
 char *kz_xstrndup(const char *s, size_t n);
 /* Grow *v (of *alloc elements of size sz) so it holds at least need elements. */
 void kz_grow(void **v, size_t *alloc, size_t need, size_t sz);
-#define KZ_GROW(v, alloc, need) kz_grow((void **)&(v), &(alloc), (need), sizeof(*(v)))
+/* The same, the test for room inline (it holds most of the time); need and alloc are read twice. */
+#define KZ_GROW(v, alloc, need) \
+	((need) > (alloc) ? kz_grow((void **)&(v), &(alloc), (need), sizeof(*(v))) : (void)0)
 
 /*
  * A growable byte buffer, always NUL-terminated. max (0 = unlimited) caps its
@@ -100,6 +103,11 @@ const char *kz_arena_strdup(struct kz_arena *a, const char *s);
  * Returns 0 or KZ_E* with err filled.
  */
 int kz_read_file(const char *path, size_t max, char **out, size_t *len, struct kz_err *err);
+/* The same file opened to be read in pieces, with the same checks: a descriptor the caller
+ * closes and the size fstat gave (0 for stdin), or KZ_E* with err filled. */
+int kz_open_read(const char *path, size_t max, int *fd, size_t *size, struct kz_err *err);
+/* read(2) again after an interruption by a signal: bytes read, 0 at the end, -1 (errno). */
+ssize_t kz_read_some(int fd, void *buf, size_t n);
 
 /* The SHA-256 of len bytes as 64 hex digits (hex holds 65 bytes). */
 void kz_sha256(const void *data, size_t len, char hex[65]);

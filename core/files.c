@@ -48,13 +48,17 @@ static int open_error(struct kz_err *err, const char *path, int e)
 			  strerror(e));
 }
 
-/* Read fd to its end into b (max caps it); 0, or the errno of a failed read, or EFBIG. */
+/* Read fd to its end into b (max caps it); 0, or the errno of a failed read, or EFBIG. Reads go
+ * straight into b's room; only when it is full does a small read on the stack tell whether more
+ * follows (a file of the size fstat gave fills b exactly and is not copied twice). */
 static int read_all(int fd, struct kz_buf *b)
 {
-	char chunk[65536];
+	char probe[4096];
 
 	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
+		size_t room = b->alloc > b->len + 1 ? b->alloc - b->len - 1 : 0;
+		char *to = room ? b->s + b->len : probe;
+		ssize_t n = read(fd, to, room ? room : sizeof(probe));
 		if (n == 0)
 			return 0;
 		if (n < 0) {
@@ -62,46 +66,74 @@ static int read_all(int fd, struct kz_buf *b)
 				continue;
 			return errno;
 		}
-		if (kz_buf_add(b, chunk, (size_t)n) < 0)
+		if (room) {
+			if (b->max && b->len + (size_t)n > b->max)
+				return EFBIG;
+			b->len += (size_t)n;
+			b->s[b->len] = '\0';
+		} else if (kz_buf_add(b, probe, (size_t)n) < 0) {
 			return EFBIG;
+		}
 	}
+}
+
+int kz_open_read(const char *path, size_t max, int *fdp, size_t *size, struct kz_err *err)
+{
+	struct stat st;
+	int fd, e;
+
+	*size = 0;
+	if (!strcmp(path, "-")) {
+		fd = dup(STDIN_FILENO); /* a stream the user pipes in; only max bounds it */
+		if (fd < 0)
+			return kz_err_set(err, KZ_EIO, "stdin", 0, "cannot read: %s", strerror(errno));
+		*fdp = fd;
+		return 0;
+	}
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return open_error(err, path, errno);
+	if (fstat(fd, &st) != 0) {
+		e = errno;
+		close(fd);
+		return kz_err_set(err, KZ_EIO, path, 0, "cannot stat: %s", strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return kz_err_set(err, KZ_EINPUT, path, 0, "%s, not a regular file; not read", file_kind(st.st_mode));
+	}
+	if (max && (unsigned long long)st.st_size > max) {
+		close(fd);
+		return kz_err_set(err, KZ_EINPUT, path, 0, "file larger than %zu bytes", max);
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	*fdp = fd;
+	*size = st.st_size > 0 ? (size_t)st.st_size : 0;
+	return 0;
+}
+
+ssize_t kz_read_some(int fd, void *buf, size_t n)
+{
+	ssize_t got;
+
+	do
+		got = read(fd, buf, n);
+	while (got < 0 && errno == EINTR);
+	return got;
 }
 
 int kz_read_file(const char *path, size_t max, char **out, size_t *len, struct kz_err *err)
 {
 	struct kz_buf b;
-	struct stat st;
-	int fd, e;
+	size_t size;
+	int fd, e, rc;
 
-	if (!strcmp(path, "-")) {
-		fd = dup(STDIN_FILENO); /* a stream the user pipes in; only max bounds it */
-		if (fd < 0)
-			return kz_err_set(err, KZ_EIO, "stdin", 0, "cannot read: %s", strerror(errno));
-		st.st_size = 0;
-	} else {
-		/* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below */
-		fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-		if (fd < 0)
-			return open_error(err, path, errno);
-		if (fstat(fd, &st) != 0) {
-			e = errno;
-			close(fd);
-			return kz_err_set(err, KZ_EIO, path, 0, "cannot stat: %s", strerror(e));
-		}
-		if (!S_ISREG(st.st_mode)) {
-			close(fd);
-			return kz_err_set(err, KZ_EINPUT, path, 0, "%s, not a regular file; not read",
-					  file_kind(st.st_mode));
-		}
-		if (max && (unsigned long long)st.st_size > max) {
-			close(fd);
-			return kz_err_set(err, KZ_EINPUT, path, 0, "file larger than %zu bytes", max);
-		}
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	}
+	if ((rc = kz_open_read(path, max, &fd, &size, err)) != 0)
+		return rc;
 	kz_buf_init(&b, max);
-	if (st.st_size > 0)
-		KZ_GROW(b.s, b.alloc, (size_t)st.st_size + 1);
+	if (size > 0)
+		KZ_GROW(b.s, b.alloc, size + 1);
 	e = read_all(fd, &b);
 	close(fd);
 	if (e) {

@@ -431,6 +431,46 @@ int kz_fmt_huge(char *dst, size_t n, double v, char decimal)
 	return 1;
 }
 
+/*
+ * The common form of a number, [+-]digits[(.|,)digits] with no exponent, read without strtod when
+ * its digits make an integer m below 2^53 and it has at most 22 decimals: m and 10^decimals are
+ * then exact doubles, so m / 10^decimals, rounded once by the division, is the correctly rounded
+ * value strtod gives. 1 when it read s, 0 when s is for strtod.
+ */
+static int plain_decimal(const char *s, size_t n, double *out)
+{
+	static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+				     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+	const char *p = s, *end = s + n;
+	uint64_t m = 0;
+	int neg = 0, digits = 0, decimals = -1;
+	double v;
+
+	if (p < end && (*p == '-' || *p == '+'))
+		neg = *p++ == '-';
+	for (; p < end; p++) {
+		if (*p >= '0' && *p <= '9') {
+			m = m * 10 + (uint64_t)(*p - '0');
+			if (m >= (UINT64_C(1) << 53))
+				return 0;
+			digits++;
+			if (decimals >= 0)
+				decimals++;
+		} else if ((*p == '.' || *p == ',') && decimals < 0) {
+			decimals = 0;
+		} else {
+			return 0;
+		}
+	}
+	if (!digits || decimals > 22)
+		return 0;
+	v = (double)m;
+	if (decimals > 0)
+		v /= p10[decimals];
+	*out = neg ? -v : v;
+	return 1;
+}
+
 int kz_parse_double(const char *s, double *out)
 {
 	char tmp[64], *end;
@@ -443,6 +483,8 @@ int kz_parse_double(const char *s, double *out)
 		s++, n--;
 	if (n == 0 || n >= sizeof(tmp))
 		return KZ_NUM_SYNTAX;
+	if (plain_decimal(s, n, out))
+		return kz_num_ok(*out) ? 0 : KZ_NUM_RANGE;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 		if (c == ',' || c == '.') {

@@ -59,6 +59,40 @@ static void test_numbers(void)
 	T_CHECK(kz_parse_double("1.234,5", &v) != 0); /* grouping is not a number here */
 	T_CHECK(kz_parse_double("", &v) != 0);
 	T_CHECK(kz_parse_double("12abc", &v) != 0);
+	{
+		/* a plain decimal is read without strtod: the same double for every form it takes */
+		static const char *const forms[] = {"-0", "+7", "1.", ".5", "0,1", "9007199254740991", "9007199254740993",
+						    "0.3", "123456789012345.6", "1.0000000000000000000001", "4503599627370497.5"};
+		char s[64];
+		int ok = 1;
+		unsigned long long x = 88172645463325252ULL;
+		for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+			double want;
+			snprintf(s, sizeof(s), "%s", forms[i]);
+			for (char *p = s; *p; p++)
+				if (*p == ',')
+					*p = '.';
+			want = strtod(s, NULL);
+			ok &= kz_parse_double(forms[i], &v) == 0 && !memcmp(&v, &want, sizeof(v));
+		}
+		for (int i = 0; i < 200000; i++) {
+			double want;
+			int digits, point;
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			digits = 1 + (int)(x % 17);
+			point = (int)((x >> 8) % (unsigned long long)(digits + 1));
+			snprintf(s, sizeof(s), "%s%0*llu", (x >> 20) & 1 ? "-" : "", digits,
+				 (x >> 24) % 100000000000000000ULL);
+			if (point) {
+				size_t n = strlen(s), at = n - (size_t)point;
+				memmove(s + at + 1, s + at, (size_t)point + 1);
+				s[at] = '.';
+			}
+			want = strtod(s, NULL);
+			ok &= kz_parse_double(s, &v) == 0 && !memcmp(&v, &want, sizeof(v));
+		}
+		T_CHECK(ok);
+	}
 }
 
 static void test_buf(void)
@@ -476,6 +510,57 @@ static void test_corrections(void)
 }
 
 /* The detail vocabulary's words (data/details.tsv): no code reaches a sheet. */
+/* Every record as "line:field|field|…" on a line of its own. */
+static int dump_row(char **f, size_t n, long line, void *arg)
+{
+	struct kz_buf *b = arg;
+
+	kz_buf_addf(b, "%ld:", line);
+	for (size_t i = 0; i < n; i++)
+		kz_buf_addf(b, "%s%s", i ? "|" : "", f[i]);
+	kz_buf_addc(b, '\n');
+	return 0;
+}
+
+/* The CSV reader fed in pieces of every size gives the records and lines the whole does. */
+static void test_csv_pieces(void)
+{
+	static const char *const csvs[] = {
+		"\xEF\xBB\xBF" "a;b\r\n1;\"zwei\r\nZeilen\"\r\n\r\n3;4\r\n",
+		"a,b\n\n1,\"x\n\ny\"\n2,3",
+		"id,doc\n\"offen,1\n2,3\n",
+		"nur eine zeile ohne ende",
+		"",
+	};
+	int ok = 1;
+
+	for (size_t c = 0; c < sizeof(csvs) / sizeof(csvs[0]); c++) {
+		const char *csv = csvs[c];
+		size_t len = strlen(csv);
+		struct kz_buf whole = KZ_BUF_INIT;
+		struct kz_err err;
+		enum kz_csv_dialect d0 = KZ_CSV_PLAIN, d1;
+		int rc0 = kz_csv_parse(csv, len, "p.csv", dump_row, &whole, &d0, &err);
+		long line0 = rc0 ? err.line : 0;
+		for (size_t piece = 1; piece <= len + 1; piece++) {
+			struct kz_buf parts = KZ_BUF_INIT;
+			struct kz_csv_reader *r = kz_csv_reader_new("p.csv", dump_row, &parts);
+			int rc = 0;
+			d1 = KZ_CSV_PLAIN;
+			for (size_t at = 0; !rc && at < len; at += piece)
+				rc = kz_csv_reader_feed(r, csv + at, at + piece < len ? piece : len - at, &err);
+			if (!rc)
+				rc = kz_csv_reader_finish(r, &d1, &err);
+			kz_csv_reader_free(r);
+			ok &= rc == rc0 && (!rc || err.line == line0) && d1 == d0 &&
+			      !strcmp(parts.s ? parts.s : "", whole.s ? whole.s : "");
+			kz_buf_release(&parts);
+		}
+		kz_buf_release(&whole);
+	}
+	T_CHECK(ok);
+}
+
 static void test_detail_words(void)
 {
 	char b[96];
@@ -500,6 +585,7 @@ int main(void)
 	test_numbers();
 	test_num_range();
 	test_csv_rows();
+	test_csv_pieces();
 	test_buf();
 	roundtrip(KZ_CSV_PLAIN);
 	roundtrip(KZ_CSV_EXCEL_DE);
