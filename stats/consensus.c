@@ -275,14 +275,10 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 	struct st_result *r = x->r;
 	const struct kz_claim *c0 = &x->t->v[x->order[b->start]];
 	struct st_consensus *c = st_result_add_consensus(r);
-	struct kz_buf key = KZ_BUF_INIT;
 	double ilo = -INFINITY, ihi = INFINITY, minlo = INFINITY, maxhi = -INFINITY, sw = 0;
 	double pw = 0, pv = 0; /* precision-weighted: a narrow statement ("8.300") counts more than "etwa 8 000" */
 	size_t nw = 0;
 
-	kz_buf_addf(&key, "%s/%s/%s/%s", kz_ind_name(c0->ind), c0->detail, c0->subject, c0->partner);
-	c->key = st_result_str(r, key.s);
-	kz_buf_release(&key);
 	c->ind = c0->ind;
 	c->detail = st_result_str(r, c0->detail);
 	c->status = c0->status; /* one fact is of one status (group.c) */

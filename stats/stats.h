@@ -65,7 +65,6 @@ struct st_weight {
  * when money in several currencies was converted with the rates).
  */
 struct st_consensus {
-	const char *key;   /* "troops/stationed/US/KR": indicator/detail/subject/partner */
 	enum kz_ind ind;
 	const char *detail, *subject, *partner, *year, *unit;
 	enum kz_status status;
