@@ -354,6 +354,17 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			sub = at_pick(c, m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
 		if (!sub)
 			sub = at_pick(c, m, n, q, ROLE(R_GEN), 1);
+		/* "dass Deutschland 2026 eine Nato-Quote von 2,8 Prozent erreicht", "Polen gehört zu den
+		 * Nato-Staaten, die …": an alliance in a compound says how or among whom a share is counted;
+		 * a country the sentence names bare is whose it is (the alliance's own goals stay its own) */
+		if (sub && (sub->flags & LXF_PREFIX) && (!strcmp(sub->code, "NATO") || !strcmp(sub->code, "EU")) &&
+		    a->status != KZ_S_TARGET)
+			for (size_t i = 0; i < n; i++)
+				if (m[i].role == R_NONE && !(m[i].flags & (LXF_PREFIX | LXF_ADJ | LXF_PERSON | LXF_CAPITAL)) &&
+				    strcmp(m[i].code, "NATO") && strcmp(m[i].code, "EU")) {
+					sub = &m[i];
+					break;
+				}
 		break;
 	case KZ_I_BUDGET:
 		if (!sub)
