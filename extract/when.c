@@ -298,6 +298,29 @@ static int years_ago(const char *p, const char *end, size_t *len)
 	return 0;
 }
 
+/* "in den fünf Jahren bis 2027", "in den 10 Jahren bis 2030": how many years the span before
+ * "bis" at p (the year's start) counts, 0 if none is named. */
+static size_t years_before_until(const char *s, const char *p)
+{
+	const char *b, *be, *j, *je, *nw, *nwe;
+	double v = 0;
+
+	b = ex_word_back(s, p, &be); /* bis */
+	j = b < be ? ex_word_back(s, b, &je) : b;
+	if (j == je || !(lower_word(j, (size_t)(je - j), "jahren") || lower_word(j, (size_t)(je - j), "jahre")))
+		return 0;
+	nw = ex_word_back(s, j, &nwe);
+	if (nw == nwe)
+		return 0;
+	if (*nw >= '0' && *nw <= '9') {
+		for (const char *x = nw; x < nwe && *x >= '0' && *x <= '9'; x++)
+			v = v * 10 + (*x - '0');
+	} else if (!ex_numword(nw, (size_t)(nwe - nw), &v)) {
+		return 0;
+	}
+	return v >= 2 && v <= 50 ? (size_t)v : 0;
+}
+
 static int dig(char ch)
 {
 	return ch >= '0' && ch <= '9';
@@ -383,6 +406,21 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				p += ml;
 				continue;
 			}
+			if (te && !strcmp(te->value, "until")) {
+				/* "bis dahin": the end of the period named before in the sentence, else of the
+				 * figure before, a date to be met by */
+				const char *py = n && out[n - 1].text[0] ? out[n - 1].text : c->have_prev ? c->prev.year : "";
+				const char *dash = strchr(py, '-');
+				if (py[0]) {
+					out[n].start = (size_t)(p - t);
+					out[n].end = out[n].start + ml;
+					out[n].target = 1;
+					snprintf(out[n].text, sizeof(out[n].text), "%s", dash ? dash + 1 : py);
+					n++;
+				}
+				p += ml;
+				continue;
+			}
 			if (te && !strcmp(te->value, "same")) {
 				/* "im selben Zeitraum": the period of the figure before */
 				if (c->have_prev && c->prev.year[0]) {
@@ -455,6 +493,14 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 		out[n].target = at_word_before_is(t + s, p, "bis") || at_word_before_is(t + s, p, "Bis");
 		out[n].compared = compared_before(t + s, p);
 		snprintf(out[n].text, sizeof(out[n].text), "%d", y);
+		if (out[n].target) {
+			/* "in den fünf Jahren bis 2027": the five years that end then, 2023-2027 */
+			size_t ys = years_before_until(t + s, p);
+			if (ys > 1 && ys <= 50) {
+				snprintf(out[n].text, sizeof(out[n].text), "%d-%d", y - (int)ys + 1, y);
+				out[n].target = 0;
+			}
+		}
 		{
 			static const char *const preps[] = {"zwischen", "von", "seit", "bis", "im", "in",
 							    "für", "Jahr", "Jahre", "Fiskaljahr", "Haushaltsjahr",
