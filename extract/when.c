@@ -659,6 +659,39 @@ static int month_reaches(const struct ex_ctx *c, size_t si, const struct yexp *y
 	return 0;
 }
 
+/* "… über dem des laufenden Jahres, für das rund 5,4 Billionen Yen veranschlagt sind": a figure in a
+ * relative clause takes the year the noun it refers to names, right before the comma. The index
+ * of that year in y, or -1. */
+static int relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct yexp *y, size_t n)
+{
+	static const char *const preps[] = {"für", "in", "bei", "mit", "von", "an", "auf", "aus", "über", "unter",
+					    "nach", "zu", "seit", NULL};
+	static const char *const prons[] = {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", NULL};
+	const char *s = c->text + c->sent[si].start, *x = c->text + q->start, *w, *we, *e = c->text + q->start;
+
+	while (x > s && !(x[-1] == ',' && !(x - s >= 2 && dig(x[-2]) && dig(*x))))
+		x--;
+	if (x == s)
+		return -1;
+	w = ex_skip_space(x, e);
+	we = ex_word_end(w, e);
+	if (ex_word_in(w, (size_t)(we - w), preps)) {
+		w = ex_skip_space(we, e);
+		we = ex_word_end(w, e);
+	}
+	if (!ex_word_in(w, (size_t)(we - w), prons))
+		return -1;
+	w = ex_skip_space(we, e);
+	if (w < e && ex_upper_at(w, e))
+		return -1; /* "…, das Ziel von 2 Prozent": an article and its noun */
+	for (size_t i = n; i-- > 0;) {
+		const char *ye = c->text + y[i].end, *comma = x - 1;
+		if (ye <= comma && comma - ye <= 2 && y[i].text[0] && !y[i].baseline && !y[i].compared)
+			return (int)i;
+	}
+	return -1;
+}
+
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		 size_t nq, struct ex_attr *a)
 {
@@ -778,6 +811,11 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			bestd = d;
 			best = i;
 		}
+	}
+	if (best == (size_t)-1) {
+		int ri = relative_year(c, si, q, y, n);
+		if (ri >= 0)
+			best = (size_t)ri;
 	}
 	if (best != (size_t)-1) {
 		if (!since_span(c, si, all, nq, &y[best], a)) {
