@@ -78,7 +78,8 @@ enum {
 	LXF_HEARSAY = 8192, /* status: a modal a perfect infinitive makes hearsay (soll … haben) */
 	LXF_PERSON = 16384, /* country: a leader who speaks or demands for it, never whose figure it is */
 	LXF_SETTLED = 32768, /* status: a plan word of provisions ("sieht … vor"): for a year come, in force */
-	LXF_BUDGETED = 65536 /* status: a plan word of budgeting ("veranschlagt", "plante … ein"): for a year gone, the budget */
+	LXF_BUDGETED = 65536, /* status: a plan word of budgeting ("veranschlagt", "plante … ein"): for a year gone, the budget */
+	LXF_GENERIC = 131072  /* cue: a word of any spending ("Ausgaben"): the paragraph's kind of money before it wins */
 };
 
 struct ex_lex_entry {

@@ -419,10 +419,11 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money,
 					  &where);
 		}
-		/* "… gefordert": money named by a cue of no sub-kind is what the sentences before of its
-		 * paragraph spoke of ("Stationierungskosten … Trump forderte fünf Milliarden Dollar") */
-		for (size_t back = 1; cue && !cue->detail[0] && !strcmp(cue->value, "budget") && back <= 2 && back <= si &&
-				      c->sent[si - back].para == c->sent[si].para;
+		/* "… gefordert": money named by a cue of no sub-kind, or of any spending ("Ausgaben", flag
+		 * generic), is what the sentences before of its paragraph spoke of ("Stationierungskosten …
+		 * Trump forderte fünf Milliarden Dollar", "Militärausgaben … Russlands Ausgaben von 149 Mrd.") */
+		for (size_t back = 1; cue && (!cue->detail[0] || (cue->flags & LXF_GENERIC)) && !strcmp(cue->value, "budget") &&
+				      back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para;
 		     back++) {
 			struct ex_qty far = *q;
 			const struct ex_lex_entry *prev;

@@ -63,7 +63,7 @@ static int parse_flags(const char *s)
 		     {"gen", LXF_GEN},       {"adj", LXF_ADJ},	     {"capital", LXF_CAPITAL},
 		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG},	     {"word", LXF_WORD},
 		     {"governs", LXF_GOVERNS}, {"hearsay", LXF_HEARSAY}, {"person", LXF_PERSON},
-		     {"settled", LXF_SETTLED}, {"budgeted", LXF_BUDGETED}};
+		     {"settled", LXF_SETTLED}, {"budgeted", LXF_BUDGETED}, {"generic", LXF_GENERIC}};
 	int f = 0;
 
 	while (*s) {
@@ -87,8 +87,8 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *col[4] = {0};
-		size_t clen[4] = {0};
+		const char *col[5] = {0};
+		size_t clen[5] = {0};
 		int ncol = 0, k;
 		struct ex_lex_entry *e;
 
@@ -101,7 +101,7 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			p = (*eol == '\r' ? eol + 2 : eol + 1);
 			continue;
 		}
-		for (const char *q = p; ncol < 4;) {
+		for (const char *q = p; ncol < 5;) {
 			const char *t = memchr(q, '\t', (size_t)(eol - q));
 			col[ncol] = q;
 			clen[ncol] = (size_t)((t ? t : eol) - q);
@@ -134,6 +134,12 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			if (k == LX_CUE) {
 				e->detail = kz_arena_strndup(&lx->arena, ncol > 3 ? col[3] : "",
 							     ncol > 3 ? clen[3] : 0);
+				/* a cue's flags follow its detail: "cue ausgaben budget defense_budget generic" */
+				if (ncol > 4 && clen[4] < sizeof(fl)) {
+					memcpy(fl, col[4], clen[4]);
+					fl[clen[4]] = '\0';
+					e->flags = parse_flags(fl);
+				}
 			} else {
 				e->flags = parse_flags(fl);
 			}
