@@ -289,10 +289,11 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * beträgt 1.519,2 Mrd. Won" (a text of 2024): a figure for a year after the document's is no
 	 * fact yet — a plan */
 	if (a->status == KZ_S_REPORTED && !a->year_doc && c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE &&
-	    strtol(strchr(a->year, '-') ? strchr(a->year, '-') + 1 : a->year, NULL, 10) > c->doc->meta.year &&
-	    !strchr(a->year, 's') && (a->year_target || clause_speaks_present(c, si, q)))
-		a->status = KZ_S_PLAN; /* (a run of years that ends after the document's too: "in den fünf
-					* Jahren bis 2027 investiert Tokio 43 Billionen Yen") */
+	    strtol(a->year, NULL, 10) > c->doc->meta.year && !strchr(a->year, 's') &&
+	    (a->year_target || clause_speaks_present(c, si, q)))
+		a->status = KZ_S_PLAN; /* (a run of years still to come too: "in den Jahren 2027 bis 2030";
+					* one under way is in force, "für die Fiskaljahre 2022 bis 2026 zahlt
+					* Japan" in a text of 2022) */
 	/* "Das Paket sieht 61 Milliarden Dollar für die Ukraine vor", "…, das für 2026 einen Beitrag
 	 * von 1,5192 Billionen Won vorsieht": money a law or agreement provides for a year that has
 	 * come is in force, the year the document's when it names none; for a later year or a run of
