@@ -357,6 +357,17 @@ char *rp_plain(const char *in)
 				}
 			}
 		}
+		/* "3,43 %", "55 000 Soldaten": a space inside a figure or before its percent sign does not
+		 * break the line; it becomes a no-break space */
+		if (*r == ' ' && w > s && w[-1] >= '0' && w[-1] <= '9' &&
+		    (r + 1 < end && (r[1] == '%' ||
+				     (r + 3 < end && r[1] >= '0' && r[1] <= '9' && r[2] >= '0' && r[2] <= '9' && r[3] >= '0' &&
+				      r[3] <= '9' && (r + 4 == end || !(r[4] >= '0' && r[4] <= '9')))))) {
+			memcpy(w, "\xc2\xa0", 2);
+			w += 2;
+			r++;
+			continue;
+		}
 		*w++ = *r++;
 	}
 	while (w > s && w[-1] == ' ')

@@ -139,10 +139,12 @@ static void test_names(void)
 	/* Markdown out of quotes and sentences */
 	{
 		static const char *const cases[][2] = {
-			{"| Japan | ca. 55 300 | 2 500 |", "Japan \xc2\xb7 ca. 55 300 \xc2\xb7 2 500"},
+			{"| Japan | ca. 55 300 | 2 500 |", "Japan \xc2\xb7 ca. 55\xc2\xa0" "300 \xc2\xb7 2\xc2\xa0" "500"},
 			{"**Europa rüstet auf.** Nach SIPRI stiegen die Ausgaben.", "Europa rüstet auf. Nach SIPRI stiegen die Ausgaben."},
 			{"## Lage", "Lage"},
-			{"> laut [SIPRI](https://sipri.org) 5 %", "laut SIPRI 5 %"},
+			{"> laut [SIPRI](https://sipri.org) 5 %", "laut SIPRI 5\xc2\xa0%"},
+			/* a figure's inner space and the one before its percent sign do not break */
+			{"etwa 55 000 Soldaten, 3,43 % und 2 1000 Tage", "etwa 55\xc2\xa0" "000 Soldaten, 3,43\xc2\xa0% und 2 1000 Tage"},
 			{"Der `Wert` von 3 | 4", "Der Wert von 3 | 4"},
 			{"||||", "\xc2\xb7 \xc2\xb7"},
 			{"", ""},
