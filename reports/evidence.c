@@ -145,8 +145,8 @@ void rp_findings(struct rp_pages *p, struct rp_model *m)
 	}
 	if (!m->checked)
 		rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-			      rp_tr(L, "Ohne kennzahl check: gezeigt werden nur Konflikte (Angaben zum selben Fakt und Jahr, deren Intervalle sich nicht überschneiden).",
-				 "Without kennzahl check: only conflicts are shown (statements on the same fact and year whose intervals do not overlap)."));
+			      rp_tr(L, "Ohne Prüfung der Quellen gegeneinander: gezeigt werden nur Konflikte (Angaben zum selben Fakt und Jahr, deren Intervalle sich nicht überschneiden).",
+				 "Without a check of the sources against each other: only conflicts are shown (statements on the same fact and year whose intervals do not overlap)."));
 	if (nshown < m->nfinds) {
 		kz_buf_addf(&b, rp_tr(L, "Die %zu wichtigsten von %zu Befunden: Fehler vor Warnungen und Hinweisen, darin die größten Abweichungen zuerst, von jeder Art mindestens %d. findings.csv enthält alle Befunde.",
 				   "The %zu most important of %zu findings: errors before warnings and notes, within them the greatest differences first, at least %d of each kind. findings.csv holds every finding."),

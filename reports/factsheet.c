@@ -189,8 +189,8 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 		nc = MAX_COUNTRIES;
 	rp_pages_heading(p, rp_tr(L, "Kennzahlen nach Land", "Key figures by country"), RP_F_H2, 60);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      m->checked ? rp_tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus kennzahl check), Intervall und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
-				      "Consensus per fact for the latest year with figures (from kennzahl check), its interval and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
+		      m->checked ? rp_tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus der Prüfung der Quellen gegeneinander), Intervall und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
+				      "Consensus per fact for the latest year with figures (from checking the sources against each other), its interval and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
 				 : rp_tr(L, "Median der Angaben je Fakt für das jüngste Jahr, gemeinsames Intervall der Angaben und Zahl der Quellen. Rot: Quellen widersprechen sich.",
 				      "Median of the statements per fact for the latest year, their common interval and number of sources. Red: sources disagree."));
 	rp_table_begin(p, &t, cols, 5);

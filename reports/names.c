@@ -187,14 +187,14 @@ const char *rp_status_word(enum kz_status st, enum pl_lang L)
 const char *rp_kind_word(int kind, enum pl_lang lang, int plural)
 {
 	static const char *const de[][2] = {{"Konflikt", "Konflikte"},
-					    {"Drift", "Drift"},
+					    {"Drift", "Driften"},
 					    {"Währungsfehler", "Währungsfehler"},
 					    {"Rechenfehler", "Rechenfehler"},
 					    {"Ausreißer", "Ausreißer"},
 					    {"Bestrittene Angabe", "Bestrittene Angaben"},
 					    {"Abweichung im selben Text", "Abweichungen im selben Text"}};
 	static const char *const en[][2] = {{"Conflict", "Conflicts"},
-					    {"Drift", "Drift"},
+					    {"Drift", "Drifts"},
 					    {"Currency error", "Currency errors"},
 					    {"Arithmetic error", "Arithmetic errors"},
 					    {"Outlier", "Outliers"},
