@@ -153,6 +153,20 @@ static int stated_span(const struct rp_model *m, const struct rp_fact *f, double
 	return all;
 }
 
+/* Do all the fact's claims state one figure exactly, in its unit ("28.500", "1,5192 Billionen
+ * Won")? Then its interval is only the rounding of that figure: the sheet says "genau". */
+static int stated_exactly(const struct rp_model *m, const struct rp_fact *f)
+{
+	for (size_t k = 0; k < f->nclaims; k++) {
+		const struct kz_claim *cl = &m->t->v[f->claims[k]];
+		const struct kz_claim *c0 = &m->t->v[f->claims[0]];
+		if (cl->qual != KZ_Q_EXACT || strcmp(cl->unit, f->unit) ||
+		    fabs(cl->value - c0->value) > 1e-9 * fmax(1, fabs(c0->value)))
+			return 0;
+	}
+	return f->nclaims > 0;
+}
+
 static void key_figures(struct rp_pages *p, struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
@@ -189,8 +203,8 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 		nc = MAX_COUNTRIES;
 	rp_pages_heading(p, rp_tr(L, "Kennzahlen nach Land", "Key figures by country"), RP_F_H2, 60);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      m->checked ? rp_tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus der Prüfung der Quellen gegeneinander), Intervall und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
-				      "Consensus per fact for the latest year with figures (from checking the sources against each other), its interval and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
+		      m->checked ? rp_tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus der Prüfung der Quellen gegeneinander), Intervall (genau: alle Quellen nennen dieselbe Zahl ohne Einschränkung) und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
+				      "Consensus per fact for the latest year with figures (from checking the sources against each other), its interval (exact: every source states the same figure without qualification) and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
 				 : rp_tr(L, "Median der Angaben je Fakt für das jüngste Jahr, gemeinsames Intervall der Angaben und Zahl der Quellen. Rot: Quellen widersprechen sich.",
 				      "Median of the statements per fact for the latest year, their common interval and number of sources. Red: sources disagree."));
 	rp_table_begin(p, &t, cols, 5);
@@ -239,6 +253,8 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 				snprintf(r, sizeof r, "%s", rp_tr(L, "im Text verschieden", "differ in one text"));
 			else if (f->disputed) /* no range all statements allow */
 				snprintf(r, sizeof r, "%s", rp_tr(L, "strittig", "disputed"));
+			else if (stated_exactly(m, f)) /* "28.450–28.550" would only say how it is rounded */
+				snprintf(r, sizeof r, "%s", rp_tr(L, "genau", "exact"));
 			else
 				pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
 			snprintf(n, sizeof n, "%zu", f->ndocs);
