@@ -153,6 +153,28 @@ static int restating_clause(const struct ex_ctx *c, size_t si, const struct ex_q
 	return ex_word_in(w, (size_t)(ex_word_end(w, c->text + q->start) - w), (const char *const[]){"was", "das", "dies", NULL});
 }
 
+/* Does sentence si open by restating the figure before — "Das sind …", "Dies entspricht …", "Das
+ * wären …" — with q in that first clause? */
+static int restates_before(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	static const char *const verbs[] = {"sind", "ist", "wären", "wäre", "waren", "war", "entspricht", "entsprach",
+					    "entspräche", "macht", "machte", NULL};
+	const char *s = c->text + c->sent[si].start, *e = c->text + q->start, *w, *we;
+
+	w = ex_skip_space(s, e);
+	we = ex_word_end(w, e);
+	if (!ex_word_in(w, (size_t)(we - w), (const char *const[]){"Das", "Dies", "Damit", NULL}))
+		return 0;
+	w = ex_skip_space(we, e);
+	we = ex_word_end(w, e);
+	if (!ex_word_in(w, (size_t)(we - w), verbs))
+		return 0;
+	for (const char *x = we; x < e; x++)
+		if (*x == ',' || *x == ';' || *x == ':')
+			return 0;
+	return 1;
+}
+
 /* Is the year at p in a phrase of comparison that names its own figure: "…, nach 7,1 Prozent im
  * Jahr 2020", "nach 62,4 Milliarden im Jahr 2023" — "nach", a number and at most four words? */
 static int compared_before(const char *s, const char *p)
@@ -858,6 +880,14 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		for (i = 0; i < n; i++)
 			if (!y[i].text[0] && !y[i].baseline && y[i].end <= q->start)
 				return;
+	/* "… für die Jahre 2022 bis 2026 insgesamt 1,0551 Billionen Yen. Das sind im Schnitt 211
+	 * Milliarden Yen pro Jahr": a sentence that opens by restating the figure before ("Das sind",
+	 * "Dies entspricht") is of that figure's time */
+	if (c->have_prev && c->prev_si + 1 == si && c->prev.year[0] && restates_before(c, si, q)) {
+		snprintf(a->year, sizeof(a->year), "%s", c->prev.year);
+		a->year_doc = c->prev.year_doc;
+		return;
+	}
 	/* the sentence before, then the one after */
 	/* A short report speaks of its own date when it speaks in the present; a long study's
 	 * sentences take their time from the context before (tried after the sentences before). */
