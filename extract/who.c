@@ -214,6 +214,12 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				sub = &m[i];
 		if (!sub)
 			sub = at_pick(c, m, n, q, ROLE(R_NONE) | ROLE(R_GEN), 1);
+		/* "Das US-Verteidigungsministerium prüft, etwa 4.500 der … Soldaten abzuziehen": a
+		 * government's compound that speaks of the troops is whose they are, when no one else is */
+		for (size_t i = 0; i < n && !sub; i++)
+			if (m[i].role == R_SOURCE && (m[i].flags & LXF_PREFIX) && at_prefix_government(c, &m[i]) &&
+			    m[i].end <= q->start)
+				sub = &m[i];
 		par = at_pick(c, m, n, q, ROLE(R_LOC), 0);
 		if (!par)
 			par = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
