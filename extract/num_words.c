@@ -237,11 +237,12 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 	size_t n = (size_t)(we - w), st;
 	struct ex_qty q;
 	double v;
-	int m;
+	/* each reading of the word once: a multiple, a multiple's ending, a cardinal */
+	int m = multiple_word(w, n), fache = !m && ex_num_fache_suffix(w, n, &st);
+	int cardinal = !m && !fache && ex_numword(w, n, &v);
 
 	/* most candidates are ordinary words: reject them before building a quantity */
-	if (!multiple_word(w, n) && !ex_num_fache_suffix(w, n, &st) && !ex_numword(w, n, &v) &&
-	    !((n == 7 || n == 8) && (unsigned char)w[1] == 0xC3))
+	if (!m && !fache && !cardinal && !((n == 7 || n == 8) && (unsigned char)w[1] == 0xC3))
 		return we;
 	memset(&q, 0, sizeof(q));
 	q.start = q.nstart = (size_t)(w - sc->t);
@@ -250,7 +251,7 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 	q.flags = QF_WORDS;
 
 	/* verdoppelt, Verzehnfachung */
-	if ((m = multiple_word(w, n)) != 0) {
+	if (m) {
 		q.value = m;
 		q.step = 0;
 		q.unit = "factor";
@@ -264,7 +265,7 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 		return we;
 	}
 	/* das Dreifache, Zehnfache */
-	if (ex_num_fache_suffix(w, n, &st) && ex_numword(w, st, &v)) {
+	if (fache && ex_numword(w, st, &v)) {
 		q.value = q.low = q.high = v;
 		q.unit = "factor";
 		q.flags |= QF_MULTIPLE;
@@ -286,7 +287,9 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 		}
 		return we;
 	}
-	if (!ex_numword(w, n, &v)) {
+	if (fache && !cardinal)
+		cardinal = ex_numword(w, n, &v); /* an ending no multiple's stem stands before */
+	if (!cardinal) {
 		/* "Fünf- bis Sechsfache" */
 		return we;
 	}
@@ -298,7 +301,7 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 			W("fünftel", 5),	 W("zehnteln", 10), W("zehntel", 10), W("sechstel", 6), W("achtel", 8),
 			{NULL, 0, 0}};
 		for (const struct word_num *dn = denoms; dn->w && f > we; dn++) {
-			if ((size_t)(fe - f) == strlen(dn->w) && !ex_casecmp_n(f, (size_t)(fe - f), dn->w)) {
+			if ((size_t)(fe - f) == dn->n && !ex_casecmp_n(f, (size_t)(fe - f), dn->w)) {
 				if (v >= dn->v)
 					return fe;
 				q.value = 100.0 * v / dn->v;
