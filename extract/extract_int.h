@@ -123,6 +123,9 @@ struct ex_lexicon {
 	/* the compound endings of one byte of each kind: index lists into v */
 	unsigned *suffix1[LX__N];
 	unsigned n_suffix1[LX__N];
+	/* the units written before the number (LXF_BEFORE): index list into v[LX_UNIT], in its order */
+	unsigned *unit_before;
+	unsigned n_unit_before;
 };
 
 struct ex_lex_range {

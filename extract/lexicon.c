@@ -363,6 +363,14 @@ static void lex_sort(struct ex_lexicon *lx)
 		}
 	}
 	lex_index(lx);
+	free(lx->unit_before);
+	lx->unit_before = NULL;
+	lx->n_unit_before = 0;
+	for (size_t i = 0; i < lx->n[LX_UNIT]; i++)
+		if (lx->v[LX_UNIT][i].flags & LXF_BEFORE) {
+			lx->unit_before = kz_xrealloc(lx->unit_before, (lx->n_unit_before + 1) * sizeof(unsigned));
+			lx->unit_before[lx->n_unit_before++] = (unsigned)i;
+		}
 }
 
 struct ex_lexicon *ex_lexicon_new(void)
@@ -409,6 +417,7 @@ void ex_lexicon_free(struct ex_lexicon *lx)
 		return;
 	free(lx->pair_tab);
 	free(lx->pair_ix);
+	free(lx->unit_before);
 	for (int k = 0; k < LX__N; k++) {
 		free(lx->v[k]);
 		free(lx->suffix[k]);
