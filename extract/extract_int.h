@@ -89,6 +89,26 @@ struct ex_lex_entry {
 	unsigned seq;      /* its place among its kind's lines, as read (the sort puts longer keys first) */
 };
 
+/* The keys as a trie of folded bytes (lextrie.c): a root row per kind by first byte, nodes
+ * numbered breadth first so that a node's children are consecutive, and per node the entries
+ * whose key ends there, [first[node], first[node + 1]) of ent, in the order of v. ok: every path
+ * holds at most EX_TRIE_MAX key ends (else the lookups scan the candidates). */
+#define EX_TRIE_MAX 64
+struct ex_trie_node {
+	unsigned kid0;          /* its first child; the others follow, in byte order */
+	unsigned short nkids;
+	unsigned char byte;     /* the folded byte that leads to it */
+	unsigned char ends;     /* keys end here */
+};
+struct ex_lex_trie {
+	unsigned root[LX__N][256];
+	struct ex_trie_node *node;
+	unsigned nnode;
+	unsigned *first;
+	unsigned *ent;
+	int ok;
+};
+
 struct ex_lexicon {
 	struct ex_lex_entry *v[LX__N];
 	size_t n[LX__N], alloc[LX__N];
@@ -126,6 +146,7 @@ struct ex_lexicon {
 	/* the units written before the number (LXF_BEFORE): index list into v[LX_UNIT], in its order */
 	unsigned *unit_before;
 	unsigned n_unit_before;
+	struct ex_lex_trie trie;
 };
 
 struct ex_lex_range {
@@ -217,6 +238,51 @@ static inline const unsigned *ex_lex_candidates(const struct ex_lexicon *lx, int
 	}
 	*n = lx->n_first[kind][b] - lx->short_from[kind][b];
 	return lx->by_first[kind][b] + lx->short_from[kind][b];
+}
+
+/* --- the trie (lextrie.c) --- */
+
+void ex_lex_trie_build(struct ex_lexicon *lx);
+void ex_lex_trie_free(struct ex_lex_trie *tr);
+
+/* Byte i of s folded as ex_casecmp_n folds it when it compares from s on: ASCII, and after a
+ * 0xC3 lead byte the capital's second byte. Two strings compare equal ignoring case exactly when
+ * their folded bytes are equal. */
+static inline unsigned char ex_lex_trie_fold(const char *s, size_t i)
+{
+	return i ? ex_fold_after((unsigned char)s[i - 1], (unsigned char)s[i]) : ex_fold_byte((unsigned char)s[0]);
+}
+
+/* The child of node by folded byte b, 0 when none. */
+static inline unsigned ex_lex_trie_child(const struct ex_lex_trie *tr, unsigned node, unsigned char b)
+{
+	const struct ex_trie_node *k = tr->node + tr->node[node].kid0, *ke = k + tr->node[node].nkids;
+
+	for (; k < ke; k++)
+		if (k->byte >= b)
+			return k->byte == b ? (unsigned)(k - tr->node) : 0;
+	return 0;
+}
+
+/* The nodes of kind's keys that [p, end) begins with, ignoring case as ex_casecmp_n does,
+ * shortest first, into nodes[EX_TRIE_MAX] (lx->trie.ok); returns how many. */
+static inline unsigned ex_lex_trie_walk(const struct ex_lexicon *lx, int kind, const char *p, const char *end,
+					unsigned *nodes)
+{
+	const struct ex_lex_trie *tr = &lx->trie;
+	unsigned node, n = 0;
+
+	if (p >= end)
+		return 0;
+	node = tr->root[kind][ex_fold_byte((unsigned char)*p)];
+	for (size_t i = 1; node; i++) {
+		if (tr->node[node].ends)
+			nodes[n++] = node;
+		if (p + i >= end)
+			break;
+		node = ex_lex_trie_child(tr, node, ex_fold_after((unsigned char)p[i - 1], (unsigned char)p[i]));
+	}
+	return n;
 }
 
 /* --- UTF-8 text helpers (text.c) --- */
