@@ -150,8 +150,24 @@ static const char *mention_in_word(const struct ex_ctx *c, const char *s, const 
 			return we;
 		{
 			/* a word of one letter: only keys of one byte can match (see the second-byte test) */
-			unsigned nix;
-			const unsigned *ix = ex_lex_candidates(lx, LX_COUNTRY, p, (size_t)(we - p), &nix);
+			unsigned nix, nodes[EX_TRIE_MAX], nn = 0, found[128];
+			const unsigned *ix = NULL;
+			if (lx->trie.ok) {
+				/* the keys the text begins with, to the sentence's end, longest first */
+				nn = ex_lex_trie_walk(lx, LX_COUNTRY, p, end, nodes);
+				nix = 0;
+				for (unsigned d = nn; d-- > 0 && nix <= 128;)
+					nix += lx->trie.first[nodes[d] + 1] - lx->trie.first[nodes[d]];
+				if (nix <= 128) {
+					nix = 0;
+					while (nn-- > 0)
+						for (unsigned j = lx->trie.first[nodes[nn]]; j < lx->trie.first[nodes[nn] + 1]; j++)
+							found[nix++] = lx->trie.ent[j];
+					ix = found;
+				}
+			}
+			if (!ix)
+				ix = ex_lex_candidates(lx, LX_COUNTRY, p, (size_t)(we - p), &nix);
 		for (i = 0; i < nix && !hit && n < cap; i++) {
 			const struct ex_lex_entry *en = &lx->v[LX_COUNTRY][ix[i]];
 			size_t kl = en->klen;
