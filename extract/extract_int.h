@@ -146,7 +146,7 @@ struct ex_lexicon {
 	/* the units written before the number (LXF_BEFORE): index list into v[LX_UNIT], in its order */
 	unsigned *unit_before;
 	unsigned n_unit_before;
-	struct ex_lex_trie trie;
+	struct ex_lex_trie trie, rtrie; /* every key; the compound endings, from their last byte */
 };
 
 struct ex_lex_range {
@@ -283,6 +283,29 @@ static inline unsigned ex_lex_trie_walk(const struct ex_lexicon *lx, int kind, c
 		node = ex_lex_trie_child(tr, node, ex_fold_after((unsigned char)p[i - 1], (unsigned char)p[i]));
 	}
 	return n;
+}
+
+/* The nodes of kind's compound endings that the word [w, w+n) ends with, ignoring case as
+ * ex_ends_with_ci does, shortest first, into nodes[EX_TRIE_MAX] (lx->rtrie.ok); returns how many. */
+static inline unsigned ex_lex_rtrie_walk(const struct ex_lexicon *lx, int kind, const char *w, size_t n,
+					 unsigned *nodes)
+{
+	const struct ex_lex_trie *tr = &lx->rtrie;
+	unsigned node, c = 0;
+	size_t i = n - 1;
+
+	if (!n)
+		return 0;
+	node = tr->root[kind][i ? ex_fold_after((unsigned char)w[i - 1], (unsigned char)w[i]) : ex_fold_byte((unsigned char)w[0])];
+	while (node) {
+		if (tr->node[node].ends)
+			nodes[c++] = node;
+		if (i-- == 0)
+			break;
+		node = ex_lex_trie_child(tr, node, i ? ex_fold_after((unsigned char)w[i - 1], (unsigned char)w[i])
+						     : ex_fold_byte((unsigned char)w[0]));
+	}
+	return c;
 }
 
 /* --- UTF-8 text helpers (text.c) --- */

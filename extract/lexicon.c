@@ -420,6 +420,7 @@ void ex_lexicon_free(struct ex_lexicon *lx)
 	free(lx->pair_ix);
 	free(lx->unit_before);
 	ex_lex_trie_free(&lx->trie);
+	ex_lex_trie_free(&lx->rtrie);
 	for (int k = 0; k < LX__N; k++) {
 		free(lx->v[k]);
 		free(lx->suffix[k]);
@@ -537,6 +538,17 @@ const struct ex_lex_entry *ex_lex_word_ci(const struct ex_lexicon *lx, int kind,
 
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
 {
+	if (lx->rtrie.ok) {
+		/* the endings the word ends with, longest first */
+		unsigned nodes[EX_TRIE_MAX], nn = ex_lex_rtrie_walk(lx, kind, w, n, nodes);
+		while (nn-- > 0)
+			for (unsigned j = lx->rtrie.first[nodes[nn]]; j < lx->rtrie.first[nodes[nn] + 1]; j++) {
+				const struct ex_lex_entry *e = &lx->v[kind][lx->rtrie.ent[j]];
+				if (ex_ends_with_ci(w, n, e->key, e->klen))
+					return e;
+			}
+		return NULL;
+	}
 	/* the endings of two bytes or more whose last byte is the word's, folded; then those of one */
 	if (n >= 2) {
 		const struct ex_lex_range *r = ex_lex_range_of(

@@ -15,7 +15,8 @@
  * Layout: the nodes are numbered breadth first, kind by kind, so a node's children are
  * consecutive (kid0 … kid0 + nkids - 1, in byte order) and the first levels, which most lookups
  * never leave, lie together in a few cache lines; a root row maps a kind's first byte to its
- * node. Node 0 is "none". It is built with a hash of edges (struct build), then laid out, after
+ * node. A second trie holds the compound endings ('*' keys) read backwards from their last byte,
+ * for ex_lex_suffix. Node 0 is "none". It is built with a hash of edges (struct build), then laid out, after
  * every sort of the lexicon. A lexicon whose paths hold more than EX_TRIE_MAX key ends is left
  * without one (trie.ok 0): the lookups then scan the candidates.
  */
@@ -88,13 +89,19 @@ void ex_lex_trie_free(struct ex_lex_trie *tr)
 	memset(tr, 0, sizeof(*tr));
 }
 
+/* Folded byte j of the path of key e: its bytes in order, or reverse, from its last. */
+static unsigned char path_byte(const struct ex_lex_entry *e, size_t j, int reverse)
+{
+	return ex_lex_trie_fold(e->key, reverse ? e->klen - 1 - j : j);
+}
+
 /* The node of kind k's key e, made as needed (b->nnode grows; node ids below 1 << 23). */
-static unsigned insert(struct build *b, int k, const struct ex_lex_entry *e)
+static unsigned insert(struct build *b, int k, const struct ex_lex_entry *e, int reverse)
 {
 	unsigned node = 0;
 
 	for (size_t j = 0; j < e->klen; j++) {
-		unsigned char c = ex_lex_trie_fold(e->key, j);
+		unsigned char c = path_byte(e, j, reverse);
 		unsigned child = j ? edge_get(b, node << 8 | c) : b->root[k][c];
 		if (!child) {
 			child = b->nnode++;
@@ -110,15 +117,16 @@ static unsigned insert(struct build *b, int k, const struct ex_lex_entry *e)
 	return node;
 }
 
-void ex_lex_trie_build(struct ex_lexicon *lx)
+/* The trie of every key, or (reverse) of the compound endings read from their last byte. */
+static void build(const struct ex_lexicon *lx, struct ex_lex_trie *tr, int reverse)
 {
-	struct ex_lex_trie *tr = &lx->trie;
 	struct build b;
 	size_t nent = 0, k_off[LX__N];
 	unsigned *end_of;  /* per entry (all kinds, in order): its key's node (as made), 0 if none */
 	unsigned *nkid, *kid_at, *kids; /* per node made: its children, by byte */
 	unsigned *renum, *queue, *count, *depth_ends;
 	unsigned next = 1, total = 0;
+	int bad = 0;
 
 	ex_lex_trie_free(tr);
 	memset(&b, 0, sizeof(b));
@@ -134,8 +142,13 @@ void ex_lex_trie_build(struct ex_lexicon *lx)
 		for (size_t i = 0; i < lx->n[k]; i++) {
 			const struct ex_lex_entry *e = &lx->v[k][i];
 			/* a key with a NUL inside never compares equal ignoring case */
-			if (e->klen && !memchr(e->key, '\0', e->klen))
-				end_of[k_off[k] + i] = insert(&b, k, e);
+			if (!e->klen || memchr(e->key, '\0', e->klen) || (reverse && !(e->flags & LXF_SUFFIX)))
+				continue;
+			/* read backwards, the text's byte where an ending starts folds as one after the
+			 * byte before it: the same unless the ending starts with a UTF-8 continuation byte */
+			if (reverse && ((unsigned char)e->key[0] & 0xC0) == 0x80)
+				bad = 1;
+			end_of[k_off[k] + i] = insert(&b, k, e, reverse);
 		}
 	/* the children of each node, in byte order: counted, placed, sorted */
 	nkid = kz_xcalloc(b.nnode + 1, sizeof(unsigned));
@@ -210,7 +223,7 @@ void ex_lex_trie_build(struct ex_lexicon *lx)
 	/* how many key ends a path holds at most: a node's, its own and its parent's (parents come
 	 * first in breadth-first order) */
 	depth_ends = kz_xcalloc(next + 1, sizeof(unsigned));
-	tr->ok = 1;
+	tr->ok = !bad;
 	for (unsigned v = 1; v < next; v++) {
 		depth_ends[v] += tr->node[v].ends;
 		if (depth_ends[v] > EX_TRIE_MAX)
@@ -227,4 +240,10 @@ void ex_lex_trie_build(struct ex_lexicon *lx)
 	free(nkid);
 	free(end_of);
 	free(b.edge);
+}
+
+void ex_lex_trie_build(struct ex_lexicon *lx)
+{
+	build(lx, &lx->trie, 0);
+	build(lx, &lx->rtrie, 1);
 }
