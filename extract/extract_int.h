@@ -492,6 +492,15 @@ static inline int lower_word(const char *w, size_t n, const char *key)
 {
 	return strlen(key) == n && !ex_casecmp_n(w, n, key);
 }
+/* Copy src into dst of n ≥ 1 bytes, cut to n - 1: what snprintf(dst, n, "%s", src) writes, without
+ * the reading of a format (a lexicon value into a claim's field, for every figure). */
+static inline void ex_copy(char *dst, size_t n, const char *src)
+{
+	size_t k = strnlen(src, n - 1);
+
+	memmove(dst, src, k);
+	dst[k] = '\0';
+}
 /* Is u a currency code (ISO 4217: three capitals)? */
 static inline int ex_is_currency(const char *u)
 {

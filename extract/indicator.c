@@ -188,7 +188,7 @@ static int word_after_is_change(const struct ex_lexicon *lx, const char *p, cons
 
 void at_set_detail(struct ex_attr *a, const char *d)
 {
-	snprintf(a->detail, sizeof(a->detail), "%s", d ? d : "");
+	ex_copy(a->detail, sizeof(a->detail), d ? d : "");
 }
 
 /*

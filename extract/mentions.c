@@ -194,7 +194,7 @@ static const char *mention_in_word(const struct ex_ctx *c, const char *s, const 
 				mm->prep[0] = '\0';
 				mm->start = (size_t)(p - t);
 				mm->end = (size_t)(we - t);
-				snprintf(mm->code, sizeof(mm->code), "%s", en->value);
+				ex_copy(mm->code, sizeof(mm->code), en->value);
 				mm->flags = en->flags;
 				an = 0;
 				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(lx, s, p, &an, mm->prep, sizeof(mm->prep));
