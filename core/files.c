@@ -54,7 +54,13 @@ static int read_all(int fd, struct kz_buf *b)
 	char chunk[65536];
 
 	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
+		/* into the buffer itself while it has room (it is sized from the file's length) and
+		 * its maximum allows, else by way of a chunk */
+		size_t room = b->alloc > b->len + 1 ? b->alloc - b->len - 1 : 0;
+		ssize_t n;
+		if (b->max && room > b->max - b->len)
+			room = b->max - b->len;
+		n = room ? read(fd, b->s + b->len, room) : read(fd, chunk, sizeof(chunk));
 		if (n == 0)
 			return 0;
 		if (n < 0) {
@@ -62,7 +68,10 @@ static int read_all(int fd, struct kz_buf *b)
 				continue;
 			return errno;
 		}
-		if (kz_buf_add(b, chunk, (size_t)n) < 0)
+		if (room) {
+			b->len += (size_t)n;
+			b->s[b->len] = '\0';
+		} else if (kz_buf_add(b, chunk, (size_t)n) < 0)
 			return EFBIG;
 	}
 }
