@@ -119,6 +119,7 @@ struct kz_out {
 	FILE *f;
 	char *path, *tmp;
 	int direct;
+	char *buf; /* f's buffer when kennzahl gave it one (a file it replaces) */
 };
 int kz_out_open(struct kz_out *o, const char *path, struct kz_err *err);
 int kz_out_commit(struct kz_out *o, struct kz_err *err);
