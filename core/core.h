@@ -58,7 +58,11 @@ char *kz_xstrdup(const char *s);
 char *kz_xstrndup(const char *s, size_t n);
 /* Grow *v (of *alloc elements of size sz) so it holds at least need elements. */
 void kz_grow(void **v, size_t *alloc, size_t need, size_t sz);
-#define KZ_GROW(v, alloc, need) kz_grow((void **)&(v), &(alloc), (need), sizeof(*(v)))
+#define KZ_GROW(v, alloc, need)                                                                  \
+	do {                                                                                     \
+		if ((size_t)(need) > (alloc)) /* the common case, room enough, without a call */ \
+			kz_grow((void **)&(v), &(alloc), (need), sizeof(*(v)));                  \
+	} while (0)
 
 /*
  * A growable byte buffer, always NUL-terminated. max (0 = unlimited) caps its
