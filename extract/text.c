@@ -1,6 +1,7 @@
 /* text.c: small UTF-8 scanners — spaces, dashes, letters and case-insensitive comparisons. */
 #include "extract_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 size_t ex_letter_before_mb(const char *start, const char *p)
@@ -87,6 +88,13 @@ int ex_contains_ci(const char *w, size_t n, const char *key, size_t klen)
 const char *ex_skip_space(const char *p, const char *end)
 {
 	size_t k;
+
+	/* eight spaces at a time first: indentation runs long in text from a PDF */
+	for (uint64_t w; end - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		if (w != 0x2020202020202020ULL)
+			break;
+	}
 	while (p < end && (k = ex_space_at(p, end)) != 0)
 		p += k;
 	return p;
