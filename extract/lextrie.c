@@ -26,11 +26,13 @@ struct edge {
 	unsigned child;
 };
 
-/* The trie as it is built: nodes by the order they were made, edges hashed. */
+/* The trie as it is built: nodes by the order they were made, edges hashed and listed as made. */
 struct build {
 	unsigned root[LX__N][256];
 	struct edge *edge;
 	unsigned mask, nedge, nnode;
+	struct edge *made;
+	size_t nmade, amade;
 };
 
 static unsigned edge_hash(unsigned key)
@@ -107,9 +109,12 @@ static unsigned insert(struct build *b, int k, const struct ex_lex_entry *e, int
 			child = b->nnode++;
 			if (child >= 1u << 23)
 				abort(); /* a lexicon of 8 M key bytes */
-			if (j)
+			if (j) {
 				edge_put(b, node << 8 | c, child);
-			else
+				KZ_GROW(b->made, b->amade, b->nmade + 1);
+				b->made[b->nmade].key = node << 8 | c;
+				b->made[b->nmade++].child = child;
+			} else
 				b->root[k][c] = child;
 		}
 		node = child;
@@ -126,11 +131,18 @@ static void build(const struct ex_lexicon *lx, struct ex_lex_trie *tr, int rever
 	unsigned *nkid, *kid_at, *kids; /* per node made: its children, by byte */
 	unsigned *renum, *queue, *count, *depth_ends;
 	unsigned next = 1, total = 0;
+	size_t keybytes = 0;
 	int bad = 0;
 
 	ex_lex_trie_free(tr);
 	memset(&b, 0, sizeof(b));
+	/* an edge per key byte at most: room for all at half load, so the table never grows */
 	b.mask = 1023;
+	for (int k = 0; k < LX__N; k++)
+		for (size_t i = 0; i < lx->n[k]; i++)
+			keybytes += lx->v[k][i].klen;
+	while (2 * keybytes > b.mask + 1 && b.mask < (1u << 30))
+		b.mask = b.mask * 2 + 1;
 	b.edge = kz_xcalloc(b.mask + 1, sizeof(*b.edge));
 	b.nnode = 1; /* node 0: none */
 	for (int k = 0; k < LX__N; k++) {
@@ -154,25 +166,23 @@ static void build(const struct ex_lexicon *lx, struct ex_lex_trie *tr, int rever
 	nkid = kz_xcalloc(b.nnode + 1, sizeof(unsigned));
 	kid_at = kz_xcalloc(b.nnode + 1, sizeof(unsigned));
 	kids = kz_xcalloc(b.nedge + 1, sizeof(unsigned));
-	for (unsigned s = 0; s <= b.mask; s++)
-		if (b.edge[s].key)
-			nkid[b.edge[s].key >> 8]++;
+	for (size_t s = 0; s < b.nmade; s++)
+		nkid[b.made[s].key >> 8]++;
 	for (unsigned v = 0, at = 0; v < b.nnode; v++) {
 		kid_at[v] = at;
 		at += nkid[v];
 		nkid[v] = 0;
 	}
-	for (unsigned s = 0; s <= b.mask; s++)
-		if (b.edge[s].key) {
-			unsigned pa = b.edge[s].key >> 8, *list = kids + kid_at[pa];
-			unsigned j = nkid[pa]++;
-			/* insertion by byte: edge keys of one parent differ in their low byte */
-			while (j > 0 && (b.edge[s].key & 0xFF) < (b.edge[list[j - 1]].key & 0xFF)) {
-				list[j] = list[j - 1];
-				j--;
-			}
-			list[j] = s;
+	for (size_t s = 0; s < b.nmade; s++) {
+		unsigned pa = b.made[s].key >> 8, *list = kids + kid_at[pa];
+		unsigned j = nkid[pa]++;
+		/* insertion by byte: edge keys of one parent differ in their low byte */
+		while (j > 0 && (b.made[s].key & 0xFF) < (b.made[list[j - 1]].key & 0xFF)) {
+			list[j] = list[j - 1];
+			j--;
 		}
+		list[j] = (unsigned)s;
+	}
 	/* breadth first, kind by kind: renum[old] is the node's place */
 	tr->node = kz_xcalloc(b.nnode + 1, sizeof(*tr->node));
 	renum = kz_xcalloc(b.nnode + 1, sizeof(unsigned));
@@ -192,7 +202,7 @@ static void build(const struct ex_lexicon *lx, struct ex_lex_trie *tr, int rever
 			nd->kid0 = next;
 			nd->nkids = (unsigned short)nkid[old];
 			for (unsigned j = 0; j < nkid[old]; j++) {
-				const struct edge *e = &b.edge[kids[kid_at[old] + j]];
+				const struct edge *e = &b.made[kids[kid_at[old] + j]];
 				renum[e->child] = next;
 				tr->node[next++].byte = (unsigned char)(e->key & 0xFF);
 				queue[qt++] = e->child;
@@ -240,6 +250,7 @@ static void build(const struct ex_lexicon *lx, struct ex_lex_trie *tr, int rever
 	free(nkid);
 	free(end_of);
 	free(b.edge);
+	free(b.made);
 }
 
 void ex_lex_trie_build(struct ex_lexicon *lx)
