@@ -8,6 +8,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* --- lexicon --- */
 
@@ -103,6 +106,8 @@ struct ex_trie_node {
 struct ex_lex_trie {
 	unsigned root[LX__N][256];
 	struct ex_trie_node *node;
+	unsigned char *kbyte; /* node[i].byte for every node, 16 bytes more: a node's children's bytes
+			       * lie together (kbyte + kid0), to be compared sixteen at once */
 	unsigned nnode;
 	unsigned *first;
 	unsigned *ent;
@@ -256,11 +261,23 @@ static inline unsigned char ex_lex_trie_fold(const char *s, size_t i)
 /* The child of node by folded byte b, 0 when none. */
 static inline unsigned ex_lex_trie_child(const struct ex_lex_trie *tr, unsigned node, unsigned char b)
 {
-	const struct ex_trie_node *k = tr->node + tr->node[node].kid0, *ke = k + tr->node[node].nkids;
+	unsigned kid0 = tr->node[node].kid0, nk = tr->node[node].nkids;
+	const unsigned char *kb = tr->kbyte + kid0;
 
-	for (; k < ke; k++)
-		if (k->byte >= b)
-			return k->byte == b ? (unsigned)(k - tr->node) : 0;
+#ifdef __SSE2__
+	for (unsigned off = 0; off < nk; off += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			_mm_loadu_si128((const __m128i *)(const void *)(kb + off)), _mm_set1_epi8((char)b)));
+		if (nk - off < 16)
+			m &= (1u << (nk - off)) - 1;
+		if (m)
+			return kid0 + off + (unsigned)__builtin_ctz(m);
+	}
+#else
+	for (unsigned j = 0; j < nk; j++)
+		if (kb[j] == b)
+			return kid0 + j;
+#endif
 	return 0;
 }
 

@@ -86,6 +86,7 @@ static unsigned edge_get(const struct build *b, unsigned key)
 void ex_lex_trie_free(struct ex_lex_trie *tr)
 {
 	free(tr->node);
+	free(tr->kbyte);
 	free(tr->first);
 	free(tr->ent);
 	memset(tr, 0, sizeof(*tr));
@@ -210,6 +211,9 @@ static void build(const struct ex_lexicon *lx, struct ex_lex_trie *tr, int rever
 		}
 	}
 	tr->nnode = next;
+	tr->kbyte = kz_xcalloc(next + 16, 1);
+	for (unsigned v = 0; v < next; v++)
+		tr->kbyte[v] = tr->node[v].byte;
 	/* each node's entries, in the order of v: counted, placed, filled */
 	count = kz_xcalloc(next + 1, sizeof(unsigned));
 	for (size_t x = 0; x < nent; x++)
