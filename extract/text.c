@@ -115,6 +115,10 @@ const char *ex_word_end(const char *p, const char *end)
 		while (p < end && ((unsigned)(((unsigned char)*p | 0x20) - 'a') < 26u ||
 				   (unsigned)((unsigned char)*p - '0') < 10u))
 			p++;
+		/* the usual end: a space or a sign of ASCII, which neither continues a word nor, but
+		 * the hyphen, joins one */
+		if (p >= end || ((unsigned char)*p < 0x80 && *p != '-'))
+			return p;
 		k = ex_letter_at(p, end);
 		if (k) {
 			p += k;
