@@ -160,12 +160,7 @@ void kz_csv_writer_init(struct kz_csv_writer *w, FILE *f, enum kz_csv_dialect d)
 /* The length of s up to its first byte that needs quotes (sep, '"', a line break), or its end. */
 static size_t plain_len(const char *s, char sep)
 {
-	const char *p = s;
-
-	for (; *p; p++)
-		if (*p == sep || *p == '"' || *p == '\n' || *p == '\r')
-			break;
-	return (size_t)(p - s);
+	return strcspn(s, sep == ';' ? ";\"\n\r" : ",\"\n\r");
 }
 
 /* The n bytes at s in double quotes, a quote in them doubled (as libcsv's csv_fwrite writes them),
@@ -174,16 +169,16 @@ static void write_quoted(FILE *f, const char *s, size_t n)
 {
 	const char *end = s + n;
 
-	fputc('"', f);
+	putc_unlocked('"', f);
 	while (s < end) {
 		const char *q = memchr(s, '"', (size_t)(end - s));
 		size_t run = (size_t)((q ? q + 1 : end) - s);
-		fwrite(s, 1, run, f);
+		fwrite_unlocked(s, 1, run, f);
 		if (q)
-			fputc('"', f);
+			putc_unlocked('"', f);
 		s += run;
 	}
-	fputc('"', f);
+	putc_unlocked('"', f);
 }
 
 void kz_csv_field(struct kz_csv_writer *w, const char *s)
@@ -192,14 +187,14 @@ void kz_csv_field(struct kz_csv_writer *w, const char *s)
 	size_t n;
 
 	if (w->col++)
-		fputc(sep, w->f);
+		putc_unlocked(sep, w->f);
 	if (!s)
 		s = "";
 	n = plain_len(s, sep);
 	if (s[n])
 		write_quoted(w->f, s, n + strlen(s + n));
 	else
-		fwrite(s, 1, n, w->f);
+		fwrite_unlocked(s, 1, n, w->f);
 }
 
 void kz_csv_num(struct kz_csv_writer *w, double v)

@@ -127,6 +127,7 @@ struct kz_out {
 	FILE *f;
 	char *path, *tmp;
 	int direct;
+	char *buf; /* f's buffer when kennzahl gave it one (a file it replaces) */
 };
 int kz_out_open(struct kz_out *o, const char *path, struct kz_err *err);
 int kz_out_commit(struct kz_out *o, struct kz_err *err);
@@ -191,5 +192,8 @@ const char *kz_detail_words(char *dst, size_t n, const char *detail, int english
 
 /* The SHA-256 digest of the len bytes at data into out, as kz_sha256 hashes them (files.c, GLib). */
 void kz_sha256_digest(const void *data, size_t len, unsigned char out[32]);
+/* The same digest with the processor's SHA instructions (sha256.c): 1, or 0 (out untouched) where
+ * it has none. */
+int kz_sha256_hw(const void *data, size_t len, unsigned char out[32]);
 
 #endif

@@ -234,12 +234,16 @@ static int open_tmp(const char *target, char **tmp)
 	return -1;
 }
 
+#define OUT_BUF (256u << 10)
+
 static void out_clear(struct kz_out *o)
 {
 	free(o->path);
 	free(o->tmp);
+	free(o->buf); /* f is closed or was never opened */
 	o->f = NULL;
 	o->path = o->tmp = NULL;
+	o->buf = NULL;
 	o->direct = 0;
 }
 
@@ -251,6 +255,7 @@ int kz_out_open(struct kz_out *o, const char *path, struct kz_err *err)
 
 	o->f = NULL;
 	o->path = o->tmp = NULL;
+	o->buf = NULL;
 	o->direct = 0;
 	if (!path || !strcmp(path, "-")) {
 		o->f = stdout;
@@ -311,6 +316,9 @@ int kz_out_open(struct kz_out *o, const char *path, struct kz_err *err)
 		out_clear(o);
 		return KZ_EIO;
 	}
+	/* a table of tens of megabytes goes out in writes of OUT_BUF bytes, not of a disk block */
+	o->buf = kz_xmalloc(OUT_BUF);
+	setvbuf(o->f, o->buf, _IOFBF, OUT_BUF);
 	return 0;
 }
 

@@ -371,7 +371,14 @@ void kz_fmt_double(char *dst, size_t n, double v, char decimal)
 		if (prec == 15)
 			snprintf(dst, n, "%.15g", v);
 	} else {
-		int lo = 6, hi = 15, held = 0; /* the answer lies in [lo, hi]; 15: none below reads back */
+		int lo = 6, hi = 15, held = 14; /* the answer lies in [lo, hi]; 15: none below reads back */
+		/* what comes here has many digits, mostly a fraction that never ends (a third of 100
+		 * is 33.3333333333333): 14 first, which settles those at once */
+		snprintf(dst, n, "%.*g", 14, v);
+		if (strtod(dst, NULL) == v)
+			hi = 14;
+		else
+			lo = 15;
 		while (lo < hi) {
 			prec = lo + (hi - lo) / 2;
 			snprintf(dst, n, "%.*g", prec, v);

@@ -6,12 +6,15 @@
 #include <string.h>
 
 /* Collapse runs of ASCII white space (line ends, indentation) of [s, e) into one space; the
- * no-break and narrow spaces inside numbers are kept as written. */
+ * no-break and narrow spaces inside numbers are kept as written. b has no maximum (the result is
+ * never longer than [s, e)): it is written in place, grown once. */
 static void collapse(struct kz_buf *b, const char *s, const char *e)
 {
 	int space = 0;
+	char *o;
 
-	kz_buf_reset(b);
+	KZ_GROW(b->s, b->alloc, (size_t)(e - s) + 1);
+	o = b->s;
 	while (s < e) {
 		const char *run = s;
 		size_t k;
@@ -19,10 +22,11 @@ static void collapse(struct kz_buf *b, const char *s, const char *e)
 		while (s < e && ((unsigned char)*s > ' ' && (unsigned char)*s != 0xC2))
 			s++;
 		if (s > run) {
-			if (space && b->len)
-				kz_buf_addc(b, ' ');
+			if (space && o > b->s)
+				*o++ = ' ';
 			space = 0;
-			kz_buf_add(b, run, (size_t)(s - run));
+			memcpy(o, run, (size_t)(s - run));
+			o += s - run;
 			continue;
 		}
 		k = ex_space_at(s, e);
@@ -31,16 +35,18 @@ static void collapse(struct kz_buf *b, const char *s, const char *e)
 			s += k;
 			continue;
 		}
-		if (space && b->len)
-			kz_buf_addc(b, ' ');
+		if (space && o > b->s)
+			*o++ = ' ';
 		space = 0;
 		/* soft hyphens vanish */
 		if ((unsigned char)s[0] == 0xC2 && s + 1 < e && (unsigned char)s[1] == 0xAD) {
 			s += 2;
 			continue;
 		}
-		kz_buf_addc(b, *s++);
+		*o++ = *s++;
 	}
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
 }
 
 /* Is there an empty line between two offsets? */

@@ -8,6 +8,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* --- lexicon --- */
 
@@ -93,6 +96,28 @@ struct ex_lex_entry {
 	unsigned seq;      /* its place among its kind's lines, as read (the sort puts longer keys first) */
 };
 
+/* The keys as a trie of folded bytes (lextrie.c): a root row per kind by first byte, nodes
+ * numbered breadth first so that a node's children are consecutive, and per node the entries
+ * whose key ends there, [first[node], first[node + 1]) of ent, in the order of v. ok: every path
+ * holds at most EX_TRIE_MAX key ends (else the lookups scan the candidates). */
+#define EX_TRIE_MAX 64
+struct ex_trie_node {
+	unsigned kid0;          /* its first child; the others follow, in byte order */
+	unsigned short nkids;
+	unsigned char byte;     /* the folded byte that leads to it */
+	unsigned char ends;     /* keys end here */
+};
+struct ex_lex_trie {
+	unsigned root[LX__N][256];
+	struct ex_trie_node *node;
+	unsigned char *kbyte; /* node[i].byte for every node, 16 bytes more: a node's children's bytes
+			       * lie together (kbyte + kid0), to be compared sixteen at once */
+	unsigned nnode;
+	unsigned *first;
+	unsigned *ent;
+	int ok;
+};
+
 struct ex_lexicon {
 	struct ex_lex_entry *v[LX__N];
 	size_t n[LX__N], alloc[LX__N];
@@ -127,6 +152,10 @@ struct ex_lexicon {
 	/* the compound endings of one byte of each kind: index lists into v */
 	unsigned *suffix1[LX__N];
 	unsigned n_suffix1[LX__N];
+	/* the units written before the number (LXF_BEFORE): index list into v[LX_UNIT], in its order */
+	unsigned *unit_before;
+	unsigned n_unit_before;
+	struct ex_lex_trie trie, rtrie; /* every key; the compound endings, from their last byte */
 };
 
 struct ex_lex_range {
@@ -218,6 +247,86 @@ static inline const unsigned *ex_lex_candidates(const struct ex_lexicon *lx, int
 	}
 	*n = lx->n_first[kind][b] - lx->short_from[kind][b];
 	return lx->by_first[kind][b] + lx->short_from[kind][b];
+}
+
+/* --- the trie (lextrie.c) --- */
+
+void ex_lex_trie_build(struct ex_lexicon *lx);
+void ex_lex_trie_free(struct ex_lex_trie *tr);
+
+/* Byte i of s folded as ex_casecmp_n folds it when it compares from s on: ASCII, and after a
+ * 0xC3 lead byte the capital's second byte. Two strings compare equal ignoring case exactly when
+ * their folded bytes are equal. */
+static inline unsigned char ex_lex_trie_fold(const char *s, size_t i)
+{
+	return i ? ex_fold_after((unsigned char)s[i - 1], (unsigned char)s[i]) : ex_fold_byte((unsigned char)s[0]);
+}
+
+/* The child of node by folded byte b, 0 when none. */
+static inline unsigned ex_lex_trie_child(const struct ex_lex_trie *tr, unsigned node, unsigned char b)
+{
+	unsigned kid0 = tr->node[node].kid0, nk = tr->node[node].nkids;
+	const unsigned char *kb = tr->kbyte + kid0;
+
+#ifdef __SSE2__
+	for (unsigned off = 0; off < nk; off += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			_mm_loadu_si128((const __m128i *)(const void *)(kb + off)), _mm_set1_epi8((char)b)));
+		if (nk - off < 16)
+			m &= (1u << (nk - off)) - 1;
+		if (m)
+			return kid0 + off + (unsigned)__builtin_ctz(m);
+	}
+#else
+	for (unsigned j = 0; j < nk; j++)
+		if (kb[j] == b)
+			return kid0 + j;
+#endif
+	return 0;
+}
+
+/* The nodes of kind's keys that [p, end) begins with, ignoring case as ex_casecmp_n does,
+ * shortest first, into nodes[EX_TRIE_MAX] (lx->trie.ok); returns how many. */
+static inline unsigned ex_lex_trie_walk(const struct ex_lexicon *lx, int kind, const char *p, const char *end,
+					unsigned *nodes)
+{
+	const struct ex_lex_trie *tr = &lx->trie;
+	unsigned node, n = 0;
+
+	if (p >= end)
+		return 0;
+	node = tr->root[kind][ex_fold_byte((unsigned char)*p)];
+	for (size_t i = 1; node; i++) {
+		if (tr->node[node].ends)
+			nodes[n++] = node;
+		if (p + i >= end)
+			break;
+		node = ex_lex_trie_child(tr, node, ex_fold_after((unsigned char)p[i - 1], (unsigned char)p[i]));
+	}
+	return n;
+}
+
+/* The nodes of kind's compound endings that the word [w, w+n) ends with, ignoring case as
+ * ex_ends_with_ci does, shortest first, into nodes[EX_TRIE_MAX] (lx->rtrie.ok); returns how many. */
+static inline unsigned ex_lex_rtrie_walk(const struct ex_lexicon *lx, int kind, const char *w, size_t n,
+					 unsigned *nodes)
+{
+	const struct ex_lex_trie *tr = &lx->rtrie;
+	unsigned node, c = 0;
+	size_t i = n - 1;
+
+	if (!n)
+		return 0;
+	node = tr->root[kind][i ? ex_fold_after((unsigned char)w[i - 1], (unsigned char)w[i]) : ex_fold_byte((unsigned char)w[0])];
+	while (node) {
+		if (tr->node[node].ends)
+			nodes[c++] = node;
+		if (i-- == 0)
+			break;
+		node = ex_lex_trie_child(tr, node, i ? ex_fold_after((unsigned char)w[i - 1], (unsigned char)w[i])
+						     : ex_fold_byte((unsigned char)w[0]));
+	}
+	return c;
 }
 
 /* --- UTF-8 text helpers (text.c) --- */
@@ -403,6 +512,15 @@ const struct ex_lex_entry *ex_lex_word(const struct ex_lexicon *lx, int kind, co
 static inline int lower_word(const char *w, size_t n, const char *key)
 {
 	return strlen(key) == n && !ex_casecmp_n(w, n, key);
+}
+/* Copy src into dst of n ≥ 1 bytes, cut to n - 1: what snprintf(dst, n, "%s", src) writes, without
+ * the reading of a format (a lexicon value into a claim's field, for every figure). */
+static inline void ex_copy(char *dst, size_t n, const char *src)
+{
+	size_t k = strnlen(src, n - 1);
+
+	memmove(dst, src, k);
+	dst[k] = '\0';
 }
 /* Is u a currency code (ISO 4217: three capitals)? */
 static inline int ex_is_currency(const char *u)

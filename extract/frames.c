@@ -261,8 +261,8 @@ static int demanded_of(const struct ex_ctx *c, const struct mention *m, size_t n
 			by = &m[i];
 	if (!of || !by)
 		return 0;
-	snprintf(a->subject, sizeof(a->subject), "%s", of->code);
-	snprintf(a->partner, sizeof(a->partner), "%s", by->code);
+	ex_copy(a->subject, sizeof(a->subject), of->code);
+	ex_copy(a->partner, sizeof(a->partner), by->code);
 	return 1;
 }
 
@@ -409,7 +409,7 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	{
 		const struct mention *ga = give_with(c, sl->m, sl->nm, q, all, nq, r);
 		if (ga) {
-			snprintf(a->subject, sizeof(a->subject), "%s", ga->code);
+			ex_copy(a->subject, sizeof(a->subject), ga->code);
 			a->subj_src = 2;
 			a->subj_near = 1; /* named with the figure: no neighbour's subject overrides it */
 			if (!strcmp(a->partner, ga->code))
@@ -433,23 +433,23 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 		/* the receiver was taken for whose money it is: the giver is; with no giver known, the
 		 * receiver is no receiver */
 		if (g)
-			snprintf(a->subject, sizeof(a->subject), "%s", g->code);
+			ex_copy(a->subject, sizeof(a->subject), g->code);
 		else if (c->giver[f][0] && strcmp(c->giver[f], r->code))
-			snprintf(a->subject, sizeof(a->subject), "%s", c->giver[f]);
+			ex_copy(a->subject, sizeof(a->subject), c->giver[f]);
 		else if (a->subject[0])
 			r = NULL;
 	} else if (r && !g && c->giver[f][0] && strcmp(c->giver[f], r->code)) {
 		/* the sentence names no giver: the one the document named ("Für Israel wurden Ausfuhren
 		 * im Wert von 161,1 Millionen Euro genehmigt") */
-		snprintf(a->subject, sizeof(a->subject), "%s", c->giver[f]);
+		ex_copy(a->subject, sizeof(a->subject), c->giver[f]);
 	}
 	if (r && strcmp(r->code, a->subject) && (!a->partner[0] || listed_with(c, r, q)))
-		snprintf(a->partner, sizeof(a->partner), "%s", r->code);
+		ex_copy(a->partner, sizeof(a->partner), r->code);
 	/* aid goes to the article's first recipient (exports have no default: an exporter's totals
 	 * go to no one buyer, measured on news2: a total of Korea's exports was given Romania) */
 	if (!a->partner[0] && f == F_AID && c->receiver[f][0] &&
 	    strcmp(c->receiver[f], a->subject) && !names_receiver(c, si, q))
-		snprintf(a->partner, sizeof(a->partner), "%s", c->receiver[f]);
+		ex_copy(a->partner, sizeof(a->partner), c->receiver[f]);
 	if (!a->partner[0] && f == F_PAYMENT) {
 		/* paid for the forces the document counts ("für die US-Truppen"), else, with no troops
 		 * counted, for the US's when the money is named as host-nation support */
@@ -457,11 +457,11 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 					    ? c->last[KZ_I_TROOPS].subject
 					    : "US";
 		if (strcmp(power, a->subject))
-			snprintf(a->partner, sizeof(a->partner), "%s", power);
+			ex_copy(a->partner, sizeof(a->partner), power);
 	}
 	/* the document's giver is the first one: an article on exports or aid speaks of one */
 	if (a->subject[0] && !c->giver[f][0])
-		snprintf(c->giver[f], sizeof(c->giver[f]), "%s", a->subject);
+		ex_copy(c->giver[f], sizeof(c->giver[f]), a->subject);
 	if (a->partner[0] && strcmp(a->partner, a->subject) && !c->receiver[f][0])
-		snprintf(c->receiver[f], sizeof(c->receiver[f]), "%s", a->partner);
+		ex_copy(c->receiver[f], sizeof(c->receiver[f]), a->partner);
 }

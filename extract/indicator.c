@@ -46,6 +46,19 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 				if (!(lx->cue_triple[tr >> 3] & (1u << (tr & 7))))
 					continue;
 			}
+			if (lx->trie.ok) {
+				/* the stems the word holds from x on, longest first */
+				unsigned nodes[EX_TRIE_MAX], nn = ex_lex_trie_walk(lx, LX_CUE, x, we, nodes);
+				while (nn-- > 0)
+					for (unsigned j = lx->trie.first[nodes[nn]];
+					     j < lx->trie.first[nodes[nn] + 1] && n < MAX_CUES; j++) {
+						h[n].e = &lx->v[LX_CUE][lx->trie.ent[j]];
+						h[n].ws = (size_t)(p - t);
+						h[n].we = (size_t)(we - t);
+						n++;
+					}
+				continue;
+			}
 			ix = ex_lex_candidates(lx, LX_CUE, x, (size_t)(we - x), &nix);
 			for (unsigned j = 0; j < nix && n < MAX_CUES; j++) {
 				const struct ex_lex_entry *en = &lx->v[LX_CUE][ix[j]];
@@ -175,7 +188,7 @@ static int word_after_is_change(const struct ex_lexicon *lx, const char *p, cons
 
 void at_set_detail(struct ex_attr *a, const char *d)
 {
-	snprintf(a->detail, sizeof(a->detail), "%s", d ? d : "");
+	ex_copy(a->detail, sizeof(a->detail), d ? d : "");
 }
 
 /*

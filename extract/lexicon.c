@@ -373,6 +373,15 @@ static void lex_sort(struct ex_lexicon *lx)
 		}
 	}
 	lex_index(lx);
+	free(lx->unit_before);
+	lx->unit_before = NULL;
+	lx->n_unit_before = 0;
+	for (size_t i = 0; i < lx->n[LX_UNIT]; i++)
+		if (lx->v[LX_UNIT][i].flags & LXF_BEFORE) {
+			lx->unit_before = kz_xrealloc(lx->unit_before, (lx->n_unit_before + 1) * sizeof(unsigned));
+			lx->unit_before[lx->n_unit_before++] = (unsigned)i;
+		}
+	ex_lex_trie_build(lx);
 }
 
 struct ex_lexicon *ex_lexicon_new(void)
@@ -419,6 +428,9 @@ void ex_lexicon_free(struct ex_lexicon *lx)
 		return;
 	free(lx->pair_tab);
 	free(lx->pair_ix);
+	free(lx->unit_before);
+	ex_lex_trie_free(&lx->trie);
+	ex_lex_trie_free(&lx->rtrie);
 	for (int k = 0; k < LX__N; k++) {
 		free(lx->v[k]);
 		free(lx->suffix[k]);
@@ -430,24 +442,28 @@ void ex_lexicon_free(struct ex_lexicon *lx)
 	free(lx);
 }
 
+/* Does the key, matched at p, end where a word may end? */
+static int key_ends(const struct ex_lex_entry *e, const char *p, const char *end)
+{
+	const char *after = p + e->klen;
+	/* keys ending in punctuation or symbols ("ca.", "%", "US-") need no boundary */
+	unsigned char last = (unsigned char)e->key[e->klen - 1];
+
+	if (!((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80))
+		return 1;
+	return after >= end || !ex_letter_at(after, end);
+}
+
 /* Does the key match at p, followed by a word boundary? */
 static int key_at(const struct ex_lex_entry *e, const char *p, const char *end, int ci)
 {
 	size_t n = e->klen;
-	const char *after;
 
 	if ((size_t)(end - p) < n)
 		return 0;
 	if (ci ? ex_casecmp_n(p, n, e->key) : strncmp(p, e->key, n))
 		return 0;
-	after = p + n;
-	/* keys ending in punctuation or symbols ("ca.", "%", "US-") need no boundary */
-	{
-		unsigned char last = (unsigned char)e->key[n - 1];
-		if (!((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80))
-			return 1;
-	}
-	return after >= end || !ex_letter_at(after, end);
+	return key_ends(e, p, end);
 }
 
 const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int kind, const char *p,
@@ -456,15 +472,31 @@ const struct ex_lex_entry *ex_lex_match_after(const struct ex_lexicon *lx, int k
 	const unsigned *ix;
 	unsigned nix;
 
+	/* qualifiers and time words are often capitalised at a sentence start */
+	int ci = kind == LX_QUAL || kind == LX_TIME;
+
 	if (p >= end)
 		return NULL;
+	if (lx->trie.ok) {
+		/* the keys the text begins with ignoring case, longest first: the first that matches
+		 * as written (ci: it does) and ends where a word may end */
+		unsigned nodes[EX_TRIE_MAX], nn = ex_lex_trie_walk(lx, kind, p, end, nodes);
+		while (nn-- > 0)
+			for (unsigned j = lx->trie.first[nodes[nn]]; j < lx->trie.first[nodes[nn] + 1]; j++) {
+				const struct ex_lex_entry *e = &lx->v[kind][lx->trie.ent[j]];
+				if (!(e->flags & LXF_SUFFIX) && (ci || !memcmp(p, e->key, e->klen)) && key_ends(e, p, end)) {
+					*mlen = e->klen;
+					return e;
+				}
+			}
+		return NULL;
+	}
 	ix = ex_lex_candidates(lx, kind, p, (size_t)(end - p), &nix);
 	for (unsigned j = 0; j < nix; j++) {
 		const struct ex_lex_entry *e = &lx->v[kind][ix[j]];
 		if (e->flags & LXF_SUFFIX)
 			continue;
-		/* qualifiers and time words are often capitalised at a sentence start */
-		if (key_at(e, p, end, kind == LX_QUAL || kind == LX_TIME)) {
+		if (key_at(e, p, end, ci)) {
 			*mlen = e->klen;
 			return e;
 		}
@@ -480,6 +512,21 @@ static const struct ex_lex_entry *lex_word(const struct ex_lexicon *lx, int kind
 
 	if (!n)
 		return NULL;
+	if (lx->trie.ok) {
+		/* the node n bytes down, if the walk gets there */
+		const struct ex_lex_trie *tr = &lx->trie;
+		unsigned node = tr->root[kind][ex_fold_byte((unsigned char)*w)];
+		for (size_t i = 1; i < n && node; i++)
+			node = ex_lex_trie_child(tr, node, ex_fold_after((unsigned char)w[i - 1], (unsigned char)w[i]));
+		if (!tr->node[node].ends)
+			return NULL;
+		for (unsigned j = tr->first[node]; j < tr->first[node + 1]; j++) {
+			const struct ex_lex_entry *e = &lx->v[kind][tr->ent[j]];
+			if (!(e->flags & LXF_SUFFIX) && (ci || !memcmp(e->key, w, n)))
+				return e;
+		}
+		return NULL;
+	}
 	ix = ex_lex_candidates(lx, kind, w, n, &nix);
 	for (unsigned j = 0; j < nix; j++) {
 		const struct ex_lex_entry *e = &lx->v[kind][ix[j]];
@@ -501,6 +548,17 @@ const struct ex_lex_entry *ex_lex_word_ci(const struct ex_lexicon *lx, int kind,
 
 const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, const char *w, size_t n)
 {
+	if (lx->rtrie.ok) {
+		/* the endings the word ends with, longest first */
+		unsigned nodes[EX_TRIE_MAX], nn = ex_lex_rtrie_walk(lx, kind, w, n, nodes);
+		while (nn-- > 0)
+			for (unsigned j = lx->rtrie.first[nodes[nn]]; j < lx->rtrie.first[nodes[nn] + 1]; j++) {
+				const struct ex_lex_entry *e = &lx->v[kind][lx->rtrie.ent[j]];
+				if (ex_ends_with_ci(w, n, e->key, e->klen))
+					return e;
+			}
+		return NULL;
+	}
 	/* the endings of two bytes or more whose last byte is the word's, folded; then those of one */
 	if (n >= 2) {
 		const struct ex_lex_range *r = ex_lex_range_of(
@@ -527,7 +585,22 @@ const struct ex_lex_entry *ex_lex_stem(const struct ex_lexicon *lx, int kind, co
 
 	if (p >= end)
 		return NULL;
-	ix = ex_lex_candidates(lx, kind, p, (size_t)(end - p), &nix);
+	if (lx->trie.ok) {
+		/* the stems the text begins with, longest first (a whole word's key: at its end only) */
+		unsigned nodes[EX_TRIE_MAX], nn = ex_lex_trie_walk(lx, kind, p, end, nodes);
+		while (nn-- > 0)
+			for (unsigned j = lx->trie.first[nodes[nn]]; j < lx->trie.first[nodes[nn] + 1]; j++) {
+				const struct ex_lex_entry *e = &lx->v[kind][lx->trie.ent[j]];
+				const char *after = p + e->klen;
+				if ((e->flags & LXF_SUFFIX) || ((e->flags & LXF_WORD) && after < end && ex_letter_at(after, end)))
+					continue;
+				*mlen = e->klen;
+				return e;
+			}
+		nix = 0;
+		ix = NULL;
+	} else
+		ix = ex_lex_candidates(lx, kind, p, (size_t)(end - p), &nix);
 	for (unsigned j = 0; j < nix; j++) {
 		const struct ex_lex_entry *e = &lx->v[kind][ix[j]];
 		const char *after = p + e->klen;

@@ -169,9 +169,9 @@ const struct ex_lex_entry *ex_num_unit_before(const struct ex_scan *sc, const ch
 		q--;
 	else if (q - sc->s >= 2 && ex_space_at(q - 2, sc->e) == 2)
 		q -= 2;
-	for (size_t i = 0; i < sc->lx->n[LX_UNIT]; i++) {
-		const struct ex_lex_entry *e = &sc->lx->v[LX_UNIT][i];
-		if (!(e->flags & LXF_BEFORE) || (size_t)(q - sc->s) < e->klen)
+	for (unsigned j = 0; j < sc->lx->n_unit_before; j++) {
+		const struct ex_lex_entry *e = &sc->lx->v[LX_UNIT][sc->lx->unit_before[j]];
+		if ((size_t)(q - sc->s) < e->klen)
 			continue;
 		if (!memcmp(q - e->klen, e->key, e->klen)) {
 			const char *st = q - e->klen;

@@ -231,17 +231,71 @@ const unsigned short ex_num_first[256] = {
 };
 #undef NB
 
+/*
+ * What a word is read as (a multiple, a multiple's ending and its stem's length, a cardinal and its
+ * value) depends on its bytes alone, and the words that pass ex_num_maybe_word repeat ("eine",
+ * "einer", "sind", "seit"): the last readings are kept, per thread, in a small table by the word's
+ * hash. Words longer than WORD_MEMO_LEN are read each time.
+ */
+#define WORD_MEMO_LEN 23
+#define WORD_MEMO_SLOTS 256
+struct word_memo {
+	unsigned char n; /* 0: empty */
+	char w[WORD_MEMO_LEN];
+	unsigned char fache, cardinal;
+	unsigned short st;
+	int m;
+	double v;
+};
+static _Thread_local struct word_memo word_memo[WORD_MEMO_SLOTS];
+
+static void read_word(const char *w, size_t n, int *m, int *fache, size_t *st, int *cardinal, double *v)
+{
+	struct word_memo *e = NULL;
+
+	if (n <= WORD_MEMO_LEN) {
+		unsigned h = 2166136261u;
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ (unsigned char)w[i]) * 16777619u;
+		e = &word_memo[(h ^ h >> 16) % WORD_MEMO_SLOTS];
+		if (e->n == n && !memcmp(e->w, w, n)) {
+			*m = e->m;
+			*fache = e->fache;
+			*st = e->st;
+			*cardinal = e->cardinal;
+			*v = e->v;
+			return;
+		}
+	}
+	*st = 0;
+	*v = 0;
+	*m = multiple_word(w, n);
+	*fache = !*m && ex_num_fache_suffix(w, n, st);
+	*cardinal = !*m && !*fache && ex_numword(w, n, v);
+	if (e) {
+		e->n = (unsigned char)n;
+		memcpy(e->w, w, n);
+		e->m = *m;
+		e->fache = (unsigned char)*fache;
+		e->st = (unsigned short)*st;
+		e->cardinal = (unsigned char)*cardinal;
+		e->v = *v;
+	}
+}
+
 /* Number words, fractions and multiples at word w. Returns where scanning resumes. */
 const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 {
 	size_t n = (size_t)(we - w), st;
 	struct ex_qty q;
 	double v;
-	int m;
+	int m, fache, cardinal;
+
+	/* each reading of the word once: a multiple, a multiple's ending, a cardinal */
+	read_word(w, n, &m, &fache, &st, &cardinal, &v);
 
 	/* most candidates are ordinary words: reject them before building a quantity */
-	if (!multiple_word(w, n) && !ex_num_fache_suffix(w, n, &st) && !ex_numword(w, n, &v) &&
-	    !((n == 7 || n == 8) && (unsigned char)w[1] == 0xC3))
+	if (!m && !fache && !cardinal && !((n == 7 || n == 8) && (unsigned char)w[1] == 0xC3))
 		return we;
 	memset(&q, 0, sizeof(q));
 	q.start = q.nstart = (size_t)(w - sc->t);
@@ -250,7 +304,7 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 	q.flags = QF_WORDS;
 
 	/* verdoppelt, Verzehnfachung */
-	if ((m = multiple_word(w, n)) != 0) {
+	if (m) {
 		q.value = m;
 		q.step = 0;
 		q.unit = "factor";
@@ -264,7 +318,7 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 		return we;
 	}
 	/* das Dreifache, Zehnfache */
-	if (ex_num_fache_suffix(w, n, &st) && ex_numword(w, st, &v)) {
+	if (fache && ex_numword(w, st, &v)) {
 		q.value = q.low = q.high = v;
 		q.unit = "factor";
 		q.flags |= QF_MULTIPLE;
@@ -286,7 +340,9 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 		}
 		return we;
 	}
-	if (!ex_numword(w, n, &v)) {
+	if (fache && !cardinal)
+		cardinal = ex_numword(w, n, &v); /* an ending no multiple's stem stands before */
+	if (!cardinal) {
 		/* "Fünf- bis Sechsfache" */
 		return we;
 	}
@@ -298,7 +354,7 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 			W("fünftel", 5),	 W("zehnteln", 10), W("zehntel", 10), W("sechstel", 6), W("achtel", 8),
 			{NULL, 0, 0}};
 		for (const struct word_num *dn = denoms; dn->w && f > we; dn++) {
-			if ((size_t)(fe - f) == strlen(dn->w) && !ex_casecmp_n(f, (size_t)(fe - f), dn->w)) {
+			if ((size_t)(fe - f) == dn->n && !ex_casecmp_n(f, (size_t)(fe - f), dn->w)) {
 				if (v >= dn->v)
 					return fe;
 				q.value = 100.0 * v / dn->v;

@@ -55,6 +55,11 @@ void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, s
 						break;
 				}
 			}
+		} else if (c == ' ' && sc.e - p >= 9 && !memcmp(p + 1, "        ", 8)) {
+			/* indentation: eight spaces at a time (text from a PDF carries dozens a line) */
+			p++;
+			while (sc.e - p >= 8 && !memcmp(p, "        ", 8))
+				p += 8;
 		} else {
 			p++;
 		}

@@ -256,6 +256,20 @@ static size_t after_stop(const struct splitter *s, const char *p)
 	return 0;
 }
 
+/* From i on, past spaces, tabs and (cr) carriage returns, up to lim: eight spaces at a time first
+ * (the indentation of text taken from a PDF runs to dozens). */
+static size_t skip_blank(const char *t, size_t i, size_t lim, int cr)
+{
+	for (uint64_t w; i + 8 <= lim; i += 8) {
+		memcpy(&w, t + i, 8);
+		if (w != 0x2020202020202020ULL)
+			break;
+	}
+	while (i < lim && (t[i] == ' ' || t[i] == '\t' || (cr && t[i] == '\r')))
+		i++;
+	return i;
+}
+
 /* Is the text line-wrapped (sentences running across single newlines)? */
 static int wrapped_text(const char *t, size_t len, size_t *typical)
 {
@@ -266,8 +280,7 @@ static int wrapped_text(const char *t, size_t len, size_t *typical)
 		const char *nl = memchr(t + i, '\n', len - i);
 		i = nl ? (size_t)(nl - t) : len;
 		b = i++;
-		while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\r'))
-			a++;
+		a = skip_blank(t, a, b, 1);
 		while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r'))
 			b--;
 		if (b - a < 2)
@@ -368,12 +381,10 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 			 * does unless the text is wrapped and the line was a full-width one */
 			size_t j = i + 1, ls = line_start, le = i;
 			int blank = 0;
-			while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
-				j++;
+			j = skip_blank(text, j, len, 1);
 			if (j >= len || text[j] == '\n' || text[j] == '\f' || c == '\f')
 				blank = 1;
-			while (ls < le && (text[ls] == ' ' || text[ls] == '\t'))
-				ls++;
+			ls = skip_blank(text, ls, le, 0);
 			while (le > ls && (text[le - 1] == ' ' || text[le - 1] == '\t' || text[le - 1] == '\r'))
 				le--;
 			line_start = i + 1;

@@ -1,6 +1,7 @@
 /* text.c: small UTF-8 scanners — spaces, dashes, letters and case-insensitive comparisons. */
 #include "extract_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 size_t ex_letter_before_mb(const char *start, const char *p)
@@ -87,6 +88,13 @@ int ex_contains_ci(const char *w, size_t n, const char *key, size_t klen)
 const char *ex_skip_space(const char *p, const char *end)
 {
 	size_t k;
+
+	/* eight spaces at a time first: indentation runs long in text from a PDF */
+	for (uint64_t w; end - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		if (w != 0x2020202020202020ULL)
+			break;
+	}
 	while (p < end && (k = ex_space_at(p, end)) != 0)
 		p += k;
 	return p;
@@ -107,6 +115,10 @@ const char *ex_word_end(const char *p, const char *end)
 		while (p < end && ((unsigned)(((unsigned char)*p | 0x20) - 'a') < 26u ||
 				   (unsigned)((unsigned char)*p - '0') < 10u))
 			p++;
+		/* the usual end: a space or a sign of ASCII, which neither continues a word nor, but
+		 * the hyphen, joins one */
+		if (p >= end || ((unsigned char)*p < 0x80 && *p != '-'))
+			return p;
 		k = ex_letter_at(p, end);
 		if (k) {
 			p += k;

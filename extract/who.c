@@ -158,10 +158,10 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		size_t hn = at_find_mentions(c, q->cell_start, q->cell_end, NULL, 0, hm, sizeof(hm) / sizeof(hm[0]));
 		if (n > 0) {
 			if (hn > 0 && strcmp(hm[0].code, m[0].code)) {
-				snprintf(a->subject, sizeof(a->subject), "%s", hm[0].code);
-				snprintf(a->partner, sizeof(a->partner), "%s", m[0].code);
+				ex_copy(a->subject, sizeof(a->subject), hm[0].code);
+				ex_copy(a->partner, sizeof(a->partner), m[0].code);
 			} else {
-				snprintf(a->subject, sizeof(a->subject), "%s", m[0].code);
+				ex_copy(a->subject, sizeof(a->subject), m[0].code);
 			}
 			a->subj_src = 2;
 			a->subj_near = 1; /* the row and its header name it: no neighbour's subject overrides it */
@@ -252,8 +252,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		    !(sub->start >= q->unit_start && sub->end <= q->unit_end) &&
 		    !(sub->flags & (LXF_ADJ | LXF_PREFIX | LXF_ORG)) && !strcmp(c->last[KZ_I_TROOPS].partner, sub->code) &&
 		    c->last[KZ_I_TROOPS].subject[0] && strcmp(c->last[KZ_I_TROOPS].subject, sub->code)) {
-			snprintf(a->subject, sizeof(a->subject), "%s", c->last[KZ_I_TROOPS].subject);
-			snprintf(a->partner, sizeof(a->partner), "%s", sub->code);
+			ex_copy(a->subject, sizeof(a->subject), c->last[KZ_I_TROOPS].subject);
+			ex_copy(a->partner, sizeof(a->partner), sub->code);
 			a->subj_src = 1;
 			return;
 		}
@@ -294,8 +294,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			    c->have_last[KZ_I_TRADE_SHARE] && c->last[KZ_I_TRADE_SHARE].subject[0] &&
 			    strcmp(c->last[KZ_I_TRADE_SHARE].subject, m[i].code) &&
 			    c->sent[c->last_si[KZ_I_TRADE_SHARE]].para == c->sent[si].para) {
-				snprintf(a->subject, sizeof(a->subject), "%s", c->last[KZ_I_TRADE_SHARE].subject);
-				snprintf(a->partner, sizeof(a->partner), "%s", m[i].code);
+				ex_copy(a->subject, sizeof(a->subject), c->last[KZ_I_TRADE_SHARE].subject);
+				ex_copy(a->partner, sizeof(a->partner), m[i].code);
 				a->subj_src = 1;
 				return;
 			}
@@ -319,8 +319,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		if (sub && !par && sub->role == R_NONE && !(sub->flags & LXF_ADJ) && c->have_last[KZ_I_TRADE_SHARE] &&
 		    si - c->last_si[KZ_I_TRADE_SHARE] <= 3 && c->sent[c->last_si[KZ_I_TRADE_SHARE]].para == c->sent[si].para &&
 		    c->last[KZ_I_TRADE_SHARE].subject[0] && strcmp(c->last[KZ_I_TRADE_SHARE].subject, sub->code)) {
-			snprintf(a->subject, sizeof(a->subject), "%s", c->last[KZ_I_TRADE_SHARE].subject);
-			snprintf(a->partner, sizeof(a->partner), "%s", sub->code);
+			ex_copy(a->subject, sizeof(a->subject), c->last[KZ_I_TRADE_SHARE].subject);
+			ex_copy(a->partner, sizeof(a->partner), sub->code);
 			a->subj_src = 1;
 			return;
 		}
@@ -429,24 +429,24 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			       (sub->start >= q->unit_start && sub->end <= q->unit_end));
 	/* a number continuing the count of the sentence before is about the same troops */
 	if ((q->flags & QF_PREV) && c->have_last[a->ind] && c->last_si[a->ind] + 1 >= si) {
-		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
-		snprintf(a->partner, sizeof(a->partner), "%s", c->last[a->ind].partner);
+		ex_copy(a->subject, sizeof(a->subject), c->last[a->ind].subject);
+		ex_copy(a->partner, sizeof(a->partner), c->last[a->ind].partner);
 		a->subj_src = 1;
 		return;
 	}
 	if (sub)
-		snprintf(a->subject, sizeof(a->subject), "%s", sub->code);
+		ex_copy(a->subject, sizeof(a->subject), sub->code);
 	if (par && strcmp(par->code, a->subject))
-		snprintf(a->partner, sizeof(a->partner), "%s", par->code);
+		ex_copy(a->partner, sizeof(a->partner), par->code);
 	/* Nothing in the sentence: the last claim of the same kind a few sentences back,
 	 * else the sentences before set the scene. */
 	if (!sub && c->have_last[a->ind] && si - c->last_si[a->ind] <= 3 && a->ind != KZ_I_OTHER &&
 	    c->sent[c->last_si[a->ind]].para == c->sent[si].para &&
 	    (!a->partner[0] || strcmp(c->last[a->ind].subject, a->partner))) {
-		snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
+		ex_copy(a->subject, sizeof(a->subject), c->last[a->ind].subject);
 		if (!par && strcmp(c->last[a->ind].partner, a->subject) &&
 		    !(a->ind == KZ_I_BUDGET && word_after_is(c->text + q->end, c->text + e, "für")))
-			snprintf(a->partner, sizeof(a->partner), "%s", c->last[a->ind].partner);
+			ex_copy(a->partner, sizeof(a->partner), c->last[a->ind].partner);
 		sub = (const struct mention *)1;
 	}
 	for (size_t back = 1; !sub && back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para;
@@ -477,12 +477,12 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			if (ps && !par) {
 				for (size_t i = 0; i < pn; i++)
 					if (&pm[i] != ps && strcmp(pm[i].code, ps->code) && (pm[i].flags & (LXF_NAME | LXF_CAPITAL))) {
-						snprintf(a->partner, sizeof(a->partner), "%s", pm[i].code);
+						ex_copy(a->partner, sizeof(a->partner), pm[i].code);
 						break;
 					}
 			}
 			if (ps) {
-				snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
+				ex_copy(a->subject, sizeof(a->subject), ps->code);
 				named_before = 1;
 				break;
 			}
@@ -492,19 +492,19 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			ps = at_first_not(c, pm, pn, ROLE(R_GEN), a->partner);
 		if (!ps)
 			continue;
-		snprintf(a->subject, sizeof(a->subject), "%s", ps->code);
+		ex_copy(a->subject, sizeof(a->subject), ps->code);
 		named_before = 1;
 		if (!par) {
 			pp = at_pick(c, pm, pn, &far, a->ind == KZ_I_TROOPS ? ROLE(R_LOC) : ROLE(R_PARTNER), 0);
 			if (pp && strcmp(pp->code, a->subject))
-				snprintf(a->partner, sizeof(a->partner), "%s", pp->code);
+				ex_copy(a->partner, sizeof(a->partner), pp->code);
 		}
 		break;
 	}
 	if (!from_sentence && a->ind == KZ_I_BUDGET) {
 		const char *own = ex_currency_country(c->lx, q->unit);
 		if (own) {
-			snprintf(a->subject, sizeof(a->subject), "%s", own);
+			ex_copy(a->subject, sizeof(a->subject), own);
 			a->subj_src = 3;
 		}
 	}
@@ -518,7 +518,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		}
 		/* troops only when the document clearly speaks of one country's forces */
 		if (best >= 0 && (a->ind != KZ_I_TROOPS || (c->topic_n[best] >= 2 && c->topic_n[best] * 10 >= total * 6)))
-			snprintf(a->subject, sizeof(a->subject), "%s", c->topic[best]);
+			ex_copy(a->subject, sizeof(a->subject), c->topic[best]);
 	}
 	/* the sentence named them, the sentences before did, or the currency ("13,5 Billionen Rubel") */
 	if ((from_sentence || named_before || a->subj_src == 3) && a->subject[0]) {
@@ -526,7 +526,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		for (i = 0; i < c->ntopic && strcmp(c->topic[i], a->subject); i++)
 			;
 		if (i == c->ntopic && i < EX_TOPICS) {
-			snprintf(c->topic[i], sizeof(c->topic[i]), "%s", a->subject);
+			ex_copy(c->topic[i], sizeof(c->topic[i]), a->subject);
 			c->topic_n[i] = 0;
 			c->ntopic++;
 		}
@@ -536,7 +536,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && c->have_last[KZ_I_TROOPS] &&
 	    !strcmp(c->last[KZ_I_TROOPS].subject, a->subject) && strcmp(a->detail, "armed_forces") &&
 	    (si - c->last_si[KZ_I_TROOPS] <= 3 || strcmp(a->subject, "US") == 0) && !names_region(c, si, m, n))
-		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_TROOPS].partner);
+		ex_copy(a->partner, sizeof(a->partner), c->last[KZ_I_TROOPS].partner);
 	/* "… rund 11.900 Soldaten aus Deutschland abziehen. 6.400 sollen in die USA zurückkehren, 5.600
 	 * in andere Nato-Staaten": a move of troops that names no place but home leaves the place the
 	 * text last stationed them in */
@@ -544,20 +544,20 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	    (!strcmp(a->detail, "withdrawal") || !strcmp(a->detail, "relocation") || a->status == KZ_S_PLAN ||
 	     a->status == KZ_S_DEMAND) &&
 	    !strcmp(c->troops_where_subject, a->subject) && si - c->troops_where_si <= 5)
-		snprintf(a->partner, sizeof(a->partner), "%s", c->troops_where);
+		ex_copy(a->partner, sizeof(a->partner), c->troops_where);
 	/* "… gut acht Milliarden Dollar für Partner im Indopazifik": the recipient is named, if not a
 	 * country, so the last amount's recipient is not this one's */
 	if (a->ind == KZ_I_BUDGET && !a->partner[0] && c->have_last[KZ_I_BUDGET] &&
 	    !word_after_is(c->text + q->end, c->text + e, "für") &&
 	    c->sent[c->last_si[KZ_I_BUDGET]].para == c->sent[si].para && si - c->last_si[KZ_I_BUDGET] <= 3 &&
 	    !strcmp(c->last[KZ_I_BUDGET].subject, a->subject) && !strcmp(c->last[KZ_I_BUDGET].detail, a->detail))
-		snprintf(a->partner, sizeof(a->partner), "%s", c->last[KZ_I_BUDGET].partner);
+		ex_copy(a->partner, sizeof(a->partner), c->last[KZ_I_BUDGET].partner);
 	if (a->ind == KZ_I_BUDGET && !a->partner[0] && !strcmp(a->detail, "military_aid") && si > 0 &&
 	    c->sent[si - 1].para == c->sent[si].para) {
 		const struct cache_slot *psl = at_sentence_info(c, c->sent[si - 1].start, c->sent[si - 1].end, NULL, 0, AT_MENTIONS);
 		for (size_t i = 0; i < psl->nm; i++)
 			if ((psl->m[i].role == R_FOR || psl->m[i].via_an) && strcmp(psl->m[i].code, a->subject)) {
-				snprintf(a->partner, sizeof(a->partner), "%s", psl->m[i].code);
+				ex_copy(a->partner, sizeof(a->partner), psl->m[i].code);
 				break;
 			}
 	}
@@ -581,7 +581,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				giver = mm->code;
 		}
 		if (got && !strcmp(a->subject, got) && giver && strcmp(giver, got)) {
-			snprintf(a->subject, sizeof(a->subject), "%s", giver);
+			ex_copy(a->subject, sizeof(a->subject), giver);
 			a->partner[0] = '\0';
 		}
 		if (a->partner[0])
@@ -596,10 +596,10 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		if (!got && !a->partner[0] && c->aid_to[0] && strcmp(c->aid_to, a->subject))
 			got = c->aid_to;
 		if (got && !a->partner[0])
-			snprintf(a->partner, sizeof(a->partner), "%s", got);
+			ex_copy(a->partner, sizeof(a->partner), got);
 	}
 	if (a->ind == KZ_I_BUDGET && a->partner[0] && !strcmp(a->detail, "military_aid") && !c->aid_to[0])
-		snprintf(c->aid_to, sizeof(c->aid_to), "%s", a->partner); /* the article's first recipient */
+		ex_copy(c->aid_to, sizeof(c->aid_to), a->partner); /* the article's first recipient */
 	/* "Polen hat bei Südkorea 180 Panzer bestellt … Wert von 6,5 Milliarden Dollar": a deal's
 	 * seller is its subject, the buyer its partner */
 	if (a->ind == KZ_I_BUDGET && !strcmp(a->detail, "arms_deal")) {
@@ -615,8 +615,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 					seller = &bsl->m[i];
 			if (seller) {
 				if (a->subject[0])
-					snprintf(a->partner, sizeof(a->partner), "%s", a->subject);
-				snprintf(a->subject, sizeof(a->subject), "%s", seller->code);
+					ex_copy(a->partner, sizeof(a->partner), a->subject);
+				ex_copy(a->subject, sizeof(a->subject), seller->code);
 				break;
 			}
 		}
@@ -637,7 +637,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				continue;
 			for (y = x; (w = ex_next_word(x, &y, se)) != NULL && !memchr(x, ',', (size_t)(w - x));)
 				if (w > t + q->end && ex_lex_stem(c->lx, LX_HOST, w, y, se, &(size_t){0})) {
-					snprintf(a->partner, sizeof(a->partner), "%s", m[i].code);
+					ex_copy(a->partner, sizeof(a->partner), m[i].code);
 					break;
 				}
 		}
@@ -652,7 +652,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 								     NULL, 0, AT_MENTIONS);
 			for (size_t i = 0; i < bsl->nm; i++)
 				if (bsl->m[i].role == R_LOC && strcmp(bsl->m[i].code, a->subject)) {
-					snprintf(a->partner, sizeof(a->partner), "%s", bsl->m[i].code);
+					ex_copy(a->partner, sizeof(a->partner), bsl->m[i].code);
 					break;
 				}
 		}
@@ -666,15 +666,15 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			if (strcmp(c->topic[i], a->subject) && (best < 0 || c->topic_n[i] > c->topic_n[best]))
 				best = i;
 		if (best >= 0)
-			snprintf(a->partner, sizeof(a->partner), "%s", c->topic[best]);
+			ex_copy(a->partner, sizeof(a->partner), c->topic[best]);
 	}
 	/* "Washington hatte 1,4 Billionen Won gefordert": a demand in won is made of Korea */
 	if (a->status == KZ_S_DEMAND) {
 		const char *own = ex_currency_country(c->lx, q->unit);
 		if (own && strcmp(a->subject, own)) {
 			if (a->subject[0])
-				snprintf(a->partner, sizeof(a->partner), "%s", a->subject);
-			snprintf(a->subject, sizeof(a->subject), "%s", own);
+				ex_copy(a->partner, sizeof(a->partner), a->subject);
+			ex_copy(a->subject, sizeof(a->subject), own);
 		}
 	}
 	/* "die Zahl der Reservisten in Deutschland": with no one else named, the place is whose */
@@ -684,7 +684,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "rekrut", 6) ||
 	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "freiwillig", 10) ||
 	     ex_contains_ci(c->text + q->unit_start, q->unit_end - q->unit_start, "wehrdienst", 10))) {
-		snprintf(a->subject, sizeof(a->subject), "%s", a->partner);
+		ex_copy(a->subject, sizeof(a->subject), a->partner);
 		a->partner[0] = '\0';
 	}
 	/* "28.500 dort stationierte US-Soldaten": "dort" is the country named before */
@@ -693,7 +693,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	     strstr_n(c->text + q->nend, q->unit_start - q->nend, "hier"))) {
 		for (size_t i = n; i-- > 0;)
 			if (m[i].end <= q->start && strcmp(m[i].code, a->subject)) {
-				snprintf(a->partner, sizeof(a->partner), "%s", m[i].code);
+				ex_copy(a->partner, sizeof(a->partner), m[i].code);
 				break;
 			}
 	}
@@ -743,7 +743,7 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 					last = &psl->m[i];
 		}
 		if (last) {
-			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
+			ex_copy(a->partner, sizeof(a->partner), last->code);
 			return;
 		}
 	}
@@ -754,7 +754,7 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 		for (const char *x = p, *pw = NULL, *pwe = NULL; (w = ex_next_word(s, &x, end)) != NULL && w < c->text + q->start;) {
 			if (pw && ex_lex_word(c->lx, LX_ANAPHOR, w, (size_t)(x - w)) &&
 			    lower_word(pw, (size_t)(pwe - pw), "im")) {
-				snprintf(a->partner, sizeof(a->partner), "%s", c->prev.subject);
+				ex_copy(a->partner, sizeof(a->partner), c->prev.subject);
 				return;
 			}
 			pw = w;
