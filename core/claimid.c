@@ -72,18 +72,15 @@ static void kz_claim_anchor_num(struct kz_buf *out, const char *num, size_t numl
 	}
 }
 
-/* The first 8 hex digits of the SHA-256 of sentence into h: by the processor's SHA instructions
- * where it has them, else with ck, that checksum reset and reused (a document's sentences
- * allocate nothing). */
+/* The first 8 hex digits of the SHA-256 of sentence into h; with ck, that checksum is reset and
+ * reused (a document's sentences allocate nothing). */
 static void sentence_hash(char h[8], const char *sentence, GChecksum *ck)
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char digest[32];
 	gsize dlen = sizeof digest;
 
-	if (kz_sha256_hw(sentence, strlen(sentence), digest))
-		;
-	else if (ck) {
+	if (ck) {
 		g_checksum_reset(ck);
 		g_checksum_update(ck, (const guchar *)sentence, (gssize)strlen(sentence));
 		g_checksum_get_digest(ck, digest, &dlen);

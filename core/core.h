@@ -192,8 +192,5 @@ const char *kz_detail_words(char *dst, size_t n, const char *detail, int english
 
 /* The SHA-256 digest of the len bytes at data into out, as kz_sha256 hashes them (files.c, GLib). */
 void kz_sha256_digest(const void *data, size_t len, unsigned char out[32]);
-/* The same digest with the processor's SHA instructions (sha256.c): 1, or 0 (out untouched) where
- * it has none. */
-int kz_sha256_hw(const void *data, size_t len, unsigned char out[32]);
 
 #endif

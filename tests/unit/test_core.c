@@ -422,30 +422,6 @@ static void test_sha256(void)
 	T_CHECK(1);
 }
 
-/* SHA-256 by the processor's instructions, where it has them: GLib's digest for every length up to
- * four blocks and a long message. */
-static void test_sha256_hw(void)
-{
-	static unsigned char buf[100000];
-	unsigned char d[32];
-	char hex[65], ref[65];
-
-	for (size_t i = 0; i < sizeof(buf); i++)
-		buf[i] = (unsigned char)(i * 131 + 7 + (i >> 8));
-	for (size_t n = 0; n <= 300 || n == sizeof(buf); n = n < 300 ? n + 1 : n == 300 ? sizeof(buf) : n + 1) {
-		if (!kz_sha256_hw(buf, n, d)) {
-			T_CHECK(1); /* no SHA instructions here: the callers hash with GLib */
-			return;
-		}
-		for (int k = 0; k < 32; k++)
-			snprintf(hex + 2 * k, 3, "%02x", d[k]);
-		kz_sha256(buf, n, ref);
-		if (strcmp(hex, ref))
-			T_STREQ(hex, ref);
-	}
-	T_CHECK(kz_sha256_hw("abc", 3, d) && d[0] == 0xba && d[31] == 0xad);
-}
-
 /* Corrections: the vocabularies and formats a value must meet; applying and recording. */
 static void test_corrections(void)
 {
@@ -603,7 +579,6 @@ int main(void)
 {
 	test_detail_words();
 	test_sha256();
-	test_sha256_hw();
 	test_ids();
 	test_corrections();
 	test_parse_unterminated();
