@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /*
  * File format (one or more cases, separated by a line "%%"):
@@ -189,6 +190,58 @@ static void run_file(const char *path)
 	free(data);
 }
 
+/*
+ * A lexicon whose keys nest deeper than the lookup trie holds (more than EX_TRIE_MAX key ends on
+ * one path: "Zz", "Zzz", … 70 of them) is read by scanning the candidates instead: the same words
+ * are found, the longest first, and the built-in ones still are.
+ */
+static void deep_lexicon(void)
+{
+	struct ex_lexicon *deep = ex_lexicon_new();
+	struct kz_err err;
+	struct kz_buf tsv, text;
+	char path[] = "/tmp/kz-deeplexXXXXXX";
+	int fd = mkstemp(path);
+	struct ex_doc d;
+	struct kz_table t;
+
+	kz_buf_init(&tsv, 0);
+	kz_buf_init(&text, 0);
+	for (int k = 2; k <= 71; k++) {
+		kz_buf_adds(&tsv, "unit\t");
+		kz_buf_addc(&tsv, 'Z');
+		for (int j = 1; j < k; j++)
+			kz_buf_addc(&tsv, 'z');
+		kz_buf_adds(&tsv, k == 71 ? "\tvotes\n" : "\tcount\n");
+	}
+	T_CHECK(fd >= 0 && write(fd, tsv.s, tsv.len) == (ssize_t)tsv.len);
+	close(fd);
+	T_CHECK(ex_lexicon_add_file(deep, path, &err) == 0);
+	unlink(path);
+	kz_buf_adds(&text, "Im Rat stimmten 40 Z");
+	for (int j = 1; j < 71; j++)
+		kz_buf_addc(&text, 'z');
+	kz_buf_adds(&text, " dafür. In Japan sind 54.000 US-Soldaten stationiert.\n");
+	ex_doc_init(&d);
+	d.path = kz_xstrdup("deep");
+	d.text = kz_xstrdup(text.s);
+	d.len = text.len;
+	kz_table_init(&t);
+	ex_extract(deep, &d, NULL, &t);
+	T_CHECK(t.n == 2);
+	if (t.n == 2) {
+		T_STREQ(t.v[0].unit, "votes"); /* the longest of the 70 nested keys */
+		T_STREQ(t.v[1].unit, "persons");
+		T_STREQ(t.v[1].subject, "US");
+		T_STREQ(t.v[1].partner, "JP");
+	}
+	kz_table_release(&t);
+	ex_doc_release(&d);
+	kz_buf_release(&tsv);
+	kz_buf_release(&text);
+	ex_lexicon_free(deep);
+}
+
 int main(void)
 {
 	DIR *dp = opendir("tests/extract");
@@ -214,6 +267,7 @@ int main(void)
 		free(names[i]);
 	}
 	ex_lexicon_free(lx);
+	deep_lexicon();
 	fprintf(stderr, "grammar: %d cases\n", cases);
 	return t_done("grammar");
 }
