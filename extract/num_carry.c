@@ -289,8 +289,10 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 		/* a noun right after the number names what is counted: not ours to guess */
 		if (after < sc->e && ex_upper_at(after, sc->e) && !ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}))
 			continue;
-		/* … or after an attribute: "40 in der Region gelegenen Depots" */
-		if (ex_num_attribute_noun(sc, after, &(const char *){0}))
+		/* … or after an attribute: "40 in der Region gelegenen Depots" (a time phrase is none:
+		 * "nach 62,4 Milliarden im laufenden Jahr") */
+		if (!ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}) &&
+		    ex_num_attribute_noun(sc, after, &(const char *){0}))
 			continue;
 		/* an enumeration "(1)"; a decimal in parentheses is a figure of a list ("Estland (3,43)") */
 		if (q->start > 0 && sc->t[q->start - 1] == '(' && after < sc->e && *after == ')' &&
