@@ -459,6 +459,12 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		} else if (cue) {
 			a->ind = KZ_I_BUDGET;
 			at_set_detail(a, cue->detail);
+			/* a cue of no sub-kind whose paragraph named none either: the kind of the money
+			 * just before ("… 1,0389 Billionen Won (rund 900 Mio. US-Dollar). Trump hatte fünf
+			 * Milliarden Dollar gefordert": host-nation support) */
+			if (!a->detail[0] && c->have_money && si - c->money_si <= 2 &&
+			    c->sent[c->money_si].para == c->sent[si].para)
+				at_set_detail(a, c->money.detail);
 			/* "im Schnitt 211 Milliarden Yen pro Jahr": a yearly rate, not the total */
 			if (ex_per_year(c->text + q->end, c->text + e) || strstr_n(c->text + s, q->start - s, "im Schnitt") ||
 			    strstr_n(c->text + s, q->start - s, "jährlich")) {
