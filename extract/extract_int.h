@@ -61,7 +61,6 @@ enum ex_lex_kind {
 	LX_HOST,       /* a verb of hosting troops: beherbergt — "Polen, das 10.000 US-Soldaten beherbergt" */
 	LX_SPEAKER,    /* a pronoun or role for a person named before: "behauptete er", "der US-Präsident" */
 	LX_DATIVE,     /* a verb of giving to someone: gezahlt, zugesagt — "haben der Ukraine … gezahlt" */
-	LX_EVENT,      /* a participle of a done deed: geschickt — "hat 10.000 Soldaten geschickt" is of the past */
 	LX__N
 };
 

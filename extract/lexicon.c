@@ -51,7 +51,6 @@ static const char *const kind_names[LX__N] = {
 	[LX_HOST] = "host",
 	[LX_SPEAKER] = "speaker",
 	[LX_DATIVE] = "dative",
-	[LX_EVENT] = "event",
 };
 
 static int parse_flags(const char *s)

@@ -232,9 +232,8 @@ static int speaks_of_plan(const struct ex_lexicon *lx, const char *s, const char
 	return 0;
 }
 
-/* Does [s, e) tell a change or a done deed in the perfect: an auxiliary ("haben", "ist") and,
- * ending the clause, a participle of change ("gestiegen", "verdoppelt") or of a deed (grammar.tsv
- * event: "geschickt", "gezahlt")? */
+/* Does [s, e) tell a change in the perfect: an auxiliary ("haben", "ist") and, ending the clause,
+ * a participle of change ("gestiegen", "verdoppelt")? */
 static int perfect_of_change(const struct ex_ctx *c, const char *s, const char *e)
 {
 	static const char *const aux[] = {"hat", "haben", "ist", "sind", NULL};
@@ -250,7 +249,7 @@ static int perfect_of_change(const struct ex_ctx *c, const char *s, const char *
 		return 0;
 	{
 		const struct ex_lex_entry *ce = ex_lex_word(c->lx, LX_CHANGE, last, (size_t)(laste - last));
-		if ((ce && !strcmp(ce->value, "verb")) || ex_lex_word(c->lx, LX_EVENT, last, (size_t)(laste - last)))
+		if (ce && !strcmp(ce->value, "verb"))
 			return 1;
 	}
 	/* verdoppelt, verdreifacht */
@@ -277,9 +276,8 @@ static int clause_present(const struct ex_ctx *c, size_t si, const struct ex_qty
 	 * ("…, im Kriegsfall sollen es 90.000 sein") leaves this one as it is */
 	if (speaks_of_plan(c->lx, a, b))
 		return 0;
-	/* "Russlands Ausgaben von 149 Mrd. Dollar haben sich seit 2015 verdoppelt", "Pjöngjang hat
-	 * 10.000 Soldaten geschickt": a change or a deed told in the perfect reports what the figures
-	 * of its time showed, not the document's date */
+	/* "Russlands Ausgaben von 149 Mrd. Dollar haben sich seit 2015 verdoppelt": a change told in
+	 * the perfect reports what the figures of its time showed, not the document's date */
 	if (perfect_of_change(c, a, b))
 		return 0;
 	/* "…, Belgien mit 1,30 und Kanada mit 1,37 Prozent": a clause without a finite verb continues
