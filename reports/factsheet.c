@@ -153,6 +153,17 @@ static int stated_span(const struct rp_model *m, const struct rp_fact *f, double
 	return all;
 }
 
+/* "Stationierungskosten: Beitrag Japan an USA (Summe)": money over a run of years that is no
+ * yearly rate is the sum of those years, not one year's figure beside the others' */
+static void span_total(char *name, size_t n, const struct rp_fact *f, enum pl_lang L)
+{
+	size_t dl = strlen(f->detail), nl = strlen(name);
+
+	if (f->ind != KZ_I_BUDGET || !strchr(f->year, '-') || (dl > 9 && !strcmp(f->detail + dl - 9, "_per_year")))
+		return;
+	snprintf(name + nl, n - nl, "%s", rp_tr(L, " (Summe)", " (total)"));
+}
+
 /* Do all the fact's claims state one figure exactly, in its unit ("28.500", "1,5192 Billionen
  * Won")? Then its interval is only the rounding of that figure: the sheet says "genau". */
 static int stated_exactly(const struct rp_model *m, const struct rp_fact *f)
@@ -229,6 +240,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 			if (past_span(m, ord[i]))
 				continue;
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
+			span_total(name, sizeof name, f, L);
 			if (f->disputed) {
 				/* no common range: the figures stated, never a mean no source gave (money in
 				 * several currencies: the span check computed in the fact's unit) */
@@ -348,6 +360,7 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 		if (f->status == KZ_S_REPORTED || !kz_ind_is_core(f->ind))
 			continue;
 		rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
+		span_total(name, sizeof name, f, L);
 		/* every figure stated, not a mean or a range of them: a demand of 5 and one of 10 are two demands */
 		for (k = 0; k < f->nclaims && nrows < sizeof rows / sizeof rows[0]; k++) {
 			const struct kz_claim *c = &m->t->v[f->claims[k]];
