@@ -128,10 +128,15 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	      struct ex_attr *a);
 
-/* when.c: the year */
+/* years.c: the year expressions of a sentence; when.c: the year of a figure */
 size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		   struct yexp *out, size_t max);
 int at_tense_of(const struct ex_lexicon *lx, const char *s, const char *e);
+/* years.c and when.c share: a four-digit year 1900…2100 at p (*y), a digit, and whether a stretch
+ * of text speaks of a plan (a word of data/grammar.tsv plan). */
+int at_year_at(const char *p, const char *end, int *y);
+int at_digit(char ch);
+int at_speaks_of_plan(const struct ex_lexicon *lx, const char *s, const char *e);
 int at_present_tense(const struct ex_lexicon *lx, const char *s, const char *e);
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	     struct ex_attr *a);

@@ -1,0 +1,451 @@
+/*
+ * years.c: the year expressions of a sentence, found once per sentence (at_years_in): four-digit
+ * years (not dates of a dateline, not parts of names like "F-2020"), spans ("2016 bis 2020",
+ * "2024/25", "zwischen 2003 und 2008", "in den fünf Jahren bis 2027"), decades ("1990er"),
+ * relative years ("im Vorjahr", "vor zehn Jahren", "im Oktober" told in the past) from the
+ * document's date. Each is marked as a baseline ("seit 2003", "mehr als 2025"), a target ("bis
+ * 2040"), the start of a sum ("seit Januar 2022"), a compared figure's own ("nach 7,1 Prozent im
+ * Jahr 2020") or its clause's only (a month). Also the tense of a stretch of text (at_tense_of).
+ * when.c binds them to the figures.
+ */
+#include "attrib_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Is the year expression at p a point of comparison? "seit (Anfang der) 2003", "mehr als 2025",
+ * "gegenüber 2019", "im Vergleich zu 2019". */
+static int is_baseline(const char *s, const char *p)
+{
+	const char *x = p;
+
+	/* "mehr als im bisherigen Rekordjahr 2023": "als" a few small words back */
+	{
+		const char *y = p;
+		for (int step = 0; step < 4; step++) {
+			const char *ye;
+			y = ex_word_back(s, y, &ye);
+			if (ye == y)
+				break;
+			if (lower_word(y, (size_t)(ye - y), "als") || lower_word(y, (size_t)(ye - y), "gegenüber"))
+				return 1;
+			if (!((*y >= 'a' && *y <= 'z') || ex_ends_with_ci(y, (size_t)(ye - y), "jahr", 4) ||
+			      ex_ends_with_ci(y, (size_t)(ye - y), "jahres", 6)))
+				break;
+		}
+	}
+	for (int step = 0; step < 3; step++) {
+		const char *we;
+		x = ex_word_back(s, x, &we);
+		if (we == x)
+			return 0;
+		if (lower_word(x, (size_t)(we - x), "seit") || lower_word(x, (size_t)(we - x), "zuletzt"))
+			return 1;
+		if (step == 0 && (lower_word(x, (size_t)(we - x), "als") || lower_word(x, (size_t)(we - x), "gegenüber") ||
+				  lower_word(x, (size_t)(we - x), "zu") || lower_word(x, (size_t)(we - x), "vom")))
+			return 1;
+		if (step == 0 && lower_word(x, (size_t)(we - x), "im"))
+			continue; /* "als im Vorjahr" */
+		if (!(lower_word(x, (size_t)(we - x), "anfang") || lower_word(x, (size_t)(we - x), "ende") ||
+		      lower_word(x, (size_t)(we - x), "mitte") || lower_word(x, (size_t)(we - x), "der") ||
+		      lower_word(x, (size_t)(we - x), "den") || lower_word(x, (size_t)(we - x), "erstmals") ||
+		      lower_word(x, (size_t)(we - x), "dem") || lower_word(x, (size_t)(we - x), "jahr")))
+			return 0;
+	}
+	return 0;
+}
+
+/* Does the year at p start a span running to now: "seit (Januar|Anfang|Beginn) 2022", "seit Beginn
+ * des russischen Angriffs im Februar 2022"? "seit" up to seven words back, with no comma or finite
+ * verb between. */
+static int since_before(const struct ex_lexicon *lx, const char *s, const char *p)
+{
+	const char *x = p, *we;
+
+	for (int step = 0; step < 7; step++) {
+		const char *g;
+		x = ex_word_back(s, x, &we);
+		if (we == x)
+			return 0;
+		for (g = we; g < p && *g != ',' && *g != ';' && *g != '.' && *g != ':'; g++)
+			;
+		if (g < p || ex_lex_word(lx, LX_TENSE, x, (size_t)(we - x)))
+			return 0;
+		if (lower_word(x, (size_t)(we - x), "seit"))
+			return 1;
+	}
+	return 0;
+}
+
+/* p past up to two words naming a part of a year ("Ende", "Januar", "Ende Februar") and their spaces */
+static const char *skip_period(const struct ex_lexicon *lx, const char *p, const char *end)
+{
+	for (int k = 0; k < 2; k++) {
+		const char *we = ex_word_end(p, end);
+		if (we <= p || !ex_lex_word(lx, LX_PERIOD, p, (size_t)(we - p)))
+			break;
+		p = ex_skip_space(we, end);
+	}
+	return p;
+}
+
+/* Is the word before the year at p (past words naming a part of a year) w? "zwischen Januar 2022" */
+static int word_before_period_is(const struct ex_lexicon *lx, const char *s, const char *p, const char *w)
+{
+	const char *x = p, *we;
+
+	for (int k = 0; k < 2; k++) {
+		const char *b = ex_word_back(s, x, &we);
+		if (b == we || !ex_lex_word(lx, LX_PERIOD, b, (size_t)(we - b)))
+			break;
+		x = b;
+	}
+	return at_word_before_is(s, x, w);
+}
+
+/* Is the year at p in a phrase of comparison that names its own figure: "…, nach 7,1 Prozent im
+ * Jahr 2020", "nach 62,4 Milliarden im Jahr 2023" — "nach", a number and at most four words? */
+static int compared_before(const char *s, const char *p)
+{
+	const char *x = p;
+	int number = 0;
+
+	/* back at most 48 bytes, within the clause (a comma between digits is a number's) */
+	while (x > s && p - x < 48) {
+		char ch = x[-1];
+		if ((ch == ',' || ch == ';' || ch == '.' || ch == ':') &&
+		    !(x - s >= 2 && x[-2] >= '0' && x[-2] <= '9' && *x >= '0' && *x <= '9'))
+			return 0;
+		if (ch >= '0' && ch <= '9')
+			number = 1;
+		x--;
+		if (number && x - s >= 0 && p - x >= 5 && !memcmp(x, "nach ", 5) && (x == s || x[-1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is the year at p the end of a full date "21. Dezember 2023" or "21.12.2023"? */
+static int full_date_before(const char *s, const char *p)
+{
+	static const char *const months[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+					     "August", "September", "Oktober", "November", "Dezember", NULL};
+	const char *x = p, *we;
+	size_t k;
+
+	if (x - s >= 6 && x[-1] == '.' && x[-2] >= '0' && x[-2] <= '9' && x[-4] == '.')
+		return 1;
+	while (x > s && x[-1] == ' ')
+		x--;
+	we = x;
+	while ((k = ex_letter_before(s, x)) != 0)
+		x -= k;
+	for (const char *const *m = months; *m; m++)
+		if ((size_t)(we - x) == strlen(*m) && !memcmp(x, *m, strlen(*m))) {
+			while (x > s && x[-1] == ' ')
+				x--;
+			return x - s >= 2 && x[-1] == '.' && x[-2] >= '0' && x[-2] <= '9';
+		}
+	return 0;
+}
+
+/* "vor zehn Jahren", "vor 5 Jahren": how many years before the document (0 if not that). */
+static int years_ago(const char *p, const char *end, size_t *len)
+{
+	const char *q, *w, *we;
+	double v = 0;
+
+	if (end - p < 10 || (memcmp(p, "vor ", 4) && memcmp(p, "Vor ", 4)))
+		return 0;
+	w = ex_skip_space(p + 4, end);
+	if (w < end && *w >= '0' && *w <= '9') {
+		for (we = w; we < end && *we >= '0' && *we <= '9'; we++)
+			v = v * 10 + (*we - '0');
+	} else {
+		we = ex_word_end(w, end);
+		if (!ex_numword(w, (size_t)(we - w), &v))
+			return 0;
+	}
+	q = ex_skip_space(we, end);
+	if (end - q >= 6 && !memcmp(q, "Jahren", 6) && v >= 1 && v <= 100) {
+		*len = (size_t)(q + 6 - p);
+		return (int)v;
+	}
+	return 0;
+}
+
+/* "in den fünf Jahren bis 2027", "in den 10 Jahren bis 2030": how many years the span before
+ * "bis" at p (the year's start) counts, 0 if none is named. */
+static size_t years_before_until(const char *s, const char *p)
+{
+	const char *b, *be, *j, *je, *nw, *nwe;
+	double v = 0;
+
+	b = ex_word_back(s, p, &be); /* bis */
+	j = b < be ? ex_word_back(s, b, &je) : b;
+	if (j == je || !(lower_word(j, (size_t)(je - j), "jahren") || lower_word(j, (size_t)(je - j), "jahre")))
+		return 0;
+	nw = ex_word_back(s, j, &nwe);
+	if (nw == nwe)
+		return 0;
+	if (*nw >= '0' && *nw <= '9') {
+		for (const char *x = nw; x < nwe && *x >= '0' && *x <= '9'; x++)
+			v = v * 10 + (*x - '0');
+	} else if (!ex_numword(nw, (size_t)(nwe - nw), &v)) {
+		return 0;
+	}
+	return v >= 2 && v <= 50 ? (size_t)v : 0;
+}
+
+int at_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+int at_year_at(const char *p, const char *end, int *y)
+{
+	if (end - p < 4 || !at_digit(p[0]) || !at_digit(p[1]) || !at_digit(p[2]) || !at_digit(p[3]))
+		return 0;
+	if (end - p > 4 && at_digit(p[4]))
+		return 0;
+	*y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+	return *y >= 1900 && *y <= 2100;
+}
+
+/* The document's month (1-12) from its date "YYYY-MM…", 0 when the date has none. */
+static int doc_month(const struct ex_doc *d)
+{
+	const char *t = d->meta.date;
+	int m;
+
+	if (!t || strlen(t) < 7 || t[4] != '-' || !at_digit(t[5]) || !at_digit(t[6]))
+		return 0;
+	m = (t[5] - '0') * 10 + (t[6] - '0');
+	return m >= 1 && m <= 12 ? m : 0;
+}
+
+/* "Im Oktober meldete …", "Anfang November sprach …": a month named without a year, in a sentence
+ * of the past, is the last such month up to the document's date. Its year, or 0 when the word at
+ * [p, we) is no month, a year or time phrase follows it ("Oktober 2024", "im Oktober vergangenen
+ * Jahres") or the sentence does not speak of the past. */
+static int month_year(const struct ex_ctx *c, const char *s, const char *e, const char *p, const char *we)
+{
+	const struct ex_lex_entry *pe = ex_lex_word(c->lx, LX_PERIOD, p, (size_t)(we - p));
+	int mon = pe ? atoi(pe->value) : 0, dm = doc_month(c->doc), y;
+	const char *q = ex_skip_space(we, e);
+	size_t ml;
+
+	if (mon <= 0 || !dm || !c->doc->meta.year)
+		return 0;
+	if (at_year_at(q, e, &y) || (q < e && at_digit(*q)) || ex_lex_match_after(c->lx, LX_TIME, q, e, &ml))
+		return 0;
+	if (at_tense_of(c->lx, s, e) >= 0 || at_speaks_of_plan(c->lx, s, e))
+		return 0;
+	return mon > dm ? c->doc->meta.year - 1 : c->doc->meta.year;
+}
+
+size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
+		       struct yexp *out, size_t max)
+{
+	const char *t = c->text, *p = t + s, *end = t + e;
+	size_t n = 0, wi = 0;
+	int docyear = c->doc->meta.year;
+	const struct ex_words *ws = ex_words_of(c, s, e); /* where a word starting at p ends */
+
+	while (p < end && n < max) {
+		int y, y2;
+		size_t i, ml;
+		memset(&out[n], 0, sizeof(out[n]));
+		if (ex_letter_at(p, end) && (p == t + s || !ex_letter_before(t + s, p))) {
+			const struct ex_lex_entry *te;
+			int ago;
+			if (docyear && (ago = years_ago(p, end, &ml)) > 0) {
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml;
+				out[n].baseline = 0;
+				out[n].since = 0;
+				out[n].target = 0;
+				out[n].compared = 0;
+				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear - ago);
+				n++;
+				p += ml;
+				continue;
+			}
+			if ((te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL && !strcmp(te->value, "undated")) {
+				/* "jahrzehntelang an einer Marke von 1 Prozent festgehalten": a long stretch,
+				 * no year — the figure is dated neither by its neighbours nor by the document */
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml;
+				out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
+				out[n].text[0] = '\0';
+				n++;
+				p += ml;
+				continue;
+			}
+			if (te && !strcmp(te->value, "until")) {
+				/* "bis dahin": the end of the period named before in the sentence, else of the
+				 * figure before, a date to be met by */
+				const char *py = n && out[n - 1].text[0] ? out[n - 1].text : c->have_prev ? c->prev.year : "";
+				const char *dash = strchr(py, '-');
+				if (py[0]) {
+					out[n].start = (size_t)(p - t);
+					out[n].end = out[n].start + ml;
+					out[n].target = 1;
+					snprintf(out[n].text, sizeof(out[n].text), "%s", dash ? dash + 1 : py);
+					n++;
+				}
+				p += ml;
+				continue;
+			}
+			if (te && !strcmp(te->value, "same")) {
+				/* "im selben Zeitraum": the period of the figure before */
+				if (c->have_prev && c->prev.year[0]) {
+					out[n].start = (size_t)(p - t);
+					out[n].end = out[n].start + ml;
+					out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
+					snprintf(out[n].text, sizeof(out[n].text), "%s", c->prev.year);
+					n++;
+				}
+				p += ml;
+				continue;
+			}
+			if (docyear && te) { /* the time word matched above */
+				int off = !strcmp(te->value, "-1") ? -1 : !strcmp(te->value, "+1") ? 1 : 0;
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml;
+				out[n].baseline = is_baseline(t + s, p);
+				out[n].since = 0;
+				out[n].target = 0;
+				out[n].compared = 0;
+				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear + off);
+				n++;
+				p += ml;
+				continue;
+			}
+			while (wi < ws->n && t + ws->w[wi].start < p)
+				wi++;
+			{
+				const char *we = wi < ws->n && t + ws->w[wi].start == p ? t + ws->w[wi].end
+											: ex_word_end(p, end);
+				int my = month_year(c, t + s, end, p, we);
+				if (my) {
+					out[n].start = (size_t)(p - t);
+					out[n].end = (size_t)(we - t);
+					out[n].baseline = is_baseline(t + s, p);
+					out[n].since = out[n].target = out[n].compared = 0;
+					out[n].clause = 1;
+					snprintf(out[n].text, sizeof(out[n].text), "%d", my);
+					n++;
+				}
+				p = we;
+			}
+			continue;
+		}
+		if (!at_year_at(p, end, &y) || (p > t + s && (at_digit(p[-1]) || p[-1] == '.' || p[-1] == ','))) {
+			p++;
+			continue;
+		}
+		if (p > t + s && (p[-1] == '-' || ex_letter_before(t + s, p)) &&
+		    !(p - (t + s) >= 2 && p[-1] != '-' && (p[-2] == 'Y'))) {
+			/* "F-2020"-like names; "FY2020" passes */
+			p += 4;
+			continue;
+		}
+		for (i = 0; i < nq; i++)
+			if ((size_t)(p - t) >= qs[i].start && (size_t)(p - t) < qs[i].end)
+				break;
+		if (i < nq) {
+			p += 4;
+			continue;
+		}
+		if ((size_t)(p - t) < 300 && !memchr(t, '\n', (size_t)(p - t)) && full_date_before(t + s, p)) {
+			p += 4; /* "SEOUL, 21. Dezember 2023 (Reuters)": the report's date */
+			continue;
+		}
+		out[n].start = (size_t)(p - t);
+		out[n].end = out[n].start + 4;
+		out[n].baseline = is_baseline(t + s, p);
+		out[n].since = since_before(c->lx, t + s, p);
+		out[n].target = at_word_before_is(t + s, p, "bis") || at_word_before_is(t + s, p, "Bis");
+		out[n].compared = compared_before(t + s, p);
+		snprintf(out[n].text, sizeof(out[n].text), "%d", y);
+		if (out[n].target) {
+			/* "in den fünf Jahren bis 2027": the five years that end then, 2023-2027 */
+			size_t ys = years_before_until(t + s, p);
+			if (ys > 1 && ys <= 50) {
+				snprintf(out[n].text, sizeof(out[n].text), "%d-%d", y - (int)ys + 1, y);
+				out[n].target = 0;
+			}
+		}
+		{
+			static const char *const preps[] = {"zwischen", "von", "seit", "bis", "im", "in",
+							    "für", "Jahr", "Jahre", "Fiskaljahr", "Haushaltsjahr",
+							    NULL};
+			const char *x = p;
+			size_t kk;
+			while (x > t + s && x[-1] == ' ')
+				x--;
+			{
+				const char *xe = x;
+				while ((kk = ex_letter_before(t + s, x)) != 0)
+					x -= kk;
+				for (const char *const *pp = preps; *pp; pp++)
+					if ((size_t)(xe - x) == strlen(*pp) && !memcmp(x, *pp, strlen(*pp)))
+						out[n].start = (size_t)(x - t);
+			}
+		}
+		{
+			const char *q = p + 4;
+			if (end - q >= 2 && q[0] == 'e' && q[1] == 'r' && y % 10 == 0) {
+				snprintf(out[n].text, sizeof(out[n].text), "%ds", y);
+				q += 2;
+				out[n].end = (size_t)(q - t);
+			} else {
+				/* spans: "2016 bis 2020", "2003-2008", "2024/25", "zwischen 2003 und 2008" */
+				const char *r = ex_skip_space(q, end);
+				size_t k;
+				if (end - r > 4 && !memcmp(r, "bis", 3))
+					r = skip_period(c->lx, ex_skip_space(r + 3, end), end);
+				else if (end - r > 4 && !memcmp(r, "und", 3) &&
+					 word_before_period_is(c->lx, t + s, p, "zwischen"))
+					r = skip_period(c->lx, ex_skip_space(r + 3, end), end);
+				else if ((k = ex_dash_at(r, end)) != 0 || (r < end && *r == '/'))
+					r = ex_skip_space(r + (k ? k : 1), end);
+				else
+					r = NULL;
+				if (r && at_year_at(r, end, &y2) && y2 > y) {
+					snprintf(out[n].text, sizeof(out[n].text), "%d-%d", y, y2);
+					out[n].end = (size_t)(r + 4 - t);
+				} else if (r && end - r >= 2 && at_digit(r[0]) && at_digit(r[1]) && (end - r == 2 || !at_digit(r[2])) &&
+					   r[-1] == '/') {
+					y2 = y / 100 * 100 + (r[0] - '0') * 10 + (r[1] - '0');
+					if (y2 > y) {
+						snprintf(out[n].text, sizeof(out[n].text), "%d-%d", y, y2);
+						out[n].end = (size_t)(r + 2 - t);
+					}
+				}
+			}
+		}
+		p = t + out[n].end;
+		n++;
+	}
+	return n;
+}
+
+/* The tense of [s, e) by its finite verbs: -1 a past one, 1 present ones only, 0 none of the list. */
+int at_tense_of(const struct ex_lexicon *lx, const char *s, const char *e)
+{
+	const struct ex_lex_entry *v;
+	int pres = 0;
+	const char *p = s, *w;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL) {
+		v = ex_lex_word(lx, LX_TENSE, w, (size_t)(p - w));
+		if (v && !strcmp(v->value, "past"))
+			return -1;
+		if (v)
+			pres = 1;
+	}
+	return pres;
+}
