@@ -314,6 +314,18 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			if (m[j].role == R_NONE && !(m[j].flags & (LXF_ADJ | LXF_PERSON | LXF_PREFIX)) &&
 			    strcmp(m[j].code, sub->code) && !at_clause_apart(c->text, q->start, q->end, m[j].start, m[j].end))
 				par = &m[j];
+		/* "… entfielen 20,3 Prozent des japanischen Außenhandels auf die Volksrepublik, die USA
+		 * kamen auf 14,4 Prozent": a bare country of the figure's own clause, the owner named
+		 * elsewhere, is its partner, not the partner of the clause before */
+		if (par && sub && at_clause_apart(c->text, q->start, q->end, par->start, par->end) &&
+		    at_clause_apart(c->text, q->start, q->end, sub->start, sub->end))
+			for (size_t j = 0; j < n; j++)
+				if (m[j].role == R_NONE && !(m[j].flags & (LXF_ADJ | LXF_PERSON | LXF_PREFIX | LXF_ORG)) &&
+				    strcmp(m[j].code, sub->code) && m[j].end <= q->start &&
+				    !at_clause_apart(c->text, q->start, q->end, m[j].start, m[j].end)) {
+					par = &m[j];
+					break;
+				}
 		/* "Die USA kamen auf 18,3 Prozent" after the shares of Korea's exports: a bare country that
 		 * is not the owner of the trade spoken of is its new partner */
 		if (sub && !par && sub->role == R_NONE && !(sub->flags & LXF_ADJ) && c->have_last[KZ_I_TRADE_SHARE] &&
