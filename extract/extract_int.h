@@ -90,7 +90,7 @@ struct ex_lex_entry {
 	size_t klen;
 	const char *value; /* unit code, qualifier class, country code, indicator, ... */
 	const char *detail; /* cue: detail */
-	double num;        /* scale: multiplier */
+	double num;        /* scale: multiplier; period: a month's number (0: none) */
 	int flags;
 	unsigned seq;      /* its place among its kind's lines, as read (the sort puts longer keys first) */
 };

@@ -176,6 +176,11 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			if (rc || e->num <= 0)
 				return kz_err_set(err, KZ_EINPUT, name, line, "scale needs a positive number");
 		}
+		if (k == LX_PERIOD && strcmp(e->value, "-")) {
+			/* a month's number: "Oktober 10" (a season its middle month) */
+			if (kz_parse_double(e->value, &e->num) || e->num < 1 || e->num > 12 || e->num != (int)e->num)
+				return kz_err_set(err, KZ_EINPUT, name, line, "period needs a month 1 to 12, or '-'");
+		}
 		if (k == LX_QUAL && kz_qual_parse(e->value) < 0)
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "qualifier class must be approx, at_least, at_most or range");

@@ -232,7 +232,7 @@ static int doc_month(const struct ex_doc *d)
 static int month_year(const struct ex_ctx *c, const char *s, const char *e, const char *p, const char *we)
 {
 	const struct ex_lex_entry *pe = ex_lex_word(c->lx, LX_PERIOD, p, (size_t)(we - p));
-	int mon = pe ? atoi(pe->value) : 0, dm = doc_month(c->doc), y;
+	int mon = pe ? (int)pe->num : 0, dm = doc_month(c->doc), y;
 	const char *q = ex_skip_space(we, e);
 	size_t ml;
 

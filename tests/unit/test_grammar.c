@@ -59,7 +59,7 @@ static void run_case(const char *file, int line, const char *text, int year, con
 	}
 	if (date[0]) {
 		d.meta.date = kz_xstrdup(date);
-		d.meta.year = atoi(date);
+		d.meta.year = (int)strtol(date, NULL, 10);
 		d.meta.src = EX_META_SOURCES;
 	}
 	kz_table_init(&t);
@@ -166,7 +166,7 @@ static void run_file(const char *path)
 			kz_buf_reset(&in);
 			start = lineno + 1;
 		} else if (state == 0 && !strncmp(p, "%%YEAR ", 7)) {
-			year = atoi(p + 7);
+			year = (int)strtol(p + 7, NULL, 10);
 		} else if (state == 0 && !strncmp(p, "%%DATE ", 7)) {
 			snprintf(date, sizeof(date), "%s", p + 7);
 		} else if (state == 0 && !strcmp(p, "%%NOCLAIM")) {
