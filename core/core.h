@@ -189,6 +189,10 @@ const char *kz_num_strerror(int rc);
  * "procurement" in English; a detail not in the vocabulary with its underscores as spaces; a
  * "_per_year" ending as "pro Jahr" / "a year". Into dst; returns dst. */
 const char *kz_detail_words(char *dst, size_t n, const char *detail, int english);
+/* The length of a detail's base, without its "_part" and "_per_year" endings
+ * ("host_nation_support_per_year": "host_nation_support"); *yearly and *parted (either may be
+ * NULL) say which it had. */
+size_t kz_detail_base(const char *detail, int *yearly, int *parted);
 
 /* The SHA-256 digest of the len bytes at data into out, as kz_sha256 hashes them (files.c, GLib). */
 void kz_sha256_digest(const void *data, size_t len, unsigned char out[32]);

@@ -51,13 +51,26 @@ static void load(void)
 	}
 }
 
-const char *kz_detail_words(char *dst, size_t n, const char *detail, int english)
+size_t kz_detail_base(const char *detail, int *yearly, int *parted)
 {
 	static const char per[] = "_per_year", part[] = "_part";
-	size_t dl = strlen(detail), pl = strlen(per);
-	int parted = dl > 5 && !strcmp(detail + dl - 5, part);
-	int yearly = (parted ? dl - 5 : dl) > pl && !strncmp(detail + (parted ? dl - 5 : dl) - pl, per, pl);
-	size_t base = (parted ? dl - 5 : dl) - (yearly ? pl : 0);
+	size_t dl = strlen(detail), pl = sizeof per - 1, ql = sizeof part - 1;
+	int pa = dl > ql && !strcmp(detail + dl - ql, part), ye;
+
+	if (pa)
+		dl -= ql;
+	ye = dl > pl && !strncmp(detail + dl - pl, per, pl);
+	if (yearly)
+		*yearly = ye;
+	if (parted)
+		*parted = pa;
+	return dl - (ye ? pl : 0);
+}
+
+const char *kz_detail_words(char *dst, size_t n, const char *detail, int english)
+{
+	int yearly, parted;
+	size_t base = kz_detail_base(detail, &yearly, &parted);
 	const char *tail = parted ? (english ? " (part)" : " (Teilbetrag)") : "";
 
 	if (!loaded)

@@ -465,12 +465,8 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			if (!a->detail[0] && c->have_money && si - c->money_si <= 2 &&
 			    c->sent[c->money_si].para == c->sent[si].para) {
 				/* its kind, not its form: a yearly rate or a part is that figure's own */
-				size_t dl = strlen(c->money.detail);
-				if (dl > 9 && !strcmp(c->money.detail + dl - 9, "_per_year"))
-					dl -= 9;
-				else if (dl > 5 && !strcmp(c->money.detail + dl - 5, "_part"))
-					dl -= 5;
-				snprintf(a->detail, sizeof(a->detail), "%.*s", (int)dl, c->money.detail);
+				snprintf(a->detail, sizeof(a->detail), "%.*s",
+					 (int)kz_detail_base(c->money.detail, NULL, NULL), c->money.detail);
 			}
 			/* "im Schnitt 211 Milliarden Yen pro Jahr": a yearly rate, not the total */
 			if (ex_per_year(c->text + q->end, c->text + e) || strstr_n(c->text + s, q->start - s, "im Schnitt") ||

@@ -157,9 +157,11 @@ static int stated_span(const struct rp_model *m, const struct rp_fact *f, double
  * yearly rate is the sum of those years, not one year's figure beside the others' */
 static void span_total(char *name, size_t n, const struct rp_fact *f, enum pl_lang L)
 {
-	size_t dl = strlen(f->detail), nl = strlen(name);
+	size_t nl = strlen(name);
+	int yearly;
 
-	if (f->ind != KZ_I_BUDGET || !strchr(f->year, '-') || (dl > 9 && !strcmp(f->detail + dl - 9, "_per_year")))
+	kz_detail_base(f->detail, &yearly, NULL);
+	if (f->ind != KZ_I_BUDGET || !strchr(f->year, '-') || yearly)
 		return;
 	snprintf(name + nl, n - nl, "%s", rp_tr(L, " (Summe)", " (total)"));
 }

@@ -573,6 +573,14 @@ static void test_detail_words(void)
 	T_STREQ(kz_detail_words(b, sizeof b, "host_nation_support_per_year_part", 1), "host-nation support a year (part)");
 	T_STREQ(kz_detail_words(b, sizeof b, "base_costs_part", 0), "base costs (Teilbetrag)");
 	T_STREQ(kz_detail_words(b, sizeof b, "base_construction", 0), "base construction");
+	/* the base without its endings, and which it had */
+	{
+		int y = -1, p = -1;
+		T_CHECK(kz_detail_base("host_nation_support_per_year_part", &y, &p) == strlen("host_nation_support"));
+		T_CHECK(y == 1 && p == 1);
+		T_CHECK(kz_detail_base("procurement", &y, &p) == strlen("procurement") && !y && !p);
+		T_CHECK(kz_detail_base("_part", NULL, NULL) == strlen("_part")); /* an ending alone is no ending */
+	}
 }
 
 int main(void)
