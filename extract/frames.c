@@ -224,7 +224,7 @@ static int names_receiver(const struct ex_ctx *c, size_t si, const struct ex_qty
 /* "Der US-Präsident hat von Japan verlangt, acht Milliarden Dollar zu zahlen": the one a demand
  * is made of ("von" + country, `demand` grammar row) pays, the one who makes it receives. 1 when
  * a was set. */
-static int demanded_of(const struct ex_ctx *c, const struct mention *m, size_t n, struct ex_attr *a)
+static int demanded_of(const struct ex_ctx *c, size_t si, const struct mention *m, size_t n, struct ex_attr *a)
 {
 	const struct mention *of = NULL, *by = NULL;
 
@@ -237,10 +237,12 @@ static int demanded_of(const struct ex_ctx *c, const struct mention *m, size_t n
 		/* "nach dem Willen von Trump", "auf Drängen von Washington": "von" after a noun of wanting
 		 * (grammar.tsv demanded … by) names who wants it, not whom it is asked of */
 		{
-			const char *s0 = c->text + c->sent[0].start, *pw, *pwe, *vw, *vwe;
+			/* back to the preposition that gave the role (articles may stand between), then one
+			 * word more */
+			const char *s0 = c->text + c->sent[si].start, *pw, *pwe, *vw, *vwe;
 			vw = ex_word_back(s0, c->text + m[i].start, &vwe);
-			while (vw < vwe && !ex_word_in(vw, (size_t)(vwe - vw), (const char *const[]){"von", "vom", NULL}) &&
-			       vw > s0 && (size_t)(c->text + m[i].start - vw) < 40)
+			while (vw < vwe && !lower_word(vw, (size_t)(vwe - vw), m[i].prep) &&
+			       (size_t)(c->text + m[i].start - vw) < 40)
 				vw = ex_word_back(s0, vw, &vwe);
 			pw = vw < vwe ? ex_word_back(s0, vw, &pwe) : vw;
 			if (pw < pwe && (e = ex_lex_word(c->lx, LX_DEMANDED, pw, (size_t)(pwe - pw))) != NULL &&
@@ -317,7 +319,7 @@ static int relative_at(const char *s, const char *w, const char *we)
 static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m, size_t n,
 		       const struct mention **gv, const struct mention **rv)
 {
-	const char *t = c->text, *s = t + c->sent[si].start, *e = t + c->sent[si].end;
+	const char *t = c->text, *s = t + c->sent[si].start;
 	const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
 	int verb = 0;
 
@@ -356,7 +358,6 @@ static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q
 				return 1;
 			}
 	}
-	(void)e;
 	return 0;
 }
 
@@ -374,14 +375,14 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	 * demanded is the share of the one it is demanded of */
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_DEMAND && q->cell_end <= q->cell_start) {
 		sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
-		if (demanded_of(c, sl->m, sl->nm, a))
+		if (demanded_of(c, si, sl->m, sl->nm, a))
 			a->partner[0] = '\0';
 		return;
 	}
 	if (a->ind != KZ_I_BUDGET || q->cell_end > q->cell_start)
 		return;
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
-	if (a->status == KZ_S_DEMAND && demanded_of(c, sl->m, sl->nm, a))
+	if (a->status == KZ_S_DEMAND && demanded_of(c, si, sl->m, sl->nm, a))
 		return;
 	if (dative_pair(c, si, q, sl->m, sl->nm, &g, &r)) {
 		snprintf(a->subject, sizeof(a->subject), "%s", g->code);
