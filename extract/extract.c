@@ -298,6 +298,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 		if (!nq)
 			continue;
 		prev_si = si;
+		ex_shared_currency(&ctx, si, q, nq);
 		collapse(&sbuf, d->text + sent[si].start, d->text + sent[si].end);
 		KZ_GROW(attr, aattr, nq);
 		for (size_t i = 0; i < nq; i++)

@@ -61,6 +61,7 @@ enum ex_lex_kind {
 	LX_HOST,       /* a verb of hosting troops: beherbergt — "Polen, das 10.000 US-Soldaten beherbergt" */
 	LX_SPEAKER,    /* a pronoun or role for a person named before: "behauptete er", "der US-Präsident" */
 	LX_DATIVE,     /* a verb of giving to someone: gezahlt, zugesagt — "haben der Ukraine … gezahlt" */
+	LX_SHARED,     /* a currency word several countries use (Kronen) and the codes it may be: SEK NOK DKK */
 	LX__N
 };
 
@@ -688,6 +689,9 @@ struct ex_attr_cache *ex_attr_cache_new(void);
 void ex_seed_topic(struct ex_ctx *c);
 void ex_attr_cache_free(struct ex_attr_cache *c);
 
+/* A figure in a currency word several countries use ("Kronen", data/units.tsv shared) takes the
+ * money of the country its sentence, or the sentences before, speak of (currency.c). */
+void ex_shared_currency(struct ex_ctx *c, size_t si, struct ex_qty *q, size_t nq);
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a);
 

@@ -51,6 +51,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_HOST] = "host",
 	[LX_SPEAKER] = "speaker",
 	[LX_DATIVE] = "dative",
+	[LX_SHARED] = "shared",
 };
 
 static int parse_flags(const char *s)
@@ -197,6 +198,16 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 		    strcmp(e->value, "self"))
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "cite word needs 'after', 'before', 'verb', 'carry', 'compound' or 'self'");
+		if (k == LX_SHARED) {
+			/* the codes, each three capitals, apart by single spaces: "SEK NOK DKK" */
+			size_t vl = strlen(e->value), i;
+			for (i = 0; i < vl; i++)
+				if (i % 4 == 3 ? e->value[i] != ' ' : !(e->value[i] >= 'A' && e->value[i] <= 'Z'))
+					break;
+			if (!vl || i < vl || vl % 4 != 3)
+				return kz_err_set(err, KZ_EINPUT, name, line,
+						  "shared needs the currency codes it may be, apart by spaces (SEK NOK DKK)");
+		}
 		if (k == LX_SOURCENAME && !e->value[0])
 			return kz_err_set(err, KZ_EINPUT, name, line, "sourcename needs its short name");
 		if (k == LX_CUE && memchr(e->key, ' ', e->klen))
