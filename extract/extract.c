@@ -154,6 +154,17 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			if (!a[i].detail[0])
 				memcpy(a[i].detail, a[i - 1].detail, sizeof(a[i].detail));
 		}
+	/* "rund 18 000 Soldaten in Rheinland-Pfalz, gefolgt von Bayern (gut 12 000)": troops in
+	 * parentheses after a place, counted like the figure before, are that figure's force there */
+	for (i = 1; i < n; i++)
+		if ((q[i].flags & QF_CARRIED) && !(q[i].flags & QF_PREV) && a[i].ind == KZ_I_TROOPS &&
+		    a[i - 1].ind == KZ_I_TROOPS && a[i - 1].subject[0] && a[i - 1].partner[0] && q[i].start > 0 &&
+		    text[q[i].start - 1] == '(' && a[i].subj_near && strcmp(a[i].subject, a[i - 1].subject)) {
+			memcpy(a[i].partner, a[i].subject, sizeof(a[i].partner));
+			memcpy(a[i].subject, a[i - 1].subject, sizeof(a[i].subject));
+			if (!a[i].detail[0])
+				memcpy(a[i].detail, a[i - 1].detail, sizeof(a[i].detail));
+		}
 	/* a figure without any subject takes the nearest one named in its sentence (the one before
 	 * when two are as near); the nearest before and after are kept as the loop goes */
 	{
@@ -277,8 +288,13 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	for (si = 0; si < nsent; si++) {
 		int have_prev = nq > 0 && si > 0 && prev_si == si - 1 && sent[si - 1].para == sent[si].para;
 		const struct ex_span *header = NULL;
-		if (have_prev)
+		const char *prev_money = NULL;
+		if (have_prev) {
 			prev = q[nq - 1];
+			for (size_t i = nq; i-- > 0 && !prev_money;)
+				if (q[i].unit && ex_is_currency(q[i].unit))
+					prev_money = q[i].unit;
+		}
 		nq = 0;
 		/* a markdown table: its first row names the columns, a |---| row separates */
 		if (d->text[sent[si].start] == '|') {
@@ -293,7 +309,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 		} else {
 			hdr = (size_t)-1;
 		}
-		ex_scan_sentence(lx, d->text, sent[si].start, sent[si].end, have_prev ? &prev : NULL, header, &q, &nq,
+		ex_scan_sentence(lx, d->text, sent[si].start, sent[si].end, have_prev ? &prev : NULL, prev_money, header, &q, &nq,
 				 &aq);
 		if (!nq)
 			continue;

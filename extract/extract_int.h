@@ -495,10 +495,11 @@ struct ex_qty {
 };
 
 /* Find the quantities of one sentence [s, e) of text; prev, when not NULL, is the last figure
- * of the sentence before in the same paragraph (its unit may carry over). */
+ * of the sentence before in the same paragraph (its unit may carry over), prev_money the currency
+ * of that sentence's last amount of money (a bare "1,01 Milliarden" takes it), or NULL. */
 void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, size_t e,
-		      const struct ex_qty *prev, const struct ex_span *header, struct ex_qty **out, size_t *n,
-		      size_t *alloc);
+		      const struct ex_qty *prev, const char *prev_money, const struct ex_span *header,
+		      struct ex_qty **out, size_t *n, size_t *alloc);
 
 /* Parse a German number word (eins … neunundneunzigtausend…) in [w, w+n); returns 1 and sets *v
  * (num_words.c). */

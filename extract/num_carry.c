@@ -238,6 +238,21 @@ static int continues_count(const struct ex_scan *sc, const struct ex_qty *q)
 	return q->qual != KZ_Q_EXACT && q->start == (size_t)(sc->s - sc->t);
 }
 
+/* Does an adjective and a noun follow q ("1,1 Millionen ukrainische Geflüchtete")? They name what
+ * is counted: a lower-case word with an adjective's ending, then a capitalised one. */
+static int adjective_noun(const struct ex_scan *sc, const struct ex_qty *q)
+{
+	const char *w = ex_skip_space(sc->t + q->end, sc->e), *we = ex_word_end(w, sc->e), *n;
+	size_t k = (size_t)(we - w);
+
+	if (k < 3 || ex_upper_at(w, sc->e))
+		return 0;
+	if (!(w[k - 1] == 'e' || ((w[k - 1] == 'n' || w[k - 1] == 'r' || w[k - 1] == 's' || w[k - 1] == 'm') && w[k - 2] == 'e')))
+		return 0;
+	n = ex_skip_space(we, sc->e);
+	return n > we && n < sc->e && ex_upper_at(n, sc->e);
+}
+
 /* May figure v lend its unit to a bare number of this value? Not a factor, not a fraction in
  * words, and no percent above 100. */
 static int lends_unit(const struct ex_qty *v, int any_percent)
@@ -294,9 +309,11 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 		if (!ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}) &&
 		    ex_num_attribute_noun(sc, after, &(const char *){0}))
 			continue;
-		/* an enumeration "(1)"; a decimal in parentheses is a figure of a list ("Estland (3,43)") */
+		/* an enumeration "(1)"; a decimal in parentheses is a figure of a list ("Estland (3,43)"),
+		 * and so is a qualified or a large one ("Bayern (gut 12 000)", "Hessen (2500)") */
 		if (q->start > 0 && sc->t[q->start - 1] == '(' && after < sc->e && *after == ')' &&
-		    q->value == floor(q->value) && !memchr(sc->t + q->nstart, ',', q->end - q->nstart))
+		    q->value == floor(q->value) && !memchr(sc->t + q->nstart, ',', q->end - q->nstart) &&
+		    q->qual == KZ_Q_EXACT && q->value < 100)
 			continue;
 		{
 			/* "Einzelplan 14", "Panzerbrigade 45": a noun right before names the number */
@@ -351,6 +368,12 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 		    continues_count(sc, q)) {
 			q->unit = sc->prev_unit;
 			q->military = sc->prev_military;
+			q->flags |= QF_CARRIED | QF_PREV;
+		}
+		/* "Ägypten (4,34 Milliarden Euro) … Es folgen die USA (1,01 Milliarden)": an amount with a
+		 * scale word and no unit is money, in the currency the sentence before last named */
+		if (!q->unit && sc->prev_money && (q->flags & QF_SCALED) && q->value >= 1e6 && !adjective_noun(sc, q)) {
+			q->unit = sc->prev_money;
 			q->flags |= QF_CARRIED | QF_PREV;
 		}
 	}

@@ -20,6 +20,7 @@
 struct ex_scan {
 	const char *prev_unit; /* the unit of the last figure of the sentence before (same paragraph) */
 	int prev_military;
+	const char *prev_money; /* the currency of the last amount of money of the sentence before (same paragraph) */
 	const struct ex_span *header; /* a table row's header row, or NULL */
 	const struct ex_lexicon *lx;
 	const char *t;  /* whole text */

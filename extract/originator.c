@@ -69,6 +69,16 @@ static size_t government_at(const struct ex_lexicon *lx, const char *p, const ch
 	return (size_t)(x - p);
 }
 
+/* An acronym's key (capitals only: UN, NATO, IISS) matches a word that starts with a capital
+ * ("UN", "Nato", "Sipri"), never a lower-case one ("und"); other keys match in any case. */
+static int acronym_as_written(const struct ex_lex_entry *e, const char *p)
+{
+	for (size_t i = 0; i < e->klen; i++)
+		if (!(e->key[i] >= 'A' && e->key[i] <= 'Z'))
+			return 1;
+	return *p >= 'A' && *p <= 'Z';
+}
+
 /* An originator named at p: a sourcename (its short name) or, when country_ok, a country's
  * capital, genitive or name (its code). Returns the bytes matched, 0 when none. */
 size_t ex_originator_at(const struct ex_lexicon *lx, const char *p, const char *end, int country_ok,
@@ -79,6 +89,8 @@ size_t ex_originator_at(const struct ex_lexicon *lx, const char *p, const char *
 	size_t ml;
 
 	e = ex_lex_stem(lx, LX_SOURCENAME, p, we, end, &ml);
+	if (e && !acronym_as_written(e, p))
+		e = NULL; /* "UN" is not "und" */
 	if (e && (!(e->flags & LXF_CAPITAL) || country_ok)) {
 		const char *after = p + ml;
 		size_t extra = 0;
@@ -136,8 +148,9 @@ int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *
 	while (words < 7 && (w = ex_next_word(p, &q, end)) != NULL) {
 		size_t k = (size_t)(q - w);
 		for (const char *x = prev; x < w; x++)
-			if (*x == ',' || *x == ';' || *x == '.' || *x == ':' || *x == '(' || *x == ')' || *x == '"')
-				goto done; /* the clause ended */
+			if (*x == ',' || *x == ';' || *x == '.' || *x == ':' || *x == '(' || *x == ')' || *x == '"' ||
+			    (*x >= '0' && *x <= '9'))
+				goto done; /* the clause ended, or a figure stands: the name ended before it */
 		prev = q;
 		words++;
 		if (ex_originator_at(lx, w, end, words == 1 ? countries : countries ? 1 : 0, name, n))
