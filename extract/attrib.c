@@ -290,18 +290,22 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * fact yet — a plan */
 	if (a->status == KZ_S_REPORTED && !a->year_doc && c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE &&
 	    strtol(a->year, NULL, 10) > c->doc->meta.year && !strchr(a->year, 's') &&
-	    (a->year_target || clause_speaks_present(c, si, q)))
+	    (a->year_target || clause_speaks_present(c, si, q) || a->ind == KZ_I_BUDGET))
 		a->status = KZ_S_PLAN; /* (a run of years still to come too: "in den Jahren 2027 bis 2030";
 					* one under way is in force, "für die Fiskaljahre 2022 bis 2026 zahlt
-					* Japan" in a text of 2022) */
+					* Japan" in a text of 2022; money for a year to come is a plan
+					* whatever the tense of its decision, "billigte für das kommende
+					* Jahr 50,15 Billionen Won") */
 	/* "Das Paket sieht 61 Milliarden Dollar für die Ukraine vor", "…, das für 2026 einen Beitrag
 	 * von 1,5192 Billionen Won vorsieht": money a law or agreement provides for a year that has
 	 * come is in force, the year the document's when it names none; for a later year or a run of
 	 * years to come it is a plan */
 	if (a->status == KZ_S_PLAN && a->status_settled && (a->ind == KZ_I_BUDGET || a->ind == KZ_I_COST_SHARE) &&
-	    c->doc->meta.year && !a->year_target && !strchr(a->year, '-')) {
+	    c->doc->meta.year && !a->year_target) {
+		/* (a run of years under way, begun before the document's year, is in force: "für die
+		 * Haushaltsjahre 2016 bis 2020" in 2019; one that begins in it is still to come) */
 		long y = strtol(a->year, NULL, 10);
-		if (!y || y <= c->doc->meta.year) {
+		if (!y || y < c->doc->meta.year + !strchr(a->year, '-')) {
 			a->status = KZ_S_REPORTED;
 			if (!y)
 				snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
