@@ -3,6 +3,20 @@
 
 #include <string.h>
 
+
+/* "rund 2000 mehr als ein Jahr zuvor", "knapp 2000": a word of rounding before four digits makes
+ * them an amount, not a year; "um 2000" (around then), "mehr als 2022" (than in 2022) and
+ * "zwischen 2016 und 2020" stay years. */
+static int qualified_amount(const struct ex_scan *sc, const char *p)
+{
+	const char *qs;
+	const struct ex_lex_entry *qual = ex_num_qual_before(sc, p, &qs);
+
+	if (!qual || (qual->klen == 2 && !ex_casecmp_n(qual->key, 2, "um")))
+		return 0;
+	return kz_qual_parse(qual->value) == KZ_Q_APPROX || (qual->flags & LXF_WEAK);
+}
+
 /*
  * How a run of digits becomes a figure (ex_num_scan_digits, at its first digit):
  *  1. Glued to what stands before it — a letter, a closing bracket, punctuation, a quotation
@@ -300,7 +314,7 @@ const char *ex_num_scan_digits(struct ex_scan *sc, const char *p)
 				return after + 1;
 		}
 	}
-	if (is_yearlike(&d)) {
+	if (is_yearlike(&d) && !qualified_amount(sc, p)) {
 		q.flags |= QF_YEARLIKE;
 		/* "2016 bis 2020", "2003-2008": a span of years, not figures */
 		if (range_second(sc, after, 1, &d2, &d2s) && is_yearlike(&d2))

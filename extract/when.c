@@ -323,6 +323,21 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		n = sl->ny;
 		memcpy(y, sl->y, n * sizeof(*y));
 	}
+	/* "für das im April beginnende Haushaltsjahr 2024/25": a month without a year never dates a
+	 * figure whose clause names a year */
+	{
+		int named = 0;
+		for (i = 0; i < n && !named; i++)
+			named = !y[i].clause && y[i].text[0] && !y[i].baseline && !y[i].compared &&
+				!at_clause_apart(c->text, y[i].start, y[i].end, q->start, q->end);
+		if (named) {
+			size_t k = 0;
+			for (i = 0; i < n; i++)
+				if (!y[i].clause)
+					y[k++] = y[i];
+			n = k;
+		}
+	}
 	/* Each year expression belongs to the figure nearest to it ("von 3,8 Mrd. zwischen
 	 * 2016 und 2020 auf 38 Mrd. zwischen 2021 und 2023"); a figure takes a year bound to
 	 * it or to its parenthesised twin, else the nearest year. */
