@@ -22,6 +22,8 @@ struct mention {
 	int flags; /* LXF_NAME, LXF_GEN, LXF_ADJ, LXF_CAPITAL, LXF_PREFIX */
 	enum role role;
 	char prep[12]; /* the word that gave the role, lower-case ("an", "für", "der"), or "" */
+	size_t rel_at;      /* inside a relative clause: where it starts (its role there is rel_role), else 0 */
+	enum role rel_role; /* the role its words gave it, for a figure of the same relative clause */
 };
 #define MAX_MENTIONS 64
 
@@ -104,6 +106,10 @@ size_t at_mentions_raw(const struct ex_ctx *c, size_t s, size_t e, const struct 
 /* The roles a relative clause and a list ("Japan und Südkorea") give mentions m[0 .. n) of the
  * sentence starting at s. */
 void at_mentions_roles(const struct ex_ctx *c, size_t s, struct mention *m, size_t n);
+/* A figure at byte pos of the sentence starting at s that stands in a relative clause gives the
+ * mentions of that clause back the roles their words gave them ("Deutschland, das … sieben
+ * Milliarden Euro für die Ukraine eingeplant hat"): they are scenery only for figures outside. */
+void at_mentions_in_clause(const struct ex_ctx *c, size_t s, size_t pos, struct mention *m, size_t n);
 size_t at_dist(const struct ex_ctx *c, size_t a0, size_t a1, size_t b0, size_t b1);
 int at_clause_between(const char *t, size_t a, size_t b);
 int at_clause_apart(const char *t, size_t a0, size_t a1, size_t b0, size_t b1);

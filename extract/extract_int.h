@@ -656,6 +656,7 @@ struct ex_sentence_cues {
 	size_t si;
 	size_t clause[EX_MAX_CLAUSES]; /* byte offsets where clauses start */
 	unsigned char main_clause[EX_MAX_CLAUSES]; /* a finite verb of its own, no subordinator */
+	unsigned char relative[EX_MAX_CLAUSES];    /* a relative clause: ", das … eingeplant hat," */
 	size_t nclause;
 	struct ex_status_cue cue[EX_MAX_CUES];
 	size_t ncue;

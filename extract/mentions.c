@@ -107,8 +107,9 @@ static enum role role_before(const struct ex_lexicon *lx, const char *s, const c
 	return R_NONE;
 }
 
-/* Is p inside a relative clause opened since the last comma (", das nicht der Nato angehört")? */
-static int in_relative_clause(const char *s, const char *p)
+/* Is p inside a relative clause opened since the last comma (", das nicht der Nato angehört")?
+ * Its start (the byte after the comma), or NULL. */
+static const char *relative_clause_at(const char *s, const char *p)
 {
 	static const char *const rel[] = {"der ", "die ", "das ", "dem ", "den ", "deren ", "dessen ",
 					  "welche ", "welcher ", "welches ", "wo ", NULL};
@@ -125,10 +126,10 @@ static int in_relative_clause(const char *s, const char *p)
 		if (!strncmp(x, *r, k)) {
 			/* the relative pronoun is followed by lower-case words, not by a noun phrase */
 			const char *w = x + k;
-			return w < p && ((*w >= 'a' && *w <= 'z') || (unsigned char)*w == 0xC3) && w != p;
+			return w < p && ((*w >= 'a' && *w <= 'z') || (unsigned char)*w == 0xC3) && w != p ? x : NULL;
 		}
 	}
-	return 0;
+	return NULL;
 }
 
 /* The mention (at most one) of the word [p, we) of the sentence [s, end), appended to m[*n];
@@ -256,9 +257,13 @@ void at_mentions_roles(const struct ex_ctx *c, size_t s, struct mention *m, size
 {
 	const char *t = c->text;
 
-	for (size_t i = 0; i < n; i++)
-		if (in_relative_clause(t + s, t + m[i].start))
+	for (size_t i = 0; i < n; i++) {
+		const char *r = relative_clause_at(t + s, t + m[i].start);
+		m[i].rel_at = r ? (size_t)(r - t) : 0;
+		m[i].rel_role = m[i].role;
+		if (r)
 			m[i].role = R_SOURCE; /* "Österreich, das nicht der Nato angehört, gibt …" */
+	}
 	for (size_t i = 1; i < n; i++) {
 		const char *a = t + m[i - 1].end, *b = t + m[i].start;
 		size_t gap = (size_t)(b - a);
@@ -267,6 +272,17 @@ void at_mentions_roles(const struct ex_ctx *c, size_t s, struct mention *m, size
 		     (gap <= 3 && memchr(a, ',', gap))))
 			m[i].role = m[i - 1].role;
 	}
+}
+
+void at_mentions_in_clause(const struct ex_ctx *c, size_t s, size_t pos, struct mention *m, size_t n)
+{
+	const char *r = relative_clause_at(c->text + s, c->text + pos);
+
+	if (!r)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (m[i].rel_at == (size_t)(r - c->text) && m[i].role == R_SOURCE)
+			m[i].role = m[i].rel_role;
 }
 
 size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs,

@@ -292,7 +292,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 	 * ("…, der Rahmenvertrag hat ein Volumen von …"); a governing verb does not reach into them */
 	for (size_t k = 0, wi = 0; k < sc->nclause; k++) {
 		size_t a = sc->clause[k], b = k + 1 < sc->nclause ? sc->clause[k + 1] : c->sent[si].end;
-		int first = 1, finite = 0, sub = 0, zu = 0, speech = 0;
+		int first = 1, finite = 0, sub = 0, zu = 0, speech = 0, rel = 0, last_finite = 0;
 		/* its words: a clause starts after a mark no word holds, so they are the sentence's */
 		while (wi < ws->n && ws->w[wi].start < a)
 			wi++;
@@ -302,17 +302,27 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			const struct ex_lex_entry *tv;
 			if (first && ex_lex_word(lx, LX_SUBORD, w, n))
 				sub = 1;
+			/* ", das … eingeplant hat": a relative pronoun opening a clause after a comma */
+			if (first && k > 0 && t[a - 1] == ',' &&
+			    ex_word_in(w, n, (const char *const[]){"der", "die", "das", "dem", "den", "deren", "dessen", "denen",
+								    "welche", "welcher", "welches", NULL}))
+				rel = 1;
 			first = 0;
+			last_finite = 0;
 			/* "…, künftig acht Milliarden Dollar zu zahlen": an infinitive, no finite verb */
 			if ((tv = ex_lex_word(lx, LX_TENSE, w, n)) != NULL && !zu) {
 				finite = 1;
 				speech |= !strcmp(tv->value, "speech");
+				last_finite = 1;
 			}
 			zu = n == 2 && !memcmp(w, "zu", 2);
 		}
 		/* "behauptete Trump, in Südkorea seien 40.000 Soldaten stationiert": reported speech is
 		 * the governing verb's, not a statement of the text's own */
 		sc->main_clause[k] = finite && !sub && !speech;
+		/* its finite verb last: a relative clause, a statement of its own that no word outside
+		 * it reaches ("Deutschland, das … sieben Milliarden Euro eingeplant hat, drängte darauf") */
+		sc->relative[k] = rel && last_finite;
 	}
 	/* a clause opened by "so" or "wie" (", so die Prognose der Kieler Forscher", ", wie Trump
 	 * behauptete") is an aside on the clauses before it: its status words reach back */
@@ -409,6 +419,8 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 		 * the figure of its own phrase, not every figure of the clause ("2,12 Prozent … und damit
 		 * das Ziel erreichen" states a level) */
 		int reach = cl == fc && (!h->noun || d <= EX_NOUN_REACH);
+		if (!reach && sc->relative[fc])
+			continue;
 		if (!reach && h->governs && fc > cl)
 			reach = !own_voice_between(sc, cl, fc);
 		if (!reach && fc < cl && ((h->governs && h->opens) || h->aside))

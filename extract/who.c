@@ -146,6 +146,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		const struct cache_slot *sl = at_sentence_info(c, s, e, all, nq, AT_MENTIONS);
 		n = sl->nm;
 		memcpy(m, sl->m, n * sizeof(*m));
+		at_mentions_in_clause(c, s, q->start, m, n);
 	}
 	a->subject[0] = a->partner[0] = '\0';
 	n = drop_cited(c, si, m, n);
