@@ -271,8 +271,8 @@ static int demanded_of(const struct ex_ctx *c, size_t si, const struct mention *
 /*
  * "Seit Februar 2022 haben die USA Waffen und Ausrüstung im Wert von mehr als 44 Milliarden Dollar
  * bereitgestellt" in an article that has named aid and its recipient: money a word of giving
- * (words.tsv aidverb) goes with, and no kind of its own but a budget's, weapons' or imports', is
- * that aid.
+ * (words.tsv aidverb) goes with, and no kind of its own but a budget's, weapons', imports' or an
+ * addition's ("weitere fünf Milliarden Euro"), is that aid.
  */
 static void aid_in_context(const struct ex_ctx *c, size_t si, struct ex_attr *a)
 {
@@ -281,7 +281,7 @@ static void aid_in_context(const struct ex_ctx *c, size_t si, struct ex_attr *a)
 
 	if (a->ind != KZ_I_BUDGET || !c->receiver[F_AID][0] ||
 	    (a->detail[0] && strcmp(a->detail, "defense_budget") && strcmp(a->detail, "arms_deal") &&
-	     strcmp(a->detail, "arms_imports")))
+	     strcmp(a->detail, "arms_imports") && strcmp(a->detail, "additional")))
 		return;
 	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
 	for (size_t i = 0; i < ws->n; i++)
