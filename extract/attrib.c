@@ -357,6 +357,8 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		if (own)
 			a->partner[0] = '\0';
 	}
+	if (a->ind == KZ_I_TROOPS)
+		at_troops_deployed(c, si, a);
 	if (a->ind == KZ_I_TROOPS && (!a->detail[0] || !strcmp(a->detail, "armed_forces")) && a->partner[0] &&
 	    strcmp(a->partner, a->subject))
 		at_set_detail(a, "stationed");

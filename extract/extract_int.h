@@ -62,6 +62,7 @@ enum ex_lex_kind {
 	LX_SPEAKER,    /* a pronoun or role for a person named before: "behauptete er", "der US-Präsident" */
 	LX_DATIVE,     /* a verb of giving to someone: gezahlt, zugesagt — "haben der Ukraine … gezahlt" */
 	LX_SHARED,     /* a currency word several countries use (Kronen) and the codes it may be: SEK NOK DKK */
+	LX_MISSION,    /* a noun of a deployment, a compound ending: Einsatz, Mission — "der Einsatz in Mali" */
 	LX__N
 };
 
@@ -588,6 +589,8 @@ struct ex_ctx {
 	struct ex_sentence_cues *cues; /* status.c's reading of the current sentence */
 	char last_source[48];          /* the first originator the last sentence read cited */
 	char aid_to[8];                /* the recipient of the document's last aid figure */
+	char mission[8];               /* where the document's last deployment noun put troops (mission.c) */
+	size_t mission_upto;           /* the sentences before it have been read for one */
 	/* the figure attributed last (a restatement takes its kind) and the last share in percent
 	 * (a later percent no cue explains is of the same kind, "Spanien liegt bei 1,01") */
 	struct ex_attr prev;

@@ -52,6 +52,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_SPEAKER] = "speaker",
 	[LX_DATIVE] = "dative",
 	[LX_SHARED] = "shared",
+	[LX_MISSION] = "mission",
 };
 
 static int parse_flags(const char *s)

@@ -548,6 +548,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	}
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && c->have_last[KZ_I_TROOPS] &&
 	    !strcmp(c->last[KZ_I_TROOPS].subject, a->subject) && strcmp(a->detail, "armed_forces") &&
+	    !strstr(a->detail, "active") &&
 	    (si - c->last_si[KZ_I_TROOPS] <= 3 || strcmp(a->subject, "US") == 0) && !names_region(c, si, m, n))
 		ex_copy(a->partner, sizeof(a->partner), c->last[KZ_I_TROOPS].partner);
 	/* "… rund 11.900 Soldaten aus Deutschland abziehen. 6.400 sollen in die USA zurückkehren, 5.600
