@@ -130,6 +130,10 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	    struct ex_attr *a);
 void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
 
+/* purchase.c: an arms deal's seller (its subject) and buyer (its partner) */
+void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+		 struct ex_attr *a);
+
 /* mission.c: a force's figure that names no place is where the document's deployment is */
 void at_troops_deployed(struct ex_ctx *c, size_t si, struct ex_attr *a);
 

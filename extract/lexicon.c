@@ -53,6 +53,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_DATIVE] = "dative",
 	[LX_SHARED] = "shared",
 	[LX_MISSION] = "mission",
+	[LX_BUY] = "buy",
 };
 
 static int parse_flags(const char *s)

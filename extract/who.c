@@ -614,27 +614,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	}
 	if (a->ind == KZ_I_BUDGET && a->partner[0] && !strcmp(a->detail, "military_aid") && !c->aid_to[0])
 		ex_copy(c->aid_to, sizeof(c->aid_to), a->partner); /* the article's first recipient */
-	/* "Polen hat bei Südkorea 180 Panzer bestellt … Wert von 6,5 Milliarden Dollar": a deal's
-	 * seller is its subject, the buyer its partner */
-	if (a->ind == KZ_I_BUDGET && !strcmp(a->detail, "arms_deal")) {
-		for (size_t back = 0; back <= 1 && back <= si; back++) {
-			const struct cache_slot *bsl = at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end,
-								     NULL, 0, AT_MENTIONS);
-			const struct mention *seller = NULL;
-			if (back && c->sent[si - 1].para != c->sent[si].para)
-				break;
-			for (size_t i = 0; i < bsl->nm && !seller; i++)
-				if (at_word_before_is(c->text + c->sent[si - back].start, c->text + bsl->m[i].start, "bei") &&
-				    strcmp(bsl->m[i].code, a->subject))
-					seller = &bsl->m[i];
-			if (seller) {
-				if (a->subject[0])
-					ex_copy(a->partner, sizeof(a->partner), a->subject);
-				ex_copy(a->subject, sizeof(a->subject), seller->code);
-				break;
-			}
-		}
-	}
+	at_purchase(c, si, q, all, nq, a);
 	/* "Polen, das rund 10.000 US-Soldaten beherbergt": the country a relative clause with a verb of
 	 * hosting (words.tsv host) describes is where the troops are */
 	if (a->ind == KZ_I_TROOPS && !a->partner[0]) {

@@ -1,0 +1,110 @@
+/*
+ * purchase.c: who sells and who buys in an arms deal.
+ *
+ * "Polen hat bei Südkorea 180 Panzer bestellt … Wert von 6,5 Milliarden Dollar", "Rumänien kauft
+ * 32 Kampfflugzeuge in den USA", "Polen kauft für 4,75 Milliarden Dollar das US-Raketenabwehrsystem
+ * Patriot", "Weitere 32 F-16 kauft das Land für rund 300 Millionen Euro von Norwegen": a word of
+ * buying (data/grammar.tsv buy, a stem) names the deal; its seller is the country a seller's
+ * preposition gives (buy rows of value `seller`: bei, in, von, aus), else a country's prefix or
+ * adjective in what is bought ("US-Raketenabwehrsystem", "amerikanische Kampfjets"). The deal's
+ * money is the seller's (its subject), the buyer its partner (DESIGN.md). Money that is already a
+ * deal ("Vertrag im Wert von") finds its seller in the sentence before too.
+ */
+#include "attrib_int.h"
+
+#include <string.h>
+
+/* The position of a word of buying in sentence si, or (size_t)-1. */
+static size_t buy_word(const struct ex_ctx *c, size_t si)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL) {
+		const struct ex_lex_entry *b = ex_lex_stem(c->lx, LX_BUY, w, p, e, &(size_t){0});
+		if (b && strcmp(b->value, "seller"))
+			return (size_t)(w - c->text);
+	}
+	return (size_t)-1;
+}
+
+/* Does a clause boundary stand between the offsets a and b (either order)? */
+static int apart(const struct ex_ctx *c, size_t a, size_t b)
+{
+	return a < b ? at_clause_between(c->text, a, b) : at_clause_between(c->text, b, a);
+}
+
+/* The seller sentence si names with a word of buying at bw: by a seller's preposition in the word's
+ * clause, the one nearest the word, else by a prefix or adjective after the word; not buyer. NULL when none. */
+static const struct mention *seller_in(const struct cache_slot *sl, const struct ex_ctx *c, size_t bw,
+				       const char *buyer)
+{
+	const struct mention *best = NULL;
+	size_t bd = (size_t)-1;
+
+	for (size_t i = 0; i < sl->nm; i++) {
+		const struct ex_lex_entry *b;
+		size_t d = sl->m[i].start > bw ? sl->m[i].start - bw : bw - sl->m[i].start;
+		if (!sl->m[i].prep[0] || !strcmp(sl->m[i].code, buyer) || d >= bd || apart(c, bw, sl->m[i].start))
+			continue;
+		b = ex_lex_word(c->lx, LX_BUY, sl->m[i].prep, strlen(sl->m[i].prep));
+		if (b && !strcmp(b->value, "seller")) {
+			best = &sl->m[i];
+			bd = d;
+		}
+	}
+	if (best)
+		return best;
+	for (size_t i = 0; i < sl->nm; i++)
+		if ((sl->m[i].flags & (LXF_PREFIX | LXF_ADJ)) && sl->m[i].start > bw && strcmp(sl->m[i].code, buyer) &&
+		    sl->m[i].role != R_SOURCE && !apart(c, bw, sl->m[i].start))
+			return &sl->m[i];
+	return NULL;
+}
+
+/* The buyer: the country named bare right before the word of buying ("Rumänien kauft"), else NULL. */
+static const struct mention *buyer_in(const struct cache_slot *sl, size_t bw)
+{
+	const struct mention *b = NULL;
+
+	for (size_t i = 0; i < sl->nm && sl->m[i].start < bw; i++)
+		if (sl->m[i].role == R_NONE || sl->m[i].role == R_GEN)
+			b = &sl->m[i];
+	return b;
+}
+
+void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+		 struct ex_attr *a)
+{
+	int deal = !strcmp(a->detail, "arms_deal"), weapons = 0;
+
+	if (a->ind != KZ_I_BUDGET || !ex_is_currency(q->unit) || a->status == KZ_S_DEMAND)
+		return;
+	/* money of no kind buys weapons when the sentence counts them ("32 Kampfflugzeuge … für 6,5
+	 * Milliarden Dollar") */
+	for (size_t i = 0; i < nq && !weapons; i++)
+		weapons = all[i].unit && !strcmp(all[i].unit, "count");
+	if (!deal && strcmp(a->detail, "procurement") && !(weapons && !a->detail[0]))
+		return;
+	for (size_t back = 0; back <= (size_t)deal && back <= si; back++) {
+		size_t k = si - back, bw;
+		const struct mention *seller, *by;
+		const struct cache_slot *sl;
+		char buyer[sizeof(a->subject)];
+		if (back && c->sent[k].para != c->sent[si].para)
+			break;
+		if ((bw = buy_word(c, k)) == (size_t)-1)
+			continue;
+		sl = at_sentence_info(c, c->sent[k].start, c->sent[k].end, NULL, 0, AT_MENTIONS);
+		by = buyer_in(sl, bw);
+		ex_copy(buyer, sizeof(buyer), by ? by->code : a->subject);
+		if ((seller = seller_in(sl, c, bw, buyer)) == NULL)
+			continue;
+		at_set_detail(a, "arms_deal");
+		if (buyer[0])
+			ex_copy(a->partner, sizeof(a->partner), buyer);
+		ex_copy(a->subject, sizeof(a->subject), seller->code);
+		if (!strcmp(a->partner, a->subject))
+			a->partner[0] = '\0';
+		return;
+	}
+}
