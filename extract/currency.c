@@ -6,7 +6,8 @@
  * (shared Kronen SEK NOK DKK CZK ISK). A figure in such a word takes the money of the country the
  * text speaks of: the one of those countries named nearest before it in its sentence (a subject
  * before one that receives, "Norwegen will die Ukraine mit 75 Milliarden Kronen unterstützen"),
- * else after it, else the last one the sentences before it name, back to the headline. A word that
+ * else after it, else the last one the sentences before it name as one that acts or owns (not
+ * "Kampfjets aus Schweden"), back to the headline. A word that
  * says whose money it is ("dänische Kronen") is a unit row of its own and never comes here.
  */
 #include "attrib_int.h"
@@ -38,8 +39,8 @@ static const char *pick(const struct ex_lexicon *lx, const char *v, const struct
 
 	for (size_t i = 0; i < n; i++) {
 		const char *code = money_of(lx, v, m[i].code);
-		if (!code)
-			continue;
+		if (!code || (last && m[i].role != R_NONE && m[i].role != R_GEN))
+			continue; /* (in a sentence before, only a country that acts or owns: "Gripen aus Schweden" is none) */
 		if (last || m[i].start < pos) {
 			if (m[i].role == R_FOR || m[i].via_an)
 				receiver = code;

@@ -114,6 +114,10 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 		/* a cue that names no sub-kind ("Verteidigungsministerium") is weaker evidence */
 		if (!h->e->detail[0])
 			d += strcmp(inds[0], "budget") ? 40 : 1000; /* money: only when no cue names a sub-kind */
+		/* … and a word of any spending ("Ausgaben") yields to one of its sentence that says which
+		 * ("Der Bundeshaushalt sieht Ausgaben von 520,5 Mrd. Euro vor") */
+		else if ((h->e->flags & LXF_GENERIC) && !strcmp(inds[0], "budget"))
+			d += 500;
 		if (d < bestd) {
 			bestd = d;
 			best = h->e;
@@ -442,8 +446,8 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			const struct ex_lex_entry *prev;
 			far.start = far.end = c->sent[si - back].end;
 			prev = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money, &where);
-			if (prev && prev->detail[0] && !strcmp(prev->value, "budget"))
-				cue = prev;
+			if (prev && prev->detail[0] && (!strcmp(prev->value, "budget") || !strcmp(prev->detail, "federal_budget")))
+				cue = prev; /* (the whole federal budget too: "… den Bundeshaushalt 2026. Er sieht Ausgaben von …") */
 		}
 		if (cue && (!strcmp(cue->value, "trade_share") || !strcmp(cue->value, "other"))) {
 			a->ind = KZ_I_OTHER; /* trade volumes, a company's sales: not budgets */

@@ -33,8 +33,9 @@ static int apart(const struct ex_ctx *c, size_t a, size_t b)
 	return a < b ? at_clause_between(c->text, a, b) : at_clause_between(c->text, b, a);
 }
 
-/* The seller sentence si names with a word of buying at bw: by a seller's preposition in the word's
- * clause, the one nearest the word, else by a prefix or adjective after the word; not buyer. NULL when none. */
+/* The seller sentence si names with a word of buying at bw: by a seller's preposition, the one
+ * nearest the word ("32 F-16 aus Norwegen, die Rumänien … erworben hat"), else by a prefix or
+ * adjective after the word in its clause; not buyer. NULL when none. */
 static const struct mention *seller_in(const struct cache_slot *sl, const struct ex_ctx *c, size_t bw,
 				       const char *buyer)
 {
@@ -44,7 +45,7 @@ static const struct mention *seller_in(const struct cache_slot *sl, const struct
 	for (size_t i = 0; i < sl->nm; i++) {
 		const struct ex_lex_entry *b;
 		size_t d = sl->m[i].start > bw ? sl->m[i].start - bw : bw - sl->m[i].start;
-		if (!sl->m[i].prep[0] || !strcmp(sl->m[i].code, buyer) || d >= bd || apart(c, bw, sl->m[i].start))
+		if (!sl->m[i].prep[0] || !strcmp(sl->m[i].code, buyer) || d >= bd)
 			continue;
 		b = ex_lex_word(c->lx, LX_BUY, sl->m[i].prep, strlen(sl->m[i].prep));
 		if (b && !strcmp(b->value, "seller")) {
