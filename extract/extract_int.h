@@ -63,6 +63,7 @@ enum ex_lex_kind {
 	LX_DATIVE,     /* a verb of giving to someone: gezahlt, zugesagt — "haben der Ukraine … gezahlt" */
 	LX_SHARED,     /* a currency word several countries use (Kronen) and the codes it may be: SEK NOK DKK */
 	LX_MISSION,    /* a noun of a deployment, a compound ending: Einsatz, Mission — "der Einsatz in Mali" */
+	LX_COST,       /* a noun of what something costs or is worth: Kosten, Wert, Preis (status.c, estimates) */
 	LX_BUY,        /* a word of buying, a stem: kauft, bestellt — its seller by "bei", "in", "von" (value seller) */
 	LX__N
 };
@@ -85,7 +86,8 @@ enum {
 	LXF_PERSON = 16384, /* country: a leader who speaks or demands for it, never whose figure it is */
 	LXF_SETTLED = 32768, /* status: a plan word of provisions ("sieht … vor"): for a year come, in force */
 	LXF_BUDGETED = 65536, /* status: a plan word of budgeting ("veranschlagt", "plante … ein"): for a year gone, the budget */
-	LXF_GENERIC = 131072  /* cue: a word of any spending ("Ausgaben"): the paragraph's kind of money before it wins */
+	LXF_GENERIC = 131072, /* cue: a word of any spending ("Ausgaben"): the paragraph's kind of money before it wins */
+	LXF_ESTIMATE = 262144 /* status: a verb of estimating ("schätzt", "taxiert"): money beside a word of cost is a forecast */
 };
 
 struct ex_lex_entry {
@@ -648,6 +650,7 @@ struct ex_status_cue {
 	int noun;    /* a noun (Ziel, Obergrenze): it reaches the figures of its own phrase */
 	int settled; /* LXF_SETTLED */
 	int budgeted; /* LXF_BUDGETED */
+	int estimate; /* LXF_ESTIMATE */
 };
 struct ex_cite {
 	size_t pos;

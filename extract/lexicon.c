@@ -54,6 +54,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_SHARED] = "shared",
 	[LX_MISSION] = "mission",
 	[LX_BUY] = "buy",
+	[LX_COST] = "cost",
 };
 
 static int parse_flags(const char *s)
@@ -66,7 +67,8 @@ static int parse_flags(const char *s)
 		     {"gen", LXF_GEN},       {"adj", LXF_ADJ},	     {"capital", LXF_CAPITAL},
 		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG},	     {"word", LXF_WORD},
 		     {"governs", LXF_GOVERNS}, {"hearsay", LXF_HEARSAY}, {"person", LXF_PERSON},
-		     {"settled", LXF_SETTLED}, {"budgeted", LXF_BUDGETED}, {"generic", LXF_GENERIC}};
+		     {"settled", LXF_SETTLED}, {"budgeted", LXF_BUDGETED}, {"generic", LXF_GENERIC},
+		     {"estimate", LXF_ESTIMATE}};
 	int f = 0;
 
 	while (*s) {

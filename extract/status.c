@@ -103,6 +103,7 @@ static void separable_cues(const struct ex_ctx *c, size_t si, const struct ex_wo
 				h->governs = 1;
 				h->settled = (e->flags & LXF_SETTLED) != 0;
 				h->budgeted = (e->flags & LXF_BUDGETED) != 0;
+				h->estimate = (e->flags & LXF_ESTIMATE) != 0;
 				h->hearsay = 0;
 				h->noun = 0;
 				while (bb > s && (bb[-1] == ' ' || bb[-1] == '\n'))
@@ -163,6 +164,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->hearsay = (e->flags & LXF_HEARSAY) != 0;
 			h->settled = (e->flags & LXF_SETTLED) != 0;
 			h->budgeted = (e->flags & LXF_BUDGETED) != 0;
+			h->estimate = (e->flags & LXF_ESTIMATE) != 0;
 			/* a noun (capitalised key, or a compound ending) governs its own phrase only */
 			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
 				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&
@@ -405,16 +407,43 @@ static int noun_opens_clause(const struct ex_ctx *c, const struct ex_sentence_cu
 	return b == we;
 }
 
+/* Does clause k of the sentence name what something costs or is worth (status.tsv cost:
+ * "Die Kosten schätzt die Regierung auf …", "den Wert des Pakets auf … taxiert")? */
+static int cost_in_clause(const struct ex_ctx *c, const struct ex_sentence_cues *sc, size_t k)
+{
+	size_t a = sc->clause[k], b = k + 1 < sc->nclause ? sc->clause[k + 1] : c->sent[sc->si].end;
+	const struct ex_words *ws = ex_words_of(c, c->sent[sc->si].start, c->sent[sc->si].end);
+
+	for (size_t i = 0; i < ws->n; i++) {
+		const char *w = c->text + ws->w[i].start;
+		size_t n = ws->w[i].end - ws->w[i].start;
+		if (ws->w[i].start < a || ws->w[i].start >= b || !ex_upper_at(w, w + n))
+			continue;
+		if (ex_lex_word(c->lx, LX_COST, w, n) || ex_lex_suffix(c->lx, LX_COST, w, n))
+			return 1;
+	}
+	return 0;
+}
+
 void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)
 {
 	size_t fc, best = (size_t)-1, bestd = (size_t)-1, gov = (size_t)-1;
+	int costed = -1; /* money whose clause names a cost: not yet asked */
 
 	ex_sentence_cues(c, si, sc);
 	fc = ex_clause_of(sc, q->start);
 	for (size_t i = 0; i < sc->ncue; i++) {
 		const struct ex_status_cue *h = &sc->cue[i];
 		size_t cl = ex_clause_of(sc, h->pos), d = h->pos > q->start ? h->pos - q->start : q->start - h->pos;
+		/* a verb of estimating makes a forecast of money beside a word of cost only ("Die Kosten
+		 * schätzt die Regierung auf etwa 1,5 Milliarden Euro"); a count it estimates is reported */
+		if (h->estimate) {
+			if (costed < 0)
+				costed = ex_is_currency(q->unit) && cost_in_clause(c, sc, fc);
+			if (!costed && h->status == KZ_S_FORECAST)
+				continue;
+		}
 		/* "das Ziel von 2 Prozent", "Zwei-Prozent-Ziel", "eine Obergrenze von 28.500": a noun reaches
 		 * the figure of its own phrase, not every figure of the clause ("2,12 Prozent … und damit
 		 * das Ziel erreichen" states a level) */
@@ -451,6 +480,8 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	if (gov != (size_t)-1 && sc->cue[best].hearsay && sc->cue[best].status == KZ_S_PLAN)
 		best = gov;
 	a->status = (enum kz_status)sc->cue[best].status;
+	if (sc->cue[best].estimate && costed == 1)
+		a->status = KZ_S_FORECAST; /* "den Wert des Geschäfts auf 7,2 Milliarden Dollar veranschlagt" */
 	a->status_pos = sc->cue[best].pos;
 	a->status_settled = sc->cue[best].settled;
 	a->status_budgeted = sc->cue[best].budgeted;
