@@ -326,8 +326,12 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 		cells[0] = no;
 		cells[1] = name;
 		cells[2] = v;
-		/* "etwa", and below it what kind of statement it is when it is no report ("Plan") */
-		if (c->status != KZ_S_REPORTED)
+		/* "etwa", and below it what kind of statement it is when it is no report ("Plan"); a
+		 * figure the text states without a qualifier gets no word ("genau" would claim more
+		 * precision than a round "28.500" has) */
+		if (c->qual == KZ_Q_EXACT)
+			snprintf(kind, sizeof kind, "%s", c->status != KZ_S_REPORTED ? rp_status_word(c->status, L) : "");
+		else if (c->status != KZ_S_REPORTED)
 			snprintf(kind, sizeof kind, "%s\n%s", rp_qual_word(c->qual, L), rp_status_word(c->status, L));
 		else
 			snprintf(kind, sizeof kind, "%s", rp_qual_word(c->qual, L));

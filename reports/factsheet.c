@@ -167,7 +167,7 @@ static void span_total(char *name, size_t n, const struct rp_fact *f, enum pl_la
 }
 
 /* Do all the fact's claims state one figure exactly, in its unit ("28.500", "1,5192 Billionen
- * Won")? Then its interval is only the rounding of that figure: the sheet says "genau". */
+ * Won")? Then its interval is only the rounding of that figure: the sheet says "wie angegeben". */
 static int stated_exactly(const struct rp_model *m, const struct rp_fact *f)
 {
 	for (size_t k = 0; k < f->nclaims; k++) {
@@ -216,8 +216,8 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 		nc = MAX_COUNTRIES;
 	rp_pages_heading(p, rp_tr(L, "Kennzahlen nach Land", "Key figures by country"), RP_F_H2, 60);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      m->checked ? rp_tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus der Prüfung der Quellen gegeneinander), Intervall (genau: alle Quellen nennen dieselbe Zahl ohne Einschränkung) und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
-				      "Consensus per fact for the latest year with figures (from checking the sources against each other), its interval (exact: every source states the same figure without qualification) and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
+		      m->checked ? rp_tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus der Prüfung der Quellen gegeneinander), Intervall (wie angegeben: alle Quellen nennen dieselbe Zahl ohne Einschränkung) und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
+				      "Consensus per fact for the latest year with figures (from checking the sources against each other), its interval (as stated: every source states the same figure without qualification) and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
 				 : rp_tr(L, "Median der Angaben je Fakt für das jüngste Jahr, gemeinsames Intervall der Angaben und Zahl der Quellen. Rot: Quellen widersprechen sich.",
 				      "Median of the statements per fact for the latest year, their common interval and number of sources. Red: sources disagree."));
 	rp_table_begin(p, &t, cols, 5);
@@ -268,7 +268,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 			else if (f->disputed) /* no range all statements allow */
 				snprintf(r, sizeof r, "%s", rp_tr(L, "strittig", "disputed"));
 			else if (stated_exactly(m, f)) /* "28.450–28.550" would only say how it is rounded */
-				snprintf(r, sizeof r, "%s", rp_tr(L, "genau", "exact"));
+				snprintf(r, sizeof r, "%s", rp_tr(L, "wie angegeben", "as stated"));
 			else
 				pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
 			snprintf(n, sizeof n, "%zu", f->ndocs);
