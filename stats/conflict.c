@@ -303,8 +303,10 @@ static void drift(struct st_ctx *x, const struct st_bucket *a, const struct st_b
 			kz_buf_addf(&e, lang == ST_LANG_EN ? " – changed by %s%s" : " – Veränderung um %s%s",
 				    rd * 100 >= ST_PCT_MAX ? "" : rd > 0 ? "+" : rd < 0 ? "\xe2\x88\x92" : "", pct);
 		}
-		kz_buf_adds(&e, lang == ST_LANG_EN ? ", more than the statements allow (different years, not a contradiction)"
-						   : ", mehr als die Angaben zulassen (verschiedene Jahre, kein Widerspruch)");
+		/* (a change beyond what the figures' rounding explains: a development, no contradiction) */
+		kz_buf_adds(&e, lang == ST_LANG_EN
+					? ", more than the rounding of the figures explains: a development over the years, not a contradiction"
+					: ", mehr als die Rundung der Angaben erklärt: eine Entwicklung über die Jahre, kein Widerspruch");
 		st_result_add(x->r, ST_K_DRIFT, ST_SEV_INFO, ci, yr.s, mixed ? "USD" : ci->unit, list, 2, rd,
 			      e.s ? e.s : "");
 		kz_buf_release(&e);
