@@ -108,8 +108,9 @@ static void the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *
 	int found = 0;
 
 	if (a->subj_near || !c->have_prev || !c->prev.subject[0] || c->prev_si + 1 < si ||
-	    !strcmp(c->prev.subject, a->subject) || (a->ind != KZ_I_GDP_SHARE && a->ind != KZ_I_BUDGET && a->ind != KZ_I_TROOPS))
-		return;
+	    !strcmp(c->prev.subject, a->subject) || (a->ind != KZ_I_GDP_SHARE && a->ind != KZ_I_BUDGET && a->ind != KZ_I_TROOPS) ||
+	    !strcmp(c->prev.subject, "NATO") || !strcmp(c->prev.subject, "EU"))
+		return; /* (an alliance is never "das Land") */
 	/* back through the figure's clause */
 	for (int words = 0; words < 12 && !found; words++) {
 		w = ex_word_back(s, x, &we);

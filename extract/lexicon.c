@@ -55,6 +55,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_MISSION] = "mission",
 	[LX_BUY] = "buy",
 	[LX_COST] = "cost",
+	[LX_RANK] = "rank",
 };
 
 static int parse_flags(const char *s)

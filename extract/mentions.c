@@ -253,6 +253,28 @@ size_t at_mentions_raw(const struct ex_ctx *c, size_t s, size_t e, const struct 
 	return n;
 }
 
+/* Does a ranking follow the mention ending at p: an article, then a superlative or an ordinal
+ * ("der zweitgrößte", "die wichtigste"), or one right away ("größter Geber")? */
+static int ranked_after(const struct ex_ctx *c, const char *p)
+{
+	const char *end = c->text + c->doc->len, *w, *we;
+
+	for (int k = 0; k < 2; k++) {
+		w = ex_skip_space(p, end);
+		if (w < end && *w == ',')
+			w = ex_skip_space(w + 1, end);
+		we = ex_word_end(w, end);
+		if (we == w)
+			return 0;
+		if (ex_lex_stem(c->lx, LX_RANK, w, we, end, &(size_t){0}))
+			return 1;
+		if (!ex_word_in(w, (size_t)(we - w), (const char *const[]){"der", "die", "das", "den", "dem", NULL}))
+			return 0;
+		p = we;
+	}
+	return 0;
+}
+
 void at_mentions_roles(const struct ex_ctx *c, size_t s, struct mention *m, size_t n)
 {
 	const char *t = c->text;
@@ -264,6 +286,14 @@ void at_mentions_roles(const struct ex_ctx *c, size_t s, struct mention *m, size
 		if (r)
 			m[i].role = R_SOURCE; /* "Österreich, das nicht der Nato angehört, gibt …" */
 	}
+	/* "Deutschland ist nach den USA der zweitgrößte Unterstützer": "nach" a country and a ranking
+	 * (grammar.tsv rank) orders, it names no destination — the country is scenery */
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(m[i].prep, "nach") && ranked_after(c, t + m[i].end)) {
+			m[i].role = R_SOURCE;
+			m[i].prep[0] = '\0'; /* nor a receiver's "nach" (frames.c) */
+			m[i].via_an = 0;
+		}
 	for (size_t i = 1; i < n; i++) {
 		const char *a = t + m[i - 1].end, *b = t + m[i].start;
 		size_t gap = (size_t)(b - a);
