@@ -121,8 +121,15 @@ const char *kz_idgen_make(struct kz_idgen *g, struct kz_buf *out, const char *fi
 	kz_claim_anchor_num(out, num, numlen);
 	n = (uintptr_t)g_hash_table_lookup(g->seen, out->s) + 1;
 	g_hash_table_insert(g->seen, g_strdup(out->s), (gpointer)n);
-	if (n > 1)
-		kz_buf_addf(out, "~%lu", (unsigned long)n);
+	if (n > 1) {
+		/* "~%lu", from the end of a buffer (no format read at every repeated key) */
+		char tmp[24], *q = tmp + sizeof(tmp);
+		do
+			*--q = (char)('0' + n % 10);
+		while ((n /= 10) != 0);
+		*--q = '~';
+		kz_buf_add(out, q, (size_t)(tmp + sizeof(tmp) - q));
+	}
 	return out->s;
 }
 

@@ -121,6 +121,9 @@ struct ex_lex_trie {
 	unsigned *first;
 	unsigned *ent;
 	int ok;
+	/* the forward trie's: a bit per ex_lex_word_bit of each whole-word key (no compound ending),
+	 * so a word no key of its kind, length, first and last byte can be is answered without a walk */
+	unsigned char word_bits[65536 / 8];
 };
 
 struct ex_lexicon {
@@ -265,6 +268,17 @@ void ex_lex_trie_free(struct ex_lex_trie *tr);
 static inline unsigned char ex_lex_trie_fold(const char *s, size_t i)
 {
 	return i ? ex_fold_after((unsigned char)s[i - 1], (unsigned char)s[i]) : ex_fold_byte((unsigned char)s[0]);
+}
+
+/* The filter bit of a whole word of kind, n bytes (n ≥ 1) at w: of its length and its first and
+ * last bytes folded as the trie folds them, so a key that matches the word ignoring case has the
+ * word's bit. */
+static inline unsigned ex_lex_word_bit(int kind, const char *w, size_t n)
+{
+	unsigned h = ((unsigned)kind << 8 | (unsigned)(n & 0xFF)) * 0x9E3779B1u ^
+		     (unsigned)ex_fold_byte((unsigned char)w[0]) * 0x85EBCA6Bu ^ (unsigned)ex_lex_trie_fold(w, n - 1) * 0xC2B2AE35u;
+
+	return (h ^ h >> 16) & 0xFFFF;
 }
 
 /* The child of node by folded byte b, 0 when none. */

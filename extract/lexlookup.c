@@ -81,7 +81,10 @@ static const struct ex_lex_entry *lex_word(const struct ex_lexicon *lx, int kind
 	if (lx->trie.ok) {
 		/* the node n bytes down, if the walk gets there */
 		const struct ex_lex_trie *tr = &lx->trie;
-		unsigned node = tr->root[kind][ex_fold_byte((unsigned char)*w)];
+		unsigned bit = ex_lex_word_bit(kind, w, n), node;
+		if (!(tr->word_bits[bit >> 3] & (1u << (bit & 7))))
+			return NULL; /* no key of this length, first and last byte */
+		node = tr->root[kind][ex_fold_byte((unsigned char)*w)];
 		for (size_t i = 1; i < n && node; i++)
 			node = ex_lex_trie_child(tr, node, ex_fold_after((unsigned char)w[i - 1], (unsigned char)w[i]));
 		if (!tr->node[node].ends)

@@ -245,6 +245,16 @@ static void build(const struct ex_lexicon *lx, struct ex_lex_trie *tr, int rever
 		for (unsigned j = 0; j < tr->node[v].nkids; j++)
 			depth_ends[tr->node[v].kid0 + j] = depth_ends[v];
 	}
+	/* the whole-word filter: every key a whole-word lookup may return */
+	if (!reverse)
+		for (int k = 0; k < LX__N; k++)
+			for (size_t i = 0; i < lx->n[k]; i++) {
+				const struct ex_lex_entry *e = &lx->v[k][i];
+				if (e->klen && !(e->flags & LXF_SUFFIX)) {
+					unsigned bit = ex_lex_word_bit(k, e->key, e->klen);
+					tr->word_bits[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+				}
+			}
 	free(depth_ends);
 	free(count);
 	free(queue);
