@@ -229,17 +229,71 @@ static int doc_month(const struct ex_doc *d)
  * of the past, is the last such month up to the document's date. Its year, or 0 when the word at
  * [p, we) is no month, a year or time phrase follows it ("Oktober 2024", "im Oktober vergangenen
  * Jahres") or the sentence does not speak of the past. */
-static int month_year(const struct ex_ctx *c, const char *s, const char *e, const char *p, const char *we)
+/* Does [s, e) end in a past participle ("haben die USA bis Ende Juli 71 Milliarden Euro
+ * zugesagt"): a perfect, told of the past? A participle here: "ge" in it after at most a
+ * separable particle's letters, ending in -t or -en, lower case. */
+static int ends_in_participle(const char *s, const char *e)
+{
+	const char *we = e, *w;
+	size_t n;
+
+	while (we > s && !ex_letter_before(s, we))
+		we--;
+	w = we;
+	while (w > s && ex_letter_before(s, w))
+		w--;
+	n = (size_t)(we - w);
+	if (n < 5 || !(*w >= 'a' && *w <= 'z') || !((we[-1] == 't') || (we[-2] == 'e' && we[-1] == 'n')))
+		return 0;
+	for (size_t i = 0; i + 2 < n && i <= 4; i++)
+		if (w[i] == 'g' && w[i + 1] == 'e')
+			return 1;
+	return 0;
+}
+
+/* Does "bis" stand before the month at p, over period words ("bis Mitte September")? */
+static int until_before(const struct ex_ctx *c, const char *s, const char *p)
+{
+	const char *x = p, *w, *we;
+
+	for (int k = 0; k < 3; k++) {
+		w = ex_word_back(s, x, &we);
+		if (w == we)
+			return 0;
+		if (lower_word(w, (size_t)(we - w), "bis"))
+			return 1;
+		if (!ex_lex_word(c->lx, LX_PERIOD, w, (size_t)(we - w)))
+			return 0;
+		x = w;
+	}
+	return 0;
+}
+
+static int month_year(const struct ex_ctx *c, const char *s, const char *e, const char *p, const char *we,
+		      int *target)
 {
 	const struct ex_lex_entry *pe = ex_lex_word(c->lx, LX_PERIOD, p, (size_t)(we - p));
 	int mon = pe ? (int)pe->num : 0, dm = doc_month(c->doc), y;
 	const char *q = ex_skip_space(we, e);
 	size_t ml;
 
+	*target = 0;
 	if (mon <= 0 || !dm || !c->doc->meta.year)
 		return 0;
 	if (at_year_at(q, e, &y) || (q < e && at_digit(*q)) || ex_lex_match_after(c->lx, LX_TIME, q, e, &ml))
 		return 0;
+	/* "bis Mitte September" (a text of August 2024): in a sentence of the present or of a plan,
+	 * the first such month from the document's on, a date to be met by; told in the past ("sagten
+	 * bis Ende Februar … zu"), the last one up to the document's date, a sum until then */
+	if (until_before(c, s, p)) {
+		const char *ce = p;
+		while (ce < e && *ce != ',' && *ce != ';')
+			ce++; /* the clause of the month ends there */
+		if ((at_tense_of(c->lx, s, e) < 0 || ends_in_participle(s, ce)) && !at_speaks_of_plan(c->lx, s, e))
+			return mon > dm ? c->doc->meta.year - 1 : c->doc->meta.year;
+		*target = 1;
+		return mon >= dm ? c->doc->meta.year : c->doc->meta.year + 1;
+	}
 	if (at_tense_of(c->lx, s, e) >= 0 || at_speaks_of_plan(c->lx, s, e))
 		return 0;
 	return mon > dm ? c->doc->meta.year - 1 : c->doc->meta.year;
@@ -328,12 +382,13 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 			{
 				const char *we = wi < ws->n && t + ws->w[wi].start == p ? t + ws->w[wi].end
 											: ex_word_end(p, end);
-				int my = month_year(c, t + s, end, p, we);
+				int target, my = month_year(c, t + s, end, p, we, &target);
 				if (my) {
 					out[n].start = (size_t)(p - t);
 					out[n].end = (size_t)(we - t);
 					out[n].baseline = is_baseline(t + s, p);
-					out[n].since = out[n].target = out[n].compared = 0;
+					out[n].since = out[n].compared = 0;
+					out[n].target = target;
 					out[n].clause = 1;
 					snprintf(out[n].text, sizeof(out[n].text), "%d", my);
 					n++;
