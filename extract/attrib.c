@@ -284,6 +284,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	ex_status(c, si, q, c->cues, a);
 	at_who(c, si, q, all, nq, a);
 	at_frame(c, si, q, all, nq, a);
+	at_purchase(c, si, q, all, nq, a);
 	at_when(c, si, q, all, nq, a);
 	ex_source(c, si, q, c->cues, a);
 	/* "Mit der Brigade stationiert Deutschland bis 2027 etwa 5.000 Soldaten", "Der Beitrag für 2026

@@ -8,23 +8,45 @@
  * preposition gives (buy rows of value `seller`: bei, in, von, aus), else a country's prefix or
  * adjective in what is bought ("US-Raketenabwehrsystem", "amerikanische Kampfjets"). The deal's
  * money is the seller's (its subject), the buyer its partner (DESIGN.md). Money that is already a
- * deal ("Vertrag im Wert von") finds its seller in the sentence before too.
+ * deal ("Vertrag im Wert von") finds its seller in the sentence before too. A word of selling
+ * (buy rows of value `sale`: Verkauf, verkauft) names the seller before it and the buyer after it
+ * with "an" ("den Verkauf von 40 F-35 an Griechenland").
  */
 #include "attrib_int.h"
 
 #include <string.h>
 
-/* The position of a word of buying in sentence si, or (size_t)-1. */
-static size_t buy_word(const struct ex_ctx *c, size_t si)
+/* The position of a word of buying or (*sale) selling in sentence si, or (size_t)-1. */
+static size_t buy_word(const struct ex_ctx *c, size_t si, int *sale)
 {
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
 
 	while ((w = ex_next_word(s, &p, e)) != NULL) {
 		const struct ex_lex_entry *b = ex_lex_stem(c->lx, LX_BUY, w, p, e, &(size_t){0});
-		if (b && strcmp(b->value, "seller"))
+		if (b && strcmp(b->value, "seller")) {
+			*sale = !strcmp(b->value, "sale");
 			return (size_t)(w - c->text);
+		}
 	}
 	return (size_t)-1;
+}
+
+/* The buyer a word of selling at bw names: the country after it with "an" or "nach" ("den Verkauf
+ * von 40 F-35 an Griechenland"), else the first named bare after it; NULL if none. */
+static const struct mention *sold_to(const struct cache_slot *sl, size_t bw, const char *seller)
+{
+	const struct mention *any = NULL;
+
+	for (size_t i = 0; i < sl->nm; i++) {
+		if (sl->m[i].start <= bw || !strcmp(sl->m[i].code, seller) || sl->m[i].role == R_SOURCE ||
+		    (sl->m[i].flags & (LXF_PREFIX | LXF_ADJ)))
+			continue;
+		if (sl->m[i].via_an)
+			return &sl->m[i];
+		if (!any)
+			any = &sl->m[i]; /* ("an den Nachbarn und Rivalen Griechenland": a name after nouns) */
+	}
+	return any;
 }
 
 /* Does a clause boundary stand between the offsets a and b (either order)? */
@@ -84,19 +106,37 @@ void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 	 * Milliarden Dollar") */
 	for (size_t i = 0; i < nq && !weapons; i++)
 		weapons = all[i].unit && !strcmp(all[i].unit, "count");
-	if (!deal && strcmp(a->detail, "procurement") && !(weapons && !a->detail[0]))
+	/* (an export approval of one sale is that deal: "genehmigte den Verkauf … für 8,6 Milliarden") */
+	if (!deal && strcmp(a->detail, "procurement") && strcmp(a->detail, "military_exports") &&
+	    !(weapons && !a->detail[0]))
 		return;
 	for (size_t back = 0; back <= (size_t)deal && back <= si; back++) {
 		size_t k = si - back, bw;
 		const struct mention *seller, *by;
 		const struct cache_slot *sl;
 		char buyer[sizeof(a->subject)];
+		int sale = 0;
 		if (back && c->sent[k].para != c->sent[si].para)
 			break;
-		if ((bw = buy_word(c, k)) == (size_t)-1)
+		if ((bw = buy_word(c, k, &sale)) == (size_t)-1)
 			continue;
 		sl = at_sentence_info(c, c->sent[k].start, c->sent[k].end, NULL, 0, AT_MENTIONS);
 		by = buyer_in(sl, bw);
+		if (sale) {
+			/* "genehmigte Washington den Verkauf von 40 F-35 an Griechenland": the one named
+			 * before the word sells, the one it goes to buys */
+			char sel[sizeof(a->subject)];
+			const struct mention *to;
+			ex_copy(sel, sizeof(sel), by ? by->code : a->subject);
+			if (!sel[0] || (to = sold_to(sl, bw, sel)) == NULL)
+				continue;
+			at_set_detail(a, "arms_deal");
+			ex_copy(a->subject, sizeof(a->subject), sel);
+			ex_copy(a->partner, sizeof(a->partner), to->code);
+			return;
+		}
+		if (!strcmp(a->detail, "military_exports"))
+			continue; /* an exporter's total is no one purchase */
 		ex_copy(buyer, sizeof(buyer), by ? by->code : a->subject);
 		if ((seller = seller_in(sl, c, bw, buyer)) == NULL)
 			continue;

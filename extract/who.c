@@ -614,7 +614,6 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	}
 	if (a->ind == KZ_I_BUDGET && a->partner[0] && !strcmp(a->detail, "military_aid") && !c->aid_to[0])
 		ex_copy(c->aid_to, sizeof(c->aid_to), a->partner); /* the article's first recipient */
-	at_purchase(c, si, q, all, nq, a);
 	/* "Polen, das rund 10.000 US-Soldaten beherbergt": the country a relative clause with a verb of
 	 * hosting (words.tsv host) describes is where the troops are */
 	if (a->ind == KZ_I_TROOPS && !a->partner[0]) {
