@@ -140,6 +140,23 @@ const struct ex_lex_entry *ex_num_unit_after(const struct ex_scan *sc, const cha
 				*ue = we;
 				return e;
 			}
+			/* "24.000 Berufs- und Zeitsoldaten": a compound's first part, its hyphen standing
+			 * for the ending of the compound after "und" or "oder" */
+			{
+				const char *h = we < sc->e && *we == '-' ? we + 1 : we[-1] == '-' ? we : NULL;
+				if (h) {
+					const char *cj = ex_skip_space(h, sc->e), *cje = ex_word_end(cj, sc->e);
+					if (ex_word_in(cj, (size_t)(cje - cj), (const char *const[]){"und", "oder", NULL})) {
+						const char *n2 = ex_skip_space(cje, sc->e), *n2e = ex_word_end(n2, sc->e);
+						if (n2e > n2 && ex_upper_at(n2, sc->e) &&
+						    (e = ex_lex_suffix(sc->lx, LX_UNIT, n2, (size_t)(n2e - n2))) != NULL) {
+							*us = p;
+							*ue = n2e;
+							return e;
+						}
+					}
+				}
+			}
 			return NULL; /* a noun that is not a unit: "5 Jahre", "2 Minuten" */
 		}
 		/* a lower-case adjective ("amerikanische", "aktive") or adverb ("dort") may stand between */

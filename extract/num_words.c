@@ -7,7 +7,8 @@
  * How a word becomes a figure (ex_num_scan_word, at a word ex_num_maybe_word lets through):
  *  1. ex_numword reads a cardinal from its pieces, tens before units ("dreißig" begins like
  *     "drei"): 1..99 ("fünfundzwanzig"), "<1..9>hundert<1..99>", then "tausend" and another
- *     1..999 ("zweitausendfünfhundert"); "anderthalb" and "<n>einhalb" add a half. The
+ *     1..999 ("zweitausendfünfhundert"); "anderthalb" and "<n>einhalb" add a half, "eine halbe"
+ *     before a scale is half of it ("eine halbe Milliarde"). The
  *     pieces must make up the whole word.
  *  2. Multiples are factors: verbs and nouns of multiplication ("verdoppelt", "Verzehnfachung"),
  *     "<n>fache" ("das Dreifache"), and "das Fünf- bis Sechsfache" as a range.
@@ -395,6 +396,17 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 	{
 		const char *after = we;
 		double scale = ex_num_scale_at(sc, &after);
+		if (v == 1 && scale == 1) {
+			/* "eine halbe Milliarde Euro": a half of the scale after it */
+			const char *h = ex_skip_space(we, sc->e), *he = ex_word_end(h, sc->e), *a2 = he;
+			double s2;
+			if (((he - h == 5 && !ex_casecmp_n(h, 5, "halbe")) || (he - h == 6 && !ex_casecmp_n(h, 6, "halben"))) &&
+			    (s2 = ex_num_scale_at(sc, &a2)) > 1) {
+				q.value = 0.5;
+				q.step = 0.5;
+				return ex_num_finish(sc, &q, a2, s2, 1);
+			}
+		}
 		if (v == 1 && scale == 1) {
 			/* "ein", "eine" alone are articles; "rund ein Prozent" is a figure */
 			const char *u = ex_skip_space(after, sc->e);
