@@ -63,6 +63,7 @@ enum ex_lex_kind {
 	LX_DATIVE,     /* a verb of giving to someone: gezahlt, zugesagt — "haben der Ukraine … gezahlt" */
 	LX_SHARED,     /* a currency word several countries use (Kronen) and the codes it may be: SEK NOK DKK */
 	LX_MISSION,    /* a noun of a deployment, a compound ending: Einsatz, Mission — "der Einsatz in Mali" */
+	LX_TALLY,      /* a word of a running total: insgesamt, bisher, seit (status.c, pledges) */
 	LX_RANK,       /* a superlative or ordinal after "nach X der": a ranking, not a destination (größt, zweit) */
 	LX_COST,       /* a noun of what something costs or is worth: Kosten, Wert, Preis (status.c, estimates) */
 	LX_BUY,        /* a word of buying, a stem: kauft, bestellt — its seller by "bei", "in", "von" (value seller) */
@@ -88,7 +89,8 @@ enum {
 	LXF_SETTLED = 32768, /* status: a plan word of provisions ("sieht … vor"): for a year come, in force */
 	LXF_BUDGETED = 65536, /* status: a plan word of budgeting ("veranschlagt", "plante … ein"): for a year gone, the budget */
 	LXF_GENERIC = 131072, /* cue: a word of any spending ("Ausgaben"): the paragraph's kind of money before it wins */
-	LXF_ESTIMATE = 262144 /* status: a verb of estimating ("schätzt", "taxiert"): money beside a word of cost is a forecast */
+	LXF_ESTIMATE = 262144, /* status: a verb of estimating ("schätzt", "taxiert"): money beside a word of cost is a forecast */
+	LXF_PLEDGE = 524288    /* status: a verb of pledging ("sagte … zu"): a plan, but a running total of pledges is reported */
 };
 
 struct ex_lex_entry {
@@ -577,6 +579,7 @@ struct ex_attr {
 	size_t status_pos;     /* where the word that gave it stands (a demand's, a claim's: who makes it) */
 	int status_settled;    /* that word provides for money (LXF_SETTLED): for a year come it is in force */
 	int status_budgeted;   /* that word enters money in a budget (LXF_BUDGETED): for a year gone, the budget */
+	int status_pledge;     /* that word pledges (LXF_PLEDGE): pledges summed over a run of years are a tally */
 	char source[48];       /* originator.c: who the text says the figure comes from */
 };
 
@@ -666,6 +669,7 @@ struct ex_status_cue {
 	int settled; /* LXF_SETTLED */
 	int budgeted; /* LXF_BUDGETED */
 	int estimate; /* LXF_ESTIMATE */
+	int pledge;   /* LXF_PLEDGE */
 };
 struct ex_cite {
 	size_t pos;

@@ -56,6 +56,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_BUY] = "buy",
 	[LX_COST] = "cost",
 	[LX_RANK] = "rank",
+	[LX_TALLY] = "tally",
 };
 
 static int parse_flags(const char *s)
@@ -69,7 +70,7 @@ static int parse_flags(const char *s)
 		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG},	     {"word", LXF_WORD},
 		     {"governs", LXF_GOVERNS}, {"hearsay", LXF_HEARSAY}, {"person", LXF_PERSON},
 		     {"settled", LXF_SETTLED}, {"budgeted", LXF_BUDGETED}, {"generic", LXF_GENERIC},
-		     {"estimate", LXF_ESTIMATE}};
+		     {"estimate", LXF_ESTIMATE}, {"pledge", LXF_PLEDGE}};
 	int f = 0;
 
 	while (*s) {

@@ -104,6 +104,7 @@ static void separable_cues(const struct ex_ctx *c, size_t si, const struct ex_wo
 				h->settled = (e->flags & LXF_SETTLED) != 0;
 				h->budgeted = (e->flags & LXF_BUDGETED) != 0;
 				h->estimate = (e->flags & LXF_ESTIMATE) != 0;
+				h->pledge = (e->flags & LXF_PLEDGE) != 0;
 				h->hearsay = 0;
 				h->noun = 0;
 				while (bb > s && (bb[-1] == ' ' || bb[-1] == '\n'))
@@ -165,6 +166,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->settled = (e->flags & LXF_SETTLED) != 0;
 			h->budgeted = (e->flags & LXF_BUDGETED) != 0;
 			h->estimate = (e->flags & LXF_ESTIMATE) != 0;
+			h->pledge = (e->flags & LXF_PLEDGE) != 0;
 			/* a noun (capitalised key, or a compound ending) governs its own phrase only */
 			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
 				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&
@@ -425,6 +427,17 @@ static int cost_in_clause(const struct ex_ctx *c, const struct ex_sentence_cues 
 	return 0;
 }
 
+/* Does sentence si speak of a running total (status.tsv tally: insgesamt, bisher, seit, bis)? */
+static int tally_in(const struct ex_ctx *c, size_t si)
+{
+	const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+
+	for (size_t i = 0; i < ws->n; i++)
+		if (ex_lex_word_ci(c->lx, LX_TALLY, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start))
+			return 1;
+	return 0;
+}
+
 void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)
 {
@@ -480,11 +493,16 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	if (gov != (size_t)-1 && sc->cue[best].hearsay && sc->cue[best].status == KZ_S_PLAN)
 		best = gov;
 	a->status = (enum kz_status)sc->cue[best].status;
+	/* "sagten die USA bis Ende Februar insgesamt 42,2 Milliarden Euro zu": pledges counted up to a
+	 * date are a tally, reported; one pledge is a plan */
+	if (sc->cue[best].pledge && tally_in(c, si))
+		a->status = KZ_S_REPORTED;
 	if (sc->cue[best].estimate && costed == 1)
 		a->status = KZ_S_FORECAST; /* "den Wert des Geschäfts auf 7,2 Milliarden Dollar veranschlagt" */
 	a->status_pos = sc->cue[best].pos;
 	a->status_settled = sc->cue[best].settled;
 	a->status_budgeted = sc->cue[best].budgeted;
+	a->status_pledge = sc->cue[best].pledge;
 	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
 	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
 		a->status = KZ_S_REPORTED;
