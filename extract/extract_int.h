@@ -63,6 +63,7 @@ enum ex_lex_kind {
 	LX_DATIVE,     /* a verb of giving to someone: gezahlt, zugesagt — "haben der Ukraine … gezahlt" */
 	LX_SHARED,     /* a currency word several countries use (Kronen) and the codes it may be: SEK NOK DKK */
 	LX_MISSION,    /* a noun of a deployment, a compound ending: Einsatz, Mission — "der Einsatz in Mali" */
+	LX_MINISTRY,   /* a government noun of one country and its short name: Verteidigungsministerium DE BMVg */
 	LX_TALLY,      /* a word of a running total: insgesamt, bisher, seit (status.c, pledges) */
 	LX_RANK,       /* a superlative or ordinal after "nach X der": a ranking, not a destination (größt, zweit) */
 	LX_COST,       /* a noun of what something costs or is worth: Kosten, Wert, Preis (status.c, estimates) */
@@ -675,7 +676,8 @@ struct ex_cite {
 	size_t pos;
 	size_t from, to; /* the phrase naming the originator ("nach Angaben der Allianz", "Nato-Angaben zufolge") */
 	char name[48]; /* the originator's short name, code or words as written */
-	int self;      /* "nach eigenen Angaben": the figure's subject is its originator */
+	int self;      /* "nach eigenen Angaben": the figure's subject is its originator; 2: a government
+			* named without its country ("des Verteidigungsministeriums", its noun in name) */
 };
 struct ex_sentence_cues {
 	int valid;

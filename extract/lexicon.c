@@ -57,6 +57,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_COST] = "cost",
 	[LX_RANK] = "rank",
 	[LX_TALLY] = "tally",
+	[LX_MINISTRY] = "ministry",
 };
 
 static int parse_flags(const char *s)
@@ -138,7 +139,10 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 				memcpy(fl, col[3], clen[3]);
 				fl[clen[3]] = '\0';
 			}
-			if (k == LX_CUE) {
+			if (k == LX_MINISTRY) {
+				/* its short name in the 4th column: "ministry Verteidigungsministerium DE BMVg" */
+				e->detail = kz_arena_strndup(&lx->arena, ncol > 3 ? col[3] : "", ncol > 3 ? clen[3] : 0);
+			} else if (k == LX_CUE) {
 				e->detail = kz_arena_strndup(&lx->arena, ncol > 3 ? col[3] : "",
 							     ncol > 3 ? clen[3] : 0);
 				/* a cue's flags follow its detail: "cue ausgaben budget defense_budget generic" */
@@ -214,6 +218,8 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 				return kz_err_set(err, KZ_EINPUT, name, line,
 						  "shared needs the currency codes it may be, apart by spaces (SEK NOK DKK)");
 		}
+		if (k == LX_MINISTRY && (!e->detail || !e->detail[0] || !e->value[0]))
+			return kz_err_set(err, KZ_EINPUT, name, line, "ministry needs a country code and a short name");
 		if (k == LX_SOURCENAME && !e->value[0])
 			return kz_err_set(err, KZ_EINPUT, name, line, "sourcename needs its short name");
 		if (k == LX_CUE && memchr(e->key, ' ', e->klen))

@@ -467,6 +467,18 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 	a->source[0] = '\0';
 }
 
+/* The short name status.tsv ministry gives the government noun of a country ("Verteidigungsministerium",
+ * DE: BMVg), or NULL. */
+static const char *ministry_name(const struct ex_lexicon *lx, const char *noun, const char *country)
+{
+	for (size_t i = 0; i < lx->n[LX_MINISTRY]; i++) {
+		const struct ex_lex_entry *e = &lx->v[LX_MINISTRY][i];
+		if (!strcmp(e->key, noun) && !strcmp(e->value, country))
+			return e->detail;
+	}
+	return NULL;
+}
+
 void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)
 {
@@ -481,7 +493,16 @@ void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 		}
 	}
 	a->source[0] = '\0';
-	if (best != (size_t)-1 && sc->cite[best].self) {
+	if (best != (size_t)-1 && sc->cite[best].self == 2) {
+		/* "nach Angaben des Verteidigungsministeriums": the figure's country's government, by
+		 * its short name when status.tsv ministry has one (BMVg, JMOD), else the country's */
+		const char *cty = a->subject[0] && strcmp(a->subject, "NATO") && strcmp(a->subject, "EU") ? a->subject : NULL;
+		const char *sn = cty ? ministry_name(c->lx, sc->cite[best].name, cty) : NULL;
+		if (sn)
+			snprintf(a->source, sizeof(a->source), "%s", sn);
+		else if (cty)
+			snprintf(a->source, sizeof(a->source), "%s", ex_country_name(c->lx, cty));
+	} else if (best != (size_t)-1 && sc->cite[best].self) {
 		if (a->subject[0])
 			snprintf(a->source, sizeof(a->source), "%s", ex_country_name(c->lx, a->subject));
 	} else if (best != (size_t)-1)

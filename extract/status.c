@@ -117,6 +117,40 @@ static void separable_cues(const struct ex_ctx *c, size_t si, const struct ex_wo
 	}
 }
 
+/* Is the noun phrase at p a government's with no country named in it ("der Regierung", "des
+ * Verteidigungsministeriums"): its article, then a government noun (grammar.tsv govt) ending the
+ * phrase? */
+static int govt_after(const struct ex_lexicon *lx, const char *p, const char *end, char *noun, size_t nn)
+{
+	const struct ex_lex_entry *g;
+	const char *q = p, *w = ex_next_word(p, &q, end), *w2, *q2;
+	static const char *const arts[] = {"der", "des", "dem", "den", "die", "das", NULL};
+
+	if (!w || !ex_word_in(w, (size_t)(q - w), arts))
+		return 0;
+	w = ex_next_word(q, &q, end);
+	if (!w || !ex_upper_at(w, q))
+		return 0;
+	{
+		size_t n = (size_t)(q - w);
+		/* a genitive ending: "des Verteidigungsministeriums" */
+		if (!(g = ex_lex_word(lx, LX_GOVT, w, n)) && !(n > 2 && w[n - 1] == 's' && (g = ex_lex_word(lx, LX_GOVT, w, n - 1))) &&
+		    !(n > 3 && w[n - 1] == 's' && w[n - 2] == 'e' && (g = ex_lex_word(lx, LX_GOVT, w, n - 2))))
+			return 0;
+	}
+	/* no country after it ("der Regierung in Warschau" names its own) */
+	q2 = q;
+	w2 = ex_next_word(q, &q2, end);
+	if (w2 && ex_skip_space(q, end) != w2)
+		w2 = NULL; /* a figure or a mark stands first: the phrase ended */
+	if (w2 && (ex_lex_match_after(lx, LX_COUNTRY, w2, end, &(size_t){0}) || ex_upper_at(w2, q2)))
+		return 0;
+	if (w2 && ex_word_in(w2, (size_t)(q2 - w2), (const char *const[]){"in", "von", "aus", NULL}))
+		return 0;
+	snprintf(noun, nn, "%s", g->key);
+	return 1;
+}
+
 void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 {
 	const struct ex_lexicon *lx = c->lx;
@@ -212,6 +246,13 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				}
 			} else if (!strcmp(e->value, "after")) {
 				found = ex_originator_after(lx, p + ml, end, 1, 2, h->name, sizeof(h->name));
+				/* "nach Angaben der Regierung", "des Verteidigungsministeriums": a government no
+				 * country is named with speaks for the figure's own country, as "nach eigenen
+				 * Angaben" */
+				if (!found && govt_after(lx, p + ml, end, h->name, sizeof(h->name))) {
+					found = 1;
+					h->self = 2;
+				}
 				/* "nach russischen Angaben": a country's adjective before the noun is its government */
 				if (!found && ex_upper_at(p, we)) {
 					const char *aw, *awe;
