@@ -287,6 +287,14 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 					found = ex_originator_before(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
 						ex_originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name)) ||
 						ex_speaker_near(c, si, p, p + ml, h->name, sizeof(h->name));
+				/* "wie das Ministerium mitteilte", "teilte die Regierung mit": a government no
+				 * country is named with, the verb's subject right before or after it */
+				if (!found && w < wb) {
+					const char *art = pw < pwb ? pw : NULL;
+					if ((art && govt_after(lx, art, p, h->name, sizeof(h->name))) ||
+					    govt_after(lx, p + ml, end, h->name, sizeof(h->name)))
+						found = 1, h->self = 2;
+				}
 			}
 			if (found) {
 				/* the phrase naming the originator: after the cue, its article and words; before
