@@ -337,6 +337,33 @@ static size_t value_sources(const struct rp_model *m, const struct rp_fact *f, d
 	return n;
 }
 
+/* Do two claims state one figure: equal, or one inside the other's rounding ("1,52" and "1,5192")? */
+static int same_figure(const struct kz_claim *a, const struct kz_claim *b)
+{
+	return a->value == b->value || (strcmp(a->unit, b->unit) == 0 && ((b->value >= a->low && b->value <= a->high) ||
+									  (a->value >= b->low && a->value <= b->high)));
+}
+
+/* The sources of f's claims that state the figure of c (within its rounding), each once. */
+static size_t sources_within(const struct rp_model *m, const struct rp_fact *f, const struct kz_claim *c)
+{
+	struct voucher *v = kz_xmalloc((f->nclaims + 1) * sizeof *v);
+	size_t k, nv = 0, n = 0;
+
+	for (k = 0; k < f->nclaims; k++) {
+		const struct kz_claim *a = &m->t->v[f->claims[k]];
+		if (strcmp(a->unit, f->unit) || !same_figure(a, c))
+			continue;
+		v[nv].named = *a->source != '\0';
+		v[nv++].who = *a->source ? a->source : a->doc;
+	}
+	qsort(v, nv, sizeof *v, voucher_cmp);
+	for (k = 0; k < nv; k++)
+		n += !k || voucher_cmp(&v[k - 1], &v[k]) != 0;
+	free(v);
+	return n;
+}
+
 /* Targets, plans, demands, caps, disputed claims and forecasts: never levels, so a table of their
  * own. Each row is one figure for one fact (indicator, detail, status, subject, partner, year)
  * with the year it is for: a target of 5 % and its parts of 3,5 % and 1,5 %, or a budget and its
@@ -369,12 +396,20 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 			if (strcmp(c->unit, f->unit))
 				continue; /* the same figure in another currency */
 			for (j = 0; j < nrows; j++)
-				if (rows[j].status == f->status && rows[j].value == c->value &&
+				if (rows[j].status == f->status && same_figure(rows[j].claim, c) &&
 				    !strcmp(rows[j].unit, f->unit) && !strcmp(rows[j].year, f->year) &&
 				    !strcmp(rows[j].name, name))
 					break;
-			if (j < nrows)
+			if (j < nrows) {
+				/* "1,52 Bio. Won" is "1,5192 Bio. Won" rounded: one figure, stated as its most
+				 * precise statement states it, vouched for by both */
+				if (c->high - c->low < rows[j].claim->high - rows[j].claim->low) {
+					rows[j].claim = c;
+					rows[j].value = c->value;
+				}
+				rows[j].nsrc = sources_within(m, rows[j].fact, rows[j].claim);
 				continue;
+			}
 			snprintf(rows[nrows].name, sizeof rows[nrows].name, "%s", name);
 			rows[nrows].fact = f;
 			rows[nrows].status = f->status;
@@ -384,6 +419,26 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 			rows[nrows].claim = c;
 			rows[nrows].nsrc = value_sources(m, f, c->value);
 			nrows++;
+		}
+	}
+	/* a goal the text also states for a year ("Mindeststärke von 28.500" beside "darf 2020 nicht
+	 * unter 28.500 fallen") is one row, of that year */
+	for (i = 0; i < nrows; i++) {
+		if (rows[i].year[0])
+			continue;
+		for (j = 0; j < nrows; j++)
+			if (j != i && rows[j].year[0] && rows[j].status == rows[i].status && same_figure(rows[j].claim, rows[i].claim) &&
+			    !strcmp(rows[j].unit, rows[i].unit) && !strcmp(rows[j].name, rows[i].name))
+				break;
+		if (j < nrows) {
+			rows[j].nsrc += rows[i].nsrc;
+			if (rows[i].claim->high - rows[i].claim->low < rows[j].claim->high - rows[j].claim->low) {
+				rows[j].claim = rows[i].claim; /* as its most precise statement states it */
+				rows[j].value = rows[i].value;
+			}
+			memmove(&rows[i], &rows[i + 1], (nrows - i - 1) * sizeof rows[0]);
+			nrows--;
+			i--;
 		}
 	}
 	if (!nrows)
@@ -408,7 +463,7 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 		/* the row's evidence: the claims of its fact that state the figure */
 		for (k = 0, j = 0; k < rows[i].fact->nclaims && j < RP_CITE_GOAL; k++) {
 			size_t ci = rows[i].fact->claims[k];
-			if (ci < m->t->n && m->t->v[ci].value == rows[i].value &&
+			if (ci < m->t->n && same_figure(&m->t->v[ci], rows[i].claim) &&
 			    !strcmp(m->t->v[ci].unit, rows[i].unit)) {
 				rp_model_cite(m, ci);
 				j++;

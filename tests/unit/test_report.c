@@ -368,6 +368,7 @@ static void test_goals(void)
 	kz_table_init(&t);
 	rp_docs_init(&d);
 	rp_docs_add(&d, "a.txt", "A", "Zeitung", "2025-07-01", NULL);
+	rp_docs_add(&d, "b.txt", "B", "Agentur", "2025-07-02", NULL);
 	add(&t, "a.txt", "5 Prozent", 5, 4.5, 5.5, "percent", KZ_I_GDP_SHARE, "", "NATO", "", "2035");
 	t.v[t.n - 1].status = KZ_S_TARGET;
 	t.v[t.n - 1].qual = KZ_Q_EXACT;
@@ -401,6 +402,21 @@ static void test_goals(void)
 	add(&t, "a.txt", "zwei Prozent", 2, 1.95, 2.05, "percent", KZ_I_GDP_SHARE, "defense_budget", "JP", "", "2027");
 	t.v[t.n - 1].status = KZ_S_PLAN;
 	t.v[t.n - 1].qual = KZ_Q_EXACT;
+	/* one figure stated as precisely and as rounded ("1,5192" and "1,52"), in two texts: one row of
+	 * two sources, as the precise one states it; a floor stated for no year beside the same floor
+	 * for 2020: one row, of 2020 */
+	add(&t, "a.txt", "1,5192 Billionen Won", 1.5192e12, 1.51915e12, 1.51925e12, "KRW", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2026");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
+	add(&t, "b.txt", "1,52 Bio. Won", 1.52e12, 1.515e12, 1.525e12, "KRW", KZ_I_BUDGET, "host_nation_support", "KR", "US", "2026");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "floor", "US", "KR", "");
+	t.v[t.n - 1].status = KZ_S_LIMIT;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
+	add(&t, "b.txt", "28 500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "floor", "US", "KR", "2020");
+	t.v[t.n - 1].status = KZ_S_LIMIT;
+	t.v[t.n - 1].qual = KZ_Q_EXACT;
 	/* a long sentence is given whole in the appendix, a long citation wraps in its heading */
 	add(&t, "a.txt", "5.000 Soldaten", 5000, 4950, 5050, "persons", KZ_I_TROOPS, "stationed", "DE", "LT", "2027");
 	t.v[t.n - 1].sentence = "Mit der Panzerbrigade 45 stationiert Deutschland bis 2027 dauerhaft etwa 5.000 "
@@ -433,9 +449,14 @@ static void test_goals(void)
 	T_CHECK(strstr(dump.s, "|etwa 5,4\xc2\xa0" "Bio.\xc2\xa0Yen\n") && strstr(dump.s, "|6,8219\xc2\xa0" "Bio.\xc2\xa0Yen\n"));
 	T_CHECK(!strstr(dump.s, "5,4\xe2\x80\x93" "6,9"));
 	T_CHECK(strstr(dump.s, "|2023\xe2\x80\x93" "2027\n") != NULL); /* the plan's years, with an en dash */
-	/* the goals table's 5,4 and 6,8219 Bio. Yen, 43 Bio. Yen and 2 % once; the appendix's kind
-	 * column of the three stated without a qualifier (the approximate 5,4 reads "etwa Plan") */
-	T_CHECK(count(dump.s, "|Plan\n") == 7);
+	/* the goals table's 5,4 and 6,8219 Bio. Yen, 43 Bio. Yen, 2 % and 1,5192 Bio. Won once; the
+	 * appendix's kind column of the five stated without a qualifier (the approximate 5,4 reads
+	 * "etwa Plan") */
+	T_CHECK(count(dump.s, "|Plan\n") == 10);
+	/* 1,52 is 1,5192 rounded: one goal row, as the precise figure; the appendix cites both */
+	T_CHECK(count(dump.s, "|1,5192\xc2\xa0" "Bio.\xc2\xa0Won\n") == 2 && count(dump.s, "|1,52\xc2\xa0" "Bio.\xc2\xa0Won\n") == 1);
+	/* the undated floor is the 2020 one: one row (and the 2020 claim in the appendix) */
+	T_CHECK(count(dump.s, "|Grenze\n") == 2);
 	/* key figures: the 2024 budget is a row; the five-year total before it is history, no key
 	 * figure, and cited nowhere else, so the appendix leaves it to claims.csv */
 	T_CHECK(strstr(dump.s, "|7,95\xc2\xa0" "Bio.\xc2\xa0Yen\n") && !strstr(dump.s, "27,47"));
