@@ -193,6 +193,9 @@ int ex_originator_before(const struct ex_lexicon *lx, const char *s, const char 
 	const char *w = p, *we;
 
 	for (int words = 0; words < 4; words++) {
+		/* "des Pentagon (DMDC) wies …": a name in parentheses before the verb */
+		while (w > s && (w[-1] == ' ' || w[-1] == ')'))
+			w--;
 		w = ex_word_back(s, w, &we);
 		/* "Nato-Angaben": the originator starts the compound */
 		while (w > s + 1 && w[-1] == '-' && ex_letter_before(s, w - 1))

@@ -110,7 +110,8 @@ static int past_span(const struct rp_model *m, size_t fi)
 
 /* The key figures are the headline facts: troops stationed and armed forces, defence budgets,
  * host-nation support and arms exports, shares of GDP, of costs and of trade; a branch, an
- * exercise, a demand or a relocation stays in the charts and the appendix. */
+ * exercise, a demand or a relocation stays in the charts and the appendix; a count of active
+ * soldiers only is a row of its own beside the official strength. */
 static int key_detail(const struct rp_fact *f)
 {
 	if (f->status != KZ_S_REPORTED)
@@ -118,7 +119,9 @@ static int key_detail(const struct rp_fact *f)
 	if (!*f->year)
 		return 0; /* one the text dates to no year ("jahrzehntelang", "des vorangegangenen Plans")
 			   * is of no reference year: the appendix keeps it */
-	static const char *const keep[] = {"", "stationed", "armed_forces", "defense_budget",
+	/* (a count of active soldiers only stands beside the official strength: "28.500" and the
+	 * DMDC's "gut 23.000 aktive Soldaten" are both the reader's to see) */
+	static const char *const keep[] = {"", "stationed", "stationed_active", "armed_forces", "defense_budget",
 					   "host_nation_support", "military_exports", "exports",
 					   "imports", "total_trade", NULL};
 	if (f->ind == KZ_I_COST_SHARE)
