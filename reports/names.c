@@ -77,6 +77,10 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 		else if (!strcmp(detail, "relocation"))
 			snprintf(dst, n, de ? "Verlegung von Truppen %s%s%s" : "Relocation of %s troops%s%s", s,
 				 hasp ? (de ? " aus " : " from ") : "", hasp ? p : "");
+		else if (!strcmp(detail, "stationed_active") && hasp)
+			/* beside the official strength, the count of active soldiers says it is one */
+			snprintf(dst, n, de ? "%s in %s, nur aktive Soldaten" : "%s troops in %s, active duty only",
+				 !strcmp(subject, "US") ? (de ? "US-Truppen" : "US") : s, p);
 		else if (!strcmp(detail, "armed_forces") || (!hasp && !strcmp(detail, "")))
 			snprintf(dst, n, de ? "Streitkräfte %s" : "Armed forces, %s", s);
 		else if (!strcmp(subject, "US") && hasp)
