@@ -137,7 +137,9 @@ void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 /* mission.c: a force's figure that names no place is where the document's deployment is */
 void at_troops_deployed(struct ex_ctx *c, size_t si, struct ex_attr *a);
 
-/* frames.c: giver and receiver of money that goes from one party to another */
+/* frames.c: giver and receiver of money that goes from one party to another; the families of
+ * such money (grammar.tsv frame), the index of ex_ctx's giver and receiver */
+enum family { F_NONE, F_AID, F_EXPORT, F_PAYMENT };
 void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	      struct ex_attr *a);
 

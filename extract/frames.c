@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <string.h>
 
-enum family { F_NONE, F_AID, F_EXPORT, F_PAYMENT };
 
 static enum family family_of(const struct ex_lexicon *lx, const char *detail)
 {

@@ -73,6 +73,18 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 				n++;
 			}
 		}
+		/* "Luftverteidigungssysteme", "Verteidigungsraketen": a compound that ends in a noun of
+		 * things counted names weapons, not a kind of money — its stems of budgets are none */
+		if (n > first) {
+			const struct ex_lex_entry *u = ex_lex_suffix(lx, LX_UNIT, p, (size_t)(we - p));
+			if (u && (u->flags & LXF_SUFFIX) && !strcmp(u->value, "count") && u->klen < (size_t)(we - p)) {
+				size_t k = first;
+				for (size_t i = first; i < n; i++)
+					if (strcmp(h[i].e->value, "budget"))
+						h[k++] = h[i];
+				n = k;
+			}
+		}
 		/* longest first within the word, so the most specific stem wins */
 		for (size_t i = first + 1; i < n; i++)
 			for (size_t j = i; j > first && h[j].e->klen > h[j - 1].e->klen; j--) {

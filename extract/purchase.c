@@ -10,7 +10,9 @@
  * money is the seller's (its subject), the buyer its partner (DESIGN.md). Money that is already a
  * deal ("Vertrag im Wert von") finds its seller in the sentence before too. A word of selling
  * (buy rows of value `sale`: Verkauf, verkauft) names the seller before it and the buyer after it
- * with "an" ("den Verkauf von 40 F-35 an Griechenland").
+ * with "an" ("den Verkauf von 40 F-35 an Griechenland"). A buyer that names no seller, in an
+ * article on one country's exports, buys from that exporter (the document's first giver of the
+ * export frame, frames.c).
  */
 #include "attrib_int.h"
 
@@ -138,8 +140,17 @@ void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		if (!strcmp(a->detail, "military_exports"))
 			continue; /* an exporter's total is no one purchase */
 		ex_copy(buyer, sizeof(buyer), by ? by->code : a->subject);
-		if ((seller = seller_in(sl, c, bw, buyer)) == NULL)
+		if ((seller = seller_in(sl, c, bw, buyer)) == NULL) {
+			/* "Die Emirate bestellten ein Flugabwehrsystem für 3,5 Milliarden Dollar" in an
+			 * article on one country's arms exports: that exporter sells */
+			if (by && c->giver[F_EXPORT][0] && strcmp(c->giver[F_EXPORT], buyer)) {
+				at_set_detail(a, "arms_deal");
+				ex_copy(a->partner, sizeof(a->partner), buyer);
+				ex_copy(a->subject, sizeof(a->subject), c->giver[F_EXPORT]);
+				return;
+			}
 			continue;
+		}
 		at_set_detail(a, "arms_deal");
 		if (buyer[0])
 			ex_copy(a->partner, sizeof(a->partner), buyer);
