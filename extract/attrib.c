@@ -393,7 +393,9 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		c->money_si = si;
 		c->have_money = 1;
 	}
-	if (a->subject[0]) {
+	/* (an alliance's target is no level of the country the text speaks of: "die Nato-Vorgabe, zwei
+	 * Prozent … Nach Nato-Schätzungen liegt die Quote bei 2,05 Prozent" is the Netherlands') */
+	if (a->subject[0] && !(a->status == KZ_S_TARGET && (!strcmp(a->subject, "NATO") || !strcmp(a->subject, "EU")))) {
 		c->last[a->ind] = *a;
 		c->last_si[a->ind] = si;
 		c->have_last[a->ind] = 1;
