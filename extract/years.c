@@ -307,10 +307,11 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 	int docyear = c->doc->meta.year;
 	const struct ex_words *ws = ex_words_of(c, s, e); /* where a word starting at p ends */
 
+	if (max)
+		memset(&out[0], 0, sizeof(out[0])); /* each slot is cleared once, when it becomes the next */
 	while (p < end && n < max) {
 		int y, y2;
 		size_t i, ml;
-		memset(&out[n], 0, sizeof(out[n]));
 		if (ex_letter_at(p, end) && (p == t + s || !ex_letter_before(t + s, p))) {
 			const struct ex_lex_entry *te;
 			int ago;
@@ -323,6 +324,8 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				out[n].compared = 0;
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear - ago);
 				n++;
+				if (n < max)
+					memset(&out[n], 0, sizeof(out[n]));
 				p += ml;
 				continue;
 			}
@@ -334,6 +337,8 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
 				out[n].text[0] = '\0';
 				n++;
+				if (n < max)
+					memset(&out[n], 0, sizeof(out[n]));
 				p += ml;
 				continue;
 			}
@@ -348,6 +353,8 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					out[n].target = 1;
 					snprintf(out[n].text, sizeof(out[n].text), "%s", dash ? dash + 1 : py);
 					n++;
+					if (n < max)
+						memset(&out[n], 0, sizeof(out[n]));
 				}
 				p += ml;
 				continue;
@@ -360,6 +367,8 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
 					snprintf(out[n].text, sizeof(out[n].text), "%s", c->prev.year);
 					n++;
+					if (n < max)
+						memset(&out[n], 0, sizeof(out[n]));
 				}
 				p += ml;
 				continue;
@@ -374,6 +383,8 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				out[n].compared = 0;
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear + off);
 				n++;
+				if (n < max)
+					memset(&out[n], 0, sizeof(out[n]));
 				p += ml;
 				continue;
 			}
@@ -392,6 +403,8 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					out[n].clause = 1;
 					snprintf(out[n].text, sizeof(out[n].text), "%d", my);
 					n++;
+					if (n < max)
+						memset(&out[n], 0, sizeof(out[n]));
 				}
 				p = we;
 			}
@@ -484,6 +497,8 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 		}
 		p = t + out[n].end;
 		n++;
+		if (n < max)
+			memset(&out[n], 0, sizeof(out[n]));
 	}
 	return n;
 }
