@@ -613,6 +613,8 @@ struct ex_ctx {
 	char aid_to[8];                /* the recipient of the document's last aid figure */
 	char mission[8];               /* where the document's last deployment noun put troops (mission.c) */
 	size_t mission_upto;           /* the sentences before it have been read for one */
+	char aid_topic[8];             /* frames.c: whom the document's aid is for, as a noun of aid names it */
+	size_t aid_upto;               /* the sentences before it have been read for one */
 	/* the figure attributed last (a restatement takes its kind) and the last share in percent
 	 * (a later percent no cue explains is of the same kind, "Spanien liegt bei 1,01") */
 	struct ex_attr prev;

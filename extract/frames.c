@@ -271,17 +271,53 @@ static int demanded_of(const struct ex_ctx *c, size_t si, const struct mention *
  * "Seit Februar 2022 haben die USA Waffen und Ausrüstung im Wert von mehr als 44 Milliarden Dollar
  * bereitgestellt" in an article that has named aid and its recipient: money a word of giving
  * (words.tsv aidverb) goes with, and no kind of its own but a budget's, weapons', imports' or an
- * addition's ("weitere fünf Milliarden Euro"), is that aid.
+ * addition's ("weitere fünf Milliarden Euro"), is that aid; so is money pledged ("sagten … zu").
+ * The article's aid may be named by a noun of aid and its receiver before any figure ("Neue
+ * Militärhilfe für die Ukraine soll es … geben").
  */
-static void aid_in_context(const struct ex_ctx *c, size_t si, struct ex_attr *a)
+/* Whom sentence si names as the receiver of aid: a noun of aid (a cue whose detail is of the aid
+ * frame: Militärhilfe, Ukraine-Hilfe) and, after it in its clause, a country with "für" or "an"
+ * ("Neue Militärhilfe für die Ukraine", "die Initiative … für die Ukraine"). NULL if none. */
+static const char *aid_named(const struct ex_ctx *c, size_t si)
+{
+	const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_CUES | AT_MENTIONS);
+
+	for (size_t i = 0; i < sl->nc; i++) {
+		if (family_of(c->lx, sl->c[i].e->detail) != F_AID || strcmp(sl->c[i].e->value, "budget"))
+			continue;
+		for (size_t k = 0; k < sl->nm; k++)
+			if (sl->m[k].start >= sl->c[i].we && sl->m[k].start - sl->c[i].we <= 48 &&
+			    (sl->m[k].role == R_FOR || sl->m[k].via_an) && !at_clause_between(c->text, sl->c[i].we, sl->m[k].start))
+				return sl->m[k].code;
+	}
+	return NULL;
+}
+
+static void aid_in_context(struct ex_ctx *c, size_t si, struct ex_attr *a)
 {
 	const char *e = c->text + c->sent[si].end;
 	const struct ex_words *ws;
 
-	if (a->ind != KZ_I_BUDGET || !c->receiver[F_AID][0] ||
+	if (a->ind != KZ_I_BUDGET)
+		return;
+	/* the article's aid and its receiver, named before any aid figure: the first sentence up to
+	 * this one that names them (read once, as the figures ask) */
+	for (; !c->aid_topic[0] && c->aid_upto <= si && c->aid_upto < c->nsent; c->aid_upto++) {
+		const char *r = aid_named(c, c->aid_upto);
+		if (r)
+			ex_copy(c->aid_topic, sizeof(c->aid_topic), r);
+	}
+	if (!c->receiver[F_AID][0] && c->aid_topic[0])
+		ex_copy(c->receiver[F_AID], sizeof(c->receiver[F_AID]), c->aid_topic);
+	if (!c->receiver[F_AID][0] ||
 	    (a->detail[0] && strcmp(a->detail, "defense_budget") && strcmp(a->detail, "arms_deal") &&
 	     strcmp(a->detail, "arms_imports") && strcmp(a->detail, "additional")))
 		return;
+	/* a pledge ("Die Niederlande sagten gut 100 Millionen Euro zu") is a word of giving too */
+	if (a->status_pledge) {
+		at_set_detail(a, "military_aid");
+		return;
+	}
 	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
 	for (size_t i = 0; i < ws->n; i++)
 		if (ex_lex_stem(c->lx, LX_AIDVERB, c->text + ws->w[i].start, c->text + ws->w[i].end, e, &(size_t){0})) {
