@@ -319,27 +319,6 @@ static int voucher_cmp(const void *x, const void *y)
 	return strcmp(a->who, b->who);
 }
 
-/* The sources that state value for f (in f's unit): the originator the text names, else the
- * document. O(n log n) in f's claims. */
-static size_t value_sources(const struct rp_model *m, const struct rp_fact *f, double value)
-{
-	struct voucher *v = kz_xmalloc((f->nclaims + 1) * sizeof *v);
-	size_t k, nv = 0, n = 0;
-
-	for (k = 0; k < f->nclaims; k++) {
-		const struct kz_claim *a = &m->t->v[f->claims[k]];
-		if (strcmp(a->unit, f->unit) || a->value != value)
-			continue;
-		v[nv].named = *a->source != '\0';
-		v[nv++].who = *a->source ? a->source : a->doc;
-	}
-	qsort(v, nv, sizeof *v, voucher_cmp);
-	for (k = 0; k < nv; k++)
-		n += !k || voucher_cmp(&v[k - 1], &v[k]) != 0;
-	free(v);
-	return n;
-}
-
 /* Do two claims state one figure: equal, or one inside the other's rounding ("1,52" and "1,5192")? */
 static int same_figure(const struct kz_claim *a, const struct kz_claim *b)
 {
@@ -347,7 +326,8 @@ static int same_figure(const struct kz_claim *a, const struct kz_claim *b)
 									  (a->value >= b->low && a->value <= b->high)));
 }
 
-/* The sources of f's claims that state the figure of c (within its rounding), each once. */
+/* The sources of f's claims that state the figure of c (within its rounding, in f's unit), each
+ * once: the originator the text names, else the document. O(n log n) in f's claims. */
 static size_t sources_within(const struct rp_model *m, const struct rp_fact *f, const struct kz_claim *c)
 {
 	struct voucher *v = kz_xmalloc((f->nclaims + 1) * sizeof *v);
@@ -420,7 +400,7 @@ static void goals(struct rp_pages *p, struct rp_model *m)
 			rows[nrows].year = f->year;
 			rows[nrows].value = c->value;
 			rows[nrows].claim = c;
-			rows[nrows].nsrc = value_sources(m, f, c->value);
+			rows[nrows].nsrc = sources_within(m, f, c);
 			nrows++;
 		}
 	}
