@@ -301,8 +301,11 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 		if ((q->flags & QF_YEARLIKE) || ((q->flags & QF_WORDS) && !(q->flags & QF_SCALED)))
 			continue;
 		after = ex_skip_space(sc->t + q->end, sc->e);
-		/* a noun right after the number names what is counted: not ours to guess */
+		/* a noun right after the number names what is counted: not ours to guess; so does an
+		 * adjective and a noun ("rund 50 amerikanische Atombomben") */
 		if (after < sc->e && ex_upper_at(after, sc->e) && !ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}))
+			continue;
+		if (adjective_noun(sc, q))
 			continue;
 		/* … or after an attribute: "40 in der Region gelegenen Depots" (a time phrase is none:
 		 * "nach 62,4 Milliarden im laufenden Jahr") */

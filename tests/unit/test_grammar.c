@@ -179,6 +179,11 @@ static void run_file(const char *path)
 		} else if (state == 0) {
 			kz_buf_adds(&in, p);
 			kz_buf_addc(&in, '\n');
+		} else if (!strncmp(p, "%%", 2)) {
+			/* "%%YEAR" or "%%NOCLAIM" among a case's expected claims: the case before lacks
+			 * its closing "%%", and its expectations would swallow the next case */
+			fprintf(stderr, "%s:%d: a new case starts before \"%%%%\" ends the one before\n", path, lineno);
+			T_CHECK(0);
 		} else if (p[0] && p[0] != '#' && nexp < 64) {
 			exp[nexp++] = p;
 		}
