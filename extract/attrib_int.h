@@ -134,8 +134,10 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 		 struct ex_attr *a);
 
-/* mission.c: a force's figure that names no place is where the document's deployment is */
+/* mission.c: a force's figure that names no place is where the document's deployment is; the
+ * place of the last deployment the text named up to sentence si, or NULL */
 void at_troops_deployed(struct ex_ctx *c, size_t si, struct ex_attr *a);
+const char *at_mission_place(struct ex_ctx *c, size_t si);
 
 /* frames.c: giver and receiver of money that goes from one party to another; the families of
  * such money (grammar.tsv frame), the index of ex_ctx's giver and receiver */

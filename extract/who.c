@@ -654,11 +654,15 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] &&
 	    (strstr_n(c->text + s, e - s, "im Land") || strstr_n(c->text + s, e - s, " dort ") ||
 	     strstr_n(c->text + s, e - s, "hierzulande"))) {
+		/* the place of the deployment the text named, else the country it names most */
+		const char *dep = at_mission_place(c, si);
 		int best = -1;
 		for (int i = 0; i < c->ntopic; i++)
 			if (strcmp(c->topic[i], a->subject) && (best < 0 || c->topic_n[i] > c->topic_n[best]))
 				best = i;
-		if (best >= 0)
+		if (dep && strcmp(dep, a->subject))
+			ex_copy(a->partner, sizeof(a->partner), dep);
+		else if (best >= 0)
 			ex_copy(a->partner, sizeof(a->partner), c->topic[best]);
 	}
 	/* "Washington hatte 1,4 Billionen Won gefordert": a demand in won is made of Korea */
