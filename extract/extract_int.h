@@ -63,6 +63,7 @@ enum ex_lex_kind {
 	LX_DATIVE,     /* a verb of giving to someone: gezahlt, zugesagt — "haben der Ukraine … gezahlt" */
 	LX_SHARED,     /* a currency word several countries use (Kronen) and the codes it may be: SEK NOK DKK */
 	LX_MISSION,    /* a noun of a deployment, a compound ending: Einsatz, Mission — "der Einsatz in Mali" */
+	LX_GETS,       /* a verb of receiving: erhält, bekommt — its bare subject receives the money (frames.c) */
 	LX_MINISTRY,   /* a government noun of one country and its short name: Verteidigungsministerium DE BMVg */
 	LX_TALLY,      /* a word of a running total: insgesamt, bisher, seit (status.c, pledges) */
 	LX_RANK,       /* a superlative or ordinal after "nach X der": a ranking, not a destination (größt, zweit) */

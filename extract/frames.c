@@ -396,6 +396,38 @@ static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q
 	return 0;
 }
 
+/*
+ * "Die Ukraine erhält 8,3 Milliarden Euro an Militärhilfe": with a verb of receiving (grammar.tsv
+ * gets) in the figure's clause, the country named bare before it receives; the giver is the
+ * document's of that money's kind, else none is named. 1 when the figure was so read.
+ */
+static int gets_with(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct cache_slot *sl, enum family f,
+		     struct ex_attr *a)
+{
+	const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	const struct mention *r = NULL;
+
+	for (size_t i = 0; i < ws->n && !r; i++) {
+		size_t w = ws->w[i].start;
+		if (!ex_lex_word(c->lx, LX_GETS, c->text + w, ws->w[i].end - w) ||
+		    at_clause_apart(c->text, w, ws->w[i].end, q->start, q->end))
+			continue;
+		for (size_t k = 0; k < sl->nm; k++)
+			if (sl->m[k].end <= w && sl->m[k].role == R_NONE && !(sl->m[k].flags & (LXF_PREFIX | LXF_ADJ)) &&
+			    !at_clause_between(c->text, sl->m[k].end, w))
+				r = &sl->m[k]; /* the last one before the verb */
+	}
+	if (!r)
+		return 0;
+	ex_copy(a->partner, sizeof(a->partner), r->code);
+	a->subject[0] = '\0';
+	if (c->giver[f][0] && strcmp(c->giver[f], r->code))
+		ex_copy(a->subject, sizeof(a->subject), c->giver[f]);
+	if (!c->receiver[f][0])
+		ex_copy(c->receiver[f], sizeof(c->receiver[f]), r->code);
+	return 1;
+}
+
 void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	      struct ex_attr *a)
 {
@@ -431,6 +463,8 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 		return;
 	}
 	if (f == F_NONE)
+		return;
+	if (gets_with(c, si, q, sl, f, a))
 		return;
 	r = receiver(c, sl->m, sl->nm, q, all, nq);
 	if (!r)

@@ -58,6 +58,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_RANK] = "rank",
 	[LX_TALLY] = "tally",
 	[LX_MINISTRY] = "ministry",
+	[LX_GETS] = "gets",
 };
 
 static int parse_flags(const char *s)
