@@ -300,9 +300,10 @@ static void aid_in_context(struct ex_ctx *c, size_t si, struct ex_attr *a)
 
 	if (a->ind != KZ_I_BUDGET)
 		return;
-	/* the article's aid and its receiver, named before any aid figure: the first sentence up to
-	 * this one that names them (read once, as the figures ask) */
-	for (; !c->aid_topic[0] && c->aid_upto <= si && c->aid_upto < c->nsent; c->aid_upto++) {
+	/* the article's aid and its receiver, named before any aid figure: in its lead, the first
+	 * three sentences (read once, as the figures ask; the sentences after are read with their
+	 * figures, and a figure of aid names its receiver itself) */
+	for (; !c->aid_topic[0] && c->aid_upto <= si && c->aid_upto < c->nsent && c->aid_upto < 3; c->aid_upto++) {
 		const char *r = aid_named(c, c->aid_upto);
 		if (r)
 			ex_copy(c->aid_topic, sizeof(c->aid_topic), r);

@@ -76,7 +76,12 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 		/* "Luftverteidigungssysteme", "Verteidigungsraketen": a compound that ends in a noun of
 		 * things counted names weapons, not a kind of money — its stems of budgets are none */
 		if (n > first) {
-			const struct ex_lex_entry *u = ex_lex_suffix(lx, LX_UNIT, p, (size_t)(we - p));
+			int money = 0;
+			const struct ex_lex_entry *u = NULL;
+			for (size_t i = first; i < n && !money; i++)
+				money = !strcmp(h[i].e->value, "budget");
+			if (money) /* (the ending is looked up only for a word a stem of money stands in) */
+				u = ex_lex_suffix(lx, LX_UNIT, p, (size_t)(we - p));
 			if (u && (u->flags & LXF_SUFFIX) && !strcmp(u->value, "count") && u->klen < (size_t)(we - p)) {
 				size_t k = first;
 				for (size_t i = first; i < n; i++)
