@@ -51,12 +51,6 @@ static const struct mention *sold_to(const struct cache_slot *sl, size_t bw, con
 	return any;
 }
 
-/* Does a clause boundary stand between the offsets a and b (either order)? */
-static int apart(const struct ex_ctx *c, size_t a, size_t b)
-{
-	return a < b ? at_clause_between(c->text, a, b) : at_clause_between(c->text, b, a);
-}
-
 /* The seller sentence si names with a word of buying at bw: by a seller's preposition, the one
  * nearest the word ("32 F-16 aus Norwegen, die Rumänien … erworben hat"), else by a prefix or
  * adjective after the word in its clause; not buyer. NULL when none. */
@@ -81,7 +75,7 @@ static const struct mention *seller_in(const struct cache_slot *sl, const struct
 		return best;
 	for (size_t i = 0; i < sl->nm; i++)
 		if ((sl->m[i].flags & (LXF_PREFIX | LXF_ADJ)) && sl->m[i].start > bw && strcmp(sl->m[i].code, buyer) &&
-		    sl->m[i].role != R_SOURCE && !apart(c, bw, sl->m[i].start))
+		    sl->m[i].role != R_SOURCE && !at_clause_between(c->text, bw, sl->m[i].start))
 			return &sl->m[i];
 	return NULL;
 }

@@ -746,31 +746,40 @@ void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 	}
 	/* "Im Land sind zudem rund 28.500 US-Soldaten stationiert": "im Land" in the figure's clause is
 	 * the country the text spoke of last (grammar.tsv anaphor), where foreign troops are */
-	/* (a place another clause names, "…, nur in Japan … sind es mehr", yields to it) */
-	int far = a->partner[0] != '\0';
-	for (size_t i = 0; i < sl->nm && far; i++)
-		if (!strcmp(sl->m[i].code, a->partner) && !at_clause_apart(c->text, sl->m[i].start, sl->m[i].end, q->start, q->end))
-			far = 0;
-	if (!a->partner[0] || far) {
-		/* the country spoken of last: the subject of the figure of the sentence before, else
-		 * the first country that sentence names as its actor ("Zugleich bleibt Italien …") */
-		const char *spoken = c->have_prev && c->prev_si + 1 >= si && c->prev.subject[0] ? c->prev.subject : NULL;
-		if (!spoken && si > 0 && c->sent[si - 1].para + 1 >= c->sent[si].para) {
-			const struct cache_slot *psl = at_sentence_info(c, c->sent[si - 1].start, c->sent[si - 1].end, NULL, 0, AT_MENTIONS);
-			for (size_t i = 0; i < psl->nm && !spoken; i++)
-				if ((psl->m[i].role == R_NONE || psl->m[i].role == R_GEN) && !(psl->m[i].flags & (LXF_PREFIX | LXF_ADJ)) &&
-				    strcmp(psl->m[i].code, "NATO") && strcmp(psl->m[i].code, "EU"))
-					spoken = psl->m[i].code;
+	{
+		/* "im" and an anaphor before the figure in its clause, looked for first: most figures
+		 * have none, and need neither the places nor the sentence before read */
+		int anaphor = 0;
+		for (const char *x = p, *pw = NULL, *pwe = NULL; !anaphor && (w = ex_next_word(s, &x, end)) != NULL &&
+								w < c->text + q->start;) {
+			anaphor = pw && ex_lex_word(c->lx, LX_ANAPHOR, w, (size_t)(x - w)) && lower_word(pw, (size_t)(pwe - pw), "im");
+			pw = w;
+			pwe = x;
 		}
-		for (const char *x = p, *pw = NULL, *pwe = NULL;
-		     spoken && strcmp(spoken, a->subject) && (w = ex_next_word(s, &x, end)) != NULL && w < c->text + q->start;) {
-			if (pw && ex_lex_word(c->lx, LX_ANAPHOR, w, (size_t)(x - w)) &&
-			    lower_word(pw, (size_t)(pwe - pw), "im")) {
+		/* (a place another clause names, "…, nur in Japan … sind es mehr", yields to it) */
+		int far = anaphor && a->partner[0] != '\0';
+		for (size_t i = 0; i < sl->nm && far; i++)
+			if (!strcmp(sl->m[i].code, a->partner) &&
+			    !at_clause_apart(c->text, sl->m[i].start, sl->m[i].end, q->start, q->end))
+				far = 0;
+		if (anaphor && (!a->partner[0] || far)) {
+			/* the country spoken of last: the subject of the figure of the sentence before,
+			 * else the first country that sentence names as its actor ("Zugleich bleibt
+			 * Italien …") */
+			const char *spoken = c->have_prev && c->prev_si + 1 >= si && c->prev.subject[0] ? c->prev.subject : NULL;
+			if (!spoken && si > 0 && c->sent[si - 1].para + 1 >= c->sent[si].para) {
+				const struct cache_slot *psl =
+					at_sentence_info(c, c->sent[si - 1].start, c->sent[si - 1].end, NULL, 0, AT_MENTIONS);
+				for (size_t i = 0; i < psl->nm && !spoken; i++)
+					if ((psl->m[i].role == R_NONE || psl->m[i].role == R_GEN) &&
+					    !(psl->m[i].flags & (LXF_PREFIX | LXF_ADJ)) && strcmp(psl->m[i].code, "NATO") &&
+					    strcmp(psl->m[i].code, "EU"))
+						spoken = psl->m[i].code;
+			}
+			if (spoken && strcmp(spoken, a->subject)) {
 				ex_copy(a->partner, sizeof(a->partner), spoken);
 				return;
 			}
-			pw = w;
-			pwe = x;
 		}
 	}
 	/* "Südkorea selbst …": the subject named with "selbst" in the figure's clause */

@@ -299,6 +299,14 @@ static int month_year(const struct ex_ctx *c, const char *s, const char *e, cons
 	return mon > dm ? c->doc->meta.year - 1 : c->doc->meta.year;
 }
 
+/* The slot after out[n], cleared to fill (each slot is cleared once, when it becomes the next). */
+static size_t next_slot(struct yexp *out, size_t n, size_t max)
+{
+	if (++n < max)
+		memset(&out[n], 0, sizeof(out[n]));
+	return n;
+}
+
 size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		       struct yexp *out, size_t max)
 {
@@ -323,9 +331,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				out[n].target = 0;
 				out[n].compared = 0;
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear - ago);
-				n++;
-				if (n < max)
-					memset(&out[n], 0, sizeof(out[n]));
+				n = next_slot(out, n, max);
 				p += ml;
 				continue;
 			}
@@ -336,9 +342,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				out[n].end = out[n].start + ml;
 				out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
 				out[n].text[0] = '\0';
-				n++;
-				if (n < max)
-					memset(&out[n], 0, sizeof(out[n]));
+				n = next_slot(out, n, max);
 				p += ml;
 				continue;
 			}
@@ -352,9 +356,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					out[n].end = out[n].start + ml;
 					out[n].target = 1;
 					snprintf(out[n].text, sizeof(out[n].text), "%s", dash ? dash + 1 : py);
-					n++;
-					if (n < max)
-						memset(&out[n], 0, sizeof(out[n]));
+					n = next_slot(out, n, max);
 				}
 				p += ml;
 				continue;
@@ -366,9 +368,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					out[n].end = out[n].start + ml;
 					out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
 					snprintf(out[n].text, sizeof(out[n].text), "%s", c->prev.year);
-					n++;
-					if (n < max)
-						memset(&out[n], 0, sizeof(out[n]));
+					n = next_slot(out, n, max);
 				}
 				p += ml;
 				continue;
@@ -382,9 +382,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				out[n].target = 0;
 				out[n].compared = 0;
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear + off);
-				n++;
-				if (n < max)
-					memset(&out[n], 0, sizeof(out[n]));
+				n = next_slot(out, n, max);
 				p += ml;
 				continue;
 			}
@@ -402,9 +400,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					out[n].target = target;
 					out[n].clause = 1;
 					snprintf(out[n].text, sizeof(out[n].text), "%d", my);
-					n++;
-					if (n < max)
-						memset(&out[n], 0, sizeof(out[n]));
+					n = next_slot(out, n, max);
 				}
 				p = we;
 			}
@@ -496,9 +492,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 			}
 		}
 		p = t + out[n].end;
-		n++;
-		if (n < max)
-			memset(&out[n], 0, sizeof(out[n]));
+		n = next_slot(out, n, max);
 	}
 	return n;
 }
