@@ -275,12 +275,67 @@ static int demanded_of(const struct ex_ctx *c, size_t si, const struct mention *
  * The article's aid may be named by a noun of aid and its receiver before any figure ("Neue
  * Militärhilfe für die Ukraine soll es … geben").
  */
-/* Whom sentence si names as the receiver of aid: a noun of aid (a cue whose detail is of the aid
- * frame: Militärhilfe, Ukraine-Hilfe) and, after it in its clause, a country with "für" or "an"
- * ("Neue Militärhilfe für die Ukraine", "die Initiative … für die Ukraine"). NULL if none. */
+/* Is the word [w, we) lower case and no preposition or article (a verb, an auxiliary, an adverb)? */
+static int plain_lower(const struct ex_ctx *c, const char *w, const char *we)
+{
+	return we > w && *w >= 'a' && *w <= 'z' && !ex_lex_word_ci(c->lx, LX_ROLE, w, (size_t)(we - w));
+}
+
+/* "die Unterstützung Armeniens": a genitive name right after a noun of aid (a `receive` '*' ending). */
+static int bare_genitive(const struct ex_ctx *c, const struct mention *m)
+{
+	const char *we, *w = ex_word_back(c->text, c->text + m->start, &we);
+
+	return (m->flags & LXF_GEN) && we > w && ex_upper_at(w, we) && ex_lex_suffix(c->lx, LX_RECEIVE, w, (size_t)(we - w));
+}
+
+/* Is the word [w, we) a lower-case article ("die", "den", "das")? */
+static int article_at(const struct ex_ctx *c, const char *w, const char *we)
+{
+	const struct ex_lex_entry *r = we > w && *w >= 'a' && *w <= 'z' ? ex_lex_word(c->lx, LX_ROLE, w, (size_t)(we - w)) : NULL;
+
+	return r && !strcmp(r->value, "article");
+}
+
+/* "Norwegen will die Ukraine … unterstützen", "Die USA unterstützen Israel mit …": the country a
+ * lower-case word of giving (words.tsv aidverb) takes as its object — a clause-final verb the
+ * nearest mention before it that follows an article, another the first bare mention after it.
+ * NULL if none. */
+static const struct mention *aid_object(const struct ex_ctx *c, const struct cache_slot *sl, const char *w,
+					const char *we)
+{
+	const char *s = c->text, *e = ex_skip_space(we, s + sl->e);
+	const struct mention *best = NULL;
+
+	if (e >= s + sl->e || *e == ',' || *e == '.' || *e == ';') {
+		for (size_t k = 0; k < sl->nm; k++) {
+			const char *ae, *a = ex_word_back(s, s + sl->m[k].start, &ae);
+			if (sl->m[k].end <= (size_t)(w - s) && sl->m[k].role == R_NONE && k > 0 &&
+			    !(sl->m[k].flags & (LXF_PREFIX | LXF_ADJ | LXF_ORG)) && (article_at(c, a, ae) || plain_lower(c, a, ae)) &&
+			    !at_clause_between(s, sl->m[k].end, (size_t)(w - s)))
+				best = &sl->m[k];
+		}
+		return best;
+	}
+	for (size_t k = 0; k < sl->nm; k++)
+		if (sl->m[k].start >= (size_t)(we - s) && sl->m[k].role == R_NONE &&
+		    !(sl->m[k].flags & (LXF_PREFIX | LXF_ADJ | LXF_ORG)) && sl->m[k].start - (size_t)(we - s) <= 16)
+			return &sl->m[k];
+	return NULL;
+}
+
+/* Whom sentence si names as the receiver of aid. NULL if none. Three ways:
+ *   a noun of aid (a cue whose detail is of the aid frame: Militärhilfe, Ukraine-Hilfe, or a
+ *   word of giving: Unterstützung, Hilfspaket) and, after it in its clause, a country with "für"
+ *   or "an" ("Neue Militärhilfe für die Ukraine", "die Hilfe an Kiew");
+ *   a word of giving and a genitive or dative a noun of aid or a verb governs ("bei der
+ *   Unterstützung der Ukraine", "hätten der Ukraine … gezahlt");
+ *   the object of a verb of giving ("Norwegen will die Ukraine … unterstützen"). */
 static const char *aid_named(const struct ex_ctx *c, size_t si)
 {
 	const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_CUES | AT_MENTIONS);
+	const struct ex_words *ws;
+	const char *e = c->text + c->sent[si].end;
 
 	for (size_t i = 0; i < sl->nc; i++) {
 		if (family_of(c->lx, sl->c[i].e->detail) != F_AID || strcmp(sl->c[i].e->value, "budget"))
@@ -289,6 +344,26 @@ static const char *aid_named(const struct ex_ctx *c, size_t si)
 			if (sl->m[k].start >= sl->c[i].we && sl->m[k].start - sl->c[i].we <= 48 &&
 			    (sl->m[k].role == R_FOR || sl->m[k].via_an) && !at_clause_between(c->text, sl->c[i].we, sl->m[k].start))
 				return sl->m[k].code;
+	}
+	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	for (size_t i = 0; i < ws->n; i++) {
+		const char *w = c->text + ws->w[i].start, *we = c->text + ws->w[i].end;
+		const struct mention *m;
+		if (!ex_lex_stem(c->lx, LX_AIDVERB, w, we, e, &(size_t){0}))
+			continue;
+		for (size_t k = 0; k < sl->nm; k++) {
+			m = &sl->m[k];
+			if (m->flags & (LXF_ORG | LXF_PREFIX))
+				continue;
+			if (m->start >= ws->w[i].end && m->start - ws->w[i].end <= 48 && (m->role == R_FOR || m->via_an) &&
+			    !at_clause_between(c->text, ws->w[i].end, m->start))
+				return m->code;
+			if ((aid_genitive(c, m) || bare_genitive(c, m)) && !at_clause_between(c->text, ws->w[i].end < m->start ? ws->w[i].end : m->end,
+								    ws->w[i].end < m->start ? m->start : ws->w[i].start))
+				return m->code;
+		}
+		if (*w >= 'a' && *w <= 'z' && (m = aid_object(c, sl, w, we)) != NULL)
+			return m->code;
 	}
 	return NULL;
 }
@@ -327,11 +402,6 @@ static void aid_in_context(struct ex_ctx *c, size_t si, struct ex_attr *a)
 		}
 }
 
-/* Is the word [w, we) lower case and no preposition or article (a verb, an auxiliary, an adverb)? */
-static int plain_lower(const struct ex_ctx *c, const char *w, const char *we)
-{
-	return we > w && *w >= 'a' && *w <= 'z' && !ex_lex_word_ci(c->lx, LX_ROLE, w, (size_t)(we - w));
-}
 
 /* Is [w, we) a relative pronoun right after a comma ("…, die Israel … zahlen", "…, das der Ukraine …")? */
 static int relative_at(const char *s, const char *w, const char *we)
@@ -429,6 +499,35 @@ static int gets_with(struct ex_ctx *c, size_t si, const struct ex_qty *q, const 
 	return 1;
 }
 
+/*
+ * "Ihre Zusagen entsprechen gut 0,4 Prozent des BIP", "Die Militärhilfe entspricht etwa 0,3
+ * Prozent der Wirtschaftsleistung": a share of GDP that a noun of aid (a cue of the aid frame) or a
+ * word of giving comes before, in an article that has named aid's receiver, measures that aid and
+ * goes to that receiver.
+ */
+static void aid_share(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl;
+	const struct ex_words *ws;
+	const char *detail = NULL, *e = c->text + c->sent[si].end;
+	const char *to = c->receiver[F_AID][0] ? c->receiver[F_AID] : c->aid_topic;
+
+	if (!to[0] || a->partner[0] || !strcmp(to, a->subject) || (a->detail[0] && strcmp(a->detail, "defense_budget")))
+		return;
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_CUES);
+	for (size_t i = 0; i < sl->nc && !detail; i++)
+		if (sl->c[i].we <= q->start && family_of(c->lx, sl->c[i].e->detail) == F_AID)
+			detail = sl->c[i].e->detail;
+	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	for (size_t i = 0; i < ws->n && !detail && ws->w[i].end <= q->start; i++)
+		if (ex_lex_stem(c->lx, LX_AIDVERB, c->text + ws->w[i].start, c->text + ws->w[i].end, e, &(size_t){0}))
+			detail = "aid_total";
+	if (!detail)
+		return;
+	at_set_detail(a, detail);
+	ex_copy(a->partner, sizeof(a->partner), to);
+}
+
 void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	      struct ex_attr *a)
 {
@@ -447,6 +546,8 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 			a->partner[0] = '\0';
 		return;
 	}
+	if (a->ind == KZ_I_GDP_SHARE && q->cell_end <= q->cell_start)
+		aid_share(c, si, q, a);
 	if (a->ind != KZ_I_BUDGET || q->cell_end > q->cell_start)
 		return;
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
