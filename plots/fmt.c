@@ -116,6 +116,17 @@ void pl_fmt_num(char *dst, size_t n, double v, int decimals, enum pl_lang lang)
 	snprintf(dst, n, "%s", out);
 }
 
+/* The decimals that write a step of the last digit shown: 0.1 -> 1, 0.01 -> 2, 100 -> 0. */
+static int step_decimals(double step)
+{
+	double d;
+
+	if (!(step > 0) || !isfinite(step))
+		return 0;
+	d = ceil(-log10(step) - 1e-9);
+	return d < 0 ? 0 : d > 6 ? 6 : (int)d;
+}
+
 /* Scale word for a money amount: divisor and the words in both languages. */
 static double money_scale(double a, const char **de, const char **en)
 {
@@ -140,6 +151,22 @@ static double money_scale(double a, const char **de, const char **en)
 	}
 	*de = *en = "";
 	return 1;
+}
+
+/* The scale of money written as a German editor writes it: the largest whose figure needs at
+ * most two decimals ("7,95 Bio. Yen"), else the one below while its figure stays under ten
+ * thousand and needs two decimals at most ("1.055,1 Mrd. Yen", not "1,0551 Bio. Yen"). The
+ * decimals a scale needs are the stated step's, else the value's own, and a value with no stated
+ * step (a computed mean) goes down only to a figure of one decimal. */
+static double money_scale_fit(double v, double step, const char **de, const char **en)
+{
+	double a = fabs(v), div = money_scale(a, de, en);
+
+	while (div >= 1e9 && a / (div / 1000) < 1e4 &&
+	       (step > 0 ? step_decimals(step / div) : auto_decimals(v / div)) > 2 &&
+	       (step > 0 ? step_decimals(step / (div / 1000)) <= 2 : auto_decimals(v / (div / 1000)) <= 1))
+		div = money_scale(div / 1000, de, en);
+	return div;
 }
 
 void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang lang)
@@ -169,7 +196,7 @@ void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang 
 	} else if (is_currency(unit)) {
 		c = currency(unit);
 		name = c ? (lang == PL_DE ? c->de : c->en) : unit;
-		div = money_scale(fabs(v), &de, &en);
+		div = money_scale_fit(v, 0, &de, &en);
 		pl_fmt_num(num, sizeof num, v / div, -1, lang);
 		if (lang == PL_DE)
 			snprintf(dst, n, "%s" NBSP "%s%s%s", num, de, *de ? NBSP : "", name);
@@ -181,16 +208,6 @@ void pl_fmt_value(char *dst, size_t n, double v, const char *unit, enum pl_lang 
 	}
 }
 
-/* The decimals that write a step of the last digit shown: 0.1 -> 1, 0.01 -> 2, 100 -> 0. */
-static int step_decimals(double step)
-{
-	double d;
-
-	if (!(step > 0) || !isfinite(step))
-		return 0;
-	d = ceil(-log10(step) - 1e-9);
-	return d < 0 ? 0 : d > 6 ? 6 : (int)d;
-}
 
 /* The scale word of a count written with one ("1,28 Mio. Soldaten"): divisor and words. */
 static double count_scale(double scale, const char **de, const char **en)
@@ -226,7 +243,7 @@ void pl_fmt_stated(char *dst, size_t n, double v, const char *unit, double step,
 	if (is_currency(unit)) {
 		const struct cur *c = currency(unit);
 		const char *name = c ? (lang == PL_DE ? c->de : c->en) : unit;
-		div = money_scale(fabs(v), &de, &en); /* money: the scale of its amount, as everywhere */
+		div = money_scale_fit(v, step, &de, &en); /* money: the scale of its amount, as everywhere */
 		pl_fmt_num(num, sizeof num, v / div, step_decimals(step / div), lang);
 		if (lang == PL_DE)
 			snprintf(dst, n, "%s" NBSP "%s%s%s", num, de, *de ? NBSP : "", name);

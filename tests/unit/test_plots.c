@@ -43,6 +43,20 @@ static void test_fmt(void)
 	T_STREQ(b, "2,12\xc2\xa0%");
 	pl_fmt_value(b, sizeof b, 5.07e12, "JPY", PL_DE);
 	T_STREQ(b, "5,07" NB "Bio." NB "Yen");
+	/* an amount that needs more than two decimals at its scale is written at the one below, as a
+	 * German editor writes it, while that stays under ten thousand; a computed mean stays */
+	pl_fmt_value(b, sizeof b, 1.0551e12, "JPY", PL_DE);
+	T_STREQ(b, "1.055,1" NB "Mrd." NB "Yen");
+	pl_fmt_value(b, sizeof b, 2.345e9, "EUR", PL_DE);
+	T_STREQ(b, "2.345" NB "Mio." NB "Euro");
+	pl_fmt_value(b, sizeof b, 12.3456e12, "KRW", PL_DE);
+	T_STREQ(b, "12,3456" NB "Bio." NB "Won");
+	pl_fmt_value(b, sizeof b, 1.23456789e9, "EUR", PL_DE);
+	T_STREQ(b, "1,2346" NB "Mrd." NB "Euro");
+	pl_fmt_stated(b, sizeof b, 1.5192e12, "KRW", 1e8, 1e12, PL_DE);
+	T_STREQ(b, "1.519,2" NB "Mrd." NB "Won");
+	pl_fmt_stated(b, sizeof b, 1.52e12, "KRW", 1e10, 1e12, PL_DE);
+	T_STREQ(b, "1,52" NB "Bio." NB "Won");
 	pl_fmt_value(b, sizeof b, 5.07e12, "JPY", PL_EN);
 	T_STREQ(b, "JPY" NB "5.07" NB "tn");
 	pl_fmt_value(b, sizeof b, 51.95e9, "EUR", PL_DE);

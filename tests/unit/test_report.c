@@ -439,10 +439,10 @@ static void test_consensus_print(void)
 	                       "Euro\n") != NULL);
 	T_CHECK(strstr(dump.s, "Konsens 51,95\xc2\xa0Mrd.\xc2\xa0"
 	                       "Euro (51,94") != NULL);
-	T_CHECK(strstr(dump.s, "|1,5192\xc2\xa0"
-	                       "Bio.\xc2\xa0Won\n") != NULL);
-	T_CHECK(strstr(dump.s, "Konsens 1,5192\xc2\xa0"
-	                       "Bio.\xc2\xa0Won (") != NULL);
+	T_CHECK(strstr(dump.s, "|1.519,2\xc2\xa0"
+	                       "Mrd.\xc2\xa0Won\n") != NULL);
+	T_CHECK(strstr(dump.s, "Konsens 1.519,2\xc2\xa0"
+	                       "Mrd.\xc2\xa0Won (") != NULL);
 	kz_buf_reset(&dump);
 	o.lang = PL_EN;
 	T_CHECK(rp_factsheet_write(pdf, &t, &d, &r, &o, &err) == 0);
