@@ -373,6 +373,12 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * fact with the shares that say so ("die NATO kam für das Land auf 4,12 Prozent") */
 	if (a->ind == KZ_I_GDP_SHARE && !a->detail[0])
 		at_set_detail(a, "defense_budget");
+	/* "Polen wandte laut SIPRI 4,2 Prozent seiner Wirtschaftsleistung auf, die NATO kam auf 4,12
+	 * Prozent": an originator that counts military spending by its own definition (status.tsv
+	 * sourcename 'definition') gives military expenditure, not the defence budget another counts
+	 * (its money is read by the cues: "Militärausgaben" is military expenditure already) */
+	if (a->ind == KZ_I_GDP_SHARE && !strcmp(a->detail, "defense_budget") && ex_source_has(c->lx, a->source, LXF_DEFINITION))
+		at_set_detail(a, "military_expenditure");
 	if (a->status == KZ_S_REPORTED && !a->year_doc && !a->year_compared && a->year[0] && !strchr(a->year, 's')) {
 		snprintf(c->dated_year, sizeof(c->dated_year), "%s", a->year);
 		c->dated_si = si;

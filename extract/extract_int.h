@@ -92,7 +92,8 @@ enum {
 	LXF_BUDGETED = 65536, /* status: a plan word of budgeting ("veranschlagt", "plante … ein"): for a year gone, the budget */
 	LXF_GENERIC = 131072, /* cue: a word of any spending ("Ausgaben"): the paragraph's kind of money before it wins */
 	LXF_ESTIMATE = 262144, /* status: a verb of estimating ("schätzt", "taxiert"): money beside a word of cost is a forecast */
-	LXF_PLEDGE = 524288    /* status: a verb of pledging ("sagte … zu"): a plan, but a running total of pledges is reported */
+	LXF_PLEDGE = 524288,   /* status: a verb of pledging ("sagte … zu"): a plan, but a running total of pledges is reported */
+	LXF_DEFINITION = 1048576 /* sourcename: counts military spending by a definition of its own (SIPRI) */
 };
 
 struct ex_lex_entry {
@@ -558,6 +559,8 @@ const struct ex_lex_entry *ex_lex_suffix(const struct ex_lexicon *lx, int kind, 
 const char *ex_currency_country(const struct ex_lexicon *lx, const char *unit);
 /* A country's name as a source is written ("Südkorea" for KR): its first 'name' entry, else code. */
 const char *ex_country_name(const struct ex_lexicon *lx, const char *code);
+/* Does an originator's short name (sourcename's value) carry flag? */
+int ex_source_has(const struct ex_lexicon *lx, const char *name, int flag);
 /* The longest entry of kind that starts the word at p, case-insensitively: a stem, or with
  * LXF_WORD the whole word; then a compound ending ('*') of the word [p, we). *mlen: bytes
  * matched from p. NULL when none. */

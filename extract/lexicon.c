@@ -72,7 +72,7 @@ static int parse_flags(const char *s)
 		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG},	     {"word", LXF_WORD},
 		     {"governs", LXF_GOVERNS}, {"hearsay", LXF_HEARSAY}, {"person", LXF_PERSON},
 		     {"settled", LXF_SETTLED}, {"budgeted", LXF_BUDGETED}, {"generic", LXF_GENERIC},
-		     {"estimate", LXF_ESTIMATE}, {"pledge", LXF_PLEDGE}};
+		     {"estimate", LXF_ESTIMATE}, {"pledge", LXF_PLEDGE}, {"definition", LXF_DEFINITION}};
 	int f = 0;
 
 	while (*s) {
@@ -482,6 +482,14 @@ const char *ex_country_name(const struct ex_lexicon *lx, const char *code)
 			best = e;
 	}
 	return best ? best->key : code;
+}
+
+int ex_source_has(const struct ex_lexicon *lx, const char *name, int flag)
+{
+	for (size_t i = 0; *name && i < lx->n[LX_SOURCENAME]; i++)
+		if ((lx->v[LX_SOURCENAME][i].flags & flag) && !strcmp(lx->v[LX_SOURCENAME][i].value, name))
+			return 1;
+	return 0;
 }
 
 const char *ex_currency_country(const struct ex_lexicon *lx, const char *unit)

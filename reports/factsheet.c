@@ -109,7 +109,8 @@ static int past_span(const struct rp_model *m, size_t fi)
 }
 
 /* The key figures are the headline facts: troops stationed and armed forces, defence budgets,
- * host-nation support and arms exports, shares of GDP, of costs and of trade; a branch, an
+ * host-nation support and arms exports, shares of GDP (by NATO's definition and by SIPRI's), of
+ * costs and of trade; a branch, an
  * exercise, a demand or a relocation stays in the charts and the appendix; a count of active
  * soldiers only is a row of its own beside the official strength. */
 static int key_detail(const struct rp_fact *f)
@@ -128,8 +129,8 @@ static int key_detail(const struct rp_fact *f)
 		return 1;
 	if (f->ind == KZ_I_BUDGET && !*f->detail)
 		return 0; /* money of an unnamed kind is no headline figure */
-	if (f->ind == KZ_I_GDP_SHARE)
-		return !*f->detail || !strcmp(f->detail, "defense_budget");
+	if (f->ind == KZ_I_GDP_SHARE) /* (SIPRI's military expenditure beside NATO's defence budget) */
+		return !*f->detail || !strcmp(f->detail, "defense_budget") || !strcmp(f->detail, "military_expenditure");
 	for (const char *const *k = keep; *k; k++)
 		if (!strcmp(f->detail, *k))
 			return 1;

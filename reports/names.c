@@ -122,9 +122,10 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 			snprintf(dst, n, de ? "Stationierungskosten in %% des BIP: %s" : "Host-nation support, %% of GDP: %s", s);
 		else if (!strcmp(detail, "target"))
 			snprintf(dst, n, de ? "Ziel für Verteidigungsausgaben in %% des BIP: %s" : "Target for defence spending, %% of GDP: %s", s);
-		else if (*detail && strcmp(detail, "defense_budget") && strcmp(detail, "military_expenditure")) {
+		else if (*detail && strcmp(detail, "defense_budget")) {
 			/* "Verteidigung und Sicherheit in % des BIP: NATO" beside "… verteidigungsnahe Ausgaben …":
-			 * the parts of a target apart from its whole */
+			 * the parts of a target apart from its whole; "Militärausgaben in % des BIP: Polen"
+			 * (SIPRI's definition) beside NATO's defence spending */
 			if (dw[0] >= 'a' && dw[0] <= 'z')
 				dw[0] = (char)(dw[0] - 'a' + 'A');
 			snprintf(dst, n, de ? "%s in %% des BIP: %s" : "%s, %% of GDP: %s", dw, s);
