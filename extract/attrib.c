@@ -135,6 +135,51 @@ static void the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *
 }
 
 /*
+ * "China bleibt der Rettungsanker: Nordkorea wickelt über 95 Prozent seines Außenhandels mit dem
+ * Nachbarland ab": a noun for a neighbour (grammar.tsv anaphor 'neighbour') after a preposition
+ * of a partner and an article, in the figure's sentence, is the country that sentence or the one
+ * before named last before it, other than the figure's subject.
+ */
+static void the_neighbour(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
+	const struct ex_lex_entry *an = NULL;
+	size_t at = 0;
+
+	if (a->partner[0] || !a->subject[0] ||
+	    (a->ind != KZ_I_TRADE_SHARE && a->ind != KZ_I_TROOPS && a->ind != KZ_I_BUDGET))
+		return;
+	for (const char *pw = NULL, *ppw = NULL, *pwe = NULL, *ppwe = NULL; (w = ex_next_word(s, &p, e)) != NULL;
+	     ppw = pw, ppwe = pwe, pw = w, pwe = p) {
+		const struct ex_lex_entry *r;
+		if (!ppw || !(an = ex_lex_word(c->lx, LX_ANAPHOR, w, (size_t)(p - w))) || strcmp(an->value, "neighbour"))
+			continue;
+		r = ex_lex_word_ci(c->lx, LX_ROLE, ppw, (size_t)(ppwe - ppw));
+		if (r && !strcmp(r->value, "partner") && (lower_word(pw, (size_t)(pwe - pw), "dem") ||
+							  lower_word(pw, (size_t)(pwe - pw), "den") ||
+							  lower_word(pw, (size_t)(pwe - pw), "des"))) {
+			at = (size_t)(w - c->text);
+			break;
+		}
+	}
+	if (!at || at_clause_apart(c->text, at, at + 1, q->start, q->end))
+		return;
+	for (size_t back = 0; back <= 1 && back <= si; back++) {
+		const struct cache_slot *sl =
+			at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_MENTIONS);
+		const struct mention *last = NULL;
+		for (size_t k = 0; k < sl->nm; k++)
+			if ((back || sl->m[k].end <= at) && strcmp(sl->m[k].code, a->subject) &&
+			    !(sl->m[k].flags & LXF_ORG) && sl->m[k].role != R_SOURCE)
+				last = &sl->m[k];
+		if (last) {
+			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
+			return;
+		}
+	}
+}
+
+/*
  * "das Zwei-Prozent-Ziel", "die Nato-Vorgabe von zwei Prozent": a target share of GDP the
  * alliance set is the alliance's, whoever the sentence says meets it — when the figure is part of
  * the target's compound or the sentence names the alliance, and no country stands with the
@@ -160,6 +205,33 @@ static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_q
 	}
 }
 
+/* Does [a, b) hold a year and then a copula and "es" next to each other ("2022 waren es", "2019
+ * sind es"): a verb that only restates the figure before for another year? */
+static int copula_es(const struct ex_ctx *c, const char *a, const char *b)
+{
+	const char *p = a, *w, *pw = NULL, *pwe = NULL;
+	int year = 0;
+
+	while ((w = ex_next_word(a, &p, b)) != NULL) {
+		if (p - w == 4 && (w[0] == '1' || w[0] == '2') && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' &&
+		    w[2] <= '9' && w[3] >= '0' && w[3] <= '9')
+			year = 1;
+		if (!year)
+			continue;
+		if (pw) {
+			const char *x = lower_word(pw, (size_t)(pwe - pw), "es") ? w : pw;
+			const char *xe = x == w ? p : pwe;
+			const struct ex_lex_entry *r = ex_lex_word_ci(c->lx, LX_ROLE, x, (size_t)(xe - x));
+			if ((lower_word(w, (size_t)(p - w), "es") || lower_word(pw, (size_t)(pwe - pw), "es")) && r &&
+			    !strcmp(r->value, "copula"))
+				return 1;
+		}
+		pw = w;
+		pwe = p;
+	}
+	return 0;
+}
+
 /*
  * "2021 hatte China noch gut 25 Prozent der südkoreanischen Ausfuhren abgenommen, im Rekordjahr
  * 2018 sogar 26,8 Prozent": a clause without a verb and without a country continues the figure
@@ -170,6 +242,7 @@ static void elided_clause(const struct ex_ctx *c, size_t si, const struct ex_qty
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
 	const char *a0 = c->text + q->start, *b0 = c->text + q->end;
 	const struct cache_slot *sl;
+	int es = 0;
 
 	if (!c->have_prev || c->prev_si != si || c->prev.ind != a->ind || !c->prev.partner[0] ||
 	    !at_clause_between(c->text, c->prev_end, q->start))
@@ -183,10 +256,11 @@ static void elided_clause(const struct ex_ctx *c, size_t si, const struct ex_qty
 	       !(e - b0 >= 4 && *b0 == ' ' && (unsigned char)b0[1] == 0xE2 && (unsigned char)b0[2] == 0x80 &&
 		 ((unsigned char)b0[3] == 0x93 || (unsigned char)b0[3] == 0x94)))
 		b0++;
-	if (at_tense_of(c->lx, a0, b0))
-		return; /* a verb of its own: a statement of its own */
-	/* "dazu 90 Millionen Dollar für Partner in Afrika": a receiver of its own, if no country */
-	for (const char *x = c->text + q->end, *w; (w = ex_next_word(c->text + q->end, &x, b0)) != NULL;) {
+	if (at_tense_of(c->lx, a0, b0) && !(es = copula_es(c, a0, b0)))
+		return; /* a verb of its own: a statement of its own ("2022 waren es 96,7 Prozent" is none) */
+	/* "dazu 90 Millionen Dollar für Partner in Afrika": a receiver of its own, if no country; a
+	 * restating clause may name it before the figure ("bei den Einfuhren aus Japan waren es …") */
+	for (const char *x = es ? a0 : c->text + q->end, *w; (w = ex_next_word(x, &x, b0)) != NULL;) {
 		const struct ex_lex_entry *r = ex_lex_word_ci(c->lx, LX_ROLE, w, (size_t)(x - w));
 		if (r && (!strcmp(r->value, "for") || !strcmp(r->value, "to") || !strcmp(r->value, "partner") ||
 			  !strcmp(r->value, "loc")))
@@ -334,6 +408,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
 		a->year[0] = '\0';
 	the_country(c, si, q, a);
+	the_neighbour(c, si, q, a);
 	elided_clause(c, si, q, a);
 	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
