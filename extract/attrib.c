@@ -180,6 +180,37 @@ static void the_neighbour(const struct ex_ctx *c, size_t si, const struct ex_qty
 }
 
 /*
+ * "Trump wolle 9.500 Soldaten aus Deutschland abziehen": troops withdrawn or moved "aus" a country
+ * leave it — it is where they were, not whose they are (as in "50 000 Soldaten aus Südkorea").
+ * Whose they are: the country of a leader the sentence names (a person's country), else the one
+ * the document last counted there, else none is named.
+ */
+static void left_place(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl;
+	const struct mention *from = NULL;
+	const char *owner = NULL;
+
+	if (strcmp(a->detail, "withdrawal") && strcmp(a->detail, "relocation"))
+		return;
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	for (size_t i = 0; i < sl->nm && !from; i++)
+		if ((!strcmp(sl->m[i].code, a->subject) || (!a->subject[0] && !strcmp(sl->m[i].code, a->partner))) &&
+		    !strcmp(sl->m[i].prep, "aus") && sl->m[i].start >= q->end &&
+		    !at_clause_apart(c->text, q->start, q->end, sl->m[i].start, sl->m[i].end))
+			from = &sl->m[i];
+	if (!from || (a->partner[0] && strcmp(a->partner, from->code)))
+		return;
+	for (size_t i = 0; i < sl->nm && !owner; i++)
+		if ((sl->m[i].flags & LXF_PERSON) && strcmp(sl->m[i].code, from->code))
+			owner = sl->m[i].code;
+	if (!owner && c->have_troops_where && !strcmp(c->troops_where, from->code))
+		owner = c->troops_where_subject;
+	snprintf(a->partner, sizeof(a->partner), "%s", from->code);
+	snprintf(a->subject, sizeof(a->subject), "%s", owner ? owner : "");
+}
+
+/*
  * "das Zwei-Prozent-Ziel", "die Nato-Vorgabe von zwei Prozent": a target share of GDP the
  * alliance set is the alliance's, whoever the sentence says meets it — when the figure is part of
  * the target's compound or the sentence names the alliance, and no country stands with the
@@ -409,6 +440,8 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		a->year[0] = '\0';
 	the_country(c, si, q, a);
 	the_neighbour(c, si, q, a);
+	if (a->ind == KZ_I_TROOPS)
+		left_place(c, si, q, a);
 	elided_clause(c, si, q, a);
 	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)

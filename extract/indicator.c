@@ -558,7 +558,13 @@ static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struc
 		const struct cue_hit *h = &sl->c[i];
 		size_t d;
 		int st;
+		int place = 0;
 		if (strcmp(h->e->value, "troops") || !h->e->detail[0])
+			continue;
+		/* "Truppenübungsplatz" is a place (a stem of another kind spans the word), no exercise */
+		for (size_t k = i; k-- > 0 && sl->c[k].ws == h->ws && !place;)
+			place = strcmp(sl->c[k].e->value, "troops") && sl->c[k].e->klen + 2 >= h->we - h->ws;
+		if (place)
 			continue;
 		/* (but "23.000 aktive Soldaten": who is counted, active soldiers only) */
 		if (h->ws >= q->start && h->we <= q->end && strcmp(h->e->detail, "active"))
