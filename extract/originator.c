@@ -192,9 +192,12 @@ int ex_originator_before(const struct ex_lexicon *lx, const char *s, const char 
 {
 	const char *w = p, *we;
 
-	for (int words = 0; words < 4; words++) {
-		/* "des Pentagon (DMDC) wies …": a name in parentheses before the verb */
-		while (w > s && (w[-1] == ' ' || w[-1] == ')'))
+	/* a reporting verb's subject may be a longer noun phrase ("Ein Bericht des Pentagons aus dem
+	 * Jahr 2004 bezifferte …") */
+	for (int words = 0; words < (countries == 0 ? 7 : 4); words++) {
+		/* "des Pentagon (DMDC) wies …": a name in parentheses before the verb; "aus dem Jahr
+		 * 2004 bezifferte": a number is a word of the phrase */
+		while (w > s && (w[-1] == ' ' || w[-1] == ')' || (countries == 0 && w[-1] >= '0' && w[-1] <= '9')))
 			w--;
 		w = ex_word_back(s, w, &we);
 		/* "Nato-Angaben": the originator starts the compound */
