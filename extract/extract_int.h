@@ -69,6 +69,7 @@ enum ex_lex_kind {
 	LX_RANK,       /* a superlative or ordinal after "nach X der": a ranking, not a destination (größt, zweit) */
 	LX_COST,       /* a noun of what something costs or is worth: Kosten, Wert, Preis (status.c, estimates) */
 	LX_BUY,        /* a word of buying, a stem: kauft, bestellt — its seller by "bei", "in", "von" (value seller) */
+	LX_TITLE,      /* an office before a person's name: Premierminister, *präsident — "Premierminister Rishi Sunak sagte" */
 	LX__N
 };
 
@@ -684,6 +685,8 @@ struct ex_cite {
 	char name[48]; /* the originator's short name, code or words as written */
 	int self;      /* "nach eigenen Angaben": the figure's subject is its originator; 2: a government
 			* named without its country ("des Verteidigungsministeriums", its noun in name) */
+	int titled;    /* a person the lexicon lacks, by office and name ("Premierminister Rishi Sunak sagte"):
+			* the originator of its own statement only, not across a semicolon */
 };
 struct ex_sentence_cues {
 	int valid;
@@ -713,6 +716,8 @@ size_t ex_originator_at(const struct ex_lexicon *lx, const char *p, const char *
 			size_t n);
 int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *end, int as_written, int countries,
 			char *name, size_t n);
+int ex_titled_name(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int after, char *name,
+		   size_t n);
 int ex_originator_before(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int countries,
 			 char *name, size_t n);
 /* "behauptete er", "verlangte der US-Präsident", "Er sagte": a speaker by pronoun or role right

@@ -59,6 +59,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_TALLY] = "tally",
 	[LX_MINISTRY] = "ministry",
 	[LX_GETS] = "gets",
+	[LX_TITLE] = "title",
 };
 
 static int parse_flags(const char *s)

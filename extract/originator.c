@@ -186,6 +186,76 @@ done:
 	return 0;
 }
 
+/* Is [w, we) a word that may be a person's name: capitalised, no country, no source noun, no title? */
+static int name_word(const struct ex_lexicon *lx, const char *w, const char *we)
+{
+	size_t k = (size_t)(we - w), ml;
+	const struct ex_lex_entry *ce;
+
+	if (k < 2 || !ex_upper_at(w, we) || ex_upper_at(w + 1, we) || ex_lex_word(lx, LX_SOURCE, w, k) ||
+	    ex_lex_suffix(lx, LX_SOURCE, w, k) || ex_lex_word(lx, LX_TITLE, w, k) || ex_lex_suffix(lx, LX_TITLE, w, k))
+		return 0;
+	for (const char *x = w; x < we; x++)
+		if (*x == '-' || (*x >= '0' && *x <= '9'))
+			return 0;
+	ce = ex_lex_match_after(lx, LX_COUNTRY, w, we, &ml);
+	return !ce || ml != k;
+}
+
+static int title_word(const struct ex_lexicon *lx, const char *w, const char *we)
+{
+	size_t k = (size_t)(we - w);
+
+	return k > 0 && ex_upper_at(w, we) && (ex_lex_word(lx, LX_TITLE, w, k) || ex_lex_suffix(lx, LX_TITLE, w, k));
+}
+
+/*
+ * "Premierminister Rishi Sunak sagte", "sagte Finanzministerin Nirmala Sitharaman": a person the
+ * lexicon lacks, named with an office (data/status.tsv title) right before a reporting verb at p
+ * (after: right after the verb's word ending at p) — one or two name words after the title; the
+ * originator is the last of them, the surname. 1 when found.
+ */
+int ex_titled_name(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int after, char *name,
+		   size_t n)
+{
+	const char *w, *we, *last = NULL, *laste = NULL;
+	int names = 0;
+
+	if (after) {
+		const char *x = p;
+		if (!(w = ex_next_word(p, &x, end)) || !title_word(lx, w, x))
+			return 0;
+		while (names < 2 && (w = ex_next_word(x, &x, end)) != NULL && name_word(lx, w, x) &&
+		       !memchr(laste ? laste : p, ',', (size_t)(w - (laste ? laste : p)))) {
+			last = w;
+			laste = x;
+			names++;
+		}
+	} else {
+		const char *x = p;
+		for (;;) {
+			w = ex_word_back(s, x, &we);
+			if (w == we || memchr(we, ',', (size_t)(x - we)))
+				return 0;
+			if (title_word(lx, w, we))
+				break;
+			if (names == 2 || !name_word(lx, w, we))
+				return 0;
+			if (!last) {
+				last = w;
+				laste = we;
+			}
+			names++;
+			x = w;
+		}
+	}
+	if (!names || (size_t)(laste - last) >= n)
+		return 0;
+	memcpy(name, last, (size_t)(laste - last));
+	name[laste - last] = '\0';
+	return 1;
+}
+
 /* The originator in the few words before a cite word at p ("Nato-Angaben zufolge", "dem Pentagon zufolge"). */
 int ex_originator_before(const struct ex_lexicon *lx, const char *s, const char *p, const char *end,
 			     int countries, char *name, size_t n)
@@ -493,6 +563,10 @@ void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	ex_sentence_cues(c, si, sc);
 	for (size_t i = 0; i < sc->ncite; i++) {
 		size_t d = sc->cite[i].pos > q->start ? sc->cite[i].pos - q->start : q->start - sc->cite[i].pos;
+		size_t lo = sc->cite[i].pos < q->start ? sc->cite[i].pos : q->end, hi = sc->cite[i].pos < q->start ? q->start : sc->cite[i].pos;
+		/* a semicolon ends a statement: a person named by office beyond it speaks of another */
+		if (sc->cite[i].titled && hi > lo && memchr(c->text + lo, ';', hi - lo))
+			continue;
 		if (d < bestd) {
 			bestd = d;
 			best = i;

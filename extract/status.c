@@ -216,7 +216,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			int found = 0;
 			const char *adj = NULL; /* "nach russischen Angaben": the adjective that named it */
 			h->pos = (size_t)(p - t);
-			h->self = 0;
+			h->self = h->titled = 0;
 			if (!strcmp(e->value, "self")) {
 				/* "nach eigenen Angaben": the subject speaks for itself */
 				found = h->self = 1;
@@ -286,7 +286,9 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				else
 					found = ex_originator_before(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
 						ex_originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name)) ||
-						ex_speaker_near(c, si, p, p + ml, h->name, sizeof(h->name));
+						ex_speaker_near(c, si, p, p + ml, h->name, sizeof(h->name)) ||
+						(h->titled = ex_titled_name(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
+							     ex_titled_name(lx, s, p + ml, end, 1, h->name, sizeof(h->name)));
 				/* "wie das Ministerium mitteilte", "teilte die Regierung mit": a government no
 				 * country is named with, the verb's subject right before or after it */
 				if (!found && w < wb) {
