@@ -718,6 +718,7 @@ int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *
 			char *name, size_t n);
 int ex_titled_name(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int after, char *name,
 		   size_t n);
+int ex_experts_name(const struct ex_lexicon *lx, const char *s, const char *p, char *name, size_t n);
 int ex_originator_before(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int countries,
 			 char *name, size_t n);
 /* "behauptete er", "verlangte der US-Präsident", "Er sagte": a speaker by pronoun or role right

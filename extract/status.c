@@ -288,7 +288,8 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 						ex_originator_after(lx, p + ml, end, 0, 0, h->name, sizeof(h->name)) ||
 						ex_speaker_near(c, si, p, p + ml, h->name, sizeof(h->name)) ||
 						(h->titled = ex_titled_name(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
-							     ex_titled_name(lx, s, p + ml, end, 1, h->name, sizeof(h->name)));
+							     ex_titled_name(lx, s, p + ml, end, 1, h->name, sizeof(h->name))) ||
+						ex_experts_name(lx, s, p, h->name, sizeof(h->name));
 				/* "wie das Ministerium mitteilte", "teilte die Regierung mit": a government no
 				 * country is named with, the verb's subject right before or after it */
 				if (!found && w < wb) {
