@@ -391,6 +391,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	at_frame(c, si, q, all, nq, a);
 	at_purchase(c, si, q, all, nq, a);
 	at_when(c, si, q, all, nq, a);
+	ex_budget_year(c, a);
 	ex_source(c, si, q, c->cues, a);
 	/* "Mit der Brigade stationiert Deutschland bis 2027 etwa 5.000 Soldaten", "Der Beitrag für 2026
 	 * beträgt 1.519,2 Mrd. Won" (a text of 2024): a figure for a year after the document's is no

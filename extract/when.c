@@ -533,3 +533,41 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	if (c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE)
 		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
 }
+
+/*
+ * "Das Bundeskabinett hat den Entwurf für den Bundeshaushalt 2026 beschlossen": an article on a
+ * budget names its year in its lead, the first two sentences — a noun of a budget (a cue of the
+ * defence or the federal budget: Haushalt, Etat, Bundeshaushalt) and, within a few words after it
+ * in its clause, a year that is no baseline or comparison. Planned money and shares of GDP the
+ * article gives no year of their own are that budget's ("Der Etat soll auf 82,7 Mrd. Euro
+ * steigen"), not of no year. Read once.
+ */
+void ex_budget_year(struct ex_ctx *c, struct ex_attr *a)
+{
+	if ((a->ind != KZ_I_BUDGET && a->ind != KZ_I_GDP_SHARE) || !a->year_doc || a->year_compared ||
+	    a->status != KZ_S_PLAN)
+		return;
+	for (; !c->budget_year[0] && c->budget_upto < c->nsent && c->budget_upto < 2; c->budget_upto++) {
+		size_t si = c->budget_upto;
+		const struct cache_slot *sl =
+			at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_CUES | AT_YEARS);
+		for (size_t i = 0; i < sl->nc && !c->budget_year[0]; i++) {
+			const char *d = sl->c[i].e->detail;
+			if (strcmp(d, "defense_budget") && strcmp(d, "federal_budget"))
+				continue;
+			for (size_t k = 0; k < sl->ny; k++) {
+				const struct yexp *y = &sl->y[k];
+				if (y->start < sl->c[i].we || y->start - sl->c[i].we > 24 || y->baseline || y->compared ||
+				    y->since || !y->text[0] || y->text[strlen(y->text) - 1] == 's' ||
+				    at_clause_between(c->text, sl->c[i].we, y->start))
+					continue;
+				snprintf(c->budget_year, sizeof(c->budget_year), "%s", y->text);
+				break;
+			}
+		}
+	}
+	if (!c->budget_year[0])
+		return;
+	snprintf(a->year, sizeof(a->year), "%s", c->budget_year);
+	a->year_doc = 0;
+}
