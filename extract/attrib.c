@@ -241,20 +241,18 @@ static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_q
 static int copula_es(const struct ex_ctx *c, const char *a, const char *b)
 {
 	const char *p = a, *w, *pw = NULL, *pwe = NULL;
-	int year = 0;
 
 	while ((w = ex_next_word(a, &p, b)) != NULL) {
-		if (p - w == 4 && (w[0] == '1' || w[0] == '2') && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' &&
-		    w[2] <= '9' && w[3] >= '0' && w[3] <= '9')
-			year = 1;
-		if (!year)
-			continue;
-		if (pw) {
-			const char *x = lower_word(pw, (size_t)(pwe - pw), "es") ? w : pw;
+		if (pw && (lower_word(w, (size_t)(p - w), "es") || lower_word(pw, (size_t)(pwe - pw), "es"))) {
+			const char *x = lower_word(w, (size_t)(p - w), "es") ? pw : w;
 			const char *xe = x == w ? p : pwe;
 			const struct ex_lex_entry *r = ex_lex_word_ci(c->lx, LX_ROLE, x, (size_t)(xe - x));
-			if ((lower_word(w, (size_t)(p - w), "es") || lower_word(pw, (size_t)(pwe - pw), "es")) && r &&
-			    !strcmp(r->value, "copula"))
+			int year = 0;
+			for (const char *y = a; y + 4 <= pw && !year; y++)
+				year = (y[0] == '1' || y[0] == '2') && y[1] >= '0' && y[1] <= '9' && y[2] >= '0' &&
+				       y[2] <= '9' && y[3] >= '0' && y[3] <= '9' && (y == a || y[-1] < '0' || y[-1] > '9') &&
+				       (y + 4 == b || y[4] < '0' || y[4] > '9');
+			if (year && r && !strcmp(r->value, "copula"))
 				return 1;
 		}
 		pw = w;
