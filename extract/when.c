@@ -537,8 +537,9 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 /*
  * "Das Bundeskabinett hat den Entwurf für den Bundeshaushalt 2026 beschlossen": an article on a
  * budget names its year in its lead, the first two sentences — a noun of a budget (a cue of the
- * defence or the federal budget: Haushalt, Etat, Bundeshaushalt) and, within a few words after it
- * in its clause, a year that is no baseline or comparison. Planned money and shares of GDP the
+ * defence or the federal budget: Haushalt, Etat, Bundeshaushalt) and after it in its clause a year
+ * that is no baseline, comparison or target ("… für das im April beginnende Fiskaljahr 2023"; not
+ * "Ausgaben sollen bis 2027 …"). Planned money and shares of GDP the
  * article gives no year of their own are that budget's ("Der Etat soll auf 82,7 Mrd. Euro
  * steigen"), not of no year. Read once.
  */
@@ -557,8 +558,8 @@ void ex_budget_year(struct ex_ctx *c, struct ex_attr *a)
 				continue;
 			for (size_t k = 0; k < sl->ny; k++) {
 				const struct yexp *y = &sl->y[k];
-				if (y->start < sl->c[i].we || y->start - sl->c[i].we > 24 || y->baseline || y->compared ||
-				    y->since || !y->text[0] || y->text[strlen(y->text) - 1] == 's' ||
+				if (y->start < sl->c[i].we || y->start - sl->c[i].we > 100 || y->baseline || y->compared ||
+				    y->since || y->target || !y->text[0] || y->text[strlen(y->text) - 1] == 's' ||
 				    at_clause_between(c->text, sl->c[i].we, y->start))
 					continue;
 				snprintf(c->budget_year, sizeof(c->budget_year), "%s", y->text);
