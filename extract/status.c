@@ -20,7 +20,7 @@
  * Source: who the text says a figure comes from is found in originator.c from the cite words
  * this file's sentence reading collects.
  */
-#include "extract_int.h"
+#include "attrib_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -490,6 +490,19 @@ static int tally_in(const struct ex_ctx *c, size_t si)
 	return 0;
 }
 
+/* Is clause fc of sentence si without a finite verb, and does clause fc + 1 open with one ("…,
+ * rund 16,9 Billionen Won, ist für … vorgesehen")? */
+static int verbless_before_verb(const struct ex_ctx *c, size_t si, const struct ex_sentence_cues *sc, size_t fc)
+{
+	const char *t = c->text, *a = t + sc->clause[fc], *b = t + sc->clause[fc + 1];
+	const char *e = fc + 2 < sc->nclause ? t + sc->clause[fc + 2] : t + c->sent[si].end;
+	const char *w = ex_skip_space(b, e), *we = ex_word_end(w, e);
+
+	if (fc == 0 || we <= w || !(*w >= 'a' && *w <= 'z') || at_tense_of(c->lx, a, b))
+		return 0;
+	return at_tense_of(c->lx, w, we) != 0;
+}
+
 void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)
 {
@@ -498,6 +511,10 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 
 	ex_sentence_cues(c, si, sc);
 	fc = ex_clause_of(sc, q->start);
+	/* "Gut ein Drittel des Geldes, rund 16,9 Billionen Won, ist für neue Waffen vorgesehen": a
+	 * clause without a verb of its own, right before one that opens with its verb, is the subject
+	 * of that verb — the status words of that clause reach it */
+	int apposition = fc + 1 < sc->nclause && verbless_before_verb(c, si, sc, fc);
 	for (size_t i = 0; i < sc->ncue; i++) {
 		const struct ex_status_cue *h = &sc->cue[i];
 		size_t cl = ex_clause_of(sc, h->pos), d = h->pos > q->start ? h->pos - q->start : q->start - h->pos;
@@ -517,6 +534,8 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 			continue;
 		if (!reach && h->governs && fc > cl)
 			reach = !own_voice_between(sc, cl, fc);
+		if (!reach && apposition && cl == fc + 1)
+			reach = 1;
 		if (!reach && fc < cl && ((h->governs && h->opens) || h->aside))
 			reach = !own_voice_between(sc, fc, cl - 1);
 		/* "das Ziel, mindestens zwei Prozent … auszugeben": a noun reaches the infinitive clause
