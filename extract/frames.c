@@ -389,8 +389,9 @@ static void aid_in_context(struct ex_ctx *c, size_t si, struct ex_attr *a)
 	    (a->detail[0] && strcmp(a->detail, "defense_budget") && strcmp(a->detail, "arms_deal") &&
 	     strcmp(a->detail, "arms_imports") && strcmp(a->detail, "additional")))
 		return;
-	/* a pledge ("Die Niederlande sagten gut 100 Millionen Euro zu") is a word of giving too */
-	if (a->status_pledge) {
+	/* a pledge ("Die Niederlande sagten gut 100 Millionen Euro zu") is a word of giving too; in
+	 * an article whose lead names aid and its receiver, money of no named kind is that aid */
+	if (a->status_pledge || ((!a->detail[0] || !strcmp(a->detail, "additional")) && c->aid_topic[0])) {
 		at_set_detail(a, "military_aid");
 		return;
 	}
