@@ -94,7 +94,8 @@ enum {
 	LXF_GENERIC = 131072, /* cue: a word of any spending ("Ausgaben"): the paragraph's kind of money before it wins */
 	LXF_ESTIMATE = 262144, /* status: a verb of estimating ("schätzt", "taxiert"): money beside a word of cost is a forecast */
 	LXF_PLEDGE = 524288,   /* status: a verb of pledging ("sagte … zu"): a plan, but a running total of pledges is reported */
-	LXF_DEFINITION = 1048576 /* sourcename: counts military spending by a definition of its own (SIPRI) */
+	LXF_DEFINITION = 1048576, /* sourcename: counts military spending by a definition of its own (SIPRI) */
+	LXF_ALLIANCE = 2097152    /* country: the alliance's members ("die Verbündeten"), only once the text named NATO */
 };
 
 struct ex_lex_entry {

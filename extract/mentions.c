@@ -134,6 +134,18 @@ static const char *relative_clause_at(const char *s, const char *p)
 
 /* The mention (at most one) of the word [p, we) of the sentence [s, end), appended to m[*n];
  * returns where the walk goes on: the word's end, or the end of a name that stops inside it. */
+/* Does the text name NATO ("Nato", "NATO", "Bündnis") in the few hundred bytes before p? */
+static int nato_just_before(const char *t, const char *p)
+{
+	const char *from = p - t > 400 ? p - 400 : t;
+	static const char *const names[] = {"Nato", "NATO", "Bündnis", NULL};
+
+	for (const char *const *n = names; *n; n++)
+		if (memmem(from, (size_t)(p - from), *n, strlen(*n)))
+			return 1;
+	return 0;
+}
+
 static const char *mention_in_word(const struct ex_ctx *c, const char *s, const char *end, const char *p,
 				   const char *we, const struct ex_qty *qs, size_t nq, struct mention *m,
 				   size_t cap, size_t *np)
@@ -193,6 +205,10 @@ static const char *mention_in_word(const struct ex_ctx *c, const char *s, const 
 				hit = 1;
 				we = p + kl;
 			}
+			/* "die Verbündeten" are NATO's only where the text named NATO just before them, and
+			 * never another power's ("die US-Verbündeten in Asien") */
+			if (hit && (en->flags & LXF_ALLIANCE) && ((p > t && p[-1] == '-') || !nato_just_before(t, p)))
+				hit = 0;
 			if (hit) {
 				int an;
 				mm->prep[0] = '\0';
