@@ -238,7 +238,7 @@ static int governed(const struct ex_scan *sc, const char *q, const struct ex_lex
 }
 
 /* The qualifier phrase ending right before p (spaces between); sets *qs to its start. */
-const struct ex_lex_entry *ex_num_qual_before(const struct ex_scan *sc, const char *p, const char **qs)
+static const struct ex_lex_entry *qual_before(const struct ex_scan *sc, const char *p, const char **qs)
 {
 	const char *starts[4], *we, *w = p;
 	int k, m = 0;
@@ -268,6 +268,23 @@ const struct ex_lex_entry *ex_num_qual_before(const struct ex_scan *sc, const ch
 		}
 	}
 	return NULL;
+}
+
+/* qual_before, asked once a position: the answer depends on the sentence's text alone */
+const struct ex_lex_entry *ex_num_qual_before(const struct ex_scan *sc, const char *p, const char **qs)
+{
+	struct ex_qual_memo *m = sc->qual;
+
+	if (!m)
+		return qual_before(sc, p, qs);
+	if (m->at != p) {
+		m->at = p;
+		m->qs = NULL;
+		m->e = qual_before(sc, p, &m->qs);
+	}
+	if (m->e)
+		*qs = m->qs;
+	return m->e;
 }
 
 /* A qualifier phrase right before at ("etwa", "mehr als") qualifies q, whose quote then starts

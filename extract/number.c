@@ -20,8 +20,9 @@ void ex_scan_sentence(const struct ex_lexicon *lx, const char *text, size_t s, s
 		      const struct ex_qty *prev, const char *prev_money, const struct ex_span *header,
 		      struct ex_qty **out, size_t *n, size_t *alloc)
 {
+	struct ex_qual_memo qual = {NULL, NULL, NULL};
 	struct ex_scan sc = {prev ? prev->unit : NULL, prev ? prev->military : 0, prev_money, header, lx, text,
-			     text + s, text + e, out, n, alloc, text + s, 0};
+			     text + s, text + e, out, n, alloc, text + s, 0, &qual};
 	const char *p = sc.s;
 	size_t first = *n;
 

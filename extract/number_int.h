@@ -29,6 +29,14 @@ struct ex_scan {
 	size_t *n, *alloc;
 	const char *col_at; /* header_unit: the '|' before col_at are counted, */
 	int col;            /* col of them */
+	struct ex_qual_memo *qual; /* ex_num_qual_before's last answer (a number's qualifier is asked
+				    * for up to three times: a year's test, the range, the finish) */
+};
+/* The qualifier before one position of the sentence: at (NULL: none asked yet), its entry, its start. */
+struct ex_qual_memo {
+	const char *at;
+	const struct ex_lex_entry *e;
+	const char *qs;
 };
 
 /* --- the scan's own steps (every file; inline, as they run for most numbers) --- */
