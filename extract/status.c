@@ -37,6 +37,10 @@ size_t ex_clause_of(const struct ex_sentence_cues *sc, size_t pos)
 	return i;
 }
 
+/* The bytes a clause boundary can begin with: , ; : and a dash's first byte ('-', the 0xE2 lead
+ * of U+2010..U+2015 and U+2212); every other byte is passed over without a test. */
+static const unsigned char boundary_first[256] = {[','] = 1, [';'] = 1, [':'] = 1, ['-'] = 1, [0xE2] = 1};
+
 /* Is there a clause boundary at p: , ; : or a dash between spaces? */
 static size_t boundary_at(const char *p, const char *s, const char *end)
 {
@@ -165,10 +169,11 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 	sc->clause[0] = c->sent[si].start;
 	sc->ncue = sc->ncite = 0;
 	for (p = s; p < end; p++) {
-		size_t k = boundary_at(p, s, end);
-		const char *w = p + k;
-		if (!k)
+		size_t k;
+		const char *w;
+		if (!boundary_first[(unsigned char)*p] || !(k = boundary_at(p, s, end)))
 			continue;
+		w = p + k;
 		while (w < end && *w == ' ')
 			w++;
 		/* "…, umgerechnet etwa 19,7 Milliarden Dollar", "…; das entspräche 60 Milliarden Euro": a
