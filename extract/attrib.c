@@ -340,6 +340,33 @@ static int clause_speaks_present(const struct ex_ctx *c, size_t si, const struct
 }
 
 /*
+ * "Etwa 11.000 Soldaten kämpfen in Kursk", "rund 30.000 US-Soldaten auf Okinawa": troops at a
+ * place inside a country (countries.tsv flag 'inside': a region, a base) are a part of the force
+ * there, a fact apart from its total in the country — unless the clause names the country too.
+ * Only a presence (stationed, sent): a move from or to such a place stays a move.
+ */
+static void troops_inside(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl;
+	size_t dl = strlen(a->detail);
+	int inside = 0, whole = 0;
+
+	if (!a->partner[0] || (strcmp(a->detail, "stationed") && strcmp(a->detail, "sent")))
+		return; /* (a move from or to such a place is a move, no part) */
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	for (size_t i = 0; i < sl->nm; i++) {
+		if (strcmp(sl->m[i].code, a->partner) || at_clause_apart(c->text, q->start, q->end, sl->m[i].start, sl->m[i].end))
+			continue;
+		if (sl->m[i].flags & LXF_INSIDE)
+			inside = 1;
+		else
+			whole = 1;
+	}
+	if (inside && !whole)
+		memcpy(a->detail + dl, "_part", 6);
+}
+
+/*
  * "Das Budget umfasst insgesamt 746,9 Milliarden Yen. … Darunter fallen mit 152,0 Milliarden Yen die
  * Kosten …": an amount or count in a clause opened by words of a part (data/words.tsv part) is
  * part of the total before it — its detail ends in "_part", a fact apart from the total's.
@@ -476,6 +503,8 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	if (a->ind == KZ_I_TROOPS && (!a->detail[0] || !strcmp(a->detail, "armed_forces")) && a->partner[0] &&
 	    strcmp(a->partner, a->subject))
 		at_set_detail(a, "stationed");
+	if (a->ind == KZ_I_TROOPS)
+		troops_inside(c, si, q, a);
 	/* a share of GDP that names nothing else is defence spending's, as a sheet names it: one
 	 * fact with the shares that say so ("die NATO kam für das Land auf 4,12 Prozent") */
 	if (a->ind == KZ_I_GDP_SHARE && !a->detail[0])
