@@ -141,8 +141,9 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 				memcpy(fl, col[3], clen[3]);
 				fl[clen[3]] = '\0';
 			}
-			if (k == LX_MINISTRY) {
-				/* its short name in the 4th column: "ministry Verteidigungsministerium DE BMVg" */
+			if (k == LX_MINISTRY || k == LX_TIME) {
+				/* its short name in the 4th column: "ministry Verteidigungsministerium DE BMVg";
+				 * an event's country: "time Kriegsbeginn 2022 UA" */
 				e->detail = kz_arena_strndup(&lx->arena, ncol > 3 ? col[3] : "", ncol > 3 ? clen[3] : 0);
 			} else if (k == LX_CUE) {
 				e->detail = kz_arena_strndup(&lx->arena, ncol > 3 ? col[3] : "",

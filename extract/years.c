@@ -307,6 +307,14 @@ static size_t next_slot(struct yexp *out, size_t n, size_t max)
 	return n;
 }
 
+/* Does the text name the country of an event's time word (its detail; none: any text)? */
+static int epoch_named(const struct ex_ctx *c, const struct ex_lex_entry *te)
+{
+	const char *name = te->detail && te->detail[0] ? ex_country_name(c->lx, te->detail) : NULL;
+
+	return !name || memmem(c->text, c->doc->len, name, strlen(name)) != NULL;
+}
+
 size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		       struct yexp *out, size_t max)
 {
@@ -370,6 +378,22 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					snprintf(out[n].text, sizeof(out[n].text), "%s", c->prev.year);
 					n = next_slot(out, n, max);
 				}
+				p += ml;
+				continue;
+			}
+			if (te && strlen(te->value) == 4 && at_digit(te->value[0]) && epoch_named(c, te)) {
+				/* "seit Kriegsbeginn", "seit Beginn der russischen Invasion": an event's year
+				 * (words.tsv time, a year; its country named in the text) */
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml;
+				out[n].baseline = out[n].target = out[n].compared = 0;
+				out[n].since = since_before(c->lx, t + s, p);
+				snprintf(out[n].text, sizeof(out[n].text), "%s", te->value);
+				n = next_slot(out, n, max);
+				p += ml;
+				continue;
+			}
+			if (te && strlen(te->value) == 4 && at_digit(te->value[0])) {
 				p += ml;
 				continue;
 			}
