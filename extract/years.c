@@ -399,13 +399,19 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 			}
 			if (docyear && te) { /* the time word matched above */
 				int off = !strcmp(te->value, "-1") ? -1 : !strcmp(te->value, "+1") ? 1 : 0;
+				int base = docyear;
+				/* "2023 stiegen die Ausgaben auf 3,1 Milliarden, nach 2,8 im Vorjahr": the year
+				 * before the one the sentence named ('prior' rows), not the document's */
+				if (te->detail && !strcmp(te->detail, "prior") && n > 0 && strlen(out[n - 1].text) == 4 &&
+				    !out[n - 1].target && !out[n - 1].baseline)
+					base = atoi(out[n - 1].text);
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml;
 				out[n].baseline = is_baseline(t + s, p);
 				out[n].since = 0;
 				out[n].target = 0;
 				out[n].compared = 0;
-				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear + off);
+				snprintf(out[n].text, sizeof(out[n].text), "%d", base + off);
 				n = next_slot(out, n, max);
 				p += ml;
 				continue;
