@@ -149,6 +149,7 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		   struct yexp *out, size_t max);
 int at_tense_of(const struct ex_lexicon *lx, const char *s, const char *e);
+int at_own_support(const struct ex_ctx *c, size_t ws, size_t we);
 /* years.c and when.c share: a four-digit year 1900…2100 at p (*y), a digit, and whether a stretch
  * of text speaks of a plan (a word of data/grammar.tsv plan). */
 int at_year_at(const char *p, const char *end, int *y);

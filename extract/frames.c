@@ -397,7 +397,8 @@ static void aid_in_context(struct ex_ctx *c, size_t si, struct ex_attr *a)
 	}
 	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
 	for (size_t i = 0; i < ws->n; i++)
-		if (ex_lex_stem(c->lx, LX_AIDVERB, c->text + ws->w[i].start, c->text + ws->w[i].end, e, &(size_t){0})) {
+		if (ex_lex_stem(c->lx, LX_AIDVERB, c->text + ws->w[i].start, c->text + ws->w[i].end, e, &(size_t){0}) &&
+		    !at_own_support(c, ws->w[i].start, ws->w[i].end)) {
 			at_set_detail(a, "military_aid");
 			return;
 		}

@@ -101,6 +101,20 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 	return n;
 }
 
+/* "ein Fonds zur Unterstützung der Streitkräfte": a capitalised noun [ws, we) of aid whose genitive
+ * ("der"/"des" and a capitalised word) names no country is support of one's own, no aid. */
+int at_own_support(const struct ex_ctx *c, size_t ws, size_t we)
+{
+	const char *t = c->text, *end = t + c->doc->len, *a = ex_skip_space(t + we, end), *ae = ex_word_end(a, end);
+	const char *n = ex_skip_space(ae, end), *ne = ex_word_end(n, end);
+	size_t ml;
+
+	if (!ex_upper_at(t + ws, t + we) || !ex_word_in(a, (size_t)(ae - a), (const char *const[]){"der", "des", NULL}) ||
+	    ne <= n || !ex_upper_at(n, ne))
+		return 0;
+	return !ex_lex_match_after(c->lx, LX_COUNTRY, n, ne, &ml);
+}
+
 static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, size_t e,
 					      const struct ex_qty *q, const char *const *inds,
 					      size_t *where)
@@ -118,7 +132,7 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 		for (const char *const *ind = inds; *ind; ind++)
 			if (!strcmp(h->e->value, *ind))
 				ok = 1;
-		if (!ok)
+		if (!ok || (!strcmp(h->e->detail, "military_aid") && at_own_support(c, h->ws, h->we)))
 			continue;
 		last_ws = h->ws;
 		d = at_dist(c, q->start, q->end, h->ws, h->we);
