@@ -140,6 +140,29 @@ static int relative_after(const struct ex_ctx *c, size_t si, const struct mentio
 	return 1;
 }
 
+/* "Von den rund 54.000 US-Soldaten, die in Japan dienen, …": a relative clause right after the
+ * figure describes its troops, and the place it names ("in", "auf") is where they are. */
+static void placed_by_relative(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m,
+			       size_t n, struct ex_attr *a)
+{
+	const char *t = c->text, *se = t + c->sent[si].end, *x = ex_skip_space(t + q->end, se), *y;
+
+	if (x >= se || *x != ',')
+		return;
+	x = ex_skip_space(x + 1, se);
+	if (!ex_word_in(x, (size_t)(ex_word_end(x, se) - x), (const char *const[]){"die", "der", "denen", NULL}))
+		return;
+	for (y = x; y < se && *y != ',' && *y != ';'; y++)
+		;
+	for (size_t k = 0; k < n; k++)
+		if (m[k].start >= (size_t)(x - t) && m[k].end <= (size_t)(y - t) && strcmp(m[k].code, a->subject) &&
+		    ((m[k].rel_at ? m[k].rel_role : m[k].role) == R_LOC || !strcmp(m[k].prep, "auf")) &&
+		    !(m[k].flags & (LXF_ORG | LXF_PERSON))) {
+			ex_copy(a->partner, sizeof(a->partner), m[k].code);
+			return;
+		}
+}
+
 static void stationed_by_antecedent(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 				    const struct mention *m, size_t n, struct ex_attr *a)
 {
@@ -691,6 +714,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	 * the troops, and the place the clause names ("in Japan", "auf Zypern") is where they are */
 	if (a->ind == KZ_I_TROOPS && !a->subj_near)
 		stationed_by_antecedent(c, si, q, m, n, a);
+	if (a->ind == KZ_I_TROOPS)
+		placed_by_relative(c, si, q, m, n, a);
 	/* troops whose place the sentence does not name: the place the sentences before name
 	 * ("Panzerbrigade 45 in Vilnius in Dienst gestellt. Derzeit dienen rund 400 Soldaten …") */
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] && strcmp(a->detail, "armed_forces") &&
