@@ -1,0 +1,314 @@
+/*
+ * context.c: what the words around a figure say of whom it is about, once who.c, frames.c and
+ * when.c have read its own clause. Each rule reads the figure's sentence (and the one before)
+ * for one construction and changes subject, partner or detail only when it finds it:
+ *   "das Land", "des Landes" before the figure: the country spoken of last (the_country);
+ *   "mit dem Nachbarland": the country named last before it, other than the subject (the_neighbour);
+ *   troops withdrawn "aus" a country: that country is where they were (left_place);
+ *   a clause without a verb of its own, or one that only restates ("2022 waren es …"), continues
+ *   the figure before it (elided_clause);
+ *   a clause opened by words of a part: part of the total before it (part_of_total);
+ *   a target share of GDP the alliance set is the alliance's (alliance_target);
+ *   troops at a place inside a country are a part of the force there (at_troops_inside, run by
+ *   ex_attribute once the troops' detail is final).
+ */
+#include "attrib_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * "Das Land gibt 2,3 Prozent seiner Wirtschaftsleistung aus", "die NATO kam für das Land auf 4,12
+ * Prozent": "das Land" in the figure's clause, before it, is the country the text spoke of last —
+ * the subject of the figure before, in this sentence or the one before (grammar.tsv anaphor).
+ */
+static void the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *p = c->text + q->start, *x = p, *w, *we;
+	int found = 0;
+
+	if (a->subj_near || !c->have_prev || !c->prev.subject[0] || c->prev_si + 1 < si ||
+	    !strcmp(c->prev.subject, a->subject) || (a->ind != KZ_I_GDP_SHARE && a->ind != KZ_I_BUDGET && a->ind != KZ_I_TROOPS) ||
+	    !strcmp(c->prev.subject, "NATO") || !strcmp(c->prev.subject, "EU"))
+		return; /* (an alliance is never "das Land") */
+	/* back through the figure's clause */
+	for (int words = 0; words < 12 && !found; words++) {
+		w = ex_word_back(s, x, &we);
+		if (w == we)
+			break;
+		for (const char *g = we; g < x; g++)
+			if (*g == ',' || *g == ';' || *g == ':')
+				return;
+		if (ex_lex_word_ci(c->lx, LX_ANAPHOR, w, (size_t)(we - w))) {
+			const char *aw, *awe = w;
+			aw = ex_word_back(s, w, &awe);
+			found = aw < awe && (lower_word(aw, (size_t)(awe - aw), "das") || lower_word(aw, (size_t)(awe - aw), "des") ||
+					     lower_word(aw, (size_t)(awe - aw), "dem"));
+		}
+		x = w;
+	}
+	if (!found)
+		return;
+	snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
+	if (!strcmp(a->partner, a->subject))
+		a->partner[0] = '\0';
+}
+
+/*
+ * "China bleibt der Rettungsanker: Nordkorea wickelt über 95 Prozent seines Außenhandels mit dem
+ * Nachbarland ab": a noun for a neighbour (grammar.tsv anaphor 'neighbour') after a preposition
+ * of a partner and an article, in the figure's sentence, is the country that sentence or the one
+ * before named last before it, other than the figure's subject.
+ */
+static void the_neighbour(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
+	const struct ex_lex_entry *an = NULL;
+	size_t at = 0;
+
+	if (a->partner[0] || !a->subject[0] ||
+	    (a->ind != KZ_I_TRADE_SHARE && a->ind != KZ_I_TROOPS && a->ind != KZ_I_BUDGET))
+		return;
+	for (const char *pw = NULL, *ppw = NULL, *pwe = NULL, *ppwe = NULL; (w = ex_next_word(s, &p, e)) != NULL;
+	     ppw = pw, ppwe = pwe, pw = w, pwe = p) {
+		const struct ex_lex_entry *r;
+		if (!ppw || !(an = ex_lex_word(c->lx, LX_ANAPHOR, w, (size_t)(p - w))) || strcmp(an->value, "neighbour"))
+			continue;
+		r = ex_lex_word_ci(c->lx, LX_ROLE, ppw, (size_t)(ppwe - ppw));
+		if (r && !strcmp(r->value, "partner") && (lower_word(pw, (size_t)(pwe - pw), "dem") ||
+							  lower_word(pw, (size_t)(pwe - pw), "den") ||
+							  lower_word(pw, (size_t)(pwe - pw), "des"))) {
+			at = (size_t)(w - c->text);
+			break;
+		}
+	}
+	if (!at || at_clause_apart(c->text, at, at + 1, q->start, q->end))
+		return;
+	for (size_t back = 0; back <= 1 && back <= si; back++) {
+		const struct cache_slot *sl =
+			at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_MENTIONS);
+		const struct mention *last = NULL;
+		for (size_t k = 0; k < sl->nm; k++)
+			if ((back || sl->m[k].end <= at) && strcmp(sl->m[k].code, a->subject) &&
+			    !(sl->m[k].flags & LXF_ORG) && sl->m[k].role != R_SOURCE)
+				last = &sl->m[k];
+		if (last) {
+			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
+			return;
+		}
+	}
+}
+
+/*
+ * "Trump wolle 9.500 Soldaten aus Deutschland abziehen": troops withdrawn or moved "aus" a country
+ * leave it — it is where they were, not whose they are (as in "50 000 Soldaten aus Südkorea").
+ * Whose they are: the country of a leader the sentence names (a person's country), else the one
+ * the document last counted there, else none is named.
+ */
+static void left_place(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl;
+	const struct mention *from = NULL;
+	const char *owner = NULL;
+
+	if (strcmp(a->detail, "withdrawal") && strcmp(a->detail, "relocation"))
+		return;
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	for (size_t i = 0; i < sl->nm && !from; i++)
+		if ((!strcmp(sl->m[i].code, a->subject) || (!a->subject[0] && !strcmp(sl->m[i].code, a->partner))) &&
+		    !strcmp(sl->m[i].prep, "aus") && sl->m[i].start >= q->end &&
+		    !at_clause_apart(c->text, q->start, q->end, sl->m[i].start, sl->m[i].end))
+			from = &sl->m[i];
+	if (!from || (a->partner[0] && strcmp(a->partner, from->code)))
+		return;
+	for (size_t i = 0; i < sl->nm && !owner; i++)
+		if ((sl->m[i].flags & LXF_PERSON) && strcmp(sl->m[i].code, from->code))
+			owner = sl->m[i].code;
+	if (!owner && c->have_troops_where && !strcmp(c->troops_where, from->code))
+		owner = c->troops_where_subject;
+	snprintf(a->partner, sizeof(a->partner), "%s", from->code);
+	snprintf(a->subject, sizeof(a->subject), "%s", owner ? owner : "");
+}
+
+/*
+ * "das Zwei-Prozent-Ziel", "die Nato-Vorgabe von zwei Prozent": a target share of GDP the
+ * alliance set is the alliance's, whoever the sentence says meets it — when the figure is part of
+ * the target's compound or the sentence names the alliance, and no country stands with the
+ * figure itself.
+ */
+static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	const char *e = c->text + c->sent[si].end, *w = c->text + q->end;
+	int nato = 0, compound = w < e && *w == '-';
+
+	if (a->subj_near)
+		return;
+	for (size_t i = 0; i < sl->nm && !nato; i++)
+		nato = !strcmp(sl->m[i].code, "NATO");
+	/* "Das bisherige Ziel von 2 Prozent war 2014 beschlossen worden" in a text that spoke of the
+	 * alliance before: its target too */
+	if (!nato && c->sent[si].start > 0)
+		nato = c->nato_at != (size_t)-1 && c->nato_at + 4 <= c->sent[si].start;
+	if (nato || compound) {
+		snprintf(a->subject, sizeof(a->subject), "NATO");
+		a->partner[0] = '\0';
+	}
+}
+
+/* Does [a, b) hold a year and then a copula and "es" next to each other ("2022 waren es", "2019
+ * sind es"): a verb that only restates the figure before for another year? */
+static int copula_es(const struct ex_ctx *c, const char *a, const char *b)
+{
+	const char *p = a, *w, *pw = NULL, *pwe = NULL;
+
+	while ((w = ex_next_word(a, &p, b)) != NULL) {
+		if (pw && (lower_word(w, (size_t)(p - w), "es") || lower_word(pw, (size_t)(pwe - pw), "es"))) {
+			const char *x = lower_word(w, (size_t)(p - w), "es") ? pw : w;
+			const char *xe = x == w ? p : pwe;
+			const struct ex_lex_entry *r = ex_lex_word_ci(c->lx, LX_ROLE, x, (size_t)(xe - x));
+			int year = 0;
+			for (const char *y = a; y + 4 <= pw && !year; y++)
+				year = (y[0] == '1' || y[0] == '2') && y[1] >= '0' && y[1] <= '9' && y[2] >= '0' &&
+				       y[2] <= '9' && y[3] >= '0' && y[3] <= '9' && (y == a || y[-1] < '0' || y[-1] > '9') &&
+				       (y + 4 == b || y[4] < '0' || y[4] > '9');
+			if (year && r && !strcmp(r->value, "copula"))
+				return 1;
+		}
+		pw = w;
+		pwe = p;
+	}
+	return 0;
+}
+
+/*
+ * "2021 hatte China noch gut 25 Prozent der südkoreanischen Ausfuhren abgenommen, im Rekordjahr
+ * 2018 sogar 26,8 Prozent": a clause without a verb and without a country continues the figure
+ * before it in the sentence — its subject and partner are that figure's.
+ */
+static void elided_clause(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const char *a0 = c->text + q->start, *b0 = c->text + q->end;
+	const struct cache_slot *sl;
+	int es = 0;
+
+	if (!c->have_prev || c->prev_si != si || c->prev.ind != a->ind || !c->prev.partner[0] ||
+	    !at_clause_between(c->text, c->prev_end, q->start))
+		return;
+	/* the clause: back and forward to , ; or a dash between spaces */
+	while (a0 > s && !(a0[-1] == ',' || a0[-1] == ';') &&
+	       !(a0 - s >= 4 && a0[-1] == ' ' && (unsigned char)a0[-4] == 0xE2 && (unsigned char)a0[-3] == 0x80 &&
+		 ((unsigned char)a0[-2] == 0x93 || (unsigned char)a0[-2] == 0x94)))
+		a0--;
+	while (b0 < e && *b0 != ',' && *b0 != ';' &&
+	       !(e - b0 >= 4 && *b0 == ' ' && (unsigned char)b0[1] == 0xE2 && (unsigned char)b0[2] == 0x80 &&
+		 ((unsigned char)b0[3] == 0x93 || (unsigned char)b0[3] == 0x94)))
+		b0++;
+	if (at_tense_of(c->lx, a0, b0) && !(es = copula_es(c, a0, b0)))
+		return; /* a verb of its own: a statement of its own ("2022 waren es 96,7 Prozent" is none) */
+	/* "dazu 90 Millionen Dollar für Partner in Afrika": a receiver of its own, if no country; a
+	 * restating clause may name it before the figure ("bei den Einfuhren aus Japan waren es …") */
+	for (const char *x = es ? a0 : c->text + q->end, *w; (w = ex_next_word(x, &x, b0)) != NULL;) {
+		const struct ex_lex_entry *r = ex_lex_word_ci(c->lx, LX_ROLE, w, (size_t)(x - w));
+		if (r && (!strcmp(r->value, "for") || !strcmp(r->value, "to") || !strcmp(r->value, "partner") ||
+			  !strcmp(r->value, "loc")))
+			return;
+	}
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	{
+		const struct mention *own = NULL;
+		int nown = 0;
+		for (size_t i = 0; i < sl->nm; i++)
+			if (sl->m[i].start >= (size_t)(a0 - c->text) && sl->m[i].end <= (size_t)(b0 - c->text)) {
+				own = &sl->m[i];
+				nown++;
+			}
+		/* "… in Deutschland stationiert – mehr als in jedem anderen Land außer Japan mit etwa
+		 * 55.000": troops of the same force, the one country of the clause is where they are */
+		if (nown == 1 && a->ind == KZ_I_TROOPS && !strcmp(c->prev.detail, "stationed") &&
+		    strcmp(own->code, c->prev.subject) && strcmp(own->code, c->prev.partner) &&
+		    !(own->flags & (LXF_PREFIX | LXF_ADJ | LXF_PERSON | LXF_ORG)) &&
+		    (!strcmp(a->subject, own->code) || !strcmp(a->partner, own->code))) {
+			snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
+			snprintf(a->partner, sizeof(a->partner), "%s", own->code);
+			return;
+		}
+		if (nown || a->partner[0] || (a->subject[0] && strcmp(a->subject, c->prev.subject)))
+			return;
+	}
+	snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
+	snprintf(a->partner, sizeof(a->partner), "%s", c->prev.partner);
+}
+
+/*
+ * "Etwa 11.000 Soldaten kämpfen in Kursk", "rund 30.000 US-Soldaten auf Okinawa": troops at a
+ * place inside a country (countries.tsv flag 'inside': a region, a base) are a part of the force
+ * there, a fact apart from its total in the country — unless the clause names the country too.
+ * Only a presence (stationed, sent): a move from or to such a place stays a move.
+ */
+void at_troops_inside(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl;
+	size_t dl = strlen(a->detail);
+	int inside = 0, whole = 0;
+
+	if (!a->partner[0] || (strcmp(a->detail, "stationed") && strcmp(a->detail, "sent")))
+		return; /* (a move from or to such a place is a move, no part) */
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	for (size_t i = 0; i < sl->nm; i++) {
+		if (strcmp(sl->m[i].code, a->partner) || at_clause_apart(c->text, q->start, q->end, sl->m[i].start, sl->m[i].end))
+			continue;
+		if (sl->m[i].flags & LXF_INSIDE)
+			inside = 1;
+		else
+			whole = 1;
+	}
+	if (inside && !whole)
+		memcpy(a->detail + dl, "_part", 6);
+}
+
+/*
+ * "Das Budget umfasst insgesamt 746,9 Milliarden Yen. … Darunter fallen mit 152,0 Milliarden Yen die
+ * Kosten …": an amount or count in a clause opened by words of a part (data/words.tsv part) is
+ * part of the total before it — its detail ends in "_part", a fact apart from the total's.
+ */
+static void part_of_total(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *x = c->text + q->start;
+	size_t ml, dl = strlen(a->detail);
+
+	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "factor") || dl + 5 >= sizeof(a->detail) ||
+	    (dl > 5 && !strcmp(a->detail + dl - 5, "_part")))
+		return;
+	while (x > s && x[-1] != ',' && x[-1] != ';' && x[-1] != ':')
+		x--;
+	x = ex_skip_space(x, c->text + q->start);
+	if (!ex_lex_match_after(c->lx, LX_PART, x, c->text + q->start, &ml))
+		return;
+	/* a part without a cue of its own is of the total's kind */
+	if (!dl && c->have_prev && c->prev_si + 1 >= si && c->prev.ind == a->ind && c->prev.detail[0]) {
+		snprintf(a->detail, sizeof(a->detail), "%s", c->prev.detail);
+		dl = strlen(a->detail);
+		if (dl + 5 >= sizeof(a->detail) || (dl > 5 && !strcmp(a->detail + dl - 5, "_part")))
+			return;
+	}
+	if (!dl)
+		return;
+	memcpy(a->detail + dl, "_part", 6);
+	/* a part is of its total's time, unless it names its own */
+	if (a->year_doc && c->have_prev && c->prev_si + 1 >= si && c->prev.year[0])
+		snprintf(a->year, sizeof(a->year), "%s", c->prev.year);
+}
+
+void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	the_country(c, si, q, a);
+	the_neighbour(c, si, q, a);
+	if (a->ind == KZ_I_TROOPS)
+		left_place(c, si, q, a);
+	elided_clause(c, si, q, a);
+	part_of_total(c, si, q, a);
+	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
+		alliance_target(c, si, q, a);
+}
