@@ -9,6 +9,7 @@
  *   the figure before it (elided_clause);
  *   a clause opened by words of a part: part of the total before it (part_of_total);
  *   a target share of GDP the alliance set is the alliance's (alliance_target);
+ *   ", was etwa 0,1 Prozent des BIP entspricht" after money: that money's share (share_of_money_before);
  *   troops at a place inside a country are a part of the force there (at_troops_inside, run by
  *   ex_attribute once the troops' detail is final).
  */
@@ -301,6 +302,32 @@ static void part_of_total(const struct ex_ctx *c, size_t si, const struct ex_qty
 		snprintf(a->year, sizeof(a->year), "%s", c->prev.year);
 }
 
+/*
+ * "… insgesamt 746,9 Milliarden Yen, was etwa 0,1 Prozent des japanischen BIP entspricht": a share
+ * of GDP in a clause opened by "was", "das" or "dies" right after money of a named kind is that
+ * money's share — its kind, its payer and its partner ("Stationierungskosten in % des BIP").
+ */
+static void share_of_money_before(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *x = c->text + q->start, *w, *we;
+
+	if (a->ind != KZ_I_GDP_SHARE || !c->have_prev || c->prev_si != si || c->prev.ind != KZ_I_BUDGET ||
+	    !c->prev.detail[0] || !strcmp(c->prev.detail, "defense_budget") || !c->prev.subject[0] ||
+	    (a->detail[0] && strcmp(a->detail, "defense_budget") && strcmp(a->detail, c->prev.detail)))
+		return;
+	while (x > s && x[-1] != ',' && x[-1] != ';')
+		x--;
+	if (x == s || c->text + c->prev_end > x)
+		return;
+	w = ex_skip_space(x, c->text + q->start);
+	we = ex_word_end(w, c->text + q->start);
+	if (!ex_word_in(w, (size_t)(we - w), (const char *const[]){"was", "das", "dies", NULL}))
+		return;
+	at_set_detail(a, c->prev.detail);
+	snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
+	snprintf(a->partner, sizeof(a->partner), "%s", c->prev.partner);
+}
+
 void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	the_country(c, si, q, a);
@@ -311,4 +338,5 @@ void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struc
 	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
 		alliance_target(c, si, q, a);
+	share_of_money_before(c, si, q, a);
 }
