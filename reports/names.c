@@ -51,6 +51,21 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 	char dw[96];
 
 	kz_detail_words(dw, sizeof dw, detail, lang != PL_DE);
+	/* "Truppen Nordkorea in Russland (Teilkontingent)": troops at a place inside the country, or a
+	 * part a clause takes from a total, are named as their whole and marked as a part of it */
+	{
+		size_t dl = strlen(detail);
+		if (ind == KZ_I_TROOPS && dl > 5 && dl < 64 && !strcmp(detail + dl - 5, "_part")) {
+			char base[64];
+			size_t k;
+			snprintf(base, sizeof base, "%.*s", (int)(dl - 5), detail);
+			rp_fact_name(dst, n, ind, base, subject, partner, lang);
+			k = strlen(dst);
+			if (k < n)
+				snprintf(dst + k, n - k, "%s", de ? " (Teilkontingent)" : " (part of the force)");
+			return;
+		}
+	}
 
 	switch (ind) {
 	case KZ_I_TROOPS:

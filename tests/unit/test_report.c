@@ -43,6 +43,11 @@ static void test_names(void)
 	T_STREQ(b, "Troops of XX in Lithuania");
 	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "stationed", "DE", "LT", PL_DE);
 	T_STREQ(b, "Truppen Deutschland in Litauen");
+	/* a part of a force is named as the force and marked as its part */
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "stationed_part", "KP", "RU", PL_DE);
+	T_STREQ(b, "Truppen Nordkorea in Russland (Teilkontingent)");
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "stationed_part", "US", "JP", PL_EN);
+	T_STREQ(b, "US troops in Japan (part of the force)");
 	/* a yearly rate of host-nation support in the words of the total */
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "host_nation_support_per_year", "JP", "US", PL_EN);
 	T_STREQ(b, "Host-nation support a year, Japan to United States");
