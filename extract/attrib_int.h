@@ -68,11 +68,16 @@ struct raw_mentions {
 	size_t n;
 	struct mention m[MAX_MENTIONS];
 };
+#define EPOCH_CODES 4
 struct ex_attr_cache {
 	struct cache_slot slot[CACHE_SLOTS];
 	unsigned next;
 	struct raw_mentions raw[RAW_SLOTS];
 	unsigned next_raw;
+	/* years.c: whether the document names the country of an event's year ("Kriegsbeginn": UA) */
+	char epoch_code[EPOCH_CODES][8];
+	signed char epoch_named[EPOCH_CODES];
+	unsigned nepoch;
 };
 
 /* What sentence_info computes: */

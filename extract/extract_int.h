@@ -621,9 +621,9 @@ struct ex_ctx {
 	char mission[8];               /* where the document's last deployment noun put troops (mission.c) */
 	size_t mission_upto;           /* the sentences before it have been read for one */
 	char aid_topic[8];             /* frames.c: whom the document's aid is for, as a noun of aid names it */
+	size_t aid_upto;               /* the sentences before it have been read for one */
 	char budget_year[32];          /* when.c: the year of the budget the document's lead names, "" if none */
 	size_t budget_upto;            /* the sentences before it have been read for one */
-	size_t aid_upto;               /* the sentences before it have been read for one */
 	/* the figure attributed last (a restatement takes its kind) and the last share in percent
 	 * (a later percent no cue explains is of the same kind, "Spanien liegt bei 1,01") */
 	struct ex_attr prev;
@@ -738,6 +738,8 @@ void ex_attr_cache_free(struct ex_attr_cache *c);
 /* A figure in a currency word several countries use ("Kronen", data/units.tsv shared) takes the
  * money of the country its sentence, or the sentences before, speak of (currency.c). */
 void ex_shared_currency(struct ex_ctx *c, size_t si, struct ex_qty *q, size_t nq);
+/* A plan of money or a share of GDP without a year of its own takes the year of the budget the
+ * document's lead names (when.c). */
 void ex_budget_year(struct ex_ctx *c, struct ex_attr *a);
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a);

@@ -307,12 +307,26 @@ static size_t next_slot(struct yexp *out, size_t n, size_t max)
 	return n;
 }
 
-/* Does the text name the country of an event's time word (its detail; none: any text)? */
+/* Does the text name the country of an event's time word (its detail; none: any text)? Looked up
+ * once per document and country (the cache lives as long as the document's reading). */
 static int epoch_named(const struct ex_ctx *c, const struct ex_lex_entry *te)
 {
-	const char *name = te->detail && te->detail[0] ? ex_country_name(c->lx, te->detail) : NULL;
+	struct ex_attr_cache *ca = c->cache;
+	const char *name;
+	int named;
 
-	return !name || memmem(c->text, c->doc->len, name, strlen(name)) != NULL;
+	if (!te->detail || !te->detail[0])
+		return 1;
+	for (unsigned i = 0; i < ca->nepoch; i++)
+		if (!strcmp(ca->epoch_code[i], te->detail))
+			return ca->epoch_named[i];
+	name = ex_country_name(c->lx, te->detail);
+	named = memmem(c->text, c->doc->len, name, strlen(name)) != NULL;
+	if (ca->nepoch < EPOCH_CODES) {
+		snprintf(ca->epoch_code[ca->nepoch], sizeof(ca->epoch_code[0]), "%s", te->detail);
+		ca->epoch_named[ca->nepoch++] = (signed char)named;
+	}
+	return named;
 }
 
 size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
@@ -381,19 +395,17 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				p += ml;
 				continue;
 			}
-			if (te && strlen(te->value) == 4 && at_digit(te->value[0]) && epoch_named(c, te)) {
-				/* "seit Kriegsbeginn", "seit Beginn der russischen Invasion": an event's year
-				 * (words.tsv time, a year; its country named in the text) */
-				out[n].start = (size_t)(p - t);
-				out[n].end = out[n].start + ml;
-				out[n].baseline = out[n].target = out[n].compared = 0;
-				out[n].since = since_before(c->lx, t + s, p);
-				snprintf(out[n].text, sizeof(out[n].text), "%s", te->value);
-				n = next_slot(out, n, max);
-				p += ml;
-				continue;
-			}
 			if (te && strlen(te->value) == 4 && at_digit(te->value[0])) {
+				/* "seit Kriegsbeginn", "seit Beginn der russischen Invasion": an event's year
+				 * (words.tsv time, a year; its country named in the text, else no date) */
+				if (epoch_named(c, te)) {
+					out[n].start = (size_t)(p - t);
+					out[n].end = out[n].start + ml;
+					out[n].baseline = out[n].target = out[n].compared = 0;
+					out[n].since = since_before(c->lx, t + s, p);
+					snprintf(out[n].text, sizeof(out[n].text), "%s", te->value);
+					n = next_slot(out, n, max);
+				}
 				p += ml;
 				continue;
 			}
@@ -404,7 +416,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				 * before the one the sentence named ('prior' rows), not the document's */
 				if (te->detail && !strcmp(te->detail, "prior") && n > 0 && strlen(out[n - 1].text) == 4 &&
 				    !out[n - 1].target && !out[n - 1].baseline)
-					base = atoi(out[n - 1].text);
+					base = (int)strtol(out[n - 1].text, NULL, 10);
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml;
 				out[n].baseline = is_baseline(t + s, p);
