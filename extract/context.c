@@ -242,6 +242,17 @@ static void elided_clause(const struct ex_ctx *c, size_t si, const struct ex_qty
 	snprintf(a->partner, sizeof(a->partner), "%s", c->prev.partner);
 }
 
+/* Mark a's detail as a part of its total ("stationed" → "stationed_part"), once. */
+static void mark_part(struct ex_attr *a)
+{
+	size_t dl = strlen(a->detail);
+	int parted;
+
+	kz_detail_base(a->detail, NULL, &parted);
+	if (dl && !parted && dl + 5 < sizeof(a->detail))
+		memcpy(a->detail + dl, "_part", 6);
+}
+
 /*
  * "Etwa 11.000 Soldaten kämpfen in Kursk", "rund 30.000 US-Soldaten auf Okinawa": troops at a
  * place inside a country (countries.tsv flag 'inside': a region, a base) are a part of the force
@@ -251,7 +262,6 @@ static void elided_clause(const struct ex_ctx *c, size_t si, const struct ex_qty
 void at_troops_inside(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	const struct cache_slot *sl;
-	size_t dl = strlen(a->detail);
 	int inside = 0, whole = 0;
 
 	if (!a->partner[0] || (strcmp(a->detail, "stationed") && strcmp(a->detail, "sent")))
@@ -266,7 +276,7 @@ void at_troops_inside(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 			whole = 1;
 	}
 	if (inside && !whole)
-		memcpy(a->detail + dl, "_part", 6);
+		mark_part(a);
 }
 
 /*
@@ -277,10 +287,11 @@ void at_troops_inside(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 static void part_of_total(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	const char *s = c->text + c->sent[si].start, *x = c->text + q->start;
-	size_t ml, dl = strlen(a->detail);
+	size_t ml;
+	int parted;
 
-	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "factor") || dl + 5 >= sizeof(a->detail) ||
-	    (dl > 5 && !strcmp(a->detail + dl - 5, "_part")))
+	kz_detail_base(a->detail, NULL, &parted);
+	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "factor") || parted || strlen(a->detail) + 5 >= sizeof(a->detail))
 		return;
 	while (x > s && x[-1] != ',' && x[-1] != ';' && x[-1] != ':')
 		x--;
@@ -288,15 +299,15 @@ static void part_of_total(const struct ex_ctx *c, size_t si, const struct ex_qty
 	if (!ex_lex_match_after(c->lx, LX_PART, x, c->text + q->start, &ml))
 		return;
 	/* a part without a cue of its own is of the total's kind */
-	if (!dl && c->have_prev && c->prev_si + 1 >= si && c->prev.ind == a->ind && c->prev.detail[0]) {
+	if (!a->detail[0] && c->have_prev && c->prev_si + 1 >= si && c->prev.ind == a->ind && c->prev.detail[0]) {
 		snprintf(a->detail, sizeof(a->detail), "%s", c->prev.detail);
-		dl = strlen(a->detail);
-		if (dl + 5 >= sizeof(a->detail) || (dl > 5 && !strcmp(a->detail + dl - 5, "_part")))
+		kz_detail_base(a->detail, NULL, &parted);
+		if (parted || strlen(a->detail) + 5 >= sizeof(a->detail))
 			return;
 	}
-	if (!dl)
+	if (!a->detail[0])
 		return;
-	memcpy(a->detail + dl, "_part", 6);
+	mark_part(a);
 	/* a part is of its total's time, unless it names its own */
 	if (a->year_doc && c->have_prev && c->prev_si + 1 >= si && c->prev.year[0])
 		snprintf(a->year, sizeof(a->year), "%s", c->prev.year);

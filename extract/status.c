@@ -519,7 +519,7 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	/* "Gut ein Drittel des Geldes, rund 16,9 Billionen Won, ist für neue Waffen vorgesehen": a
 	 * clause without a verb of its own, right before one that opens with its verb, is the subject
 	 * of that verb — the status words of that clause reach it */
-	int apposition = fc + 1 < sc->nclause && verbless_before_verb(c, si, sc, fc);
+	int apposition = -1; /* (read only when a status word of the next clause asks) */
 	for (size_t i = 0; i < sc->ncue; i++) {
 		const struct ex_status_cue *h = &sc->cue[i];
 		size_t cl = ex_clause_of(sc, h->pos), d = h->pos > q->start ? h->pos - q->start : q->start - h->pos;
@@ -539,8 +539,11 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 			continue;
 		if (!reach && h->governs && fc > cl)
 			reach = !own_voice_between(sc, cl, fc);
-		if (!reach && apposition && cl == fc + 1)
-			reach = 1;
+		if (!reach && cl == fc + 1) {
+			if (apposition < 0)
+				apposition = verbless_before_verb(c, si, sc, fc);
+			reach = apposition;
+		}
 		if (!reach && fc < cl && ((h->governs && h->opens) || h->aside))
 			reach = !own_voice_between(sc, fc, cl - 1);
 		/* "das Ziel, mindestens zwei Prozent … auszugeben": a noun reaches the infinitive clause

@@ -54,11 +54,12 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 	/* "Truppen Nordkorea in Russland (Teilkontingent)": troops at a place inside the country, or a
 	 * part a clause takes from a total, are named as their whole and marked as a part of it */
 	{
-		size_t dl = strlen(detail);
-		if (ind == KZ_I_TROOPS && dl > 5 && dl < 64 && !strcmp(detail + dl - 5, "_part")) {
+		int parted;
+		size_t bl = kz_detail_base(detail, NULL, &parted);
+		if (ind == KZ_I_TROOPS && parted && bl < 64) {
 			char base[64];
 			size_t k;
-			snprintf(base, sizeof base, "%.*s", (int)(dl - 5), detail);
+			snprintf(base, sizeof base, "%.*s", (int)bl, detail);
 			rp_fact_name(dst, n, ind, base, subject, partner, lang);
 			k = strlen(dst);
 			if (k < n)
