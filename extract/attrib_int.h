@@ -158,6 +158,10 @@ int at_own_support(const struct ex_ctx *c, size_t ws, size_t we);
 /* context.c: what the words around a figure say of it (see there) */
 void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
 void at_troops_inside(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
+void at_stationed_by_antecedent(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m,
+				size_t n, struct ex_attr *a);
+void at_placed_by_relative(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m,
+			   size_t n, struct ex_attr *a);
 /* years.c and when.c share: a four-digit year 1900…2100 at p (*y), a digit, and whether a stretch
  * of text speaks of a plan (a word of data/grammar.tsv plan). */
 int at_year_at(const char *p, const char *end, int *y);

@@ -116,79 +116,6 @@ static size_t drop_goal_owner(const struct ex_ctx *c, struct mention *m, size_t 
 	return keep_unmarked(m, n, goal, dropped);
 }
 
-/* The relative clause opened after mention m and at most two lower-case words ("Washington, das
- * …", "an Washington gebunden, das …"), up to its next comma or the sentence's end, if it holds
- * the figure: its start and end; else 0. */
-static int relative_after(const struct ex_ctx *c, size_t si, const struct mention *m, const struct ex_qty *q,
-			  const char **rs, const char **re)
-{
-	const char *t = c->text, *se = t + c->sent[si].end, *x = ex_skip_space(t + m->end, se), *y;
-
-	for (int k = 0; k < 2 && x < se && *x >= 'a' && *x <= 'z'; k++)
-		x = ex_skip_space(ex_word_end(x, se), se);
-	if (x >= se || *x != ',')
-		return 0;
-	x = ex_skip_space(x + 1, se);
-	if (!ex_word_in(x, (size_t)(ex_word_end(x, se) - x), (const char *const[]){"das", "der", "die", NULL}))
-		return 0;
-	for (y = x; y < se && *y != ',' && *y != ';'; y++)
-		;
-	if (t + q->start < x || t + q->end > y)
-		return 0;
-	*rs = x;
-	*re = y;
-	return 1;
-}
-
-/* "Von den rund 54.000 US-Soldaten, die in Japan dienen, …": a relative clause right after the
- * figure describes its troops, and the place it names ("in", "auf") is where they are. */
-static void placed_by_relative(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m,
-			       size_t n, struct ex_attr *a)
-{
-	const char *t = c->text, *se = t + c->sent[si].end, *x = ex_skip_space(t + q->end, se), *y;
-
-	if (x >= se || *x != ',')
-		return;
-	x = ex_skip_space(x + 1, se);
-	if (!ex_word_in(x, (size_t)(ex_word_end(x, se) - x), (const char *const[]){"die", "der", "denen", NULL}))
-		return;
-	for (y = x; y < se && *y != ',' && *y != ';'; y++)
-		;
-	for (size_t k = 0; k < n; k++)
-		if (m[k].start >= (size_t)(x - t) && m[k].end <= (size_t)(y - t) && strcmp(m[k].code, a->subject) &&
-		    ((m[k].rel_at ? m[k].rel_role : m[k].role) == R_LOC || !strcmp(m[k].prep, "auf")) &&
-		    !(m[k].flags & (LXF_ORG | LXF_PERSON))) {
-			ex_copy(a->partner, sizeof(a->partner), m[k].code);
-			return;
-		}
-}
-
-static void stationed_by_antecedent(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
-				    const struct mention *m, size_t n, struct ex_attr *a)
-{
-	const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_CUES);
-	const char *rs, *re;
-
-	for (size_t i = 0; i < n; i++) {
-		const struct mention *where = NULL;
-		int station = 0;
-		if (m[i].end > q->start || (m[i].flags & (LXF_ORG | LXF_PERSON)) || !relative_after(c, si, &m[i], q, &rs, &re))
-			continue;
-		for (size_t k = 0; k < n && !where; k++)
-			if (((m[k].rel_at ? m[k].rel_role : m[k].role) == R_LOC || !strcmp(m[k].prep, "auf")) &&
-			    m[k].start >= (size_t)(rs - c->text) && m[k].end <= (size_t)(re - c->text) &&
-			    strcmp(m[k].code, m[i].code))
-				where = &m[k];
-		for (size_t k = 0; k < sl->nc && !station; k++)
-			station = sl->c[k].ws >= (size_t)(rs - c->text) && sl->c[k].we <= (size_t)(re - c->text) &&
-				  !strcmp(sl->c[k].e->value, "troops") && !strcmp(sl->c[k].e->detail, "stationed");
-		if (!where || !station)
-			continue;
-		ex_copy(a->subject, sizeof(a->subject), m[i].code);
-		ex_copy(a->partner, sizeof(a->partner), where->code);
-		return;
-	}
-}
 
 /* Does the sentence say where as a region that is no one country ("in den drei baltischen Staaten",
  * "in Europa", "auf dem Kontinent": words.tsv region, or the EU or NATO after a preposition of
@@ -713,9 +640,9 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	 * relative clause with a word of stationing (a troops cue of detail stationed) describes owns
 	 * the troops, and the place the clause names ("in Japan", "auf Zypern") is where they are */
 	if (a->ind == KZ_I_TROOPS && !a->subj_near)
-		stationed_by_antecedent(c, si, q, m, n, a);
+		at_stationed_by_antecedent(c, si, q, m, n, a);
 	if (a->ind == KZ_I_TROOPS)
-		placed_by_relative(c, si, q, m, n, a);
+		at_placed_by_relative(c, si, q, m, n, a);
 	/* troops whose place the sentence does not name: the place the sentences before name
 	 * ("Panzerbrigade 45 in Vilnius in Dienst gestellt. Derzeit dienen rund 400 Soldaten …") */
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] && strcmp(a->detail, "armed_forces") &&
