@@ -351,15 +351,19 @@ static const char *aid_named(const struct ex_ctx *c, size_t si)
 		const struct mention *m;
 		if (!ex_lex_stem(c->lx, LX_AIDVERB, w, we, e, &(size_t){0}))
 			continue;
+		/* "die Hilfe Norwegens für die Ukraine": the one it is for is the receiver, before a
+		 * genitive, which may as well name the giver */
 		for (size_t k = 0; k < sl->nm; k++) {
 			m = &sl->m[k];
-			if (m->flags & (LXF_ORG | LXF_PREFIX))
-				continue;
-			if (m->start >= ws->w[i].end && m->start - ws->w[i].end <= 48 && (m->role == R_FOR || m->via_an) &&
-			    !at_clause_between(c->text, ws->w[i].end, m->start))
+			if (!(m->flags & (LXF_ORG | LXF_PREFIX)) && m->start >= ws->w[i].end && m->start - ws->w[i].end <= 48 &&
+			    (m->role == R_FOR || m->via_an) && !at_clause_between(c->text, ws->w[i].end, m->start))
 				return m->code;
-			if ((aid_genitive(c, m) || bare_genitive(c, m)) && !at_clause_between(c->text, ws->w[i].end < m->start ? ws->w[i].end : m->end,
-								    ws->w[i].end < m->start ? m->start : ws->w[i].start))
+		}
+		for (size_t k = 0; k < sl->nm; k++) {
+			m = &sl->m[k];
+			if (!(m->flags & (LXF_ORG | LXF_PREFIX)) && (aid_genitive(c, m) || bare_genitive(c, m)) &&
+			    !at_clause_between(c->text, ws->w[i].end < m->start ? ws->w[i].end : m->end,
+					       ws->w[i].end < m->start ? m->start : ws->w[i].start))
 				return m->code;
 		}
 		if (*w >= 'a' && *w <= 'z' && (m = aid_object(c, sl, w, we)) != NULL)
@@ -390,8 +394,11 @@ static void aid_in_context(struct ex_ctx *c, size_t si, struct ex_attr *a)
 	     strcmp(a->detail, "arms_imports") && strcmp(a->detail, "additional")))
 		return;
 	/* a pledge ("Die Niederlande sagten gut 100 Millionen Euro zu") is a word of giving too; in
-	 * an article whose lead names aid and its receiver, money of no named kind is that aid */
-	if (a->status_pledge || ((!a->detail[0] || !strcmp(a->detail, "additional")) && c->aid_topic[0])) {
+	 * an article whose lead names aid and its receiver, money of no named kind is that aid, and
+	 * so is money whose kind only a sentence before named ("… im Haushalt gedeckt ist. Für dieses
+	 * Jahr sind … 7,5 Milliarden Euro eingeplant") */
+	if (a->status_pledge ||
+	    ((!a->detail[0] || !strcmp(a->detail, "additional") || a->detail_weak) && c->aid_topic[0])) {
 		at_set_detail(a, "military_aid");
 		return;
 	}

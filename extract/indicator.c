@@ -82,7 +82,11 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 				money = !strcmp(h[i].e->value, "budget");
 			if (money) /* (the ending is looked up only for a word a stem of money stands in) */
 				u = ex_lex_suffix(lx, LX_UNIT, p, (size_t)(we - p));
-			if (u && (u->flags & LXF_SUFFIX) && !strcmp(u->value, "count") && u->klen < (size_t)(we - p)) {
+			/* "Verteidigungsminister", "Haushaltsausschussvorsitzende": a compound that ends in an
+			 * office (status.tsv title) names a person, not a kind of money either */
+			const struct ex_lex_entry *o = money && ex_upper_at(p, we) ? ex_lex_suffix(lx, LX_TITLE, p, (size_t)(we - p)) : NULL;
+			if ((u && (u->flags & LXF_SUFFIX) && !strcmp(u->value, "count") && u->klen < (size_t)(we - p)) ||
+			    (o && (o->flags & LXF_SUFFIX) && o->klen < (size_t)(we - p))) {
 				size_t k = first;
 				for (size_t i = first; i < n; i++)
 					if (strcmp(h[i].e->value, "budget"))
@@ -466,6 +470,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			far.start = far.end = c->sent[si - back].end;
 			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money,
 					  &where);
+			a->detail_weak = cue != NULL;
 		}
 		/* "… gefordert": money named by a cue of no sub-kind, or of any spending ("Ausgaben", flag
 		 * generic), is what the sentences before of its paragraph spoke of ("Stationierungskosten …
@@ -494,6 +499,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		} else if (cue) {
 			a->ind = KZ_I_BUDGET;
 			at_set_detail(a, cue->detail);
+			a->detail_weak |= (cue->flags & LXF_GENERIC) != 0;
 			/* a cue of no sub-kind whose paragraph named none either: the kind of the money
 			 * just before ("… 1,0389 Billionen Won (rund 900 Mio. US-Dollar). Trump hatte fünf
 			 * Milliarden Dollar gefordert": host-nation support) */
