@@ -21,6 +21,7 @@ struct mention {
 	char code[8];
 	int flags; /* LXF_NAME, LXF_GEN, LXF_ADJ, LXF_CAPITAL, LXF_PREFIX */
 	enum role role;
+	int for_gen; /* a genitive inside a phrase of "für" ("für die Stationierung der US-Truppen") */
 	char prep[12]; /* the word that gave the role, lower-case ("an", "für", "der"), or "" */
 	size_t rel_at;      /* inside a relative clause: where it starts (its role there is rel_role), else 0 */
 	enum role rel_role; /* the role its words gave it, for a figure of the same relative clause */

@@ -107,6 +107,35 @@ static enum role role_before(const struct ex_lexicon *lx, const char *s, const c
 	return R_NONE;
 }
 
+/* "für die Stationierung der US-Truppen", "Für Bauleistungen und Liegenschaften der US-Streitkräfte",
+ * "für den Wiederaufbau Deutschlands": is the genitive at w (after its article, if any) the
+ * attribute of a noun that a "für" governs? Back over the article, one or two nouns joined by
+ * "und", then articles and lower-case adjectives, to the preposition. */
+static int genitive_of_for(const struct ex_lexicon *lx, const char *s, const char *w)
+{
+	const char *we, *ws = ex_word_back(s, w, &we);
+	const struct ex_lex_entry *r = ws < we ? ex_lex_word_ci(lx, LX_ROLE, ws, (size_t)(we - ws)) : NULL;
+	int nouns = 0;
+
+	if (r && (!strcmp(r->value, "gen_art") || !strcmp(r->value, "gen")))
+		ws = ex_word_back(s, ws, &we); /* the article of the genitive */
+	for (int steps = 0; steps < 6 && ws < we; steps++, ws = ex_word_back(s, ws, &we)) {
+		size_t n = (size_t)(we - ws);
+		r = ex_lex_word_ci(lx, LX_ROLE, ws, n);
+		if (r && !strcmp(r->value, "for"))
+			return nouns > 0;
+		if (ex_upper_at(ws, we) && !r) {
+			if (++nouns > 2)
+				return 0;
+		} else if (!(r && (!strcmp(r->value, "article") || !strcmp(r->value, "gen_art"))) &&
+			   !(n == 3 && !memcmp(ws, "und", 3)) && !(ws[0] >= 'a' && ws[0] <= 'z' && n > 3))
+			return 0;
+		if (we < w && *we == ',')
+			return 0;
+	}
+	return 0;
+}
+
 /* Is p inside a relative clause opened since the last comma (", das nicht der Nato angehört")?
  * Its start (the byte after the comma), or NULL. */
 static const char *relative_clause_at(const char *s, const char *p)
@@ -219,6 +248,7 @@ static const char *mention_in_word(const struct ex_ctx *c, const char *s, const 
 				an = 0;
 				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(lx, s, p, &an, mm->prep, sizeof(mm->prep));
 				mm->via_an = an;
+				mm->for_gen = mm->role == R_GEN && genitive_of_for(lx, s, p);
 				if ((en->flags & LXF_ADJ) && source_noun_after(lx, we, end))
 					mm->role = R_SOURCE;
 				/* "Das US-Außenministerium schätzt …": a country's prefix on a source noun */

@@ -408,6 +408,18 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				}
 			}
 		}
+		/* "Für die Stationierung der US-Truppen hat der Bund … ausgegeben": the genitive of what
+		 * the money is for is whom it is for; never the payer */
+		if (sub && sub->for_gen) {
+			if (!par)
+				par = sub;
+			sub = at_pick(c, m, n, q, ROLE(R_NONE), 1);
+		}
+		for (size_t i = 0; i < n && !par; i++)
+			if (m[i].for_gen && !(m[i].flags & LXF_ORG) && (!sub || strcmp(m[i].code, sub->code)) &&
+			    !at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end) &&
+			    !for_of_other(c->text, q, all, nq, &m[i]))
+				par = &m[i];
 		if (!par)
 			par = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
 		for (size_t i = 0; i < n && !par; i++)
