@@ -96,7 +96,8 @@ enum {
 	LXF_PLEDGE = 524288,   /* status: a verb of pledging ("sagte … zu"): a plan, but a running total of pledges is reported */
 	LXF_DEFINITION = 1048576, /* sourcename: counts military spending by a definition of its own (SIPRI) */
 	LXF_ALLIANCE = 2097152,   /* country: the alliance's members ("die Verbündeten"), only once the text named NATO */
-	LXF_INSIDE = 4194304      /* country: a place inside it (a region, a base): troops there are part of its total */
+	LXF_INSIDE = 4194304,     /* country: a place inside it (a region, a base): troops there are part of its total */
+	LXF_BODY = 8388608        /* source: a compound ending of a body that speaks (*behörde): a word ending in it names who, not money */
 };
 
 struct ex_lex_entry {
