@@ -12,7 +12,8 @@
  * (buy rows of value `sale`: Verkauf, verkauft) names the seller before it and the buyer after it
  * with "an" ("den Verkauf von 40 F-35 an Griechenland"). A buyer that names no seller, in an
  * article on one country's exports, buys from that exporter (the document's first giver of the
- * export frame, frames.c).
+ * export frame, frames.c). In a list of deals, each buyer is the country that opens its own
+ * conjunct or sentence ("…, Ägypten im Februar Haubitzen im Wert von …").
  */
 #include "attrib_int.h"
 
@@ -91,6 +92,32 @@ static const struct mention *buyer_in(const struct cache_slot *sl, size_t bw)
 	return b;
 }
 
+/* The buyer a figure's own part of a sentence names after from (a word of buying, or the
+ * sentence's start): a country bare before the figure at the start of that part — the sentence's,
+ * or a conjunct's after a comma — else NULL. */
+static const struct mention *own_buyer(const struct ex_ctx *c, size_t si, size_t from, const struct ex_qty *q)
+{
+	const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	const char *t = c->text, *s = t + c->sent[si].start;
+
+	for (size_t i = sl->nm; i-- > 0;) {
+		const struct mention *m = &sl->m[i];
+		const char *b = t + m->start;
+		if (m->start < from || m->end > q->start || m->role != R_NONE ||
+		    (m->flags & (LXF_PREFIX | LXF_ADJ | LXF_ORG | LXF_PERSON)))
+			continue;
+		const char *ae, *a = ex_word_back(s, b, &ae);
+		/* (the article of a name: "die Vereinigten Arabischen Emirate") */
+		if (ae > a && ex_word_in(a, (size_t)(ae - a), (const char *const[]){"die", "Die", "der", "Der", "das", "Das", NULL}))
+			b = a;
+		while (b > s && b[-1] == ' ')
+			b--;
+		if (b == s || b[-1] == ',')
+			return m;
+	}
+	return NULL;
+}
+
 void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 		 struct ex_attr *a)
 {
@@ -118,6 +145,14 @@ void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 			continue;
 		sl = at_sentence_info(c, c->sent[k].start, c->sent[k].end, NULL, 0, AT_MENTIONS);
 		by = buyer_in(sl, bw);
+		if (!sale) {
+			/* "Die Emirate bestellten … für 3,5 Milliarden Dollar, Ägypten im Februar Haubitzen
+			 * im Wert von …": a conjunct of its own, or a sentence of its own after the word of
+			 * buying ("Australien hatte … für 30 Haubitzen ausgegeben"), names its own buyer */
+			const struct mention *own = own_buyer(c, si, back ? c->sent[si].start : bw, q);
+			if (own)
+				by = own;
+		}
 		if (sale) {
 			/* "genehmigte Washington den Verkauf von 40 F-35 an Griechenland": the one named
 			 * before the word sells, the one it goes to buys */
