@@ -144,6 +144,9 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 				ok = 1;
 		if (!ok || (!strcmp(h->e->detail, "military_aid") && at_own_support(c, h->ws, h->we)))
 			continue;
+		/* "unter die Marke von 20 Prozent gefallen": losses are counted in people, not shares */
+		if (!strcmp(h->e->detail, "casualties") && strcmp(q->unit, "persons") && strcmp(q->unit, "count"))
+			continue;
 		last_ws = h->ws;
 		d = at_dist(c, q->start, q->end, h->ws, h->we);
 		/* what follows the figure ("74,5 Prozent der Stationierungskosten") weighs more,
