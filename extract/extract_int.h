@@ -70,6 +70,7 @@ enum ex_lex_kind {
 	LX_COST,       /* a noun of what something costs or is worth: Kosten, Wert, Preis (status.c, estimates) */
 	LX_BUY,        /* a word of buying, a stem: kauft, bestellt — its seller by "bei", "in", "von" (value seller) */
 	LX_TITLE,      /* an office before a person's name: Premierminister, *präsident — "Premierminister Rishi Sunak sagte" */
+	LX_AMOUNTREF,  /* a demonstrative that points to the money named before: dieses Betrags, diese Summe */
 	LX__N
 };
 
@@ -77,7 +78,7 @@ enum {
 	LXF_SUFFIX = 1,   /* key ends a compound word */
 	LXF_BEFORE = 2,   /* currency written before the number */
 	LXF_MILITARY = 4, /* troop noun */
-	LXF_WEAK = 8,     /* qualifier: a small step (gut, knapp) */
+	LXF_WEAK = 8,     /* qualifier: a small step (gut, knapp); cue: a word of several senses, yields to a cue naming another kind */
 	LXF_STRONG = 16,  /* qualifier: an open bound (über, bis zu) */
 	LXF_NAME = 32,
 	LXF_GEN = 64,

@@ -160,8 +160,8 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 			d += strcmp(inds[0], "budget") ? 40 : 1000; /* money: only when no cue names a sub-kind */
 		/* … and a word of any spending ("Ausgaben") yields to one of its sentence that says which
 		 * ("Der Bundeshaushalt sieht Ausgaben von 520,5 Mrd. Euro vor") */
-		else if ((h->e->flags & LXF_GENERIC) && !strcmp(inds[0], "budget"))
-			d += 500;
+		else if ((h->e->flags & (LXF_GENERIC | LXF_WEAK)) && !strcmp(inds[0], "budget"))
+			d += 500; /* (so does a weak cue: "… für Löhne sowie für technische Unterstützung") */
 		if (d < bestd) {
 			bestd = d;
 			best = h->e;
@@ -348,6 +348,28 @@ static int restates(const struct ex_ctx *c, size_t si, const struct ex_qty *q, s
 	return 1;
 }
 
+/* "Für 2019 einigten sich die Bündnispartner auf eine Erhöhung dieses Betrags auf 1,04 Billionen
+ * Won": money that a demonstrative of its clause (words.tsv amountref) points back with is of the
+ * kind of the money named last, within two sentences of its paragraph. 1 when a was set. */
+static int points_to_money(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *end = c->text + q->start, *x = s, *w;
+
+	if (!c->have_money || si - c->money_si > 2 || c->sent[c->money_si].para != c->sent[si].para ||
+	    (c->money_si == si && c->prev_end > q->start))
+		return 0;
+	while ((w = ex_next_word(s, &x, end)) != NULL) {
+		size_t ml;
+		if (ex_lex_match_after(c->lx, LX_AMOUNTREF, w, end, &ml) && !at_clause_between(c->text, (size_t)(w - c->text), q->start)) {
+			a->ind = KZ_I_BUDGET;
+			snprintf(a->detail, sizeof(a->detail), "%.*s", (int)kz_detail_base(c->money.detail, NULL, NULL),
+				 c->money.detail);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * "… eine Außenhandelsquote von 78 Prozent, mehr als Japan (mit einem Anteil von 36 Prozent) und die
  * USA (26 Prozent)": a percent in a parenthesis opened right after a country is an entry of the list
@@ -460,7 +482,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
-		if (restates(c, si, q, a))
+		if (restates(c, si, q, a) || points_to_money(c, si, q, a))
 			return;
 		cue = nearest_cue(c, s, e, q, money, &where);
 		if (si > 0 && c->sent[si - 1].para == c->sent[si].para &&
@@ -474,7 +496,9 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			if (prev)
 				cue = prev;
 		}
-		for (size_t back = 1; !cue && back <= 2 && back <= si; back++) {
+		/* (a sentence before that named money of a kind itself ends the search: that money's
+		 * kind is the one spoken of, not a cue further back — see below) */
+		for (size_t back = 1; !cue && back <= 2 && back <= si && !(c->have_money && c->money_si + back > si); back++) {
 			struct ex_qty far = *q;
 			far.start = far.end = c->sent[si - back].end;
 			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, money,
@@ -485,7 +509,8 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		 * generic), is what the sentences before of its paragraph spoke of ("Stationierungskosten …
 		 * Trump forderte fünf Milliarden Dollar", "Militärausgaben … Russlands Ausgaben von 149 Mrd.") */
 		for (size_t back = 1; cue && (!cue->detail[0] || (cue->flags & LXF_GENERIC)) && !strcmp(cue->value, "budget") &&
-				      back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para;
+				      back <= 2 && back <= si && c->sent[si - back].para == c->sent[si].para &&
+				      !(c->have_money && c->money_si + back > si);
 		     back++) {
 			struct ex_qty far = *q;
 			const struct ex_lex_entry *prev;

@@ -60,6 +60,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_MINISTRY] = "ministry",
 	[LX_GETS] = "gets",
 	[LX_TITLE] = "title",
+	[LX_AMOUNTREF] = "amountref",
 };
 
 static int parse_flags(const char *s)
