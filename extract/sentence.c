@@ -337,6 +337,32 @@ static size_t next_stop(const char *text, size_t i, size_t len)
 	return i;
 }
 
+/* Does the line [ls, le) end in the middle of a phrase — on a lower-case word that is an article
+ * or a preposition or has an adjective's ending ("von US-Basen im japanischen" before "Okinawa
+ * nach Guam …")? A short line that does is no heading: the sentence runs on. */
+static int open_ending(const char *ls, const char *le)
+{
+	static const char *const ends[] = {"en", "er", "em", "es", NULL};
+	static const char *const small[] = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+					    "im", "in", "am", "an", "auf", "aus", "bei", "mit", "nach", "von",
+					    "vom", "zu", "zum", "zur", "für", "und", "oder", NULL};
+	const char *w = le;
+	size_t n;
+
+	while (w > ls && w[-1] != ' ')
+		w--;
+	n = (size_t)(le - w);
+	if (n == 0 || !(*w >= 'a' && *w <= 'z'))
+		return 0;
+	for (const char *const *k = small; *k; k++)
+		if (strlen(*k) == n && !memcmp(w, *k, n))
+			return 1;
+	for (const char *const *k = ends; *k; k++)
+		if (n > 4 && !memcmp(le - 2, *k, 2))
+			return 1;
+	return 0;
+}
+
 void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, struct ex_span **out,
 		  size_t *n)
 {
@@ -397,7 +423,7 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 				continue;
 			}
 			if (le - ls < typical / 2 && le > ls && text[le - 1] != ',' && text[le - 1] != '-' &&
-			    ex_upper_at(text + j, s.end)) {
+			    ex_upper_at(text + j, s.end) && !open_ending(text + ls, text + le)) {
 				emit(&s, i);
 				s.para++;
 			}
