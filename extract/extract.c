@@ -381,5 +381,6 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	ex_attr_cache_free(ctx.cache);
 	ex_word_cache_free(ctx.words);
 	free(ctx.cues);
+	free(ctx.cues_before);
 	free(sent);
 }

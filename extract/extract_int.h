@@ -646,6 +646,8 @@ struct ex_ctx {
 	size_t money_si;
 	int have_money;
 	size_t last_source_si;
+	struct ex_sentence_cues *cues_before; /* status.c: a sentence before read for its originator only */
+	int reading_before;                   /* (while it is read: no further sentence back) */
 };
 
 /* --- the words of a sentence (words.c) --- */

@@ -228,6 +228,17 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				h->name[0] = '\0';
 			} else if (!strcmp(e->value, "carry")) {
 				/* "Die USA gaben demnach …": the originator the sentence before cited */
+				if (c->last_source_si + 1 != si && si > 0 && !c->reading_before) {
+					/* the sentence before had no figure, so it was not read: read it
+					 * now for its originator ("Nach den … veröffentlichten Nato-Zahlen
+					 * erfüllen 23 Verbündete die Vorgabe. Demnach liegt Polen …") */
+					if (!c->cues_before)
+						c->cues_before = kz_xcalloc(1, sizeof(*c->cues_before));
+					c->reading_before = 1;
+					c->cues_before->valid = 0;
+					ex_sentence_cues(c, si - 1, c->cues_before);
+					c->reading_before = 0;
+				}
 				found = c->last_source[0] && c->last_source_si + 1 == si;
 				if (found)
 					snprintf(h->name, sizeof(h->name), "%s", c->last_source);
