@@ -314,6 +314,32 @@ static void drift(struct st_ctx *x, const struct st_bucket *a, const struct st_b
 	}
 }
 
+/* Does every claim of bucket p restate a figure its document gave for an earlier period of the
+ * same length (buckets [f0, p) of the fact): the same value, dated twice ("2020 circa 31 050" and,
+ * in the present tense, "umfasst 31 050")? Such a bucket is no period of its own for a drift. */
+static int restated_bucket(const struct st_ctx *x, size_t f0, size_t p)
+{
+	const struct st_bucket *b = &x->b[p];
+
+	for (size_t k = b->start; k < b->start + b->n; k++) {
+		size_t i = x->order[k];
+		int seen = 0;
+		for (size_t q = f0; q < p && !seen; q++) {
+			const struct st_bucket *e = &x->b[q];
+			if (!e->yr.y0 || e->yr.y1 - e->yr.y0 != b->yr.y1 - b->yr.y0 || e->yr.y1 >= b->yr.y0)
+				continue;
+			for (size_t m = e->start; m < e->start + e->n && !seen; m++) {
+				size_t j = x->order[m];
+				seen = x->docid[j] == x->docid[i] && x->t->v[j].value == x->t->v[i].value &&
+				       !strcmp(x->t->v[j].unit, x->t->v[i].unit);
+			}
+		}
+		if (!seen)
+			return 0;
+	}
+	return b->n > 0;
+}
+
 void st_conflicts(struct st_ctx *x)
 {
 	for (size_t f0 = 0, f1; f0 < x->nb; f0 = f1) {
@@ -335,6 +361,8 @@ void st_conflicts(struct st_ctx *x)
 			for (size_t pj = bi; pj-- > f0 && bi - pj <= 64;) {
 				const struct st_bucket *p = &x->b[pj];
 				if (p->yr.y0 && p->yr.y1 - p->yr.y0 == b->yr.y1 - b->yr.y0 && p->yr.y1 < b->yr.y0) {
+					if (restated_bucket(x, f0, pj))
+						continue; /* the figure's first period is the one to compare */
 					drift(x, p, b);
 					break;
 				}

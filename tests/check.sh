@@ -197,7 +197,9 @@ if [ -d "$S" ]; then
 	"$KZ" check -o "$tmp/s.csv" --fail-on conflict,currency,arithmetic "$S" > "$tmp/s.out" 2>&1
 	expect "seeds: no errors (exit 0 with --fail-on)" [ $? -eq 0 ]
 	expect "seeds: no error rows" [ "$(grep -c '^[a-z]*,error,' "$tmp/s.csv")" -eq 0 ]
-	expect "seeds: 31 050 -> 28.500 is drift" has "$tmp/s.csv" '^drift,info,troops,.*,US,KR,20(20|21)/2025,persons,31050 persons \| 28500 persons,'
+	# the SWP study's "2020 circa 31 050", restated in the present tense (dated 2021), against
+	# "etwa 28.500" (2025): the drift counts from 2020, where the rounding of both explains the gap
+	expect "seeds: a restated 31 050 is no drift from 2021" [ "$(grep -c '^drift,info,troops,.*,US,KR,2021/2025,' "$tmp/s.csv")" -eq 0 ]
 	# and the currency pairs really are checked: a wrong yen rate is caught
 	"$KZ" check --rates "$tmp/yen.tsv" -o "$tmp/s2.csv" "$S" > /dev/null 2>&1
 	expect "seeds: yen pairs are checked" [ "$(grep -c '^currency,error,.*JPY' "$tmp/s2.csv")" -ge 4 ]

@@ -336,6 +336,33 @@ static void test_trend(void)
 	kz_table_release(&t);
 }
 
+/* a document that dates one figure twice (its year, then the present tense) restates it: the
+ * drift counts from the figure's first year */
+static void test_drift_restated(void)
+{
+	struct kz_table t;
+	struct st_result r;
+	const struct st_finding *f;
+
+	kz_table_init(&t);
+	add(&t, "a", 10, "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2020", "a1");
+	add(&t, "a", 90, "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2021", "a2");
+	add(&t, "b", 10, "26.000", 26000, 25950, 26050, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025", "b1");
+	run(&t, NULL, &r);
+	T_CHECK(r.count[ST_K_DRIFT] == 1);
+	f = find(&r, ST_K_DRIFT, 0);
+	T_STREQ(f ? f->year : NULL, "2020/2025");
+	T_CHECK(f && f->claims[0] == 0 && f->claims[1] == 2);
+	st_result_release(&r);
+	/* a figure that changed between the two years is a period of its own */
+	t.v[1].value = 30000, t.v[1].low = 29950, t.v[1].high = 30050;
+	run(&t, NULL, &r);
+	f = find(&r, ST_K_DRIFT, 0);
+	T_STREQ(f ? f->year : NULL, "2021/2025");
+	st_result_release(&r);
+	kz_table_release(&t);
+}
+
 static void test_csv(void)
 {
 	struct kz_table t;
@@ -453,6 +480,7 @@ int main(void)
 	test_consensus();
 	test_sources();
 	test_trend();
+	test_drift_restated();
 	test_csv();
 	test_english_figures();
 	st_rates_release(&fx);
