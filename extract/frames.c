@@ -391,7 +391,7 @@ static void aid_in_context(struct ex_ctx *c, size_t si, struct ex_attr *a)
 		ex_copy(c->receiver[F_AID], sizeof(c->receiver[F_AID]), c->aid_topic);
 	if (!c->receiver[F_AID][0] ||
 	    (a->detail[0] && strcmp(a->detail, "defense_budget") && strcmp(a->detail, "arms_deal") &&
-	     strcmp(a->detail, "arms_imports") && strcmp(a->detail, "additional")))
+	     strcmp(a->detail, "arms_imports") && strcmp(a->detail, "additional") && !(a->detail_weak && c->aid_topic[0])))
 		return;
 	/* a pledge ("Die Niederlande sagten gut 100 Millionen Euro zu") is a word of giving too; in
 	 * an article whose lead names aid and its receiver, money of no named kind is that aid, and
@@ -399,6 +399,10 @@ static void aid_in_context(struct ex_ctx *c, size_t si, struct ex_attr *a)
 	 * Jahr sind … 7,5 Milliarden Euro eingeplant") */
 	if (a->status_pledge ||
 	    ((!a->detail[0] || !strcmp(a->detail, "additional") || a->detail_weak) && c->aid_topic[0])) {
+		/* (a word of several senses had made it a payment: its default partner goes with it,
+		 * and the aid's receiver is found below) */
+		if (!strcmp(a->detail, "host_nation_support") && !strcmp(a->partner, "US"))
+			a->partner[0] = '\0';
 		at_set_detail(a, "military_aid");
 		return;
 	}

@@ -533,7 +533,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		} else if (cue) {
 			a->ind = KZ_I_BUDGET;
 			at_set_detail(a, cue->detail);
-			a->detail_weak |= (cue->flags & LXF_GENERIC) != 0;
+			a->detail_weak |= (cue->flags & (LXF_GENERIC | LXF_WEAK)) != 0;
 			/* a cue of no sub-kind whose paragraph named none either: the kind of the money
 			 * just before ("… 1,0389 Billionen Won (rund 900 Mio. US-Dollar). Trump hatte fünf
 			 * Milliarden Dollar gefordert": host-nation support) */
