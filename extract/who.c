@@ -204,8 +204,9 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	switch (a->ind) {
 	case KZ_I_TROOPS:
 		/* "17 500 Soldaten aus den USA": where troops come from is whose they are, unless
-		 * they are withdrawn from there ("zogen 20.000 Mann aus Südkorea ab") */
-		for (size_t i = 0; i < n && !sub && strcmp(a->detail, "withdrawal"); i++)
+		 * they are withdrawn or moved from there ("zogen 20.000 Mann aus Südkorea ab", "5.000
+		 * Soldaten aus Deutschland nach Polen verlegen") */
+		for (size_t i = 0; i < n && !sub && strcmp(a->detail, "withdrawal") && strcmp(a->detail, "relocation"); i++)
 			if (m[i].start >= q->end && m[i].start - q->end <= 16 &&
 			    at_word_before_is(c->text + s, c->text + m[i].start, "aus"))
 				sub = &m[i];
@@ -423,8 +424,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		if (!par)
 			par = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
 		for (size_t i = 0; i < n && !par; i++)
-			if (m[i].role == R_LOC && m[i].via_an)
-				par = &m[i]; /* "meldete an die NATO", "zahlt an die USA" */
+			if (m[i].role == R_LOC && m[i].via_an && !(m[i].flags & LXF_PREFIX))
+				par = &m[i]; /* "meldete an die NATO", "zahlt an die USA"; not "nach Nato-Kriterien" */
 		if (!sub && par && a->status == KZ_S_DEMAND) {
 			sub = par; /* "von Seoul … gefordert": who is asked to pay */
 			par = NULL;
