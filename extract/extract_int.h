@@ -98,7 +98,8 @@ enum {
 	LXF_DEFINITION = 1048576, /* sourcename: counts military spending by a definition of its own (SIPRI) */
 	LXF_ALLIANCE = 2097152,   /* country: the alliance's members ("die Verbündeten"), only once the text named NATO */
 	LXF_INSIDE = 4194304,     /* country: a place inside it (a region, a base): troops there are part of its total */
-	LXF_BODY = 8388608        /* source: a compound ending of a body that speaks (*behörde): a word ending in it names who, not money */
+	LXF_BODY = 8388608,       /* source: a compound ending of a body that speaks (*behörde): a word ending in it names who, not money */
+	LXF_OPTION = 16777216     /* status: an option weighed ("erwäge"): the figures it weighs are claims, a current value in its clause stays reported */
 };
 
 struct ex_lex_entry {
@@ -687,6 +688,7 @@ struct ex_status_cue {
 	int budgeted; /* LXF_BUDGETED */
 	int estimate; /* LXF_ESTIMATE */
 	int pledge;   /* LXF_PLEDGE */
+	int option;   /* LXF_OPTION */
 };
 struct ex_cite {
 	size_t pos;

@@ -109,6 +109,7 @@ static void separable_cues(const struct ex_ctx *c, size_t si, const struct ex_wo
 				h->budgeted = (e->flags & LXF_BUDGETED) != 0;
 				h->estimate = (e->flags & LXF_ESTIMATE) != 0;
 				h->pledge = (e->flags & LXF_PLEDGE) != 0;
+				h->option = (e->flags & LXF_OPTION) != 0;
 				h->hearsay = 0;
 				h->noun = 0;
 				while (bb > s && (bb[-1] == ' ' || bb[-1] == '\n'))
@@ -153,6 +154,34 @@ static int govt_after(const struct ex_lexicon *lx, const char *p, const char *en
 		return 0;
 	snprintf(noun, nn, "%s", g->key);
 	return 1;
+}
+
+/* The originator a reporting verb's participle at p has for subject when an auxiliary of the
+ * perfect stands before it in its clause ("Das „Wall Street Journal“ hatte am Donnerstag unter
+ * Berufung auf Regierungskreise gemeldet"): the one that opens the clause, after its article and
+ * quotation marks. 1 and name set when found. */
+static int perfect_subject(const struct ex_ctx *c, const struct ex_sentence_cues *sc, const char *p, const char *end,
+			   char *name, size_t n)
+{
+	static const char *const aux[] = {"hat", "hatte", "haben", "hatten", NULL};
+	const char *t = c->text, *cs = t + sc->clause[ex_clause_of(sc, (size_t)(p - t))], *x = cs, *w, *first = NULL;
+	int has_aux = 0;
+
+	while ((w = ex_next_word(cs, &x, p)) != NULL) {
+		if (!first)
+			first = w;
+		has_aux |= ex_word_in(w, (size_t)(x - w), aux);
+	}
+	if (!has_aux || !first)
+		return 0;
+	w = first;
+	if (ex_word_in(w, (size_t)(ex_word_end(w, p) - w), (const char *const[]){"Das", "Der", "Die", "das", "der", "die", NULL}))
+		w = ex_skip_space(ex_word_end(w, p), p);
+	/* („ " ‚ ') */
+	while (w < p && (*w == '"' || *w == '\'' || !strncmp(w, "\xe2\x80\x9e", 3) || !strncmp(w, "\xe2\x80\x9c", 3) ||
+			 !strncmp(w, "\xe2\x80\x9a", 3)))
+		w += *w == '"' || *w == '\'' ? 1 : 3;
+	return w < p && ex_originator_at(c->lx, w, end, 0, name, n) > 0;
 }
 
 void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
@@ -206,6 +235,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->budgeted = (e->flags & LXF_BUDGETED) != 0;
 			h->estimate = (e->flags & LXF_ESTIMATE) != 0;
 			h->pledge = (e->flags & LXF_PLEDGE) != 0;
+			h->option = (e->flags & LXF_OPTION) != 0;
 			/* a noun (capitalised key, or a compound ending) governs its own phrase only */
 			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
 				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&
@@ -306,6 +336,10 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 						(h->titled = ex_titled_name(lx, s, p, end, 0, h->name, sizeof(h->name)) ||
 							     ex_titled_name(lx, s, p + ml, end, 1, h->name, sizeof(h->name))) ||
 						ex_experts_name(lx, s, p, h->name, sizeof(h->name));
+				/* "Das „Wall Street Journal“ hatte am Donnerstag … gemeldet": a participle
+				 * after its auxiliary; its subject opens the clause */
+				if (!found)
+					found = perfect_subject(c, sc, p, end, h->name, sizeof(h->name));
 				/* "wie das Ministerium mitteilte", "teilte die Regierung mit": a government no
 				 * country is named with, the verb's subject right before or after it */
 				if (!found && w < wb) {
@@ -596,6 +630,6 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
 	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
 		a->status = KZ_S_REPORTED;
-	if (a->status != KZ_S_CLAIM && current_value(c, si, q))
+	if ((a->status != KZ_S_CLAIM || sc->cue[best].option) && current_value(c, si, q))
 		a->status = KZ_S_REPORTED;
 }
