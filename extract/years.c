@@ -175,6 +175,32 @@ static int years_ago(const char *p, const char *end, size_t *len)
 	return 0;
 }
 
+/* " zehn Jahren", " 5 Jahre" at p: how many years (2 to 50; 0 if not that), *len the bytes. */
+static int years_counted(const char *p, const char *end, size_t *len)
+{
+	const char *w = ex_skip_space(p, end), *we, *q;
+	double v = 0;
+
+	if (w < end && *w >= '0' && *w <= '9') {
+		for (we = w; we < end && *we >= '0' && *we <= '9'; we++)
+			v = v * 10 + (*we - '0');
+	} else {
+		we = ex_word_end(w, end);
+		if (we == w || !ex_numword(w, (size_t)(we - w), &v))
+			return 0;
+	}
+	q = ex_skip_space(we, end);
+	if (v < 2 || v > 50 || end - q < 5 || memcmp(q, "Jahre", 5))
+		return 0;
+	q += 5;
+	if (q < end && *q == 'n')
+		q++;
+	if (q < end && ex_letter_at(q, end))
+		return 0;
+	*len = (size_t)(q - p);
+	return (int)v;
+}
+
 /* "in den fünf Jahren bis 2027", "in den 10 Jahren bis 2030": how many years the span before
  * "bis" at p (the year's start) counts, 0 if none is named. */
 static size_t years_before_until(const char *s, const char *p)
@@ -355,6 +381,18 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				snprintf(out[n].text, sizeof(out[n].text), "%d", docyear - ago);
 				n = next_slot(out, n, max);
 				p += ml;
+				continue;
+			}
+			if (docyear && (te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL && !strcmp(te->value, "past") &&
+			    (ago = years_counted(p + ml, end, &i)) > 0) {
+				/* "in den vergangenen zehn Jahren" (a text of 2021): the years before the
+				 * document's, 2011-2020 */
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml + i;
+				out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
+				snprintf(out[n].text, sizeof(out[n].text), "%d-%d", docyear - ago, docyear - 1);
+				n = next_slot(out, n, max);
+				p += ml + i;
 				continue;
 			}
 			if ((te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL && !strcmp(te->value, "undated")) {
