@@ -171,6 +171,29 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 	return best;
 }
 
+/* "zusätzlich 18,8 Mrd. Euro", "weitere 2 Milliarden", "zusätzliche Mittel in Höhe von 2,2
+ * Milliarden": a word of addition right before the number at p, or before a noun of money and
+ * "in Höhe von", "von" or "über" that lead to it. */
+static int added_before(const char *s, const char *p)
+{
+	static const char *const add[] = {"zusätzlich", "zusätzliche", "zusätzlichen", "weitere", "weiteren", NULL};
+	static const char *const between[] = {"Mittel", "Gelder", "Geld", "Summe", "Betrag", "Beträge", "in", "Höhe",
+					      "von", "über", "im", "Umfang", NULL};
+	const char *x = p, *w, *we;
+
+	for (int k = 0; k < 6; k++) {
+		w = ex_word_back(s, x, &we);
+		if (w == we)
+			return 0;
+		if (ex_word_in(w, (size_t)(we - w), add))
+			return 1;
+		if (!ex_word_in(w, (size_t)(we - w), between))
+			return 0;
+		x = w;
+	}
+	return 0;
+}
+
 /* "ein Plus von 6,5 Milliarden Euro", "einen Zuwachs um 2 Mrd.": the amount is a change */
 static int change_noun_before(const struct ex_lexicon *lx, const char *s, const char *p)
 {
@@ -550,11 +573,9 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 				if (dl && dl + 9 < sizeof(a->detail))
 					memcpy(a->detail + dl, "_per_year", 10);
 			}
-			/* "zusätzlich 18,8 Mrd. Euro": an addition, not the budget itself */
-			if (at_word_before_is(c->text + s, c->text + q->start, "zusätzlich") ||
-			    at_word_before_is(c->text + s, c->text + q->start, "zusätzliche") ||
-			    at_word_before_is(c->text + s, c->text + q->start, "weitere") ||
-			    at_word_before_is(c->text + s, c->text + q->start, "weiteren"))
+			/* "zusätzlich 18,8 Mrd. Euro", "zusätzliche Mittel in Höhe von 2,2 Milliarden":
+			 * an addition, not the budget itself */
+			if (added_before(c->text + s, c->text + q->start))
 				at_set_detail(a, "additional");
 		}
 		drawn_from(c, q, e, a);

@@ -108,6 +108,34 @@ static int past_span(const struct rp_model *m, size_t fi)
 	return rp_year_width(f->year) > 0 && m->keymax[m->key[fi]] > f->yr;
 }
 
+/* Does every claim of fact fi restate a figure its document gives for an earlier year of the
+ * same family — the same value, dated by its year and again by the present tense ("2020 circa
+ * 55 300", then "der rund 55 300 Männer und Frauen" in a text of 2021)? Then the earlier year is
+ * the fact's, and fi no key figure of its own. */
+static int restated_fact(const struct rp_model *m, size_t fi)
+{
+	const struct rp_fact *f = &m->facts[fi];
+
+	if (!f->yr || !f->nclaims)
+		return 0;
+	for (size_t k = 0; k < f->nclaims; k++) {
+		const struct kz_claim *c = &m->t->v[f->claims[k]];
+		int seen = 0;
+		for (size_t g = 0; g < m->nfacts && !seen; g++) {
+			const struct rp_fact *e = &m->facts[g];
+			if (g == fi || m->fam[g] != m->fam[fi] || !e->yr || e->yr >= f->yr)
+				continue;
+			for (size_t j = 0; j < e->nclaims && !seen; j++) {
+				const struct kz_claim *d = &m->t->v[e->claims[j]];
+				seen = !strcmp(d->doc, c->doc) && d->value == c->value && !strcmp(d->unit, c->unit);
+			}
+		}
+		if (!seen)
+			return 0;
+	}
+	return 1;
+}
+
 /* The key figures are the headline facts: troops stationed and armed forces, defence budgets,
  * host-nation support and arms exports, shares of GDP (by NATO's definition and by SIPRI's), of
  * costs and of trade; a branch, an
@@ -240,7 +268,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 			char name[256], v[160], r[96], n[32], y[48];
 			const char *cells[5];
 			/* the latest year of each family only (facts are sorted newest first) */
-			if (seen[m->fam[ord[i]]])
+			if (seen[m->fam[ord[i]]] || restated_fact(m, ord[i]))
 				continue;
 			seen[m->fam[ord[i]]] = 1;
 			if (past_span(m, ord[i]))
