@@ -211,6 +211,61 @@ static void test_goals(void)
 	rp_docs_release(&d);
 }
 
+/* Is cell in the row of the key-figures table that name opens (the dump's next four lines)? */
+static int row_has(const char *dump, const char *name, const char *cell)
+{
+	char key[128];
+	const char *r, *e;
+	int lines = 0;
+
+	snprintf(key, sizeof key, "|%s\n", name);
+	if ((r = strstr(dump, key)) == NULL)
+		return 0;
+	for (e = r + strlen(key); *e && lines < 4; e++)
+		lines += *e == '\n';
+	for (const char *x = r + strlen(key) - 1; x < e; x++)
+		if (!strncmp(x, cell, strlen(cell)))
+			return 1;
+	return 0;
+}
+
+/* A figure its text dates to a year and then repeats in the present tense (dated by the text's
+ * year) is a key figure of the year it was dated to; the same figure from another text for the
+ * later year is that year's. */
+static void test_restated(void)
+{
+	struct kz_table t;
+	struct rp_docs d;
+	struct rp_options o;
+	struct kz_buf dump = KZ_BUF_INIT;
+	struct kz_err err;
+	char pdf[] = "/tmp/kz-test-restated-XXXXXX";
+	int fd = mkstemp(pdf);
+
+	T_CHECK(fd >= 0);
+	close(fd);
+	kz_table_init(&t);
+	rp_docs_init(&d);
+	rp_docs_add(&d, "a.txt", "A", "Institut", "2021-05-01", NULL);
+	rp_docs_add(&d, "b.txt", "B", "Agentur", "2021-06-01", NULL);
+	add(&t, "a.txt", "circa 55 300", 55300, 52535, 58065, "persons", KZ_I_TROOPS, "stationed", "US", "JP", "2020");
+	add(&t, "a.txt", "rund 55 300", 55300, 52535, 58065, "persons", KZ_I_TROOPS, "stationed", "US", "JP", "2021");
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2020");
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2021");
+	add(&t, "b.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2021");
+	rp_options_init(&o);
+	o.date = 1700000000;
+	o.dump = &dump;
+	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	/* Japan: 2020 (the 2021 row restates it); Korea: 2021, where another text gives 28.500 */
+	T_CHECK(row_has(dump.s, "US-Truppen in Japan", "|2020\n") && !row_has(dump.s, "US-Truppen in Japan", "|2021\n"));
+	T_CHECK(row_has(dump.s, "US-Truppen in S\xc3\xbc" "dkorea", "|2021\n"));
+	unlink(pdf);
+	kz_buf_release(&dump);
+	kz_table_release(&t);
+	rp_docs_release(&d);
+}
+
 /* Two figures of one text that check rates as information (most often two quantities): their own
  * group of findings, not a red conflict, not set side by side in a chart, not "strittig". */
 static void test_same_text(void)
@@ -645,6 +700,7 @@ static void test_goal_qualifiers(void)
 int main(void)
 {
 	test_goals();
+	test_restated();
 	test_same_text();
 	test_factsheet();
 	test_scale();
