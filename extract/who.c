@@ -289,6 +289,22 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 						par = &m[j]; /* "der Anteil Chinas an den deutschen Ausfuhren" */
 			}
 		}
+		/* "der Anteil Chinas an den Ausfuhren Taiwans": the genitive after a noun of trade owns
+		 * the trade, the one after "Anteil" is whom the share goes to */
+		for (size_t i = 0; i < n && !sub; i++) {
+			const char *we, *w = ex_word_back(c->text + s, c->text + m[i].start, &we);
+			if (!(m[i].flags & LXF_GEN) || w == we || at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
+				continue;
+			if (ex_contains_ci(w, (size_t)(we - w), "ausfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "export", 6) ||
+			    ex_contains_ci(w, (size_t)(we - w), "einfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "import", 6)) {
+				sub = &m[i];
+				for (size_t j = 0; j < n && !par; j++) {
+					const char *ve, *v = ex_word_back(c->text + s, c->text + m[j].start, &ve);
+					if (j != i && (m[j].flags & LXF_GEN) && ve - v >= 6 && !ex_casecmp_n(ve - 6, 6, "anteil"))
+						par = &m[j];
+				}
+			}
+		}
 		/* "bei den Importen lag der Anteil Chinas mit 12 Prozent": the genitive after "Anteil" is
 		 * whom the share goes to; whose trade it is, the sentences before say */
 		for (size_t i = 0; i < n && !sub && !par; i++) {

@@ -355,6 +355,41 @@ static int epoch_named(const struct ex_ctx *c, const struct ex_lex_entry *te)
 	return named;
 }
 
+/* Is p inside a parenthesis opened in [s, p) and not closed before p? */
+static int in_parenthesis(const char *s, const char *p)
+{
+	for (const char *x = p; x > s; x--)
+		if (x[-1] == ')')
+			return 0;
+		else if (x[-1] == '(')
+			return 1;
+	return 0;
+}
+
+/* The year written last before p (four digits standing alone, 1900-2100), looking back at most
+ * lim bytes and not past a paragraph break; 0 when none. */
+static int year_written_before(const char *t, const char *p, size_t lim)
+{
+	const char *lo = (size_t)(p - t) > lim ? p - lim : t;
+
+	for (const char *x = p - 1; x >= lo && x > t; x--) {
+		int y;
+		if (*x == '\n' && x > t && x[-1] == '\n')
+			return 0;
+		if (x + 4 <= p && at_year_at(x, p, &y) && !at_digit(x[-1]) && x[-1] != '.' && x[-1] != ',') {
+			/* the end of a span ("2022 bis 2026") is no one time to point back to */
+			const char *b = x;
+			while (b > t && b[-1] == ' ')
+				b--;
+			if ((b > t && (b[-1] == '-' || b[-1] == '/')) || (b - t >= 3 && !memcmp(b - 3, "bis", 3)) ||
+			    (b - t >= 3 && !memcmp(b - 3, "\xe2\x80\x93", 3)))
+				return 0;
+			return y;
+		}
+	}
+	return 0;
+}
+
 size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,
 		       struct yexp *out, size_t max)
 {
@@ -416,6 +451,21 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					out[n].end = out[n].start + ml;
 					out[n].target = 1;
 					snprintf(out[n].text, sizeof(out[n].text), "%s", dash ? dash + 1 : py);
+					n = next_slot(out, n, max);
+				}
+				p += ml;
+				continue;
+			}
+			if (te && !strcmp(te->value, "then")) {
+				/* "seit dem Lieferstopp von 2010 … Damals kamen gut 90 Prozent …": the year
+				 * written last before it, in its paragraph and the 400 bytes before */
+				/* (not in an aside on a figure: "(damals rund 9,3 Mrd. US-Dollar)" is a rate) */
+				int ty = in_parenthesis(t + s, p) ? 0 : year_written_before(t, p, 400);
+				if (ty) {
+					out[n].start = (size_t)(p - t);
+					out[n].end = out[n].start + ml;
+					out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
+					snprintf(out[n].text, sizeof(out[n].text), "%d", ty);
 					n = next_slot(out, n, max);
 				}
 				p += ml;
