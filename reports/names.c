@@ -7,32 +7,78 @@
 
 struct country {
 	const char *code, *de, *en, *adj_en; /* adj_en: "German troops", not "Germany troops" */
+	char gender; /* of the German name: 'n' no article (Japan), 'f' die Ukraine, 'm' der Irak, 'p' die USA */
 };
 
 static const struct country countries[] = {
-	{"US", "USA", "United States", "US"},          {"JP", "Japan", "Japan", "Japanese"},
-	{"KR", "Südkorea", "South Korea", "South Korean"}, {"KP", "Nordkorea", "North Korea", "North Korean"},
-	{"CN", "China", "China", "Chinese"},           {"DE", "Deutschland", "Germany", "German"},
-	{"RU", "Russland", "Russia", "Russian"},       {"UA", "Ukraine", "Ukraine", "Ukrainian"},
-	{"PL", "Polen", "Poland", "Polish"},           {"EE", "Estland", "Estonia", "Estonian"},
-	{"LT", "Litauen", "Lithuania", "Lithuanian"},  {"LV", "Lettland", "Latvia", "Latvian"},
-	{"FR", "Frankreich", "France", "French"},      {"GB", "Großbritannien", "United Kingdom", "British"},
-	{"IT", "Italien", "Italy", "Italian"},         {"IQ", "Irak", "Iraq", "Iraqi"},
-	{"AF", "Afghanistan", "Afghanistan", "Afghan"}, {"TW", "Taiwan", "Taiwan", "Taiwanese"},
-	{"IN", "Indien", "India", "Indian"},           {"AU", "Australien", "Australia", "Australian"},
-	{"PH", "Philippinen", "Philippines", "Philippine"}, {"VN", "Vietnam", "Vietnam", "Vietnamese"},
-	{"IR", "Iran", "Iran", "Iranian"},             {"IL", "Israel", "Israel", "Israeli"},
-	{"TR", "Türkei", "Turkey", "Turkish"},         {"NATO", "NATO", "NATO", "NATO"},
-	{"EU", "EU", "EU", "EU"},                      {NULL, NULL, NULL, NULL},
+	{"US", "USA", "United States", "US", 'p'},          {"JP", "Japan", "Japan", "Japanese", 'n'},
+	{"KR", "Südkorea", "South Korea", "South Korean", 'n'}, {"KP", "Nordkorea", "North Korea", "North Korean", 'n'},
+	{"CN", "China", "China", "Chinese", 'n'},           {"DE", "Deutschland", "Germany", "German", 'n'},
+	{"RU", "Russland", "Russia", "Russian", 'n'},       {"UA", "Ukraine", "Ukraine", "Ukrainian", 'f'},
+	{"PL", "Polen", "Poland", "Polish", 'n'},           {"EE", "Estland", "Estonia", "Estonian", 'n'},
+	{"LT", "Litauen", "Lithuania", "Lithuanian", 'n'},  {"LV", "Lettland", "Latvia", "Latvian", 'n'},
+	{"FR", "Frankreich", "France", "French", 'n'},      {"GB", "Großbritannien", "United Kingdom", "British", 'n'},
+	{"IT", "Italien", "Italy", "Italian", 'n'},         {"IQ", "Irak", "Iraq", "Iraqi", 'm'},
+	{"AF", "Afghanistan", "Afghanistan", "Afghan", 'n'}, {"TW", "Taiwan", "Taiwan", "Taiwanese", 'n'},
+	{"IN", "Indien", "India", "Indian", 'n'},           {"AU", "Australien", "Australia", "Australian", 'n'},
+	{"PH", "Philippinen", "Philippines", "Philippine", 'p'}, {"VN", "Vietnam", "Vietnam", "Vietnamese", 'n'},
+	{"IR", "Iran", "Iran", "Iranian", 'm'},             {"IL", "Israel", "Israel", "Israeli", 'n'},
+	{"TR", "Türkei", "Turkey", "Turkish", 'f'},         {"NATO", "NATO", "NATO", "NATO", 'f'},
+	{"EU", "EU", "EU", "EU", 'f'},                      {NULL, NULL, NULL, NULL, 0},
 };
+
+static const struct country *country_of(const char *code)
+{
+	for (const struct country *c = countries; c->code; c++)
+		if (!strcmp(c->code, code))
+			return c;
+	return NULL;
+}
+
+/* A German country name in a case, as a label says it: after a noun, the genitive ("Beitrag
+ * Südkoreas", "Streitkräfte der Ukraine", "des Irak"); after "in", "aus" or "an", the article
+ * the name takes ("in den USA", "im Irak", "aus der Türkei", "an die USA"). A name the table
+ * lacks (a code) stands as it is. */
+enum de_case { DE_GEN, DE_IN, DE_AUS, DE_AN };
+
+static const char *de_case(char *b, size_t n, const char *code, enum de_case k)
+{
+	static const char *const prep[] = {"", "in", "aus", "an"};
+	/* the article per gender: genitive, then after in, aus, an */
+	static const char *const art[4][4] = {
+		/* (a no-break space keeps the article with its name when a label wraps) */
+		/* n */ {"", "", "", ""},
+		/* f */ {"der\xc2\xa0", "der\xc2\xa0", "der\xc2\xa0", "die\xc2\xa0"},
+		/* m */ {"des\xc2\xa0", "dem\xc2\xa0", "dem\xc2\xa0", "den\xc2\xa0"},
+		/* p */ {"der\xc2\xa0", "den\xc2\xa0", "den\xc2\xa0", "die\xc2\xa0"},
+	};
+	const struct country *c = country_of(code);
+	const char *name = c ? c->de : (*code ? code : "ohne Land");
+	int g = !c ? 0 : c->gender == 'f' ? 1 : c->gender == 'm' ? 2 : c->gender == 'p' ? 3 : 0;
+	size_t len = strlen(name);
+
+	if (k == DE_GEN && g == 0 && c) {
+		/* "Japans", "Südkoreas"; a name ending in a hissing sound takes "von" */
+		if (len && strchr("sxz", name[len - 1]))
+			snprintf(b, n, "von %s", name);
+		else
+			snprintf(b, n, "%ss", name);
+	} else if (k == DE_GEN) {
+		snprintf(b, n, "%s%s", c ? art[g][0] : "", name);
+	} else if (k == DE_IN && g == 2) {
+		snprintf(b, n, "im\xc2\xa0%s", name); /* in dem → im */
+	} else {
+		snprintf(b, n, "%s %s%s", prep[k], c ? art[g][k] : "", name);
+	}
+	return b;
+}
 
 /* The English adjective of a country's name ("German"), or NULL when the table has none. */
 static const char *country_adj_en(const char *code)
 {
-	for (const struct country *c = countries; c->code; c++)
-		if (!strcmp(c->code, code))
-			return c->adj_en;
-	return NULL;
+	const struct country *c = country_of(code);
+
+	return c ? c->adj_en : NULL;
 }
 
 const char *rp_country(const char *code, enum pl_lang lang)
@@ -48,7 +94,13 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 {
 	const char *s = rp_country(subject, lang), *p = rp_country(partner, lang);
 	int de = lang == PL_DE, hasp = *partner != '\0';
-	char dw[96];
+	char dw[96], sg[80], pin[80], paus[80], pan[80];
+
+	/* German labels inflect: "Streitkräfte Südkoreas", "US-Truppen im Irak", "Beitrag Japans an die USA" */
+	de_case(sg, sizeof sg, subject, DE_GEN);
+	de_case(pin, sizeof pin, partner, DE_IN);
+	de_case(paus, sizeof paus, partner, DE_AUS);
+	de_case(pan, sizeof pan, partner, DE_AN);
 
 	kz_detail_words(dw, sizeof dw, detail, lang != PL_DE);
 	/* "Truppen Nordkorea in Russland (Teilkontingent)": troops at a place inside the country, or a
@@ -72,11 +124,11 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 	case KZ_I_TROOPS:
 		if (!strcmp(detail, "branch") || !strcmp(detail, "floor")) {
 			/* names, never codes: "US-Truppen in Japan", "Truppen Japan" — no "JP-Truppen in ?" */
-			char who[160];
+			char who[192];
 			int us = !strcmp(subject, "US");
 			if (de)
-				snprintf(who, sizeof who, "%s%s%s%s", us ? "US-Truppen" : "Truppen ", us ? "" : s,
-					 hasp ? " in " : "", hasp ? p : "");
+				snprintf(who, sizeof who, "%s%s%s%s", us ? "US-Truppen" : "Truppen ", us ? "" : sg,
+					 hasp ? " " : "", hasp ? pin : "");
 			else
 				snprintf(who, sizeof who, "%s troops%s%s", us ? "US" : s, hasp ? " in " : "", hasp ? p : "");
 			if (!strcmp(detail, "branch"))
@@ -85,53 +137,60 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 				snprintf(dst, n, de ? "Mindeststärke %s (Gesetz)" : "Legal floor, %s", who);
 		}
 		else if (!strcmp(detail, "exercise"))
-			snprintf(dst, n, de ? "Truppen %s bei Manövern%s%s" : "%s troops in exercises%s%s", s,
-				 hasp ? (de ? " in " : " in ") : "", hasp ? p : "");
+			snprintf(dst, n, de ? "Truppen %s bei Manövern%s%s" : "%s troops in exercises%s%s", de ? sg : s,
+				 hasp ? (de ? " " : " in ") : "", hasp ? (de ? pin : p) : "");
 		else if (!strcmp(detail, "sent"))
-			snprintf(dst, n, de ? "Entsandte Truppen %s%s%s" : "Troops sent by %s%s%s", s, hasp ? " → " : "",
+			snprintf(dst, n, de ? "Entsandte Truppen %s%s%s" : "Troops sent by %s%s%s", de ? sg : s, hasp ? " → " : "",
 				 hasp ? p : "");
 		else if (!strcmp(detail, "relocation"))
-			snprintf(dst, n, de ? "Verlegung von Truppen %s%s%s" : "Relocation of %s troops%s%s", s,
-				 hasp ? (de ? " aus " : " from ") : "", hasp ? p : "");
+		{
+			if (de && !strcmp(subject, "US"))
+				snprintf(dst, n, "Verlegung von US-Truppen%s%s", hasp ? " " : "", hasp ? paus : "");
+			else if (de)
+				snprintf(dst, n, "Verlegung von Truppen %s%s%s", sg, hasp ? " " : "", hasp ? paus : "");
+			else
+				snprintf(dst, n, "Relocation of %s troops%s%s", country_adj_en(subject) ? country_adj_en(subject) : s,
+					 hasp ? " from " : "", hasp ? p : "");
+		}
 		else if (!strcmp(detail, "stationed_active") && hasp)
 			/* beside the official strength, the count of active soldiers says it is one */
-			snprintf(dst, n, de ? "%s in %s, nur aktive Soldaten" : "%s troops in %s, active duty only",
-				 !strcmp(subject, "US") ? (de ? "US-Truppen" : "US") : s, p);
+			snprintf(dst, n, de ? "%s %s, nur aktive Soldaten" : "%s troops in %s, active duty only",
+				 !strcmp(subject, "US") ? (de ? "US-Truppen" : "US") : s, de ? pin : p);
 		else if (!strcmp(detail, "armed_forces") || (!hasp && !strcmp(detail, "")))
-			snprintf(dst, n, de ? "Streitkräfte %s" : "Armed forces, %s", s);
+			snprintf(dst, n, de ? "Streitkräfte %s" : "Armed forces, %s", de ? sg : s);
 		else if (!strcmp(subject, "US") && hasp)
-			snprintf(dst, n, de ? "US-Truppen in %s" : "US troops in %s", p);
+			snprintf(dst, n, de ? "US-Truppen %s" : "US troops in %s", de ? pin : p);
 		else if (hasp && !de && country_adj_en(subject))
 			snprintf(dst, n, "%s troops in %s", country_adj_en(subject), p);
 		else if (hasp)
-			snprintf(dst, n, de ? "Truppen %s in %s" : "Troops of %s in %s", s, p);
+			snprintf(dst, n, de ? "Truppen %s %s" : "Troops of %s in %s", de ? sg : s, de ? pin : p);
 		else
-			snprintf(dst, n, de ? "Truppen %s (%s)" : "%s troops (%s)", s, dw);
+			snprintf(dst, n, de ? "Truppen %s (%s)" : "%s troops (%s)", de ? sg : s, dw);
 		break;
 	case KZ_I_BUDGET:
 		if (!strcmp(detail, "defense_budget"))
-			snprintf(dst, n, de ? "Verteidigungshaushalt %s" : "Defence budget, %s", s);
+			snprintf(dst, n, de ? "Verteidigungshaushalt %s" : "Defence budget, %s", de ? sg : s);
 		else if (!strcmp(detail, "host_nation_support") || !strcmp(detail, "host_nation_support_per_year"))
 			snprintf(dst, n, de ? "Stationierungskosten%s: Beitrag %s%s%s" : "Host-nation support%s, %s%s%s",
-				 strcmp(detail, "host_nation_support") ? (de ? " pro Jahr" : " a year") : "", s,
-				 hasp ? (de ? " an " : " to ") : "", hasp ? p : "");
+				 strcmp(detail, "host_nation_support") ? (de ? " pro Jahr" : " a year") : "", de ? sg : s,
+				 hasp ? (de ? " " : " to ") : "", hasp ? (de ? pan : p) : "");
 		else if (!strcmp(detail, "special_fund"))
-			snprintf(dst, n, de ? "Sondervermögen %s" : "Special fund, %s", s);
+			snprintf(dst, n, de ? "Sondervermögen %s" : "Special fund, %s", de ? sg : s);
 		else if (!strcmp(detail, "military_exports"))
-			snprintf(dst, n, de ? "Rüstungsexporte %s" : "Arms exports, %s", s);
+			snprintf(dst, n, de ? "Rüstungsexporte %s" : "Arms exports, %s", de ? sg : s);
 		else if (!strcmp(detail, "demand"))
-			snprintf(dst, n, de ? "Geforderter Beitrag %s%s%s" : "Payment demanded of %s%s%s", s,
-				 hasp ? (de ? " an " : " to ") : "", hasp ? p : "");
+			snprintf(dst, n, de ? "Geforderter Beitrag %s%s%s" : "Payment demanded of %s%s%s", de ? sg : s,
+				 hasp ? (de ? " " : " to ") : "", hasp ? (de ? pan : p) : "");
 		else if (!strcmp(detail, "arms_deal"))
 			snprintf(dst, n, de ? "Rüstungsgeschäft %s%s%s" : "Arms deal, %s%s%s", s, hasp ? " – " : "",
 				 hasp ? p : "");
 		else if (*detail) {
 			if (dw[0] >= 'a' && dw[0] <= 'z')
 				dw[0] = (char)(dw[0] - 'a' + 'A'); /* it opens the row's label */
-			snprintf(dst, n, de ? "%s %s%s%s" : "%s, %s%s%s", dw, s, hasp ? " → " : "", hasp ? p : "");
+			snprintf(dst, n, de ? "%s %s%s%s" : "%s, %s%s%s", dw, de ? sg : s, hasp ? " → " : "", hasp ? p : "");
 		}
 		else /* no detail: money of a kind the text does not say, not "the defence budget" */
-			snprintf(dst, n, de ? "Ausgaben %s%s%s" : "Spending, %s%s%s", s, hasp ? " → " : "", hasp ? p : "");
+			snprintf(dst, n, de ? "Ausgaben %s%s%s" : "Spending, %s%s%s", de ? sg : s, hasp ? " → " : "", hasp ? p : "");
 		break;
 	case KZ_I_GDP_SHARE:
 		if (!strcmp(detail, "host_nation_support"))

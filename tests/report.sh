@@ -55,7 +55,7 @@ for s in "Kennzahlen nach Land" "Südkorea" "Deutschland" "US-Truppen in Japan" 
 done
 check "no overlapping or cut-off text on any page (corpus)" layout_ok "$tmp/c.layout"
 # money over a run of years that is no yearly rate is named a sum (Japan's SMA for 2022-2026)
-check "a key figure over a run of years is a sum" sh -c "grep -A1 'Beitrag Japan an USA' '$tmp/c.txt' | grep -q '(Summe)'"
+check "a key figure over a run of years is a sum" sh -c "grep -A1 'Beitrag Japans an die' '$tmp/c.txt' | grep -q '(Summe)'"
 # the findings name documents by their numbers in the sources, not by file names
 sed -n '/^Befunde/,/^Quellen/p' "$tmp/c.txt" > "$tmp/c.finds"
 check "findings cite documents as [n]" grep -q '([0-9]\{4\}, \[[0-9]*\])' "$tmp/c.finds"
