@@ -41,6 +41,9 @@ static void axis_steps(struct pl_axis *a, double lo, double hi, int maxticks, co
 	for (i = 0;; i++) {
 		double k0, k1;
 		step = steps[i % nsteps] * mag * pow(10, i / nsteps);
+		/* no 0,025: three decimals after a comma read as thousands in German ("51,825") */
+		if (steps[i % nsteps] == 2.5 && step < 0.1 && i <= 10 * nsteps)
+			continue;
 		k0 = floor(lo / step);
 		k1 = ceil(hi / step);
 		if (lo - (k0 + 1) * step >= -1e-9 * step)

@@ -111,10 +111,21 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 	size_t k, rows = 0, *shown, nshown;
 	enum pl_lang lang = m->lang;
 
+	int differ = 0;
+	const struct kz_claim *first = NULL;
+
 	for (k = 0; k < f->nclaims; k++)
-		if (f->claims[k] < m->t->n && !strcmp(m->t->v[f->claims[k]].unit, f->unit))
+		if (f->claims[k] < m->t->n && !strcmp(m->t->v[f->claims[k]].unit, f->unit)) {
+			const struct kz_claim *cl = &m->t->v[f->claims[k]];
 			rows++;
-	if (rows < 2)
+			if (!first)
+				first = cl;
+			else if (cl->value != first->value || cl->low != first->low || cl->high != first->high)
+				differ = 1;
+		}
+	/* statements of one figure alike in every text ("28.500" three times) compare nothing: an
+	 * axis zoomed onto one point tells no more than the key figures' "wie angegeben, 3 Quellen" */
+	if (rows < 2 || !differ)
 		return;
 	rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, lang);
 	rp_fmt_year(yr, sizeof yr, f->year, lang);
@@ -151,7 +162,7 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 		const struct kz_claim *cl = &m->t->v[shown[k]];
 		if (strcmp(cl->unit, f->unit))
 			continue;
-		rp_doc_label(m, m->docno[shown[k]], label, sizeof label);
+		rp_claim_label(m, shown[k], label, sizeof label);
 		pl_chart_add(c, label, point_note(m, cl, note, sizeof note), rp_year_num(cl->year), cl->value, cl->low,
 			     cl->high, m->flags[shown[k]]);
 		cite(cs, shown[k]);

@@ -49,6 +49,23 @@ void rp_doc_label(const struct rp_model *m, int k, char *dst, size_t n)
 	snprintf(dst, n, "[%d] %s", k, *d->title ? d->title : base_name(d->path, b, sizeof b));
 }
 
+/* A row label for claim ci: its document's number and the originator the text names for it
+ * ("[5] NIS: Nordkoreas Soldaten …"), so that statements of one document from different
+ * originators are told apart; without one, the document's label. */
+void rp_claim_label(const struct rp_model *m, size_t ci, char *dst, size_t n)
+{
+	char doc[200];
+	const struct kz_claim *c = &m->t->v[ci];
+	const char *t;
+
+	rp_doc_label(m, m->docno[ci], doc, sizeof doc);
+	if (!c->source || !*c->source || (t = strchr(doc, ']')) == NULL) {
+		snprintf(dst, n, "%s", doc);
+		return;
+	}
+	snprintf(dst, n, "%.*s %s:%s", (int)(t + 1 - doc), doc, c->source, t + 1);
+}
+
 /* ---- building the model ---- */
 
 static void add_find(struct rp_model *m, const struct rp_find *f)

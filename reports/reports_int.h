@@ -133,6 +133,8 @@ void rp_fmt_date(char *dst, size_t n, const char *date, enum pl_lang lang);
 char *rp_plain(const char *s);
 /* Short label of document number k: "[k] title" shortened. */
 void rp_doc_label(const struct rp_model *m, int k, char *dst, size_t n);
+/* A chart row's label for claim ci: "[5] NIS: title" (its originator, when the text names one). */
+void rp_claim_label(const struct rp_model *m, size_t ci, char *dst, size_t n);
 
 /* ---- pages ---- */
 

@@ -115,6 +115,9 @@ static void test_axis(void)
 	pl_axis_nice(&a, 4.115, 4.25, 6);
 	T_CHECK(a.min <= 4.115 && a.max >= 4.25);
 	T_CHECK(a.decimals >= 2);
+	/* no step of 0,025: "51,825" reads as thousands on a German axis */
+	pl_axis_nice(&a, 51.8, 52.0, 9);
+	T_CHECK(a.min <= 51.8 + 1e-9 && a.max >= 52.0 - 1e-9 && a.decimals <= 2);
 	pl_axis_nice(&a, 5, 5, 6); /* one value: the axis still has a span */
 	T_CHECK(a.max > a.min && a.min <= 5 && a.max >= 5);
 	/* the edges of double precision: the span stays finite, the ticks few and in bounds */

@@ -323,6 +323,27 @@ static void test_chart_rules(void)
 	rp_charts_release(&cs);
 	rp_model_release(&m);
 
+	/* one figure stated alike in two texts compares nothing: no dots chart; two that differ get
+	 * one, its rows named by the originator the text cites */
+	kz_table_release(&t);
+	kz_table_init(&t);
+	rp_docs_add(&d, "b.txt", "B", "Sender", "2025-05-24", NULL);
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	add(&t, "b.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	add(&t, "a.txt", "rund 12.000", 12000, 11400, 12600, "persons", KZ_I_TROOPS, "sent", "KP", "RU", "2024");
+	t.v[t.n - 1].source = "NIS";
+	add(&t, "b.txt", "etwa 11.000", 11000, 10450, 11550, "persons", KZ_I_TROOPS, "sent", "KP", "RU", "2024");
+	rp_model_build(&m, &t, &d, NULL, PL_DE);
+	rp_charts_build(&cs, &m);
+	T_CHECK(find_chart(&cs, PL_DOTS, "US-Truppen in S") == NULL);
+	c = find_chart(&cs, PL_DOTS, "Entsandte Truppen Nordkoreas");
+	T_CHECK(c && c->n == 2);
+	for (i = 0, nato = 0; c && i < c->n; i++)
+		nato += strstr(c->v[i].label, "] NIS: A") != NULL;
+	T_CHECK(nato == 1);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+
 	/* figures spread with gaps of more than a decade: the points, no trend */
 	kz_table_release(&t);
 	kz_table_init(&t);
