@@ -411,6 +411,14 @@ static void ser_layout(struct pl_ctx *c, const struct pl_chart *ch, double w, st
 		lo = fmin(lo, ch->v[i].low);
 		hi = fmax(hi, ch->v[i].high);
 	}
+	{
+		/* the trend line's ends stay inside the plot, not clipped at its floor */
+		double a, b;
+		if (isfinite(lo) && pl_chart_trend(ch, &a, &b) == 0) {
+			lo = fmin(lo, fmin(a + b * ch->trend_x0, a + b * ch->trend_x1));
+			hi = fmax(hi, fmax(a + b * ch->trend_x0, a + b * ch->trend_x1));
+		}
+	}
 	if (!isfinite(lo)) {
 		lo = 0;
 		hi = 1;
