@@ -122,6 +122,10 @@ int at_clause_apart(const char *t, size_t a0, size_t a1, size_t b0, size_t b1);
 int at_word_before_is(const char *s, const char *p, const char *w);
 const struct mention *at_pick(const struct ex_ctx *c, const struct mention *m, size_t n, const struct ex_qty *q,
 			      int want_roles, int prefer_before);
+/* trade.c: the owner (*sub) and partner (*par) of a trade share in sentence si; 1 when it set a's
+ * subject and partner itself (from the trade share spoken of before), and at_who is done. */
+int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m, size_t n,
+		   struct ex_attr *a, const struct mention **sub, const struct mention **par);
 const struct mention *at_first_not(const struct ex_ctx *c, const struct mention *m, size_t n, int want_roles,
 				   const char *not_code);
 int at_prefix_government(const struct ex_ctx *c, const struct mention *m);

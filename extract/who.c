@@ -261,102 +261,10 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			return;
 		}
 		break;
-	case KZ_I_TRADE_SHARE: {
-		const struct mention *share_of = NULL;
-		for (size_t i = 0; i < n && !sub; i++) {
-			const char *w, *we;
-			if (!(m[i].flags & LXF_ADJ))
-				continue;
-			w = ex_skip_space(ex_word_end(c->text + m[i].start, c->text + e), c->text + e);
-			we = ex_word_end(w, c->text + e);
-			/* "der chinesische Anteil" at Japan's imports: China is the partner, also for a
-			 * second figure of the sentence ("…, bei den Exporten bei 19,4 Prozent") */
-			if ((size_t)(we - w) >= 6 && !ex_casecmp_n(w, 6, "anteil") && !par && m[i].end <= q->start) {
-				par = share_of = &m[i];
-				continue;
-			}
-			/* "Der Anteil Chinas an den südkoreanischen Exporten fiel … von knapp 25 Prozent": the
-			 * owner's adjective may stand far in the figure's clause */
-			if (at_dist(c, q->start, q->end, m[i].start, m[i].end) > 120 ||
-			    at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
-				continue;
-			if (ex_contains_ci(w, (size_t)(we - w), "ausfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "export", 6) ||
-			    ex_contains_ci(w, (size_t)(we - w), "einfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "import", 6) ||
-			    ex_contains_ci(w, (size_t)(we - w), "handel", 6)) {
-				sub = &m[i];
-				for (size_t j = 0; j < n && !par; j++)
-					if ((m[j].flags & LXF_GEN) && strcmp(m[j].code, m[i].code))
-						par = &m[j]; /* "der Anteil Chinas an den deutschen Ausfuhren" */
-			}
-		}
-		/* "der Anteil Chinas an den Ausfuhren Taiwans": the genitive after a noun of trade owns
-		 * the trade, the one after "Anteil" is whom the share goes to */
-		for (size_t i = 0; i < n && !sub; i++) {
-			const char *we, *w = ex_word_back(c->text + s, c->text + m[i].start, &we);
-			if (!(m[i].flags & LXF_GEN) || w == we || at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
-				continue;
-			if (ex_contains_ci(w, (size_t)(we - w), "ausfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "export", 6) ||
-			    ex_contains_ci(w, (size_t)(we - w), "einfuhr", 7) || ex_contains_ci(w, (size_t)(we - w), "import", 6)) {
-				sub = &m[i];
-				for (size_t j = 0; j < n && !par; j++) {
-					const char *ve, *v = ex_word_back(c->text + s, c->text + m[j].start, &ve);
-					if (j != i && (m[j].flags & LXF_GEN) && ve - v >= 6 && !ex_casecmp_n(ve - 6, 6, "anteil"))
-						par = &m[j];
-				}
-			}
-		}
-		/* "bei den Importen lag der Anteil Chinas mit 12 Prozent": the genitive after "Anteil" is
-		 * whom the share goes to; whose trade it is, the sentences before say */
-		for (size_t i = 0; i < n && !sub && !par; i++) {
-			const char *we, *w = ex_word_back(c->text + s, c->text + m[i].start, &we);
-			if ((m[i].flags & LXF_GEN) && we - w >= 6 && !ex_casecmp_n(we - 6, 6, "anteil") &&
-			    c->have_last[KZ_I_TRADE_SHARE] && c->last[KZ_I_TRADE_SHARE].subject[0] &&
-			    strcmp(c->last[KZ_I_TRADE_SHARE].subject, m[i].code) &&
-			    c->sent[c->last_si[KZ_I_TRADE_SHARE]].para == c->sent[si].para) {
-				ex_copy(a->subject, sizeof(a->subject), c->last[KZ_I_TRADE_SHARE].subject);
-				ex_copy(a->partner, sizeof(a->partner), m[i].code);
-				a->subj_src = 1;
-				return;
-			}
-		}
-		if (!sub)
-			sub = at_pick(c, m, n, q, ROLE(R_GEN), 0);
-		if (!sub)
-			sub = at_pick(c, m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
-		if (sub && sub == share_of)
-			sub = NULL; /* whose share it is comes from the sentences before */
-		if (!par)
-			par = at_pick(c, m, n, q, ROLE(R_PARTNER) | ROLE(R_LOC), 1);
-		/* "2021 hatte China noch gut 25 Prozent der südkoreanischen Ausfuhren abgenommen": with the
-		 * owner an adjective of the trade, the clause's bare subject is whom the trade goes to */
-		for (size_t j = 0; j < n && !par && sub && (sub->flags & LXF_ADJ); j++)
-			if (m[j].role == R_NONE && !(m[j].flags & (LXF_ADJ | LXF_PERSON | LXF_PREFIX)) &&
-			    strcmp(m[j].code, sub->code) && !at_clause_apart(c->text, q->start, q->end, m[j].start, m[j].end))
-				par = &m[j];
-		/* "… entfielen 20,3 Prozent des japanischen Außenhandels auf die Volksrepublik, die USA
-		 * kamen auf 14,4 Prozent": a bare country of the figure's own clause, the owner named
-		 * elsewhere, is its partner, not the partner of the clause before */
-		if (par && sub && at_clause_apart(c->text, q->start, q->end, par->start, par->end) &&
-		    at_clause_apart(c->text, q->start, q->end, sub->start, sub->end))
-			for (size_t j = 0; j < n; j++)
-				if (m[j].role == R_NONE && !(m[j].flags & (LXF_ADJ | LXF_PERSON | LXF_PREFIX | LXF_ORG)) &&
-				    strcmp(m[j].code, sub->code) && m[j].end <= q->start &&
-				    !at_clause_apart(c->text, q->start, q->end, m[j].start, m[j].end)) {
-					par = &m[j];
-					break;
-				}
-		/* "Die USA kamen auf 18,3 Prozent" after the shares of Korea's exports: a bare country that
-		 * is not the owner of the trade spoken of is its new partner */
-		if (sub && !par && sub->role == R_NONE && !(sub->flags & LXF_ADJ) && c->have_last[KZ_I_TRADE_SHARE] &&
-		    si - c->last_si[KZ_I_TRADE_SHARE] <= 3 && c->sent[c->last_si[KZ_I_TRADE_SHARE]].para == c->sent[si].para &&
-		    c->last[KZ_I_TRADE_SHARE].subject[0] && strcmp(c->last[KZ_I_TRADE_SHARE].subject, sub->code)) {
-			ex_copy(a->subject, sizeof(a->subject), c->last[KZ_I_TRADE_SHARE].subject);
-			ex_copy(a->partner, sizeof(a->partner), sub->code);
-			a->subj_src = 1;
+	case KZ_I_TRADE_SHARE:
+		if (at_trade_roles(c, si, q, m, n, a, &sub, &par))
 			return;
-		}
 		break;
-	}
 	case KZ_I_COST_SHARE:
 		for (size_t i = 0; i < n && !sub; i++)
 			if ((m[i].flags & LXF_GEN) && m[i].start >= q->end && m[i].start - q->end <= 24)

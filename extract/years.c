@@ -150,33 +150,8 @@ static int full_date_before(const char *s, const char *p)
 	return 0;
 }
 
-/* "vor zehn Jahren", "vor 5 Jahren": how many years before the document (0 if not that). */
-static int years_ago(const char *p, const char *end, size_t *len)
-{
-	const char *q, *w, *we;
-	double v = 0;
-
-	if (end - p < 10 || (memcmp(p, "vor ", 4) && memcmp(p, "Vor ", 4)))
-		return 0;
-	w = ex_skip_space(p + 4, end);
-	if (w < end && *w >= '0' && *w <= '9') {
-		for (we = w; we < end && *we >= '0' && *we <= '9'; we++)
-			v = v * 10 + (*we - '0');
-	} else {
-		we = ex_word_end(w, end);
-		if (!ex_numword(w, (size_t)(we - w), &v))
-			return 0;
-	}
-	q = ex_skip_space(we, end);
-	if (end - q >= 6 && !memcmp(q, "Jahren", 6) && v >= 1 && v <= 100) {
-		*len = (size_t)(q + 6 - p);
-		return (int)v;
-	}
-	return 0;
-}
-
-/* " zehn Jahren", " 5 Jahre" at p: how many years (2 to 50; 0 if not that), *len the bytes. */
-static int years_counted(const char *p, const char *end, size_t *len)
+/* " zehn Jahren", " 5 Jahre" at p: how many years (lo to hi; 0 if not that), *len the bytes. */
+static int years_counted(const char *p, const char *end, int lo, int hi, size_t *len)
 {
 	const char *w = ex_skip_space(p, end), *we, *q;
 	double v = 0;
@@ -190,7 +165,7 @@ static int years_counted(const char *p, const char *end, size_t *len)
 			return 0;
 	}
 	q = ex_skip_space(we, end);
-	if (v < 2 || v > 50 || end - q < 5 || memcmp(q, "Jahre", 5))
+	if (v < lo || v > hi || end - q < 5 || memcmp(q, "Jahre", 5))
 		return 0;
 	q += 5;
 	if (q < end && *q == 'n')
@@ -199,6 +174,20 @@ static int years_counted(const char *p, const char *end, size_t *len)
 		return 0;
 	*len = (size_t)(q - p);
 	return (int)v;
+}
+
+/* "vor zehn Jahren", "vor 5 Jahren": how many years before the document (0 if not that). */
+static int years_ago(const char *p, const char *end, size_t *len)
+{
+	size_t k;
+	int v;
+
+	if (end - p < 10 || (memcmp(p, "vor ", 4) && memcmp(p, "Vor ", 4)))
+		return 0;
+	if ((v = years_counted(p + 4, end, 1, 100, &k)) == 0)
+		return 0;
+	*len = 4 + k;
+	return v;
 }
 
 /* "in den fünf Jahren bis 2027", "in den 10 Jahren bis 2030": how many years the span before
@@ -419,7 +408,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				continue;
 			}
 			if (docyear && (te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL && !strcmp(te->value, "past") &&
-			    (ago = years_counted(p + ml, end, &i)) > 0) {
+			    (ago = years_counted(p + ml, end, 2, 50, &i)) > 0) {
 				/* "in den vergangenen zehn Jahren" (a text of 2021): the years before the
 				 * document's, 2011-2020 */
 				out[n].start = (size_t)(p - t);

@@ -118,16 +118,20 @@ static int restated_fact(const struct rp_model *m, size_t fi)
 
 	if (!f->yr || !f->nclaims)
 		return 0;
+	size_t fam = m->fam[fi];
+
 	for (size_t k = 0; k < f->nclaims; k++) {
-		const struct kz_claim *c = &m->t->v[f->claims[k]];
+		size_t ci = f->claims[k];
+		const struct kz_claim *c = &m->t->v[ci];
 		int seen = 0;
-		for (size_t g = 0; g < m->nfacts && !seen; g++) {
-			const struct rp_fact *e = &m->facts[g];
-			if (g == fi || m->fam[g] != m->fam[fi] || !e->yr || e->yr >= f->yr)
+		/* the facts of its family only (rp_model famord) */
+		for (size_t x = m->famstart[fam]; x < m->famstart[fam + 1] && !seen; x++) {
+			const struct rp_fact *e = &m->facts[m->famord[x]];
+			if (!e->yr || e->yr >= f->yr)
 				continue;
 			for (size_t j = 0; j < e->nclaims && !seen; j++) {
 				const struct kz_claim *d = &m->t->v[e->claims[j]];
-				seen = !strcmp(d->doc, c->doc) && d->value == c->value && !strcmp(d->unit, c->unit);
+				seen = m->docno[e->claims[j]] == m->docno[ci] && d->value == c->value && !strcmp(d->unit, c->unit);
 			}
 		}
 		if (!seen)

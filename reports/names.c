@@ -53,7 +53,7 @@ static const char *de_case(char *b, size_t n, const char *code, enum de_case k)
 		/* p */ {"der\xc2\xa0", "den\xc2\xa0", "den\xc2\xa0", "die\xc2\xa0"},
 	};
 	const struct country *c = country_of(code);
-	const char *name = c ? c->de : (*code ? code : "ohne Land");
+	const char *name = rp_country(code, PL_DE);
 	int g = !c ? 0 : c->gender == 'f' ? 1 : c->gender == 'm' ? 2 : c->gender == 'p' ? 3 : 0;
 	size_t len = strlen(name);
 
@@ -83,9 +83,10 @@ static const char *country_adj_en(const char *code)
 
 const char *rp_country(const char *code, enum pl_lang lang)
 {
-	for (const struct country *c = countries; c->code; c++)
-		if (!strcmp(c->code, code))
-			return lang == PL_DE ? c->de : c->en;
+	const struct country *c = country_of(code);
+
+	if (c)
+		return lang == PL_DE ? c->de : c->en;
 	return *code ? code : (lang == PL_DE ? "ohne Land" : "no country");
 }
 
