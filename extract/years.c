@@ -366,12 +366,13 @@ static int year_written_before(const char *t, const char *p, size_t lim)
 		if (*x == '\n' && x > t && x[-1] == '\n')
 			return 0;
 		if (x + 4 <= p && at_year_at(x, p, &y) && !at_digit(x[-1]) && x[-1] != '.' && x[-1] != ',') {
-			/* the end of a span ("2022 bis 2026") is no one time to point back to */
+			/* the end of a span ("2022 bis 2026") is no one time to point back to, nor a
+			 * period's start ("seit 2004") */
 			const char *b = x;
 			while (b > t && b[-1] == ' ')
 				b--;
 			if ((b > t && (b[-1] == '-' || b[-1] == '/')) || (b - t >= 3 && !memcmp(b - 3, "bis", 3)) ||
-			    (b - t >= 3 && !memcmp(b - 3, "\xe2\x80\x93", 3)))
+			    (b - t >= 3 && !memcmp(b - 3, "\xe2\x80\x93", 3)) || (b - t >= 4 && !memcmp(b - 4, "seit", 4)))
 				return 0;
 			return y;
 		}
@@ -449,7 +450,17 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				/* "seit dem Lieferstopp von 2010 … Damals kamen gut 90 Prozent …": the year
 				 * written last before it, in its paragraph and the 400 bytes before */
 				/* (not in an aside on a figure: "(damals rund 9,3 Mrd. US-Dollar)" is a rate) */
-				int ty = in_parenthesis(t + s, p) ? 0 : year_written_before(t, p, 400);
+				int ty = 0;
+				/* a time point its sentence dated before it, not a period's start ("Schon 2023
+				 * war der Anteil erstmals seit 2004 gefallen; die USA kamen damals auf …": 2023) */
+				for (size_t k = n; k-- > 0 && !ty;)
+					if (strlen(out[k].text) == 4 && !out[k].since && !out[k].target && !out[k].compared &&
+					    !out[k].baseline)
+						ty = (int)strtol(out[k].text, NULL, 10);
+				if (!ty)
+					ty = year_written_before(t, t + s, 400);
+				if (in_parenthesis(t + s, p))
+					ty = 0;
 				if (ty) {
 					out[n].start = (size_t)(p - t);
 					out[n].end = out[n].start + ml;
