@@ -557,11 +557,13 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			a->ind = KZ_I_BUDGET;
 			at_set_detail(a, cue->detail);
 			a->detail_weak |= (cue->flags & (LXF_GENERIC | LXF_WEAK)) != 0;
-			/* a cue of no sub-kind whose paragraph named none either: the kind of the money
-			 * just before ("… 1,0389 Billionen Won (rund 900 Mio. US-Dollar). Trump hatte fünf
-			 * Milliarden Dollar gefordert": host-nation support) */
-			if (!a->detail[0] && c->have_money && si - c->money_si <= 2 &&
-			    c->sent[c->money_si].para == c->sent[si].para) {
+			/* a cue of no sub-kind whose paragraph named none either, or a word of any spending
+			 * whose search stopped at money named between: the kind of the money just before
+			 * ("… 1,0389 Billionen Won (rund 900 Mio. US-Dollar). Trump hatte fünf Milliarden
+			 * Dollar gefordert": host-nation support; "… auf 88,5 Mrd. US-Dollar … Russlands
+			 * Ausgaben von geschätzt 149 Mrd. Dollar": SIPRI's military expenditure) */
+			if ((!a->detail[0] || ((cue->flags & LXF_GENERIC) && c->money_si < si)) && c->have_money &&
+			    si - c->money_si <= 2 && c->sent[c->money_si].para == c->sent[si].para) {
 				/* its kind, not its form: a yearly rate or a part is that figure's own */
 				snprintf(a->detail, sizeof(a->detail), "%.*s",
 					 (int)kz_detail_base(c->money.detail, NULL, NULL), c->money.detail);
