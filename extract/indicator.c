@@ -82,17 +82,18 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 				money = !strcmp(h[i].e->value, "budget");
 			if (money) /* (the ending is looked up only for a word a stem of money stands in) */
 				u = ex_lex_suffix(lx, LX_UNIT, p, (size_t)(we - p));
-			/* "Verteidigungsminister", "Haushaltsausschussvorsitzende": a compound that ends in an
-			 * office (status.tsv title) names a person, not a kind of money either */
-			const struct ex_lex_entry *o = money && ex_upper_at(p, we) ? ex_lex_suffix(lx, LX_TITLE, p, (size_t)(we - p)) : NULL;
-			if (money && !o && ex_upper_at(p, we)) {
-				/* … or in a body that speaks ("Beschaffungsbehörde", grammar.tsv source, flag body) */
+			/* "Verteidigungsminister", "Handelsministerium", "Beschaffungsbehörde": a compound that
+			 * ends in an office (status.tsv title) or a body that speaks (grammar.tsv source, flag
+			 * body) names who, not what is measured — none of its stems count */
+			const struct ex_lex_entry *o = ex_upper_at(p, we) ? ex_lex_suffix(lx, LX_TITLE, p, (size_t)(we - p)) : NULL;
+			if (!o && ex_upper_at(p, we)) {
 				o = ex_lex_suffix(lx, LX_SOURCE, p, (size_t)(we - p));
 				if (o && !(o->flags & LXF_BODY))
 					o = NULL;
 			}
-			if ((u && (u->flags & LXF_SUFFIX) && !strcmp(u->value, "count") && u->klen < (size_t)(we - p)) ||
-			    (o && (o->flags & LXF_SUFFIX) && o->klen < (size_t)(we - p))) {
+			if (o && (o->flags & LXF_SUFFIX) && o->klen < (size_t)(we - p)) {
+				n = first;
+			} else if (u && (u->flags & LXF_SUFFIX) && !strcmp(u->value, "count") && u->klen < (size_t)(we - p)) {
 				size_t k = first;
 				for (size_t i = first; i < n; i++)
 					if (strcmp(h[i].e->value, "budget"))
