@@ -148,6 +148,11 @@ struct kz_csv_reader;
 struct kz_csv_reader *kz_csv_reader_new(const char *path, kz_csv_row_fn row, void *arg);
 int kz_csv_reader_feed(struct kz_csv_reader *r, const char *data, size_t len, struct kz_err *err);
 int kz_csv_reader_finish(struct kz_csv_reader *r, enum kz_csv_dialect *dialect, struct kz_err *err);
+/* The line the next byte fed begins or continues (1 at the start). */
+long kz_csv_reader_line(const struct kz_csv_reader *r);
+/* 1 when what was fed ended with a line end between two records (not inside a quoted field), the
+ * header read, and no error or stop: a new piece of the table may begin here. */
+int kz_csv_reader_between(const struct kz_csv_reader *r);
 void kz_csv_reader_free(struct kz_csv_reader *r);
 
 /*

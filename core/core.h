@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -77,8 +78,21 @@ void kz_buf_init(struct kz_buf *b, size_t max);
 void kz_buf_release(struct kz_buf *b);
 void kz_buf_reset(struct kz_buf *b);
 int kz_buf_add(struct kz_buf *b, const void *p, size_t n);
-int kz_buf_addc(struct kz_buf *b, int c);
-int kz_buf_adds(struct kz_buf *b, const char *s);
+/* Inline: the writers of findings and consensus rows add millions of short pieces. */
+static inline int kz_buf_addc(struct kz_buf *b, int c)
+{
+	char ch = (char)c;
+	if (!b->max && b->len + 2 <= b->alloc) {
+		b->s[b->len++] = ch;
+		b->s[b->len] = '\0';
+		return 0;
+	}
+	return kz_buf_add(b, &ch, 1);
+}
+static inline int kz_buf_adds(struct kz_buf *b, const char *s)
+{
+	return kz_buf_add(b, s, strlen(s));
+}
 int kz_buf_addf(struct kz_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
@@ -93,6 +107,8 @@ struct kz_arena {
 };
 void kz_arena_init(struct kz_arena *a);
 void kz_arena_release(struct kz_arena *a);
+/* Move every copy of from into a (from is empty after; what it held lives as long as a). */
+void kz_arena_adopt(struct kz_arena *a, struct kz_arena *from);
 /* Copy n bytes of s plus a NUL into the arena; returns the copy. */
 const char *kz_arena_strndup(struct kz_arena *a, const char *s, size_t n);
 const char *kz_arena_strdup(struct kz_arena *a, const char *s);

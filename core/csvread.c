@@ -192,6 +192,16 @@ int kz_csv_reader_finish(struct kz_csv_reader *r, enum kz_csv_dialect *dialect, 
 	return r->rc ? r->rc : r->stop;
 }
 
+long kz_csv_reader_line(const struct kz_csv_reader *r)
+{
+	return r->line;
+}
+
+int kz_csv_reader_between(const struct kz_csv_reader *r)
+{
+	return r->started && !r->rc && !r->stop && r->at_line_start && !r->open;
+}
+
 void kz_csv_reader_free(struct kz_csv_reader *r)
 {
 	if (!r)

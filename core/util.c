@@ -184,17 +184,6 @@ int kz_buf_add(struct kz_buf *b, const void *p, size_t n)
 	return 0;
 }
 
-int kz_buf_addc(struct kz_buf *b, int c)
-{
-	char ch = (char)c;
-	return kz_buf_add(b, &ch, 1);
-}
-
-int kz_buf_adds(struct kz_buf *b, const char *s)
-{
-	return kz_buf_add(b, s, strlen(s));
-}
-
 int kz_buf_addf(struct kz_buf *b, const char *fmt, ...)
 {
 	char tmp[256], *big;
@@ -255,6 +244,24 @@ void kz_arena_release(struct kz_arena *a)
 		free(b);
 	}
 	a->head = NULL;
+}
+
+void kz_arena_adopt(struct kz_arena *a, struct kz_arena *from)
+{
+	struct kz_arena_block *tail = from->head;
+
+	if (!tail)
+		return;
+	while (tail->next)
+		tail = tail->next;
+	/* behind a's current block, which goes on taking copies */
+	if (a->head) {
+		tail->next = a->head->next;
+		a->head->next = from->head;
+	} else {
+		a->head = from->head;
+	}
+	from->head = NULL;
 }
 
 const char *kz_arena_strndup(struct kz_arena *a, const char *s, size_t n)

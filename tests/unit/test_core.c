@@ -561,6 +561,135 @@ static void test_csv_pieces(void)
 	T_CHECK(ok);
 }
 
+/* Every warning as "line code message" lines, to compare two reads of one table. */
+static void log_cb(const struct kz_err *e, void *arg)
+{
+	kz_buf_addf(arg, "%ld %d %s\n", e->line, e->code, e->msg);
+}
+
+/* The rows of t as "line id value" lines. */
+static void dump_table(const struct kz_table *t, struct kz_buf *b)
+{
+	for (size_t i = 0; i < t->n; i++)
+		kz_buf_addf(b, "%ld %s %.17g\n", t->v[i].line, t->v[i].id, t->v[i].value);
+}
+
+/* A file big enough to be read in two halves gives what one reader of the same bytes gives:
+ * claims in order with their lines, the first ten problems named and the rest counted, an error's
+ * line; also when a quoted field with line ends runs across the middle. */
+static void read_halves_as(const char *name, int quoted_middle, int fatal)
+{
+	char path[] = "/tmp/kz-halves-XXXXXX";
+	struct kz_buf csv = KZ_BUF_INIT, a = KZ_BUF_INIT, b = KZ_BUF_INIT, wa = KZ_BUF_INIT, wb = KZ_BUF_INIT;
+	struct kz_table t1, t2;
+	struct kz_err e1, e2;
+	int fd = mkstemp(path), rc1, rc2;
+	const size_t size = 20u * 1024 * 1024, mid = size / 2;
+	size_t rows = 0, bad_line = 0;
+
+	kz_buf_adds(&csv, "id,value,unit,sentence\n");
+	for (size_t i = 0; csv.len < size; i++, rows++) {
+		/* problems in both halves, more than are named: units unknown (kept), values bad (left out) */
+		const char *unit = i % 61000 == 7 ? "Panzer" : "persons";
+		const char *value = i % 97000 == 5 ? "1e400" : NULL;
+		if (fatal) {
+			unit = "persons";
+			value = !bad_line && csv.len > size / 4 * 3 ? "1e400" : NULL;
+			if (value)
+				bad_line = i + 2;
+		}
+		if (quoted_middle && csv.len > mid - 16384 && csv.len < mid) {
+			/* a sentence with line ends from before the middle to well after it */
+			kz_buf_addf(&csv, "q%zu,%zu,persons,\"Satz\nmit", i, i);
+			while (csv.len < mid + 49152)
+				kz_buf_adds(&csv, " Zeilen\nenden");
+			kz_buf_adds(&csv, "\"\n");
+			continue;
+		}
+		if (value)
+			kz_buf_addf(&csv, "r%zu,%s,%s,Satz %zu\n", i, value, unit, i);
+		else
+			kz_buf_addf(&csv, "r%zu,%zu,%s,Satz %zu\n", i, i, unit, i);
+	}
+	T_CHECK(fd >= 0 && write(fd, csv.s, csv.len) == (ssize_t)csv.len && csv.len > 16u * 1024 * 1024);
+	close(fd);
+	kz_table_init(&t1);
+	kz_table_init(&t2);
+	rc1 = kz_claims_parse_csv(&t1, csv.s, csv.len, path, fatal ? NULL : log_cb, &wa, &e1);
+	rc2 = kz_claims_read_csv(&t2, path, fatal ? NULL : log_cb, &wb, &e2);
+	dump_table(&t1, &a);
+	dump_table(&t2, &b);
+	T_CHECK(rc1 == rc2);
+	if (fatal) {
+		T_CHECK(rc2 == KZ_EINPUT && e1.line == e2.line && e2.line == (long)bad_line);
+	} else {
+		T_CHECK(rc2 == 0 && t2.n > rows - 20 && a.s && b.s && !strcmp(a.s, b.s));
+		T_CHECK(wa.s && wb.s && !strcmp(wa.s, wb.s) && strstr(wb.s, "more rows with problems"));
+	}
+	if (t_fail)
+		fprintf(stderr, "read_halves %s: %zu vs %zu claims\n", name, t1.n, t2.n);
+	kz_table_release(&t1);
+	kz_table_release(&t2);
+	kz_buf_release(&csv);
+	kz_buf_release(&a);
+	kz_buf_release(&b);
+	kz_buf_release(&wa);
+	kz_buf_release(&wb);
+	unlink(path);
+}
+
+static void test_read_halves(void)
+{
+	read_halves_as("rows", 0, 0);
+	read_halves_as("quoted middle", 1, 0);
+	read_halves_as("error in the second half", 0, 1);
+}
+
+/* A claim whose id was read before is dropped (from row `from` on), the first kept; empty ids
+ * never repeat; the first dropped id is named. */
+static void test_drop_repeats(void)
+{
+	struct kz_table t;
+	struct kz_claim c;
+	const char *first;
+	char id[32];
+	size_t kept_early = 0, n;
+
+	kz_table_init(&t);
+	memset(&c, 0, sizeof(c));
+	c.unit = "persons";
+	/* rows 0..2999: ids a0..a2999, a7 twice before `from` (both kept) */
+	for (int i = 0; i < 3000; i++) {
+		snprintf(id, sizeof(id), "a%d", i);
+		c.id = id;
+		c.value = i;
+		kz_table_add(&t, &c);
+	}
+	c.id = "a7";
+	kz_table_add(&t, &c);
+	n = t.n;
+	/* from here: every third id again, and empty ids */
+	for (int i = 0; i < 3000; i += 3) {
+		snprintf(id, sizeof(id), "a%d", i);
+		c.id = id;
+		c.value = -i;
+		kz_table_add(&t, &c);
+		c.id = "";
+		kz_table_add(&t, &c);
+	}
+	c.id = "neu";
+	kz_table_add(&t, &c);
+	T_CHECK(kz_table_drop_repeats(&t, n, &first) == 1000);
+	T_STREQ(first, "a0");
+	T_CHECK(t.n == 3001 + 1000 + 1);
+	for (size_t i = 0; i < t.n; i++)
+		kept_early += t.v[i].id[0] == 'a' && t.v[i].value >= 0;
+	T_CHECK(kept_early == 3001); /* the second a7 came before `from` */
+	T_STREQ(t.v[t.n - 1].id, "neu");
+	T_CHECK(kz_table_drop_repeats(&t, 0, &first) == 1 && !strcmp(first, "a7"));
+	kz_table_release(&t);
+}
+
 static void test_detail_words(void)
 {
 	char b[96];
@@ -594,6 +723,8 @@ int main(void)
 	test_num_range();
 	test_csv_rows();
 	test_csv_pieces();
+	test_read_halves();
+	test_drop_repeats();
 	test_buf();
 	roundtrip(KZ_CSV_PLAIN);
 	roundtrip(KZ_CSV_EXCEL_DE);
