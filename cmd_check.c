@@ -5,6 +5,7 @@
 #include "extract/extract.h"
 #include "stats/stats.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -133,6 +134,39 @@ static int write_csv(const char *path, const struct st_result *r, const struct k
 		return KZ_EXIT_SYSTEM;
 	}
 	return 0;
+}
+
+/* findings.csv and consensus.csv are written at once, one in a thread of its own, when both go to
+ * files: the two writers only read the result. */
+struct write_job {
+	const char *path;
+	const struct st_result *r;
+	const struct kz_table *t;
+	enum kz_csv_dialect d;
+	int rc;
+};
+
+static void *write_consensus(void *arg)
+{
+	struct write_job *j = arg;
+	j->rc = write_csv(j->path, j->r, j->t, 0, j->d);
+	return NULL;
+}
+
+static int write_both(const char *out, const char *cons, const struct st_result *r, const struct kz_table *t,
+		      enum kz_csv_dialect d)
+{
+	struct write_job j = {cons, r, t, d, 0};
+	pthread_t th;
+	int rc, side = out && cons && strcmp(out, "-") && strcmp(cons, "-") && strcmp(out, cons) &&
+		       pthread_create(&th, NULL, write_consensus, &j) == 0;
+
+	rc = out ? write_csv(out, r, t, 1, d) : 0;
+	if (side)
+		pthread_join(th, NULL);
+	else if (cons)
+		j.rc = write_csv(cons, r, t, 0, d);
+	return rc ? rc : j.rc;
 }
 
 struct check_job {
@@ -306,9 +340,7 @@ int cmd_check(int argc, char **argv)
 	}
 	if (!out || strcmp(out, "-"))
 		st_summary_write(&res, &t, so.lang, out ? 40 : 0, out, stdout); /* all of them when nowhere else */
-	if (out && (rc = write_csv(out, &res, &t, 1, d)))
-		worst = rc;
-	if (cons && (rc = write_csv(cons, &res, &t, 0, d)))
+	if ((rc = write_both(out, cons, &res, &t, d)) != 0)
 		worst = rc;
 	if (fflush(stdout) != 0) {
 		kz_warn("check: cannot write to stdout");

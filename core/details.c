@@ -7,6 +7,7 @@
 #include "core/core.h"
 #include "core/data.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@ struct detail_words {
 
 static struct detail_words words[MAX_DETAILS];
 static size_t nwords;
-static int loaded;
+static pthread_once_t loaded = PTHREAD_ONCE_INIT; /* the checks run in two threads */
 
 static void cell(char *dst, size_t n, const char *s, const char *e)
 {
@@ -32,7 +33,6 @@ static void load(void)
 	const struct kz_blob *b = kz_data_find("details.tsv");
 	const char *p, *end;
 
-	loaded = 1;
 	if (!b)
 		return;
 	for (p = b->data, end = b->data + b->len; p < end && nwords < MAX_DETAILS;) {
@@ -73,8 +73,7 @@ const char *kz_detail_words(char *dst, size_t n, const char *detail, int english
 	size_t base = kz_detail_base(detail, &yearly, &parted);
 	const char *tail = parted ? (english ? " (part)" : " (Teilbetrag)") : "";
 
-	if (!loaded)
-		load();
+	pthread_once(&loaded, load);
 	for (size_t i = 0; i < nwords; i++)
 		if (strlen(words[i].code) == base && !strncmp(words[i].code, detail, base)) {
 			snprintf(dst, n, "%s%s%s", english ? words[i].en : words[i].de,

@@ -2,6 +2,7 @@
 #include "stats_int.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,6 +204,31 @@ static int cmp_finding(const void *a, const void *b)
 	return 0;
 }
 
+/* The consensus stage reads the context as the finding stages do and writes only its own result:
+ * it runs beside them, into a result of its own appended after theirs (the order stays that of one
+ * thread). */
+struct side_job {
+	struct st_ctx x;
+	struct st_result r;
+};
+
+static void *side_consensus(void *arg)
+{
+	struct side_job *j = arg;
+	st_consensus(&j->x);
+	return NULL;
+}
+
+/* Tables smaller than this are checked in one thread: the second would cost more than it saves. */
+#define SIDE_MIN 20000
+
+static void finding_stages(struct st_ctx *x)
+{
+	st_conflicts(x);
+	st_arithmetic(x);
+	st_disputed(x);
+}
+
 int st_check(const struct kz_table *t, const struct st_rates *fx, const struct st_docinfo *docs,
 	     const struct st_options *o, struct st_result *r, struct kz_err *err)
 {
@@ -265,10 +291,28 @@ int st_check(const struct kz_table *t, const struct st_rates *fx, const struct s
 
 	st_currency_pairs(&x);
 	st_group(&x);
-	st_conflicts(&x);
-	st_arithmetic(&x);
-	st_disputed(&x);
-	st_consensus(&x);
+	{
+		struct side_job *side = n >= SIDE_MIN ? kz_xmalloc(sizeof(*side)) : NULL;
+		pthread_t th;
+		if (side) {
+			side->x = x;
+			st_result_init(&side->r);
+			side->x.r = &side->r;
+			if (pthread_create(&th, NULL, side_consensus, side) != 0) {
+				st_result_release(&side->r);
+				free(side);
+				side = NULL;
+			}
+		}
+		finding_stages(&x);
+		if (side) {
+			pthread_join(th, NULL);
+			st_result_merge(r, &side->r);
+			free(side);
+		} else {
+			st_consensus(&x);
+		}
+	}
 
 	if (r->nf > f0)
 		qsort(r->f + f0, r->nf - f0, sizeof(*r->f), cmp_finding);

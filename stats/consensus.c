@@ -16,22 +16,65 @@
 #define NOISE 0.01 /* relative deviation every claim is allowed (rounding): keeps weights finite */
 
 /*
+ * What the stages below read of each fact claim, copied once in order[] positions: a table of a
+ * million claims lies in memory in the order it was read, the buckets visit it in fact order, and
+ * every pass over scattered claims costs a cache miss a claim.
+ */
+struct gathered {
+	double *val, *lo, *hi; /* the claim's value and interval (in US dollars in a mixed bucket) */
+	uint32_t *src, *doc;   /* its source (x->srcid) and document (x->docid) */
+};
+
+static void gather(const struct st_ctx *x, struct gathered *g)
+{
+	size_t n = x->norder ? x->norder : 1;
+
+	g->val = kz_xmalloc(n * sizeof(double));
+	g->lo = kz_xmalloc(n * sizeof(double));
+	g->hi = kz_xmalloc(n * sizeof(double));
+	g->src = kz_xmalloc(n * sizeof(uint32_t));
+	g->doc = kz_xmalloc(n * sizeof(uint32_t));
+	for (size_t bi = 0; bi < x->nb; bi++) {
+		const struct st_bucket *b = &x->b[bi];
+		for (size_t k = b->start; k < b->start + b->n; k++) {
+			size_t i = x->order[k];
+			g->val[k] = st_val(x, b, i);
+			g->lo[k] = st_lo(x, b, i);
+			g->hi[k] = st_hi(x, b, i);
+			g->src[k] = x->srcid[i];
+			g->doc[k] = x->docid[i];
+		}
+	}
+}
+
+static void gathered_release(struct gathered *g)
+{
+	free(g->val);
+	free(g->lo);
+	free(g->hi);
+	free(g->src);
+	free(g->doc);
+}
+
+/*
  * CATD (Li et al., VLDB 2015): w_s = chi2_{alpha/2}(n_s) / sum of squared
  * normalised deviations of s's claims from the current truths; truths are the
  * weighted means. A source is who vouches for a figure (x->srcid: the named
  * originator, else the publisher), not a document: ten outlets repeating one
  * ministry's figure are one source, and within one fact-year a source has one
  * vote, shared among its claims (share[]). Values, sources and shares are
- * copied into flat arrays (in order[] positions) so the iterations run over
- * contiguous memory.
+ * flat arrays (in order[] positions) so the iterations run over contiguous
+ * memory.
  */
-static void catd_weights(struct st_ctx *x, double *truth, double *w, double *share, unsigned char *multi)
+static void catd_weights(struct st_ctx *x, const struct gathered *g, double *truth, double *w, double *share,
+			 unsigned char *multi)
 {
-	size_t ns = x->src_in.n, n = x->norder;
+	size_t ns = x->src_in.n;
 	double *dev = kz_xcalloc(ns ? ns : 1, sizeof(double));
 	double *cnt = kz_xcalloc(ns ? ns : 1, sizeof(double)); /* claims per source, one vote per fact-year */
-	double *val = kz_xmalloc((n ? n : 1) * sizeof(double)), *tmp;
-	uint32_t *src = kz_xmalloc((n ? n : 1) * sizeof(uint32_t));
+	const double *val = g->val;
+	const uint32_t *src = g->src;
+	double *tmp;
 	double chi[CHI_MEMO] = {0}; /* chi2 quantile by claim count */
 
 	for (size_t bi = 0; bi < x->nb; bi++) {
@@ -39,8 +82,6 @@ static void catd_weights(struct st_ctx *x, double *truth, double *w, double *sha
 		double v[64];
 		size_t m = 0, distinct = 0;
 		for (size_t k = b->start; k < b->start + b->n; k++) {
-			val[k] = st_val(x, b, x->order[k]);
-			src[k] = x->srcid[x->order[k]];
 			if (cnt[src[k]]++ == 0)
 				distinct++;
 			if (m < 64)
@@ -113,14 +154,12 @@ static void catd_weights(struct st_ctx *x, double *truth, double *w, double *sha
 		}
 	}
 	free(tmp);
-	free(val);
-	free(src);
 	free(dev);
 	free(cnt);
 }
 
 /* Robust z of each document's figure against the median of the documents (>= 3 documents). */
-static void bucket_outliers(struct st_ctx *x, const struct st_bucket *b, double *work)
+static void bucket_outliers(struct st_ctx *x, const struct gathered *g, const struct st_bucket *b, double *work)
 {
 	size_t nrep = 0;
 	double med, mad;
@@ -131,9 +170,9 @@ static void bucket_outliers(struct st_ctx *x, const struct st_bucket *b, double 
 	for (size_t k = b->start; k < b->start + b->n;) {
 		size_t e = k, m = 0;
 		double tmp[32];
-		while (e < b->start + b->n && x->docid[x->order[e]] == x->docid[x->order[k]]) {
+		while (e < b->start + b->n && g->doc[e] == g->doc[k]) {
 			if (m < 32)
-				tmp[m++] = st_val(x, b, x->order[e]);
+				tmp[m++] = g->val[e];
 			e++;
 		}
 		gsl_sort(tmp, 1, m);
@@ -145,9 +184,9 @@ static void bucket_outliers(struct st_ctx *x, const struct st_bucket *b, double 
 	mad = gsl_stats_mad(work, 1, nrep, work + nrep);
 	for (size_t k = b->start; k < b->start + b->n; k++) {
 		size_t i = x->order[k];
-		double v = st_val(x, b, i), rel = med != 0 ? fabs(v - med) / fabs(med) : INFINITY;
+		double v = g->val[k], rel = med != 0 ? fabs(v - med) / fabs(med) : INFINITY;
 		double z = mad > 0 ? fabs(v - med) / mad : (v != med ? INFINITY : 0);
-		if (z > x->o->outlier_z && rel > x->o->outlier_rel && !(st_lo(x, b, i) <= med && med <= st_hi(x, b, i))) {
+		if (z > x->o->outlier_z && rel > x->o->outlier_rel && !(g->lo[k] <= med && med <= g->hi[k])) {
 			enum st_lang lang = x->o->lang;
 			struct kz_buf e = KZ_BUF_INIT;
 			char s1[64], s2[64];
@@ -173,7 +212,7 @@ static void bucket_outliers(struct st_ctx *x, const struct st_bucket *b, double 
  * fitted robustly (bisquare) over the years; a year far off the line (robust
  * z and relative distance as for outliers) marks its claims.
  */
-static void trend_outliers(struct st_ctx *x, size_t f0, size_t f1)
+static void trend_outliers(struct st_ctx *x, const struct gathered *g, size_t f0, size_t f1)
 {
 	size_t m = 0, idx[64];
 	const char *unit = NULL;
@@ -208,7 +247,7 @@ static void trend_outliers(struct st_ctx *x, size_t f0, size_t f1)
 		double tmp[32];
 		size_t n = 0;
 		for (size_t j = b->start; j < b->start + b->n && n < 32; j++)
-			tmp[n++] = st_val(x, b, x->order[j]);
+			tmp[n++] = g->val[j];
 		gsl_sort(tmp, 1, n);
 		gsl_matrix_set(X, k, 0, 1);
 		gsl_matrix_set(X, k, 1, b->yr.y0 - mean);
@@ -262,15 +301,8 @@ static int cmp_weight(const void *a, const void *b)
 	return strcmp(p->doc, q->doc);
 }
 
-/* The name a source goes by in consensus.csv: a named source or publisher as it is, a document
- * by its path. */
-static const char *source_name(const struct st_ctx *x, size_t i)
-{
-	return x->src_in.key[x->srcid[i]];
-}
-
-static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double truth, const double *w,
-			  const double *share)
+static void consensus_row(struct st_ctx *x, const struct gathered *g, const struct st_bucket *b, double truth,
+			  const double *w, const double *share)
 {
 	struct st_result *r = x->r;
 	const struct kz_claim *c0 = &x->t->v[x->order[b->start]];
@@ -292,8 +324,10 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 	c->w = st_result_alloc(r, b->n, sizeof(struct st_weight));
 	for (size_t k = b->start; k < b->start + b->n; k++) {
 		size_t i = x->order[k], j;
-		double lo = st_lo(x, b, i), hi = st_hi(x, b, i), wi = w[x->srcid[i]] * share[k];
-		const char *sn = source_name(x, i);
+		double lo = g->lo[k], hi = g->hi[k], v = g->val[k], wi = w[g->src[k]] * share[k];
+		/* the name a source goes by in consensus.csv: a named source or publisher as it is, a
+		 * document by its path */
+		const char *sn = x->src_in.key[g->src[k]];
 		c->claims[k - b->start] = i;
 		ilo = fmax(ilo, lo);
 		ihi = fmin(ihi, hi);
@@ -301,10 +335,10 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 		maxhi = fmax(maxhi, hi);
 		sw += wi;
 		{
-			double half = (hi - lo) / 2, floor = fabs(st_val(x, b, i)) * 1e-4 + 1e-12;
+			double half = (hi - lo) / 2, floor = fabs(v) * 1e-4 + 1e-12;
 			double pi = wi / ((half > floor ? half : floor) * (half > floor ? half : floor));
 			pw += pi;
-			pv += pi * st_val(x, b, i);
+			pv += pi * v;
 		}
 		/* the row's sources: few, so a short scan finds one seen before */
 		for (j = 0; j < nw && c->w[j].doc != sn; j++)
@@ -324,7 +358,7 @@ static void consensus_row(struct st_ctx *x, const struct st_bucket *b, double tr
 	qsort(c->w, nw, sizeof(*c->w), cmp_weight);
 	if (b->n == 1) {
 		c->method = "single";
-		c->estimate = st_val(x, b, x->order[b->start]);
+		c->estimate = g->val[b->start];
 		c->low = ilo;
 		c->high = ihi;
 	} else if (ilo <= ihi) {
@@ -354,25 +388,28 @@ void st_consensus(struct st_ctx *x)
 	double *share = kz_xmalloc((x->norder ? x->norder : 1) * sizeof(double));
 	unsigned char *multi = kz_xmalloc(x->nb ? x->nb : 1);
 	size_t maxn = 1;
+	struct gathered g;
 
-	catd_weights(x, truth, w, share, multi);
+	gather(x, &g);
+	catd_weights(x, &g, truth, w, share, multi);
 	for (size_t bi = 0; bi < x->nb; bi++)
 		if (x->b[bi].n > maxn)
 			maxn = x->b[bi].n;
 	{
 		double *work = kz_xmalloc(2 * maxn * sizeof(double));
 		for (size_t bi = 0; bi < x->nb; bi++) {
-			consensus_row(x, &x->b[bi], truth[bi], w, share);
+			consensus_row(x, &g, &x->b[bi], truth[bi], w, share);
 			if (x->b[bi].year[0])
-				bucket_outliers(x, &x->b[bi], work);
+				bucket_outliers(x, &g, &x->b[bi], work);
 		}
 		free(work);
 	}
 	for (size_t f0 = 0, f1; f0 < x->nb; f0 = f1) {
 		for (f1 = f0; f1 < x->nb && x->b[f1].fact == x->b[f0].fact; f1++)
 			;
-		trend_outliers(x, f0, f1);
+		trend_outliers(x, &g, f0, f1);
 	}
+	gathered_release(&g);
 	free(truth);
 	free(w);
 	free(share);

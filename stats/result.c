@@ -89,6 +89,34 @@ struct st_finding *st_result_add(struct st_result *r, enum st_kind k, enum st_se
 	return f;
 }
 
+void st_result_merge(struct st_result *r, struct st_result *from)
+{
+	struct memblk *m = from->mem;
+
+	if (from->nf) {
+		KZ_GROW(r->f, r->falloc, r->nf + from->nf);
+		memcpy(r->f + r->nf, from->f, from->nf * sizeof(*r->f));
+		r->nf += from->nf;
+	}
+	if (from->nc) {
+		KZ_GROW(r->c, r->calloc, r->nc + from->nc);
+		memcpy(r->c + r->nc, from->c, from->nc * sizeof(*r->c));
+		r->nc += from->nc;
+	}
+	for (int k = 0; k < ST_K__N; k++)
+		r->count[k] += from->count[k];
+	r->nerrors += from->nerrors;
+	kz_arena_adopt(&r->arena, &from->arena);
+	if (m) {
+		while (m->next)
+			m = m->next;
+		m->next = r->mem;
+		r->mem = from->mem;
+		from->mem = NULL;
+	}
+	st_result_release(from);
+}
+
 struct st_consensus *st_result_add_consensus(struct st_result *r)
 {
 	struct st_consensus *c;

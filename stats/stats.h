@@ -89,6 +89,8 @@ struct st_result {
 };
 void st_result_init(struct st_result *r);
 void st_result_release(struct st_result *r);
+/* Append from's findings and consensus rows to r (their strings move too); from is released. */
+void st_result_merge(struct st_result *r, struct st_result *from);
 
 /*
  * Reference exchange rates: annual averages, units of a currency per US
