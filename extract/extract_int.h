@@ -71,6 +71,7 @@ enum ex_lex_kind {
 	LX_BUY,        /* a word of buying, a stem: kauft, bestellt — its seller by "bei", "in", "von" (value seller) */
 	LX_TITLE,      /* an office before a person's name: Premierminister, *präsident — "Premierminister Rishi Sunak sagte" */
 	LX_AMOUNTREF,  /* a demonstrative that points to the money named before: dieses Betrags, diese Summe */
+	LX_COORD,      /* a word joining two figures that share the noun after the second: und, oder (num_carry.c) */
 	LX__N
 };
 

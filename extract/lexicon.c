@@ -61,6 +61,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_GETS] = "gets",
 	[LX_TITLE] = "title",
 	[LX_AMOUNTREF] = "amountref",
+	[LX_COORD] = "coord",
 };
 
 static int parse_flags(const char *s)

@@ -13,6 +13,11 @@
  *     that the noun right before it names ("Einzelplan 14").
  *  1. In a table row, the unit and scale its column's header cell names ("| Land |
  *     Verteidigungsetat (Mrd. Euro) |"); the column is counted on from the number before.
+ *     Before the walk below, from the sentence's end back to its start: a figure joined to the
+ *     next by a coordinating word or a comma and a country shares the noun written after that
+ *     one ("rund 11.500 amerikanische und etwa 300.000 südkoreanische Soldaten", "rund 35.000,
+ *     in Japan etwa 54.000 und in Südkorea 28.500 US-Soldaten"): backwards, so a chain of them
+ *     takes the unit of its last.
  *  2. The nearest figure before it that may lend its unit: no factor, no fraction in words,
  *     and no percent for a number above 100.
  *  3. A count noun before it in its clause that is not another figure's unit ("eine Truppe
@@ -155,6 +160,67 @@ static int parallel_gap(const struct ex_scan *sc, const char *a, const char *b)
 	return country;
 }
 
+/* A lower-case word with an adjective's ending ("amerikanische", "deutschen"). */
+static int adjective_word(const char *w, const char *we)
+{
+	size_t k = (size_t)(we - w);
+
+	if (k < 4 || ex_upper_at(w, we))
+		return 0;
+	return w[k - 1] == 'e' || ((w[k - 1] == 'n' || w[k - 1] == 'r' || w[k - 1] == 's' || w[k - 1] == 'm') && w[k - 2] == 'e');
+}
+
+/*
+ * Between two figures [a, b), the words of a coordination whose shared noun follows the second:
+ * up to two adjectives after the first, a coordinating word (grammar.tsv coord) or a comma, then
+ * up to three words, each a qualifier, a preposition or article (grammar.tsv role), or a country
+ * ("amerikanische und etwa", ", in Japan etwa", "und in Südkorea"). After a comma a country must
+ * be among them: ", was etwa 20 Prozent" joins nothing.
+ */
+static int coordinated_gap(const struct ex_scan *sc, const char *a, const char *b)
+{
+	const char *p = a, *we;
+	int adjectives = 0, joined = 0, comma = 0, words = 0, country = 0;
+	size_t ml;
+
+	for (;;) {
+		while (p < b && (*p == ' ' || *p == '\n'))
+			p++;
+		if (p >= b)
+			break;
+		if (*p == ',' && !joined) {
+			joined = comma = 1;
+			p++;
+			continue;
+		}
+		we = ex_word_end(p, b);
+		if (we <= p)
+			return 0;
+		if (!joined) {
+			const struct ex_lex_entry *j = ex_lex_word(sc->lx, LX_COORD, p, (size_t)(we - p));
+			if (j) {
+				joined = 1;
+			} else if (!adjective_word(p, we) || ++adjectives > 2) {
+				return 0;
+			}
+		} else {
+			const struct ex_lex_entry *r = ex_lex_word(sc->lx, LX_ROLE, p, (size_t)(we - p));
+			if (++words > 3)
+				return 0;
+			if (ex_lex_match_after(sc->lx, LX_COUNTRY, p, we, &ml) && p + ml == we) {
+				country = 1;
+			} else if (ex_lex_match_after(sc->lx, LX_QUAL, p, b, &ml)) {
+				if (p + ml > we)
+					we = p + ml; /* a qualifier of several words: "mehr als" */
+			} else if (!r || !strcmp(r->value, "copula") || !strcmp(r->value, "source")) {
+				return 0;
+			}
+		}
+		p = we;
+	}
+	return joined && (!comma || country);
+}
+
 /* How far back from a number noun_before looks for its noun: twelve words of German take well
  * under 200 bytes (the corpus, seeds and news sets reach 77), so the figure's clause is never cut;
  * a run of figures without words is not walked back to its start for every number. */
@@ -273,6 +339,55 @@ static size_t next_lender(const struct ex_qty *v, size_t n, size_t i, size_t *at
 	return j;
 }
 
+/* May the bare number q take a unit from its neighbours? Not a year, a number word alone, a
+ * number that a noun right after it or before it names, nor an enumeration "(1)". */
+static int may_carry(const struct ex_scan *sc, const struct ex_qty *q)
+{
+	const char *after = ex_skip_space(sc->t + q->end, sc->e);
+
+	/* a year, a number word alone ("drei"); a number word with a scale ("etwa acht
+	 * Milliarden") is an amount like its neighbours */
+	if ((q->flags & QF_YEARLIKE) || ((q->flags & QF_WORDS) && !(q->flags & QF_SCALED)))
+		return 0;
+	/* a noun right after the number names what is counted: not ours to guess; so does an
+	 * adjective and a noun ("rund 50 amerikanische Atombomben") */
+	if (after < sc->e && ex_upper_at(after, sc->e) && !ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}))
+		return 0;
+	if (adjective_noun(sc, q))
+		return 0;
+	/* … or after an attribute: "40 in der Region gelegenen Depots" (a time phrase is none:
+	 * "nach 62,4 Milliarden im laufenden Jahr") */
+	if (!ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}) &&
+	    ex_num_attribute_noun(sc, after, &(const char *){0}))
+		return 0;
+	/* an enumeration "(1)"; a decimal in parentheses is a figure of a list ("Estland (3,43)"),
+	 * and so is a qualified or a large one ("Bayern (gut 12 000)", "Hessen (2500)") */
+	if (q->start > 0 && sc->t[q->start - 1] == '(' && after < sc->e && *after == ')' &&
+	    q->value == floor(q->value) && !memchr(sc->t + q->nstart, ',', q->end - q->nstart) &&
+	    q->qual == KZ_Q_EXACT && q->value < 100)
+		return 0;
+	{
+		/* "Einzelplan 14", "Panzerbrigade 45": a noun right before names the number */
+		const char *pe, *pw = ex_num_word_before(sc, sc->t + q->nstart, &pe);
+		/* (a number with a thousands separator, "das Ministerium 1.450", a decimal or a scale
+		 * word, "sonstige Rüstungsgüter 3,4 Milliarden", is an amount, no name) */
+		int grouped = (q->flags & QF_SCALED) || memchr(sc->t + q->nstart, ',', q->nend - q->nstart) != NULL ||
+			      memchr(sc->t + q->nstart, '.', q->nend - q->nstart) != NULL ||
+			      memchr(sc->t + q->nstart, ' ', q->nend - q->nstart) != NULL ||
+			      memchr(sc->t + q->nstart, 0xC2, q->nend - q->nstart) != NULL ||
+			      memchr(sc->t + q->nstart, 0xE2, q->nend - q->nstart) != NULL;
+		if (q->qual == KZ_Q_EXACT && q->start == q->nstart && pw && pe == sc->t + q->nstart - 1 && !grouped &&
+		    ex_upper_at(pw, pe) && pw > sc->s && !ex_lex_match_after(sc->lx, LX_QUAL, pw, pe, &(size_t){0}) &&
+		    !ex_lex_match_after(sc->lx, LX_TIME, pw, pe, &(size_t){0}) &&
+		    !ex_lex_match_after(sc->lx, LX_UNIT, pw, pe, &(size_t){0}) &&
+		    !ex_lex_suffix(sc->lx, LX_UNIT, pw, (size_t)(pe - pw)) &&
+		    !ex_lex_match_after(sc->lx, LX_COUNTRY, pw, pe, &(size_t){0}) &&
+		    !ex_lex_word(sc->lx, LX_SOURCENAME, pw, (size_t)(pe - pw)))
+			return 0; /* ("zählte das DMDC 52 852": an originator names no number) */
+	}
+	return 1;
+}
+
 /*
  * Carry a unit over to unit-less numbers of the same sentence ("… 25 Prozent …, 2020 nur noch 15").
  * Linear in the figures: the nearest lender before and after each number is kept as the loop goes
@@ -285,9 +400,19 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 	size_t back_any = (size_t)-1, back_np = (size_t)-1; /* the last lender before i, or none */
 	size_t fwd_any = first, fwd_np = first;
 
+	/* figures of one coordination, from the last back: "rund 35.000, in Japan etwa 54.000 und in
+	 * Südkorea 28.500 US-Soldaten" */
+	for (i = n; i-- > first;) {
+		struct ex_qty *q = &v[i], *w = i + 1 < n ? &v[i + 1] : NULL;
+		if (q->unit || !w || !lends_unit(w, q->value <= 100) || w->start - q->end > 80 || sc->header ||
+		    !may_carry(sc, q) || !coordinated_gap(sc, sc->t + q->end, sc->t + w->start))
+			continue;
+		q->unit = w->unit;
+		q->military = w->military;
+		q->flags |= QF_CARRIED;
+	}
 	for (i = first; i < n; i++) {
 		struct ex_qty *q = &v[i];
-		const char *after;
 		/* the figure before is done: its unit is final */
 		if (i > first && lends_unit(&v[i - 1], 1)) {
 			back_any = i - 1;
@@ -296,47 +421,8 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 		}
 		if (q->unit)
 			continue;
-		/* a year, a number word alone ("drei"); a number word with a scale ("etwa acht
-		 * Milliarden") is an amount like its neighbours */
-		if ((q->flags & QF_YEARLIKE) || ((q->flags & QF_WORDS) && !(q->flags & QF_SCALED)))
+		if (!may_carry(sc, q))
 			continue;
-		after = ex_skip_space(sc->t + q->end, sc->e);
-		/* a noun right after the number names what is counted: not ours to guess; so does an
-		 * adjective and a noun ("rund 50 amerikanische Atombomben") */
-		if (after < sc->e && ex_upper_at(after, sc->e) && !ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}))
-			continue;
-		if (adjective_noun(sc, q))
-			continue;
-		/* … or after an attribute: "40 in der Region gelegenen Depots" (a time phrase is none:
-		 * "nach 62,4 Milliarden im laufenden Jahr") */
-		if (!ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}) &&
-		    ex_num_attribute_noun(sc, after, &(const char *){0}))
-			continue;
-		/* an enumeration "(1)"; a decimal in parentheses is a figure of a list ("Estland (3,43)"),
-		 * and so is a qualified or a large one ("Bayern (gut 12 000)", "Hessen (2500)") */
-		if (q->start > 0 && sc->t[q->start - 1] == '(' && after < sc->e && *after == ')' &&
-		    q->value == floor(q->value) && !memchr(sc->t + q->nstart, ',', q->end - q->nstart) &&
-		    q->qual == KZ_Q_EXACT && q->value < 100)
-			continue;
-		{
-			/* "Einzelplan 14", "Panzerbrigade 45": a noun right before names the number */
-			const char *pe, *pw = ex_num_word_before(sc, sc->t + q->nstart, &pe);
-			/* (a number with a thousands separator, "das Ministerium 1.450", a decimal or a scale
-			 * word, "sonstige Rüstungsgüter 3,4 Milliarden", is an amount, no name) */
-			int grouped = (q->flags & QF_SCALED) || memchr(sc->t + q->nstart, ',', q->nend - q->nstart) != NULL ||
-				      memchr(sc->t + q->nstart, '.', q->nend - q->nstart) != NULL ||
-				      memchr(sc->t + q->nstart, ' ', q->nend - q->nstart) != NULL ||
-				      memchr(sc->t + q->nstart, 0xC2, q->nend - q->nstart) != NULL ||
-				      memchr(sc->t + q->nstart, 0xE2, q->nend - q->nstart) != NULL;
-			if (q->qual == KZ_Q_EXACT && q->start == q->nstart && pw && pe == sc->t + q->nstart - 1 && !grouped &&
-			    ex_upper_at(pw, pe) && pw > sc->s && !ex_lex_match_after(sc->lx, LX_QUAL, pw, pe, &(size_t){0}) &&
-			    !ex_lex_match_after(sc->lx, LX_TIME, pw, pe, &(size_t){0}) &&
-			    !ex_lex_match_after(sc->lx, LX_UNIT, pw, pe, &(size_t){0}) &&
-			    !ex_lex_suffix(sc->lx, LX_UNIT, pw, (size_t)(pe - pw)) &&
-			    !ex_lex_match_after(sc->lx, LX_COUNTRY, pw, pe, &(size_t){0}) &&
-			    !ex_lex_word(sc->lx, LX_SOURCENAME, pw, (size_t)(pe - pw)))
-				continue; /* ("zählte das DMDC 52 852": an originator names no number) */
-		}
 		/* a table cell: the unit named in its column's header ("| Land | US-Soldaten |") */
 		if (sc->header)
 			header_unit(sc, q);
