@@ -203,8 +203,9 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 		if (k == LX_CHANGE && strcmp(e->value, "before") && strcmp(e->value, "after") && strcmp(e->value, "verb") &&
 		    strcmp(e->value, "compared"))
 			return kz_err_set(err, KZ_EINPUT, name, line, "change word needs 'before', 'after', 'compared' or 'verb'");
-		if (k == LX_TENSE && strcmp(e->value, "present") && strcmp(e->value, "past") && strcmp(e->value, "speech"))
-			return kz_err_set(err, KZ_EINPUT, name, line, "tense word needs 'present', 'past' or 'speech'");
+		if (k == LX_TENSE && strcmp(e->value, "present") && strcmp(e->value, "past") && strcmp(e->value, "speech") &&
+		    strcmp(e->value, "conditional"))
+			return kz_err_set(err, KZ_EINPUT, name, line, "tense word needs 'present', 'past', 'speech' or 'conditional'");
 		if (k == LX_STATUS && kz_status_parse(e->value) < 0)
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "status must be reported, plan, target, demand, limit, claim or forecast");

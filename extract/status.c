@@ -184,11 +184,32 @@ static int perfect_subject(const struct ex_ctx *c, const struct ex_sentence_cues
 	return w < p && ex_originator_at(c->lx, w, end, 0, name, n) > 0;
 }
 
+/* The originator the sentence before si cited first, into name; 0 when it cited none. The
+ * sentence before had no figure when it was not read: it is read now for its originator ("Nach
+ * den … veröffentlichten Nato-Zahlen erfüllen 23 Verbündete die Vorgabe. Demnach liegt Polen …"). */
+static int source_before(struct ex_ctx *c, size_t si, char *name, size_t n)
+{
+	if (c->last_source_si + 1 != si && si > 0 && !c->reading_before) {
+		if (!c->cues_before)
+			c->cues_before = kz_xcalloc(1, sizeof(*c->cues_before));
+		c->reading_before = 1;
+		c->cues_before->valid = 0;
+		ex_sentence_cues(c, si - 1, c->cues_before);
+		c->reading_before = 0;
+	}
+	if (!c->last_source[0] || c->last_source_si + 1 != si)
+		return 0;
+	snprintf(name, n, "%s", c->last_source);
+	return 1;
+}
+
 void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 {
 	const struct ex_lexicon *lx = c->lx;
 	const char *t = c->text, *s = t + c->sent[si].start, *end = t + c->sent[si].end, *p;
 	const struct ex_words *ws;
+	size_t speech_at = 0; /* 1 + where the sentence opens in reported speech, else 0 */
+	int own_voice = 0;    /* a clause of the sentence is a statement of the text's own */
 
 	if (sc->valid && sc->si == si)
 		return;
@@ -258,20 +279,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				h->name[0] = '\0';
 			} else if (!strcmp(e->value, "carry")) {
 				/* "Die USA gaben demnach …": the originator the sentence before cited */
-				if (c->last_source_si + 1 != si && si > 0 && !c->reading_before) {
-					/* the sentence before had no figure, so it was not read: read it
-					 * now for its originator ("Nach den … veröffentlichten Nato-Zahlen
-					 * erfüllen 23 Verbündete die Vorgabe. Demnach liegt Polen …") */
-					if (!c->cues_before)
-						c->cues_before = kz_xcalloc(1, sizeof(*c->cues_before));
-					c->reading_before = 1;
-					c->cues_before->valid = 0;
-					ex_sentence_cues(c, si - 1, c->cues_before);
-					c->reading_before = 0;
-				}
-				found = c->last_source[0] && c->last_source_si + 1 == si;
-				if (found)
-					snprintf(h->name, sizeof(h->name), "%s", c->last_source);
+				found = source_before(c, si, h->name, sizeof(h->name));
 			} else if (!strcmp(e->value, "compound")) {
 				/* "nach Nato-Zahlen", "nach Eurostat-Daten": the compound's first part, when
 				 * it is an originator */
@@ -398,7 +406,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 	 * ("…, der Rahmenvertrag hat ein Volumen von …"); a governing verb does not reach into them */
 	for (size_t k = 0, wi = 0; k < sc->nclause; k++) {
 		size_t a = sc->clause[k], b = k + 1 < sc->nclause ? sc->clause[k + 1] : c->sent[si].end;
-		int first = 1, finite = 0, sub = 0, zu = 0, speech = 0, rel = 0, last_finite = 0;
+		int first = 1, finite = 0, sub = 0, zu = 0, speech = 0, cond = 0, rel = 0, last_finite = 0;
 		/* its words: a clause starts after a mark no word holds, so they are the sentence's */
 		while (wi < ws->n && ws->w[wi].start < a)
 			wi++;
@@ -419,13 +427,18 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			if ((tv = ex_lex_word(lx, LX_TENSE, w, n)) != NULL && !zu) {
 				finite = 1;
 				speech |= !strcmp(tv->value, "speech");
+				cond |= !strcmp(tv->value, "conditional");
 				last_finite = 1;
 			}
 			zu = n == 2 && !memcmp(w, "zu", 2);
 		}
 		/* "behauptete Trump, in Südkorea seien 40.000 Soldaten stationiert": reported speech is
 		 * the governing verb's, not a statement of the text's own */
-		sc->main_clause[k] = finite && !sub && !speech;
+		sc->main_clause[k] = finite && !sub && !speech && !cond;
+		if (k == 0 && speech && !cond && !sub)
+			speech_at = a + 1;
+		if (sc->main_clause[k])
+			own_voice = 1;
 		/* its finite verb last: a relative clause, a statement of its own that no word outside
 		 * it reaches ("Deutschland, das … sieben Milliarden Euro eingeplant hat, drängte darauf") */
 		sc->relative[k] = rel && last_finite;
@@ -439,6 +452,18 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			w++;
 		if (cl > 0 && ex_word_in(w, (size_t)(ex_word_end(w, end) - w), (const char *const[]){"so", "wie", NULL}))
 			sc->cue[i].aside = 1;
+	}
+	/* "Die USA hätten dort 40.000 Soldaten stationiert" after "…, sagte Trump": a sentence that
+	 * opens in reported speech (a subjunctive, grammar.tsv tense speech), cites no one and has no
+	 * clause in the text's own voice goes on with the speech of the sentence before, and with its
+	 * originator */
+	if (!sc->ncite && speech_at && !own_voice && !c->reading_before) {
+		struct ex_cite *h = &sc->cite[0];
+		if (source_before(c, si, h->name, sizeof(h->name))) {
+			h->pos = h->from = h->to = speech_at - 1;
+			h->self = h->titled = 0;
+			sc->ncite = 1;
+		}
 	}
 	c->last_source[0] = '\0';
 	if (sc->ncite) {

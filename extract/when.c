@@ -244,7 +244,7 @@ static int month_reaches(const struct ex_ctx *c, size_t si, const struct yexp *y
 		;
 	for (p = a; (w = ex_next_word(a, &p, b)) != NULL;) {
 		const struct ex_lex_entry *v = ex_lex_word(c->lx, LX_TENSE, w, (size_t)(p - w));
-		if (v && !strcmp(v->value, "speech"))
+		if (v && (!strcmp(v->value, "speech") || !strcmp(v->value, "conditional")))
 			return 1;
 	}
 	return 0;
