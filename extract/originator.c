@@ -121,7 +121,7 @@ size_t ex_originator_at(const struct ex_lexicon *lx, const char *p, const char *
  * article, "von", or an adjective (lower case, ending in -e, -en, -er, -es, -em). */
 static int in_phrase(const char *w, size_t n)
 {
-	static const char *const small[] = {"der", "des", "dem", "den", "die", "das", "einer", "eines", "einem",
+	static const char *const small[] = {"der", "des", "dem", "den", "die", "das", "ein", "eine", "einer", "eines", "einem",
 					    "von", "nach", "aus", NULL};
 	if (ex_word_in(w, n, small))
 		return 1;
@@ -195,8 +195,10 @@ static int name_word(const struct ex_lexicon *lx, const char *w, const char *we)
 	if (k < 2 || !ex_upper_at(w, we) || ex_upper_at(w + 1, we) || ex_lex_word(lx, LX_SOURCE, w, k) ||
 	    ex_lex_suffix(lx, LX_SOURCE, w, k) || ex_lex_word(lx, LX_TITLE, w, k) || ex_lex_suffix(lx, LX_TITLE, w, k))
 		return 0;
+	/* a double name ("Kramp-Karrenbauer"): capitalised parts, the first no country ("US-Soldaten") */
 	for (const char *x = w; x < we; x++)
-		if (*x == '-' || (*x >= '0' && *x <= '9'))
+		if ((*x >= '0' && *x <= '9') ||
+		    (*x == '-' && (x + 1 >= we || !ex_upper_at(x + 1, we) || ex_lex_match_after(lx, LX_COUNTRY, w, x + 1, &ml))))
 			return 0;
 	ce = ex_lex_match_after(lx, LX_COUNTRY, w, we, &ml);
 	return !ce || ml != k;
@@ -212,8 +214,9 @@ static int title_word(const struct ex_lexicon *lx, const char *w, const char *we
 /*
  * "Premierminister Rishi Sunak sagte", "sagte Finanzministerin Nirmala Sitharaman": a person the
  * lexicon lacks, named with an office (data/status.tsv title) right before a reporting verb at p
- * (after: right after the verb's word ending at p) — one or two name words after the title; the
- * originator is the last of them, the surname. 1 when found.
+ * (after: right after the verb's word ending at p, an article and adjectives allowed before the
+ * office: "sagte der britische Premierminister Rishi Sunak") — one or two name words after the
+ * title; the originator is the last of them, the surname. 1 when found.
  */
 int ex_titled_name(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int after, char *name,
 		   size_t n)
@@ -222,8 +225,14 @@ int ex_titled_name(const struct ex_lexicon *lx, const char *s, const char *p, co
 	int names = 0;
 
 	if (after) {
+		/* "sagte der britische Premierminister Rishi Sunak": an article and adjectives before
+		 * the title */
 		const char *x = p;
-		if (!(w = ex_next_word(p, &x, end)) || !title_word(lx, w, x))
+		int skipped = 0;
+		while ((w = ex_next_word(x, &x, end)) != NULL && !title_word(lx, w, x))
+			if (++skipped > 3 || !in_phrase(w, (size_t)(x - w)) || memchr(p, ',', (size_t)(w - p)))
+				return 0;
+		if (!w)
 			return 0;
 		while (names < 2 && (w = ex_next_word(x, &x, end)) != NULL && name_word(lx, w, x) &&
 		       !memchr(laste ? laste : p, ',', (size_t)(w - (laste ? laste : p)))) {
@@ -234,7 +243,11 @@ int ex_titled_name(const struct ex_lexicon *lx, const char *s, const char *p, co
 	} else {
 		const char *x = p;
 		for (;;) {
+			const char *wp;
 			w = ex_word_back(s, x, &we);
+			/* a double name is one word: "Kramp-Karrenbauer" */
+			while (w > s + 1 && w[-1] == '-' && ex_letter_before(s, w - 1) && (wp = ex_word_back(s, w - 1, &(const char *){0})) < w - 1)
+				w = wp;
 			if (w == we || memchr(we, ',', (size_t)(x - we)))
 				return 0;
 			if (title_word(lx, w, we))
