@@ -226,6 +226,13 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		par = at_pick(c, m, n, q, ROLE(R_LOC), 0);
 		if (!par)
 			par = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
+		/* "Größter Standort ist Ramstein mit etwa 9000 Soldaten": a place inside a country (a
+		 * base, a region: countries.tsv inside) is where troops are, never whose */
+		if (sub && (sub->flags & LXF_INSIDE)) {
+			if (!par)
+				par = sub;
+			sub = NULL;
+		}
 		/* a withdrawal or a relocation is from the country the troops leave ("von Okinawa nach
 		 * Guam verlegen": Japan), not the one they go to (DESIGN.md) */
 		if (!strcmp(a->detail, "withdrawal") || !strcmp(a->detail, "relocation")) {
