@@ -136,6 +136,24 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	at_when(c, si, q, all, nq, a);
 	ex_budget_year(c, a);
 	ex_source(c, si, q, c->cues, a);
+	{
+		/* the country of the originator: a person or government of the lexicon ("Trump", "USA") */
+		const struct ex_lex_entry *e = a->source[0] ? ex_lex_word(c->lx, LX_COUNTRY, a->source, strlen(a->source)) : NULL;
+		const char *from = e && !(e->flags & LXF_ADJ) && a->subject[0] && strcmp(e->value, a->subject) &&
+					   strcmp(e->value, "NATO") && strcmp(e->value, "EU")
+				       ? e->value
+				       : NULL;
+		/* "Trump: Südkorea soll zehn Milliarden Dollar zahlen": what one country says another
+		 * ought to pay or spend is its demand ("In Rumänien sollen nach Angaben aus Bukarest
+		 * 1.000 US-Soldaten bleiben" is a plan another reports) */
+		if (from && a->status == KZ_S_PLAN && a->status_ought &&
+		    (a->ind == KZ_I_BUDGET || a->ind == KZ_I_GDP_SHARE || a->ind == KZ_I_COST_SHARE))
+			a->status = KZ_S_DEMAND;
+		/* "Seoul solle zehn Milliarden Dollar im Jahr zahlen, sagte Trump": money demanded by a
+		 * person or government of another country goes to that country */
+		if (from && a->status == KZ_S_DEMAND && a->ind == KZ_I_BUDGET && !a->partner[0])
+			snprintf(a->partner, sizeof(a->partner), "%s", from);
+	}
 	/* "Mit der Brigade stationiert Deutschland bis 2027 etwa 5.000 Soldaten", "Der Beitrag für 2026
 	 * beträgt 1.519,2 Mrd. Won" (a text of 2024): a figure for a year after the document's is no
 	 * fact yet — a plan */

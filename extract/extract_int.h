@@ -100,7 +100,8 @@ enum {
 	LXF_ALLIANCE = 2097152,   /* country: the alliance's members ("die Verbündeten"), only once the text named NATO */
 	LXF_INSIDE = 4194304,     /* country: a place inside it (a region, a base): troops there are part of its total */
 	LXF_BODY = 8388608,       /* source: a compound ending of a body that speaks (*behörde): a word ending in it names who, not money */
-	LXF_OPTION = 16777216     /* status: an option weighed ("erwäge"): the figures it weighs are claims, a current value in its clause stays reported */
+	LXF_OPTION = 16777216,    /* status: an option weighed ("erwäge"): the figures it weighs are claims, a current value in its clause stays reported */
+	LXF_OUGHT = 33554432      /* status: a modal of obligation ("soll"): a plan another country's voice states is its demand */
 };
 
 struct ex_lex_entry {
@@ -593,6 +594,7 @@ struct ex_attr {
 	int status_settled;    /* that word provides for money (LXF_SETTLED): for a year come it is in force */
 	int status_budgeted;   /* that word enters money in a budget (LXF_BUDGETED): for a year gone, the budget */
 	int status_pledge;     /* that word pledges (LXF_PLEDGE): pledges summed over a run of years are a tally */
+	int status_ought;      /* that word obliges (LXF_OUGHT): said by another country, a demand */
 	char source[48];       /* originator.c: who the text says the figure comes from */
 };
 
@@ -690,6 +692,7 @@ struct ex_status_cue {
 	int estimate; /* LXF_ESTIMATE */
 	int pledge;   /* LXF_PLEDGE */
 	int option;   /* LXF_OPTION */
+	int ought;    /* LXF_OUGHT */
 };
 struct ex_cite {
 	size_t pos;

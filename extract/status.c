@@ -110,6 +110,7 @@ static void separable_cues(const struct ex_ctx *c, size_t si, const struct ex_wo
 				h->estimate = (e->flags & LXF_ESTIMATE) != 0;
 				h->pledge = (e->flags & LXF_PLEDGE) != 0;
 				h->option = (e->flags & LXF_OPTION) != 0;
+				h->ought = (e->flags & LXF_OUGHT) != 0;
 				h->hearsay = 0;
 				h->noun = 0;
 				while (bb > s && (bb[-1] == ' ' || bb[-1] == '\n'))
@@ -257,6 +258,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->estimate = (e->flags & LXF_ESTIMATE) != 0;
 			h->pledge = (e->flags & LXF_PLEDGE) != 0;
 			h->option = (e->flags & LXF_OPTION) != 0;
+			h->ought = (e->flags & LXF_OUGHT) != 0;
 			/* a noun (capitalised key, or a compound ending) governs its own phrase only */
 			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
 				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&
@@ -452,6 +454,26 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			w++;
 		if (cl > 0 && ex_word_in(w, (size_t)(ex_word_end(w, end) - w), (const char *const[]){"so", "wie", NULL}))
 			sc->cue[i].aside = 1;
+	}
+	/* "Trump: Südkorea soll zehn Milliarden Dollar zahlen", "Pentagon: China hat mehr als 500
+	 * Sprengköpfe": a headline that opens with an originator and a colon cites it */
+	if (!sc->ncite) {
+		const char *w = ex_skip_space(s, end), *we = ex_word_end(w, end), *colon = we;
+		const struct ex_lex_entry *pe;
+		size_t ml = 0;
+		while (colon < end && *colon == ' ')
+			colon++;
+		if (we > w && colon < end && *colon == ':' && ex_upper_at(w, we)) {
+			struct ex_cite *h = &sc->cite[0];
+			if (((ml = ex_originator_at(lx, w, colon, 2, h->name, sizeof(h->name))) != 0 && w + ml == we) ||
+			    ((pe = ex_lex_word(lx, LX_COUNTRY, w, (size_t)(we - w))) != NULL && (pe->flags & LXF_PERSON) &&
+			     snprintf(h->name, sizeof(h->name), "%.*s", (int)(we - w), w) > 0)) {
+				h->pos = h->from = (size_t)(w - t);
+				h->to = (size_t)(we - t);
+				h->self = h->titled = 0;
+				sc->ncite = 1;
+			}
+		}
 	}
 	/* "Die USA hätten dort 40.000 Soldaten stationiert" after "…, sagte Trump": a sentence that
 	 * opens in reported speech (a subjunctive, grammar.tsv tense speech), cites no one and has no
@@ -652,6 +674,7 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	a->status_settled = sc->cue[best].settled;
 	a->status_budgeted = sc->cue[best].budgeted;
 	a->status_pledge = sc->cue[best].pledge;
+	a->status_ought = sc->cue[best].ought;
 	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
 	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
 		a->status = KZ_S_REPORTED;
