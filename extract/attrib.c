@@ -117,6 +117,42 @@ static int clause_speaks_present(const struct ex_ctx *c, size_t si, const struct
 	return t ? t > 0 : at_tense_of(c->lx, s, e) > 0;
 }
 
+/* Does sentence k hold a word of correction (status.tsv correct: opening it, or anywhere)? */
+static int corrects(const struct ex_ctx *c, size_t k)
+{
+	const char *s = c->text + c->sent[k].start, *e = c->text + c->sent[k].end, *p = s, *w;
+	const struct ex_lex_entry *x;
+	size_t ml;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL)
+		if ((x = ex_lex_match_after(c->lx, LX_CORRECT, w, e, &ml)) != NULL &&
+		    (!strcmp(x->value, "any") || w == ex_skip_space(s, e)))
+			return 1;
+	return 0;
+}
+
+static int has_digit(const struct ex_ctx *c, size_t k)
+{
+	for (size_t i = c->sent[k].start; i < c->sent[k].end; i++)
+		if (c->text[i] >= '0' && c->text[i] <= '9')
+			return 1;
+	return 0;
+}
+
+/* "Die USA hätten dort 40.000 Soldaten stationiert, sagte Trump. Tatsächlich sind es rund 28.500",
+ * "… 32.000 Soldaten in Südkorea. Die Zahl ist zu hoch. Nach Angaben des Pentagons sind …": is
+ * the figure in a clause of reported speech that one of the next two sentences corrects, with a
+ * figure of its own there or in the sentence after it? */
+static int corrected_speech(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	if (!c->cues || !c->cues->valid || c->cues->si != si || !c->cues->speech[ex_clause_of(c->cues, q->start)])
+		return 0;
+	for (size_t k = si + 1; k <= si + 2 && k < c->nsent; k++)
+		if (corrects(c, k))
+			return has_digit(c, k) || (k + 1 < c->nsent && k == si + 1 && has_digit(c, k + 1));
+	return 0;
+}
+
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -154,6 +190,9 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		if (from && a->status == KZ_S_DEMAND && a->ind == KZ_I_BUDGET && !a->partner[0])
 			snprintf(a->partner, sizeof(a->partner), "%s", from);
 	}
+	/* a figure someone was reported to have said, that the text goes on to correct, is a claim */
+	if (a->status == KZ_S_REPORTED && a->source[0] && corrected_speech(c, si, q))
+		a->status = KZ_S_CLAIM;
 	/* "Mit der Brigade stationiert Deutschland bis 2027 etwa 5.000 Soldaten", "Der Beitrag für 2026
 	 * beträgt 1.519,2 Mrd. Won" (a text of 2024): a figure for a year after the document's is no
 	 * fact yet — a plan */

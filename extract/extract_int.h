@@ -72,6 +72,7 @@ enum ex_lex_kind {
 	LX_TITLE,      /* an office before a person's name: Premierminister, *präsident — "Premierminister Rishi Sunak sagte" */
 	LX_AMOUNTREF,  /* a demonstrative that points to the money named before: dieses Betrags, diese Summe */
 	LX_COORD,      /* a word joining two figures that share the noun after the second: und, oder (num_carry.c) */
+	LX_CORRECT,    /* words of a sentence that corrects what was said before: Tatsächlich, ist zu hoch */
 	LX__N
 };
 
@@ -709,6 +710,7 @@ struct ex_sentence_cues {
 	size_t clause[EX_MAX_CLAUSES]; /* byte offsets where clauses start */
 	unsigned char main_clause[EX_MAX_CLAUSES]; /* a finite verb of its own, no subordinator */
 	unsigned char relative[EX_MAX_CLAUSES];    /* a relative clause: ", das … eingeplant hat," */
+	unsigned char speech[EX_MAX_CLAUSES];      /* reported speech: a subjunctive and no subordinator */
 	size_t nclause;
 	struct ex_status_cue cue[EX_MAX_CUES];
 	size_t ncue;

@@ -62,6 +62,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_TITLE] = "title",
 	[LX_AMOUNTREF] = "amountref",
 	[LX_COORD] = "coord",
+	[LX_CORRECT] = "correct",
 };
 
 static int parse_flags(const char *s)

@@ -437,6 +437,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 		/* "behauptete Trump, in Südkorea seien 40.000 Soldaten stationiert": reported speech is
 		 * the governing verb's, not a statement of the text's own */
 		sc->main_clause[k] = finite && !sub && !speech && !cond;
+		sc->speech[k] = speech && !cond;
 		if (k == 0 && speech && !cond && !sub)
 			speech_at = a + 1;
 		if (sc->main_clause[k])
