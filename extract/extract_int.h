@@ -73,6 +73,7 @@ enum ex_lex_kind {
 	LX_AMOUNTREF,  /* a demonstrative that points to the money named before: dieses Betrags, diese Summe */
 	LX_COORD,      /* a word joining two figures that share the noun after the second: und, oder (num_carry.c) */
 	LX_CORRECT,    /* words of a sentence that corrects what was said before: Tatsächlich, ist zu hoch */
+	LX_MAKER,      /* a weapon system and the country that makes it: F-35 US, K2 KR (purchase.c) */
 	LX__N
 };
 

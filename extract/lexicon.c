@@ -63,6 +63,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_AMOUNTREF] = "amountref",
 	[LX_COORD] = "coord",
 	[LX_CORRECT] = "correct",
+	[LX_MAKER] = "maker",
 };
 
 static int parse_flags(const char *s)

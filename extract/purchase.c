@@ -6,7 +6,8 @@
  * Patriot", "Weitere 32 F-16 kauft das Land für rund 300 Millionen Euro von Norwegen": a word of
  * buying (data/grammar.tsv buy, a stem) names the deal; its seller is the country a seller's
  * preposition gives (buy rows of value `seller`: bei, in, von, aus), else a country's prefix or
- * adjective in what is bought ("US-Raketenabwehrsystem", "amerikanische Kampfjets"). The deal's
+ * adjective in what is bought ("US-Raketenabwehrsystem", "amerikanische Kampfjets"), else the
+ * country that makes the system bought (grammar.tsv maker: "Kampfjets vom Typ F-35"). The deal's
  * money is the seller's (its subject), the buyer its partner (DESIGN.md). Money that is already a
  * deal ("Vertrag im Wert von") finds its seller in the sentence before too. A word of selling
  * (buy rows of value `sale`: Verkauf, verkauft) names the seller before it and the buyer after it
@@ -78,6 +79,21 @@ static const struct mention *seller_in(const struct cache_slot *sl, const struct
 		if ((sl->m[i].flags & (LXF_PREFIX | LXF_ADJ)) && sl->m[i].start > bw && strcmp(sl->m[i].code, buyer) &&
 		    sl->m[i].role != R_SOURCE && !at_clause_between(c->text, bw, sl->m[i].start))
 			return &sl->m[i];
+	return NULL;
+}
+
+/* The country that makes a weapon system sentence si names (data/grammar.tsv maker), other than
+ * buyer, or NULL: "32 Kampfjets vom Typ F-35 … bestellt" buys from the US. */
+static const char *maker_in(const struct ex_ctx *c, size_t si, const char *buyer)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
+	size_t ml;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL) {
+		const struct ex_lex_entry *m = ex_upper_at(w, e) ? ex_lex_match_after(c->lx, LX_MAKER, w, e, &ml) : NULL;
+		if (m && strcmp(m->value, buyer))
+			return m->value;
+	}
 	return NULL;
 }
 
@@ -170,6 +186,13 @@ void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 			continue; /* an exporter's total is no one purchase */
 		ex_copy(buyer, sizeof(buyer), by ? by->code : a->subject);
 		if ((seller = seller_in(sl, c, bw, buyer)) == NULL) {
+			const char *maker = buyer[0] ? maker_in(c, k, buyer) : NULL;
+			if (maker) {
+				at_set_detail(a, "arms_deal");
+				ex_copy(a->partner, sizeof(a->partner), buyer);
+				ex_copy(a->subject, sizeof(a->subject), maker);
+				return;
+			}
 			/* "Die Emirate bestellten ein Flugabwehrsystem für 3,5 Milliarden Dollar" in an
 			 * article on one country's arms exports: that exporter sells */
 			if (by && c->giver[F_EXPORT][0] && strcmp(c->giver[F_EXPORT], buyer)) {
