@@ -134,11 +134,37 @@ static const struct mention *own_buyer(const struct ex_ctx *c, size_t si, size_t
 	return NULL;
 }
 
+/* "Warschau hatte 32 Kampfjets vom Typ F-35 bestellt": a count of what a country buys is the
+ * buyer's; the seller, named as for the deal's money, is its partner. */
+static void bought_count(const struct ex_ctx *c, size_t si, struct ex_attr *a)
+{
+	size_t bw;
+	int sale = 0;
+	const struct cache_slot *sl;
+	const struct mention *by, *seller;
+	const char *maker;
+
+	if ((bw = buy_word(c, si, &sale)) == (size_t)-1 || sale)
+		return;
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	by = buyer_in(sl, bw);
+	if (!by || strcmp(by->code, a->subject) || a->partner[0])
+		return;
+	if ((seller = seller_in(sl, c, bw, by->code)) != NULL)
+		ex_copy(a->partner, sizeof(a->partner), seller->code);
+	else if ((maker = maker_in(c, si, by->code)) != NULL)
+		ex_copy(a->partner, sizeof(a->partner), maker);
+}
+
 void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 		 struct ex_attr *a)
 {
 	int deal = !strcmp(a->detail, "arms_deal"), weapons = 0;
 
+	if (a->ind == KZ_I_OTHER && !strcmp(q->unit, "count") && a->subject[0] && a->status != KZ_S_DEMAND) {
+		bought_count(c, si, a);
+		return;
+	}
 	if (a->ind != KZ_I_BUDGET || !ex_is_currency(q->unit) || a->status == KZ_S_DEMAND)
 		return;
 	/* money of no kind buys weapons when the sentence counts them ("32 Kampfflugzeuge … für 6,5
