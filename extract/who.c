@@ -252,9 +252,16 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		}
 		if (par == sub)
 			par = NULL;
-		/* troops are stationed in a country: "in Europa" or "im Bündnisgebiet" names none */
-		if (par && (!strcmp(par->code, "EU") || !strcmp(par->code, "NATO")))
+		/* troops are stationed in a country: "in Europa" or "im Bündnisgebiet" names none, but
+		 * another place of theirs may ("In Wiesbaden sitzt das Hauptquartier der US-Armee in
+		 * Europa mit etwa 2600 Soldaten") */
+		if (par && (!strcmp(par->code, "EU") || !strcmp(par->code, "NATO"))) {
 			par = NULL;
+			for (size_t i = 0; i < n && !par; i++)
+				if (m[i].role == R_LOC && strcmp(m[i].code, "EU") && strcmp(m[i].code, "NATO") &&
+				    (!sub || strcmp(m[i].code, sub->code)))
+					par = &m[i];
+		}
 		/* "Rund 12.000 Soldaten sollen Deutschland verlassen" in a text on US troops there: the
 		 * country where the troops counted before were is their place, not their owner */
 		if (sub && !par && (sub->role == R_NONE || sub->role == R_GEN) && c->have_last[KZ_I_TROOPS] &&
