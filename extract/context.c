@@ -4,6 +4,7 @@
  * for one construction and changes subject, partner or detail only when it finds it:
  *   "das Land", "des Landes" before the figure: the country spoken of last (the_country);
  *   "mit dem Nachbarland": the country named last before it, other than the subject (the_neighbour);
+ *   troops "im Land": in the country named last, other than whose they are (in_the_country);
  *   troops withdrawn "aus" a country: that country is where they were (left_place);
  *   a clause without a verb of its own, or one that only restates ("2022 waren es …"), continues
  *   the figure before it (elided_clause);
@@ -96,6 +97,53 @@ static void the_neighbour(const struct ex_ctx *c, size_t si, const struct ex_qty
 		for (size_t k = 0; k < sl->nm; k++)
 			if ((back || sl->m[k].end <= at) && strcmp(sl->m[k].code, a->subject) &&
 			    !(sl->m[k].flags & LXF_ORG) && sl->m[k].role != R_SOURCE)
+				last = &sl->m[k];
+		if (last) {
+			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
+			return;
+		}
+	}
+}
+
+/*
+ * "Im Land sind gut 18 000 US-Soldaten stationiert", "die Zahl der amerikanischen Soldaten im
+ * Land": troops "im Land" (a preposition of place, grammar.tsv role loc, before an anaphor of a
+ * country) are in the country the text named last — in this sentence before the word, else in
+ * the two before — other than whose they are.
+ */
+static void in_the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
+	size_t at = 0;
+
+	if (a->partner[0] || !a->subject[0])
+		return;
+	for (const char *pw = NULL, *ppw = NULL, *pwe = NULL, *ppwe = NULL; (w = ex_next_word(s, &p, e)) != NULL;
+	     ppw = pw, ppwe = pwe, pw = w, pwe = p) {
+		const struct ex_lex_entry *an = ex_lex_word(c->lx, LX_ANAPHOR, w, (size_t)(p - w)), *r;
+		if (!an || strcmp(an->value, "-") || !pw)
+			continue;
+		r = ex_lex_word_ci(c->lx, LX_ROLE, pw, (size_t)(pwe - pw));
+		if (r && !strcmp(r->value, "loc") && lower_word(pw, (size_t)(pwe - pw), "im")) {
+			at = (size_t)(w - c->text);
+			break;
+		}
+		if (ppw && (lower_word(pw, (size_t)(pwe - pw), "dem") || lower_word(pw, (size_t)(pwe - pw), "diesem")) &&
+		    (r = ex_lex_word_ci(c->lx, LX_ROLE, ppw, (size_t)(ppwe - ppw))) != NULL && !strcmp(r->value, "loc")) {
+			at = (size_t)(w - c->text);
+			break;
+		}
+	}
+	if (!at || at_clause_apart(c->text, at, at + 1, q->start, q->end))
+		return;
+	for (size_t back = 0; back <= 2 && back <= si; back++) {
+		const struct cache_slot *sl =
+			at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_MENTIONS);
+		const struct mention *last = NULL;
+		for (size_t k = 0; k < sl->nm; k++)
+			if ((back || sl->m[k].end <= at) && strcmp(sl->m[k].code, a->subject) &&
+			    strcmp(sl->m[k].code, "EU") && strcmp(sl->m[k].code, "NATO") &&
+			    !(sl->m[k].flags & (LXF_ORG | LXF_PERSON)) && sl->m[k].role != R_SOURCE)
 				last = &sl->m[k];
 		if (last) {
 			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
@@ -421,8 +469,10 @@ void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struc
 {
 	the_country(c, si, q, a);
 	the_neighbour(c, si, q, a);
-	if (a->ind == KZ_I_TROOPS)
+	if (a->ind == KZ_I_TROOPS) {
 		left_place(c, si, q, a);
+		in_the_country(c, si, q, a);
+	}
 	elided_clause(c, si, q, a);
 	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
