@@ -250,6 +250,31 @@ static int month_reaches(const struct ex_ctx *c, size_t si, const struct yexp *y
 	return 0;
 }
 
+/* "der Abzug von knapp 12.000 Soldaten, den Trump im vergangenen Sommer angeordnet hatte": the
+ * relative clause right after the figure's noun phrase tells when what it counts happened; the
+ * index in y of the first date in that clause, or -1. */
+static int attached_relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct yexp *y,
+				  size_t n)
+{
+	static const char *const prons[] = {"der", "die", "das", "dem", "den", "deren", "dessen", NULL};
+	const char *t = c->text, *e = t + c->sent[si].end, *p = t + q->end, *w, *we, *ce;
+
+	while (p < e && *p != ',' && *p != ';' && *p != ':' && p - (t + q->end) < 60)
+		p++;
+	if (p >= e || *p != ',')
+		return -1;
+	w = ex_skip_space(p + 1, e);
+	we = ex_word_end(w, e);
+	if (!ex_word_in(w, (size_t)(we - w), prons))
+		return -1;
+	for (ce = we; ce < e && *ce != ',' && *ce != ';' && *ce != ':'; ce++)
+		;
+	for (size_t i = 0; i < n; i++)
+		if (t + y[i].start >= we && t + y[i].end <= ce && y[i].text[0] && !y[i].baseline && !y[i].compared)
+			return (int)i;
+	return -1;
+}
+
 /* "… über dem des laufenden Jahres, für das rund 5,4 Billionen Yen veranschlagt sind": a figure in a
  * relative clause takes the year the noun it refers to names, right before the comma. The index
  * of that year in y, or -1. */
@@ -420,6 +445,8 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	}
 	if (best == (size_t)-1) {
 		int ri = relative_year(c, si, q, y, n);
+		if (ri < 0)
+			ri = attached_relative_year(c, si, q, y, n);
 		if (ri >= 0)
 			best = (size_t)ri;
 	}
