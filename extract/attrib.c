@@ -239,6 +239,16 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * document's own by default (DESIGN.md), nor a date of the sentences around it */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
 		a->year[0] = '\0';
+	/* "Der Antrag für das Haushaltsjahr 2026 beläuft sich auf 8,85 Billionen Yen … Größter Posten
+	 * sind Abwehrwaffen, für die knapp eine Billion Yen vorgesehen ist": planned money of the same
+	 * country, in the paragraph of a planned budget for a named year, is a line of that budget */
+	if (a->status == KZ_S_PLAN && !a->year[0] && a->ind == KZ_I_BUDGET && c->have_last[KZ_I_BUDGET] &&
+	    c->last[KZ_I_BUDGET].status == KZ_S_PLAN && c->last[KZ_I_BUDGET].year[0] && !c->last[KZ_I_BUDGET].year_doc &&
+	    !strcmp(c->last[KZ_I_BUDGET].subject, a->subject) && c->sent[c->last_si[KZ_I_BUDGET]].para == c->sent[si].para &&
+	    (!strcmp(c->last[KZ_I_BUDGET].detail, "defense_budget") || !c->last[KZ_I_BUDGET].detail[0])) {
+		snprintf(a->year, sizeof(a->year), "%s", c->last[KZ_I_BUDGET].year);
+		a->year_doc = 2;
+	}
 	at_context(c, si, q, a);
 	if (a->ind == KZ_I_TROOPS)
 		at_troops_here(c, si, q, a);
