@@ -27,6 +27,18 @@ static const struct ex_lex_entry *govt_noun(const struct ex_lexicon *lx, const c
 	return e && (size_t)(we - w) - ml <= 3 ? e : NULL;
 }
 
+/* The short name status.tsv ministry gives the government noun of a country ("Verteidigungsministerium",
+ * DE: BMVg), or NULL. */
+static const char *ministry_name(const struct ex_lexicon *lx, const char *noun, const char *country)
+{
+	for (size_t i = 0; i < lx->n[LX_MINISTRY]; i++) {
+		const struct ex_lex_entry *e = &lx->v[LX_MINISTRY][i];
+		if (!strcmp(e->key, noun) && !strcmp(e->value, country))
+			return e->detail;
+	}
+	return NULL;
+}
+
 /* A government by its country, at p: "das polnische Verteidigungsministerium", "des
  * Außenministeriums in Seoul", "der Regierung Japans" → the country's name; a ministry whose
  * govt row says 'named' keeps its noun ("Finanzministerium Japan"). Returns the bytes matched. */
@@ -61,8 +73,15 @@ static size_t government_at(const struct ex_lexicon *lx, const char *p, const ch
 		return 0;
 	}
 	if (!strcmp(ge->value, "named")) {
+		/* "des Finanzministeriums in Berlin": BMF, when status.tsv ministry has a short name */
+		char noun[64];
+		const char *sn;
 		size_t k = ge->klen;
-		snprintf(name, n, "%.*s %s", (int)k, ge->key, ex_country_name(lx, ce->value));
+		snprintf(noun, sizeof(noun), "%.*s", (int)k, ge->key);
+		if ((sn = ministry_name(lx, noun, ce->value)) != NULL)
+			snprintf(name, n, "%s", sn);
+		else
+			snprintf(name, n, "%.*s %s", (int)k, ge->key, ex_country_name(lx, ce->value));
 	} else {
 		snprintf(name, n, "%s", ex_country_name(lx, ce->value));
 	}
@@ -134,6 +153,25 @@ static int in_phrase(const char *w, size_t n)
 						      w[n - 1] == 'm'));
 }
 
+/* A name written with its acronym last ("Polnischen Wirtschaftsinstituts PIE") goes by the
+ * acronym: the one word of two to eight capitals that ends it, when other words come before. */
+void ex_prefer_acronym(char *name)
+{
+	char *last = strrchr(name, ' ');
+	size_t k;
+
+	if (!last)
+		return;
+	last++;
+	k = strlen(last);
+	if (k < 2 || k > 8)
+		return;
+	for (size_t i = 0; i < k; i++)
+		if (!(last[i] >= 'A' && last[i] <= 'Z'))
+			return;
+	memmove(name, last, k + 1);
+}
+
 /* The originator after a cite word ending at p, within its noun phrase (articles, adjectives,
  * nouns: "laut einer Studie des Stockholmer Friedensforschungsinstituts"); as_written: else the
  * name there as written when it is one — two capitalised words or an acronym ("nach Angaben der
@@ -181,6 +219,7 @@ done:
 	if (first && (caps >= 2 || acronym) && (size_t)(last - first) < n) {
 		memcpy(name, first, (size_t)(last - first));
 		name[last - first] = '\0';
+		ex_prefer_acronym(name);
 		return 1;
 	}
 	return 0;
@@ -330,6 +369,7 @@ int ex_experts_name(const struct ex_lexicon *lx, const char *s, const char *p, c
 		o = b ? b - 1 : 0;
 	}
 	name[o] = '\0';
+	ex_prefer_acronym(name);
 	return o > 0;
 }
 
@@ -620,17 +660,6 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 	a->source[0] = '\0';
 }
 
-/* The short name status.tsv ministry gives the government noun of a country ("Verteidigungsministerium",
- * DE: BMVg), or NULL. */
-static const char *ministry_name(const struct ex_lexicon *lx, const char *noun, const char *country)
-{
-	for (size_t i = 0; i < lx->n[LX_MINISTRY]; i++) {
-		const struct ex_lex_entry *e = &lx->v[LX_MINISTRY][i];
-		if (!strcmp(e->key, noun) && !strcmp(e->value, country))
-			return e->detail;
-	}
-	return NULL;
-}
 
 void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)

@@ -204,6 +204,22 @@ static int source_before(struct ex_ctx *c, size_t si, char *name, size_t n)
 	return 1;
 }
 
+/* The acronym in parentheses after the name that follows p, in its clause and within 80 bytes
+ * ("der US-Streitkräfte in Korea (USFK)"): into name, when there is one. */
+static void acronym_after(const char *p, const char *end, char *name, size_t n)
+{
+	for (const char *x = p; x < end && x - p < 80 && *x != ',' && *x != ';' && *x != '.'; x++) {
+		const char *y = x + 1;
+		if (*x != '(')
+			continue;
+		while (y < end && *y >= 'A' && *y <= 'Z')
+			y++;
+		if (y < end && *y == ')' && y - x - 1 >= 2 && y - x - 1 <= 8)
+			snprintf(name, n, "%.*s", (int)(y - x - 1), x + 1);
+		return;
+	}
+}
+
 void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 {
 	const struct ex_lexicon *lx = c->lx;
@@ -302,6 +318,10 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				}
 			} else if (!strcmp(e->value, "after")) {
 				found = ex_originator_after(lx, p + ml, end, 1, 2, h->name, sizeof(h->name));
+				/* "nach Angaben der US-Streitkräfte in Korea (USFK)": a name written out goes
+				 * by the acronym in parentheses after it */
+				if (found && (strchr(h->name, ' ') || strchr(h->name, '-')))
+					acronym_after(p + ml, end, h->name, sizeof(h->name));
 				/* "nach Angaben der Regierung", "des Verteidigungsministeriums": a government no
 				 * country is named with speaks for the figure's own country, as "nach eigenen
 				 * Angaben" */
