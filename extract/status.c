@@ -292,9 +292,13 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->pos = (size_t)(p - t);
 			h->self = h->titled = 0;
 			if (!strcmp(e->value, "self")) {
-				/* "nach eigenen Angaben": the subject speaks for itself */
+				/* "nach eigenen Angaben": the subject speaks for itself — an originator of the
+				 * lexicon that is the clause's subject by name ("kostet das Pentagon nach
+				 * eigenen Angaben") by that name */
 				found = h->self = 1;
 				h->name[0] = '\0';
+				if (ex_originator_before(lx, s, p, end, 0, h->name, sizeof(h->name)))
+					h->self = 0;
 			} else if (!strcmp(e->value, "carry")) {
 				/* "Die USA gaben demnach …": the originator the sentence before cited */
 				found = source_before(c, si, h->name, sizeof(h->name));
