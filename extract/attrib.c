@@ -293,6 +293,20 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * (its money is read by the cues: "Militärausgaben" is military expenditure already) */
 	if (a->ind == KZ_I_GDP_SHARE && !strcmp(a->detail, "defense_budget") && ex_source_has(c->lx, a->source, LXF_DEFINITION))
 		at_set_detail(a, "military_expenditure");
+	/* "Der Verteidigungshaushalt für 2024 beträgt 119 Milliarden Kronen" after a sentence on the war
+	 * in Ukraine, "sieht für das Verteidigungsministerium 31,3 Milliarden Euro vor" after the NATO
+	 * target: a country's defence budget or military spending, and its share of the economy, are
+	 * its own — no second country, unless the sentence names it as whom the money is for ("Für
+	 * die Ukraine sagten die Verbündeten … 40 Milliarden Euro zu": aid, whatever its cue) */
+	if ((a->ind == KZ_I_BUDGET || a->ind == KZ_I_GDP_SHARE) && a->partner[0] &&
+	    (!strcmp(a->detail, "defense_budget") || !strcmp(a->detail, "military_expenditure"))) {
+		const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+		int named_for = 0;
+		for (size_t i = 0; i < sl->nm && !named_for; i++)
+			named_for = !strcmp(sl->m[i].code, a->partner) && (sl->m[i].role == R_FOR || sl->m[i].via_an);
+		if (!named_for)
+			a->partner[0] = '\0';
+	}
 	if (a->status == KZ_S_REPORTED && !a->year_doc && !a->year_compared && a->year[0] && !strchr(a->year, 's')) {
 		snprintf(c->dated_year, sizeof(c->dated_year), "%s", a->year);
 		c->dated_si = si;
