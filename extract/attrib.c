@@ -307,7 +307,8 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		if (!named_for)
 			a->partner[0] = '\0';
 	}
-	if (a->status == KZ_S_REPORTED && !a->year_doc && !a->year_compared && a->year[0] && !strchr(a->year, 's')) {
+	if (a->status == KZ_S_REPORTED && !a->year_doc && !a->year_compared && !a->year_then && a->year[0] &&
+	    !strchr(a->year, 's')) {
 		snprintf(c->dated_year, sizeof(c->dated_year), "%s", a->year);
 		c->dated_si = si;
 		c->have_dated = 1;

@@ -45,6 +45,7 @@ struct yexp {
 	int compared; /* "…, nach 7,1 Prozent im Jahr 2020": the year of a figure compared with, its own only */
 	int clause;   /* "Ende Oktober testete es …; … wickelt es 95 Prozent ab": a month without a year dates
 		       * its own clause's figures only */
+	int then;     /* "damals": a look back at a year written before — dates its figure, no sentence after */
 };
 #define MAX_YEARS 32
 

@@ -74,6 +74,7 @@ enum ex_lex_kind {
 	LX_COORD,      /* a word joining two figures that share the noun after the second: und, oder (num_carry.c) */
 	LX_CORRECT,    /* words of a sentence that corrects what was said before: Tatsächlich, ist zu hoch */
 	LX_MAKER,      /* a weapon system and the country that makes it: F-35 US, K2 KR (purchase.c) */
+	LX_LISTNEXT,   /* a sentence's first words that go on with the list of the sentence before: Es folgen */
 	LX__N
 };
 
@@ -589,6 +590,7 @@ struct ex_attr {
 	int subj_near; /* the subject is named at the figure itself ("US-Soldaten", "50 000 aus Südkorea") */
 	int year_target; /* the year came from "bis 2027": when something is to be met */
 	int year_compared; /* the year is a compared figure's ("…, nach 7,1 Prozent im Jahr 2020"): its own only */
+	int year_then;     /* the year is a look back ("damals waren es …"): it dates no sentence after */
 	int year_doc;  /* 1: the year is the document's own, taken for want of one in the text; 2: borrowed
 			* from a sentence before or after */
 	enum kz_status status; /* status.c */

@@ -64,6 +64,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_COORD] = "coord",
 	[LX_CORRECT] = "correct",
 	[LX_MAKER] = "maker",
+	[LX_LISTNEXT] = "listnext",
 };
 
 static int parse_flags(const char *s)

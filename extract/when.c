@@ -455,6 +455,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			snprintf(a->year, sizeof(a->year), "%s", y[best].text);
 			a->year_target = y[best].target;
 			a->year_compared = y[best].compared;
+			a->year_then = y[best].then;
 		}
 		return;
 	}
@@ -492,7 +493,14 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	/* "… für die Jahre 2022 bis 2026 insgesamt 1,0551 Billionen Yen. Das sind im Schnitt 211
 	 * Milliarden Yen pro Jahr": a sentence that opens by restating the figure before ("Das sind",
 	 * "Dies entspricht") is of that figure's time */
-	if (c->have_prev && c->prev_si + 1 == si && c->prev.year[0] && restates_before(c, si, q)) {
+	/* "… Ägypten (4,34 Milliarden Euro). Es folgen die USA (1,01 Milliarden), die Niederlande (0,56
+	 * Milliarden) …": every figure of a sentence that goes on with the list before (grammar.tsv
+	 * listnext) is of the time of that list */
+	if (c->have_prev && c->prev.year[0] &&
+	    ((c->prev_si + 1 == si && restates_before(c, si, q)) ||
+	     ((c->prev_si + 1 == si || c->prev_si == si) &&
+	      ex_lex_match_after(c->lx, LX_LISTNEXT, ex_skip_space(c->text + c->sent[si].start, c->text + q->start),
+				 c->text + q->start, &(size_t){0})))) {
 		snprintf(a->year, sizeof(a->year), "%s", c->prev.year);
 		a->year_doc = c->prev.year_doc;
 		return;

@@ -465,6 +465,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					out[n].start = (size_t)(p - t);
 					out[n].end = out[n].start + ml;
 					out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
+					out[n].then = 1;
 					snprintf(out[n].text, sizeof(out[n].text), "%d", ty);
 					n = next_slot(out, n, max);
 				}
