@@ -189,6 +189,14 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		 * person or government of another country goes to that country */
 		if (from && a->status == KZ_S_DEMAND && a->ind == KZ_I_BUDGET && !a->partner[0])
 			snprintf(a->partner, sizeof(a->partner), "%s", from);
+		/* "Die Regierung will zwei Prozent erreichen. Washington verlangt mehr: Das Pentagon hatte
+		 * 3,5 Prozent gefordert": a share demanded by a country's own voice is asked of another —
+		 * the country whose share of the same kind the text gave last, within two sentences */
+		if (a->status == KZ_S_DEMAND && a->ind == KZ_I_GDP_SHARE && e && !(e->flags & LXF_ADJ) &&
+		    !strcmp(e->value, a->subject) && c->have_last[a->ind] && si - c->last_si[a->ind] <= 2 &&
+		    c->last[a->ind].subject[0] && strcmp(c->last[a->ind].subject, a->subject) &&
+		    strcmp(c->last[a->ind].subject, "NATO") && strcmp(c->last[a->ind].subject, "EU"))
+			snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
 	}
 	/* a figure someone was reported to have said, that the text goes on to correct, is a claim */
 	if (a->status == KZ_S_REPORTED && a->source[0] && corrected_speech(c, si, q))
