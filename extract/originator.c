@@ -608,6 +608,9 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 		}
 		phrase = r && strcmp(r->value, "article") && strcmp(r->value, "gen_art") && strcmp(r->value, "copula") &&
 			 !ex_word_in(pw, (size_t)(pwe - pw), (const char *const[]){"von", "vom", "durch", NULL});
+		/* "über fünf Jahre gefordert", "für 2026 gefordert": a noun a number counts names no one */
+		if (pw < pwe && ((*pw >= '0' && *pw <= '9') || ex_numword(pw, (size_t)(pwe - pw), &(double){0})))
+			phrase = 1;
 		/* "hat von Japan verlangt": with no passive auxiliary in the clause "von" names whom it
 		 * is asked of, not who asks ("von Trump gefordert wurde") */
 		if (!phrase && pw < pwe && ex_word_in(pw, (size_t)(pwe - pw), (const char *const[]){"von", "vom", NULL}) &&
@@ -651,6 +654,11 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 		for (x = cs; (w = ex_next_word(cs, &x, ce)) != NULL;)
 			if (!in_figure(c, si, w) && known_agent_at(c->lx, w, x, end, 1, a->source, sizeof(a->source)))
 				return; /* (a government by its seat, not by its name: that may be the payer) */
+		/* "Generalsekretär Anders Rasmussen hatte … gefordert": a person the lexicon lacks, by office */
+		for (x = cs; (w = ex_next_word(cs, &x, ce)) != NULL;)
+			if (!in_figure(c, si, w) && title_word(c->lx, w, x) &&
+			    ex_titled_name(c->lx, cs, w, ce, 1, a->source, sizeof(a->source)))
+				return;
 		fw = ex_skip_space(cs, ce);
 		while (fw < ce && (*fw == ',' || *fw == ';' || *fw == ' '))
 			fw++;
