@@ -60,6 +60,28 @@ static void the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *
 		a->partner[0] = '\0';
 }
 
+/* The partner an anaphor at byte at of sentence si stands for: the country named last before it, in
+ * its sentence or up to back sentences before — not the subject, an originator's phrase, a mention
+ * with a flag of skip, nor (no_alliance) NATO or the EU. Sets a->partner when there is one. */
+static void named_last(const struct ex_ctx *c, size_t si, size_t at, size_t back_max, int skip, int no_alliance,
+		       struct ex_attr *a)
+{
+	for (size_t back = 0; back <= back_max && back <= si; back++) {
+		const struct cache_slot *sl =
+			at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_MENTIONS);
+		const struct mention *last = NULL;
+		for (size_t k = 0; k < sl->nm; k++)
+			if ((back || sl->m[k].end <= at) && strcmp(sl->m[k].code, a->subject) && !(sl->m[k].flags & skip) &&
+			    sl->m[k].role != R_SOURCE &&
+			    !(no_alliance && (!strcmp(sl->m[k].code, "EU") || !strcmp(sl->m[k].code, "NATO"))))
+				last = &sl->m[k];
+		if (last) {
+			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
+			return;
+		}
+	}
+}
+
 /*
  * "China bleibt der Rettungsanker: Nordkorea wickelt über 95 Prozent seines Außenhandels mit dem
  * Nachbarland ab": a noun for a neighbour (grammar.tsv anaphor 'neighbour') after a preposition
@@ -90,19 +112,7 @@ static void the_neighbour(const struct ex_ctx *c, size_t si, const struct ex_qty
 	}
 	if (!at || at_clause_apart(c->text, at, at + 1, q->start, q->end))
 		return;
-	for (size_t back = 0; back <= 1 && back <= si; back++) {
-		const struct cache_slot *sl =
-			at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_MENTIONS);
-		const struct mention *last = NULL;
-		for (size_t k = 0; k < sl->nm; k++)
-			if ((back || sl->m[k].end <= at) && strcmp(sl->m[k].code, a->subject) &&
-			    !(sl->m[k].flags & LXF_ORG) && sl->m[k].role != R_SOURCE)
-				last = &sl->m[k];
-		if (last) {
-			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
-			return;
-		}
-	}
+	named_last(c, si, at, 1, LXF_ORG, 0, a);
 }
 
 /*
@@ -136,20 +146,7 @@ static void in_the_country(const struct ex_ctx *c, size_t si, const struct ex_qt
 	}
 	if (!at || at_clause_apart(c->text, at, at + 1, q->start, q->end))
 		return;
-	for (size_t back = 0; back <= 2 && back <= si; back++) {
-		const struct cache_slot *sl =
-			at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end, NULL, 0, AT_MENTIONS);
-		const struct mention *last = NULL;
-		for (size_t k = 0; k < sl->nm; k++)
-			if ((back || sl->m[k].end <= at) && strcmp(sl->m[k].code, a->subject) &&
-			    strcmp(sl->m[k].code, "EU") && strcmp(sl->m[k].code, "NATO") &&
-			    !(sl->m[k].flags & (LXF_ORG | LXF_PERSON)) && sl->m[k].role != R_SOURCE)
-				last = &sl->m[k];
-		if (last) {
-			snprintf(a->partner, sizeof(a->partner), "%s", last->code);
-			return;
-		}
-	}
+	named_last(c, si, at, 2, LXF_ORG | LXF_PERSON, 1, a);
 }
 
 /*
