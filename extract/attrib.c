@@ -239,9 +239,11 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 			a->status = KZ_S_REPORTED;
 	}
 	/* "Die USA sagten im selben Zeitraum 67,7 Milliarden Euro zu": pledges summed over a run of
-	 * years begun before the document's are a tally of what was pledged, reported */
+	 * years begun before the document's are a tally of what was pledged, reported (a run the
+	 * figure only borrowed from the sentence before is none of its own: "Deutschland sagte ein
+	 * weiteres Paket über 1,4 Milliarden Euro zu" after a sum since the war began) */
 	if (a->status == KZ_S_PLAN && a->status_pledge && strchr(a->year, '-') && c->doc->meta.year &&
-	    strtol(a->year, NULL, 10) < c->doc->meta.year)
+	    strtol(a->year, NULL, 10) < c->doc->meta.year && a->year_doc != 2)
 		a->status = KZ_S_REPORTED; /* (a budget year to come, "für das Haushaltsjahr 2024/25", stays a plan) */
 	/* a plan, target, demand, limit or forecast is for the year the text names with it, never the
 	 * document's own by default (DESIGN.md), nor a date of the sentences around it */

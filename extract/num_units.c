@@ -216,7 +216,8 @@ static int few_words_between(const struct ex_scan *sc, const char *p, const char
 }
 
 /* Is the qualifier at q the preposition of a verb before it in the clause ("verfügt 2020 über
- * 5.000 Soldaten": 'über' belongs to 'verfügen', the figure is exact)? */
+ * 5.000 Soldaten": 'über' belongs to 'verfügen', the figure is exact), or of a noun right before
+ * it (a '*' row, a compound ending: "ein Hilfspaket über 300 Millionen Euro")? */
 static int governed(const struct ex_scan *sc, const char *q, const struct ex_lex_entry *qual)
 {
 	const struct ex_lexicon *lx = sc->lx;
@@ -228,9 +229,12 @@ static int governed(const struct ex_scan *sc, const char *q, const struct ex_lex
 		const char *we = p;
 		for (size_t i = 0; i < lx->n[LX_GOVERN]; i++) {
 			const struct ex_lex_entry *g = &lx->v[LX_GOVERN][i];
-			if ((size_t)(we - w) >= g->klen && !ex_casecmp_n(w, g->klen, g->key) &&
-			    strlen(g->value) == qual->klen && !ex_casecmp_n(qual->key, qual->klen, g->value) &&
-			    few_words_between(sc, we, q, g->value))
+			int noun = (g->flags & LXF_SUFFIX) != 0;
+			if ((size_t)(we - w) < g->klen || strlen(g->value) != qual->klen ||
+			    ex_casecmp_n(qual->key, qual->klen, g->value))
+				continue;
+			if (noun ? !ex_casecmp_n(we - g->klen, g->klen, g->key) && ex_skip_space(we, q) == q
+				 : !ex_casecmp_n(w, g->klen, g->key) && few_words_between(sc, we, q, g->value))
 				return 1;
 		}
 	}
