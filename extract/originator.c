@@ -153,6 +153,26 @@ static int in_phrase(const char *w, size_t n)
 						      w[n - 1] == 'm'));
 }
 
+/* A name as written after "des" is in the genitive: its last word goes by its nominative ("des
+ * US-Geheimdienstes": US-Geheimdienst, "des Wall Street Journals": Journal) — "-es" or "-s" after
+ * a consonant dropped from a capitalised word of five letters or more that is no acronym. */
+static void strip_genitive(char *name)
+{
+	char *last = strrchr(name, ' '), *dash;
+	size_t k;
+
+	last = last ? last + 1 : name;
+	if ((dash = strrchr(last, '-')) != NULL)
+		last = dash + 1; /* the compound's last part */
+	k = strlen(last);
+	if (k < 5 || !(last[0] >= 'A' && last[0] <= 'Z') || (last[1] >= 'A' && last[1] <= 'Z'))
+		return;
+	if (!strchr("aeiouy", last[k - 3]) && last[k - 2] == 'e' && last[k - 1] == 's')
+		last[k - 2] = '\0';
+	else if (last[k - 1] == 's' && !strchr("aeiouys", last[k - 2]))
+		last[k - 1] = '\0';
+}
+
 /* A name written with its acronym last ("Polnischen Wirtschaftsinstituts PIE") goes by the
  * acronym: the one word of two to eight capitals that ends it, when other words come before. */
 void ex_prefer_acronym(char *name)
@@ -179,11 +199,11 @@ void ex_prefer_acronym(char *name)
 int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *end, int as_written,
 			    int countries, char *name, size_t n)
 {
-	const char *q = p, *prev = p, *w, *first = NULL, *last = NULL;
-	int words = 0, run = as_written, caps = 0, acronym = 0;
+	const char *q = p, *prev = p, *w, *first = NULL, *last = NULL, *pw = NULL, *pwe = NULL;
+	int words = 0, run = as_written, caps = 0, acronym = 0, genitive = 0;
 	size_t ml;
 
-	while (words < 7 && (w = ex_next_word(p, &q, end)) != NULL) {
+	for (; words < 7 && (w = ex_next_word(p, &q, end)) != NULL; pw = w, pwe = q) {
 		size_t k = (size_t)(q - w);
 		for (const char *x = prev; x < w; x++)
 			if (*x == ',' || *x == ';' || *x == '.' || *x == ':' || *x == '(' || *x == ')' || *x == '"' ||
@@ -205,8 +225,10 @@ int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *
 		if (!run)
 			continue;
 		if (!ex_lex_word(lx, LX_SOURCE, w, k) && !ex_lex_suffix(lx, LX_SOURCE, w, k)) {
-			if (!first)
+			if (!first) {
 				first = w;
+				genitive = pw && ex_word_in(pw, (size_t)(pwe - pw), (const char *const[]){"des", "eines", NULL});
+			}
 			last = q;
 			caps++;
 			if (k >= 2 && ex_upper_at(w + 1, end))
@@ -219,6 +241,8 @@ done:
 	if (first && (caps >= 2 || acronym) && (size_t)(last - first) < n) {
 		memcpy(name, first, (size_t)(last - first));
 		name[last - first] = '\0';
+		if (genitive)
+			strip_genitive(name);
 		ex_prefer_acronym(name);
 		return 1;
 	}
