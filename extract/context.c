@@ -7,7 +7,7 @@
  *   troops "im Land": in the country named last, other than whose they are (in_the_country);
  *   troops withdrawn "aus" a country: that country is where they were (left_place);
  *   a clause without a verb of its own, or one that only restates ("2022 waren es …"), continues
- *   the figure before it (elided_clause);
+ *   the figure before it (elided_clause), and a change there is that figure's (change_of_before);
  *   a clause opened by words of a part: part of the total before it (part_of_total);
  *   a target share of GDP the alliance set is the alliance's (alliance_target);
  *   ", was etwa 0,1 Prozent des BIP entspricht" after money: that money's share (share_of_money_before);
@@ -229,6 +229,42 @@ static int copula_es(const struct ex_ctx *c, const char *a, const char *b)
 		pwe = p;
 	}
 	return 0;
+}
+
+/*
+ * "Südkorea zahlt 2026 rund 1,5 Billionen Won für die US-Truppen, 8,3 Prozent mehr als 2025": a
+ * change in a clause without a verb and without a country of its own, right after an amount or
+ * share of the same sentence, is that figure's change — its subject, partner, detail and status.
+ */
+static void change_of_before(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const char *a0 = c->text + q->start, *b0 = c->text + q->end;
+	const struct cache_slot *sl;
+
+	if (a->ind != KZ_I_CHANGE || !c->have_prev || c->prev_si != si || c->prev.ind == KZ_I_CHANGE ||
+	    c->prev.ind == KZ_I_OTHER || !c->prev.subject[0] || !at_clause_between(c->text, c->prev_end, q->start))
+		return;
+	while (a0 > s && a0[-1] != ',' && a0[-1] != ';')
+		a0--;
+	while (b0 < e && *b0 != ',' && *b0 != ';')
+		b0++;
+	/* the clause comes right after the clause of the figure before, and has no verb */
+	for (const char *x = c->text + c->prev_end; x + 1 < a0; x++)
+		if (*x == ',' || *x == ';')
+			return;
+	if (at_tense_of(c->lx, a0, b0))
+		return;
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	for (size_t i = 0; i < sl->nm; i++)
+		if (sl->m[i].start >= (size_t)(a0 - c->text) && sl->m[i].end <= (size_t)(b0 - c->text))
+			return;
+	snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
+	snprintf(a->partner, sizeof(a->partner), "%s", c->prev.partner);
+	if (!a->detail[0])
+		at_set_detail(a, c->prev.detail);
+	if (a->status == KZ_S_REPORTED)
+		a->status = c->prev.status;
 }
 
 /*
@@ -471,6 +507,7 @@ void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struc
 		in_the_country(c, si, q, a);
 	}
 	elided_clause(c, si, q, a);
+	change_of_before(c, si, q, a);
 	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
 		alliance_target(c, si, q, a);
