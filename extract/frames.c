@@ -482,8 +482,9 @@ static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q
 
 /*
  * "Die Ukraine erhält 8,3 Milliarden Euro an Militärhilfe": with a verb of receiving (grammar.tsv
- * gets) in the figure's clause, the country named bare before it receives; the giver is the
- * document's of that money's kind, else none is named. 1 when the figure was so read.
+ * gets) in the figure's clause, the country named bare before it receives; the giver is the one
+ * the clause names with "aus" or "von", else the document's of that money's kind, else none is
+ * named. 1 when the figure was so read.
  */
 static int gets_with(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct cache_slot *sl, enum family f,
 		     struct ex_attr *a)
@@ -505,7 +506,15 @@ static int gets_with(struct ex_ctx *c, size_t si, const struct ex_qty *q, const 
 		return 0;
 	ex_copy(a->partner, sizeof(a->partner), r->code);
 	a->subject[0] = '\0';
-	if (c->giver[f][0] && strcmp(c->giver[f], r->code))
+	/* "Die Ukraine erhielt … 35 Milliarden Euro aus Europa", "… von den USA": the giver the
+	 * clause names (grammar.tsv give, or "von"), else the document's */
+	for (size_t k = 0; k < sl->nm && !a->subject[0]; k++) {
+		const struct mention *g = &sl->m[k];
+		if (g->start > r->end && strcmp(g->code, r->code) && !at_clause_apart(c->text, g->start, g->end, q->start, q->end) &&
+		    (ex_lex_word(c->lx, LX_GIVE, g->prep, strlen(g->prep)) || !strcmp(g->prep, "von") || !strcmp(g->prep, "vom")))
+			ex_copy(a->subject, sizeof(a->subject), g->code);
+	}
+	if (!a->subject[0] && c->giver[f][0] && strcmp(c->giver[f], r->code))
 		ex_copy(a->subject, sizeof(a->subject), c->giver[f]);
 	if (!c->receiver[f][0])
 		ex_copy(c->receiver[f], sizeof(c->receiver[f]), r->code);
