@@ -8,6 +8,7 @@
  *   troops withdrawn "aus" a country: that country is where they were (left_place);
  *   a clause without a verb of its own, or one that only restates ("2022 waren es …"), continues
  *   the figure before it (elided_clause), and a change there is that figure's (change_of_before);
+ *   "China ist … Südkoreas größter Handelspartner": the partner of a trade share (partner_noun);
  *   a clause opened by words of a part: part of the total before it (part_of_total);
  *   a target share of GDP the alliance set is the alliance's (alliance_target);
  *   ", was etwa 0,1 Prozent des BIP entspricht" after money: that money's share (share_of_money_before);
@@ -268,6 +269,37 @@ static void change_of_before(const struct ex_ctx *c, size_t si, const struct ex_
 }
 
 /*
+ * "China ist mit einem Anteil von 22 Prozent Südkoreas größter Handelspartner": a trade share whose
+ * clause has a noun of the other side of trade (grammar.tsv partnernoun) goes to the country named
+ * bare before that noun in the clause, other than whose trade it is.
+ */
+static void partner_noun(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct ex_words *ws;
+	const struct cache_slot *sl;
+	size_t at = 0;
+
+	if (a->ind != KZ_I_TRADE_SHARE || a->partner[0] || !a->subject[0])
+		return;
+	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	for (size_t i = 0; i < ws->n && !at; i++)
+		if (ex_lex_suffix(c->lx, LX_PARTNERNOUN, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start) &&
+		    !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end))
+			at = ws->w[i].start;
+	if (!at)
+		return;
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	for (size_t k = 0; k < sl->nm; k++) {
+		const struct mention *m = &sl->m[k];
+		if (m->end <= at && m->role == R_NONE && !(m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG)) &&
+		    strcmp(m->code, a->subject) && !at_clause_apart(c->text, m->start, m->end, at, at + 1)) {
+			snprintf(a->partner, sizeof(a->partner), "%s", m->code);
+			return;
+		}
+	}
+}
+
+/*
  * "2021 hatte China noch gut 25 Prozent der südkoreanischen Ausfuhren abgenommen, im Rekordjahr
  * 2018 sogar 26,8 Prozent": a clause without a verb and without a country continues the figure
  * before it in the sentence — its subject and partner are that figure's.
@@ -508,6 +540,7 @@ void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struc
 	}
 	elided_clause(c, si, q, a);
 	change_of_before(c, si, q, a);
+	partner_noun(c, si, q, a);
 	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
 		alliance_target(c, si, q, a);

@@ -65,6 +65,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_CORRECT] = "correct",
 	[LX_MAKER] = "maker",
 	[LX_LISTNEXT] = "listnext",
+	[LX_PARTNERNOUN] = "partnernoun",
 };
 
 static int parse_flags(const char *s)
