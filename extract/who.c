@@ -189,6 +189,19 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			sub = &m[i];
 		}
 	}
+	/* "gefolgt von Estland mit 3,43 Prozent", "Schlusslicht ist Spanien mit 1,28 Prozent": in a
+	 * ranking, the country right before "mit" and the figure is whose figure it is */
+	for (size_t i = 0; i < n && !sub && a->ind != KZ_I_TRADE_SHARE; i++) {
+		const char *ga = c->text + m[i].end, *gb = c->text + q->start, *w, *x = ga;
+		/* (a place with its preposition is where: "der US-Armee in Europa mit etwa 2600 Soldaten") */
+		if (m[i].end > q->start || gb - ga > 24 || (m[i].flags & (LXF_PREFIX | LXF_ADJ)) ||
+		    (m[i].prep[0] && strcmp(m[i].prep, "von")))
+			continue;
+		w = ex_next_word(ga, &x, gb);
+		if (w && ex_word_in(w, (size_t)(x - w), (const char *const[]){"mit", NULL}) &&
+		    (ex_skip_space(x, gb) == gb || ex_lex_match_after(c->lx, LX_QUAL, ex_skip_space(x, gb), gb, &(size_t){0})))
+			sub = &m[i];
+	}
 	/* "40,0 Prozent im Falle Südkoreas", "Über 90 Prozent der japanischen Rüstungsimporte" */
 	if (!sub && a->ind != KZ_I_COST_SHARE && a->ind != KZ_I_TROOPS) {
 		for (size_t i = 0; i < n && !sub; i++) {
