@@ -9,6 +9,7 @@
  *   a clause without a verb of its own, or one that only restates ("2022 waren es …"), continues
  *   the figure before it (elided_clause), and a change there is that figure's (change_of_before);
  *   "China ist … Südkoreas größter Handelspartner": the partner of a trade share (partner_noun);
+ *   money for "die Kosten für die US-Soldaten": host-nation support, the US its partner (costs_of_forces);
  *   a clause opened by words of a part: part of the total before it (part_of_total);
  *   a target share of GDP the alliance set is the alliance's (alliance_target);
  *   ", was etwa 0,1 Prozent des BIP entspricht" after money: that money's share (share_of_money_before);
@@ -266,6 +267,57 @@ static void change_of_before(const struct ex_ctx *c, size_t si, const struct ex_
 		at_set_detail(a, c->prev.detail);
 	if (a->status == KZ_S_REPORTED)
 		a->status = c->prev.status;
+}
+
+/*
+ * "Südkorea beteiligt sich mit knapp 1,1 Milliarden Dollar an den Kosten für die 28.500
+ * US-Soldaten", "… an den Kosten der amerikanischen Truppen": money of no kind whose clause names
+ * the costs (status.tsv cost: "Kosten") of another country's forces (a troop noun with its prefix or
+ * adjective) is host-nation support paid for them — that country is the partner.
+ */
+static void costs_of_forces(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct ex_words *ws;
+	const struct cache_slot *sl;
+	size_t at = 0;
+
+	if (a->ind != KZ_I_BUDGET || a->detail[0] || a->partner[0] || !a->subject[0] || !ex_is_currency(q->unit))
+		return;
+	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	for (size_t i = 0; i < ws->n && !at; i++) {
+		const char *w = c->text + ws->w[i].start;
+		size_t n = ws->w[i].end - ws->w[i].start;
+		if (!strncmp(w, "Kosten", 6) && n == 6 && ex_lex_word(c->lx, LX_COST, w, n) &&
+		    !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end))
+			at = ws->w[i].end;
+	}
+	if (!at)
+		return;
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	for (size_t k = 0; k < sl->nm; k++) {
+		const struct mention *m = &sl->m[k];
+		const char *we, *w;
+		if (m->start < at || m->start - at > 60 || !(m->flags & (LXF_PREFIX | LXF_ADJ)) || !strcmp(m->code, a->subject) ||
+		    at_clause_between(c->text, at, m->start))
+			continue;
+		/* the word the prefix opens, or the noun after the adjective, counts soldiers */
+		w = c->text + m->start;
+		we = ex_word_end(w, c->text + c->sent[si].end);
+		if ((m->flags & LXF_ADJ) || we <= c->text + m->end) {
+			w = ex_skip_space(we, c->text + c->sent[si].end);
+			we = ex_word_end(w, c->text + c->sent[si].end);
+			if (m->flags & LXF_PREFIX)
+				w = c->text + m->start;
+		}
+		{
+			const struct ex_lex_entry *u = ex_lex_suffix(c->lx, LX_UNIT, w, (size_t)(we - w));
+			if (!u || !(u->flags & LXF_MILITARY))
+				continue;
+		}
+		at_set_detail(a, "host_nation_support");
+		snprintf(a->partner, sizeof(a->partner), "%s", m->code);
+		return;
+	}
 }
 
 /*
@@ -541,6 +593,7 @@ void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struc
 	elided_clause(c, si, q, a);
 	change_of_before(c, si, q, a);
 	partner_noun(c, si, q, a);
+	costs_of_forces(c, si, q, a);
 	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
 		alliance_target(c, si, q, a);
