@@ -122,6 +122,27 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 		same_fact(&a[i + 1], &a[i]);
 		a[i + 1].status = a[i].status;
 	}
+	/* "stiegen von 2,4 auf 3,9 Prozent der Wirtschaftsleistung", "Von 2014 bis 2023 … von 1,9 auf
+	 * 3,9 Prozent": the figure after "von" is the quantity after "auf" at the start of the change —
+	 * its fact and status; a run of years they share is split, its first year the start's */
+	for (i = 0; i + 1 < n; i++) {
+		const char *s = text + q[i].start, *w = s;
+		size_t gap = q[i + 1].start > q[i].end ? q[i + 1].start - q[i].end : 0;
+		if (!q[i].unit || !q[i + 1].unit || strcmp(q[i].unit, q[i + 1].unit) || a[i + 1].ind == KZ_I_CHANGE ||
+		    a[i + 1].ind == KZ_I_OTHER || gap != 5 || memcmp(text + q[i].end, " auf ", 5))
+			continue;
+		while (w > text && w[-1] == ' ')
+			w--;
+		if (w - text < 4 || memcmp(w - 3, "von", 3) || (w - text > 4 && ex_letter_at(w - 4, w - 3)))
+			continue;
+		same_fact(&a[i], &a[i + 1]);
+		a[i].status = a[i + 1].status;
+		if (strlen(a[i + 1].year) == 9 && a[i + 1].year[4] == '-') {
+			memcpy(a[i].year, a[i + 1].year, 4);
+			a[i].year[4] = '\0';
+			memmove(a[i + 1].year, a[i + 1].year + 5, 5);
+		}
+	}
 	/* "1,83 Mrd. Euro oder rund 3,7 Prozent mehr": an amount restating a change is a change */
 	for (i = 0; i + 1 < n; i++) {
 		const char *g = text + q[i].end;

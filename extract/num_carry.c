@@ -23,7 +23,8 @@
  *  3. A count noun before it in its clause that is not another figure's unit ("eine Truppe
  *     von rund 460.000"), looked for twelve words and at most 512 bytes back.
  *  4. The nearest lending figure after it, within 60 bytes and no clause boundary (at any
- *     distance for a decimal): "von 3,8 auf 38 Milliarden Dollar".
+ *     distance for a decimal): "von 3,8 auf 38 Milliarden Dollar" — and its scale word, when the
+ *     number has none and is below 1000.
  *  5. The last figure of the sentence before, when the number continues its count ("Etwa
  *     6.400 von ihnen", "davon 2.000", "auf etwa 24.000").
  * Then the numbers still bare, and scaled percentages, are dropped from the list.
@@ -448,6 +449,19 @@ void ex_num_carry_units(struct ex_scan *sc, size_t first)
 				q->unit = v[j].unit;
 				q->military = v[j].military;
 				q->flags |= QF_CARRIED;
+				/* "von 3,8 auf 38 Milliarden Dollar": the scale word is shared too, when the
+				 * bare number has none and is small */
+				if ((v[j].flags & QF_SCALED) && !(q->flags & QF_SCALED) && q->value < 1000) {
+					const char *sp = sc->t + v[j].nend;
+					double m = ex_num_scale_at(sc, &sp);
+					if (m > 1) {
+						q->value *= m;
+						q->low *= m;
+						q->high *= m;
+						q->step *= m;
+						q->flags |= QF_SCALED;
+					}
+				}
 			}
 		}
 		/* "Etwa 6.400 von ihnen …", "… würde auf etwa 24.000 sinken": the figure the sentence
