@@ -130,6 +130,9 @@ int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 const struct mention *at_first_not(const struct ex_ctx *c, const struct mention *m, size_t n, int want_roles,
 				   const char *not_code);
 int at_prefix_government(const struct ex_ctx *c, const struct mention *m);
+/* Does the prefix or adjective mention m qualify a noun of soldiers ("US-Soldaten", "amerikanischen
+ * Truppen")? e: the end of m's sentence. */
+int at_mention_forces(const struct ex_ctx *c, const struct mention *m, size_t e);
 
 /* indicator.c: what a figure measures */
 size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *h);

@@ -296,24 +296,9 @@ static void costs_of_forces(const struct ex_ctx *c, size_t si, const struct ex_q
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
 	for (size_t k = 0; k < sl->nm; k++) {
 		const struct mention *m = &sl->m[k];
-		const char *we, *w;
-		if (m->start < at || m->start - at > 60 || !(m->flags & (LXF_PREFIX | LXF_ADJ)) || !strcmp(m->code, a->subject) ||
-		    at_clause_between(c->text, at, m->start))
+		if (m->start < at || m->start - at > 60 || !strcmp(m->code, a->subject) ||
+		    at_clause_between(c->text, at, m->start) || !at_mention_forces(c, m, c->sent[si].end))
 			continue;
-		/* the word the prefix opens, or the noun after the adjective, counts soldiers */
-		w = c->text + m->start;
-		we = ex_word_end(w, c->text + c->sent[si].end);
-		if ((m->flags & LXF_ADJ) || we <= c->text + m->end) {
-			w = ex_skip_space(we, c->text + c->sent[si].end);
-			we = ex_word_end(w, c->text + c->sent[si].end);
-			if (m->flags & LXF_PREFIX)
-				w = c->text + m->start;
-		}
-		{
-			const struct ex_lex_entry *u = ex_lex_suffix(c->lx, LX_UNIT, w, (size_t)(we - w));
-			if (!u || !(u->flags & LXF_MILITARY))
-				continue;
-		}
 		at_set_detail(a, "host_nation_support");
 		snprintf(a->partner, sizeof(a->partner), "%s", m->code);
 		return;

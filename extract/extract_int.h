@@ -735,8 +735,6 @@ size_t ex_clause_of(const struct ex_sentence_cues *sc, size_t pos);
  * (as_written: capitalised words the lexicon lacks count); the one in the few words before p. */
 size_t ex_originator_at(const struct ex_lexicon *lx, const char *p, const char *end, int country_ok, char *name,
 			size_t n);
-/* A name written with its acronym last goes by the acronym ("Polnischen Wirtschaftsinstituts PIE": PIE). */
-void ex_prefer_acronym(char *name);
 int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *end, int as_written, int countries,
 			char *name, size_t n);
 int ex_titled_name(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int after, char *name,

@@ -583,6 +583,26 @@ const struct mention *at_first_not(const struct ex_ctx *c, const struct mention 
 	return NULL;
 }
 
+/* Does the prefix or adjective mention m qualify a noun of soldiers ("US-Soldaten", "der
+ * amerikanischen Truppen": units.tsv military) — the compound the prefix opens, the noun after the
+ * adjective? e is the end of m's sentence. */
+int at_mention_forces(const struct ex_ctx *c, const struct mention *m, size_t e)
+{
+	const char *end = c->text + e, *w = c->text + m->start, *we = ex_word_end(w, end);
+	const struct ex_lex_entry *u;
+
+	if (!(m->flags & (LXF_PREFIX | LXF_ADJ)))
+		return 0;
+	if ((m->flags & LXF_ADJ) || we <= c->text + m->end) {
+		w = ex_skip_space(we, end);
+		we = ex_word_end(w, end);
+		if (m->flags & LXF_PREFIX)
+			w = c->text + m->start;
+	}
+	u = ex_lex_suffix(c->lx, LX_UNIT, w, (size_t)(we - w));
+	return u && (u->flags & LXF_MILITARY);
+}
+
 /* Is the prefix mention m a government's compound ("US-Präsident", "US-Regierung": grammar.tsv
  * govt)? Then it stands for its country as a name does. */
 int at_prefix_government(const struct ex_ctx *c, const struct mention *m)

@@ -175,7 +175,7 @@ static void strip_genitive(char *name)
 
 /* A name written with its acronym last ("Polnischen Wirtschaftsinstituts PIE") goes by the
  * acronym: the one word of two to eight capitals that ends it, when other words come before. */
-void ex_prefer_acronym(char *name)
+static void prefer_acronym(char *name)
 {
 	char *last = strrchr(name, ' ');
 	size_t k;
@@ -243,7 +243,7 @@ done:
 		name[last - first] = '\0';
 		if (genitive)
 			strip_genitive(name);
-		ex_prefer_acronym(name);
+		prefer_acronym(name);
 		return 1;
 	}
 	return 0;
@@ -393,7 +393,7 @@ int ex_experts_name(const struct ex_lexicon *lx, const char *s, const char *p, c
 		o = b ? b - 1 : 0;
 	}
 	name[o] = '\0';
-	ex_prefer_acronym(name);
+	prefer_acronym(name);
 	return o > 0;
 }
 
@@ -691,7 +691,6 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 	}
 	a->source[0] = '\0';
 }
-
 
 void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_sentence_cues *sc,
 	       struct ex_attr *a)

@@ -208,15 +208,10 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			size_t gap = m[i].start >= q->end ? m[i].start - q->end : (size_t)-1;
 			if (gap > 24 || (m[i].flags & LXF_PREFIX))
 				continue;
-			if ((m[i].flags & LXF_ADJ) && a->ind == KZ_I_BUDGET) {
-				/* "120 Millionen Euro an Kosten der amerikanischen Truppen": the forces money is
-				 * paid for are not whose money it is */
-				const char *nw = ex_skip_space(ex_word_end(c->text + m[i].start, c->text + e), c->text + e);
-				const char *nwe = ex_word_end(nw, c->text + e);
-				const struct ex_lex_entry *u = ex_lex_suffix(c->lx, LX_UNIT, nw, (size_t)(nwe - nw));
-				if (u && (u->flags & LXF_MILITARY))
-					continue;
-			}
+			/* "120 Millionen Euro an Kosten der amerikanischen Truppen": the forces money is
+			 * paid for are not whose money it is */
+			if ((m[i].flags & LXF_ADJ) && a->ind == KZ_I_BUDGET && at_mention_forces(c, &m[i], e))
+				continue;
 			if ((m[i].flags & LXF_GEN) ||
 			    ((m[i].flags & LXF_ADJ) && (strstr_n(c->text + q->end, gap, " der ") ||
 							strstr_n(c->text + q->end, gap, " des "))))
