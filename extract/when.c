@@ -23,6 +23,23 @@ int at_present_tense(const struct ex_lexicon *lx, const char *s, const char *e)
 }
 
 
+/* Is the word of comparison w..we one after a figure and before a dative article ("ein Viertel
+ * über dem des Vorjahres")? Elsewhere "über" and "unter" are prepositions ("Hilfe über 28
+ * Milliarden Euro"), no change. */
+static int compared_at(const struct ex_ctx *c, const char *w, const char *we, const char *end,
+		       const struct ex_qty *all, size_t nq)
+{
+	const char *b = w, *a = ex_skip_space(we, end);
+	int after_figure = 0;
+
+	while (b > c->text && b[-1] == ' ')
+		b--;
+	for (size_t i = 0; i < nq && !after_figure; i++)
+		after_figure = c->text + all[i].end == b;
+	return after_figure &&
+	       ex_word_in(a, (size_t)(ex_word_end(a, end) - a), (const char *const[]){"dem", "der", "denen", NULL});
+}
+
 /* Does sentence si state a change ("haben sich seit 2015 verdoppelt", "ein Plus von 12 Prozent")?
  * Then a "seit" year in it is the change's baseline, not the start of a sum. */
 static int speaks_of_change(const struct ex_ctx *c, size_t si, const struct ex_qty *all, size_t nq)
@@ -35,7 +52,7 @@ static int speaks_of_change(const struct ex_ctx *c, size_t si, const struct ex_q
 	while ((w = ex_next_word(s, &p, end)) != NULL) {
 		/* a change noun (Plus, Anstieg) or verb (gestiegen); "mehr" ("mehr als") says nothing here */
 		const struct ex_lex_entry *e = ex_lex_word(c->lx, LX_CHANGE, w, (size_t)(p - w));
-		if (e && strcmp(e->value, "after"))
+		if (e && strcmp(e->value, "after") && (strcmp(e->value, "compared") || compared_at(c, w, p, end, all, nq)))
 			return 1;
 	}
 	return 0;
