@@ -404,6 +404,7 @@ static void aid_in_context(struct ex_ctx *c, size_t si, struct ex_attr *a)
 		if (!strcmp(a->detail, "host_nation_support") && !strcmp(a->partner, "US"))
 			a->partner[0] = '\0';
 		at_set_detail(a, "military_aid");
+		a->detail_topic = !a->status_pledge;
 		return;
 	}
 	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
@@ -433,19 +434,22 @@ static int relative_at(const char *s, const char *w, const char *we)
  * Milliarden Dollar zahlen", "Washington hat Taiwan Waffen für 26 Milliarden Dollar verkauft": with
  * a verb of giving (grammar.tsv dative) in the figure's clause, a country before the figure that
  * follows a verb or auxiliary, bare or with a dative article (der, dem, den), or a relative pronoun
- * right after a comma, receives; the country named before it gives. 1 with *gv and *rv set.
+ * right after a comma, receives; the country named before it gives. 1 with *gv and *rv set. With
+ * gifts (things counted, not money), a verb of selling gives nothing.
  */
 static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m, size_t n,
-		       const struct mention **gv, const struct mention **rv)
+		       int gifts, const struct mention **gv, const struct mention **rv)
 {
 	const char *t = c->text, *s = t + c->sent[si].start;
 	const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
-	int verb = 0;
+	const struct ex_lex_entry *verb = NULL;
 
 	for (size_t i = 0; i < ws->n && !verb; i++)
-		verb = ex_lex_word(c->lx, LX_DATIVE, t + ws->w[i].start, ws->w[i].end - ws->w[i].start) &&
-		       !at_clause_apart(t, q->start, q->end, ws->w[i].start, ws->w[i].end);
-	if (!verb)
+		if ((verb = ex_lex_word(c->lx, LX_DATIVE, t + ws->w[i].start, ws->w[i].end - ws->w[i].start)) != NULL &&
+		    at_clause_apart(t, q->start, q->end, ws->w[i].start, ws->w[i].end))
+			verb = NULL;
+	/* (things counted that are sold are the buyer's purchase: at_purchase reads them) */
+	if (!verb || (gifts && !strcmp(verb->value, "sale")))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *w, *we, *pw, *pwe;
@@ -570,12 +574,24 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	}
 	if (a->ind == KZ_I_GDP_SHARE && q->cell_end <= q->cell_start)
 		aid_share(c, si, q, a);
+	/* "Die Niederlande liefern der Ukraine 18 Kampfjets": things given go from the giver to the
+	 * dative's receiver, as money does */
+	if (a->ind == KZ_I_OTHER && q->unit && !strcmp(q->unit, "count") && a->status != KZ_S_DEMAND &&
+	    q->cell_end <= q->cell_start) {
+		sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+		if (dative_pair(c, si, q, sl->m, sl->nm, 1, &g, &r)) {
+			ex_copy(a->subject, sizeof(a->subject), g->code);
+			ex_copy(a->partner, sizeof(a->partner), r->code);
+			a->subj_src = 2;
+		}
+		return;
+	}
 	if (a->ind != KZ_I_BUDGET || q->cell_end > q->cell_start)
 		return;
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
 	if (a->status == KZ_S_DEMAND && demanded_of(c, si, sl->m, sl->nm, a))
 		return;
-	if (dative_pair(c, si, q, sl->m, sl->nm, &g, &r)) {
+	if (dative_pair(c, si, q, sl->m, sl->nm, 0, &g, &r)) {
 		snprintf(a->subject, sizeof(a->subject), "%s", g->code);
 		snprintf(a->partner, sizeof(a->partner), "%s", r->code);
 		a->subj_src = 2;

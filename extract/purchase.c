@@ -160,6 +160,9 @@ void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		 struct ex_attr *a)
 {
 	int deal = !strcmp(a->detail, "arms_deal"), weapons = 0;
+	/* (aid only because the article is about aid: a sentence of buying buys — "Rumänien plant
+	 * den Kauf von 32 Kampfjets für 6,5 Milliarden Dollar" in a text on aid to Ukraine) */
+	int topic = a->detail_topic;
 
 	if (a->ind == KZ_I_OTHER && !strcmp(q->unit, "count") && a->subject[0] && a->status != KZ_S_DEMAND) {
 		bought_count(c, si, a);
@@ -173,7 +176,7 @@ void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		weapons = all[i].unit && !strcmp(all[i].unit, "count");
 	/* (an export approval of one sale is that deal: "genehmigte den Verkauf … für 8,6 Milliarden") */
 	if (!deal && strcmp(a->detail, "procurement") && strcmp(a->detail, "military_exports") &&
-	    !(weapons && !a->detail[0]))
+	    !(weapons && (!a->detail[0] || topic)))
 		return;
 	for (size_t back = 0; back <= (size_t)deal && back <= si; back++) {
 		size_t k = si - back, bw;
