@@ -158,19 +158,35 @@ static int in_phrase(const char *w, size_t n)
  * a consonant dropped from a capitalised word of five letters or more that is no acronym. */
 static void strip_genitive(char *name)
 {
-	char *last = strrchr(name, ' '), *dash;
+	char *last = strrchr(name, ' '), *dash, *fuer = strstr(name, " für ");
 	size_t k;
+	char keep = 0;
 
+	if (fuer) {
+		/* "des Bundesamts für Zivilschutz": the head before "für" is the genitive */
+		keep = *fuer;
+		*fuer = '\0';
+		last = strrchr(name, ' ');
+	}
 	last = last ? last + 1 : name;
 	if ((dash = strrchr(last, '-')) != NULL)
 		last = dash + 1; /* the compound's last part */
 	k = strlen(last);
-	if (k < 5 || !(last[0] >= 'A' && last[0] <= 'Z') || (last[1] >= 'A' && last[1] <= 'Z'))
-		return;
-	if (!strchr("aeiouy", last[k - 3]) && last[k - 2] == 'e' && last[k - 1] == 's')
-		last[k - 2] = '\0';
-	else if (last[k - 1] == 's' && !strchr("aeiouys", last[k - 2]))
-		last[k - 1] = '\0';
+	if (k >= 5 && (last[0] >= 'A' && last[0] <= 'Z') && !(last[1] >= 'A' && last[1] <= 'Z')) {
+		size_t cut = k;
+		if (!strchr("aeiouy", last[k - 3]) && last[k - 2] == 'e' && last[k - 1] == 's')
+			cut = k - 2;
+		else if (last[k - 1] == 's' && !strchr("aeiouys", last[k - 2]))
+			cut = k - 1;
+		if (fuer)
+			*fuer = keep;
+		if (cut < k && fuer) /* the words from "für" on move up to the shortened head */
+			memmove(last + cut, fuer, strlen(fuer) + 1);
+		else if (cut < k)
+			last[cut] = '\0';
+	} else if (fuer) {
+		*fuer = keep;
+	}
 }
 
 /* A name written with its acronym last ("Polnischen Wirtschaftsinstituts PIE") goes by the
@@ -216,8 +232,17 @@ int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *
 		if (ex_lex_stem(lx, LX_CITE, w, q, end, &ml))
 			break; /* "Schätzungen zufolge": the originator stands before */
 		if (!ex_upper_at(w, end)) {
+			/* "Bundesamt für Zivilschutz", "Stiftung Wissenschaft und Politik": a name's own
+			 * "für" or "und" before its next capitalised word */
+			if (first && run && ex_word_in(w, k, (const char *const[]){"für", "und", NULL})) {
+				const char *nq = q, *nw = ex_next_word(q, &nq, end);
+				if (nw && ex_upper_at(nw, end) && !memchr(q, ',', (size_t)(nw - q)))
+					continue;
+			}
 			if (!in_phrase(w, k))
 				break; /* a verb: the noun phrase ended */
+			if (first && (caps >= 2 || acronym))
+				goto done; /* a name as written ended: no name further on is the cited one */
 			if (first)
 				run = 0;
 			continue;
