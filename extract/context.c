@@ -28,17 +28,43 @@
 /*
  * "Das Land gibt 2,3 Prozent seiner Wirtschaftsleistung aus", "die NATO kam für das Land auf 4,12
  * Prozent": "das Land" in the figure's clause, before it, is the country the text spoke of last —
- * the subject of the figure before, in this sentence or the one before (grammar.tsv anaphor).
+ * the one the sentence before names bare, its subject, else the subject of the figure before, in
+ * this sentence or the one before (grammar.tsv anaphor).
  */
+/* The country sentence k names bare — no preposition, genitive, adjective or prefix, no originator
+ * or organisation — the sentence's subject, if it names one such ("Mit einer Grenze zu Russland
+ * gilt Finnland als Frontstaat der Nato": FI); else NULL. */
+static const char *bare_country(const struct ex_ctx *c, size_t k)
+{
+	const struct cache_slot *sl = at_sentence_info(c, c->sent[k].start, c->sent[k].end, NULL, 0, AT_MENTIONS);
+	const char *one = NULL;
+
+	for (size_t i = 0; i < sl->nm; i++) {
+		const struct mention *m = &sl->m[i];
+		if (m->prep[0] || m->role != R_NONE || (m->flags & (LXF_GEN | LXF_ADJ | LXF_PREFIX | LXF_ORG | LXF_PERSON)) ||
+		    !strcmp(m->code, "NATO") || !strcmp(m->code, "EU"))
+			continue;
+		if (one && strcmp(one, m->code))
+			return NULL; /* two: which one the text goes on with is not told */
+		one = m->code;
+	}
+	return one;
+}
+
 static void the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	const char *s = c->text + c->sent[si].start, *p = c->text + q->start, *x = p, *w, *we;
+	const char *spoken = NULL;
 	int found = 0;
 
-	if (a->subj_near || !c->have_prev || !c->prev.subject[0] || c->prev_si + 1 < si ||
-	    !strcmp(c->prev.subject, a->subject) || (a->ind != KZ_I_GDP_SHARE && a->ind != KZ_I_BUDGET && a->ind != KZ_I_TROOPS) ||
-	    !strcmp(c->prev.subject, "NATO") || !strcmp(c->prev.subject, "EU"))
-		return; /* (an alliance is never "das Land") */
+	if (!a->subj_near && si > 0 && c->sent[si - 1].para == c->sent[si].para &&
+	    (a->ind == KZ_I_GDP_SHARE || a->ind == KZ_I_BUDGET || a->ind == KZ_I_TROOPS))
+		spoken = bare_country(c, si - 1);
+	if (!spoken && c->have_prev && c->prev_si + 1 >= si && strcmp(c->prev.subject, "NATO") && strcmp(c->prev.subject, "EU"))
+		spoken = c->prev.subject; /* (an alliance is never "das Land") */
+	if (a->subj_near || !spoken || !spoken[0] || !strcmp(spoken, a->subject) ||
+	    (a->ind != KZ_I_GDP_SHARE && a->ind != KZ_I_BUDGET && a->ind != KZ_I_TROOPS))
+		return;
 	/* back through the figure's clause */
 	for (int words = 0; words < 12 && !found; words++) {
 		w = ex_word_back(s, x, &we);
@@ -57,7 +83,7 @@ static void the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *
 	}
 	if (!found)
 		return;
-	snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
+	snprintf(a->subject, sizeof(a->subject), "%s", spoken);
 	if (!strcmp(a->partner, a->subject))
 		a->partner[0] = '\0';
 }
