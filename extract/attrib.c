@@ -170,7 +170,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	at_frame(c, si, q, all, nq, a);
 	at_purchase(c, si, q, all, nq, a);
 	at_when(c, si, q, all, nq, a);
-	ex_budget_year(c, a);
+	ex_budget_year(c, a, a->status == KZ_S_REPORTED && clause_speaks_present(c, si, q));
 	ex_source(c, si, q, c->cues, a);
 	{
 		/* the country of the originator: a person or government of the lexicon ("Trump", "USA") */

@@ -636,6 +636,7 @@ struct ex_ctx {
 	char aid_topic[8];             /* frames.c: whom the document's aid is for, as a noun of aid names it */
 	size_t aid_upto;               /* the sentences before it have been read for one */
 	char budget_year[32];          /* when.c: the year of the budget the document's lead names, "" if none */
+	char budget_who[8];            /* when.c: the country that lead sentence names first, "" if none */
 	size_t budget_upto;            /* the sentences before it have been read for one */
 	/* the figure attributed last (a restatement takes its kind) and the last share in percent
 	 * (a later percent no cue explains is of the same kind, "Spanien liegt bei 1,01") */
@@ -758,7 +759,7 @@ void ex_attr_cache_free(struct ex_attr_cache *c);
 void ex_shared_currency(struct ex_ctx *c, size_t si, struct ex_qty *q, size_t nq);
 /* A plan of money or a share of GDP without a year of its own takes the year of the budget the
  * document's lead names (when.c). */
-void ex_budget_year(struct ex_ctx *c, struct ex_attr *a);
+void ex_budget_year(struct ex_ctx *c, struct ex_attr *a, int present);
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a);
 

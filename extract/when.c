@@ -593,12 +593,15 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
  * that is no baseline, comparison or target ("… für das im April beginnende Fiskaljahr 2023"; not
  * "Ausgaben sollen bis 2027 …"). Planned money and shares of GDP the
  * article gives no year of their own are that budget's ("Der Etat soll auf 82,7 Mrd. Euro
- * steigen"), not of no year. Read once.
+ * steigen"), not of no year; so is money it states in the present when that year is still to come.
+ * Read once.
  */
-void ex_budget_year(struct ex_ctx *c, struct ex_attr *a)
+void ex_budget_year(struct ex_ctx *c, struct ex_attr *a, int present)
 {
-	if ((a->ind != KZ_I_BUDGET && a->ind != KZ_I_GDP_SHARE) || !a->year_doc || a->year_compared ||
-	    a->status != KZ_S_PLAN)
+	int federal = a->ind == KZ_I_OTHER && !strcmp(a->detail, "federal_budget");
+
+	if ((a->ind != KZ_I_BUDGET && a->ind != KZ_I_GDP_SHARE && !federal) || !a->year_doc || a->year_compared ||
+	    (a->status != KZ_S_PLAN && !(a->status == KZ_S_REPORTED && present)))
 		return;
 	for (; !c->budget_year[0] && c->budget_upto < c->nsent && c->budget_upto < 2; c->budget_upto++) {
 		size_t si = c->budget_upto;
@@ -615,12 +618,25 @@ void ex_budget_year(struct ex_ctx *c, struct ex_attr *a)
 				    at_clause_between(c->text, sl->c[i].we, y->start))
 					continue;
 				snprintf(c->budget_year, sizeof(c->budget_year), "%s", y->text);
+				{
+					const struct cache_slot *ml =
+						at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+					for (size_t m = 0; m < ml->nm && !c->budget_who[0]; m++)
+						if (ml->m[m].role != R_SOURCE)
+							ex_copy(c->budget_who, sizeof(c->budget_who), ml->m[m].code);
+				}
 				break;
 			}
 		}
 	}
-	if (!c->budget_year[0])
+	if (!c->budget_year[0] || (federal && a->status != KZ_S_REPORTED))
 		return;
+	/* money the text states in the present, in an article on the budget of a year still to come
+	 * ("… den Haushalt für 2023 verabschiedet. Der Verteidigungsetat steigt darin auf 57 Billionen
+	 * Won", a text of December 2022), is that budget's: a plan for its year (attrib.c) */
+	if (a->status == KZ_S_REPORTED &&
+	    (strtol(c->budget_year, NULL, 10) <= c->doc->meta.year || strcmp(a->subject, c->budget_who)))
+		return; /* (another country's money is not of this budget) */
 	snprintf(a->year, sizeof(a->year), "%s", c->budget_year);
 	a->year_doc = 0;
 }
