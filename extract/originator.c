@@ -219,6 +219,17 @@ int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *
 	int words = 0, run = as_written, caps = 0, acronym = 0, genitive = 0;
 	size_t ml;
 
+	{
+		/* "Nach Schätzungen, die das Bündnis veröffentlicht hat": a relative clause right after
+		 * the cite word names who published it, first in the clause */
+		const char *r = ex_skip_space(p, end), *rw, *rq;
+		if (r < end && *r == ',') {
+			rq = r + 1;
+			rw = ex_next_word(r + 1, &rq, end);
+			if (rw && ex_word_in(rw, (size_t)(rq - rw), (const char *const[]){"die", "der", "das", "den", NULL}))
+				p = q = prev = rq;
+		}
+	}
 	for (; words < 7 && (w = ex_next_word(p, &q, end)) != NULL; pw = w, pwe = q) {
 		size_t k = (size_t)(q - w);
 		for (const char *x = prev; x < w; x++)
