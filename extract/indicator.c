@@ -395,6 +395,33 @@ static int points_to_money(const struct ex_ctx *c, size_t si, const struct ex_qt
 }
 
 /*
+ * "Die Exporte in die USA stiegen auf 115,7 Milliarden Dollar (18,3 Prozent)": a percent alone in a
+ * parenthesis right after a trade volume (money of exports or imports) is that trade's share of the
+ * whole. 1 when a was set.
+ */
+static int share_of_volume(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *t = c->text, *p = t + q->start, *f = t + q->end;
+
+	if (!c->have_prev || c->prev_si != si || c->prev.ind != KZ_I_OTHER ||
+	    (strcmp(c->prev.detail, "exports") && strcmp(c->prev.detail, "imports")))
+		return 0;
+	while (p > t + c->prev_end && p[-1] == ' ')
+		p--;
+	if (p - 1 <= t + c->prev_end || p[-1] != '(')
+		return 0;
+	for (p--; p > t + c->prev_end && p[-1] == ' ';)
+		p--;
+	while (f < t + c->sent[si].end && *f == ' ')
+		f++;
+	if (p != t + c->prev_end || f >= t + c->sent[si].end || *f != ')')
+		return 0;
+	a->ind = KZ_I_TRADE_SHARE;
+	at_set_detail(a, c->prev.detail);
+	return 1;
+}
+
+/*
  * "… eine Außenhandelsquote von 78 Prozent, mehr als Japan (mit einem Anteil von 36 Prozent) und die
  * USA (26 Prozent)": a percent in a parenthesis opened right after a country is an entry of the list
  * the sentence's figure before opened, and measures the same. 1 when a was set.
@@ -452,7 +479,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			a->ind = KZ_I_CHANGE;
 			return;
 		}
-		if (restates(c, si, q, a) || list_entry(c, si, q, a))
+		if (restates(c, si, q, a) || list_entry(c, si, q, a) || share_of_volume(c, si, q, a))
 			return;
 		if (share_of_whole(c, q, e, a))
 			return;

@@ -5,7 +5,8 @@
  * "Der Anteil Chinas an den südkoreanischen Exporten", "an den Ausfuhren Taiwans": the adjective
  * or genitive of the noun of trade owns it, the genitive after "Anteil" is the partner; with no
  * owner in the sentence, the one of the trade share spoken of before; "die USA kamen auf 18,3
- * Prozent": a bare country of the figure's own clause that is not that owner is a new partner.
+ * Prozent": a bare country of the figure's own clause that is not that owner is a new partner;
+ * "Chinas Anteil an Südkoreas Exporten": genitives before the nouns, the same roles.
  */
 #include "attrib_int.h"
 
@@ -70,6 +71,20 @@ int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 				if (j != i && (m[j].flags & LXF_GEN) && ends_anteil(v, ve))
 					par = &m[j];
 			}
+		}
+	}
+	/* "Chinas Anteil an Südkoreas Exporten": a genitive before a noun of trade owns the trade,
+	 * one before "Anteil" is whom the share goes to */
+	for (size_t i = 0; i < n && !sub; i++) {
+		const char *w = ex_skip_space(c->text + m[i].end, c->text + e), *we = ex_word_end(w, c->text + e);
+		if (!(m[i].flags & LXF_GEN) || w == we || !trade_noun(w, we, 0) ||
+		    at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
+			continue;
+		sub = &m[i];
+		for (size_t j = 0; j < n && !par; j++) {
+			const char *v = ex_skip_space(c->text + m[j].end, c->text + e), *ve = ex_word_end(v, c->text + e);
+			if (j != i && (m[j].flags & LXF_GEN) && v < ve && ends_anteil(v, ve))
+				par = &m[j];
 		}
 	}
 	/* "bei den Importen lag der Anteil Chinas mit 12 Prozent": the genitive after "Anteil" is
