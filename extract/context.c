@@ -299,7 +299,8 @@ static void change_of_before(const struct ex_ctx *c, size_t si, const struct ex_
  * "Südkorea beteiligt sich mit knapp 1,1 Milliarden Dollar an den Kosten für die 28.500
  * US-Soldaten", "… an den Kosten der amerikanischen Truppen": money of no kind whose clause names
  * the costs (status.tsv cost: "Kosten") of another country's forces (a troop noun with its prefix or
- * adjective) is host-nation support paid for them — that country is the partner.
+ * adjective), or is given "für" them, is host-nation support paid for them — that country is the
+ * partner.
  */
 static void costs_of_forces(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
@@ -313,7 +314,10 @@ static void costs_of_forces(const struct ex_ctx *c, size_t si, const struct ex_q
 	for (size_t i = 0; i < ws->n && !at; i++) {
 		const char *w = c->text + ws->w[i].start;
 		size_t n = ws->w[i].end - ws->w[i].start;
-		if (!strncmp(w, "Kosten", 6) && n == 6 && ex_lex_word(c->lx, LX_COST, w, n) &&
+		/* (or "für": "Für die in Japan stationierten US-Streitkräfte stellt Tokio 211 Milliarden
+		 * Yen bereit") */
+		if (((!strncmp(w, "Kosten", 6) && n == 6 && ex_lex_word(c->lx, LX_COST, w, n)) ||
+		     (n == 4 && ex_casecmp_n(w, 4, "für") == 0)) &&
 		    !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end))
 			at = ws->w[i].end;
 	}

@@ -593,11 +593,11 @@ int at_mention_forces(const struct ex_ctx *c, const struct mention *m, size_t e)
 
 	if (!(m->flags & (LXF_PREFIX | LXF_ADJ)))
 		return 0;
-	if ((m->flags & LXF_ADJ) || we <= c->text + m->end) {
+	/* an adjective qualifies the word after it; a prefix is the start of its own word
+	 * ("US-Soldaten"), whatever follows */
+	if (m->flags & LXF_ADJ) {
 		w = ex_skip_space(we, end);
 		we = ex_word_end(w, end);
-		if (m->flags & LXF_PREFIX)
-			w = c->text + m->start;
 	}
 	u = ex_lex_suffix(c->lx, LX_UNIT, w, (size_t)(we - w));
 	return u && (u->flags & LXF_MILITARY);
