@@ -328,7 +328,8 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	c->prev_end = q->end;
 	c->have_prev = 1;
 	if (!strcmp(q->unit, "percent") &&
-	    (a->ind == KZ_I_GDP_SHARE || a->ind == KZ_I_TRADE_SHARE || a->ind == KZ_I_COST_SHARE)) {
+	    (a->ind == KZ_I_GDP_SHARE || a->ind == KZ_I_TRADE_SHARE || a->ind == KZ_I_COST_SHARE ||
+	     (a->ind == KZ_I_OTHER && a->share_of_noun))) {
 		c->share = *a;
 		c->share_si = si;
 		c->have_share = 1;

@@ -450,6 +450,25 @@ static int list_entry(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 	return 1;
 }
 
+/* Is the figure followed by a genitive of a noun ("ein Viertel der Aufträge", "30 Prozent des
+ * Personals")? */
+static int of_noun(const struct ex_ctx *c, const struct ex_qty *q, size_t e)
+{
+	const char *end = c->text + e, *w = ex_skip_space(c->text + q->end, end), *we = ex_word_end(w, end), *n;
+
+	if (!ex_word_in(w, (size_t)(we - w), (const char *const[]){"der", "des", NULL}))
+		return 0;
+	n = ex_skip_space(we, end);
+	/* (an adjective may come first: "der heimischen Aufträge") */
+	while (n < end && !ex_upper_at(n, end) && ex_letter_at(n, end)) {
+		we = ex_word_end(n, end);
+		if (we - n < 3 || (we[-1] != 'n' && we[-1] != 'r' && we[-1] != 's'))
+			return 0;
+		n = ex_skip_space(we, end);
+	}
+	return n < end && ex_upper_at(n, end);
+}
+
 void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	/* a table cell is read with its column's header: cues come from there */
@@ -475,6 +494,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 	if (!strcmp(q->unit, "percent") || !strcmp(q->unit, "points")) {
 		static const char *const share[] = {"trade_share", "gdp_share", "cost_share", "change", "other", NULL};
 		static const char *const shares[] = {"trade_share", "gdp_share", "cost_share", NULL};
+		int of;
 		if (at_word_before_is(c->text + s, c->text + q->start, "um") || word_after_is_change(c->lx, c->text + q->end, c->text + e, 1)) {
 			a->ind = KZ_I_CHANGE;
 			return;
@@ -491,6 +511,10 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		} else {
 			cue = nearest_cue(c, s, e, q, share, &where);
 		}
+		/* "mindestens ein Viertel der Aufträge": a percent of a noun no cue names is a share of
+		 * that — never the share of GDP the text spoke of before (a total it spoke of may be:
+		 * "fast 45 Prozent des Gesamtwerts" of the exports) */
+		of = !cue && of_noun(c, q, e);
 		/* "…, ein Plus von einem Prozentpunkt": a change named in the next clause is that clause's */
 		if (cue && !strcmp(cue->value, "change") && where >= q->end && at_clause_between(c->text, q->end, where))
 			cue = NULL;
@@ -507,9 +531,17 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		}
 		/* still nothing: the share the text spoke of last, a few paragraphs back at most ("Spanien
 		 * liegt bei 1,01 und Kanada bei 1,27 Prozent" in a text on shares of GDP) */
-		if (!cue && !strcmp(q->unit, "percent") && c->have_share && si - c->share_si <= 8 && c->sent[si].para - c->sent[c->share_si].para <= 2) {
+		if (of && cue && !strcmp(cue->value, "gdp_share"))
+			cue = NULL;
+		if (!cue && !strcmp(q->unit, "percent") && c->have_share && si - c->share_si <= 8 && c->sent[si].para - c->sent[c->share_si].para <= 2 &&
+		    !(of && c->share.ind == KZ_I_GDP_SHARE)) {
 			a->ind = c->share.ind;
 			at_set_detail(a, c->share.detail);
+			a->share_of_noun = c->share.share_of_noun;
+			return;
+		}
+		if (of && !cue) {
+			a->share_of_noun = 1;
 			return;
 		}
 		if (cue) {
