@@ -198,6 +198,19 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		    strcmp(c->last[a->ind].subject, "NATO") && strcmp(c->last[a->ind].subject, "EU"))
 			snprintf(a->subject, sizeof(a->subject), "%s", c->last[a->ind].subject);
 	}
+	/* "Es hatte für 2019 einen südkoreanischen Beitrag von 1,04 Billionen Won vorgesehen.
+	 * Washington verlangte zunächst fast fünf Milliarden Dollar im Jahr": money a country demands,
+	 * no one named it is asked of, is asked of the one whose payment to it the text gave just
+	 * before — that one pays, the demander receives */
+	if (a->status == KZ_S_DEMAND && a->ind == KZ_I_BUDGET && !a->partner[0] && a->subject[0] &&
+	    c->have_last[KZ_I_BUDGET] && si - c->last_si[KZ_I_BUDGET] <= 2 &&
+	    c->sent[c->last_si[KZ_I_BUDGET]].para == c->sent[si].para && !strcmp(c->last[KZ_I_BUDGET].partner, a->subject) &&
+	    c->last[KZ_I_BUDGET].subject[0] && strcmp(c->last[KZ_I_BUDGET].subject, a->subject)) {
+		ex_copy(a->partner, sizeof(a->partner), a->subject);
+		ex_copy(a->subject, sizeof(a->subject), c->last[KZ_I_BUDGET].subject);
+		if (!a->detail[0])
+			at_set_detail(a, c->last[KZ_I_BUDGET].detail);
+	}
 	/* a figure someone was reported to have said, that the text goes on to correct, is a claim */
 	if (a->status == KZ_S_REPORTED && a->source[0] && corrected_speech(c, si, q))
 		a->status = KZ_S_CLAIM;
