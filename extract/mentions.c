@@ -529,8 +529,10 @@ static int other_figures_name(const struct ex_ctx *c, const struct mention *m, c
 		const struct ex_qty *f = &c->cur[i];
 		if (f->start == q->start || ex_paired(c->text, q, f) || ex_paired(c->text, f, q))
 			continue;
-		if (f->start > q->start && at_dist(c, f->start, f->end, m->start, m->end) < d &&
-		    !at_clause_apart(c->text, f->start, f->end, m->start, m->end))
+		/* (in that figure's clause and not in this one's, nearer or not: "rund 500.000 Soldaten,
+		 * Nordkorea unterhält mehr als doppelt so viele") */
+		if (f->start > q->start && !at_clause_apart(c->text, f->start, f->end, m->start, m->end) &&
+		    (at_dist(c, f->start, f->end, m->start, m->end) < d || at_clause_apart(c->text, q->start, q->end, m->start, m->end)))
 			return 1;
 	}
 	return 0;

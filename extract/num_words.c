@@ -11,7 +11,8 @@
  *     before a scale is half of it ("eine halbe Milliarde"). The
  *     pieces must make up the whole word.
  *  2. Multiples are factors: verbs and nouns of multiplication ("verdoppelt", "Verzehnfachung"),
- *     "<n>fache" ("das Dreifache"), and "das Fünf- bis Sechsfache" as a range.
+ *     "<n>fache" ("das Dreifache"), and "das Fünf- bis Sechsfache" as a range; "doppelt so" and
+ *     "<n>mal so" ("dreimal so viele").
  *  3. Fractions are percent: "die Hälfte" is 50, "<n> Drittel/Viertel/…" 100·n/d (n below d).
  *  4. A cardinal needs a scale or a unit after it ("zehn Millionen", "elf Zerstörer"): "ein",
  *     "eine" alone are articles unless "Prozent" follows. ex_num_finish does the rest.
@@ -211,17 +212,17 @@ static int multiple_word(const char *w, size_t n)
 /* ex_num_maybe_word's pairs: the second byte's bit (0: none), and per first byte the bits that may
  * follow it; ASCII letters in either case (as ex_fold_byte folds them). */
 #define NB(c) (1u << (c))
-enum { N2_I = 1, N2_L, N2_W, N2_E, N2_R, N2_C3, N2_U, N2_C, N2_N, N2_A };
+enum { N2_I = 1, N2_L, N2_W, N2_E, N2_R, N2_C3, N2_U, N2_C, N2_N, N2_A, N2_O };
 const unsigned char ex_num_second[256] = {
 	['i'] = N2_I, ['I'] = N2_I, ['l'] = N2_L, ['L'] = N2_L, ['w'] = N2_W, ['W'] = N2_W,
 	['e'] = N2_E, ['E'] = N2_E, ['r'] = N2_R, ['R'] = N2_R, [0xC3] = N2_C3, ['u'] = N2_U,
 	['U'] = N2_U, ['c'] = N2_C, ['C'] = N2_C, ['n'] = N2_N, ['N'] = N2_N, ['a'] = N2_A,
-	['A'] = N2_A,
+	['A'] = N2_A, ['o'] = N2_O, ['O'] = N2_O,
 };
 const unsigned short ex_num_first[256] = {
 	['e'] = NB(N2_I) | NB(N2_L), ['E'] = NB(N2_I) | NB(N2_L),
 	['z'] = NB(N2_W) | NB(N2_E), ['Z'] = NB(N2_W) | NB(N2_E),
-	['d'] = NB(N2_R), ['D'] = NB(N2_R),
+	['d'] = NB(N2_R) | NB(N2_O), ['D'] = NB(N2_R) | NB(N2_O),
 	['v'] = NB(N2_I) | NB(N2_E), ['V'] = NB(N2_I) | NB(N2_E),
 	['f'] = NB(N2_C3) | NB(N2_U), ['F'] = NB(N2_C3) | NB(N2_U),
 	['h'] = NB(N2_C3) | NB(N2_U), ['H'] = NB(N2_C3) | NB(N2_U),
@@ -295,6 +296,32 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 	/* each reading of the word once: a multiple, a multiple's ending, a cardinal */
 	read_word(w, n, &m, &fache, &st, &cardinal, &v);
 
+	/* "doppelt so viele", "dreimal so hoch": a multiple compared */
+	if (!m && !fache && (n == 7 || (n > 3 && !ex_casecmp_n(we - 3, 3, "mal")))) {
+		const char *x = ex_skip_space(we, sc->e);
+		double f = 0;
+		if (sc->e - x >= 3 && !memcmp(x, "so", 2) && x[2] == ' ') {
+			if (n == 7 && !ex_casecmp_n(w, 7, "doppelt"))
+				f = 2;
+			else if (n > 3 && !ex_casecmp_n(we - 3, 3, "mal") && !ex_numword(w, n - 3, &f))
+				f = 0;
+		}
+		if (f >= 2) {
+			memset(&q, 0, sizeof(q));
+			q.start = q.nstart = (size_t)(w - sc->t);
+			q.nend = q.end = (size_t)(we - sc->t);
+			q.qual = KZ_Q_EXACT;
+			q.flags = QF_WORDS | QF_MULTIPLE;
+			q.value = q.low = q.high = f;
+			q.unit = "factor";
+			if (ex_num_take_qual(sc, &q, w)) {
+				q.step = 0.2 * f;
+				ex_num_interval(&q);
+			}
+			ex_num_push(sc, &q);
+			return we;
+		}
+	}
 	/* most candidates are ordinary words: reject them before building a quantity */
 	if (!m && !fache && !cardinal && !((n == 7 || n == 8) && (unsigned char)w[1] == 0xC3))
 		return we;
