@@ -126,6 +126,18 @@ int at_own_support(const struct ex_ctx *c, size_t ws, size_t we)
 	return !ex_lex_match_after(c->lx, LX_COUNTRY, n, ne, &ml);
 }
 
+/* Does the word ending at we govern the figure at fs by "von" ("Zölle von 25 Prozent", "ein
+ * Anteil von rund 30 Prozent": a qualifier may stand between)? */
+static int noun_of_figure(const struct ex_ctx *c, size_t we, size_t fs)
+{
+	const char *x = ex_skip_space(c->text + we, c->text + fs), *xe = ex_word_end(x, c->text + fs);
+
+	if (xe - x != 3 || memcmp(x, "von", 3))
+		return 0;
+	x = ex_skip_space(xe, c->text + fs);
+	return x == c->text + fs || ex_lex_match_after(c->lx, LX_QUAL, x, c->text + fs, &(size_t){0}) != NULL;
+}
+
 static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, size_t e,
 					      const struct ex_qty *q, const char *const *inds,
 					      size_t *where)
@@ -156,6 +168,8 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 			d = at_clause_between(c->text, q->end, h->ws) ? d + 60 : d / 2;
 		else if (at_clause_between(c->text, h->we, q->start))
 			d += 60;
+		else if (noun_of_figure(c, h->we, q->start))
+			d = 0; /* "Zölle von 25 Prozent auf Autoimporte": the noun the figure measures */
 		/* a cue that names no sub-kind ("Verteidigungsministerium") is weaker evidence */
 		if (!h->e->detail[0])
 			d += strcmp(inds[0], "budget") ? 40 : 1000; /* money: only when no cue names a sub-kind */
