@@ -105,7 +105,8 @@ enum {
 	LXF_INSIDE = 4194304,     /* country: a place inside it (a region, a base): troops there are part of its total */
 	LXF_BODY = 8388608,       /* source: a compound ending of a body that speaks (*behörde): a word ending in it names who, not money */
 	LXF_OPTION = 16777216,    /* status: an option weighed ("erwäge"): the figures it weighs are claims, a current value in its clause stays reported */
-	LXF_OUGHT = 33554432      /* status: a modal of obligation ("soll"): a plan another country's voice states is its demand */
+	LXF_OUGHT = 33554432,     /* status: a modal of obligation ("soll"): a plan another country's voice states is its demand */
+	LXF_VOICE = 67108864      /* status: a word of the text's own voice ("tatsächlich"): its clause is no cited one's */
 };
 
 struct ex_lex_entry {
@@ -701,6 +702,7 @@ struct ex_status_cue {
 	int pledge;   /* LXF_PLEDGE */
 	int option;   /* LXF_OPTION */
 	int ought;    /* LXF_OUGHT */
+	int voice;    /* LXF_VOICE */
 };
 struct ex_cite {
 	size_t pos;

@@ -745,6 +745,17 @@ void ex_source(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 			best = i;
 		}
 	}
+	/* "Trump behauptete, Deutschland zahle nur 1 Prozent; tatsächlich waren es 2,1 Prozent": a
+	 * clause with a word of the text's own voice (status.tsv flag voice) is not the cited one's */
+	if (best != (size_t)-1) {
+		size_t fc = ex_clause_of(sc, q->start);
+		if (fc != ex_clause_of(sc, sc->cite[best].pos))
+			for (size_t i = 0; i < sc->ncue; i++)
+				if (sc->cue[i].voice && ex_clause_of(sc, sc->cue[i].pos) == fc) {
+					best = (size_t)-1;
+					break;
+				}
+	}
 	a->source[0] = '\0';
 	if (best != (size_t)-1 && sc->cite[best].self == 2) {
 		/* "nach Angaben des Verteidigungsministeriums": the figure's country's government, by

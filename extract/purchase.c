@@ -168,6 +168,14 @@ void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		bought_count(c, si, a);
 		return;
 	}
+	/* "Die Niederlande kaufen bei Rheinmetall Munition für 1,2 Milliarden Euro": money a company
+	 * is named with is its business, unless the sentence buys — then it is a deal */
+	if (a->ind == KZ_I_OTHER && !strcmp(a->detail, "company") && ex_is_currency(q->unit) &&
+	    a->status != KZ_S_DEMAND && buy_word(c, si, &(int){0}) != (size_t)-1) {
+		a->ind = KZ_I_BUDGET;
+		at_set_detail(a, "arms_deal");
+		deal = 1;
+	}
 	if (a->ind != KZ_I_BUDGET || !ex_is_currency(q->unit) || a->status == KZ_S_DEMAND)
 		return;
 	/* money of no kind buys weapons when the sentence counts them ("32 Kampfflugzeuge … für 6,5

@@ -111,6 +111,7 @@ static void separable_cues(const struct ex_ctx *c, size_t si, const struct ex_wo
 				h->pledge = (e->flags & LXF_PLEDGE) != 0;
 				h->option = (e->flags & LXF_OPTION) != 0;
 				h->ought = (e->flags & LXF_OUGHT) != 0;
+				h->voice = (e->flags & LXF_VOICE) != 0;
 				h->hearsay = 0;
 				h->noun = 0;
 				while (bb > s && (bb[-1] == ' ' || bb[-1] == '\n'))
@@ -275,6 +276,7 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->pledge = (e->flags & LXF_PLEDGE) != 0;
 			h->option = (e->flags & LXF_OPTION) != 0;
 			h->ought = (e->flags & LXF_OUGHT) != 0;
+			h->voice = (e->flags & LXF_VOICE) != 0;
 			/* a noun (capitalised key, or a compound ending) governs its own phrase only */
 			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
 				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&

@@ -604,6 +604,24 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				}
 		}
 	}
+	/* "Polen beherbergt mehr als 10.000 amerikanische Soldaten": with a verb of hosting in the
+	 * figure's clause, the country named bare before it, not whose troops they are, is where */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0]) {
+		const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+		for (size_t k = 0; k < ws->n && !a->partner[0]; k++) {
+			const char *w = c->text + ws->w[k].start, *we = c->text + ws->w[k].end;
+			if (!ex_lex_stem(c->lx, LX_HOST, w, we, c->text + c->sent[si].end, &(size_t){0}) ||
+			    at_clause_apart(c->text, ws->w[k].start, ws->w[k].end, q->start, q->end))
+				continue;
+			for (size_t i = 0; i < n; i++)
+				if (m[i].end <= ws->w[k].start && m[i].role == R_NONE && strcmp(m[i].code, a->subject) &&
+				    !(m[i].flags & (LXF_ADJ | LXF_PREFIX | LXF_PERSON | LXF_ORG)) &&
+				    !at_clause_apart(c->text, m[i].start, m[i].end, ws->w[k].start, ws->w[k].end)) {
+					ex_copy(a->partner, sizeof(a->partner), m[i].code);
+					break;
+				}
+		}
+	}
 	/* "…, an Washington gebunden, das rund 55.000 Soldaten in Japan stationiert hat": the country a
 	 * relative clause with a word of stationing (a troops cue of detail stationed) describes owns
 	 * the troops, and the place the clause names ("in Japan", "auf Zypern") is where they are */
