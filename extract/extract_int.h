@@ -76,6 +76,7 @@ enum ex_lex_kind {
 	LX_MAKER,      /* a weapon system and the country that makes it: F-35 US, K2 KR (purchase.c) */
 	LX_LISTNEXT,   /* a sentence's first words that go on with the list of the sentence before: Es folgen */
 	LX_PARTNERNOUN, /* '*' a noun of the other side of trade: *handelspartner, *abnehmer (context.c) */
+	LX_MEASURE,    /* a verb that gives a noun its figure: liegt bei, beträgt (status.c: a status noun's reach) */
 	LX__N
 };
 

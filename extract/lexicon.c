@@ -66,6 +66,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_MAKER] = "maker",
 	[LX_LISTNEXT] = "listnext",
 	[LX_PARTNERNOUN] = "partnernoun",
+	[LX_MEASURE] = "measure",
 };
 
 static int parse_flags(const char *s)

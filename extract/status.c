@@ -28,6 +28,18 @@
 /* How far a status noun reaches from its figure, in bytes: "eine Untergrenze von 28.500 Soldaten". */
 #define EX_NOUN_REACH 40
 
+/* Does a verb that gives a noun its figure (status.tsv measure: liegt, beträgt) stand between the
+ * noun at from and the figure at to? */
+static int measured(const struct ex_ctx *c, size_t from, size_t to)
+{
+	const char *s = c->text + from, *e = c->text + to, *p = s, *w;
+
+	while ((w = ex_next_word(s, &p, e)) != NULL)
+		if (ex_lex_word(c->lx, LX_MEASURE, w, (size_t)(p - w)))
+			return 1;
+	return 0;
+}
+
 /* Which clause holds byte offset pos. */
 size_t ex_clause_of(const struct ex_sentence_cues *sc, size_t pos)
 {
@@ -653,7 +665,7 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 		/* "das Ziel von 2 Prozent", "Zwei-Prozent-Ziel", "eine Obergrenze von 28.500": a noun reaches
 		 * the figure of its own phrase, not every figure of the clause ("2,12 Prozent … und damit
 		 * das Ziel erreichen" states a level) */
-		int reach = cl == fc && (!h->noun || d <= EX_NOUN_REACH);
+		int reach = cl == fc && (!h->noun || d <= EX_NOUN_REACH || (h->pos < q->start && measured(c, h->pos, q->start)));
 		if (!reach && sc->relative[fc])
 			continue;
 		if (!reach && h->governs && fc > cl)

@@ -179,6 +179,18 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				sub = &m[i];
 		}
 	}
+	/* "Die Obergrenze für US-Truppen in Südkorea liegt bei 28.500 Soldaten": a bare troop noun
+	 * counts the forces its clause names with their country */
+	if (a->ind == KZ_I_TROOPS && !sub && q->unit_end > q->unit_start) {
+		int bare = 0; /* (a country named bare in the clause is whose: "Russland hat … gegen ukrainische Truppen") */
+		for (size_t i = 0; i < n && !bare; i++)
+			bare = m[i].role == R_NONE && !(m[i].flags & (LXF_PREFIX | LXF_ADJ)) &&
+			       !at_clause_apart(c->text, m[i].start, m[i].end, q->start, q->end);
+		for (size_t i = 0; i < n && !sub && !bare; i++)
+			if ((m[i].flags & (LXF_PREFIX | LXF_ADJ)) && at_mention_forces(c, &m[i], e) &&
+			    !at_clause_apart(c->text, m[i].start, m[i].end, q->start, q->end))
+				sub = &m[i];
+	}
 	/* "gefolgt von Estland (3,43 %)": a figure in parentheses right after a name is that country's */
 	for (size_t i = 0; i < n && !sub; i++) {
 		const char *ga = c->text + m[i].end, *gb = c->text + q->start;
