@@ -64,7 +64,18 @@ struct splitter {
 	size_t n, alloc;
 	size_t start;
 	size_t para;
+	size_t para_mark; /* the sentences there were when para last grew */
 };
+
+/* A new paragraph begins after the sentences just emitted: empty lines between make no more of them
+ * (a paragraph's number counts paragraphs, not lines). */
+static void next_para(struct splitter *s)
+{
+	if (s->n != s->para_mark) {
+		s->para++;
+		s->para_mark = s->n;
+	}
+}
 
 /* A "sentence" longer than this (a table, a run-on line) is cut at white space, so attribution
  * stays linear in the text. One with no white space in the next MAX_SENTENCE bytes either (no
@@ -366,7 +377,7 @@ static int open_ending(const char *ls, const char *le)
 void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, struct ex_span **out,
 		  size_t *n)
 {
-	struct splitter s = {lx, text, text + len, NULL, 0, 0, 0, 0};
+	struct splitter s = {lx, text, text + len, NULL, 0, 0, 0, 0, 0};
 	size_t typical = 0, line_start = 0, i;
 	int wrapped = wrapped_text(text, len, &typical);
 
@@ -419,13 +430,13 @@ void ex_sentences(const struct ex_lexicon *lx, const char *text, size_t len, str
 				blank = 1;
 			if (blank || !wrapped) {
 				emit(&s, i);
-				s.para++;
+				next_para(&s);
 				continue;
 			}
 			if (le - ls < typical / 2 && le > ls && text[le - 1] != ',' && text[le - 1] != '-' &&
 			    ex_upper_at(text + j, s.end) && !open_ending(text + ls, text + le)) {
 				emit(&s, i);
-				s.para++;
+				next_para(&s);
 			}
 		}
 	}
