@@ -122,6 +122,20 @@ static const struct mention *giver(const struct ex_ctx *c, const struct mention 
 		if (m[i].prep[0] && ex_lex_word(c->lx, LX_GIVE, m[i].prep, strlen(m[i].prep)) &&
 		    (!recv || strcmp(m[i].code, recv->code)))
 			return &m[i];
+	/* "die größten Abnehmer deutscher Rüstungsgüter": an adjective on a noun of the frame's
+	 * money (a cue of a frame family) names whose it is */
+	for (size_t i = 0; i < n; i++) {
+		const char *e = c->text + c->doc->len, *w, *we;
+		const struct ex_lex_entry *cue;
+		size_t ml;
+		if (!(m[i].flags & LXF_ADJ) || (recv && !strcmp(m[i].code, recv->code)))
+			continue;
+		w = ex_skip_space(ex_word_end(c->text + m[i].start, e), e);
+		we = ex_word_end(w, e);
+		for (const char *x = w; x + 1 < we; x++)
+			if ((cue = ex_lex_stem(c->lx, LX_CUE, x, we, e, &ml)) != NULL && family_of(c->lx, cue->detail) != F_NONE)
+				return &m[i];
+	}
 	for (size_t i = 0; i < n; i++) {
 		int listed = 0;
 		if (!(m[i].role == R_NONE || m[i].role == R_GEN) || (m[i].flags & LXF_ORG) ||
