@@ -99,6 +99,16 @@ const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size
 	return sl;
 }
 
+/* Is year a run of years that begins in the document's year dy and ends two or more years after it
+ * ("2022-2026" in a text of 2022): mostly still to come? */
+static int years_ahead(const char *year, int dy)
+{
+	const char *dash = strchr(year, '-');
+
+	/* (a fiscal year across two calendar years, "2017/18", is one year under way) */
+	return dash && strtol(year, NULL, 10) == dy && strtol(dash + 1, NULL, 10) > dy + 1;
+}
+
 /* Is the figure's clause (between , ; and the sentence's ends) in the present by its finite verbs? */
 static int clause_speaks_present(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
 {
@@ -218,11 +228,12 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * beträgt 1.519,2 Mrd. Won" (a text of 2024): a figure for a year after the document's is no
 	 * fact yet — a plan */
 	if (a->status == KZ_S_REPORTED && !a->year_doc && c->doc->meta.year && c->doc->meta.src >= EX_META_DATELINE &&
-	    strtol(a->year, NULL, 10) > c->doc->meta.year && !strchr(a->year, 's') &&
+	    (strtol(a->year, NULL, 10) > c->doc->meta.year || years_ahead(a->year, c->doc->meta.year)) && !strchr(a->year, 's') &&
 	    (a->year_target || clause_speaks_present(c, si, q) || a->ind == KZ_I_BUDGET))
 		a->status = KZ_S_PLAN; /* (a run of years still to come too: "in den Jahren 2027 bis 2030";
-					* one under way is in force, "für die Fiskaljahre 2022 bis 2026 zahlt
-					* Japan" in a text of 2022; money for a year to come is a plan
+					* one begun before the document's year is under way, in force; "für die
+					* Fiskaljahre 2022 bis 2026 zahlt Japan" in a text of 2022 is to come;
+					* money for a year to come is a plan
 					* whatever the tense of its decision, "billigte für das kommende
 					* Jahr 50,15 Billionen Won") */
 	/* "Das Paket sieht 61 Milliarden Dollar für die Ukraine vor", "…, das für 2026 einen Beitrag
