@@ -521,10 +521,19 @@ static void summary(struct rp_pages *p, struct rp_model *m, const struct rp_opti
 	if (npub)
 		kz_buf_addf(&b, rp_tr(L, " von %zu Herausgebern", " from %zu publishers"), npub);
 	if (lo) {
-		char a[48], z[48];
-		rp_fmt_date(a, sizeof a, lo, L);
-		rp_fmt_date(z, sizeof z, hi, L);
-		kz_buf_addf(&b, rp_tr(L, " · Quellen vom %s bis %s", " · sources dated %s to %s"), a, z);
+		/* both ends to the precision of the coarser ("von Mai 2021 bis Januar 2025", not "vom Mai
+		 * 2021 bis 31.01.2025"); "vom" only before a day */
+		char a[48], z[48], lo_s[16], hi_s[16];
+		size_t k = strlen(lo) < strlen(hi) ? strlen(lo) : strlen(hi);
+		if (k >= sizeof lo_s)
+			k = sizeof lo_s - 1;
+		snprintf(lo_s, sizeof lo_s, "%.*s", (int)k, lo);
+		snprintf(hi_s, sizeof hi_s, "%.*s", (int)k, hi);
+		rp_fmt_date(a, sizeof a, lo_s, L);
+		rp_fmt_date(z, sizeof z, hi_s, L);
+		kz_buf_addf(&b, k >= 10 ? rp_tr(L, " · Quellen vom %s bis %s", " · sources dated %s to %s")
+					: rp_tr(L, " · Quellen von %s bis %s", " · sources dated %s to %s"),
+			    a, z);
 	}
 	rp_pages_para(p, RP_F_BODY, 0, PL_C_MUTED, b.s);
 	kz_buf_reset(&b);

@@ -204,6 +204,19 @@ else
 	skip=$((skip + 7))
 fi
 
+# --- the header's dates: both ends to the coarser precision, "von" before a month, "vom" before a day ---
+mkdir -p "$tmp/dates"
+printf 'Japan gab 2020 rund 5,07 Billionen Yen für Verteidigung aus.\n' > "$tmp/dates/a.txt"
+printf 'Südkorea gab 2024 rund 59,4 Billionen Won für Verteidigung aus.\n' > "$tmp/dates/b.txt"
+printf 'file,title,publisher,date,url\na.txt,A,P,2021-05,\nb.txt,B,P,2025-01-31,\n' > "$tmp/dates/sources.csv"
+"$KZ" report -o "$tmp/dates.pdf" "$tmp/dates" 2>/dev/null
+pdftotext -l 1 "$tmp/dates.pdf" "$tmp/dates.txt"
+check "header dates: month precision at both ends" has "$tmp/dates.txt" "Quellen von Mai 2021 bis Januar 2025"
+printf 'file,title,publisher,date,url\na.txt,A,P,2021-05-03,\nb.txt,B,P,2025-01-31,\n' > "$tmp/dates/sources.csv"
+"$KZ" report -o "$tmp/dates.pdf" "$tmp/dates" 2>/dev/null
+pdftotext -l 1 "$tmp/dates.pdf" "$tmp/dates.txt"
+check "header dates: days at both ends" has "$tmp/dates.txt" "Quellen vom 03.05.2021 bis 31.01.2025"
+
 # --- golden layout dumps ---
 for g in tests/golden/report-*/; do
 	[ -f "$g/claims.csv" ] || continue
