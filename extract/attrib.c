@@ -189,10 +189,11 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 					   strcmp(e->value, "NATO") && strcmp(e->value, "EU")
 				       ? e->value
 				       : NULL;
-		/* "Trump: Südkorea soll zehn Milliarden Dollar zahlen": what one country says another
-		 * ought to pay or spend is its demand ("In Rumänien sollen nach Angaben aus Bukarest
+		/* "Trump: Südkorea soll zehn Milliarden Dollar zahlen", "…, Südkorea könne zehn
+		 * Milliarden Dollar zahlen": what one country says another ought or could pay or spend
+		 * is its demand ("In Rumänien sollen nach Angaben aus Bukarest
 		 * 1.000 US-Soldaten bleiben" is a plan another reports) */
-		if (from && a->status == KZ_S_PLAN && a->status_ought &&
+		if (from && (a->status == KZ_S_PLAN || a->status == KZ_S_FORECAST) && a->status_ought &&
 		    (a->ind == KZ_I_BUDGET || a->ind == KZ_I_GDP_SHARE || a->ind == KZ_I_COST_SHARE))
 			a->status = KZ_S_DEMAND;
 		/* "Seoul solle zehn Milliarden Dollar im Jahr zahlen, sagte Trump": money demanded by a
