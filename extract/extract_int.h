@@ -77,6 +77,7 @@ enum ex_lex_kind {
 	LX_LISTNEXT,   /* a sentence's first words that go on with the list of the sentence before: Es folgen */
 	LX_PARTNERNOUN, /* '*' a noun of the other side of trade: *handelspartner, *abnehmer (context.c) */
 	LX_MEASURE,    /* a verb that gives a noun its figure: liegt bei, beträgt (status.c: a status noun's reach) */
+	LX_FRONT,      /* a noun of a war's front line: Front — the adjective before it names the war (who.c) */
 	LX__N
 };
 

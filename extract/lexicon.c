@@ -67,6 +67,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_LISTNEXT] = "listnext",
 	[LX_PARTNERNOUN] = "partnernoun",
 	[LX_MEASURE] = "measure",
+	[LX_FRONT] = "front",
 };
 
 static int parse_flags(const char *s)

@@ -68,6 +68,30 @@ static size_t keep_unmarked(struct mention *m, size_t n, const char *drop, size_
 	return k;
 }
 
+/* "an die ukrainische Front": a country's adjective on a noun of a front line (words.tsv front)
+ * names the war, neither whose troops nor where they go. */
+static size_t drop_front(const struct ex_ctx *c, struct mention *m, size_t n)
+{
+	char drop[MAX_MENTIONS] = {0};
+	size_t nd = 0;
+	const char *end = c->text + c->doc->len;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *w, *we;
+		if (!(m[i].flags & LXF_ADJ))
+			continue;
+		w = ex_skip_space(ex_word_end(c->text + m[i].start, end), end);
+		we = ex_word_end(w, end);
+		if (w < we && ex_lex_word(c->lx, LX_FRONT, w, (size_t)(we - w)))
+			drop[i] = 1, nd++;
+	}
+	if (nd) /* (even the only one: a war is no country of the figure's) */
+		for (size_t i = 0, k = 0; i < n; i++)
+			if (!drop[i])
+				m[k++] = m[i];
+	return n - nd;
+}
+
 /*
  * "Nach Angaben der Allianz lagen die Ausgaben bei 2,0 Prozent", "nach Daten der südkoreanischen
  * Agentur KOTRA wickelt Nordkorea 95 Prozent seines Handels ab": a country or alliance named in the
@@ -153,6 +177,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	n = drop_cited(c, si, m, n);
 	if (a->status == KZ_S_REPORTED)
 		n = drop_goal_owner(c, m, n);
+	if (a->ind == KZ_I_TROOPS)
+		n = drop_front(c, m, n);
 
 	/* A table row: the header cell's "US-Soldaten" says whose, the row's first name where */
 	if (q->cell_end > q->cell_start) {
@@ -641,6 +667,32 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		at_stationed_by_antecedent(c, si, q, m, n, a);
 	if (a->ind == KZ_I_TROOPS)
 		at_placed_by_relative(c, si, q, m, n, a);
+	/* troops sent whose destination the sentence does not name: the one of the troops the same
+	 * country sent before ("… an die ukrainische Front" after "… nach Russland geschickt") */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] && !strcmp(a->detail, "sent") &&
+	    c->have_last[KZ_I_TROOPS] && !strcmp(c->last[KZ_I_TROOPS].subject, a->subject) &&
+	    !strcmp(c->last[KZ_I_TROOPS].detail, "sent") && c->last[KZ_I_TROOPS].partner[0])
+		ex_copy(a->partner, sizeof(a->partner), c->last[KZ_I_TROOPS].partner);
+	/* (else the one other country the sentences just before in its paragraph name: "Pjöngjang
+	 * hatte seine militärische Unterstützung Russlands Ende 2022 begonnen. …") */
+	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] && !strcmp(a->detail, "sent")) {
+		const char *one = NULL;
+		int many = 0;
+		for (size_t back = 1; back <= 2 && back <= si && !many && c->sent[si - back].para == c->sent[si].para; back++) {
+			const struct cache_slot *bsl = at_sentence_info(c, c->sent[si - back].start, c->sent[si - back].end,
+								     NULL, 0, AT_MENTIONS);
+			for (size_t i = 0; i < bsl->nm && !many; i++) {
+				const char *cd = bsl->m[i].code;
+				if (bsl->m[i].role == R_SOURCE || !strcmp(cd, a->subject) || !strcmp(cd, "NATO") || !strcmp(cd, "EU"))
+					continue;
+				if (one && strcmp(one, cd))
+					many = 1;
+				one = cd;
+			}
+		}
+		if (one && !many)
+			ex_copy(a->partner, sizeof(a->partner), one);
+	}
 	/* troops whose place the sentence does not name: the place the sentences before name
 	 * ("Panzerbrigade 45 in Vilnius in Dienst gestellt. Derzeit dienen rund 400 Soldaten …") */
 	if (a->ind == KZ_I_TROOPS && !a->partner[0] && a->subject[0] && strcmp(a->detail, "armed_forces") &&
