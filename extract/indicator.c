@@ -138,6 +138,16 @@ static int noun_of_figure(const struct ex_ctx *c, size_t we, size_t fs)
 	return x == c->text + fs || ex_lex_match_after(c->lx, LX_QUAL, x, c->text + fs, &(size_t){0}) != NULL;
 }
 
+/* Is the word at ws the noun right after the figure ending at fe and a genitive article ("80
+ * Prozent der Kosten")? */
+static int genitive_head(const struct ex_ctx *c, size_t fe, size_t ws)
+{
+	const char *x = ex_skip_space(c->text + fe, c->text + ws), *xe = ex_word_end(x, c->text + ws);
+
+	return ex_word_in(x, (size_t)(xe - x), (const char *const[]){"der", "des", NULL}) &&
+	       ex_skip_space(xe, c->text + ws) == c->text + ws;
+}
+
 static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, size_t e,
 					      const struct ex_qty *q, const char *const *inds,
 					      size_t *where)
@@ -170,8 +180,12 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 			d += 60;
 		else if (noun_of_figure(c, h->we, q->start))
 			d = 0; /* "Zölle von 25 Prozent auf Autoimporte": the noun the figure measures */
+		/* "80 Prozent der Kosten für die Sicherheit": the noun the figure is a part of, right
+		 * after it with "der"/"des", is what it measures, whatever follows */
+		if (h->ws >= q->end && genitive_head(c, q->end, h->ws))
+			d = 0;
 		/* a cue that names no sub-kind ("Verteidigungsministerium") is weaker evidence */
-		if (!h->e->detail[0])
+		else if (!h->e->detail[0])
 			d += strcmp(inds[0], "budget") ? 40 : 1000; /* money: only when no cue names a sub-kind */
 		/* … and a word of any spending ("Ausgaben") yields to one of its sentence that says which
 		 * ("Der Bundeshaushalt sieht Ausgaben von 520,5 Mrd. Euro vor") */

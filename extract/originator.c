@@ -661,13 +661,19 @@ static void demander(const struct ex_ctx *c, size_t si, const struct ex_sentence
 		pw = ex_word_back(s, w, &pwe);
 		/* "für die Ukraine gefordert", "im Jahr gefordert": after a preposition (and its article),
 		 * a phrase, no agent — but the agent of a passive ("von Trump gefordert") */
+		int object = 0;
 		r = pw < pwe ? ex_lex_word_ci(c->lx, LX_ROLE, pw, (size_t)(pwe - pw)) : NULL;
 		if (r && (!strcmp(r->value, "article") || !strcmp(r->value, "gen_art"))) {
+			/* "Hegseth hat die Verbündeten aufgefordert": after an auxiliary, a noun with its
+			 * article right before the participle is its object, not who asks */
+			const char *aw, *awe;
+			aw = ex_word_back(s, pw, &awe);
+			object = aw < awe && ex_word_in(aw, (size_t)(awe - aw), (const char *const[]){"hat", "haben", "hatte", "hatten", NULL});
 			pw = ex_word_back(s, pw, &pwe);
 			r = pw < pwe ? ex_lex_word_ci(c->lx, LX_ROLE, pw, (size_t)(pwe - pw)) : NULL;
 		}
-		phrase = r && strcmp(r->value, "article") && strcmp(r->value, "gen_art") && strcmp(r->value, "copula") &&
-			 !ex_word_in(pw, (size_t)(pwe - pw), (const char *const[]){"von", "vom", "durch", NULL});
+		phrase = object || (r && strcmp(r->value, "article") && strcmp(r->value, "gen_art") && strcmp(r->value, "copula") &&
+				    !ex_word_in(pw, (size_t)(pwe - pw), (const char *const[]){"von", "vom", "durch", NULL}));
 		/* "über fünf Jahre gefordert", "für 2026 gefordert": a noun a number counts names no one */
 		if (pw < pwe && ((*pw >= '0' && *pw <= '9') || ex_numword(pw, (size_t)(pwe - pw), &(double){0})))
 			phrase = 1;
