@@ -557,6 +557,13 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			far.start = far.end = c->sent[si - back].end;
 			cue = nearest_cue(c, c->sent[si - back].start, c->sent[si - back].end, &far, shares, &where);
 		}
+		/* a headline's share: what the lead says it measures ("Hegseth verlangt fünf Prozent" over
+		 * "…, ihre Verteidigungsausgaben auf fünf Prozent der Wirtschaftsleistung zu erhöhen") */
+		if (!cue && si == 0 && c->nsent > 1 && c->sent[1].para != c->sent[0].para) {
+			struct ex_qty far = *q;
+			far.start = far.end = c->sent[1].start;
+			cue = nearest_cue(c, c->sent[1].start, c->sent[1].end, &far, shares, &where);
+		}
 		/* still nothing: the share the text spoke of last, a few paragraphs back at most ("Spanien
 		 * liegt bei 1,01 und Kanada bei 1,27 Prozent" in a text on shares of GDP) */
 		if (of && cue && !strcmp(cue->value, "gdp_share"))
