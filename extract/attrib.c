@@ -237,6 +237,12 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 					* money for a year to come is a plan
 					* whatever the tense of its decision, "billigte für das kommende
 					* Jahr 50,15 Billionen Won") */
+	/* "Norwegen hat für die Jahre 2023 bis 2030 insgesamt 275 Milliarden Kronen zugesagt" (a text
+	 * of 2025): money for a run of years that goes on two years or more past the document's is
+	 * not spent yet — a plan */
+	if (a->status == KZ_S_REPORTED && a->ind == KZ_I_BUDGET && c->doc->meta.year && strchr(a->year, '-') &&
+	    strtol(strchr(a->year, '-') + 1, NULL, 10) > c->doc->meta.year + 1)
+		a->status = KZ_S_PLAN;
 	/* "Das Paket sieht 61 Milliarden Dollar für die Ukraine vor", "…, das für 2026 einen Beitrag
 	 * von 1,5192 Billionen Won vorsieht": money a law or agreement provides for a year that has
 	 * come is in force, the year the document's when it names none; for a later year or a run of
@@ -268,8 +274,10 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * figure only borrowed from the sentence before is none of its own: "Deutschland sagte ein
 	 * weiteres Paket über 1,4 Milliarden Euro zu" after a sum since the war began) */
 	if (a->status == KZ_S_PLAN && a->status_pledge && strchr(a->year, '-') && c->doc->meta.year &&
-	    strtol(a->year, NULL, 10) < c->doc->meta.year && a->year_doc != 2)
-		a->status = KZ_S_REPORTED; /* (a budget year to come, "für das Haushaltsjahr 2024/25", stays a plan) */
+	    strtol(a->year, NULL, 10) < c->doc->meta.year && strtol(strchr(a->year, '-') + 1, NULL, 10) <= c->doc->meta.year &&
+	    a->year_doc != 2)
+		a->status = KZ_S_REPORTED; /* (a budget year to come, "für das Haushaltsjahr 2024/25", stays a plan; so
+					    * do pledges for years to come, "für die Jahre 2023 bis 2030") */
 	/* a plan, target, demand, limit or forecast is for the year the text names with it, never the
 	 * document's own by default (DESIGN.md), nor a date of the sentences around it */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)

@@ -126,13 +126,25 @@ int at_own_support(const struct ex_ctx *c, size_t ws, size_t we)
 	return !ex_lex_match_after(c->lx, LX_COUNTRY, n, ne, &ml);
 }
 
-/* Does the word ending at we govern the figure at fs by "von" ("Zölle von 25 Prozent", "ein
- * Anteil von rund 30 Prozent": a qualifier may stand between)? */
-static int noun_of_figure(const struct ex_ctx *c, size_t we, size_t fs)
+/* Does the word ending at we govern the figure at fs by "von", "im Wert von", "in Höhe von" or
+ * "über" ("Zölle von 25 Prozent", "ein Anteil von rund 30 Prozent": a qualifier may stand
+ * between)? */
+static int noun_of_figure(const struct ex_ctx *c, size_t we, size_t fs, int money)
 {
 	const char *x = ex_skip_space(c->text + we, c->text + fs), *xe = ex_word_end(x, c->text + fs);
+	static const char *const measure[] = {"im Wert von", "in Höhe von", "im Umfang von", "über", "von", NULL};
+	size_t k;
 
-	if (xe - x != 3 || memcmp(x, "von", 3))
+	/* (a noun of money also by "im Wert von", "in Höhe von", "über": "Militärhilfe im Wert von
+	 * 13,5 Milliarden"; "Ausfuhren im Wert von" may be of any goods) */
+	for (k = money ? 0 : 4; measure[k]; k++) {
+		size_t l = strlen(measure[k]);
+		if ((size_t)(c->text + fs - x) >= l && !memcmp(x, measure[k], l) && (x + l == c->text + fs || x[l] == ' ')) {
+			xe = x + l;
+			break;
+		}
+	}
+	if (!measure[k])
 		return 0;
 	x = ex_skip_space(xe, c->text + fs);
 	return x == c->text + fs || ex_lex_match_after(c->lx, LX_QUAL, x, c->text + fs, &(size_t){0}) != NULL;
@@ -178,7 +190,7 @@ static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, 
 			d = at_clause_between(c->text, q->end, h->ws) ? d + 60 : d / 2;
 		else if (at_clause_between(c->text, h->we, q->start))
 			d += 60;
-		else if (noun_of_figure(c, h->we, q->start))
+		else if (noun_of_figure(c, h->we, q->start, !strcmp(h->e->value, "budget")))
 			d = 0; /* "Zölle von 25 Prozent auf Autoimporte": the noun the figure measures */
 		/* "80 Prozent der Kosten für die Sicherheit": the noun the figure is a part of, right
 		 * after it with "der"/"des", is what it measures, whatever follows */

@@ -609,6 +609,10 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			got = NULL;
 		for (size_t i = 0; i < sl->nm && !got && !a->partner[0]; i++) {
 			const struct mention *mm = &sl->m[i];
+			/* ("Norwegen hat … zugesagt, Dänemark … bereitgestellt": a giver of another clause
+			 * is no receiver when the article has named its recipient) */
+			if (c->aid_to[0] && at_clause_apart(c->text, q->start, q->end, mm->start, mm->end))
+				continue;
 			if (strcmp(mm->code, a->subject) && mm->role != R_SOURCE && !(mm->flags & LXF_ORG))
 				got = mm->code;
 		}
