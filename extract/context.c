@@ -269,9 +269,14 @@ static void change_of_before(const struct ex_ctx *c, size_t si, const struct ex_
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
 	const char *a0 = c->text + q->start, *b0 = c->text + q->end;
 	const struct cache_slot *sl;
+	/* "zahlt Seoul 1,5192 Billionen Won für die rund 28.500 … Soldaten, 8,3 Prozent mehr": the
+	 * sentence's money is what changes, not the troops it pays for */
+	const struct ex_attr *ref = c->have_prev && c->prev.ind == KZ_I_TROOPS && c->have_money && c->money_si == si
+					    ? &c->money
+					    : &c->prev;
 
-	if (a->ind != KZ_I_CHANGE || !c->have_prev || c->prev_si != si || c->prev.ind == KZ_I_CHANGE ||
-	    c->prev.ind == KZ_I_OTHER || !c->prev.subject[0] || !at_clause_between(c->text, c->prev_end, q->start))
+	if (a->ind != KZ_I_CHANGE || !c->have_prev || c->prev_si != si || ref->ind == KZ_I_CHANGE ||
+	    ref->ind == KZ_I_OTHER || !ref->subject[0] || !at_clause_between(c->text, c->prev_end, q->start))
 		return;
 	while (a0 > s && a0[-1] != ',' && a0[-1] != ';')
 		a0--;
@@ -287,12 +292,12 @@ static void change_of_before(const struct ex_ctx *c, size_t si, const struct ex_
 	for (size_t i = 0; i < sl->nm; i++)
 		if (sl->m[i].start >= (size_t)(a0 - c->text) && sl->m[i].end <= (size_t)(b0 - c->text))
 			return;
-	snprintf(a->subject, sizeof(a->subject), "%s", c->prev.subject);
-	snprintf(a->partner, sizeof(a->partner), "%s", c->prev.partner);
+	snprintf(a->subject, sizeof(a->subject), "%s", ref->subject);
+	snprintf(a->partner, sizeof(a->partner), "%s", ref->partner);
 	if (!a->detail[0])
-		at_set_detail(a, c->prev.detail);
+		at_set_detail(a, ref->detail);
 	if (a->status == KZ_S_REPORTED)
-		a->status = c->prev.status;
+		a->status = ref->status;
 }
 
 /*

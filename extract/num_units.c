@@ -79,9 +79,14 @@ const char *ex_num_attribute_noun(const struct ex_scan *sc, const char *p, const
 			return NULL; /* a comma, a digit, the sentence's end */
 		if (ex_upper_at(p, sc->e) || !ex_lex_suffix(sc->lx, LX_ATTRIB, p, (size_t)(we - p)))
 			continue;
-		/* the participle: the noun must follow right after it */
+		/* the participle: the noun must follow right after it, or after an adjective or two
+		 * ("in Südkorea stationierten amerikanischen Soldaten") */
 		p = ex_skip_space(we, sc->e);
 		we = ex_word_end(p, sc->e);
+		for (int a = 0; a < 2 && we - p >= 4 && !ex_upper_at(p, sc->e) && (we[-1] == 'n' || we[-1] == 'e'); a++) {
+			p = ex_skip_space(we, sc->e);
+			we = ex_word_end(p, sc->e);
+		}
 		if (we == p || !ex_upper_at(p, sc->e))
 			return NULL;
 		*ne = we;
