@@ -354,6 +354,9 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 				par = &m[i];
 		if (!sub)
 			sub = at_pick(c, m, n, q, ROLE(R_GEN), 1);
+		/* "In Deutschland waren es zuletzt rund ein Drittel": the host named with "in" bears it */
+		if (!sub && !par)
+			sub = at_pick(c, m, n, q, ROLE(R_LOC), 1);
 		/* "Den Kosten der US-Stationierung stand ein Beitrag Japans von 74,5 Prozent gegenüber;
 		 * Südkorea übernahm 40,0 Prozent": whose forces cost is the partner, before the figure too */
 		for (size_t i = 0; i < n && !par; i++)
