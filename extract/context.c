@@ -604,6 +604,11 @@ void at_stationed_by_antecedent(const struct ex_ctx *c, size_t si, const struct 
 
 void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
+	/* "knapp 12.000 der damals etwa 36.000 Soldaten aus Deutschland abzuziehen": the total a part
+	 * is withdrawn or moved from is the force stationed there, not one withdrawn */
+	if (a->ind == KZ_I_TROOPS && (!strcmp(a->detail, "withdrawal") || !strcmp(a->detail, "relocation")) &&
+	    ex_partitive_total(c, si, q))
+		at_set_detail(a, "stationed");
 	the_country(c, si, q, a);
 	the_neighbour(c, si, q, a);
 	if (a->ind == KZ_I_TROOPS) {

@@ -765,6 +765,7 @@ void ex_shared_currency(struct ex_ctx *c, size_t si, struct ex_qty *q, size_t nq
 /* A plan of money or a share of GDP without a year of its own takes the year of the budget the
  * document's lead names (when.c). */
 void ex_budget_year(struct ex_ctx *c, struct ex_attr *a, int present);
+int ex_partitive_total(const struct ex_ctx *c, size_t si, const struct ex_qty *q);
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a);
 

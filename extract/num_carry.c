@@ -348,8 +348,8 @@ static int may_carry(const struct ex_scan *sc, const struct ex_qty *q)
 
 	/* a year, a number word alone ("drei"); a number word with a scale ("etwa acht
 	 * Milliarden") is an amount like its neighbours */
-	if ((q->flags & QF_YEARLIKE) || ((q->flags & QF_WORDS) && !(q->flags & QF_SCALED)))
-		return 0;
+	if ((q->flags & QF_YEARLIKE) || ((q->flags & QF_WORDS) && !(q->flags & QF_SCALED) && q->value < 1000))
+		return 0; /* (thousands in words are an amount too: "knapp zwölftausend der … Soldaten") */
 	/* a noun right after the number names what is counted: not ours to guess; so does an
 	 * adjective and a noun ("rund 50 amerikanische Atombomben") */
 	if (after < sc->e && ex_upper_at(after, sc->e) && !ex_lex_match_after(sc->lx, LX_TIME, after, sc->e, &(size_t){0}))

@@ -394,8 +394,10 @@ const char *ex_num_finish(struct ex_scan *sc, struct ex_qty *q, const char *afte
 			q->unit_end = q->nstart;
 		}
 	}
-	if (words && !q->unit && scale == 1 && !(q->flags & (QF_FRACTION | QF_MULTIPLE)))
-		return after; /* "drei" alone is not a figure */
+	/* "drei" alone is not a figure; "zwölftausend der damals 36.000 Soldaten" is, as its digits
+	 * would be (a thousand or more in words is no article or count word) */
+	if (words && !q->unit && scale == 1 && !(q->flags & (QF_FRACTION | QF_MULTIPLE)) && q->value < 1000)
+		return after;
 	if (ex_num_scaled_percent(q))
 		return sc->t + q->end; /* "51,95 Mrd. Prozent": no figure (README, "Scales") */
 	if (q->qual != KZ_Q_RANGE) {

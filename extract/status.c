@@ -575,6 +575,18 @@ static int current_value(const struct ex_ctx *c, size_t si, const struct ex_qty 
 	w = ex_word_back(s, p, &we);
 	if (we > w && ex_lex_word_ci(c->lx, LX_CURRENT, w, (size_t)(we - w)))
 		return 1;
+	return ex_partitive_total(c, si, q);
+}
+
+/* "11.900 der etwa 36.000 stationierten Soldaten", "knapp 12.000 der damals etwa 36.000": is q the
+ * total a figure right before it (and "der" or "von", an adverb of time between) is a part of? */
+int ex_partitive_total(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const char *s = c->text + c->sent[si].start, *p = c->text + q->start, *w, *we;
+
+	w = ex_word_back(s, p, &we);
+	if (we > w && ex_lex_word_ci(c->lx, LX_CURRENT, w, (size_t)(we - w)))
+		w = ex_word_back(s, w, &we);
 	if (we > w && (lower_word(w, (size_t)(we - w), "der") || lower_word(w, (size_t)(we - w), "von")) && c->have_prev && c->prev_si == si &&
 	    c->prev_end <= (size_t)(w - c->text)) {
 		const char *g = c->text + c->prev_end;
