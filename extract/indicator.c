@@ -131,9 +131,14 @@ int at_own_support(const struct ex_ctx *c, size_t ws, size_t we)
  * between)? */
 static int noun_of_figure(const struct ex_ctx *c, size_t we, size_t fs, int money)
 {
-	const char *x = ex_skip_space(c->text + we, c->text + fs), *xe = ex_word_end(x, c->text + fs);
 	static const char *const measure[] = {"im Wert von", "in Höhe von", "im Umfang von", "über", "von", NULL};
+	const char *x, *xe;
 	size_t k;
+
+	if (we >= fs)
+		return 0; /* (a cue in or after the figure's own words governs nothing before it) */
+	x = ex_skip_space(c->text + we, c->text + fs);
+	xe = ex_word_end(x, c->text + fs);
 
 	/* (a noun of money also by "im Wert von", "in Höhe von", "über": "Militärhilfe im Wert von
 	 * 13,5 Milliarden"; "Ausfuhren im Wert von" may be of any goods) */
