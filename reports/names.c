@@ -143,14 +143,17 @@ void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, cons
 		else if (!strcmp(detail, "sent"))
 			snprintf(dst, n, de ? "Entsandte Truppen %s%s%s" : "Troops sent by %s%s%s", de ? sg : s, hasp ? " → " : "",
 				 hasp ? p : "");
-		else if (!strcmp(detail, "relocation"))
+		else if (!strcmp(detail, "relocation") || !strcmp(detail, "withdrawal"))
 		{
+			/* "Abzug von US-Truppen aus Deutschland", not "US-Truppen in Deutschland" */
+			int wd = !strcmp(detail, "withdrawal");
+			const char *dn = wd ? "Abzug" : "Verlegung", *en = wd ? "Withdrawal" : "Relocation";
 			if (de && !strcmp(subject, "US"))
-				snprintf(dst, n, "Verlegung von US-Truppen%s%s", hasp ? " " : "", hasp ? paus : "");
+				snprintf(dst, n, "%s von US-Truppen%s%s", dn, hasp ? " " : "", hasp ? paus : "");
 			else if (de)
-				snprintf(dst, n, "Verlegung von Truppen %s%s%s", sg, hasp ? " " : "", hasp ? paus : "");
+				snprintf(dst, n, "%s von Truppen %s%s%s", dn, sg, hasp ? " " : "", hasp ? paus : "");
 			else
-				snprintf(dst, n, "Relocation of %s troops%s%s", country_adj_en(subject) ? country_adj_en(subject) : s,
+				snprintf(dst, n, "%s of %s troops%s%s", en, country_adj_en(subject) ? country_adj_en(subject) : s,
 					 hasp ? " from " : "", hasp ? p : "");
 		}
 		else if (!strcmp(detail, "stationed_active") && hasp)

@@ -48,6 +48,11 @@ static void test_names(void)
 	T_STREQ(b, "US-Truppen in der\xc2\xa0Türkei");
 	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "relocation", "US", "JP", PL_DE);
 	T_STREQ(b, "Verlegung von US-Truppen aus Japan");
+	/* a withdrawal is named as one, never as the troops stationed */
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "withdrawal", "US", "DE", PL_DE);
+	T_STREQ(b, "Abzug von US-Truppen aus Deutschland");
+	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "withdrawal", "US", "DE", PL_EN);
+	T_STREQ(b, "Withdrawal of US troops from Germany");
 	rp_fact_name(b, sizeof b, KZ_I_TROOPS, "armed_forces", "UA", "", PL_DE);
 	T_STREQ(b, "Streitkräfte der\xc2\xa0Ukraine");
 	rp_fact_name(b, sizeof b, KZ_I_BUDGET, "host_nation_support", "KR", "US", PL_DE);
