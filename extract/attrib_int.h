@@ -143,6 +143,13 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	    struct ex_attr *a);
 void at_troops_here(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
+/* troops.c: the place of a troop count whose owner at_who read (m, n: its kept mentions); does the
+ * sentence name a region that is no one country ("im Baltikum", "in Europa")? */
+void at_troops_place(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m, size_t n,
+		     struct ex_attr *a);
+int at_names_region(const struct ex_ctx *c, size_t si, const struct mention *m, size_t n);
+/* troops.c: does an `own` word follow mention m ("Südkorea selbst": a country's own forces)? e: the sentence's end */
+int at_own_forces(const struct ex_ctx *c, const struct mention *m, size_t e);
 
 /* purchase.c: an arms deal's seller (its subject) and buyer (its partner) */
 void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,

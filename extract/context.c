@@ -319,10 +319,10 @@ static void costs_of_forces(const struct ex_ctx *c, size_t si, const struct ex_q
 	for (size_t i = 0; i < ws->n && !at; i++) {
 		const char *w = c->text + ws->w[i].start;
 		size_t n = ws->w[i].end - ws->w[i].start;
-		/* (or "für": "Für die in Japan stationierten US-Streitkräfte stellt Tokio 211 Milliarden
-		 * Yen bereit") */
-		if (((!strncmp(w, "Kosten", 6) && n == 6 && ex_lex_word(c->lx, LX_COST, w, n)) ||
-		     (n == 4 && ex_casecmp_n(w, 4, "für") == 0)) &&
+		/* (or a preposition of whom it is for, grammar.tsv role for: "Für die in Japan
+		 * stationierten US-Streitkräfte stellt Tokio 211 Milliarden Yen bereit") */
+		const struct ex_lex_entry *r = ex_lex_word_ci(c->lx, LX_ROLE, w, n);
+		if (((!strncmp(w, "Kosten", 6) && n == 6 && ex_lex_word(c->lx, LX_COST, w, n)) || (r && !strcmp(r->value, "for"))) &&
 		    !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end))
 			at = ws->w[i].end;
 	}

@@ -114,7 +114,7 @@ static const struct mention *receiver(const struct ex_ctx *c, const struct menti
 
 /* A giver in the sentence: a bare or genitive mention that is not the receiver, nor a country a
  * list sets with a figure of its own ("Singapur (1,21 Milliarden Euro), Algerien (…)"). */
-static const struct mention *giver(const struct ex_ctx *c, const struct mention *m, size_t n,
+static const struct mention *giver(const struct ex_ctx *c, size_t si, const struct mention *m, size_t n,
 				   const struct mention *recv, const struct ex_qty *all, size_t nq)
 {
 	/* "62 Milliarden Euro aus Europa": a giving preposition (`give`) right with the figure */
@@ -123,18 +123,19 @@ static const struct mention *giver(const struct ex_ctx *c, const struct mention 
 		    (!recv || strcmp(m[i].code, recv->code)))
 			return &m[i];
 	/* "die größten Abnehmer deutscher Rüstungsgüter": an adjective on a noun of the frame's
-	 * money (a cue of a frame family) names whose it is */
-	for (size_t i = 0; i < n; i++) {
-		const char *e = c->text + c->doc->len, *w, *we;
-		const struct ex_lex_entry *cue;
-		size_t ml;
-		if (!(m[i].flags & LXF_ADJ) || (recv && !strcmp(m[i].code, recv->code)))
-			continue;
-		w = ex_skip_space(ex_word_end(c->text + m[i].start, e), e);
-		we = ex_word_end(w, e);
-		for (const char *x = w; x + 1 < we; x++)
-			if ((cue = ex_lex_stem(c->lx, LX_CUE, x, we, e, &ml)) != NULL && family_of(c->lx, cue->detail) != F_NONE)
-				return &m[i];
+	 * money (a word holding a cue of a frame family) names whose it is */
+	{
+		const char *e = c->text + c->sent[si].end;
+		const struct cache_slot *cs = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_CUES);
+		for (size_t i = 0; i < n; i++) {
+			size_t w;
+			if (!(m[i].flags & LXF_ADJ) || (recv && !strcmp(m[i].code, recv->code)))
+				continue;
+			w = (size_t)(ex_skip_space(ex_word_end(c->text + m[i].start, e), e) - c->text);
+			for (size_t k = 0; k < cs->nc; k++)
+				if (cs->c[k].ws == w && family_of(c->lx, cs->c[k].e->detail) != F_NONE)
+					return &m[i];
+		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		int listed = 0;
@@ -652,7 +653,7 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 					if (r && !strcmp(r->code, a->subject))
 				r = NULL;
 		}
-	g = r ? giver(c, sl->m, sl->nm, r, all, nq) : NULL;
+	g = r ? giver(c, si, sl->m, sl->nm, r, all, nq) : NULL;
 	if (r && (!a->subject[0] || !strcmp(a->subject, r->code))) {
 		/* the receiver was taken for whose money it is: the giver is; with no giver known, the
 		 * receiver is no receiver */
