@@ -11,7 +11,8 @@
  * kind a few sentences back, then the sentences before, then the currency ("Won" is Korea's),
  * then the country the document has spoken of most. Last come the rules of particular deals:
  * aid goes to a recipient, an arms deal's seller is the subject, a demand in a currency is made
- * of its country, host-nation support is paid for US forces.
+ * of its country, host-nation support is paid for US forces. Where troops are, once whose they
+ * are is read: troops.c.
  */
 #include "attrib_int.h"
 
