@@ -152,7 +152,7 @@ int at_names_region(const struct ex_ctx *c, size_t si, const struct mention *m, 
 int at_own_forces(const struct ex_ctx *c, const struct mention *m, size_t e);
 
 /* purchase.c: an arms deal's seller (its subject) and buyer (its partner) */
-void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+void at_purchase(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 		 struct ex_attr *a);
 
 /* mission.c: a force's figure that names no place is where the document's deployment is; the

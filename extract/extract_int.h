@@ -639,6 +639,8 @@ struct ex_ctx {
 	size_t mission_upto;           /* the sentences before it have been read for one */
 	char aid_topic[8];             /* frames.c: whom the document's aid is for, as a noun of aid names it */
 	size_t aid_upto;               /* the sentences before it have been read for one */
+	char deal_seller[8], deal_buyer[8]; /* purchase.c: the document's arms deal, "" until one is read */
+	size_t deal_upto;              /* the lead's sentences before it have been read for one */
 	char budget_year[32];          /* when.c: the year of the budget the document's lead names, "" if none */
 	char budget_who[8];            /* when.c: the country that lead sentence names first, "" if none */
 	size_t budget_upto;            /* the sentences before it have been read for one */

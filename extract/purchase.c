@@ -156,8 +156,8 @@ static void bought_count(const struct ex_ctx *c, size_t si, struct ex_attr *a)
 		ex_copy(a->partner, sizeof(a->partner), maker);
 }
 
-void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
-		 struct ex_attr *a)
+static void purchase_in(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+			struct ex_attr *a)
 {
 	int deal = !strcmp(a->detail, "arms_deal"), weapons = 0;
 	/* (aid only because the article is about aid: a sentence of buying buys — "Rumänien plant
@@ -247,5 +247,99 @@ void at_purchase(const struct ex_ctx *c, size_t si, const struct ex_qty *q, cons
 		if (!strcmp(a->partner, a->subject))
 			a->partner[0] = '\0';
 		return;
+	}
+}
+
+/* The seller and buyer sentence k names together with a word of buying (its buyer bare before
+ * it, its seller by preposition, prefix or maker) or of selling (its seller before it, its buyer
+ * after it), copied to seller and buyer (8 bytes each); 0 when it names no such pair. */
+static int deal_in(const struct ex_ctx *c, size_t k, char *seller, char *buyer)
+{
+	int sale = 0;
+	size_t bw = buy_word(c, k, &sale);
+	const struct cache_slot *sl;
+	const struct mention *by, *other;
+	const char *sc;
+
+	if (bw == (size_t)-1)
+		return 0;
+	sl = at_sentence_info(c, c->sent[k].start, c->sent[k].end, NULL, 0, AT_MENTIONS);
+	if ((by = buyer_in(sl, bw)) == NULL)
+		return 0;
+	if (sale) {
+		if ((other = sold_to(sl, bw, by->code)) == NULL)
+			return 0;
+		ex_copy(seller, 8, by->code);
+		ex_copy(buyer, 8, other->code);
+		return strcmp(seller, buyer) != 0;
+	}
+	other = seller_in(sl, c, bw, by->code);
+	if ((sc = other ? other->code : maker_in(c, k, by->code)) == NULL || !strcmp(sc, by->code))
+		return 0;
+	ex_copy(seller, 8, sc);
+	ex_copy(buyer, 8, by->code);
+	return 1;
+}
+
+/* Does sentence si name country code bare, by its name ("Katar hat …"), not as a source nor as an
+ * adjective or prefix ("nach Angaben der britischen Regierung")? */
+static int names(const struct ex_ctx *c, size_t si, const char *code)
+{
+	const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+
+	for (size_t i = 0; i < sl->nm; i++)
+		if (sl->m[i].role == R_NONE && !(sl->m[i].flags & (LXF_ADJ | LXF_PREFIX)) && !strcmp(sl->m[i].code, code))
+			return 1;
+	return 0;
+}
+
+/* "Japan hat den Kauf von 400 Marschflugkörpern des Typs Tomahawk in den USA besiegelt. … Der
+ * Kaufpreis betrage bis zu 254 Milliarden Yen", "Die Emirate bestellen 80 Kampfjets vom Typ
+ * Rafale. … Zusätzlich kaufen die Emirate zwölf Transporthubschrauber für knapp eine Milliarde
+ * Euro": a deal's money (or money of no kind, or of procurement, in a sentence of buying) whose
+ * sentence names no seller sells
+ * from the maker of what that sentence names ("Der Vertrag über 96 Kampfhubschrauber vom Typ
+ * AH-64E Apache"), else is of the document's deal — the first a sentence of the lead names with
+ * both its parties, or a figure before was read with — when it names that deal's buyer, its
+ * seller or no one ("Katar hat seit 1996 mehr als eine Milliarde Dollar in den Ausbau der Basis
+ * gesteckt": a buyer named in a sentence that buys nothing spends its own money). */
+static void the_deal(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const char *maker;
+	int deal = !strcmp(a->detail, "arms_deal"), buys;
+
+	if (a->ind != KZ_I_BUDGET || !ex_is_currency(q->unit) || a->status == KZ_S_DEMAND || a->partner[0])
+		return;
+	buys = buy_word(c, si, &(int){0}) != (size_t)-1; 
+	if (!deal && ((a->detail[0] && strcmp(a->detail, "procurement")) || !buys))
+		return;
+	for (; !c->deal_seller[0] && c->deal_upto <= si && c->deal_upto < c->nsent && c->deal_upto < 3; c->deal_upto++)
+		if (!deal_in(c, c->deal_upto, c->deal_seller, c->deal_buyer))
+			c->deal_seller[0] = c->deal_buyer[0] = '\0';
+	maker = deal ? maker_in(c, si, "") : NULL;
+	if (maker && a->subject[0] && strcmp(a->subject, maker) && strcmp(c->deal_seller, maker)) {
+		ex_copy(a->partner, sizeof(a->partner), a->subject);
+		ex_copy(a->subject, sizeof(a->subject), maker);
+		return;
+	}
+	if (!c->deal_seller[0] || (maker && strcmp(maker, c->deal_seller)) ||
+	    (a->subject[0] && strcmp(a->subject, c->deal_buyer) && strcmp(a->subject, c->deal_seller)) ||
+	    (!buys && names(c, si, a->subject)))
+		return;
+	at_set_detail(a, "arms_deal");
+	ex_copy(a->subject, sizeof(a->subject), c->deal_seller);
+	ex_copy(a->partner, sizeof(a->partner), c->deal_buyer);
+}
+
+void at_purchase(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
+		 struct ex_attr *a)
+{
+	purchase_in(c, si, q, all, nq, a);
+	the_deal(c, si, q, a);
+	/* (the first deal a figure is read with is the document's, when its lead named none) */
+	if (!c->deal_seller[0] && !strcmp(a->detail, "arms_deal") && a->subject[0] && a->partner[0] &&
+	    strcmp(a->subject, a->partner) && c->deal_upto >= 3) {
+		ex_copy(c->deal_seller, sizeof(c->deal_seller), a->subject);
+		ex_copy(c->deal_buyer, sizeof(c->deal_buyer), a->partner);
 	}
 }
