@@ -109,22 +109,35 @@ static int years_ahead(const char *year, int dy)
 	return dash && strtol(year, NULL, 10) == dy && strtol(dash + 1, NULL, 10) > dy + 1;
 }
 
-/* Is the figure's clause (between , ; and the sentence's ends) in the present by its finite verbs? */
-static int clause_speaks_present(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+/* Is the figure's clause (between , ; and the sentence's ends) in the present by its finite verbs?
+ * The clause's tense is read once for all its figures (c->tense: a sentence of thousands of
+ * figures and no comma is read once, not once a figure). */
+static int clause_speaks_present(struct ex_ctx *c, size_t si, const struct ex_qty *q)
 {
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
 	const char *a0 = c->text + q->start, *b0 = c->text + q->end;
+	struct ex_tense_memo *m = &c->tense;
 
-	int t;
-
-	while (a0 > s && a0[-1] != ',' && a0[-1] != ';')
-		a0--;
-	while (b0 < e && *b0 != ',' && *b0 != ';')
-		b0++;
-	t = at_tense_of(c->lx, a0, b0);
+	if (!m->have || m->si != si || q->start < m->a || q->end > m->b) {
+		while (a0 > s && a0[-1] != ',' && a0[-1] != ';')
+			a0--;
+		while (b0 < e && *b0 != ',' && *b0 != ';')
+			b0++;
+		if (!m->have || m->si != si)
+			m->sentence = 2; /* (not read yet) */
+		m->have = 1;
+		m->si = si;
+		m->a = (size_t)(a0 - c->text);
+		m->b = (size_t)(b0 - c->text);
+		m->clause = at_tense_of(c->lx, a0, b0);
+	}
 	/* "… beträgt 1.519,2 Mrd. Won (1,5192 Billionen Won, …)": a clause without a verb is in the
 	 * sentence's tense */
-	return t ? t > 0 : at_tense_of(c->lx, s, e) > 0;
+	if (m->clause)
+		return m->clause > 0;
+	if (m->sentence == 2)
+		m->sentence = at_tense_of(c->lx, s, e);
+	return m->sentence > 0;
 }
 
 /* Does sentence k hold a word of correction (status.tsv correct: opening it, or anywhere)? */

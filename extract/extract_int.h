@@ -611,6 +611,14 @@ struct ex_attr {
 /* Is b written as a conversion of a ("5,07 Billionen Yen (47,0 Milliarden Dollar)")? */
 int ex_paired(const char *t, const struct ex_qty *a, const struct ex_qty *b);
 
+/* The tense of the clause read last (attrib.c): [a, b) of sentence si, and of that sentence
+ * (2 until read). */
+struct ex_tense_memo {
+	int have;
+	size_t si, a, b;
+	int clause, sentence;
+};
+
 struct ex_ctx {
 	const struct ex_lexicon *lx;
 	const struct ex_doc *doc;
@@ -665,6 +673,7 @@ struct ex_ctx {
 	size_t last_source_si;
 	struct ex_sentence_cues *cues_before; /* status.c: a sentence before read for its originator only */
 	int reading_before;                   /* (while it is read: no further sentence back) */
+	struct ex_tense_memo tense;
 };
 
 /* --- the words of a sentence (words.c) --- */

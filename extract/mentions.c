@@ -352,9 +352,14 @@ void at_mentions_roles(const struct ex_ctx *c, size_t s, struct mention *m, size
 
 void at_mentions_in_clause(const struct ex_ctx *c, size_t s, size_t pos, struct mention *m, size_t n)
 {
-	const char *r = relative_clause_at(c->text + s, c->text + pos);
+	const char *r;
+	size_t k = 0;
 
-	if (!r)
+	/* (only an originator's phrase inside a relative clause can change: a sentence with none is
+	 * not walked back, once a figure) */
+	while (k < n && !(m[k].rel_at && m[k].role == R_SOURCE))
+		k++;
+	if (k == n || (r = relative_clause_at(c->text + s, c->text + pos)) == NULL)
 		return;
 	for (size_t i = 0; i < n; i++)
 		if (m[i].rel_at == (size_t)(r - c->text) && m[i].role == R_SOURCE)

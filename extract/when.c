@@ -302,6 +302,8 @@ static int relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty 
 	static const char *const prons[] = {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", NULL};
 	const char *s = c->text + c->sent[si].start, *x = c->text + q->start, *w, *we, *e = c->text + q->start;
 
+	if (!n)
+		return -1; /* (no year to take: the clause is not walked back) */
 	while (x > s && !(x[-1] == ',' && !(x - s >= 2 && at_digit(x[-2]) && at_digit(*x))))
 		x--;
 	if (x == s)
