@@ -215,14 +215,60 @@ static void left_place(const struct ex_ctx *c, size_t si, const struct ex_qty *q
  * "das Zwei-Prozent-Ziel", "die Nato-Vorgabe von zwei Prozent": a target share of GDP the
  * alliance set is the alliance's, whoever the sentence says meets it — when the figure is part of
  * the target's compound or the sentence names the alliance, and no country stands with the
- * figure itself.
+ * figure itself, nor intends it (own_intent).
  */
+/* "Kanada will das Nato-Ziel von zwei Prozent … erreichen", "Regierungschef Kristen Michal strebt ab
+ * 2026 mindestens fünf Prozent an": a target the figure's clause says a country intends — a verb of
+ * intent (a plan's or a target's, no noun) in that clause, and that country named bare before it,
+ * or a head of government by office and name opening the sentence — is that country's own: the
+ * country's code (the figure's subject, or the one named), else NULL. */
+static const char *own_intent(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_attr *a,
+			      const struct cache_slot *sl)
+{
+	const struct ex_sentence_cues *sc = c->cues;
+	int alliance = !strcmp(a->subject, "NATO") || !strcmp(a->subject, "EU");
+	size_t k, at = (size_t)-1;
+
+	if (!sc || !sc->valid || sc->si != si)
+		return NULL;
+	k = ex_clause_of(sc, q->start);
+	for (size_t i = 0; i < sc->ncue && at == (size_t)-1; i++)
+		if (!sc->cue[i].noun && (sc->cue[i].status == KZ_S_PLAN || sc->cue[i].status == KZ_S_TARGET) &&
+		    ex_clause_of(sc, sc->cue[i].pos) == k)
+			at = sc->cue[i].pos;
+	if (at == (size_t)-1)
+		return NULL;
+	for (size_t i = 0; i < sl->nm && sl->m[i].start < at; i++) {
+		const struct mention *m = &sl->m[i];
+		if (m->role == R_NONE && !(m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_ORG)) &&
+		    ex_clause_of(sc, m->start) == k && strcmp(m->code, "NATO") && strcmp(m->code, "EU") &&
+		    (alliance || !strcmp(m->code, a->subject)))
+			return m->code;
+	}
+	if (!alliance && a->subject[0]) {
+		char who[48];
+		const char *s = c->text + c->sent[si].start;
+		if (ex_titled_name(c->lx, s, s, c->text + q->start, 1, who, sizeof(who)))
+			return a->subject;
+	}
+	return NULL;
+}
+
 static void alliance_target(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
 	const char *e = c->text + c->sent[si].end, *w = c->text + q->end;
 	int nato = 0, compound = w < e && *w == '-';
 
+	const char *own = own_intent(c, si, q, a, sl);
+
+	if (own) {
+		if (strcmp(own, a->subject)) {
+			snprintf(a->subject, sizeof(a->subject), "%s", own);
+			a->partner[0] = '\0';
+		}
+		return;
+	}
 	if (a->subj_near)
 		return;
 	for (size_t i = 0; i < sl->nm && !nato; i++)
