@@ -46,6 +46,17 @@ static int listed_with(const struct ex_ctx *c, const struct mention *m, const st
 	return p < f && *p == '(';
 }
 
+/* Does the mention m stand right before "mit" and the figure ("Singapur mit 1,21 Milliarden Euro")? */
+static int ranked_with(const struct ex_ctx *c, const struct mention *m, const struct ex_qty *q)
+{
+	const char *p = c->text + m->end, *f = c->text + q->start;
+
+	if (m->end > q->start || f - p > 8)
+		return 0;
+	p = ex_skip_space(p, f);
+	return f - p >= 4 && !memcmp(p, "mit", 3) && ex_skip_space(p + 3, f) == f && p[3] == ' ';
+}
+
 /* Does a receiving phrase belong to another figure of the sentence: one it follows right after
  * ("26 Milliarden Dollar für Israel und gut acht Milliarden Dollar …"), or one standing between it
  * and q? */
@@ -113,7 +124,8 @@ static const struct mention *receiver(const struct ex_ctx *c, const struct menti
 }
 
 /* A giver in the sentence: a bare or genitive mention that is not the receiver, nor a country a
- * list sets with a figure of its own ("Singapur (1,21 Milliarden Euro), Algerien (…)"). */
+ * list sets with a figure of its own ("Singapur (1,21 Milliarden Euro), Algerien (…)", "Singapur
+ * mit 1,21 Milliarden Euro"). */
 static const struct mention *giver(const struct ex_ctx *c, size_t si, const struct mention *m, size_t n,
 				   const struct mention *recv, const struct ex_qty *all, size_t nq)
 {
@@ -144,7 +156,7 @@ static const struct mention *giver(const struct ex_ctx *c, size_t si, const stru
 		    (m[i].flags & LXF_PREFIX && !(m[i].flags & LXF_NAME) && !at_prefix_government(c, &m[i])))
 			continue;
 		for (size_t k = 0; k < nq && !listed; k++)
-			listed = listed_with(c, &m[i], &all[k]);
+			listed = listed_with(c, &m[i], &all[k]) || ranked_with(c, &m[i], &all[k]);
 		if (!listed)
 			return &m[i];
 	}
@@ -168,6 +180,51 @@ static const struct mention *give_with(const struct ex_ctx *c, const struct ment
 		if (d < bestd && d <= 60) {
 			bestd = d;
 			best = &m[i];
+		}
+	}
+	return best;
+}
+
+/*
+ * "Größter Empfänger war die Ukraine mit 8,15 Milliarden Euro", "Es folgen Singapur mit 1,21
+ * Milliarden Euro, …": exports name their buyer bare where the clause holds a noun of the other
+ * side (grammar.tsv partnernoun: *empfänger, *abnehmer, *kunde) or the sentence goes on with the
+ * list of buyers before it (listnext, after a figure of the family with a buyer): the country
+ * named bare in the figure's clause, nearest it. NULL if none.
+ */
+static const struct mention *named_buyer(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
+					 const struct cache_slot *sl, enum family f)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const struct mention *best = NULL;
+	size_t bestd = (size_t)-1, ml;
+	int cue = 0;
+
+	if (f != F_EXPORT)
+		return NULL;
+	cue = c->have_prev && c->prev_si + 1 == si && family_of(c->lx, c->prev.detail) == F_EXPORT && c->prev.partner[0] &&
+	      ex_lex_match_after(c->lx, LX_LISTNEXT, ex_skip_space(s, e), e, &ml) != NULL;
+	if (!cue) {
+		const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+		for (size_t i = 0; i < ws->n && !cue; i++)
+			cue = ex_upper_at(c->text + ws->w[i].start, e) &&
+			      ex_lex_suffix(c->lx, LX_PARTNERNOUN, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start) &&
+			      !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end);
+	}
+	if (!cue)
+		return NULL;
+	for (size_t k = 0; k < sl->nm; k++) {
+		const struct mention *m = &sl->m[k];
+		size_t d;
+			/* (bare: no preposition — a noun of receiving before it may have given it its role) */
+		if ((m->role != R_NONE && m->role != R_FOR) || m->prep[0] ||
+		    (m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG)) ||
+		    at_clause_apart(c->text, m->start, m->end, q->start, q->end))
+			continue;
+		d = at_dist(c, q->start, q->end, m->start, m->end);
+		if (d < bestd) {
+			bestd = d;
+			best = m;
 		}
 	}
 	return best;
@@ -622,6 +679,8 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 	if (gets_with(c, si, q, sl, f, a))
 		return;
 	r = receiver(c, sl->m, sl->nm, q, all, nq);
+	if (!r)
+		r = named_buyer(c, si, q, sl, f);
 	if (!r)
 		r = pronoun_receiver(c, si, q, sl, a);
 	/* a country after a giving preposition is no receiver: "aus Europa" taken for a partner */
