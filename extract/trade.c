@@ -6,7 +6,8 @@
  * or genitive of the noun of trade owns it, the genitive after "Anteil" is the partner; with no
  * owner in the sentence, the one of the trade share spoken of before; "die USA kamen auf 18,3
  * Prozent": a bare country of the figure's own clause that is not that owner is a new partner;
- * "Chinas Anteil an Südkoreas Exporten": genitives before the nouns, the same roles.
+ * "Chinas Anteil an Südkoreas Exporten": genitives before the nouns, the same roles; "Der Anteil
+ * der USA an den Gesamtausfuhren": a genitive after "Anteil" (its article between) is the partner.
  */
 #include "attrib_int.h"
 
@@ -26,6 +27,36 @@ static int trade_noun(const char *w, const char *we, int handel)
 static int ends_anteil(const char *w, const char *we)
 {
 	return we - w >= 6 && !ex_casecmp_n(we - 6, 6, "anteil");
+}
+
+/* Does the genitive m follow "Anteil" right away, or after its article ("der Anteil Chinas", "der
+ * Anteil der USA")? s: the sentence's start. */
+static int after_anteil(const struct ex_ctx *c, const char *s, const struct mention *m)
+{
+	const char *we, *w = ex_word_back(s, c->text + m->start, &we);
+
+	if (w < we && ex_word_in(w, (size_t)(we - w), (const char *const[]){"der", "des", NULL}))
+		w = ex_word_back(s, w, &we);
+	return ((m->flags & LXF_GEN) || m->role == R_GEN) && w < we && ends_anteil(w, we);
+}
+
+/* "der Anteil der USA an den Gesamtausfuhren": does "an" and a noun of trade follow the mention m
+ * within a few words? */
+static int trade_share_of_noun(const struct ex_ctx *c, size_t si, const struct mention *m)
+{
+	const char *e = c->text + c->sent[si].end, *w = ex_skip_space(c->text + m->end, e), *we = ex_word_end(w, e);
+
+	if (we - w != 2 || memcmp(w, "an", 2))
+		return 0;
+	for (int k = 0; k < 4; k++) {
+		w = ex_skip_space(we, e);
+		we = ex_word_end(w, e);
+		if (w == we)
+			return 0;
+		if (trade_noun(w, we, 1))
+			return 1;
+	}
+	return 0;
 }
 
 int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m, size_t n,
@@ -66,11 +97,9 @@ int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			continue;
 		if (trade_noun(w, we, 0)) {
 			sub = &m[i];
-			for (size_t j = 0; j < n && !par; j++) {
-				const char *ve, *v = ex_word_back(c->text + s, c->text + m[j].start, &ve);
-				if (j != i && (m[j].flags & LXF_GEN) && ends_anteil(v, ve))
+			for (size_t j = 0; j < n && !par; j++)
+				if (j != i && after_anteil(c, c->text + s, &m[j]))
 					par = &m[j];
-			}
 		}
 	}
 	/* "Chinas Anteil an Südkoreas Exporten": a genitive before a noun of trade owns the trade,
@@ -83,16 +112,17 @@ int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		sub = &m[i];
 		for (size_t j = 0; j < n && !par; j++) {
 			const char *v = ex_skip_space(c->text + m[j].end, c->text + e), *ve = ex_word_end(v, c->text + e);
-			if (j != i && (m[j].flags & LXF_GEN) && v < ve && ends_anteil(v, ve))
+			/* (or after it: "Der Anteil Chinas an Südkoreas Ausfuhren") */
+			if (j != i && (m[j].flags & LXF_GEN) && ((v < ve && ends_anteil(v, ve)) || after_anteil(c, c->text + s, &m[j])))
 				par = &m[j];
 		}
 	}
 	/* "bei den Importen lag der Anteil Chinas mit 12 Prozent": the genitive after "Anteil" is
 	 * whom the share goes to; whose trade it is, the sentences before say */
 	for (size_t i = 0; i < n && !sub && !par; i++) {
-		const char *we, *w = ex_word_back(c->text + s, c->text + m[i].start, &we);
-		if ((m[i].flags & LXF_GEN) && ends_anteil(w, we) &&
-		    c->have_last[KZ_I_TRADE_SHARE] && c->last[KZ_I_TRADE_SHARE].subject[0] &&
+		if (!after_anteil(c, c->text + s, &m[i]))
+			continue;
+		if (c->have_last[KZ_I_TRADE_SHARE] && c->last[KZ_I_TRADE_SHARE].subject[0] &&
 		    strcmp(c->last[KZ_I_TRADE_SHARE].subject, m[i].code) &&
 		    c->sent[c->last_si[KZ_I_TRADE_SHARE]].para == c->sent[si].para) {
 			ex_copy(a->subject, sizeof(a->subject), c->last[KZ_I_TRADE_SHARE].subject);
@@ -100,9 +130,15 @@ int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			a->subj_src = 1;
 			return 1;
 		}
+		/* ("Der Anteil der USA an den Gesamtausfuhren", no share before: the owner is found
+		 * as for a figure that names none) */
+		if (trade_share_of_noun(c, si, &m[i]))
+			par = &m[i];
 	}
 	if (!sub)
 		sub = at_pick(c, m, n, q, ROLE(R_GEN), 0);
+	if (sub && par && !strcmp(sub->code, par->code))
+		sub = NULL;
 	if (!sub)
 		sub = at_pick(c, m, n, q, ROLE(R_NONE) | ROLE(R_FOR), 1);
 	if (sub && sub == share_of)
