@@ -321,7 +321,9 @@ static int relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty 
 		return -1; /* "…, das Ziel von 2 Prozent": an article and its noun */
 	for (size_t i = n; i-- > 0;) {
 		const char *ye = c->text + y[i].end, *comma = x - 1;
-		if (ye <= comma && comma - ye <= 2 && y[i].text[0] && !y[i].baseline && !y[i].compared)
+		/* (a year compared with is the relative clause's own: "8,2 Prozent mehr als in diesem
+		 * Jahr, in dem 61,2 Billionen Won bereitstehen") */
+		if (ye <= comma && comma - ye <= 2 && y[i].text[0] && !y[i].since)
 			return (int)i;
 	}
 	return -1;
@@ -462,8 +464,10 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			best = i;
 		}
 	}
+	int own_rel = 0;
 	if (best == (size_t)-1) {
 		int ri = relative_year(c, si, q, y, n);
+		own_rel = ri >= 0;
 		if (ri < 0)
 			ri = attached_relative_year(c, si, q, y, n);
 		if (ri >= 0)
@@ -473,7 +477,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		if (!since_span(c, si, all, nq, &y[best], a)) {
 			snprintf(a->year, sizeof(a->year), "%s", y[best].text);
 			a->year_target = y[best].target;
-			a->year_compared = y[best].compared;
+			a->year_compared = y[best].compared && !own_rel;
 			a->year_then = y[best].then;
 		}
 		return;
