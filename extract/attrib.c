@@ -176,6 +176,31 @@ static int corrected_speech(const struct ex_ctx *c, size_t si, const struct ex_q
 	return 0;
 }
 
+/* "Der Entwurf sieht für 2026 200,1 Milliarden Złoty vor. Das entspricht 4,81 Prozent der
+ * Wirtschaftsleistung": the first figure of a sentence that opens by restating the one before (a
+ * demonstrative, then within a few words a `restate` verb: status.tsv) is the same kind of
+ * statement as the last figure of that sentence, unless a word of its own says otherwise. */
+static void restated_status(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	static const char *const dem[] = {"Das", "Dies", "Dieses", "Die", "Der", "Diese", "Dieser", NULL};
+	const char *s = c->text + c->sent[si].start, *end = c->text + q->start, *x = s, *w;
+	int k = 0, verb = 0;
+
+	if (a->status != KZ_S_REPORTED || a->status_pos || !c->have_prev || c->prev_si + 1 != si ||
+	    c->prev.status == KZ_S_REPORTED || c->sent[c->prev_si].para != c->sent[si].para)
+		return;
+	if ((w = ex_next_word(s, &x, end)) == NULL || !ex_word_in(w, (size_t)(x - w), dem))
+		return;
+	while (!verb && k++ < 3 && (w = ex_next_word(s, &x, end)) != NULL)
+		verb = ex_lex_word(c->lx, LX_RESTATE, w, (size_t)(x - w)) && strncmp(w, "oder", 4) && strncmp(w, "was", 3) &&
+		       strncmp(w, "also", 4);
+	if (!verb)
+		return;
+	a->status = c->prev.status;
+	a->status_settled = c->prev.status_settled;
+	a->status_budgeted = c->prev.status_budgeted;
+}
+
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -189,6 +214,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		at_set_detail(a, "host_nation_support");
 	/* the status first: who pays a demand depends on it */
 	ex_status(c, si, q, c->cues, a);
+	restated_status(c, si, q, a);
 	at_who(c, si, q, all, nq, a);
 	at_frame(c, si, q, all, nq, a);
 	at_purchase(c, si, q, all, nq, a);

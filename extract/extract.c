@@ -106,6 +106,9 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 		if (ex_paired(text, &q[i], &q[i + 1]) && a[i].ind == KZ_I_BUDGET) {
 			same_fact(&a[i + 1], &a[i]);
 			a[i + 1].subj_src = a[i].subj_src;
+			/* ("sieht für 2026 200,1 Milliarden Złoty vor, umgerechnet rund 47 Milliarden
+			 * Euro": a conversion is the same kind of statement) */
+			a[i + 1].status = a[i].status;
 		}
 	/* "26,8 Prozent – mehr als ein Viertel": a fraction in words right after a percent, set off by a
 	 * dash or a comma, restates it */
