@@ -251,8 +251,13 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			    m[i].end <= q->start)
 				sub = &m[i];
 		par = at_pick(c, m, n, q, ROLE(R_LOC), 0);
-		if (!par)
-			par = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
+		/* (a place of another clause yields to a destination of the figure's own: "verlegen 4700
+		 * Soldaten nach Polen, dazu kommen 600 Matrosen in Rota") */
+		if (!par || at_clause_apart(c->text, q->start, q->end, par->start, par->end)) {
+			const struct mention *to = at_pick(c, m, n, q, ROLE(R_PARTNER), 0);
+			if (to && (!par || (to->via_an && !at_clause_apart(c->text, q->start, q->end, to->start, to->end))))
+				par = to;
+		}
 		/* "Größter Standort ist Ramstein mit etwa 9000 Soldaten": a place inside a country (a
 		 * base, a region: countries.tsv inside) is where troops are, never whose */
 		if (sub && (sub->flags & LXF_INSIDE)) {
@@ -271,7 +276,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 					continue;
 				if (!from && (!strcmp(m[i].prep, "aus") || !strcmp(m[i].prep, "von") || !strcmp(m[i].prep, "vom")))
 					from = &m[i];
-				if (!at && (!strcmp(m[i].prep, "in") || !strcmp(m[i].prep, "im") || !strcmp(m[i].prep, "auf")))
+				if (!at && (!strcmp(m[i].prep, "in") || !strcmp(m[i].prep, "im") || !strcmp(m[i].prep, "auf")) &&
+				    !at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
 					at = &m[i];
 			}
 			if (from || at)
