@@ -165,6 +165,18 @@ static int genitive_head(const struct ex_ctx *c, size_t fe, size_t ws)
 	       ex_skip_space(xe, c->text + ws) == c->text + ws;
 }
 
+/* A cue of a quantity that is no spending (flag ratio: Haushaltsdefizit, Staatsverschuldung) in the
+ * clause of the figure q, or NULL. */
+static const struct ex_lex_entry *ratio_cue(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q)
+{
+	const struct cache_slot *sl = at_sentence_info(c, s, e, NULL, 0, AT_CUES);
+
+	for (size_t i = 0; i < sl->nc; i++)
+		if ((sl->c[i].e->flags & LXF_RATIO) && !at_clause_apart(c->text, sl->c[i].ws, sl->c[i].we, q->start, q->end))
+			return sl->c[i].e;
+	return NULL;
+}
+
 static const struct ex_lex_entry *nearest_cue(const struct ex_ctx *c, size_t s, size_t e,
 					      const struct ex_qty *q, const char *const *inds,
 					      size_t *where)
@@ -595,6 +607,13 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		if (of && !cue) {
 			a->share_of_noun = 1;
 			return;
+		}
+		/* "Das Haushaltsdefizit soll auf 0,9 Prozent des BIP sinken": a share of GDP whose
+		 * clause names a quantity that is no spending (a `ratio` cue) measures that quantity */
+		if (cue && !strcmp(cue->value, "gdp_share")) {
+			const struct ex_lex_entry *r = ratio_cue(c, s, e, q);
+			if (r)
+				cue = r;
 		}
 		if (cue) {
 			a->ind = (enum kz_ind)kz_ind_parse(cue->value);
