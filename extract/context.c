@@ -62,10 +62,7 @@ static void the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *
 		spoken = bare_country(c, si - 1);
 	if (!spoken && c->have_prev && c->prev_si + 1 >= si && strcmp(c->prev.subject, "NATO") && strcmp(c->prev.subject, "EU"))
 		spoken = c->prev.subject; /* (an alliance is never "das Land") */
-	/* (the buyer of a deal stays its buyer: "Zusätzlich kauft das Land acht Hubschrauber für …",
-	 * its seller the subject) */
 	if (a->subj_near || !spoken || !spoken[0] || !strcmp(spoken, a->subject) ||
-	    (!strcmp(spoken, a->partner) && !strcmp(a->detail, "arms_deal")) ||
 	    (a->ind != KZ_I_GDP_SHARE && a->ind != KZ_I_BUDGET && a->ind != KZ_I_TROOPS))
 		return;
 	/* back through the figure's clause */

@@ -297,12 +297,12 @@ static int names(const struct ex_ctx *c, size_t si, const char *code)
  * Kaufpreis betrage bis zu 254 Milliarden Yen", "Die Emirate bestellen 80 Kampfjets vom Typ
  * Rafale. … Zusätzlich kaufen die Emirate zwölf Transporthubschrauber für knapp eine Milliarde
  * Euro": a deal's money (or money of no kind, or of procurement, in a sentence of buying) whose
- * sentence names no seller sells
- * from the maker of what that sentence names ("Der Vertrag über 96 Kampfhubschrauber vom Typ
- * AH-64E Apache"), else is of the document's deal — the first a sentence of the lead names with
- * both its parties, or a figure before was read with — when it names that deal's buyer, its
- * seller or no one ("Katar hat seit 1996 mehr als eine Milliarde Dollar in den Ausbau der Basis
- * gesteckt": a buyer named in a sentence that buys nothing spends its own money). */
+ * sentence names no seller sells from the maker of what that sentence names ("Der Vertrag über 96
+ * Kampfhubschrauber vom Typ AH-64E Apache"), else is of the document's deal — the first a sentence
+ * of the lead names with both its parties, or a figure before was read with — when it names that
+ * deal's buyer, its seller or no one ("Katar hat seit 1996 mehr als eine Milliarde Dollar in den
+ * Ausbau der Basis gesteckt": a buyer named in a sentence that buys nothing spends its own money).
+ * The parties a deal gives are named with the figure: "das Land" after it changes neither. */
 static void the_deal(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	const char *maker;
@@ -310,7 +310,7 @@ static void the_deal(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct
 
 	if (a->ind != KZ_I_BUDGET || !ex_is_currency(q->unit) || a->status == KZ_S_DEMAND || a->partner[0])
 		return;
-	buys = buy_word(c, si, &(int){0}) != (size_t)-1; 
+	buys = buy_word(c, si, &(int){0}) != (size_t)-1;
 	if (!deal && ((a->detail[0] && strcmp(a->detail, "procurement")) || !buys))
 		return;
 	for (; !c->deal_seller[0] && c->deal_upto <= si && c->deal_upto < c->nsent && c->deal_upto < 3; c->deal_upto++)
@@ -329,6 +329,7 @@ static void the_deal(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct
 	at_set_detail(a, "arms_deal");
 	ex_copy(a->subject, sizeof(a->subject), c->deal_seller);
 	ex_copy(a->partner, sizeof(a->partner), c->deal_buyer);
+	a->subj_near = 1; /* ("Zusätzlich kauft das Land acht Hubschrauber für …": the buyer stays the buyer) */
 }
 
 void at_purchase(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
