@@ -134,8 +134,16 @@ int at_prefix_government(const struct ex_ctx *c, const struct mention *m);
  * Truppen")? e: the end of m's sentence. */
 int at_mention_forces(const struct ex_ctx *c, const struct mention *m, size_t e);
 
-/* indicator.c: what a figure measures */
+/* cues.c: every cue stem in the words of [s, e), each word's hits longest first */
 size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *h);
+/* cues.c: of the cues of [s, e) whose indicator is one of inds, the one that names figure q (its
+ * word's start in *where), or NULL */
+const struct ex_lex_entry *at_nearest_cue(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
+					   const char *const *inds, size_t *where);
+/* cues.c: a cue of a quantity that is no spending (flag ratio) in the clause of figure q, or NULL */
+const struct ex_lex_entry *at_ratio_cue(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q);
+
+/* indicator.c: what a figure measures */
 void at_set_detail(struct ex_attr *a, const char *d);
 void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
 
