@@ -133,8 +133,11 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 	snprintf(slug, sizeof slug, "dots-%s-%s-%s-%s-%s-%s", kz_ind_name(f->ind), f->detail,
 		 f->subject, f->partner, f->unit, f->year);
 	c = add_chart(cs, PL_DOTS, title, f->unit, slug);
-	pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, lang);
 	if (f->disputed) /* no estimate: the range the statements span */
+		rp_fmt_disputed(r, sizeof r, m, f, lang);
+	else
+		rp_fmt_interval(r, sizeof r, f, lang);
+	if (f->disputed)
 		snprintf(sub, sizeof sub, lang == PL_DE ? "%zu Angaben aus %zu %s · strittig (%s)"
 							: "%zu statements from %zu %s · disputed (%s)",
 			 rows, f->ndocs,
@@ -329,7 +332,7 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 		char label[128], note[128], v[64], yr[48];
 		size_t cited[2], nc;
 		if (f->disputed) /* no estimate: the range the sources give */
-			pl_fmt_range(v, sizeof v, f->low, f->high, f->unit, m->lang);
+			rp_fmt_disputed(v, sizeof v, m, f, m->lang);
 		else
 			rp_fmt_fact(v, sizeof v, f, m->lang);
 		rp_fmt_year(yr, sizeof yr, f->year, m->lang);

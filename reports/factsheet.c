@@ -169,26 +169,6 @@ static int key_detail(const struct rp_fact *f)
 	return 0;
 }
 
-/* The least and the greatest figure f's claims state in f's own unit (money in another currency is
- * never printed as this one); 1 when every claim is in that unit. lo > hi when none is. */
-static int stated_span(const struct rp_model *m, const struct rp_fact *f, double *lo, double *hi)
-{
-	int all = 1;
-
-	*lo = INFINITY;
-	*hi = -INFINITY;
-	for (size_t k = 0; k < f->nclaims; k++) {
-		const struct kz_claim *cl = &m->t->v[f->claims[k]];
-		if (strcmp(cl->unit, f->unit)) {
-			all = 0;
-			continue;
-		}
-		*lo = fmin(*lo, cl->value);
-		*hi = fmax(*hi, cl->value);
-	}
-	return all;
-}
-
 /* "Stationierungskosten: Beitrag Japan an USA (Summe)": money over a run of years that is no
  * yearly rate is the sum of those years, not one year's figure beside the others' */
 static void span_total(char *name, size_t n, const struct rp_fact *f, enum pl_lang L)
@@ -202,18 +182,38 @@ static void span_total(char *name, size_t n, const struct rp_fact *f, enum pl_la
 	snprintf(name + nl, n - nl, "%s", rp_tr(L, " (Summe)", " (total)"));
 }
 
-/* Do all the fact's claims state one figure exactly, in its unit ("28.500", "1,5192 Billionen
- * Won")? Then its interval is only the rounding of that figure: the sheet says "wie angegeben". */
-static int stated_exactly(const struct rp_model *m, const struct rp_fact *f)
+/* Do all the fact's claims state one figure alike, in its unit and with one qualifier ("28.500",
+ * "1,5192 Billionen Won", "etwa 11.000" twice)? Then its interval is only what that qualifier and
+ * the rounding allow: the sheet says "wie angegeben", with the qualifier's word, rather than print
+ * a range no source gave ("10.450–11.550" for "etwa 11.000"). The qualifier, or -1 if not alike. */
+static int stated_alike(const struct rp_model *m, const struct rp_fact *f)
 {
+	const struct kz_claim *c0;
+
+	if (!f->nclaims)
+		return -1;
+	c0 = &m->t->v[f->claims[0]];
 	for (size_t k = 0; k < f->nclaims; k++) {
 		const struct kz_claim *cl = &m->t->v[f->claims[k]];
-		const struct kz_claim *c0 = &m->t->v[f->claims[0]];
-		if (cl->qual != KZ_Q_EXACT || strcmp(cl->unit, f->unit) ||
+		if (cl->qual != c0->qual || cl->qual == KZ_Q_RANGE || strcmp(cl->unit, f->unit) ||
 		    fabs(cl->value - c0->value) > 1e-9 * fmax(1, fabs(c0->value)))
-			return 0;
+			return -1;
 	}
-	return f->nclaims > 0;
+	return (int)c0->qual;
+}
+
+static const char *as_stated(int qual, enum pl_lang L)
+{
+	switch (qual) {
+	case KZ_Q_APPROX:
+		return rp_tr(L, "wie angegeben (etwa)", "as stated (about)");
+	case KZ_Q_AT_LEAST:
+		return rp_tr(L, "wie angegeben (mindestens)", "as stated (at least)");
+	case KZ_Q_AT_MOST:
+		return rp_tr(L, "wie angegeben (höchstens)", "as stated (at most)");
+	default:
+		return rp_tr(L, "wie angegeben", "as stated");
+	}
 }
 
 static void key_figures(struct rp_pages *p, struct rp_model *m)
@@ -252,8 +252,8 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 		nc = MAX_COUNTRIES;
 	rp_pages_heading(p, rp_tr(L, "Kennzahlen nach Land", "Key figures by country"), RP_F_H2, 60);
 	rp_pages_para(p, RP_F_SMALL, 0, PL_C_MUTED,
-		      m->checked ? rp_tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus der Prüfung der Quellen gegeneinander), Intervall (wie angegeben: alle Quellen nennen dieselbe Zahl ohne Einschränkung) und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
-				      "Consensus per fact for the latest year with figures (from checking the sources against each other), its interval (as stated: every source states the same figure without qualification) and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
+		      m->checked ? rp_tr(L, "Konsens je Fakt für das jüngste Jahr mit Angaben (aus der Prüfung der Quellen gegeneinander), Intervall (wie angegeben: alle Quellen nennen dieselbe Zahl, in Klammern ihr Wort der Einschränkung) und Zahl der Quellen. Rot: Quellen widersprechen sich; strittig: kein Bereich, den alle Angaben zulassen, daher die Spanne der Angaben statt eines Mittelwerts.",
+				      "Consensus per fact for the latest year with figures (from checking the sources against each other), its interval (as stated: every source states the same figure, in brackets its qualifying word) and number of sources. Red: sources disagree; disputed: no range all statements allow, so the span of the figures instead of a mean.")
 				 : rp_tr(L, "Median der Angaben je Fakt für das jüngste Jahr, gemeinsames Intervall der Angaben und Zahl der Quellen. Rot: Quellen widersprechen sich.",
 				      "Median of the statements per fact for the latest year, their common interval and number of sources. Red: sources disagree."));
 	rp_table_begin(p, &t, cols, 5);
@@ -271,6 +271,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 			const struct rp_fact *f = &m->facts[ord[i]];
 			char name[256], v[160], r[96], n[32], y[48];
 			const char *cells[5];
+			int q;
 			/* the latest year of each family only (facts are sorted newest first) */
 			if (seen[m->fam[ord[i]]] || restated_fact(m, ord[i]))
 				continue;
@@ -282,12 +283,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 			if (f->disputed) {
 				/* no common range: the figures stated, never a mean no source gave (money in
 				 * several currencies: the span check computed in the fact's unit) */
-				double lo, hi;
-				if (!stated_span(m, f, &lo, &hi)) {
-					lo = f->low;
-					hi = f->high;
-				}
-				pl_fmt_range(r, sizeof r, lo, hi, f->unit, L);
+				rp_fmt_disputed(r, sizeof r, m, f, L);
 				if (rp_fact_one_text(m, f)) /* one text, no sources contradicting each other */
 					snprintf(v, sizeof v, "%s", r);
 				else
@@ -303,10 +299,10 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 				snprintf(r, sizeof r, "%s", rp_tr(L, "im Text verschieden", "differ in one text"));
 			else if (f->disputed) /* no range all statements allow */
 				snprintf(r, sizeof r, "%s", rp_tr(L, "strittig", "disputed"));
-			else if (stated_exactly(m, f)) /* "28.450–28.550" would only say how it is rounded */
-				snprintf(r, sizeof r, "%s", rp_tr(L, "wie angegeben", "as stated"));
+			else if ((q = stated_alike(m, f)) >= 0) /* "28.450–28.550": only how it is rounded */
+				snprintf(r, sizeof r, "%s", as_stated(q, L));
 			else
-				pl_fmt_range(r, sizeof r, f->low, f->high, f->unit, L);
+				rp_fmt_interval(r, sizeof r, f, L);
 			snprintf(n, sizeof n, "%zu", f->ndocs);
 			rp_fmt_year(y, sizeof y, f->year, L);
 			cells[0] = name;

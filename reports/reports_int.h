@@ -92,6 +92,12 @@ int rp_claim_stated(const struct kz_claim *c, double *step, double *scale);
 /* A claim's value as its quote states it ("40,0 %", "1,28 Mio."), a fact's printed estimate. */
 void rp_fmt_claim(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang);
 void rp_fmt_fact(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang);
+/* the fact's interval, rounded outwards like its figures (stated.c) */
+void rp_fmt_interval(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang);
+/* the least and greatest figure f's claims state in f's unit; 1 when all are in it (stated.c) */
+int rp_fact_stated_span(const struct rp_model *m, const struct rp_fact *f, double *lo, double *hi);
+/* a disputed fact's figures: the span its claims state, never a mean no source gave (stated.c) */
+void rp_fmt_disputed(char *dst, size_t n, const struct rp_model *m, const struct rp_fact *f, enum pl_lang lang);
 /* A claim's figure with its qualifier, in the words of rp_qual_word: "etwa 5.000", "mindestens
  * 25 %", a range as its ends ("11.000–12.000"); an exact figure as rp_fmt_claim. */
 void rp_fmt_claim_qual(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang);

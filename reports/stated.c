@@ -10,6 +10,8 @@
  *    ("fünfundzwanzig", "ein Drittel") or a corrected value states no precision (step 0).
  * 4. A fact's estimate is printed to the finest step of its claims (the figure a claim states
  *    exactly to that claim's), and finer while that rounding would fall outside the fact's interval.
+ * 5. Its interval is rounded outwards to two significant digits of its width, people and things
+ *    too: "etwa 11.000" and "10.000 bis 12.000" share 10.400–11.600, not a computed 10.450–11.550.
  */
 #include "reports_int.h"
 #include "core/data.h"
@@ -184,6 +186,51 @@ void rp_fmt_claim_qual(char *dst, size_t n, const struct kz_claim *c, enum pl_la
 void rp_fmt_fact(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang)
 {
 	pl_fmt_stated(dst, n, f->value, f->unit, f->step, f->scale, lang);
+}
+
+void rp_fmt_interval(char *dst, size_t n, const struct rp_fact *f, enum pl_lang lang)
+{
+	double lo = f->low, hi = f->high, w = hi - lo;
+
+	if (w > 0 && isfinite(w)) {
+		double step = pow(10, floor(log10(w)) - 1);
+		/* outwards, with slack for float noise in the last bits (28.500 × 1,05) */
+		lo = floor(lo / step + 1e-9) * step;
+		hi = ceil(hi / step - 1e-9) * step;
+	}
+	pl_fmt_range(dst, n, lo, hi, f->unit, lang);
+}
+
+/* The least and the greatest figure f's claims state in f's own unit (money in another currency is
+ * never printed as this one); 1 when every claim is in that unit. lo > hi when none is. */
+int rp_fact_stated_span(const struct rp_model *m, const struct rp_fact *f, double *lo, double *hi)
+{
+	int all = 1;
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (size_t k = 0; k < f->nclaims; k++) {
+		const struct kz_claim *cl = &m->t->v[f->claims[k]];
+		if (strcmp(cl->unit, f->unit)) {
+			all = 0;
+			continue;
+		}
+		*lo = fmin(*lo, cl->value);
+		*hi = fmax(*hi, cl->value);
+	}
+	return all;
+}
+
+void rp_fmt_disputed(char *dst, size_t n, const struct rp_model *m, const struct rp_fact *f, enum pl_lang lang)
+{
+	double lo, hi;
+
+	/* money in several currencies: the span check computed in the fact's unit */
+	if (!rp_fact_stated_span(m, f, &lo, &hi) || lo > hi) {
+		lo = f->low;
+		hi = f->high;
+	}
+	pl_fmt_range(dst, n, lo, hi, f->unit, lang);
 }
 
 static double round_to(double v, double step)

@@ -217,6 +217,23 @@ printf 'file,title,publisher,date,url\na.txt,A,P,2021-05-03,\nb.txt,B,P,2025-01-
 pdftotext -l 1 "$tmp/dates.pdf" "$tmp/dates.txt"
 check "header dates: days at both ends" has "$tmp/dates.txt" "Quellen vom 03.05.2021 bis 31.01.2025"
 
+# --- the interval column: as stated, with the qualifier's word; a computed one rounded like figures ---
+mkdir -p "$tmp/iv"
+printf 'Nordkoreas Streitkräfte zählen nach Angaben aus Seoul etwa 1,28 Millionen Soldaten.\n' > "$tmp/iv/a.txt"
+printf 'In Südkorea sind derzeit mehr als 23.000 US-Soldaten stationiert.\n' > "$tmp/iv/b.txt"
+printf 'In Russland sind derzeit etwa 11.000 nordkoreanische Soldaten im Einsatz.\n' > "$tmp/iv/c.txt"
+printf 'In Russland sind derzeit zwischen 10.000 und 12.000 nordkoreanische Soldaten im Einsatz.\n' > "$tmp/iv/d.txt"
+printf 'file,title,publisher,date,url\na.txt,A,P,2024-05-02,\nb.txt,B,Q,2024-06-01,\nc.txt,C,R,2025-01-10,\nd.txt,D,S,2025-01-12,\n' > "$tmp/iv/sources.csv"
+"$KZ" report -o "$tmp/iv.pdf" "$tmp/iv" 2>/dev/null
+pdftotext -layout -l 1 "$tmp/iv.pdf" "$tmp/iv.txt"
+check "interval: one figure with etwa is as stated (about)" grep -q "1,28 Mio\..*wie angegeben (etwa)" "$tmp/iv.txt"
+check "interval: one figure with mehr als is as stated (at least)" grep -q "23.000 .*wie angegeben (mindestens)" "$tmp/iv.txt"
+check "interval: the common range of etwa 11.000 and 10.000-12.000 to two digits of its width" grep -q "11.000 .*10.400–11.600" "$tmp/iv.txt"
+check "interval: no computed ends with more digits" sh -c "! grep -q '10.450\|11.550\|1.216.000' '$tmp/iv.txt'"
+"$KZ" report --lang en -o "$tmp/iv-en.pdf" "$tmp/iv" 2>/dev/null
+pdftotext -layout -l 1 "$tmp/iv-en.pdf" "$tmp/iv-en.txt"
+check "interval in English: as stated (about)" grep -q "as stated (about)" "$tmp/iv-en.txt"
+
 # --- golden layout dumps ---
 for g in tests/golden/report-*/; do
 	[ -f "$g/claims.csv" ] || continue
