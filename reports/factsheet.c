@@ -216,6 +216,38 @@ static const char *as_stated(int qual, enum pl_lang L)
 	}
 }
 
+/* The originators the fact's claims name ("laut SIPRI"), appended to its row's name: 4,12 % by
+ * NATO's definition and 4,2 % by SIPRI's are told apart where the figure stands, and a figure in
+ * its documents' own voice names none. At most three, then "u. a.". */
+static void named_sources(char *name, size_t n, const struct rp_model *m, const struct rp_fact *f, enum pl_lang L)
+{
+	const char *seen[3];
+	size_t ns = 0, more = 0, nl;
+
+	for (size_t k = 0; k < f->nclaims; k++) {
+		const char *src = m->t->v[f->claims[k]].source;
+		size_t j;
+		if (!src || !*src)
+			continue;
+		for (j = 0; j < ns && strcmp(seen[j], src); j++)
+			;
+		if (j < ns)
+			continue;
+		if (ns < sizeof seen / sizeof seen[0])
+			seen[ns++] = src;
+		else
+			more = 1;
+	}
+	if (!ns)
+		return;
+	nl = strlen(name);
+	nl += (size_t)snprintf(name + nl, nl < n ? n - nl : 0, "%s", rp_tr(L, " (laut ", " (per "));
+	for (size_t j = 0; j < ns && nl < n; j++)
+		nl += (size_t)snprintf(name + nl, n - nl, "%s%s", j ? ", " : "", seen[j]);
+	if (nl < n)
+		snprintf(name + nl, n - nl, "%s)", more ? rp_tr(L, " u. a.", " et al.") : "");
+}
+
 static void key_figures(struct rp_pages *p, struct rp_model *m)
 {
 	enum pl_lang L = m->lang;
@@ -280,6 +312,7 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 				continue;
 			rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, L);
 			span_total(name, sizeof name, f, L);
+			named_sources(name, sizeof name, m, f, L);
 			if (f->disputed) {
 				/* no common range: the figures stated, never a mean no source gave (money in
 				 * several currencies: the span check computed in the fact's unit) */

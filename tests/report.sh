@@ -233,6 +233,9 @@ check "interval: no computed ends with more digits" sh -c "! grep -q '10.450\|11
 "$KZ" report --lang en -o "$tmp/iv-en.pdf" "$tmp/iv" 2>/dev/null
 pdftotext -layout -l 1 "$tmp/iv-en.pdf" "$tmp/iv-en.txt"
 check "interval in English: as stated (about)" grep -q "as stated (about)" "$tmp/iv-en.txt"
+check "key figure names the originator its text names" grep -q "Streitkräfte Nordkoreas (laut Südkorea)" "$tmp/iv.txt"
+check "key figure in the documents' own voice names none" grep -q "^US-Truppen in Südkorea  " "$tmp/iv.txt"
+check "key figure names the originator in English" grep -q "(per Südkorea)\|(per South Korea)" "$tmp/iv-en.txt"
 
 # --- golden layout dumps ---
 for g in tests/golden/report-*/; do
