@@ -201,9 +201,44 @@ static void restated_status(const struct ex_ctx *c, size_t si, const struct ex_q
 	a->status_budgeted = c->prev.status_budgeted;
 }
 
+/*
+ * "Für Munition sind 16 Milliarden Euro vorgesehen, für Drohnen fünf Milliarden und …", "Die
+ * Modernisierung soll 27,7 Milliarden Dollar kosten, der Schiffbau 22,6 Milliarden": a figure that
+ * took its unit from the figure before it in a clause of its own without a finite verb (the verb
+ * left out, as in a list) is the same kind of statement as that figure, unless a status word of
+ * its own clause says otherwise. Returns whether it took that figure's status.
+ */
+static int gapped_status(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct ex_sentence_cues *sc = c->cues;
+	size_t fc, pc, e;
+
+	if (a->status != KZ_S_REPORTED || a->status_pos || !(q->flags & QF_CARRIED) || (q->flags & QF_PREV) ||
+	    !c->have_prev || c->prev_si != si || c->prev.status == KZ_S_REPORTED || c->prev.ind != a->ind || !sc ||
+	    !sc->valid || sc->si != si || c->prev_end == 0 || ex_current_value(c, si, q))
+		return 0;
+	fc = ex_clause_of(sc, q->start);
+	pc = ex_clause_of(sc, c->prev_end - 1);
+	e = fc + 1 < sc->nclause ? sc->clause[fc + 1] : c->sent[si].end;
+	/* (the figure before in the same clause: when its status came from another one, "für Drohnen
+	 * fünf Milliarden und für die Weltraumverteidigung sechs Milliarden") */
+	if (fc < pc || (fc == pc && (!c->prev.status_pos || ex_clause_of(sc, c->prev.status_pos) == fc)) ||
+	    at_tense_of(c->lx, c->text + sc->clause[fc], c->text + e))
+		return 0;
+	a->status = c->prev.status;
+	a->status_pos = c->prev.status_pos;
+	a->status_settled = c->prev.status_settled;
+	a->status_budgeted = c->prev.status_budgeted;
+	a->status_pledge = c->prev.status_pledge;
+	a->status_ought = c->prev.status_ought;
+	return 1;
+}
+
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
+	int gapped;
+
 	memset(a, 0, sizeof *a); /* every part sets what it finds; the rest is nothing, never the figure before's */
 	c->cur = all;
 	c->ncur = nq;
@@ -215,6 +250,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	/* the status first: who pays a demand depends on it */
 	ex_status(c, si, q, c->cues, a);
 	restated_status(c, si, q, a);
+	gapped = gapped_status(c, si, q, a);
 	at_who(c, si, q, all, nq, a);
 	at_frame(c, si, q, all, nq, a);
 	at_purchase(c, si, q, all, nq, a);
@@ -321,6 +357,12 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * document's own by default (DESIGN.md), nor a date of the sentences around it */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
 		a->year[0] = '\0';
+	/* (a figure that took its status from the one before, its verb left out, is for that one's
+	 * year when it names none: "400 sollen 2021 zurückkehren, rund 5.600 in andere Länder") */
+	if (gapped && (!a->year[0] || a->year_doc) && c->prev.year[0]) {
+		snprintf(a->year, sizeof(a->year), "%s", c->prev.year);
+		a->year_doc = c->prev.year_doc;
+	}
 	/* "Der Antrag für das Haushaltsjahr 2026 beläuft sich auf 8,85 Billionen Yen … Größter Posten
 	 * sind Abwehrwaffen, für die knapp eine Billion Yen vorgesehen ist": planned money of the same
 	 * country, in the paragraph of a planned budget for a named year, is a line of that budget */

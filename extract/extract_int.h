@@ -778,6 +778,9 @@ void ex_shared_currency(struct ex_ctx *c, size_t si, struct ex_qty *q, size_t nq
  * document's lead names (when.c). */
 void ex_budget_year(struct ex_ctx *c, struct ex_attr *a, int present);
 int ex_partitive_total(const struct ex_ctx *c, size_t si, const struct ex_qty *q);
+/* Is q a current value whatever its clause plans ("von derzeit rund 34.500", "nach 62,4 Milliarden
+ * im laufenden Jahr", the whole a figure before is a part of: status.c)? */
+int ex_current_value(const struct ex_ctx *c, size_t si, const struct ex_qty *q);
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a);
 

@@ -564,11 +564,12 @@ static int perfect_infinitive(const struct ex_ctx *c, const struct ex_sentence_c
 
 /*
  * Is the figure a current value, whatever its clause plans? An adverb of the present right before
- * it ("von derzeit rund 34.500 auf 25.000", data/status.tsv `current`), or the whole of which the
+ * it ("von derzeit rund 34.500 auf 25.000", data/status.tsv `current`) or the point it is compared
+ * with ("82,7 Milliarden …, nach 62,4 Milliarden im laufenden Jahr"), or the whole of which the
  * figure before it is a part ("11.900 der etwa 36.000 stationierten Soldaten", "4.500 von
  * 28.500").
  */
-static int current_value(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+int ex_current_value(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
 {
 	const char *s = c->text + c->sent[si].start, *p = c->text + q->start, *w, *we;
 
@@ -729,6 +730,6 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	/* "Nordkorea soll 12.000 Soldaten geschickt haben": hearsay, reported */
 	if (a->status == KZ_S_PLAN && sc->cue[best].hearsay && perfect_infinitive(c, sc, sc->cue[best].pos))
 		a->status = KZ_S_REPORTED;
-	if ((a->status != KZ_S_CLAIM || sc->cue[best].option) && current_value(c, si, q))
+	if ((a->status != KZ_S_CLAIM || sc->cue[best].option) && ex_current_value(c, si, q))
 		a->status = KZ_S_REPORTED;
 }
