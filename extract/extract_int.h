@@ -109,7 +109,8 @@ enum {
 	LXF_OPTION = 16777216,    /* status: an option weighed ("erwäge"): the figures it weighs are claims, a current value in its clause stays reported */
 	LXF_OUGHT = 33554432,     /* status: a modal of obligation ("soll"): a plan another country's voice states is its demand */
 	LXF_VOICE = 67108864,     /* status: a word of the text's own voice ("tatsächlich"): its clause is no cited one's */
-	LXF_RATIO = 134217728     /* cue: a quantity put as a share of GDP that is no spending (deficit, debt) */
+	LXF_RATIO = 134217728,    /* cue: a quantity put as a share of GDP that is no spending (deficit, debt) */
+	LXF_SPEECH = 268435456    /* cite: names an originator only with a verb in its clause ("wie das Pentagon mitteilte", not "Länder wie Belgien") */
 };
 
 struct ex_lex_entry {

@@ -136,6 +136,28 @@ static void separable_cues(const struct ex_ctx *c, size_t si, const struct ex_wo
 	}
 }
 
+/* Is there a verb in the clause of p, after it: a reporting verb (status.tsv cite verb), a status
+ * verb, a finite verb (grammar.tsv tense) or a word with a weak preterite's ending? */
+static int verb_in_clause(const struct ex_ctx *c, const struct ex_sentence_cues *sc, const char *p, const char *end)
+{
+	const struct ex_lexicon *lx = c->lx;
+	size_t cl = ex_clause_of(sc, (size_t)(p - c->text));
+	const char *e = cl + 1 < sc->nclause ? c->text + sc->clause[cl + 1] : end, *x = p, *w;
+
+	while ((w = ex_next_word(p, &x, e)) != NULL) {
+		const struct ex_lex_entry *ce;
+		size_t ml;
+		if (ex_lex_word(lx, LX_TENSE, w, (size_t)(x - w)) || ex_lex_stem(lx, LX_STATUS, w, x, e, &ml))
+			return 1;
+		if ((ce = ex_lex_stem(lx, LX_CITE, w, x, e, &ml)) != NULL && !strcmp(ce->value, "verb"))
+			return 1;
+		/* a weak verb's preterite the lexicon lacks ("wie das Ministerium vorrechnete") */
+		if (*w >= 'a' && *w <= 'z' && x - w >= 5 && (!memcmp(x - 2, "te", 2) || !memcmp(x - 3, "ten", 3)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the noun phrase at p a government's with no country named in it ("der Regierung", "des
  * Verteidigungsministeriums"): its article, then a government noun (grammar.tsv govt) ending the
  * phrase? */
@@ -336,6 +358,9 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 				}
 			} else if (!strcmp(e->value, "after")) {
 				found = ex_originator_after(lx, p + ml, end, 1, 2, h->name, sizeof(h->name));
+				/* "wie das Pentagon mitteilte" cites, "in Länder wie Belgien und Italien" lists */
+				if (found && (e->flags & LXF_SPEECH) && !verb_in_clause(c, sc, p + ml, end))
+					found = 0;
 				/* "nach Angaben der US-Streitkräfte in Korea (USFK)": a name written out goes
 				 * by the acronym in parentheses after it */
 				if (found && (strchr(h->name, ' ') || strchr(h->name, '-')))
