@@ -138,6 +138,15 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			w--;
 		if (w - text < 4 || memcmp(w - 3, "von", 3) || (w - text > 4 && ex_letter_at(w - 4, w - 3)))
 			continue;
+		/* (the start of a change to come is the level reached, reported, of its own year: "soll
+		 * von 2,5 auf 2,9 Prozent steigen") */
+		if (a[i].status == KZ_S_REPORTED && a[i + 1].status != KZ_S_REPORTED && a[i + 1].status != KZ_S_CLAIM) {
+			a[i].ind = a[i + 1].ind;
+			memcpy(a[i].detail, a[i + 1].detail, sizeof(a[i].detail));
+			memcpy(a[i].subject, a[i + 1].subject, sizeof(a[i].subject));
+			memcpy(a[i].partner, a[i + 1].partner, sizeof(a[i].partner));
+			continue;
+		}
 		same_fact(&a[i], &a[i + 1]);
 		a[i].status = a[i + 1].status;
 		if (strlen(a[i + 1].year) == 9 && a[i + 1].year[4] == '-') {

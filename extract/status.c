@@ -587,6 +587,29 @@ static int perfect_infinitive(const struct ex_ctx *c, const struct ex_sentence_c
 	return 0;
 }
 
+/* "soll von 2,5 auf 2,9 Prozent steigen", "von 43,9 Milliarden Euro in diesem Jahr auf 47,2
+ * Milliarden": is q, after "von" (the word [w, we) before it), the start of a change whose end is
+ * a figure after "auf" in its clause? */
+static int change_start(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const char *w, const char *we)
+{
+	const char *t = c->text, *e = t + c->sent[si].end, *p, *x, *v;
+
+	if (we <= w || !(lower_word(w, (size_t)(we - w), "von") || lower_word(w, (size_t)(we - w), "vom")))
+		return 0;
+	for (p = t + q->end, x = p; (v = ex_next_word(p, &x, e)) != NULL;) {
+		if (memchr(p, ',', (size_t)(v - p)) || memchr(p, ';', (size_t)(v - p)))
+			return 0; /* (the clause ended) */
+		if (x - v == 3 && !memcmp(v, "auf", 3)) {
+			const char *f = ex_skip_space(x, e);
+			for (size_t i = 0; i < c->ncur; i++)
+				if (t + c->cur[i].start == f)
+					return 1;
+		}
+		p = x;
+	}
+	return 0;
+}
+
 /*
  * Is the figure a current value, whatever its clause plans? An adverb of the present right before
  * it ("von derzeit rund 34.500 auf 25.000", data/status.tsv `current`) or the point it is compared
@@ -600,6 +623,8 @@ int ex_current_value(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
 
 	w = ex_word_back(s, p, &we);
 	if (we > w && ex_lex_word_ci(c->lx, LX_CURRENT, w, (size_t)(we - w)))
+		return 1;
+	if (change_start(c, si, q, w, we))
 		return 1;
 	return ex_partitive_total(c, si, q);
 }
