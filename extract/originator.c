@@ -208,6 +208,23 @@ static void prefer_acronym(char *name)
 	memmove(name, last, k + 1);
 }
 
+/* A family name's particles, written lower-case before it: "von der Leyen", "van der Bellen". */
+static const char *const particles[] = {"von", "van", "der", "den", "de", "zu", "di", "da", "du", "bin", "al", "el", "la", "le", NULL};
+
+/* The start of the family name whose last word starts at w, with the particles before it back to
+ * from ("Ursula von der Leyen" → "von der Leyen"). */
+static const char *family_name(const char *from, const char *w)
+{
+	const char *a = w;
+
+	for (;;) {
+		const char *pe, *pw = ex_word_back(from, a, &pe);
+		if (pw == pe || !ex_word_in(pw, (size_t)(pe - pw), particles))
+			return a;
+		a = pw;
+	}
+}
+
 /* The originator after a cite word ending at p, within its noun phrase (articles, adjectives,
  * nouns: "laut einer Studie des Stockholmer Friedensforschungsinstituts"); as_written: else the
  * name there as written when it is one — two capitalised words or an acronym ("nach Angaben der
@@ -274,6 +291,16 @@ int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *
 		}
 	}
 done:
+	/* "wie Verteidigungsminister Troels Lund Poulsen sagte": a person by office is named by the
+	 * family name, as ex_titled_name names one */
+	if (first && caps >= 2 && ex_upper_at(first, last) &&
+	    (ex_lex_word(lx, LX_TITLE, first, (size_t)(ex_word_end(first, last) - first)) ||
+	     ex_lex_suffix(lx, LX_TITLE, first, (size_t)(ex_word_end(first, last) - first)))) {
+		const char *lw, *lwe;
+		lw = ex_word_back(first, last, &lwe);
+		if (lw < lwe && lw > first)
+			first = family_name(first, lw);
+	}
 	if (first && (caps >= 2 || acronym) && (size_t)(last - first) < n) {
 		memcpy(name, first, (size_t)(last - first));
 		name[last - first] = '\0';
@@ -333,8 +360,23 @@ int ex_titled_name(const struct ex_lexicon *lx, const char *s, const char *p, co
 				return 0;
 		if (!w)
 			return 0;
-		while (names < 2 && (w = ex_next_word(x, &x, end)) != NULL && name_word(lx, w, x) &&
+		while (names < 3 && (w = ex_next_word(x, &x, end)) != NULL &&
 		       !memchr(laste ? laste : p, ',', (size_t)(w - (laste ? laste : p)))) {
+			const char *y = x, *v;
+			/* "Ursula von der Leyen": the particles and the name after them */
+			if (names && ex_word_in(w, (size_t)(x - w), particles)) {
+				while ((v = ex_next_word(y, &y, end)) != NULL && ex_word_in(v, (size_t)(y - v), particles))
+					;
+				if (!v || !name_word(lx, v, y))
+					break;
+				last = w;
+				laste = y;
+				x = y;
+				names = 3;
+				break;
+			}
+			if (!name_word(lx, w, x))
+				break;
 			last = w;
 			laste = x;
 			names++;
