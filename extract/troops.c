@@ -15,12 +15,15 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Does an `own` word follow the mention ("Südkorea selbst", "Südkoreas eigene Streitkräfte")? */
+/* Does an `own` word follow the mention ("Südkorea selbst", "Südkoreas eigene Streitkräfte", "Italiens
+ * Streitkräfte")? */
 int at_own_forces(const struct ex_ctx *c, const struct mention *m, size_t e)
 {
-	const char *end = c->text + e, *nw = ex_skip_space(c->text + m->end, end);
+	const char *end = c->text + e, *nw = ex_skip_space(c->text + m->end, end), *nwe = ex_word_end(nw, end);
+	const struct ex_lex_entry *o = ex_lex_word(c->lx, LX_OWN, nw, (size_t)(nwe - nw));
 
-	return ex_lex_word(c->lx, LX_OWN, nw, (size_t)(ex_word_end(nw, end) - nw)) != NULL;
+	/* (a noun of forces after a name or genitive only: "nordkoreanische Streitkräfte" may be anywhere) */
+	return o && (!ex_upper_at(nw, nwe) || !(m->flags & (LXF_ADJ | LXF_PREFIX)));
 }
 
 /* Does the sentence say where as a region that is no one country ("in den drei baltischen Staaten",
