@@ -188,11 +188,14 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 				memcpy(a[i].detail, a[i - 1].detail, sizeof(a[i].detail));
 		}
 	/* "rund 18 000 Soldaten in Rheinland-Pfalz, gefolgt von Bayern (gut 12 000)": troops in
-	 * parentheses after a place, counted like the figure before, are that figure's force there */
+	 * parentheses after a place in the country where the figure before stands, counted like it,
+	 * are that figure's force there ("Italien mit etwa 850 Soldaten, es folgen die USA (rund
+	 * 600)" in a NATO force: each country's own contingent) */
 	for (i = 1; i < n; i++)
 		if ((q[i].flags & QF_CARRIED) && !(q[i].flags & QF_PREV) && a[i].ind == KZ_I_TROOPS &&
 		    a[i - 1].ind == KZ_I_TROOPS && a[i - 1].subject[0] && a[i - 1].partner[0] && q[i].start > 0 &&
-		    text[q[i].start - 1] == '(' && a[i].subj_near && strcmp(a[i].subject, a[i - 1].subject)) {
+		    text[q[i].start - 1] == '(' && a[i].subj_near && strcmp(a[i].subject, a[i - 1].subject) &&
+		    !strcmp(a[i].subject, a[i - 1].partner)) {
 			memcpy(a[i].partner, a[i].subject, sizeof(a[i].partner));
 			memcpy(a[i].subject, a[i - 1].subject, sizeof(a[i].subject));
 			if (!a[i].detail[0])
