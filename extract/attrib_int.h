@@ -195,4 +195,8 @@ int at_present_tense(const struct ex_lexicon *lx, const char *s, const char *e);
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,
 	     struct ex_attr *a);
 
+/* The country that makes a weapon system sentence si names (grammar.tsv maker), other than
+ * buyer, or NULL: "32 Kampfjets vom Typ F-35" are made in the US (purchase.c). */
+const char *at_maker_in(const struct ex_ctx *c, size_t si, const char *buyer);
+
 #endif

@@ -713,19 +713,24 @@ void at_frame(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct 
 				r = NULL;
 		}
 	g = r ? giver(c, si, sl->m, sl->nm, r, all, nq) : NULL;
+	/* a sentence that names no giver sells from the maker of the system it names ("den Verkauf
+	 * von 36 Kampfjets vom Typ F-15 an Jakarta" in an article on the Rafale), else gives from the
+	 * one the document named ("Für Israel wurden Ausfuhren im Wert von 161,1 Millionen Euro
+	 * genehmigt") */
+	const char *dg = r && !g && f == F_EXPORT ? at_maker_in(c, si, r->code) : NULL;
+	if (!dg && c->giver[f][0])
+		dg = c->giver[f];
 	if (r && (!a->subject[0] || !strcmp(a->subject, r->code))) {
 		/* the receiver was taken for whose money it is: the giver is; with no giver known, the
 		 * receiver is no receiver */
 		if (g)
 			ex_copy(a->subject, sizeof(a->subject), g->code);
-		else if (c->giver[f][0] && strcmp(c->giver[f], r->code))
-			ex_copy(a->subject, sizeof(a->subject), c->giver[f]);
+		else if (dg && strcmp(dg, r->code))
+			ex_copy(a->subject, sizeof(a->subject), dg);
 		else if (a->subject[0])
 			r = NULL;
-	} else if (r && !g && c->giver[f][0] && strcmp(c->giver[f], r->code)) {
-		/* the sentence names no giver: the one the document named ("Für Israel wurden Ausfuhren
-		 * im Wert von 161,1 Millionen Euro genehmigt") */
-		ex_copy(a->subject, sizeof(a->subject), c->giver[f]);
+	} else if (r && !g && dg && strcmp(dg, r->code)) {
+		ex_copy(a->subject, sizeof(a->subject), dg);
 	}
 	if (r && strcmp(r->code, a->subject) && (!a->partner[0] || listed_with(c, r, q)))
 		ex_copy(a->partner, sizeof(a->partner), r->code);

@@ -83,8 +83,8 @@ static const struct mention *seller_in(const struct cache_slot *sl, const struct
 }
 
 /* The country that makes a weapon system sentence si names (data/grammar.tsv maker), other than
- * buyer, or NULL: "32 Kampfjets vom Typ F-35 … bestellt" buys from the US. */
-static const char *maker_in(const struct ex_ctx *c, size_t si, const char *buyer)
+ * buyer, or NULL (attrib_int.h): "32 Kampfjets vom Typ F-35 … bestellt" buys from the US. */
+const char *at_maker_in(const struct ex_ctx *c, size_t si, const char *buyer)
 {
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *p = s, *w;
 	size_t ml;
@@ -152,7 +152,7 @@ static void bought_count(const struct ex_ctx *c, size_t si, struct ex_attr *a)
 		return;
 	if ((seller = seller_in(sl, c, bw, by->code)) != NULL)
 		ex_copy(a->partner, sizeof(a->partner), seller->code);
-	else if ((maker = maker_in(c, si, by->code)) != NULL)
+	else if ((maker = at_maker_in(c, si, by->code)) != NULL)
 		ex_copy(a->partner, sizeof(a->partner), maker);
 }
 
@@ -223,7 +223,7 @@ static void purchase_in(const struct ex_ctx *c, size_t si, const struct ex_qty *
 			continue; /* an exporter's total is no one purchase */
 		ex_copy(buyer, sizeof(buyer), by ? by->code : a->subject);
 		if ((seller = seller_in(sl, c, bw, buyer)) == NULL) {
-			const char *maker = buyer[0] ? maker_in(c, k, buyer) : NULL;
+			const char *maker = buyer[0] ? at_maker_in(c, k, buyer) : NULL;
 			if (maker) {
 				at_set_detail(a, "arms_deal");
 				ex_copy(a->partner, sizeof(a->partner), buyer);
@@ -274,7 +274,7 @@ static int deal_in(const struct ex_ctx *c, size_t k, char *seller, char *buyer)
 		return strcmp(seller, buyer) != 0;
 	}
 	other = seller_in(sl, c, bw, by->code);
-	if ((sc = other ? other->code : maker_in(c, k, by->code)) == NULL || !strcmp(sc, by->code))
+	if ((sc = other ? other->code : at_maker_in(c, k, by->code)) == NULL || !strcmp(sc, by->code))
 		return 0;
 	ex_copy(seller, 8, sc);
 	ex_copy(buyer, 8, by->code);
@@ -316,7 +316,7 @@ static void the_deal(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct
 	for (; !c->deal_seller[0] && c->deal_upto <= si && c->deal_upto < c->nsent && c->deal_upto < 3; c->deal_upto++)
 		if (!deal_in(c, c->deal_upto, c->deal_seller, c->deal_buyer))
 			c->deal_seller[0] = c->deal_buyer[0] = '\0';
-	maker = deal ? maker_in(c, si, "") : NULL;
+	maker = deal ? at_maker_in(c, si, "") : NULL;
 	if (maker && a->subject[0] && strcmp(a->subject, maker) && strcmp(c->deal_seller, maker)) {
 		ex_copy(a->partner, sizeof(a->partner), a->subject);
 		ex_copy(a->subject, sizeof(a->subject), maker);
