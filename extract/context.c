@@ -229,18 +229,32 @@ static const char *own_intent(const struct ex_ctx *c, size_t si, const struct ex
 	if (!sc || !sc->valid || sc->si != si)
 		return NULL;
 	k = ex_clause_of(sc, q->start);
-	for (size_t i = 0; i < sc->ncue && at == (size_t)-1; i++)
-		if (!sc->cue[i].noun && (sc->cue[i].status == KZ_S_PLAN || sc->cue[i].status == KZ_S_TARGET) &&
-		    ex_clause_of(sc, sc->cue[i].pos) == k)
-			at = sc->cue[i].pos;
+	/* (or in the clause before, when the figure's is its infinitive: "will … das Nato-Ziel
+	 * erreichen, zwei Prozent … auszugeben") */
+	for (size_t pass = 0; pass < 2 && at == (size_t)-1; pass++) {
+		if (pass == 1 && (k == 0 || sc->main_clause[k]))
+			break;
+		for (size_t i = 0; i < sc->ncue && at == (size_t)-1; i++)
+			if (!sc->cue[i].noun && (sc->cue[i].status == KZ_S_PLAN || sc->cue[i].status == KZ_S_TARGET) &&
+			    ex_clause_of(sc, sc->cue[i].pos) == k - pass)
+				at = sc->cue[i].pos;
+	}
 	if (at == (size_t)-1)
 		return NULL;
-	for (size_t i = 0; i < sl->nm && sl->m[i].start < at; i++) {
-		const struct mention *m = &sl->m[i];
-		if (m->role == R_NONE && !(m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_ORG)) &&
-		    ex_clause_of(sc, m->start) == k && strcmp(m->code, "NATO") && strcmp(m->code, "EU") &&
-		    (alliance || !strcmp(m->code, a->subject)))
-			return m->code;
+	k = ex_clause_of(sc, at);
+	/* (a government body by its country's name counts: "Die Bundesregierung will …"; so does the
+	 * subject right after the verb: "Zusammengerechnet will die Bundesregierung …") */
+	{
+		const char *ve = ex_word_end(c->text + at, c->text + c->sent[si].end);
+		for (size_t i = 0; i < sl->nm; i++) {
+			const struct mention *m = &sl->m[i];
+			if (m->start >= at && (m->start < (size_t)(ve - c->text) || m->start - (size_t)(ve - c->text) > 6))
+				continue;
+			if (m->role == R_NONE && !(m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN)) &&
+			    ex_clause_of(sc, m->start) == k && strcmp(m->code, "NATO") && strcmp(m->code, "EU") &&
+			    (alliance || !strcmp(m->code, a->subject)))
+				return m->code;
+		}
 	}
 	if (!alliance && a->subject[0]) {
 		char who[48];

@@ -648,16 +648,21 @@ int ex_partitive_total(const struct ex_ctx *c, size_t si, const struct ex_qty *q
 	return 0;
 }
 
-/* Does the noun cue h end right before the comma that opens clause k? */
+/* Does the noun cue h end the clause before clause k, but for up to two lower-case words ("Ziel
+ * ist es, …", "hat das Ziel ausgegeben, …")? */
 static int noun_opens_clause(const struct ex_ctx *c, const struct ex_sentence_cues *sc,
 			     const struct ex_status_cue *h, size_t k)
 {
 	const char *t = c->text, *w = t + h->pos, *b = t + sc->clause[k];
-	const char *we = ex_word_end(w, b);
+	const char *we = ex_word_end(w, b), *x = we, *v;
+	int words = 0;
 
 	while (b > we && (b[-1] == ' ' || b[-1] == ','))
 		b--;
-	return b == we;
+	while ((v = ex_next_word(we, &x, b)) != NULL)
+		if (++words > 2 || !(*v >= 'a' && *v <= 'z'))
+			return 0;
+	return x >= b || words == 0 ? 1 : 0;
 }
 
 /* Does clause k of the sentence name what something costs or is worth (status.tsv cost:

@@ -131,6 +131,17 @@ static size_t drop_goal_owner(const struct ex_ctx *c, struct mention *m, size_t 
 }
 
 
+/* Does the sentence name a country bare, the subject of a verb ("Die Bundesregierung will …"), not
+ * an alliance, a compound's prefix or an adjective? */
+static int bare_country(const struct mention *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (m[i].role == R_NONE && !(m[i].flags & (LXF_PREFIX | LXF_ADJ | LXF_PERSON)) && strcmp(m[i].code, "NATO") &&
+		    strcmp(m[i].code, "EU"))
+			return 1;
+	return 0;
+}
+
 void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		size_t nq, struct ex_attr *a)
 {
@@ -147,7 +158,9 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	}
 	a->subject[0] = a->partner[0] = '\0';
 	n = drop_cited(c, si, m, n);
-	if (a->status == KZ_S_REPORTED)
+	/* (a target a country sets out to meet is its own: "will die Bundesregierung das Nato-Ziel
+	 * erreichen, zwei Prozent … auszugeben") */
+	if (a->status == KZ_S_REPORTED || (a->status == KZ_S_TARGET && bare_country(m, n)))
 		n = drop_goal_owner(c, m, n);
 	if (a->ind == KZ_I_TROOPS)
 		n = drop_front(c, m, n);
