@@ -357,6 +357,11 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * document's own by default (DESIGN.md), nor a date of the sentences around it */
 	if (a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM && a->year_doc)
 		a->year[0] = '\0';
+	/* … and a target or a cap is for the year named with it: a year another clause gives a level
+	 * dates that level ("gibt das Land in diesem Jahr 1,6 Prozent aus; das Nato-Ziel liegt bei
+	 * zwei Prozent") */
+	if ((a->status == KZ_S_TARGET || a->status == KZ_S_LIMIT) && a->year_far)
+		a->year[0] = '\0';
 	/* (a figure that took its status from the one before, its verb left out, is for that one's
 	 * year when it names none: "400 sollen 2021 zurückkehren, rund 5.600 in andere Länder") */
 	if (gapped && (!a->year[0] || a->year_doc) && c->prev.year[0]) {

@@ -601,6 +601,8 @@ struct ex_attr {
 	int year_then;     /* the year is a look back ("damals waren es …"): it dates no sentence after */
 	int year_doc;  /* 1: the year is the document's own, taken for want of one in the text; 2: borrowed
 			* from a sentence before or after */
+	int year_far;  /* the year is not bound to the figure: the nearest of its clause, bound to another
+			* figure, or one of another clause */
 	enum kz_status status; /* status.c */
 	size_t status_pos;     /* where the word that gave it stands (a demand's, a claim's: who makes it) */
 	int status_settled;    /* that word provides for money (LXF_SETTLED): for a year come it is in force */

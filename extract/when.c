@@ -432,6 +432,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			}
 		}
 	}
+	int bound = best != (size_t)-1; /* (the year found so far is bound to the figure) */
 	/* "von derzeit rund 34.500 auf 25.000": the time of a change's start is the start's, not the
 	 * end's after "auf" */
 	size_t from_von = (size_t)-1;
@@ -480,6 +481,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			a->year_compared = y[best].compared && !own_rel;
 			a->year_then = y[best].then;
 		}
+		a->year_far = !bound && !own_rel && !y[best].target; /* ("bis 2027" dates all a clause plans) */
 		return;
 	}
 	/* a "seit" year that is a point of comparison, in the figure's clause */
@@ -566,6 +568,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		 * since a year in another clause runs to the document's year too */
 		if (!since_span(c, si, all, nq, &y_far, a))
 			snprintf(a->year, sizeof(a->year), "%s", far_text);
+		a->year_far = 1;
 		return;
 	}
 	if (si + 1 < c->nsent && c->sent[si + 1].para == c->sent[si].para) {
