@@ -68,6 +68,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_PARTNERNOUN] = "partnernoun",
 	[LX_MEASURE] = "measure",
 	[LX_FRONT] = "front",
+	[LX_ATTACK] = "attack",
 };
 
 static int parse_flags(const char *s)

@@ -82,6 +82,60 @@ static size_t drop_front(const struct ex_ctx *c, struct mention *m, size_t n)
 	return keep_unmarked(m, n, drop, nd, 1); /* (even the only one: a war is no country of the figure's) */
 }
 
+/* Is [w, we) a noun of an attack (words.tsv attack)? */
+static int attack_noun(const struct ex_ctx *c, const char *w, const char *we)
+{
+	return w < we && ex_lex_word(c->lx, LX_ATTACK, w, (size_t)(we - w)) != NULL;
+}
+
+/* "seit dem russischen Angriff auf die Ukraine", "vor dem Überfall der Hamas auf Israel": the
+ * countries a noun of an attack names — the attacked after "auf", "in" or "gegen", the attacker's
+ * adjective or genitive — name an event, neither whose figure it is nor whom it concerns (the
+ * event mostly dates it: words.tsv time "Beginn des russischen Angriffs"). */
+static size_t drop_attack(const struct ex_ctx *c, size_t si, struct mention *m, size_t n)
+{
+	static const char *const arts[] = {"der", "die", "das", "den", "dem", "des", NULL};
+	static const char *const preps[] = {"auf", "in", "gegen", NULL};
+	const char *s = c->text + c->sent[si].start, *end = c->text + c->sent[si].end;
+	char drop[MAX_MENTIONS] = {0};
+	size_t nd = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *w, *we, *x;
+		/* before it: [article] preposition, the noun of attack */
+		w = ex_word_back(s, c->text + m[i].start, &we);
+		if (w < we && ex_word_in(w, (size_t)(we - w), arts))
+			w = ex_word_back(s, w, &we);
+		if (w < we && ex_word_in(w, (size_t)(we - w), preps)) {
+			/* (a genitive between: "der Überfall Russlands auf die Ukraine", "der Hamas") */
+			for (int k = 0; k < 3 && !drop[i]; k++) {
+				const char *pw = w;
+				w = ex_word_back(s, w, &we);
+				if (w == we || memchr(we, ',', (size_t)(pw - we)))
+					break;
+				if (attack_noun(c, w, we))
+					drop[i] = 1, nd++;
+			}
+			if (drop[i])
+				continue;
+		}
+		/* after it: the attacker's adjective or genitive ("des russischen Angriffs", "der Hamas"
+		 * after the noun) */
+		if (m[i].flags & (LXF_ADJ | LXF_GEN)) {
+			x = ex_skip_space(ex_word_end(c->text + m[i].start, end), end);
+			if (attack_noun(c, x, ex_word_end(x, end)))
+				drop[i] = 1, nd++;
+		}
+		/* ("der Überfall Russlands", "der Einmarsch der USA": a genitive after the noun) */
+		w = ex_word_back(s, c->text + m[i].start, &we);
+		if (!drop[i] && w < we && ex_word_in(w, (size_t)(we - w), (const char *const[]){"der", "des", NULL}))
+			w = ex_word_back(s, w, &we);
+		if (!drop[i] && (m[i].flags & LXF_GEN || m[i].role == R_GEN) && attack_noun(c, w, we))
+			drop[i] = 1, nd++;
+	}
+	return keep_unmarked(m, n, drop, nd, 1);
+}
+
 /*
  * "Nach Angaben der Allianz lagen die Ausgaben bei 2,0 Prozent", "nach Daten der südkoreanischen
  * Agentur KOTRA wickelt Nordkorea 95 Prozent seines Handels ab": a country or alliance named in the
@@ -158,6 +212,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	}
 	a->subject[0] = a->partner[0] = '\0';
 	n = drop_cited(c, si, m, n);
+	n = drop_attack(c, si, m, n);
 	/* (a target a country sets out to meet is its own: "will die Bundesregierung das Nato-Ziel
 	 * erreichen, zwei Prozent … auszugeben") */
 	if (a->status == KZ_S_REPORTED || (a->status == KZ_S_TARGET && bare_country(m, n)))
