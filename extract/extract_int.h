@@ -79,6 +79,7 @@ enum ex_lex_kind {
 	LX_MEASURE,    /* a verb that gives a noun its figure: liegt bei, beträgt (status.c: a status noun's reach) */
 	LX_FRONT,      /* a noun of a war's front line: Front — the adjective before it names the war (who.c) */
 	LX_ATTACK,     /* a noun of an attack: Angriff, Überfall — the countries it names date a time (who.c) */
+	LX_OUTSIDE,    /* a preposition of exclusion: außerhalb — the countries after it are the figure's none (who.c) */
 	LX__N
 };
 

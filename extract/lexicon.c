@@ -69,6 +69,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_MEASURE] = "measure",
 	[LX_FRONT] = "front",
 	[LX_ATTACK] = "attack",
+	[LX_OUTSIDE] = "outside",
 };
 
 static int parse_flags(const char *s)

@@ -136,6 +136,34 @@ static size_t drop_attack(const struct ex_ctx *c, size_t si, struct mention *m, 
 	return keep_unmarked(m, n, drop, nd, 1);
 }
 
+/* "an Drittstaaten außerhalb von EU und Nato": the countries a preposition of exclusion (words.tsv
+ * outside) governs — back from each over its article, "von", "und" or "oder" and the names of the
+ * list — are none of the figure's. */
+static size_t drop_outside(const struct ex_ctx *c, size_t si, struct mention *m, size_t n)
+{
+	static const char *const glue[] = {"der", "die", "das", "den", "dem", "des", "von", "vom", "und", "oder", "sowie", NULL};
+	const char *s = c->text + c->sent[si].start;
+	char drop[MAX_MENTIONS] = {0};
+	size_t nd = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *w = c->text + m[i].start, *we;
+		for (int k = 0; k < 6; k++) {
+			const char *pw = w;
+			w = ex_word_back(s, w, &we);
+			if (w == we || memchr(we, ',', (size_t)(pw - we)) || memchr(we, '(', (size_t)(pw - we)))
+				break;
+			if (ex_lex_word_ci(c->lx, LX_OUTSIDE, w, (size_t)(we - w))) {
+				drop[i] = 1, nd++;
+				break;
+			}
+			if (!ex_word_in(w, (size_t)(we - w), glue) && !ex_upper_at(w, we))
+				break;
+		}
+	}
+	return keep_unmarked(m, n, drop, nd, 1);
+}
+
 /*
  * "Nach Angaben der Allianz lagen die Ausgaben bei 2,0 Prozent", "nach Daten der südkoreanischen
  * Agentur KOTRA wickelt Nordkorea 95 Prozent seines Handels ab": a country or alliance named in the
@@ -213,6 +241,7 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	a->subject[0] = a->partner[0] = '\0';
 	n = drop_cited(c, si, m, n);
 	n = drop_attack(c, si, m, n);
+	n = drop_outside(c, si, m, n);
 	/* (a target a country sets out to meet is its own: "will die Bundesregierung das Nato-Ziel
 	 * erreichen, zwei Prozent … auszugeben") */
 	if (a->status == KZ_S_REPORTED || (a->status == KZ_S_TARGET && bare_country(m, n)))
