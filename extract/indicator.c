@@ -178,6 +178,7 @@ static void drawn_from(const struct ex_ctx *c, const struct ex_qty *q, size_t e,
 		at_set_detail(a, w->value);
 }
 
+static int people_in_force(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q);
 static void troop_detail(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q,
 			 struct ex_attr *a);
 
@@ -521,7 +522,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		a->ind = KZ_I_CHANGE; /* "rund 20.000 mehr als im Vorjahr" */
 		return;
 	}
-	if (!strcmp(q->unit, "persons") && q->military) {
+	if (!strcmp(q->unit, "persons") && (q->military || people_in_force(c, s, e, q))) {
 		static const char *const loss[] = {"other", NULL};
 		a->ind = KZ_I_TROOPS;
 		/* "4.000 Soldaten seien getötet oder verwundet worden": losses, not a force */
@@ -534,6 +535,44 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		troop_detail(c, s, e, q, a);
 		return;
 	}
+}
+
+/*
+ * "davon etwa 900 Briten", "auf der gut 3500 Amerikaner Dienst tun": people counted by their
+ * nationality (a countries.tsv name as the figure's noun) are soldiers when a troop count stands
+ * before them in the sentence or a troop cue (units.tsv / cues.tsv troops) in their clause.
+ */
+static int people_in_force(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *q)
+{
+	const struct ex_lex_entry *ce;
+	const struct cache_slot *sl;
+	size_t ml;
+
+	if (q->unit_end <= q->unit_start ||
+	    (ce = ex_lex_match_after(c->lx, LX_COUNTRY, c->text + q->unit_start, c->text + q->unit_end, &ml)) == NULL ||
+	    ml != q->unit_end - q->unit_start || !(ce->flags & LXF_NAME) || (ce->flags & (LXF_PERSON | LXF_INSIDE)))
+		return 0;
+	/* a part of the troops before ("davon", "darunter"), or in their clause; families and
+	 * civilians counted after them are not ("…; mit Familien leben hier etwa 50 000 Amerikaner") */
+	{
+		const char *we, *w = ex_word_back(c->text + s, c->text + q->start, &we);
+		int part = w < we && ex_word_in(w, (size_t)(we - w), (const char *const[]){"davon", "darunter", NULL});
+		for (size_t i = 0; i < c->ncur; i++)
+			if (c->cur[i].end <= q->start && c->cur[i].military &&
+			    (part || !at_clause_apart(c->text, q->start, q->end, c->cur[i].start, c->cur[i].end)))
+				return 1;
+	}
+	/* a cue of where troops are or go in its clause ("stationiert", "entsandt", "Manöver") */
+	sl = at_sentence_info(c, s, e, NULL, 0, AT_CUES);
+	for (size_t i = 0; i < sl->nc; i++) {
+		const char *d = sl->c[i].e->detail;
+		if (!strcmp(sl->c[i].e->value, "troops") &&
+		    (!strcmp(d, "stationed") || !strcmp(d, "sent") || !strcmp(d, "exercise") || !strcmp(d, "relocation")) &&
+		    !at_clause_apart(c->text, q->start, q->end, sl->c[i].ws, sl->c[i].we) &&
+		    !(sl->c[i].ws >= q->start && sl->c[i].we <= q->end))
+			return 1;
+	}
+	return 0;
 }
 
 /* "rund 4.500 der 28.500 in Südkorea stationierten US-Soldaten … zu verlegen": a cue between
