@@ -46,6 +46,8 @@ struct yexp {
 	int clause;   /* "Ende Oktober testete es …; … wickelt es 95 Prozent ab": a month without a year dates
 		       * its own clause's figures only */
 	int then;     /* "damals": a look back at a year written before — dates its figure, no sentence after */
+	int event;    /* "vor dem Angriff auf die Ukraine": an event's year (words.tsv time), the time of a
+		       * state or deed, not of what a plan is for */
 };
 #define MAX_YEARS 32
 

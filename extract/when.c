@@ -384,6 +384,9 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			n = k;
 		}
 	}
+	/* (an event's time dates a state or a deed, not what a plan is for: "Scholz hat nach dem
+	 * russischen Angriff auf die Ukraine ein Sondervermögen von 100 Milliarden Euro angekündigt") */
+	int planned = a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM;
 	/* Each year expression belongs to the figure nearest to it ("von 3,8 Mrd. zwischen
 	 * 2016 und 2020 auf 38 Mrd. zwischen 2021 und 2023"); a figure takes a year bound to
 	 * it or to its parenthesised twin, else the nearest year. */
@@ -397,7 +400,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		}
 		for (i = 0; i < n && self < nq; i++) {
 			size_t bq = (size_t)-1, bd = (size_t)-1, d;
-			if (y[i].baseline || (y[i].clause && !month_reaches(c, si, &y[i], q)))
+			if (y[i].baseline || (y[i].clause && !month_reaches(c, si, &y[i], q)) || (y[i].event && planned))
 				continue;
 			for (size_t j = 0; j < nq; j++) {
 				if (!strcmp(all[j].unit, "factor"))
@@ -449,7 +452,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	}
 	for (i = 0; i < n && best == (size_t)-1; i++) {
 		size_t d;
-		if (y[i].baseline || !y[i].text[0] || y[i].compared)
+		if (y[i].baseline || !y[i].text[0] || y[i].compared || (y[i].event && planned))
 			continue; /* an undated stretch, a compared figure's year: only its own figure's */
 		if (from_von != (size_t)-1 && y[i].start >= from_von && y[i].end <= q->start)
 			continue;

@@ -492,6 +492,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					out[n].end = out[n].start + ml;
 					out[n].baseline = out[n].target = out[n].compared = 0;
 					out[n].since = since_before(c->lx, t + s, p);
+					out[n].event = 1;
 					snprintf(out[n].text, sizeof(out[n].text), "%s", te->value);
 					n = next_slot(out, n, max);
 				}
