@@ -165,9 +165,11 @@ static int years_counted(const char *p, const char *end, int lo, int hi, size_t 
 			return 0;
 	}
 	q = ex_skip_space(we, end);
-	if (v < lo || v > hi || end - q < 5 || memcmp(q, "Jahre", 5))
+	if (v < lo || v > hi || end - q < 4 || memcmp(q, "Jahr", 4))
 		return 0;
-	q += 5;
+	q += 4; /* "ein Jahr", "zwei Jahre", "vor zehn Jahren" */
+	if (q < end && *q == 'e')
+		q++;
 	if (q < end && *q == 'n')
 		q++;
 	if (q < end && ex_letter_at(q, end))
@@ -187,6 +189,28 @@ static int years_ago(const char *p, const char *end, size_t *len)
 	if ((v = years_counted(p + 4, end, 1, 100, &k)) == 0)
 		return 0;
 	*len = 4 + k;
+	return v;
+}
+
+/* "fünf Jahre zuvor", "zwei Jahre später": how many years before (negative) or after the year
+ * the sentence named before it (0 if not that); *len the bytes. */
+static int years_apart(const char *p, const char *end, size_t *len)
+{
+	static const char *const before[] = {"zuvor", "davor", "früher", "vorher", NULL};
+	static const char *const after[] = {"später", "danach", "darauf", NULL};
+	size_t k;
+	int v = years_counted(p - (p[-1] == ' ' ? 1 : 0), end, 1, 50, &k);
+	const char *w, *we;
+
+	if (v == 0)
+		return 0;
+	w = ex_skip_space(p - (p[-1] == ' ' ? 1 : 0) + k, end);
+	we = ex_word_end(w, end);
+	if (ex_word_in(w, (size_t)(we - w), before))
+		v = -v;
+	else if (!ex_word_in(w, (size_t)(we - w), after))
+		return 0;
+	*len = (size_t)(we - p);
 	return v;
 }
 
@@ -396,6 +420,18 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 		if (ex_letter_at(p, end) && (p == t + s || !ex_letter_before(t + s, p))) {
 			const struct ex_lex_entry *te;
 			int ago;
+			/* "2023 waren es 2,01 Prozent, fünf Jahre zuvor erst 1,3 Prozent": from the year the
+			 * sentence named before */
+			if (n > 0 && strlen(out[n - 1].text) == 4 && !out[n - 1].target && p > t + s &&
+			    (ago = years_apart(p, end, &ml)) != 0) {
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml;
+				out[n].baseline = is_baseline(t + s, p); /* ("rund 2000 mehr als ein Jahr zuvor") */
+				snprintf(out[n].text, sizeof(out[n].text), "%ld", strtol(out[n - 1].text, NULL, 10) + ago);
+				n = next_slot(out, n, max);
+				p += ml;
+				continue;
+			}
 			if (docyear && (ago = years_ago(p, end, &ml)) > 0) {
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml;
