@@ -199,10 +199,12 @@ static int years_apart(const char *p, const char *end, size_t *len)
 	static const char *const before[] = {"zuvor", "davor", "früher", "vorher", NULL};
 	static const char *const after[] = {"später", "danach", "darauf", NULL};
 	size_t k;
-	int v = years_counted(p - (p[-1] == ' ' ? 1 : 0), end, 1, 50, &k);
-	const char *w, *we;
+	int v;
+	const char *w = ex_skip_space(ex_word_end(p, end), end), *we;
 
-	if (v == 0)
+	/* (the noun first, the number word only then: this is asked at every word) */
+	if (end - w < 4 || memcmp(w, "Jahr", 4) ||
+	    (v = years_counted(p - (p[-1] == ' ' ? 1 : 0), end, 1, 50, &k)) == 0)
 		return 0;
 	w = ex_skip_space(p - (p[-1] == ' ' ? 1 : 0) + k, end);
 	we = ex_word_end(w, end);
