@@ -61,6 +61,19 @@ static int speaks_of_change(const struct ex_ctx *c, size_t si, const struct ex_q
 
 
 
+/* Does the clause of q have a finite verb (grammar.tsv tense)? */
+static int clause_has_verb(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const struct ex_sentence_cues *sc = c->cues;
+	size_t k, b;
+
+	if (!sc || !sc->valid || sc->si != si)
+		return 1;
+	k = ex_clause_of(sc, q->start);
+	b = k + 1 < sc->nclause ? sc->clause[k + 1] : c->sent[si].end;
+	return at_tense_of(c->lx, c->text + sc->clause[k], c->text + b) != 0;
+}
+
 /* Does the figure's clause open with a word that restates the clause before ("…, was etwa 0,9
  * Prozent entspricht", "…; das sind 2,1 Prozent")? */
 static int restating_clause(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
@@ -571,7 +584,9 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		 * since a year in another clause runs to the document's year too */
 		if (!since_span(c, si, all, nq, &y_far, a))
 			snprintf(a->year, sizeof(a->year), "%s", far_text);
-		a->year_far = 1;
+		/* (the date a plan is to be met by reaches a clause without a verb of its own: "bis 2035
+		 * … fünf Prozent: 3,5 Prozent für …, 1,5 Prozent für …") */
+		a->year_far = !(y_far.target && !clause_has_verb(c, si, q));
 		return;
 	}
 	if (si + 1 < c->nsent && c->sent[si + 1].para == c->sent[si].para) {

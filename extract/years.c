@@ -150,8 +150,9 @@ static int full_date_before(const char *s, const char *p)
 	return 0;
 }
 
-/* " zehn Jahren", " 5 Jahre" at p: how many years (lo to hi; 0 if not that), *len the bytes. */
-static int years_counted(const char *p, const char *end, int lo, int hi, size_t *len)
+/* " zehn Jahren", " 5 Jahre" at p: how many years (lo to hi; 0 if not that), *len the bytes; one:
+ * "ein Jahr" too ("ein Jahr zuvor"; "vor einem Jahr" dates a deed, and a figure near it, worse). */
+static int years_counted(const char *p, const char *end, int lo, int hi, int one, size_t *len)
 {
 	const char *w = ex_skip_space(p, end), *we, *q;
 	double v = 0;
@@ -167,9 +168,11 @@ static int years_counted(const char *p, const char *end, int lo, int hi, size_t 
 	q = ex_skip_space(we, end);
 	if (v < lo || v > hi || end - q < 4 || memcmp(q, "Jahr", 4))
 		return 0;
-	q += 4; /* "ein Jahr", "zwei Jahre", "vor zehn Jahren" */
+	q += 4; /* "zwei Jahre", "vor zehn Jahren"; "ein Jahr" only where lo is 1 and one is asked for */
 	if (q < end && *q == 'e')
 		q++;
+	else if (v != 1 || lo != 1 || !one)
+		return 0;
 	if (q < end && *q == 'n')
 		q++;
 	if (q < end && ex_letter_at(q, end))
@@ -186,7 +189,7 @@ static int years_ago(const char *p, const char *end, size_t *len)
 
 	if (end - p < 10 || (memcmp(p, "vor ", 4) && memcmp(p, "Vor ", 4)))
 		return 0;
-	if ((v = years_counted(p + 4, end, 1, 100, &k)) == 0)
+	if ((v = years_counted(p + 4, end, 1, 100, 0, &k)) == 0)
 		return 0;
 	*len = 4 + k;
 	return v;
@@ -204,7 +207,7 @@ static int years_apart(const char *p, const char *end, size_t *len)
 
 	/* (the noun first, the number word only then: this is asked at every word) */
 	if (end - w < 4 || memcmp(w, "Jahr", 4) ||
-	    (v = years_counted(p - (p[-1] == ' ' ? 1 : 0), end, 1, 50, &k)) == 0)
+	    (v = years_counted(p - (p[-1] == ' ' ? 1 : 0), end, 1, 50, 1, &k)) == 0)
 		return 0;
 	w = ex_skip_space(p - (p[-1] == ' ' ? 1 : 0) + k, end);
 	we = ex_word_end(w, end);
@@ -447,7 +450,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				continue;
 			}
 			if (docyear && (te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL && !strcmp(te->value, "past") &&
-			    (ago = years_counted(p + ml, end, 2, 50, &i)) > 0) {
+			    (ago = years_counted(p + ml, end, 2, 50, 0, &i)) > 0) {
 				/* "in den vergangenen zehn Jahren" (a text of 2021): the years before the
 				 * document's, 2011-2020 */
 				out[n].start = (size_t)(p - t);
