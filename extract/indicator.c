@@ -123,6 +123,52 @@ void at_set_detail(struct ex_attr *a, const char *d)
 	ex_copy(a->detail, sizeof(a->detail), d ? d : "");
 }
 
+/* "des israelischen Verteidigungsetats", "der gesamten Staatsausgaben": at p, a genitive article,
+ * lower-case adjectives, then a noun that names a budget or spending (cues.tsv budget or other
+ * with a budget's detail) — and no word of GDP in the clause after it? */
+static int budget_genitive(const struct ex_ctx *c, const char *p, const char *end)
+{
+	const char *x = p, *w, *ce = p;
+	const struct ex_lex_entry *cue = NULL;
+	size_t ml;
+	int words = 0;
+
+	w = ex_next_word(p, &x, end);
+	if (!w || w != p ||
+	    !ex_word_in(w, (size_t)(x - w), (const char *const[]){"des", "der", "aller", "seines", "seiner", "ihres", "ihrer", NULL}))
+		return 0;
+	while ((w = ex_next_word(x, &x, end)) != NULL && words++ < 3) {
+		if (memchr(p, ',', (size_t)(w - p)))
+			return 0;
+		if (*w >= 'a' && *w <= 'z')
+			continue; /* an adjective */
+		/* the compound's head, its last part, with up to three letters of inflection
+		 * ("Verteidigungsetats"; not "Rüstungseinfuhren") */
+		/* — the longest such cue, the one starting first ("Nato-Haushalts" is the common budget) */
+		for (const char *y = w; y + 3 < x && !cue; y++) {
+			const struct ex_lex_entry *e = ex_lex_stem(c->lx, LX_CUE, y, x, end, &ml);
+			if (e && (size_t)(x - y) - ml <= 3)
+				cue = e;
+		}
+		if (cue && strcmp(cue->detail, "defense_budget") && strcmp(cue->detail, "federal_budget"))
+			cue = NULL;
+		ce = x;
+		break;
+	}
+	if (!cue)
+		return 0;
+	/* (a share of GDP after all: "… des Haushalts, gemessen am BIP") */
+	for (const char *y = ce; y < end && *y != ',' && *y != ';' && *y != '.'; y++) {
+		const struct ex_lex_entry *e;
+		if (ex_letter_before(ce, y) && y != ce)
+			continue;
+		e = ex_lex_stem(c->lx, LX_CUE, y, ex_word_end(y, end), end, &ml);
+		if (e && !strcmp(e->value, "gdp_share") && !e->detail[0])
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * "gut zwei Drittel davon entfallen auf die USA", "mehr als zwei Drittel der Ausgaben im Bündnis":
  * right after a share, the total it is part of (grammar.tsv whole: davon, der Ausgaben, des
@@ -136,8 +182,15 @@ static int share_of_whole(const struct ex_ctx *c, const struct ex_qty *q, size_t
 
 	while (p < end && *p == ' ')
 		p++;
-	if (!(w = ex_lex_match_after(c->lx, LX_WHOLE, p, end, &ml)) || ex_letter_at(p + ml, end))
-		return 0;
+	if (!(w = ex_lex_match_after(c->lx, LX_WHOLE, p, end, &ml)) || ex_letter_at(p + ml, end)) {
+		if (!budget_genitive(c, p, end))
+			return 0;
+		/* "knapp 13 Prozent des israelischen Verteidigungsetats": a budget of no listed form */
+		a->ind = KZ_I_OTHER;
+		at_set_detail(a, "share_of_budget");
+		a->share_of_noun = 1; /* (the percents after it share its kind, as after "Prozent der Aufträge") */
+		return 1;
+	}
 	/* "military": only of a troop count before it in the sentence ("1,28 Mio. Soldaten, der Einsatz
 	 * bindet also weniger als ein Prozent davon"), never of money or trade ("davon 19 Prozent nach
 	 * China") */
