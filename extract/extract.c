@@ -82,6 +82,34 @@ static int is_share(enum kz_ind i)
 	return i == KZ_I_TRADE_SHARE || i == KZ_I_GDP_SHARE || i == KZ_I_COST_SHARE;
 }
 
+/* The one country's dollar a text names (units.tsv flag local: "kanadische Dollar"), when it names
+ * just one and never writes "US-Dollar": its code, else NULL. */
+static const char *local_dollar(const struct ex_lexicon *lx, const char *text, size_t len)
+{
+	const char *found = NULL;
+
+	if (memmem(text, len, "US-Dollar", 9))
+		return NULL;
+	for (size_t i = 0; i < lx->n[LX_UNIT]; i++) {
+		const struct ex_lex_entry *e = &lx->v[LX_UNIT][i];
+		if (!(e->flags & LXF_LOCAL) || (found && !strcmp(found, e->value)) || !memmem(text, len, e->key, strlen(e->key)))
+			continue;
+		if (found)
+			return NULL; /* two of them: a bare "Dollar" says nothing */
+		found = e->value;
+	}
+	return found;
+}
+
+/* Is the unit of q written as a bare "Dollar" (no country, no sign)? */
+static int bare_dollar(const char *text, const struct ex_qty *q)
+{
+	size_t n = q->unit_end - q->unit_start;
+
+	return q->unit && !strcmp(q->unit, "USD") && q->unit_end > q->unit_start && (n == 6 || n == 7) &&
+	       !memcmp(text + q->unit_start, "Dollar", 6);
+}
+
 /*
  * One sentence speaks of one thing: a conversion in parentheses shares the
  * subject, partner, year and indicator of the amount it converts, and figures
@@ -316,6 +344,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 		const char *first = n1 && (!n2 || n1 < n2) ? n1 : n2;
 		ctx.nato_at = first ? (size_t)(first - d->text) : (size_t)-1;
 	}
+	ctx.local_dollar = local_dollar(lx, d->text, d->len);
 	ex_seed_topic(&ctx);
 	kz_buf_init(&sbuf, 0);
 	kz_buf_init(&id, 0);
@@ -389,6 +418,9 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 					c.low = 0;
 			}
 			c.unit = q[i].unit;
+			if (ctx.local_dollar && bare_dollar(d->text, &q[i]) &&
+			    (!a.subject[0] || !strcmp(a.subject, ex_currency_country(lx, ctx.local_dollar))))
+				c.unit = ctx.local_dollar;
 			c.qual = q[i].qual;
 			c.ind = a.ind;
 			c.detail = a.detail;

@@ -112,7 +112,8 @@ enum {
 	LXF_OUGHT = 33554432,     /* status: a modal of obligation ("soll"): a plan another country's voice states is its demand */
 	LXF_VOICE = 67108864,     /* status: a word of the text's own voice ("tatsächlich"): its clause is no cited one's */
 	LXF_RATIO = 134217728,    /* cue: a quantity put as a share of GDP that is no spending (deficit, debt) */
-	LXF_SPEECH = 268435456    /* cite: names an originator only with a verb in its clause ("wie das Pentagon mitteilte", not "Länder wie Belgien") */
+	LXF_SPEECH = 268435456,   /* cite: names an originator only with a verb in its clause ("wie das Pentagon mitteilte", not "Länder wie Belgien") */
+	LXF_LOCAL = 536870912     /* unit: a country's own dollar ("kanadische Dollar"): once a text names it, its bare "Dollar" of that country is it */
 };
 
 struct ex_lex_entry {
@@ -663,6 +664,7 @@ struct ex_ctx {
 	struct ex_attr prev;
 	size_t prev_si, prev_end;
 	size_t nato_at;      /* the first "Nato" or "NATO" of the text, (size_t)-1 if none (attrib.c) */
+	const char *local_dollar; /* the one country's dollar the text names (units.tsv local), or NULL */
 	char dated_year[32]; /* the last reported figure dated in its own sentence, and where (when.c) */
 	size_t dated_si;
 	int have_dated;
