@@ -48,6 +48,9 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 				while (nn-- > 0)
 					for (unsigned j = lx->trie.first[nodes[nn]];
 					     j < lx->trie.first[nodes[nn] + 1] && n < MAX_CUES; j++) {
+						/* (a 'word' stem only at a word's start: "trägt", not "beträgt") */
+						if ((lx->v[LX_CUE][lx->trie.ent[j]].flags & LXF_WORD) && x != p)
+							continue;
 						h[n].e = &lx->v[LX_CUE][lx->trie.ent[j]];
 						h[n].ws = (size_t)(p - t);
 						h[n].we = (size_t)(we - t);
@@ -61,7 +64,7 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 				if ((size_t)(we - x) < en->klen ||
 				    ((unsigned char)en->key[0] < 0x80 &&
 				     (unsigned char)en->key[1] != ex_fold_byte((unsigned char)x[1])) ||
-				    ex_casecmp_n(x, en->klen, en->key))
+				    ex_casecmp_n(x, en->klen, en->key) || ((en->flags & LXF_WORD) && x != p))
 					continue;
 				h[n].e = en;
 				h[n].ws = (size_t)(p - t);
@@ -176,6 +179,9 @@ const struct ex_lex_entry *at_nearest_cue(const struct ex_ctx *c, size_t s, size
 			if (!strcmp(h->e->value, *ind))
 				ok = 1;
 		if (!ok || (!strcmp(h->e->detail, "military_aid") && at_own_support(c, h->ws, h->we)))
+			continue;
+		/* (a cue of shares only: money borne is of its own kind) */
+		if ((h->e->flags & LXF_PERCENT) && strcmp(q->unit, "percent"))
 			continue;
 		/* "unter die Marke von 20 Prozent gefallen": losses are counted in people, not shares */
 		if (!strcmp(h->e->detail, "casualties") && strcmp(q->unit, "persons") && strcmp(q->unit, "count"))

@@ -113,7 +113,8 @@ enum {
 	LXF_VOICE = 67108864,     /* status: a word of the text's own voice ("tatsächlich"): its clause is no cited one's */
 	LXF_RATIO = 134217728,    /* cue: a quantity put as a share of GDP that is no spending (deficit, debt) */
 	LXF_SPEECH = 268435456,   /* cite: names an originator only with a verb in its clause ("wie das Pentagon mitteilte", not "Länder wie Belgien") */
-	LXF_LOCAL = 536870912     /* unit: a country's own dollar ("kanadische Dollar"): once a text names it, its bare "Dollar" of that country is it */
+	LXF_LOCAL = 536870912,    /* unit: a country's own dollar ("kanadische Dollar"): once a text names it, its bare "Dollar" of that country is it */
+	LXF_PERCENT = 1073741824  /* cue: names a share in percent only, never money ("trägt etwa ein Viertel") */
 };
 
 struct ex_lex_entry {

@@ -83,7 +83,7 @@ static int parse_flags(const char *s)
 		     {"prefix", LXF_PREFIX}, {"org", LXF_ORG},	     {"word", LXF_WORD},
 		     {"governs", LXF_GOVERNS}, {"hearsay", LXF_HEARSAY}, {"person", LXF_PERSON},
 		     {"settled", LXF_SETTLED}, {"budgeted", LXF_BUDGETED}, {"generic", LXF_GENERIC},
-		     {"estimate", LXF_ESTIMATE}, {"pledge", LXF_PLEDGE}, {"definition", LXF_DEFINITION}, {"alliance", LXF_ALLIANCE}, {"inside", LXF_INSIDE}, {"body", LXF_BODY}, {"option", LXF_OPTION}, {"ought", LXF_OUGHT}, {"voice", LXF_VOICE}, {"ratio", LXF_RATIO}, {"speech", LXF_SPEECH}, {"local", LXF_LOCAL}};
+		     {"estimate", LXF_ESTIMATE}, {"pledge", LXF_PLEDGE}, {"definition", LXF_DEFINITION}, {"alliance", LXF_ALLIANCE}, {"inside", LXF_INSIDE}, {"body", LXF_BODY}, {"option", LXF_OPTION}, {"ought", LXF_OUGHT}, {"voice", LXF_VOICE}, {"ratio", LXF_RATIO}, {"speech", LXF_SPEECH}, {"local", LXF_LOCAL}, {"percent", LXF_PERCENT}};
 	int f = 0;
 
 	while (*s) {

@@ -740,9 +740,10 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	if (!strcmp(a->partner, a->subject))
 		a->partner[0] = '\0';
 	/* Host-nation support, and the costs a host bears for foreign forces, are paid for US forces
-	 * unless the text names others. */
-	if ((a->ind == KZ_I_COST_SHARE || !strcmp(a->detail, "host_nation_support") ||
-	     !strcmp(a->detail, "stationing_costs")) && !a->partner[0] &&
-	    strcmp(a->subject, "US"))
+	 * unless the text names others (a share of contributions to a common fund is paid to no one
+	 * power, "Deutschland trägt etwa ein Viertel" — in a text that counted no foreign troops) */
+	if (((a->ind == KZ_I_COST_SHARE && (strcmp(a->detail, "contribution_share") || c->have_troops_where)) ||
+	     !strcmp(a->detail, "host_nation_support") || !strcmp(a->detail, "stationing_costs")) &&
+	    !a->partner[0] && strcmp(a->subject, "US"))
 		snprintf(a->partner, sizeof(a->partner), "US");
 }
