@@ -745,6 +745,12 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 		}
 		if (!reach && fc < cl && ((h->governs && h->opens) || h->aside))
 			reach = !own_voice_between(sc, fc, cl - 1);
+		/* "der Abzug von knapp 12.000 Soldaten, den Trump angeordnet hatte": the verb of a
+		 * relative clause on the figure's noun phrase (the figure right before its comma)
+		 * says what kind of thing that phrase is */
+		if (!reach && !h->noun && cl == fc + 1 && sc->relative[cl] && q->end <= sc->clause[cl] &&
+		    sc->clause[cl] - q->end <= 16)
+			reach = 1;
 		/* "das Ziel, mindestens zwei Prozent … auszugeben": a noun reaches the infinitive clause
 		 * that follows it right after a comma */
 		if (!reach && h->noun && fc == cl + 1 && !sc->main_clause[fc] && noun_opens_clause(c, sc, h, fc))
