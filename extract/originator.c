@@ -639,10 +639,11 @@ static int in_figure(const struct ex_ctx *c, size_t si, const char *w)
 		const char *se = c->text + c->sent[si].end, *x, *v;
 		size_t e = c->cur[i].unit_end > c->cur[i].end ? c->cur[i].unit_end : c->cur[i].end;
 		e += ex_per_year(c->text + e, se);
-		/* (a noun joined to the figure's: "mehr als 3.000 Toten und Verwundeten") */
+		/* (a noun joined to the figure's, "mehr als 3.000 Toten und Verwundeten", or its
+		 * genitive, "150 Prozent der Kosten") */
 		x = ex_skip_space(c->text + e, se);
 		v = ex_word_end(x, se);
-		if (ex_word_in(x, (size_t)(v - x), (const char *const[]){"und", "oder", NULL}))
+		if (ex_word_in(x, (size_t)(v - x), (const char *const[]){"und", "oder", "der", "des", NULL}))
 			e = (size_t)(ex_word_end(ex_skip_space(v, se), se) - c->text);
 		if (pos >= c->cur[i].start && pos < e)
 			return 1;

@@ -774,8 +774,9 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 	/* "Die Verbündeten sollten ihre Ausgaben auf vier Prozent anheben, verlangte Trump", "Fünf
 	 * Milliarden Dollar soll Südkorea nach dem Willen Trumps zahlen": a modal of the figure's clause
 	 * reports the demand or claim of its own clause or of the verb that governs it */
-	if (gov != (size_t)-1 && sc->cue[best].hearsay && sc->cue[best].status == KZ_S_PLAN)
-		best = gov;
+	if (gov != (size_t)-1 && sc->cue[best].status == KZ_S_PLAN &&
+	    (sc->cue[best].hearsay || ex_clause_of(sc, sc->cue[gov].pos) == ex_clause_of(sc, sc->cue[best].pos)))
+		best = gov; /* (and "Trump will die Gastländer 150 Prozent zahlen lassen": one wants what one demands) */
 	a->status = (enum kz_status)sc->cue[best].status;
 	/* "sagten die USA bis Ende Februar insgesamt 42,2 Milliarden Euro zu": pledges counted up to a
 	 * date are a tally, reported; one pledge is a plan */
