@@ -59,6 +59,16 @@ static int trade_share_of_noun(const struct ex_ctx *c, size_t si, const struct m
 	return 0;
 }
 
+/* Is the last trade share near enough to own the trade sentence si speaks of without naming its
+ * owner: a few sentences back, in its paragraph or the one before ("… der südkoreanischen Exporte
+ * … ¶ 2018 hatte die Volksrepublik noch gut ein Viertel der Exporte abgenommen")? */
+static int trade_spoken_of(const struct ex_ctx *c, size_t si)
+{
+	size_t k = c->last_si[KZ_I_TRADE_SHARE];
+
+	return si >= k && si - k <= 6 && c->sent[si].para - c->sent[k].para <= 1;
+}
+
 int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m, size_t n,
 		   struct ex_attr *a, const struct mention **subp, const struct mention **parp)
 {
@@ -123,8 +133,7 @@ int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		if (!after_anteil(c, c->text + s, &m[i]))
 			continue;
 		if (c->have_last[KZ_I_TRADE_SHARE] && c->last[KZ_I_TRADE_SHARE].subject[0] &&
-		    strcmp(c->last[KZ_I_TRADE_SHARE].subject, m[i].code) &&
-		    c->sent[c->last_si[KZ_I_TRADE_SHARE]].para == c->sent[si].para) {
+		    strcmp(c->last[KZ_I_TRADE_SHARE].subject, m[i].code) && trade_spoken_of(c, si)) {
 			ex_copy(a->subject, sizeof(a->subject), c->last[KZ_I_TRADE_SHARE].subject);
 			ex_copy(a->partner, sizeof(a->partner), m[i].code);
 			a->subj_src = 1;
@@ -166,8 +175,8 @@ int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	/* "Die USA kamen auf 18,3 Prozent" after the shares of Korea's exports: a bare country that
 	 * is not the owner of the trade spoken of is its new partner */
 	if (sub && !par && sub->role == R_NONE && !(sub->flags & LXF_ADJ) && c->have_last[KZ_I_TRADE_SHARE] &&
-	    si - c->last_si[KZ_I_TRADE_SHARE] <= 3 && c->sent[c->last_si[KZ_I_TRADE_SHARE]].para == c->sent[si].para &&
-	    c->last[KZ_I_TRADE_SHARE].subject[0] && strcmp(c->last[KZ_I_TRADE_SHARE].subject, sub->code)) {
+	    trade_spoken_of(c, si) && c->last[KZ_I_TRADE_SHARE].subject[0] &&
+	    strcmp(c->last[KZ_I_TRADE_SHARE].subject, sub->code)) {
 		ex_copy(a->subject, sizeof(a->subject), c->last[KZ_I_TRADE_SHARE].subject);
 		ex_copy(a->partner, sizeof(a->partner), sub->code);
 		a->subj_src = 1;
