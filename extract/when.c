@@ -523,6 +523,17 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			snprintf(a->year, sizeof(a->year), "%s", far_text);
 			return;
 		}
+		/* "Für die Fiskaljahre 2022 bis 2026 sind … vorgesehen, im Schnitt rund 211 Milliarden
+		 * Yen pro Jahr": a clause without a verb of its own goes on with the figure before, of
+		 * the same kind of statement, in its time — before any other sentence's (not "Das 2014
+		 * vereinbarte Ziel … erfüllen nur sechs: die USA (3,57 Prozent), …": levels, not the
+		 * target) */
+		if (y_far.start < q->start && !clause_has_verb(c, si, q) && c->have_prev && c->prev_si == si &&
+		    c->prev.status == a->status && c->prev.year[0] && !strcmp(c->prev.year, far_text)) {
+			snprintf(a->year, sizeof(a->year), "%s", far_text);
+			a->year_far = !y_far.target;
+			return;
+		}
 	}
 	/* "hat das Pentagon zuletzt vor langer Zeit beziffert: … Japans 74,5 Prozent, Südkorea 40,0
 	 * Prozent": once a sentence has said its time is long past and unnamed, the figures after it

@@ -449,8 +449,22 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				p += ml;
 				continue;
 			}
-			if (docyear && (te = ex_lex_match_after(c->lx, LX_TIME, p, end, &ml)) != NULL && !strcmp(te->value, "past") &&
-			    (ago = years_counted(p + ml, end, 2, 50, 0, &i)) > 0) {
+			te = docyear ? ex_lex_match_after(c->lx, LX_TIME, p, end, &ml) : NULL;
+			if (te && !strcmp(te->value, "future") && (ago = years_counted(p + ml, end, 2, 50, 0, &i)) > 0) {
+				/* "in den kommenden fünf Jahren" (a text of 2023): 2023-2027; told in its last two
+				 * months, from the year after ("Japan zahlt in den kommenden fünf Jahren mehr", a
+				 * text of December 2021: the fiscal years 2022 to 2026) */
+				const char *dt = c->doc->meta.date;
+				int from = docyear + (dt && strlen(dt) >= 7 && strtol(dt + 5, NULL, 10) >= 11);
+				out[n].start = (size_t)(p - t);
+				out[n].end = out[n].start + ml + i;
+				out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
+				snprintf(out[n].text, sizeof(out[n].text), "%d-%d", from, from + ago - 1);
+				n = next_slot(out, n, max);
+				p += ml + i;
+				continue;
+			}
+			if (te && !strcmp(te->value, "past") && (ago = years_counted(p + ml, end, 2, 50, 0, &i)) > 0) {
 				/* "in den vergangenen zehn Jahren" (a text of 2021): the years before the
 				 * document's, 2011-2020 */
 				out[n].start = (size_t)(p - t);
@@ -538,6 +552,10 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 					n = next_slot(out, n, max);
 				}
 				p += ml;
+				continue;
+			}
+			if (te && !strcmp(te->value, "future")) {
+				p += ml; /* "in den kommenden Jahren": no count, no year */
 				continue;
 			}
 			if (docyear && te) { /* the time word matched above */
