@@ -80,6 +80,7 @@ enum ex_lex_kind {
 	LX_FRONT,      /* a noun of a war's front line: Front — the adjective before it names the war (who.c) */
 	LX_ATTACK,     /* a noun of an attack: Angriff, Überfall — the countries it names date a time (who.c) */
 	LX_OUTSIDE,    /* a preposition of exclusion: außerhalb — the countries after it are the figure's none (who.c) */
+	LX_DRAFT,      /* '*' a draft of a budget: *entwurf — told in a year's last months, it is for the next (attrib.c) */
 	LX__N
 };
 

@@ -70,6 +70,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_FRONT] = "front",
 	[LX_ATTACK] = "attack",
 	[LX_OUTSIDE] = "outside",
+	[LX_DRAFT] = "draft",
 };
 
 static int parse_flags(const char *s)

@@ -572,6 +572,8 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				out[n].since = 0;
 				out[n].target = 0;
 				out[n].compared = 0;
+				/* ("heute vorgelegt": the day of a deed, 'deed', not what a plan is for) */
+				out[n].event = te->detail && !strcmp(te->detail, "deed");
 				snprintf(out[n].text, sizeof(out[n].text), "%d", base + off);
 				n = next_slot(out, n, max);
 				p += ml;
