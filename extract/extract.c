@@ -125,7 +125,26 @@ static void same_fact(struct ex_attr *to, const struct ex_attr *from)
 	memcpy(to->year, from->year, sizeof(to->year));
 }
 
-static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *a, size_t n)
+/* Does figure f open a list item of its own after a comma, its subject's country first ("Spanien
+ * auf 1,17, Luxemburg als Schlusslicht auf 0,57")? prev: the figure before. */
+static int own_list_item(const struct ex_lexicon *lx, const char *text, const struct ex_qty *prev,
+			 const struct ex_qty *f, const struct ex_attr *a)
+{
+	const char *comma, *w, *end = text + f->start;
+	const struct ex_lex_entry *e;
+	size_t ml;
+
+	if (!a->subject[0] || f->start <= prev->end)
+		return 0;
+	comma = memrchr(text + prev->end, ',', f->start - prev->end);
+	if (!comma)
+		return 0;
+	w = ex_skip_space(comma + 1, end);
+	e = ex_lex_match_after(lx, LX_COUNTRY, w, end, &ml);
+	return e && !strcmp(e->value, a->subject) && !(e->flags & (LXF_ADJ | LXF_PERSON));
+}
+
+static void harmonise(const struct ex_lexicon *lx, const char *text, const struct ex_qty *q, struct ex_attr *a, size_t n)
 {
 	size_t i;
 	const char *cur = NULL;
@@ -203,10 +222,12 @@ static void harmonise(const char *text, const struct ex_qty *q, struct ex_attr *
 			if (a[i].ind == KZ_I_GDP_SHARE)
 				memcpy(a[i].detail, a[j].detail, sizeof(a[i].detail));
 	}
-	/* a bare number that took its unit from the figure before shares its subject too */
+	/* a bare number that took its unit from the figure before shares its subject too — unless a
+	 * list item of its own, after a comma, names its own ("Spanien auf 1,17, Luxemburg als
+	 * Schlusslicht auf 0,57") */
 	for (i = 1; i < n; i++)
 		if ((q[i].flags & QF_CARRIED) && !(q[i].flags & QF_PREV) && a[i - 1].subject[0] &&
-		    a[i].ind == a[i - 1].ind && !a[i].subj_near) {
+		    a[i].ind == a[i - 1].ind && !a[i].subj_near && !own_list_item(lx, text, &q[i - 1], &q[i], &a[i])) {
 			memcpy(a[i].subject, a[i - 1].subject, sizeof(a[i].subject));
 			/* its own partner stands ("30 Milliarden für die Ukraine und sechs Milliarden für
 			 * Israel") */
@@ -384,7 +405,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 		KZ_GROW(attr, aattr, nq);
 		for (size_t i = 0; i < nq; i++)
 			ex_attribute(&ctx, si, &q[i], q, nq, &attr[i]);
-		harmonise(d->text, q, attr, nq);
+		harmonise(lx, d->text, q, attr, nq);
 		/* the amount remembered for the sentences after is the harmonised conversion ("1,0389
 		 * Billionen Won (rund 900 Mio. US-Dollar)": Korea's, not the dollar's) */
 		for (size_t i = 0; i + 1 < nq; i++)
