@@ -59,6 +59,7 @@ enum ex_lex_kind {
 	LX_AIDVERB,    /* a word of giving aid: zugesagt, bereitgestellt — in an article on aid, its money is aid */
 	LX_REGION,     /* a region that is no one country: Baltikum, baltischen Staaten, Kontinent */
 	LX_HOST,       /* a verb of hosting troops: beherbergt — "Polen, das 10.000 US-Soldaten beherbergt" */
+	LX_LEAVE,      /* a verb of leaving a place: verlassen — the country troops leave is where they were (who.c) */
 	LX_SPEAKER,    /* a pronoun or role for a person named before: "behauptete er", "der US-Präsident" */
 	LX_DATIVE,     /* a verb of giving to someone: gezahlt, zugesagt — "haben der Ukraine … gezahlt" */
 	LX_SHARED,     /* a currency word several countries use (Kronen) and the codes it may be: SEK NOK DKK */

@@ -49,6 +49,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_AIDVERB] = "aidverb",
 	[LX_REGION] = "region",
 	[LX_HOST] = "host",
+	[LX_LEAVE] = "leave",
 	[LX_SPEAKER] = "speaker",
 	[LX_DATIVE] = "dative",
 	[LX_SHARED] = "shared",

@@ -213,6 +213,22 @@ static size_t drop_goal_owner(const struct ex_ctx *c, struct mention *m, size_t 
 }
 
 
+/* Does a verb of leaving (words.tsv leave) follow the mention m in its clause ("den Tschad
+ * verlassen")? */
+static int leaves_after(const struct ex_ctx *c, size_t si, const struct mention *m)
+{
+	const char *e = c->text + c->sent[si].end, *p = c->text + m->end, *x = p, *w;
+
+	while ((w = ex_next_word(p, &x, e)) != NULL) {
+		if (memchr(p, ',', (size_t)(w - p)) || memchr(p, ';', (size_t)(w - p)))
+			return 0;
+		if (*w >= 'a' && *w <= 'z' && ex_lex_stem(c->lx, LX_LEAVE, w, x, e, &(size_t){0}))
+			return 1;
+		p = x;
+	}
+	return 0;
+}
+
 /* Does the sentence name a country bare, the subject of a verb ("Die Bundesregierung will …"), not
  * an alliance, a compound's prefix or an adjective? */
 static int bare_country(const struct mention *m, size_t n)
@@ -355,6 +371,17 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			if (to && (!par || (to->via_an && !at_clause_apart(c->text, q->start, q->end, to->start, to->end))))
 				par = to;
 		}
+		/* "Ende Januar hatten die letzten knapp 1000 Soldaten den Tschad verlassen": the object
+		 * of a verb of leaving (words.tsv leave) in the figure's clause is where they were */
+		for (size_t i = 0; i < n; i++)
+			if (m[i].role == R_NONE && !(m[i].flags & (LXF_ADJ | LXF_PREFIX | LXF_PERSON)) && m[i].start > q->end &&
+			    leaves_after(c, si, &m[i])) {
+				if (sub == &m[i])
+					sub = NULL;
+				if (!par || at_clause_apart(c->text, q->start, q->end, par->start, par->end))
+					par = &m[i];
+				break;
+			}
 		/* "Größter Standort ist Ramstein mit etwa 9000 Soldaten": a place inside a country (a
 		 * base, a region: countries.tsv inside) is where troops are, never whose */
 		if (sub && (sub->flags & LXF_INSIDE)) {
