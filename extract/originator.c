@@ -85,6 +85,18 @@ static size_t government_at(const struct ex_lexicon *lx, const char *p, const ch
 	} else {
 		snprintf(name, n, "%s", ex_country_name(lx, ce->value));
 	}
+	/* "des ukrainischen Militärgeheimdienstes HUR": an acronym right after the noun is its name */
+	{
+		const char *aw = ex_skip_space(w2e, end), *ae = aw;
+		while (ae < end && *ae >= 'A' && *ae <= 'Z')
+			ae++;
+		if (aw == w2e + 1 && ae - aw >= 2 && ae - aw <= 6 && (ae == end || !ex_letter_at(ae, end)) &&
+		    (size_t)(ae - aw) < n) {
+			snprintf(name, n, "%.*s", (int)(ae - aw), aw);
+			if (x < ae)
+				x = ae;
+		}
+	}
 	return (size_t)(x - p);
 }
 
