@@ -52,10 +52,11 @@ void at_troops_place(struct ex_ctx *c, size_t si, const struct ex_qty *q, const 
 	size_t s = c->sent[si].start, e = c->sent[si].end;
 
 	/* "Polen, das rund 10.000 US-Soldaten beherbergt": the country a relative clause with a verb of
-	 * hosting (words.tsv host) describes is where the troops are */
-	if (!a->partner[0]) {
+	 * hosting (words.tsv host) describes is where the troops are, whatever the text said before */
+	{
 		const char *t = c->text, *se = t + c->sent[si].end;
-		for (size_t i = 0; i < n && !a->partner[0]; i++) {
+		int hosted = 0;
+		for (size_t i = 0; i < n && !hosted; i++) {
 			const char *x = t + m[i].end, *w, *y;
 			if (m[i].end > q->start || !strcmp(m[i].code, a->subject))
 				continue;
@@ -68,6 +69,7 @@ void at_troops_place(struct ex_ctx *c, size_t si, const struct ex_qty *q, const 
 			for (y = x; (w = ex_next_word(x, &y, se)) != NULL && !memchr(x, ',', (size_t)(w - x));)
 				if (w > t + q->end && ex_lex_stem(c->lx, LX_HOST, w, y, se, &(size_t){0})) {
 					ex_copy(a->partner, sizeof(a->partner), m[i].code);
+					hosted = 1;
 					break;
 				}
 		}
