@@ -234,17 +234,6 @@ static int gapped_status(const struct ex_ctx *c, size_t si, const struct ex_qty 
 	return 1;
 }
 
-/* Does sentence si name a draft of a budget (words.tsv draft: "Haushaltsentwurf")? */
-static int draft_in(const struct ex_ctx *c, size_t si)
-{
-	const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
-
-	for (size_t i = 0; i < ws->n; i++)
-		if (ex_lex_suffix(c->lx, LX_DRAFT, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start))
-			return 1;
-	return 0;
-}
-
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -389,9 +378,10 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		snprintf(a->year, sizeof(a->year), "%s", c->last[KZ_I_BUDGET].year);
 		a->year_doc = 2;
 	}
-	/* a draft budget's money with no year, told in August to December, is for the year after */
+	/* a draft budget's money with no year, told in August to December, is for the year after
+	 * (words.tsv draft: "Im Haushaltsentwurf … sind 13,5 Billionen Rubel vorgesehen") */
 	if (a->status == KZ_S_PLAN && !a->year[0] && (a->ind == KZ_I_BUDGET || a->ind == KZ_I_GDP_SHARE) &&
-	    c->doc->meta.year && draft_in(c, si)) {
+	    c->doc->meta.year && ex_sentence_has(c, si, LX_DRAFT, 1)) {
 		const char *dt = c->doc->meta.date;
 		if (dt && strlen(dt) >= 7 && strtol(dt + 5, NULL, 10) >= 8) {
 			snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year + 1);

@@ -706,6 +706,9 @@ void ex_word_cache_free(struct ex_word_cache *wc);
 /* The words of [s, e), found on first use; kept in c->words until EX_WORD_SLOTS other ranges have
  * been asked for, so a caller reads them before it asks for another range's. */
 const struct ex_words *ex_words_of(const struct ex_ctx *c, size_t s, size_t e);
+/* Does sentence si hold a word of lexicon kind k — the whole word, case ignored, or (suffix) a word
+ * ending in one of its '*' keys? */
+int ex_sentence_has(const struct ex_ctx *c, size_t si, int k, int suffix);
 
 /* --- status and source (status.c) --- */
 

@@ -683,16 +683,6 @@ static int cost_in_clause(const struct ex_ctx *c, const struct ex_sentence_cues 
 	return 0;
 }
 
-/* Does sentence si speak of a running total (status.tsv tally: insgesamt, bisher, seit, bis)? */
-static int tally_in(const struct ex_ctx *c, size_t si)
-{
-	const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
-
-	for (size_t i = 0; i < ws->n; i++)
-		if (ex_lex_word_ci(c->lx, LX_TALLY, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start))
-			return 1;
-	return 0;
-}
 
 /* Is clause fc of sentence si without a finite verb, and does clause fc + 1 open with one ("…,
  * rund 16,9 Billionen Won, ist für … vorgesehen")? */
@@ -779,8 +769,8 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 		best = gov; /* (and "Trump will die Gastländer 150 Prozent zahlen lassen": one wants what one demands) */
 	a->status = (enum kz_status)sc->cue[best].status;
 	/* "sagten die USA bis Ende Februar insgesamt 42,2 Milliarden Euro zu": pledges counted up to a
-	 * date are a tally, reported; one pledge is a plan */
-	if (sc->cue[best].pledge && tally_in(c, si))
+	 * date (status.tsv tally: insgesamt, bisher, seit) are a tally, reported; one pledge is a plan */
+	if (sc->cue[best].pledge && ex_sentence_has(c, si, LX_TALLY, 0))
 		a->status = KZ_S_REPORTED;
 	if (sc->cue[best].estimate && costed == 1)
 		a->status = KZ_S_FORECAST; /* "den Wert des Geschäfts auf 7,2 Milliarden Dollar veranschlagt" */

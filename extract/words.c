@@ -57,3 +57,16 @@ const struct ex_words *ex_words_of(const struct ex_ctx *c, size_t s, size_t e)
 	find_words(c->text, ws);
 	return ws;
 }
+
+int ex_sentence_has(const struct ex_ctx *c, size_t si, int k, int suffix)
+{
+	const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+
+	for (size_t i = 0; i < ws->n; i++) {
+		const char *w = c->text + ws->w[i].start;
+		size_t n = ws->w[i].end - ws->w[i].start;
+		if (suffix ? ex_lex_suffix(c->lx, k, w, n) != NULL : ex_lex_word_ci(c->lx, k, w, n) != NULL)
+			return 1;
+	}
+	return 0;
+}
