@@ -201,4 +201,9 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
  * buyer, or NULL: "32 Kampfjets vom Typ F-35" are made in the US (purchase.c). */
 const char *at_maker_in(const struct ex_ctx *c, size_t si, const char *buyer);
 
+/* Drop the mentions m of sentence si that are scenery for the figure a reads (its status and
+ * indicator known): cited originators, an attack's countries, those excluded, a goal's owner, a
+ * front's adjective (scenery.c). Returns how many are kept, in place. */
+size_t at_drop_scenery(const struct ex_ctx *c, size_t si, const struct ex_attr *a, struct mention *m, size_t n);
+
 #endif
