@@ -93,9 +93,13 @@ size_t at_find_cues(const struct ex_ctx *c, size_t s, size_t e, struct cue_hit *
 			if (o && (o->flags & LXF_SUFFIX) && o->klen < (size_t)(we - p)) {
 				n = first;
 			} else if (u && (u->flags & LXF_SUFFIX) && !strcmp(u->value, "count") && u->klen < (size_t)(we - p)) {
-				size_t k = first;
+				/* (a stem that names the compound with its head stays: "Sonderabkommen" is the
+				 * host-nation agreement, however "*abkommen" are counted) */
+				size_t k = first, ul = strlen(u->key) - (u->key[0] == '*');
+				const char *uk = u->key + (u->key[0] == '*');
 				for (size_t i = first; i < n; i++)
-					if (strcmp(h[i].e->value, "budget"))
+					if (strcmp(h[i].e->value, "budget") ||
+					    (h[i].e->klen >= ul && !ex_casecmp_n(h[i].e->key + h[i].e->klen - ul, ul, uk)))
 						h[k++] = h[i];
 				n = k;
 			}
