@@ -315,6 +315,7 @@ static int demanded_of(const struct ex_ctx *c, size_t si, const struct mention *
 			while (vw < vwe && !lower_word(vw, (size_t)(vwe - vw), m[i].prep) &&
 			       (size_t)(c->text + m[i].start - vw) < 40)
 				vw = ex_word_back(s0, vw, &vwe);
+			pwe = vw; /* (no word before: an empty one) */
 			pw = vw < vwe ? ex_word_back(s0, vw, &pwe) : vw;
 			if (pw < pwe && (e = ex_lex_word(c->lx, LX_DEMANDED, pw, (size_t)(pwe - pw))) != NULL &&
 			    !strcmp(e->value, "by"))

@@ -227,6 +227,7 @@ static size_t years_before_until(const char *s, const char *p)
 	double v = 0;
 
 	b = ex_word_back(s, p, &be); /* bis */
+	je = b; /* (no word before: an empty one) */
 	j = b < be ? ex_word_back(s, b, &je) : b;
 	if (j == je || !(lower_word(j, (size_t)(je - j), "jahren") || lower_word(j, (size_t)(je - j), "jahre")))
 		return 0;
