@@ -381,12 +381,9 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	/* a draft budget's money with no year, told in August to December, is for the year after
 	 * (words.tsv draft: "Im Haushaltsentwurf … sind 13,5 Billionen Rubel vorgesehen") */
 	if (a->status == KZ_S_PLAN && !a->year[0] && (a->ind == KZ_I_BUDGET || a->ind == KZ_I_GDP_SHARE) &&
-	    c->doc->meta.year && ex_sentence_has(c, si, LX_DRAFT, 1)) {
-		const char *dt = c->doc->meta.date;
-		if (dt && strlen(dt) >= 7 && strtol(dt + 5, NULL, 10) >= 8) {
-			snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year + 1);
-			a->year_doc = 0;
-		}
+	    c->doc->meta.year && at_doc_month(c->doc) >= 8 && ex_sentence_has(c, si, LX_DRAFT, 1)) {
+		snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year + 1);
+		a->year_doc = 0;
 	}
 	at_context(c, si, q, a);
 	if (a->ind == KZ_I_TROOPS)

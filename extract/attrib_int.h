@@ -192,6 +192,8 @@ void at_placed_by_relative(const struct ex_ctx *c, size_t si, const struct ex_qt
  * of text speaks of a plan (a word of data/grammar.tsv plan). */
 int at_year_at(const char *p, const char *end, int *y);
 int at_digit(char ch);
+/* The document's month (1-12) from its date "YYYY-MM…", 0 when the date has none. */
+int at_doc_month(const struct ex_doc *d);
 int at_speaks_of_plan(const struct ex_lexicon *lx, const char *s, const char *e);
 int at_present_tense(const struct ex_lexicon *lx, const char *s, const char *e);
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all, size_t nq,

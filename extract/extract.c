@@ -83,7 +83,8 @@ static int is_share(enum kz_ind i)
 }
 
 /* The one country's dollar a text names (units.tsv flag local: "kanadische Dollar"), when it names
- * just one and never writes "US-Dollar": its code, else NULL. */
+ * just one and never writes "US-Dollar": its code, else NULL. A local unit whose currency row names
+ * no country (a user's lexicon may lack it) cannot be matched to a figure's subject: not counted. */
 static const char *local_dollar(const struct ex_lexicon *lx, const char *text, size_t len)
 {
 	const char *found = NULL;
@@ -92,7 +93,8 @@ static const char *local_dollar(const struct ex_lexicon *lx, const char *text, s
 		return NULL;
 	for (size_t i = 0; i < lx->n[LX_UNIT]; i++) {
 		const struct ex_lex_entry *e = &lx->v[LX_UNIT][i];
-		if (!(e->flags & LXF_LOCAL) || (found && !strcmp(found, e->value)) || !memmem(text, len, e->key, strlen(e->key)))
+		if (!(e->flags & LXF_LOCAL) || (found && !strcmp(found, e->value)) ||
+		    !memmem(text, len, e->key, strlen(e->key)) || !ex_currency_country(lx, e->value))
 			continue;
 		if (found)
 			return NULL; /* two of them: a bare "Dollar" says nothing */

@@ -258,8 +258,7 @@ int at_year_at(const char *p, const char *end, int *y)
 	return *y >= 1900 && *y <= 2100;
 }
 
-/* The document's month (1-12) from its date "YYYY-MM…", 0 when the date has none. */
-static int doc_month(const struct ex_doc *d)
+int at_doc_month(const struct ex_doc *d)
 {
 	const char *t = d->meta.date;
 	int m;
@@ -318,7 +317,7 @@ static int month_year(const struct ex_ctx *c, const char *s, const char *e, cons
 		      int *target)
 {
 	const struct ex_lex_entry *pe = ex_lex_word(c->lx, LX_PERIOD, p, (size_t)(we - p));
-	int mon = pe ? (int)pe->num : 0, dm = doc_month(c->doc), y;
+	int mon = pe ? (int)pe->num : 0, dm = at_doc_month(c->doc), y;
 	const char *q = ex_skip_space(we, e);
 	size_t ml;
 
@@ -455,8 +454,7 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 				/* "in den kommenden fünf Jahren" (a text of 2023): 2023-2027; told in its last two
 				 * months, from the year after ("Japan zahlt in den kommenden fünf Jahren mehr", a
 				 * text of December 2021: the fiscal years 2022 to 2026) */
-				const char *dt = c->doc->meta.date;
-				int from = docyear + (dt && strlen(dt) >= 7 && strtol(dt + 5, NULL, 10) >= 11);
+				int from = docyear + (at_doc_month(c->doc) >= 11);
 				out[n].start = (size_t)(p - t);
 				out[n].end = out[n].start + ml + i;
 				out[n].baseline = out[n].since = out[n].target = out[n].compared = 0;
