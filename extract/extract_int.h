@@ -769,11 +769,21 @@ size_t ex_originator_at(const struct ex_lexicon *lx, const char *p, const char *
 			size_t n);
 int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *end, int as_written, int countries,
 			char *name, size_t n);
+int ex_originator_before(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int countries,
+			 char *name, size_t n);
+/* A word that may stand inside a noun phrase before a name (an article, "von", an adjective). */
+int ex_phrase_word(const char *w, size_t n);
+/* A name ending in an acronym after other words ("Polnischen Wirtschaftsinstituts PIE") goes by it. */
+void ex_prefer_acronym(char *name);
+
+/* People and expert groups (persons.c): a person by office and name before or after a reporting
+ * verb at p; experts of an organisation before it; the start of the family name whose last word
+ * starts at w, with its particles back to from ("von der Leyen"); an office word (status.tsv title). */
 int ex_titled_name(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int after, char *name,
 		   size_t n);
 int ex_experts_name(const struct ex_lexicon *lx, const char *s, const char *p, char *name, size_t n);
-int ex_originator_before(const struct ex_lexicon *lx, const char *s, const char *p, const char *end, int countries,
-			 char *name, size_t n);
+const char *ex_family_name(const char *from, const char *w);
+int ex_title_word(const struct ex_lexicon *lx, const char *w, const char *we);
 /* "behauptete er", "verlangte der US-Präsident", "Er sagte": a speaker by pronoun or role right
  * after the word [w, we) of sentence si, or right before it, stands for the person the text named
  * last (its originator's name). 1 with name set, else 0. */
