@@ -201,15 +201,15 @@ static int years_apart(const char *p, const char *end, size_t *len)
 {
 	static const char *const before[] = {"zuvor", "davor", "früher", "vorher", NULL};
 	static const char *const after[] = {"später", "danach", "darauf", NULL};
+	const char *from = p[-1] == ' ' ? p - 1 : p; /* (years_counted reads from the space before) */
+	const char *w = ex_skip_space(ex_word_end(p, end), end), *we;
 	size_t k;
 	int v;
-	const char *w = ex_skip_space(ex_word_end(p, end), end), *we;
 
 	/* (the noun first, the number word only then: this is asked at every word) */
-	if (end - w < 4 || memcmp(w, "Jahr", 4) ||
-	    (v = years_counted(p - (p[-1] == ' ' ? 1 : 0), end, 1, 50, 1, &k)) == 0)
+	if (end - w < 4 || memcmp(w, "Jahr", 4) || (v = years_counted(from, end, 1, 50, 1, &k)) == 0)
 		return 0;
-	w = ex_skip_space(p - (p[-1] == ' ' ? 1 : 0) + k, end);
+	w = ex_skip_space(from + k, end);
 	we = ex_word_end(w, end);
 	if (ex_word_in(w, (size_t)(we - w), before))
 		v = -v;
