@@ -179,7 +179,6 @@ static size_t drop_goal_owner(const struct ex_ctx *c, struct mention *m, size_t 
 	return keep_unmarked(m, n, goal, dropped, 0);
 }
 
-
 /* Does the sentence name a country bare, the subject of a verb ("Die Bundesregierung will …"), not
  * an alliance, a compound's prefix or an adjective? */
 static int bare_country(const struct mention *m, size_t n)
