@@ -342,6 +342,18 @@ static int relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty 
 	return -1;
 }
 
+/* "Das 2014 vereinbarte Ziel erfüllen nur sechs": is the year y an attribute of a noun, between its
+ * article and a participle or adjective? Then it dates the noun, not the sentence. */
+static int attribute_year(const struct ex_ctx *c, size_t si, const struct yexp *y)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *we;
+	const char *w = ex_word_back(s, c->text + y->start, &we), *n = ex_skip_space(c->text + y->end, e);
+	const struct ex_lex_entry *r = w < we ? ex_lex_word_ci(c->lx, LX_ROLE, w, (size_t)(we - w)) : NULL;
+
+	return r && (!strcmp(r->value, "article") || !strcmp(r->value, "gen") || !strcmp(r->value, "gen_art")) &&
+	       n < e && *n >= 'a' && *n <= 'z';
+}
+
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		 size_t nq, struct ex_attr *a)
 {
@@ -569,6 +581,14 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			snprintf(a->year, sizeof(a->year), "%s", c->prev.year);
 		else
 			snprintf(a->year, sizeof(a->year), "%d", c->doc->meta.year), a->year_doc = 1;
+		return;
+	}
+	/* "1971 zogen die USA rund 20.000 Mann ab, die Stärke sank auf etwa 43.000": a year before
+	 * the figure in its own sentence dates it before any sentence back */
+	if (far_text[0] && y_far.start < q->start && !y_far.target && !attribute_year(c, si, &y_far)) {
+		if (!since_span(c, si, all, nq, &y_far, a))
+			snprintf(a->year, sizeof(a->year), "%s", far_text);
+		a->year_far = 1;
 		return;
 	}
 	for (size_t back = 1; back <= 3 && back <= si; back++) {
