@@ -255,6 +255,29 @@ static void acronym_after(const char *p, const char *end, char *name, size_t n)
 	}
 }
 
+/* "Die 2014 beschlossene Vorgabe erreichen nur wenige: …": is the verb's word at [p, we) an
+ * inflected participle between an article (and perhaps a year) and its noun? Then it is part of
+ * the noun's phrase and reaches that phrase only, like a noun. ml: the bytes its stem matched. */
+static int attributive(const struct ex_lexicon *lx, const char *s, const char *p, const char *we, const char *end,
+		       size_t ml)
+{
+	const char *w, *wb, *n = ex_skip_space(we, end);
+	const struct ex_lex_entry *r;
+
+	if ((size_t)(we - p) <= ml || !strchr("enrsm", we[-1]) || n >= end || !(*n >= 'A' && *n <= 'Z'))
+		return 0;
+	w = p;
+	while (w > s && w[-1] == ' ')
+		w--;
+	if (w > s && at_digit(w[-1])) { /* "das 2014 vereinbarte Ziel" */
+		while (w > s && at_digit(w[-1]))
+			w--;
+	}
+	w = ex_word_back(s, w, &wb);
+	r = w < wb ? ex_lex_word_ci(lx, LX_ROLE, w, (size_t)(wb - w)) : NULL;
+	return r && (!strcmp(r->value, "article") || !strcmp(r->value, "gen") || !strcmp(r->value, "gen_art"));
+}
+
 void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 {
 	const struct ex_lexicon *lx = c->lx;
@@ -315,6 +338,8 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			h->noun = (e->flags & LXF_SUFFIX) || (e->key[0] >= 'A' && e->key[0] <= 'Z') ||
 				  ((unsigned char)e->key[0] == 0xC3 && (unsigned char)e->key[1] >= 0x80 &&
 				   (unsigned char)e->key[1] <= 0x9E);
+			if (!h->noun && attributive(lx, s, p, we, end, ml))
+				h->noun = 1, h->governs = 0;
 			while (b > s && (b[-1] == ' ' || b[-1] == '\n'))
 				b--;
 			h->opens = b > s && (b[-1] == ',' || b[-1] == ';');

@@ -343,15 +343,22 @@ static int relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty 
 }
 
 /* "Das 2014 vereinbarte Ziel erfüllen nur sechs": is the year y an attribute of a noun, between its
- * article and a participle or adjective? Then it dates the noun, not the sentence. */
+ * article and a participle or adjective (or a phrase before it: "das 2014 in Wales vereinbarte")?
+ * Then it dates the noun, not the sentence. */
+#define ATTRIBUTE_REACH 60 /* bytes: "das 2014 vereinbarte Ziel von zwei Prozent" */
 static int attribute_year(const struct ex_ctx *c, size_t si, const struct yexp *y)
 {
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *we;
 	const char *w = ex_word_back(s, c->text + y->start, &we), *n = ex_skip_space(c->text + y->end, e);
+	const char *ne = ex_word_end(n, e);
 	const struct ex_lex_entry *r = w < we ? ex_lex_word_ci(c->lx, LX_ROLE, w, (size_t)(we - w)) : NULL;
 
-	return r && (!strcmp(r->value, "article") || !strcmp(r->value, "gen") || !strcmp(r->value, "gen_art")) &&
-	       n < e && *n >= 'a' && *n <= 'z';
+	while (w > s && w[-1] == ' ')
+		w--;
+	/* (", das 2025 auf 2,0 Prozent kommen will": after a comma, a relative pronoun) */
+	return at_digit(c->text[y->start]) && r && !(w > s && w[-1] == ',') &&
+	       (!strcmp(r->value, "article") || !strcmp(r->value, "gen") || !strcmp(r->value, "gen_art")) &&
+	       n < e && *n >= 'a' && *n <= 'z' && !ex_lex_word(c->lx, LX_TENSE, n, (size_t)(ne - n));
 }
 
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
@@ -425,8 +432,10 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		}
 		for (i = 0; i < n && self < nq; i++) {
 			size_t bq = (size_t)-1, bd = (size_t)-1, d;
-			if (y[i].baseline || (y[i].clause && !month_reaches(c, si, &y[i], q)) || (y[i].event && planned))
-				continue;
+			if (y[i].baseline || (y[i].clause && !month_reaches(c, si, &y[i], q)) || (y[i].event && planned) ||
+			    (!planned && attribute_year(c, si, &y[i]) &&
+			     at_dist(c, q->start, q->end, y[i].start, y[i].end) > ATTRIBUTE_REACH))
+				continue; /* (a year of a noun's phrase dates a level only inside that phrase) */
 			for (size_t j = 0; j < nq; j++) {
 				if (!strcmp(all[j].unit, "factor"))
 					continue; /* "zwischen 2021 und 2023 verzehnfacht": the span is not the multiple's */
@@ -477,7 +486,9 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	}
 	for (i = 0; i < n && best == (size_t)-1; i++) {
 		size_t d;
-		if (y[i].baseline || !y[i].text[0] || y[i].compared || (y[i].event && planned))
+		if (y[i].baseline || !y[i].text[0] || y[i].compared || (y[i].event && planned) ||
+		    (!planned && attribute_year(c, si, &y[i]) &&
+		     at_dist(c, q->start, q->end, y[i].start, y[i].end) > ATTRIBUTE_REACH))
 			continue; /* an undated stretch, a compared figure's year: only its own figure's */
 		if (from_von != (size_t)-1 && y[i].start >= from_von && y[i].end <= q->start)
 			continue;
@@ -485,7 +496,8 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		if (y[i].clause && !month_reaches(c, si, &y[i], q))
 			continue;
 		if (at_clause_apart(c->text, y[i].start, y[i].end, q->start, q->end) && !y[i].clause) {
-			far_year = far_year == (size_t)-1 ? i : far_year;
+			if (!attribute_year(c, si, &y[i]))
+				far_year = far_year == (size_t)-1 ? i : far_year;
 			continue; /* in another clause: used only if nothing else dates the figure */
 		}
 		if (d < bestd) {
@@ -585,7 +597,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	}
 	/* "1971 zogen die USA rund 20.000 Mann ab, die Stärke sank auf etwa 43.000": a year before
 	 * the figure in its own sentence dates it before any sentence back */
-	if (far_text[0] && y_far.start < q->start && !y_far.target && !attribute_year(c, si, &y_far)) {
+	if (far_text[0] && y_far.start < q->start && !y_far.target) {
 		if (!since_span(c, si, all, nq, &y_far, a))
 			snprintf(a->year, sizeof(a->year), "%s", far_text);
 		a->year_far = 1;
