@@ -332,9 +332,9 @@ void rp_appendix(struct rp_pages *p, const struct rp_model *m)
 		if (c->qual == KZ_Q_EXACT)
 			snprintf(kind, sizeof kind, "%s", c->status != KZ_S_REPORTED ? rp_status_word(c->status, L) : "");
 		else if (c->status != KZ_S_REPORTED)
-			snprintf(kind, sizeof kind, "%s\n%s", rp_qual_word(c->qual, L), rp_status_word(c->status, L));
+			snprintf(kind, sizeof kind, "%s\n%s", rp_qual_stated(c, L), rp_status_word(c->status, L));
 		else
-			snprintf(kind, sizeof kind, "%s", rp_qual_word(c->qual, L));
+			snprintf(kind, sizeof kind, "%s", rp_qual_stated(c, L));
 		cells[3] = kind;
 		cells[4] = *c->year ? y : "";
 		cells[5] = q.s;

@@ -202,18 +202,14 @@ static int stated_alike(const struct rp_model *m, const struct rp_fact *f)
 	return (int)c0->qual;
 }
 
-static const char *as_stated(int qual, enum pl_lang L)
+/* "wie angegeben (knapp)": the qualifier in the words of the fact's first claim */
+static const char *as_stated(const struct kz_claim *c, char *buf, size_t n, enum pl_lang L)
 {
-	switch (qual) {
-	case KZ_Q_APPROX:
-		return rp_tr(L, "wie angegeben (etwa)", "as stated (about)");
-	case KZ_Q_AT_LEAST:
-		return rp_tr(L, "wie angegeben (mindestens)", "as stated (at least)");
-	case KZ_Q_AT_MOST:
-		return rp_tr(L, "wie angegeben (höchstens)", "as stated (at most)");
-	default:
+	if (c->qual != KZ_Q_APPROX && c->qual != KZ_Q_AT_LEAST && c->qual != KZ_Q_AT_MOST)
 		return rp_tr(L, "wie angegeben", "as stated");
-	}
+	snprintf(buf, n, "%s (%s)", rp_tr(L, "wie angegeben", "as stated"),
+		 L == PL_EN && c->qual == KZ_Q_APPROX ? "about" : rp_qual_stated(c, L));
+	return buf;
 }
 
 /* The originators the fact's claims name ("laut SIPRI"), appended to its row's name: 4,12 % by
@@ -332,8 +328,10 @@ static void key_figures(struct rp_pages *p, struct rp_model *m)
 				snprintf(r, sizeof r, "%s", rp_tr(L, "im Text verschieden", "differ in one text"));
 			else if (f->disputed) /* no range all statements allow */
 				snprintf(r, sizeof r, "%s", rp_tr(L, "strittig", "disputed"));
-			else if ((q = stated_alike(m, f)) >= 0) /* "28.450–28.550": only how it is rounded */
-				snprintf(r, sizeof r, "%s", as_stated(q, L));
+			else if ((q = stated_alike(m, f)) >= 0) { /* "28.450–28.550": only how it is rounded */
+				char sb[96];
+				snprintf(r, sizeof r, "%s", as_stated(&m->t->v[f->claims[0]], sb, sizeof sb, L));
+			}
 			else
 				rp_fmt_interval(r, sizeof r, f, L);
 			snprintf(n, sizeof n, "%zu", f->ndocs);

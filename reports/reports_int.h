@@ -112,6 +112,9 @@ const char *rp_country(const char *code, enum pl_lang lang);
 void rp_fact_name(char *dst, size_t n, enum kz_ind ind, const char *detail, const char *subject,
 		  const char *partner, enum pl_lang lang);
 const char *rp_qual_word(enum kz_qual q, enum pl_lang lang);
+/* The qualifier as the claim's quote states it, in German its own words ("knapp", "mehr als",
+ * data/qualifiers.tsv), in English a small step as one ("just under"); else rp_qual_word. */
+const char *rp_qual_stated(const struct kz_claim *c, enum pl_lang lang);
 /* What kind of statement a figure is, as the sheet names it: "Plan", "Ziel", "Forderung", "Grenze",
  * "Behauptung", "Prognose" ("plan", "target", …), "Angabe" ("reported") for a reported one. */
 const char *rp_status_word(enum kz_status st, enum pl_lang lang);

@@ -168,6 +168,79 @@ void rp_fmt_claim(char *dst, size_t n, const struct kz_claim *c, enum pl_lang la
 	pl_fmt_stated(dst, n, c->value, c->unit, step, scale, lang);
 }
 
+/* data/qualifiers.tsv: "qual<TAB>phrase<TAB>class[<TAB>weak|strong]" rows, the words a quote may
+ * open with ("knapp", "mehr als"). */
+#define MAX_QUALS 64
+struct qual_phrase {
+	char w[32];
+	size_t len;
+	int weak;
+};
+static struct qual_phrase quals[MAX_QUALS];
+static size_t nquals;
+static int quals_loaded;
+
+static void load_quals(void)
+{
+	const struct kz_blob *b = kz_data_find("qualifiers.tsv");
+	const char *p, *end;
+
+	quals_loaded = 1;
+	if (!b)
+		return;
+	for (p = b->data, end = b->data + b->len; p < end && nquals < MAX_QUALS;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *t1, *t2;
+		if (!eol)
+			eol = end;
+		t1 = memchr(p, '\t', (size_t)(eol - p));
+		t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
+		if (*p != '#' && t1 && t2 && (size_t)(t2 - t1 - 1) < sizeof quals[0].w) {
+			struct qual_phrase *q = &quals[nquals++];
+			memcpy(q->w, t1 + 1, (size_t)(t2 - t1 - 1));
+			q->w[t2 - t1 - 1] = '\0';
+			q->len = strlen(q->w);
+			q->weak = memmem(t2, (size_t)(eol - t2), "\tweak", 5) != NULL;
+		}
+		p = eol + 1;
+	}
+}
+
+/* Does the quote open with phrase w (its first letter in either case), then a space? */
+static int opens_with(const char *quote, const char *w, size_t len)
+{
+	if (strlen(quote) <= len || quote[len] != ' ')
+		return 0;
+	if (!strncmp(quote, w, len))
+		return 1;
+	/* "Mehr als die Hälfte", "Über 90 Prozent": a capital opening the sentence */
+	if (w[0] >= 'a' && w[0] <= 'z' && quote[0] == w[0] - 'a' + 'A')
+		return !strncmp(quote + 1, w + 1, len - 1);
+	if (!strncmp(w, "\xc3\xbc", 2) && !strncmp(quote, "\xc3\x9c", 2)) /* ü, Ü */
+		return !strncmp(quote + 2, w + 2, len - 2);
+	return 0;
+}
+
+const char *rp_qual_stated(const struct kz_claim *c, enum pl_lang lang)
+{
+	const struct qual_phrase *best = NULL;
+
+	if (!quals_loaded)
+		load_quals();
+	for (size_t i = 0; c->quote && i < nquals; i++)
+		if ((!best || quals[i].len > best->len) && opens_with(c->quote, quals[i].w, quals[i].len))
+			best = &quals[i];
+	if (!best || c->qual == KZ_Q_RANGE || c->qual == KZ_Q_EXACT)
+		return rp_qual_word(c->qual, lang);
+	if (lang == PL_DE)
+		return best->w;
+	/* in English, a small step as a small step: "knapp 1,9" is "just under", not "at most" */
+	if (best->weak && c->qual == KZ_Q_AT_MOST)
+		return "just under";
+	if (best->weak && c->qual == KZ_Q_AT_LEAST)
+		return "just over";
+	return rp_qual_word(c->qual, lang);
+}
+
 void rp_fmt_claim_qual(char *dst, size_t n, const struct kz_claim *c, enum pl_lang lang)
 {
 	char v[96];
@@ -178,7 +251,7 @@ void rp_fmt_claim_qual(char *dst, size_t n, const struct kz_claim *c, enum pl_la
 	}
 	rp_fmt_claim(v, sizeof v, c, lang);
 	if (c->qual == KZ_Q_APPROX || c->qual == KZ_Q_AT_LEAST || c->qual == KZ_Q_AT_MOST)
-		snprintf(dst, n, "%s %s", rp_qual_word(c->qual, lang), v);
+		snprintf(dst, n, "%s %s", rp_qual_stated(c, lang), v);
 	else
 		snprintf(dst, n, "%s", v);
 }

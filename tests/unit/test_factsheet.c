@@ -176,7 +176,7 @@ static void test_goals(void)
 	        strstr(dump.s, "|1,5\xc2\xa0%\n"));
 	T_CHECK(!strstr(dump.s, "1,5\xe2\x80\x93"
 	                        "5"));
-	T_CHECK(strstr(dump.s, "|etwa 5,4\xc2\xa0"
+	T_CHECK(strstr(dump.s, "|rund 5,4\xc2\xa0"
 	                       "Bio.\xc2\xa0Yen\n") &&
 	        strstr(dump.s, "|6.821,9\xc2\xa0"
 	                       "Mrd.\xc2\xa0Yen\n")); /* four decimals of Bio. are written in Mrd. */
@@ -670,12 +670,20 @@ static void test_goal_qualifiers(void)
 	    "host_nation_support", "KR", "US", "2020");
 	t.v[t.n - 1].status = KZ_S_DEMAND;
 	t.v[t.n - 1].qual = KZ_Q_EXACT;
+	/* "knapp" is a small step below, not a cap: the sheet says "knapp", in English "just under" */
+	add(&t, "a.txt", "knapp 1,9 Mrd. $", 1.9e9, 1.71e9, 1.9e9, "USD", KZ_I_BUDGET, "host_nation_support",
+	    "JP", "US", "2022-2026");
+	t.v[t.n - 1].status = KZ_S_PLAN;
+	t.v[t.n - 1].qual = KZ_Q_AT_MOST;
 	rp_options_init(&o);
 	o.date = 1700000000;
 	o.dump = &dump;
 	T_CHECK(rp_factsheet_write(pdf, &t, &d, NULL, &o, &err) == 0);
+	T_CHECK(strstr(dump.s, "|knapp 1,9\xc2\xa0Mrd.\xc2\xa0US-Dollar\n") != NULL);
+	T_CHECK(strstr(dump.s, "|knapp Plan\n") != NULL);
+	T_CHECK(strstr(dump.s, "höchstens") == NULL);
 	T_CHECK(strstr(dump.s, "|etwa 5.000\n") != NULL);
-	T_CHECK(strstr(dump.s, "|etwa 4.500\n") != NULL);
+	T_CHECK(strstr(dump.s, "|rund 4.500\n") != NULL); /* the quote's own word */
 	T_CHECK(strstr(dump.s, "|etwa 0,9\xc2\xa0%\n") != NULL);
 	T_CHECK(strstr(dump.s, "|mindestens 2\xc2\xa0%\n") != NULL);
 	T_CHECK(strstr(dump.s, "|5\xc2\xa0Mrd.\xc2\xa0US-Dollar\n") != NULL); /* exact: no word */
@@ -692,6 +700,9 @@ static void test_goal_qualifiers(void)
 	T_CHECK(strstr(dump.s, "|approx. 0.9%\n") != NULL);
 	T_CHECK(strstr(dump.s, "|at least 2%\n") != NULL);
 	T_CHECK(strstr(dump.s, "|approx. plan\n") != NULL);
+	T_CHECK(strstr(dump.s, "|just under 1.9\xc2\xa0bn\xc2\xa0US dollars\n") != NULL ||
+		strstr(dump.s, "|just under plan\n") != NULL);
+	T_CHECK(strstr(dump.s, "at most") == NULL);
 	T_CHECK(strstr(dump.s, "|demand\n") != NULL && strstr(dump.s, "|exact") == NULL);
 	unlink(pdf);
 	kz_buf_release(&dump);
