@@ -252,6 +252,12 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	restated_status(c, si, q, a);
 	gapped = gapped_status(c, si, q, a);
 	at_who(c, si, q, all, nq, a);
+	if (a->world_share && a->partner[0]) {
+		/* "entfielen 39 Prozent der weltweiten Rüstungsexporte auf die USA": the country a share
+		 * of the world's trade falls to is whose share it is, and it has no partner */
+		snprintf(a->subject, sizeof(a->subject), "%s", a->partner);
+		a->partner[0] = '\0';
+	}
 	at_frame(c, si, q, all, nq, a);
 	at_purchase(c, si, q, all, nq, a);
 	at_when(c, si, q, all, nq, a);

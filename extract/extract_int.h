@@ -598,6 +598,7 @@ struct ex_attr {
 	char subject[8], partner[8];
 	char year[32];
 	int share_of_noun; /* a percent of a noun no cue names ("ein Viertel der Aufträge"): a share of other things */
+	int world_share;   /* a share of a world total (grammar.tsv whole, flag before): whose it is, the subject */
 	int detail_topic; /* the kind (military aid) is only the article's topic, no word of the figure's sentence */
 	int detail_weak; /* the kind of money is named only weakly: by a sentence before, or by a word of any budget (flag generic: Haushalt) */
 	int subj_src; /* 0 context, 2 the sentence, 3 the currency */

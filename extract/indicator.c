@@ -174,6 +174,25 @@ static int budget_genitive(const struct ex_ctx *c, const char *p, const char *en
  * right after a share, the total it is part of (grammar.tsv whole: davon, der Ausgaben, des
  * Haushalts) makes it a share of that total, not of GDP — unless GDP is named in the clause.
  */
+/* "Frankreich steigerte seinen Anteil an den weltweiten Rüstungsexporten auf 11 Prozent": a whole
+ * that may stand before its share (flag before) anywhere in the figure's clause before it. */
+#define WHOLE_REACH 160 /* bytes */
+static const struct ex_lex_entry *whole_before(const struct ex_ctx *c, const struct ex_qty *q)
+{
+	const char *s = c->text + q->start, *x, *end = c->text + q->start;
+	const struct ex_lex_entry *w;
+	size_t ml;
+
+	/* (at most a phrase's length back: a clause of thousands of figures is not read again for each) */
+	while (s > c->text && end - s < WHOLE_REACH && s[-1] != ',' && s[-1] != ';' && s[-1] != '.' && s[-1] != '\n')
+		s--;
+	for (x = s; x < end; x++)
+		if ((x == s || x[-1] == ' ') && (w = ex_lex_match_after(c->lx, LX_WHOLE, x, end, &ml)) != NULL &&
+		    (w->flags & LXF_BEFORE) && !ex_letter_at(x + ml, end))
+			return w;
+	return NULL;
+}
+
 static int share_of_whole(const struct ex_ctx *c, const struct ex_qty *q, size_t e, struct ex_attr *a)
 {
 	const char *p = c->text + q->end, *end = c->text + e, *x;
@@ -182,7 +201,9 @@ static int share_of_whole(const struct ex_ctx *c, const struct ex_qty *q, size_t
 
 	while (p < end && *p == ' ')
 		p++;
-	if (!(w = ex_lex_match_after(c->lx, LX_WHOLE, p, end, &ml)) || ex_letter_at(p + ml, end)) {
+	if (!(w = ex_lex_match_after(c->lx, LX_WHOLE, p, end, &ml)) || ex_letter_at(p + ml, end))
+		w = whole_before(c, q);
+	if (!w) {
 		if (!budget_genitive(c, p, end))
 			return 0;
 		/* "knapp 13 Prozent des israelischen Verteidigungsetats": a budget of no listed form */
@@ -209,6 +230,7 @@ static int share_of_whole(const struct ex_ctx *c, const struct ex_qty *q, size_t
 			return 0; /* "… der Ausgaben, gemessen am BIP": GDP's after all */
 	a->ind = KZ_I_OTHER;
 	at_set_detail(a, w->value);
+	a->share_of_noun = a->world_share = (w->flags & LXF_BEFORE) != 0; /* (the list after it shares its kind) */
 	return 1;
 }
 
@@ -435,6 +457,19 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 		/* "Davon sollen 3,5 Prozent auf die Kernausgaben entfallen": what the percent is of
 		 * may stand in the sentence before — in a news text often a paragraph before ("Spitzenreiter
 		 * ist Polen (4,12 Prozent) …" after the paragraph on the share of GDP) */
+		/* "… entfielen 39 Prozent der weltweiten Rüstungsexporte auf die USA. Russland kam auf 19
+		 * Prozent": a list of world shares goes on in the sentences after it */
+		if ((!cue || at_clause_between(c->text, where < q->start ? where : q->end, where < q->start ? q->start : where)) &&
+		    !of && c->have_share && si - c->share_si <= 2 && c->share.world_share &&
+		    c->sent[si].para == c->sent[c->share_si].para) {
+			/* (a cue in another clause is that clause's: "Russland kam auf 19 Prozent, seine
+			 * Exporte brachen um 26 Prozent ein") */
+			a->ind = c->share.ind;
+			at_set_detail(a, c->share.detail);
+			a->share_of_noun = 1;
+			a->world_share = c->share.world_share;
+			return;
+		}
 		for (size_t back = 1; !cue && back <= 2 && back <= si &&
 				      c->sent[si].para - c->sent[si - back].para <= 2;
 		     back++) {
@@ -459,6 +494,7 @@ void at_indicator(const struct ex_ctx *c, size_t si, const struct ex_qty *q, str
 			a->ind = c->share.ind;
 			at_set_detail(a, c->share.detail);
 			a->share_of_noun = c->share.share_of_noun;
+			a->world_share = c->share.world_share;
 			return;
 		}
 		if (of && !cue) {
