@@ -443,11 +443,13 @@ static int tied_after(const struct ex_ctx *c, size_t from, size_t to)
 		if (ch == ',' || ch == '.' || ch == ';' || ch == ':' || ch == '(' || ch == ')' || (ch >= '0' && ch <= '9'))
 			return 0;
 	}
-	/* the preposition is one of the last two words: "nach China", "in die USA" */
+	/* the preposition is one of the last two words: "nach China", "in die USA"; a coordinator
+	 * there opens the next item ("etwa 54.000 und in Südkorea 28.500") */
 	p = c->text + to;
-	for (w = ex_word_back(c->text + from, p, &we); w < we && words < 2; w = ex_word_back(c->text + from, w, &we)) {
-		words++;
-		if (ex_lex_word(c->lx, LX_TOWARD, w, (size_t)(we - w)))
+	for (w = ex_word_back(c->text + from, p, &we); w < we; w = ex_word_back(c->text + from, w, &we)) {
+		if (ex_lex_word(c->lx, LX_COORD, w, (size_t)(we - w)))
+			return 0;
+		if (++words <= 2 && ex_lex_word(c->lx, LX_TOWARD, w, (size_t)(we - w)))
 			toward = 1;
 	}
 	return toward;
@@ -560,12 +562,10 @@ const struct mention *at_pick(const struct ex_ctx *c, const struct mention *m, s
 			continue;
 		/* "48 Prozent seiner Waren nach China": a name a few words after the figure, in its
 		 * clause with no other figure between, stands with it even where names before win */
-		if (prefer_before && m[i].start >= q->end) {
-			if (m[i].start - q->end <= 24 && tied_after(c, q->end, m[i].start))
-				d = 0;
-			else
-				d += 200;
-		}
+		if (m[i].start >= q->end && m[i].start - q->end <= 24 && tied_after(c, q->end, m[i].start))
+			d = 0; /* ("1700 Fallschirmjäger nach Polen und 300 nach Deutschland": each its own) */
+		else if (prefer_before && m[i].start >= q->end)
+			d += 200;
 		/* "48 Prozent nach China, 30 Prozent in die USA": a name before a comma before the
 		 * figure is the list's item before, not this one's */
 		if (m[i].end <= q->start && comma_between(c, m[i].end, q->start))

@@ -214,7 +214,10 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 			for (size_t i = 0; i < n; i++) {
 				if (&m[i] == sub || (sub && !strcmp(m[i].code, sub->code)))
 					continue;
-				if (!from && (!strcmp(m[i].prep, "aus") || !strcmp(m[i].prep, "von") || !strcmp(m[i].prep, "vom")))
+				/* (in the figure's clause: "1700 … nach Polen verlegt; 1000 Soldaten wechselten von
+				 * Vilseck nach Rumänien" — Vilseck is the 1000's) */
+				if (!from && (!strcmp(m[i].prep, "aus") || !strcmp(m[i].prep, "von") || !strcmp(m[i].prep, "vom")) &&
+				    !at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
 					from = &m[i];
 				if (!at && (!strcmp(m[i].prep, "in") || !strcmp(m[i].prep, "im") || !strcmp(m[i].prep, "auf")) &&
 				    !at_clause_apart(c->text, q->start, q->end, m[i].start, m[i].end))
