@@ -1,6 +1,7 @@
 /* extract.c: the extraction driver — sentences, quantities, attribution, claims. */
 #include "extract_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -329,6 +330,61 @@ static int enter_claim(struct kz_claim *c)
 	return 1;
 }
 
+/*
+ * "Biden schickt 7000 weitere Soldaten nach Deutschland" over "Präsident Joe Biden ordnete … die
+ * Verlegung von rund 7000 Soldaten nach Deutschland an": a headline states in few words a figure
+ * its first paragraphs state in full. A headline figure (the document's first line, a paragraph
+ * of its own) that a figure of the first HEADLINE_PARAS paragraphs after it repeats (the same
+ * unit, the value within the rounding of either) is that figure's fact: what the headline leaves
+ * open — its kind, whose, where — and, for a headline in the present, what kind of statement it is
+ * ("schickt": the plan the lead tells). Its year and source stay the headline's own: it is read
+ * alone. The first such figure tells it.
+ */
+#define HEADLINE_PARAS 2
+#define HEADLINE_MAX 16
+static int same_figure(const struct kz_claim *a, const struct kz_claim *b)
+{
+	double tol = 0.01 * fmax(fabs(a->value), fabs(b->value));
+
+	if (strcmp(a->unit, b->unit))
+		return 0;
+	return fabs(a->value - b->value) <= tol ||
+	       (a->qual != KZ_Q_EXACT && b->value >= a->low && b->value <= a->high && a->value >= b->low &&
+		a->value <= b->high);
+}
+
+static void headline_from_body(struct kz_table *t, size_t first, size_t n, unsigned char *done, size_t from,
+			       size_t count)
+{
+	for (size_t h = 0; h < n && h < HEADLINE_MAX; h++) {
+		struct kz_claim *hc = &t->v[first + h];
+		if (done[h])
+			continue;
+		for (size_t k = from; k < from + count; k++) {
+			const struct kz_claim *b = &t->v[k];
+			if (!same_figure(hc, b) || (hc->ind != b->ind && hc->ind != KZ_I_OTHER && b->ind != KZ_I_OTHER))
+				continue;
+			if (hc->ind == KZ_I_OTHER && b->ind != KZ_I_OTHER) {
+				hc->ind = b->ind;
+				hc->detail = b->detail;
+			} else if (!*hc->detail)
+				hc->detail = b->detail;
+			if (!*hc->subject) {
+				/* ("Seoul soll zehn Milliarden zahlen": the country named is the payer) */
+				if (!strcmp(hc->partner, b->subject))
+					hc->partner = b->partner;
+				hc->subject = b->subject;
+			}
+			if (!*hc->partner && strcmp(b->partner, hc->subject))
+				hc->partner = b->partner;
+			if (hc->status == KZ_S_REPORTED)
+				hc->status = b->status;
+			done[h] = 1;
+			break;
+		}
+	}
+}
+
 /* With a flush callback, the claims are handed over between sentences once the table holds
  * this many: a document dense with figures is not held as rows in memory. */
 #define EX_FLUSH_CLAIMS 4096
@@ -349,6 +405,9 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 	struct ex_qty prev;
 	size_t hdr = (size_t)-1; /* the header row of the table being read */
 	const char *shared;      /* the sentence's text as the table holds it */
+	size_t added = 0;        /* rows the sentence added */
+	size_t hl_first = 0, hl_count = 0, hl_para = 0; /* the headline's rows in t */
+	unsigned char hl_done[HEADLINE_MAX] = {0};      /* which of them a figure of the body has told */
 
 	ex_sentences(lx, d->text, d->len, &sent, &nsent);
 	memset(&ctx, 0, sizeof(ctx)); /* no claim, topic, source or frame remembered yet */
@@ -414,6 +473,7 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 			if (attr[i + 1].ind == KZ_I_BUDGET && attr[i + 1].subject[0] && ex_paired(d->text, &q[i], &q[i + 1]))
 				ctx.last[KZ_I_BUDGET] = attr[i + 1];
 		shared = NULL;
+		added = t->n;
 		for (size_t i = 0; i < nq; i++) {
 			struct ex_attr a = attr[i];
 			struct kz_claim c;
@@ -460,8 +520,20 @@ void ex_extract(const struct ex_lexicon *lx, const struct ex_doc *d, const struc
 			if (enter_claim(&c))
 				shared = kz_table_add(t, &c)->sentence;
 		}
-		if (o && o->flush && t->n >= EX_FLUSH_CLAIMS)
+		added = t->n - added;
+		if (si == 0 && nsent > 1 && sent[1].para != sent[0].para) {
+			hl_first = t->n - added;
+			hl_count = added;
+			hl_para = sent[0].para;
+		} else if (hl_count && si > 0) {
+			headline_from_body(t, hl_first, hl_count, hl_done, t->n - added, added);
+		}
+		if (o && o->flush && t->n >= EX_FLUSH_CLAIMS) {
 			o->flush(t, o->flush_arg);
+			hl_count = 0; /* (the headline's rows are gone: a document dense with figures) */
+		}
+		if (hl_count && sent[si].para > hl_para + HEADLINE_PARAS)
+			hl_count = 0;
 	}
 	kz_buf_release(&sbuf);
 	kz_buf_release(&id);
