@@ -11,6 +11,7 @@ void pl_chart_init(struct pl_chart *c, enum pl_kind kind, const char *title, con
 	kz_arena_init(&c->arena);
 	c->title = kz_arena_strdup(&c->arena, title ? title : "");
 	c->subtitle = "";
+	c->source = "";
 	c->unit = kz_arena_strdup(&c->arena, unit ? unit : "");
 }
 
@@ -25,6 +26,11 @@ void pl_chart_release(struct pl_chart *c)
 void pl_chart_set_subtitle(struct pl_chart *c, const char *s)
 {
 	c->subtitle = kz_arena_strdup(&c->arena, s ? s : "");
+}
+
+void pl_chart_set_source(struct pl_chart *c, const char *s)
+{
+	c->source = kz_arena_strdup(&c->arena, s ? s : "");
 }
 
 struct pl_point *pl_chart_add(struct pl_chart *c, const char *label, const char *note, double x,

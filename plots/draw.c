@@ -9,6 +9,7 @@
 #define F_SUB "DejaVu Sans 7.5"
 #define F_LABEL "DejaVu Sans 7.5"
 #define F_TICK "DejaVu Sans 6.5"
+#define F_SRC "DejaVu Sans 6"
 #define F_LEGEND "DejaVu Sans 7"
 
 #define ROW 12.0     /* height of one row of a dots or bars chart */
@@ -519,7 +520,20 @@ static void draw_series(struct pl_ctx *c, const struct pl_chart *ch, double x, d
 	legend(c, it, ni, x, y0 + th / 2 + 1 + th + 6, w, 1);
 }
 
-double pl_chart_height(struct pl_ctx *c, const struct pl_chart *ch, double w)
+/* The source line's height: at most three lines of F_SRC, and a gap above it. */
+#define SRC_LINES 3
+static double source_height(struct pl_ctx *c, const struct pl_chart *ch, double w)
+{
+	double tw, th, line;
+
+	if (!ch->source || !*ch->source)
+		return 0;
+	pl_text_size(c, F_SRC, "Ag", 0, 0, &tw, &line);
+	pl_text_size(c, F_SRC, ch->source, 0, w, &tw, &th);
+	return 4 + (th > SRC_LINES * line ? SRC_LINES * line : th);
+}
+
+static double body_height(struct pl_ctx *c, const struct pl_chart *ch, double w)
 {
 	if (ch->kind == PL_SERIES) {
 		struct ser s;
@@ -532,6 +546,11 @@ double pl_chart_height(struct pl_ctx *c, const struct pl_chart *ch, double w)
 		rows_layout(c, ch, w, &r);
 		return r.head + ch->n * ROW + 2 + r.axis + r.leg;
 	}
+}
+
+double pl_chart_height(struct pl_ctx *c, const struct pl_chart *ch, double w)
+{
+	return body_height(c, ch, w) + source_height(c, ch, w);
 }
 
 void pl_chart_draw(struct pl_ctx *c, const struct pl_chart *ch, double x, double y, double w,
@@ -548,5 +567,11 @@ void pl_chart_draw(struct pl_ctx *c, const struct pl_chart *ch, double x, double
 		draw_series(c, ch, x, y, w);
 	else
 		draw_rows(c, ch, x, y, w);
+	if (ch->source && *ch->source) {
+		/* under the chart, wrapped: a chart taken out of the sheet still says where it is from */
+		double sh = source_height(c, ch, w), by = body_height(c, ch, w);
+		pl_set_rgb(c, PL_C_MUTED);
+		pl_text(c, x, y + (by + sh <= h ? by : h - sh) + 4, w, F_SRC, 0, PL_LEFT, SRC_LINES, ch->source);
+	}
 	cairo_restore(c->cr);
 }

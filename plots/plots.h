@@ -85,6 +85,7 @@ struct pl_point {
 struct pl_chart {
 	enum pl_kind kind;
 	const char *title, *subtitle, *unit;
+	const char *source; /* the source line under the chart ("Quellen: [1] Yonhap, 12.03.2025; …"), "" for none */
 	struct pl_point *v;
 	size_t n, alloc;
 	int has_band;
@@ -99,6 +100,8 @@ struct pl_chart {
 void pl_chart_init(struct pl_chart *c, enum pl_kind kind, const char *title, const char *unit);
 void pl_chart_release(struct pl_chart *c);
 void pl_chart_set_subtitle(struct pl_chart *c, const char *s);
+/* The source line drawn under the chart, wrapped to at most three lines (copied). */
+void pl_chart_set_source(struct pl_chart *c, const char *s);
 /* Append a point (label and note copied). Returns it. */
 struct pl_point *pl_chart_add(struct pl_chart *c, const char *label, const char *note, double x,
 			      double value, double low, double high, int flags);

@@ -104,6 +104,66 @@ static const char *point_note(const struct rp_model *m, const struct kz_claim *c
 	return buf;
 }
 
+/* The source line under a chart: the documents of the claims it shows, by the sheet's number,
+ * publisher (else title) and date, then the originators they cite ("Quellen: [1] Yonhap,
+ * 12.03.2025; [4] SWP, Juli 2021 · Angaben laut DMDC"). */
+#define SRC_DOCS 12
+static void set_source(struct pl_chart *c, const struct rp_model *m, const size_t *claims, size_t n)
+{
+	int docs[SRC_DOCS];
+	const char *who[4];
+	size_t nd = 0, nw = 0, more = 0;
+	struct kz_buf b = KZ_BUF_INIT;
+	int de = m->lang == PL_DE;
+
+	for (size_t i = 0; i < n; i++) {
+		int k = m->docno[claims[i]];
+		const char *src = m->t->v[claims[i]].source;
+		size_t j;
+		for (j = 0; j < nd && docs[j] != k; j++)
+			;
+		if (j == nd) {
+			if (nd < SRC_DOCS)
+				docs[nd++] = k;
+			else
+				more++;
+		}
+		for (j = 0; src && *src && j < nw && strcmp(who[j], src); j++)
+			;
+		if (src && *src && j == nw && nw < 4)
+			who[nw++] = src;
+	}
+	if (!nd)
+		return;
+	for (size_t i = 1; i < nd; i++) /* in the sheet's order */
+		for (size_t j = i; j > 0 && docs[j - 1] > docs[j]; j--) {
+			int t = docs[j];
+			docs[j] = docs[j - 1];
+			docs[j - 1] = t;
+		}
+	kz_buf_adds(&b, nd + more == 1 ? (de ? "Quelle: " : "Source: ") : (de ? "Quellen: " : "Sources: "));
+	for (size_t i = 0; i < nd; i++) {
+		const struct rp_doc *d = docs[i] >= 1 && (size_t)docs[i] <= m->docs.n ? &m->docs.v[docs[i] - 1] : NULL;
+		char date[64] = "", name[96];
+		if (!d)
+			continue;
+		if (*d->publisher)
+			snprintf(name, sizeof name, "[%d] %s", docs[i], d->publisher);
+		else
+			rp_doc_label(m, docs[i], name, sizeof name); /* "[2] its title", else its file */
+		rp_utf8_cut(name, 48);
+		if (*d->date)
+			rp_fmt_date(date, sizeof date, d->date, m->lang);
+		kz_buf_addf(&b, "%s%s%s%s", i ? "; " : "", name, *date ? ", " : "", date);
+	}
+	if (more)
+		kz_buf_addf(&b, de ? " und %zu weitere" : " and %zu more", more);
+	for (size_t j = 0; j < nw; j++)
+		kz_buf_addf(&b, "%s%s", j ? ", " : (de ? " · Angaben laut " : " · figures according to "), who[j]);
+	pl_chart_set_source(c, b.s);
+	kz_buf_release(&b);
+}
+
 static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const struct rp_fact *f)
 {
 	char name[256], title[320], slug[160], label[200], sub[400], v[64], r[96], yr[48], note[96];
@@ -170,6 +230,7 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 			     cl->high, m->flags[shown[k]]);
 		cite(cs, shown[k]);
 	}
+	set_source(c, m, shown, nshown);
 	free(shown);
 }
 
@@ -202,6 +263,7 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 	int years[256], ny = 0, from = 0, nt;
 	int de = m->lang == PL_DE;
 	size_t npoints = 0, nfacts = 0, maxn = 0, per = SIZE_MAX, *picked;
+	size_t *shownv = NULL, nshownv = 0, nshownv_alloc = 0; /* the claims the chart shows */
 
 	for (size_t j = 0; j < n; j++) {
 		const struct rp_fact *g = &m->facts[ord[j]];
@@ -280,8 +342,13 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 					 cl->high, m->flags[picked[k]]);
 			p->series = pl_chart_series(c, label);
 			cite(cs, picked[k]);
+			KZ_GROW(shownv, nshownv_alloc, nshownv + 1);
+			shownv[nshownv++] = picked[k];
 		}
 	}
+	if (c)
+		set_source(c, m, shownv, nshownv);
+	free(shownv);
 	free(picked);
 }
 
@@ -344,6 +411,17 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 			cite(cs, cited[j]);
 		pl_chart_add(c, label, note, f->yr, f->estimate, f->low, f->high,
 			     (fact_flags(m, f) & PL_F_CONFLICT) | (f->disputed ? PL_F_CONFLICT : 0));
+	}
+	{
+		/* a bar stands for all its fact's statements: all their documents are its sources */
+		size_t *all = NULL, na = 0, aa = 0;
+		for (k = 0; k < nb; k++)
+			for (j = 0; j < best[k]->nclaims; j++) {
+				KZ_GROW(all, aa, na + 1);
+				all[na++] = best[k]->claims[j];
+			}
+		set_source(c, m, all, na);
+		free(all);
 	}
 }
 
