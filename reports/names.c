@@ -379,9 +379,47 @@ void rp_fmt_date(char *dst, size_t n, const char *d, enum pl_lang lang)
 		snprintf(dst, n, "%d", y);
 }
 
+/* A footnote's number glued to the text at r (1 to 3 digits), given what was written before it
+ * (s to w): after a lower-case letter ("Frauen103"), or after a full stop, closing parenthesis
+ * or quotation mark that follows a letter ("vertreten.3", "(41,7 Mrd. Dollar)5"), and before a
+ * space, a punctuation mark or the end. Its length, else 0. A figure's own digits follow a
+ * digit, a space or a hyphen ("1.519,2", "F-35") and are never taken. */
+static size_t footnote_mark(const char *s, const char *w, const char *r, const char *end)
+{
+	size_t k = 0;
+	const char *b = w;
+
+	while (r + k < end && r[k] >= '0' && r[k] <= '9')
+		k++;
+	if (k > 3 || (r + k < end && !strchr(" \n,;.:!?)", r[k])) || w == s)
+		return 0;
+	/* "… um 13,9 Prozent.\n11": a number alone after the sentence's end, at the end */
+	if (r + k == end && w - s >= 2 && (w[-1] == ' ' || w[-1] == '\n') && w[-2] == '.')
+		return k;
+	if (b[-1] == '.' || b[-1] == ')' || b[-1] == '"' ||
+	    (b - s >= 3 && (unsigned char)b[-3] == 0xE2 && (unsigned char)b[-2] == 0x80 &&
+	     ((unsigned char)b[-1] == 0x9C || (unsigned char)b[-1] == 0x9D))) {
+		b -= b[-1] == '.' || b[-1] == ')' || b[-1] == '"' ? 1 : 3;
+		if (b == s)
+			return 0;
+		if (b[-1] == '.' || b[-1] == ')' || b[-1] == '"')
+			b--; /* "Dollar).5" */
+		if (b == s)
+			return 0;
+	}
+	/* the letter before: ASCII lower case, or ä ö ü ß (UTF-8 C3 A4, B6, BC, 9F); after a full
+	 * stop or a parenthesis, upper case too ("des BIP.7", not "K2") */
+	if ((b[-1] >= 'a' && b[-1] <= 'z') || (b != w && b[-1] >= 'A' && b[-1] <= 'Z') ||
+	    (b - s >= 2 && (unsigned char)b[-2] == 0xC3 &&
+	     ((unsigned char)b[-1] == 0xA4 || (unsigned char)b[-1] == 0xB6 || (unsigned char)b[-1] == 0xBC ||
+	      (unsigned char)b[-1] == 0x9F)))
+		return b == w && r + k < end && r[k] == '.' && r + k + 1 < end && r[k + 1] >= '0' && r[k + 1] <= '9' ? 0 : k;
+	return 0;
+}
+
 char *rp_plain(const char *in)
 {
-	size_t len = strlen(in);
+	size_t len = strlen(in), k;
 	char *s = kz_xmalloc(4 * len + 4), *w = s; /* a bar becomes at most four bytes */
 	const char *r = in, *end;
 	int table = 0;
@@ -452,9 +490,13 @@ char *rp_plain(const char *in)
 			r++;
 			continue;
 		}
+		if (*r >= '0' && *r <= '9' && (k = footnote_mark(s, w, r, end)) != 0) {
+			r += k; /* "stationiert2", "vertreten.3": a footnote's number, not the text's */
+			continue;
+		}
 		*w++ = *r++;
 	}
-	while (w > s && w[-1] == ' ')
+	while (w > s && (w[-1] == ' ' || w[-1] == '\n'))
 		w--;
 	*w = '\0';
 	if (*s == ' ') /* an empty first cell */

@@ -144,6 +144,17 @@ static void test_names(void)
 		     "etwa 55\xc2\xa0"
 		     "000 Soldaten, 3,43\xc2\xa0% und 2 1000 Tage"},
 		    {"Der `Wert` von 3 | 4", "Der Wert von 3 | 4"},
+		    /* footnotes glued to the text go; a figure's digits, a type's number and a year stay */
+		    {"In Korea waren 31 050 US-Soldaten stationiert2, die Luftwaffe ist vertreten.3",
+		     "In Korea waren 31\xc2\xa0"
+		     "050 US-Soldaten stationiert, die Luftwaffe ist vertreten."},
+		    {"Seoul gab 50,1 Billionen Won (41,7 Mrd. Dollar)5 aus, rund 2,5 Prozent des BIP.7",
+		     "Seoul gab 50,1 Billionen Won (41,7 Mrd. Dollar) aus, rund 2,5 Prozent des BIP."},
+		    {"ein Anstieg um 13,9 Prozent.\n11", "ein Anstieg um 13,9 Prozent."},
+		    {"Je 40 F-35 und Patriot PAC-3 kosten 1.519,2 Mrd. Won, mehr als 2020.",
+		     "Je 40 F-35 und Patriot PAC-3 kosten 1.519,2 Mrd. Won, mehr als 2020."},
+		    {"Das Heer hat 2 500 Männer und Frauen103 im Jahr 2020er", "Das Heer hat 2\xc2\xa0"
+		                                                       "500 Männer und Frauen im Jahr 2020er"},
 		    {"||||", "\xc2\xb7 \xc2\xb7"},
 		    {"", ""},
 		};
