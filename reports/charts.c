@@ -252,6 +252,35 @@ static int trend_stretch(const int *years, int ny, int *from)
 	return ny - k;
 }
 
+/* Would a trend over the family's facts from year `from` on tell a change the statements do not
+ * make? 1 when their intervals share a common range (they agree up to their rounding: "etwa
+ * 36.000", "rund 35 000", "34 894"), 2 when fewer than three distinct values stand behind the
+ * years (one figure restated, and one other); else 0. */
+static int trend_honest(const struct rp_model *m, const size_t *ord, size_t n, int from)
+{
+	double lo = -HUGE_VAL, hi = HUGE_VAL, vals[3];
+	size_t nv = 0, nf = 0;
+
+	for (size_t j = 0; j < n; j++) {
+		const struct rp_fact *g = &m->facts[ord[j]];
+		size_t k;
+		if (!g->yr || g->yr < from)
+			continue;
+		nf++;
+		if (g->low > lo)
+			lo = g->low;
+		if (g->high < hi)
+			hi = g->high;
+		for (k = 0; k < nv && fabs(vals[k] - g->estimate) > 1e-9 * fmax(1, fabs(g->estimate)); k++)
+			;
+		if (k == nv && nv < 3)
+			vals[nv++] = g->estimate;
+	}
+	if (nf && lo <= hi)
+		return 1;
+	return nv < 3 ? 2 : 0;
+}
+
 /* One time series per definition with three or more years; a trend over the latest stretch of
  * at least three years without a long gap, drawn between its first and last figure. */
 static void series_chart(struct rp_charts *cs, const struct rp_model *m, const size_t *ord,
@@ -260,7 +289,7 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 	const struct rp_fact *f = &m->facts[ord[0]];
 	char name[256], title[320], slug[160], label[200], sub[400], a[16], b[16], note[96];
 	struct pl_chart *c = NULL;
-	int years[256], ny = 0, from = 0, nt;
+	int years[256], ny = 0, from = 0, nt, why;
 	int de = m->lang == PL_DE;
 	size_t npoints = 0, nfacts = 0, maxn = 0, per = SIZE_MAX, *picked;
 	size_t *shownv = NULL, nshownv = 0, nshownv_alloc = 0; /* the claims the chart shows */
@@ -279,6 +308,7 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 		return;
 	qsort(years, (size_t)ny, sizeof years[0], int_cmp);
 	nt = trend_stretch(years, ny, &from);
+	why = trend_honest(m, ord, n, from);
 	rp_fact_name(name, sizeof name, f->ind, f->detail, f->subject, f->partner, m->lang);
 	snprintf(title, sizeof title, de ? "%s im Zeitverlauf" : "%s over time", name);
 	snprintf(slug, sizeof slug, "series-%s-%s-%s-%s-%s", kz_ind_name(f->ind), f->detail, f->subject,
@@ -288,7 +318,7 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 		    : "Every statement by the year it refers to; colour = source");
 	snprintf(a, sizeof a, "%d", from);
 	snprintf(b, sizeof b, "%d", years[ny - 1]);
-	if (nt >= PL_TREND_MIN && nt < ny)
+	if (nt >= PL_TREND_MIN && nt < ny && !why)
 		snprintf(sub + strlen(sub), sizeof sub - strlen(sub),
 			 de ? "; Trend nur %s\xe2\x80\x93%s: davor eine Lücke von mehr als %d Jahren"
 			    : "; trend %s\xe2\x80\x93%s only: a gap of more than %d years before it",
@@ -298,6 +328,14 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 			 de ? "; kein Trend: zu wenige Jahre ohne Lücke von mehr als %d Jahren"
 			    : "; no trend: too few years without a gap of more than %d years",
 			 TREND_GAP);
+	if (nt >= PL_TREND_MIN && why) {
+		snprintf(sub + strlen(sub), sizeof sub - strlen(sub), "%s",
+			 why == 1 ? (de ? "; kein Trend: die Angaben weichen nicht über ihre Rundung hinaus voneinander ab"
+				       : "; no trend: the statements differ by no more than their rounding")
+				  : (de ? "; kein Trend: weniger als drei verschiedene Werte"
+					: "; no trend: fewer than three distinct values"));
+		nt = 0;
+	}
 	/* every statement of the family, or, when they are too many to tell apart, a spread of each
 	 * year's (the least, the greatest and between) */
 	for (size_t j = 0; j < n; j++) {

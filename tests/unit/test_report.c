@@ -376,6 +376,36 @@ static void test_chart_rules(void)
 	T_CHECK(c && strstr(c->subtitle, "kein Trend") != NULL);
 	rp_charts_release(&cs);
 	rp_model_release(&m);
+
+	/* three years whose figures agree within their rounding tell no change: no trend line */
+	kz_table_release(&t);
+	kz_table_init(&t);
+	add(&t, "a.txt", "etwa 36.000", 36000, 34200, 37800, "persons", KZ_I_TROOPS, "stationed", "US", "DE", "2020");
+	add(&t, "a.txt", "rund 35 000", 35000, 33250, 36750, "persons", KZ_I_TROOPS, "stationed", "US", "DE", "2022");
+	add(&t, "a.txt", "34 894", 34894, 34893.5, 34894.5, "persons", KZ_I_TROOPS, "stationed", "US", "DE", "2024");
+	rp_model_build(&m, &t, &d, NULL, PL_DE);
+	rp_charts_build(&cs, &m);
+	c = find_chart(&cs, PL_SERIES, "US-Truppen in Deutschland");
+	T_CHECK(c && c->n == 3 && !c->has_trend);
+	T_CHECK(c && strstr(c->subtitle, "nicht über ihre Rundung") != NULL);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
+
+	/* one figure restated for a second year and one other value: two values, no trend */
+	kz_table_release(&t);
+	kz_table_init(&t);
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2020");
+	add(&t, "a.txt", "31 050", 31050, 31045, 31055, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2021");
+	add(&t, "a.txt", "28.500", 28500, 28450, 28550, "persons", KZ_I_TROOPS, "stationed", "US", "KR", "2025");
+	rp_model_build(&m, &t, &d, NULL, PL_DE);
+	rp_charts_build(&cs, &m);
+	c = find_chart(&cs, PL_SERIES, "US-Truppen in Südkorea");
+	T_CHECK(c && c->n == 3 && !c->has_trend);
+	T_CHECK(c && strstr(c->subtitle, "weniger als drei verschiedene Werte") != NULL);
+	T_CHECK(c && strstr(c->subtitle, "Trend nur") == NULL);
+	T_CHECK(c && *c->source && strstr(c->source, "Quelle: [1]") != NULL); /* its source line */
+	rp_charts_release(&cs);
+	rp_model_release(&m);
 	kz_table_release(&t);
 	rp_docs_release(&d);
 }
