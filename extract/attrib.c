@@ -99,6 +99,26 @@ const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size
 	return sl;
 }
 
+/* "Die weltweiten Militärausgaben stiegen 2024 um 9,4 Prozent auf 2,72 Billionen Dollar": an
+ * adjective of the world (words.tsv world) before a noun, in the figure's clause before it, makes
+ * the money the world's — whatever country the dateline or the sentence before named. */
+static int world_money(const struct ex_ctx *c, size_t si, const struct ex_qty *q)
+{
+	const char *s = c->text + c->sent[si].start, *a = c->text + q->start, *x, *w;
+
+	while (a > s && !((a[-1] == ',' && !(a - 1 > s && at_digit(a[-2]) && at_digit(a[0]))) || a[-1] == ';'))
+		a--; /* (back to its clause's start: a decimal comma is none) */
+	for (x = a; (w = ex_next_word(a, &x, c->text + q->start)) != NULL;) {
+		const char *n;
+		if (!ex_lex_word_ci(c->lx, LX_WORLD, w, (size_t)(x - w)))
+			continue;
+		n = ex_skip_space(x, c->text + q->start);
+		if (n < c->text + q->start && ex_upper_at(n, c->text + q->start))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is year a run of years that begins in the document's year dy and ends two or more years after it
  * ("2022-2026" in a text of 2022): mostly still to come? */
 static int years_ahead(const char *year, int dy)
@@ -392,6 +412,11 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		a->year_doc = 0;
 	}
 	at_context(c, si, q, a);
+	if ((a->ind == KZ_I_BUDGET || a->ind == KZ_I_CHANGE) && world_money(c, si, q)) {
+		a->subject[0] = '\0';
+		a->partner[0] = '\0';
+		a->world = 1;
+	}
 	if (a->ind == KZ_I_TROOPS)
 		at_troops_here(c, si, q, a);
 	/* troops with a foreign location are stationed there ("US-Streitkräfte in Korea"); a count of

@@ -260,7 +260,7 @@ static void harmonise(const struct ex_lexicon *lx, const char *text, const struc
 		for (i = 0; i < n; i++) {
 			if (i > 0 && a[i - 1].subject[0] && a[i - 1].subj_src >= 2)
 				left = i - 1;
-			if (a[i].subject[0])
+			if (a[i].subject[0] || a[i].world)
 				continue;
 			if (right <= i)
 				right = i + 1;

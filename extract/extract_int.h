@@ -82,6 +82,7 @@ enum ex_lex_kind {
 	LX_ATTACK,     /* a noun of an attack: Angriff, Überfall — the countries it names date a time (who.c) */
 	LX_OUTSIDE,    /* a preposition of exclusion: außerhalb — the countries after it are the figure's none (who.c) */
 	LX_DRAFT,      /* '*' a draft of a budget: *entwurf — told in a year's last months, it is for the next (attrib.c) */
+	LX_WORLD,      /* an adjective of the whole world: weltweiten, globalen — money it qualifies is no country's (attrib.c) */
 	LX__N
 };
 
@@ -599,6 +600,7 @@ struct ex_attr {
 	char year[32];
 	int share_of_noun; /* a percent of a noun no cue names ("ein Viertel der Aufträge"): a share of other things */
 	int world_share;   /* a share of a world total (grammar.tsv whole, flag before): whose it is, the subject */
+	int world;         /* the world's money (words.tsv world): no country's, none is lent to it */
 	int detail_topic; /* the kind (military aid) is only the article's topic, no word of the figure's sentence */
 	int detail_weak; /* the kind of money is named only weakly: by a sentence before, or by a word of any budget (flag generic: Haushalt) */
 	int subj_src; /* 0 context, 2 the sentence, 3 the currency */

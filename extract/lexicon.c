@@ -72,6 +72,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_ATTACK] = "attack",
 	[LX_OUTSIDE] = "outside",
 	[LX_DRAFT] = "draft",
+	[LX_WORLD] = "world",
 };
 
 static int parse_flags(const char *s)
