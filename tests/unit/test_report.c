@@ -406,6 +406,23 @@ static void test_chart_rules(void)
 	T_CHECK(c && *c->source && strstr(c->source, "Quelle: [1]") != NULL); /* its source line */
 	rp_charts_release(&cs);
 	rp_model_release(&m);
+
+	/* a total beside its part under one name (more than threefold apart): no trend */
+	kz_table_release(&t);
+	kz_table_init(&t);
+	add(&t, "a.txt", "fast 5,5 Billionen Won", 5.5e12, 4.95e12, 5.5e12, "KRW", KZ_I_BUDGET, "host_nation_support",
+	    "KR", "US", "2015");
+	add(&t, "a.txt", "1,04 Billionen Won", 1.04e12, 1.035e12, 1.045e12, "KRW", KZ_I_BUDGET, "host_nation_support",
+	    "KR", "US", "2019");
+	add(&t, "a.txt", "1,18 Billionen Won", 1.18e12, 1.175e12, 1.185e12, "KRW", KZ_I_BUDGET, "host_nation_support",
+	    "KR", "US", "2021");
+	rp_model_build(&m, &t, &d, NULL, PL_DE);
+	rp_charts_build(&cs, &m);
+	c = find_chart(&cs, PL_SERIES, "Stationierungskosten");
+	T_CHECK(c && c->n == 3 && !c->has_trend);
+	T_CHECK(c && strstr(c->subtitle, "mehr als das Dreifache") != NULL);
+	rp_charts_release(&cs);
+	rp_model_release(&m);
 	kz_table_release(&t);
 	rp_docs_release(&d);
 }
