@@ -64,6 +64,12 @@ static enum role role_before(const struct ex_lexicon *lx, const char *s, const c
 			return R_NONE;
 		r = ex_lex_word_ci(lx, LX_ROLE, ws, n);
 		v = r ? r->value : "";
+		/* "Der US-Senat hat …": "der" opening the sentence is the subject's article, no genitive */
+		if (!strcmp(v, "gen_art")) {
+			const char *xe, *x = ex_word_back(s, ws, &xe);
+			if (x == xe)
+				v = "article";
+		}
 		if (r && n < np && strcmp(v, "article") && strcmp(v, "copula")) {
 			/* the preposition, lower-case: frames.c tells a receiver ("an", "für") from a giver */
 			for (size_t k = 0; k < n; k++)
