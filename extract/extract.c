@@ -286,6 +286,16 @@ static void harmonise(const struct ex_lexicon *lx, const char *text, const struc
 				break;
 			}
 	}
+	/* "… einen Anteil von 13,9 Prozent an den amerikanischen Warenimporten, Mexiko auf 15,4
+	 * Prozent": a list's next share, whose country took the owner of the one before for its
+	 * partner, is of that owner's trade too, going to its own country */
+	for (i = 1; i < n; i++)
+		if (a[i].ind == KZ_I_TRADE_SHARE && a[i - 1].ind == KZ_I_TRADE_SHARE && a[i - 1].subject[0] &&
+		    a[i - 1].partner[0] && !strcmp(a[i].partner, a[i - 1].subject) && a[i].subject[0] &&
+		    strcmp(a[i].subject, a[i - 1].partner) && !strcmp(a[i].detail, a[i - 1].detail)) {
+			memcpy(a[i].partner, a[i].subject, sizeof(a[i].partner));
+			memcpy(a[i].subject, a[i - 1].subject, sizeof(a[i].subject));
+		}
 	for (i = 0; i < n; i++)
 		if (!strcmp(a[i].partner, a[i].subject))
 			a[i].partner[0] = '\0';

@@ -99,6 +99,15 @@ int at_trade_roles(struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 					par = &m[j]; /* "der Anteil Chinas an den deutschen Ausfuhren" */
 		}
 	}
+	/* "Damit kam China nur noch auf einen Anteil von 13,9 Prozent an den amerikanischen
+	 * Warenimporten": the owner named by its adjective, the clause's bare subject before the
+	 * figure is whom the share goes to */
+	if (sub && !par && (sub->flags & LXF_ADJ))
+		for (size_t j = 0; j < n && !par; j++)
+			if (&m[j] != sub && m[j].role == R_NONE && strcmp(m[j].code, sub->code) && m[j].end <= q->start &&
+			    !(m[j].flags & (LXF_ADJ | LXF_PREFIX | LXF_PERSON | LXF_GEN)) &&
+			    !at_clause_apart(c->text, q->start, q->end, m[j].start, m[j].end))
+				par = &m[j];
 	/* "der Anteil Chinas an den Ausfuhren Taiwans": the genitive after a noun of trade owns
 	 * the trade, the one after "Anteil" is whom the share goes to */
 	for (size_t i = 0; i < n && !sub; i++) {
