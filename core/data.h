@@ -16,4 +16,9 @@ extern const struct kz_blob kz_data[];
 /* The built-in file called name, or NULL. */
 const struct kz_blob *kz_data_find(const char *name);
 
+/* The next row of the built-in TSV file b from *p (start with *p = NULL), lines that are empty
+ * or open with '#' passed over: its tab-separated cells into cell[] and len[] (at most max, the
+ * last one taking the rest of the line), and their number; 0 at the end. */
+size_t kz_data_row(const struct kz_blob *b, const char **p, const char **cell, size_t *len, size_t max);
+
 #endif

@@ -31,23 +31,14 @@ static void cell(char *dst, size_t n, const char *s, const char *e)
 static void load(void)
 {
 	const struct kz_blob *b = kz_data_find("details.tsv");
-	const char *p, *end;
+	const char *p = NULL, *c[3];
+	size_t len[3];
 
-	if (!b)
-		return;
-	for (p = b->data, end = b->data + b->len; p < end && nwords < MAX_DETAILS;) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p)), *t1, *t2;
-		if (!eol)
-			eol = end;
-		t1 = memchr(p, '\t', (size_t)(eol - p));
-		t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
-		if (*p != '#' && t1 && t2) {
-			struct detail_words *w = &words[nwords++];
-			cell(w->code, sizeof w->code, p, t1);
-			cell(w->de, sizeof w->de, t1 + 1, t2);
-			cell(w->en, sizeof w->en, t2 + 1, eol);
-		}
-		p = eol + 1;
+	while (b && nwords < MAX_DETAILS && kz_data_row(b, &p, c, len, 3) == 3) {
+		struct detail_words *w = &words[nwords++];
+		cell(w->code, sizeof w->code, c[0], c[0] + len[0]);
+		cell(w->de, sizeof w->de, c[1], c[1] + len[1]);
+		cell(w->en, sizeof w->en, c[2], c[2] + len[2]);
 	}
 }
 

@@ -36,30 +36,23 @@ static int scales_loaded;
 static void load_scales(void)
 {
 	const struct kz_blob *b = kz_data_find("scales.tsv");
-	const char *p, *end;
+	const char *p = NULL, *cell[3];
+	size_t len[3];
 
 	scales_loaded = 1;
-	if (!b)
-		return;
-	for (p = b->data, end = b->data + b->len; p < end && nscales < MAX_SCALES;) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p)), *t1, *t2;
-		if (!eol)
-			eol = end;
-		t1 = memchr(p, '\t', (size_t)(eol - p));
-		t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
-		if (*p != '#' && t1 && t2 && (size_t)(t2 - t1 - 1) < sizeof scales[0].w) {
-			struct scale_word *s = &scales[nscales];
-			char num[32];
-			size_t k = (size_t)(eol - t2 - 1) < sizeof num - 1 ? (size_t)(eol - t2 - 1) : sizeof num - 1;
-			memcpy(s->w, t1 + 1, (size_t)(t2 - t1 - 1));
-			s->w[t2 - t1 - 1] = '\0';
-			s->len = strlen(s->w);
-			memcpy(num, t2 + 1, k);
-			num[k] = '\0';
-			if (kz_parse_double(num, &s->mult) == 0 && s->mult > 0)
-				nscales++;
-		}
-		p = eol + 1;
+	while (b && nscales < MAX_SCALES && kz_data_row(b, &p, cell, len, 3) == 3) {
+		struct scale_word *s = &scales[nscales];
+		char num[32];
+		size_t k = len[2] < sizeof num - 1 ? len[2] : sizeof num - 1;
+		if (len[1] >= sizeof s->w)
+			continue;
+		memcpy(s->w, cell[1], len[1]);
+		s->w[len[1]] = '\0';
+		s->len = len[1];
+		memcpy(num, cell[2], k);
+		num[k] = '\0';
+		if (kz_parse_double(num, &s->mult) == 0 && s->mult > 0)
+			nscales++;
 	}
 }
 
@@ -183,25 +176,19 @@ static int quals_loaded;
 static void load_quals(void)
 {
 	const struct kz_blob *b = kz_data_find("qualifiers.tsv");
-	const char *p, *end;
+	const char *p = NULL, *cell[4];
+	size_t len[4], n;
 
 	quals_loaded = 1;
-	if (!b)
-		return;
-	for (p = b->data, end = b->data + b->len; p < end && nquals < MAX_QUALS;) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p)), *t1, *t2;
-		if (!eol)
-			eol = end;
-		t1 = memchr(p, '\t', (size_t)(eol - p));
-		t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
-		if (*p != '#' && t1 && t2 && (size_t)(t2 - t1 - 1) < sizeof quals[0].w) {
-			struct qual_phrase *q = &quals[nquals++];
-			memcpy(q->w, t1 + 1, (size_t)(t2 - t1 - 1));
-			q->w[t2 - t1 - 1] = '\0';
-			q->len = strlen(q->w);
-			q->weak = memmem(t2, (size_t)(eol - t2), "\tweak", 5) != NULL;
-		}
-		p = eol + 1;
+	while (b && nquals < MAX_QUALS && (n = kz_data_row(b, &p, cell, len, 4)) != 0) {
+		struct qual_phrase *q = &quals[nquals];
+		if (n < 3 || len[1] >= sizeof q->w)
+			continue;
+		memcpy(q->w, cell[1], len[1]);
+		q->w[len[1]] = '\0';
+		q->len = len[1];
+		q->weak = n == 4 && len[3] >= 4 && !memcmp(cell[3], "weak", 4);
+		nquals++;
 	}
 }
 

@@ -1,6 +1,7 @@
 /* test_core.c: unit tests of core — numbers, buffers, the claims table's CSV in both dialects, atomic output. */
 #include "core/claims.h"
 #include "core/corrections.h"
+#include "core/data.h"
 #include "t.h"
 
 #include <sys/stat.h>
@@ -712,8 +713,24 @@ static void test_detail_words(void)
 	}
 }
 
+/* The rows of a built-in TSV file: comments and empty lines passed over, the last cell the rest. */
+static void test_data_rows(void)
+{
+	static const char text[] = "# head\nqual\tetwa\tapprox\n\nqual\tknapp\tat_most\tweak\tx\nlast";
+	const struct kz_blob b = {"t.tsv", text, sizeof text - 1};
+	const char *p = NULL, *cell[4];
+	size_t len[4];
+
+	T_CHECK(kz_data_row(&b, &p, cell, len, 4) == 3 && len[1] == 4 && !memcmp(cell[1], "etwa", 4) && len[2] == 6);
+	T_CHECK(kz_data_row(&b, &p, cell, len, 4) == 4 && len[3] == 6 && !memcmp(cell[3], "weak\tx", 6));
+	T_CHECK(kz_data_row(&b, &p, cell, len, 4) == 1 && len[0] == 4 && !memcmp(cell[0], "last", 4));
+	T_CHECK(kz_data_row(&b, &p, cell, len, 4) == 0);
+	T_CHECK(kz_data_find("qualifiers.tsv") != NULL && kz_data_find("none.tsv") == NULL);
+}
+
 int main(void)
 {
+	test_data_rows();
 	test_detail_words();
 	test_sha256();
 	test_ids();
