@@ -103,6 +103,9 @@ const struct cache_slot *at_sentence_info(const struct ex_ctx *c, size_t s, size
 
 /* mentions.c: mentions, their roles, and distances in the text */
 int at_is_word(const struct ex_lexicon *lx, int kind, const char *w, size_t n);
+/* The word before p in [s, p) (over a year first when over_year: "das 2014 vereinbarte") when it
+ * is an article, "des" or "der" (grammar.tsv role article, gen, gen_art): its start, else NULL. */
+const char *at_article_before(const struct ex_lexicon *lx, const char *s, const char *p, int over_year);
 /* Country mentions of [s, e), skipping the quantities' own spans ("US-Dollar"), at most cap:
  * at_mentions_raw's, then at_mentions_roles. */
 size_t at_find_mentions(const struct ex_ctx *c, size_t s, size_t e, const struct ex_qty *qs, size_t nq,

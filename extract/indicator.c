@@ -169,11 +169,6 @@ static int budget_genitive(const struct ex_ctx *c, const char *p, const char *en
 	return 1;
 }
 
-/*
- * "gut zwei Drittel davon entfallen auf die USA", "mehr als zwei Drittel der Ausgaben im Bündnis":
- * right after a share, the total it is part of (grammar.tsv whole: davon, der Ausgaben, des
- * Haushalts) makes it a share of that total, not of GDP — unless GDP is named in the clause.
- */
 /* "Frankreich steigerte seinen Anteil an den weltweiten Rüstungsexporten auf 11 Prozent": a whole
  * that may stand before its share (flag before) anywhere in the figure's clause before it. */
 #define WHOLE_REACH 160 /* bytes */
@@ -193,6 +188,11 @@ static const struct ex_lex_entry *whole_before(const struct ex_ctx *c, const str
 	return NULL;
 }
 
+/*
+ * "gut zwei Drittel davon entfallen auf die USA", "mehr als zwei Drittel der Ausgaben im Bündnis":
+ * right after a share, the total it is part of (grammar.tsv whole: davon, der Ausgaben, des
+ * Haushalts) makes it a share of that total, not of GDP — unless GDP is named in the clause.
+ */
 static int share_of_whole(const struct ex_ctx *c, const struct ex_qty *q, size_t e, struct ex_attr *a)
 {
 	const char *p = c->text + q->end, *end = c->text + e, *x;

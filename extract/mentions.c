@@ -45,6 +45,22 @@ static int source_noun_after(const struct ex_lexicon *lx, const char *p, const c
 	return ex_lex_suffix(lx, LX_SOURCE, w, (size_t)(we - w)) != NULL;
 }
 
+const char *at_article_before(const struct ex_lexicon *lx, const char *s, const char *p, int over_year)
+{
+	const char *w = p, *we;
+	const struct ex_lex_entry *r;
+
+	while (w > s && w[-1] == ' ')
+		w--;
+	if (over_year && w > s && at_digit(w[-1]))
+		while (w > s && at_digit(w[-1]))
+			w--;
+	w = ex_word_back(s, w, &we);
+	r = w < we ? ex_lex_word_ci(lx, LX_ROLE, w, (size_t)(we - w)) : NULL;
+	return r && (!strcmp(r->value, "article") || !strcmp(r->value, "gen") || !strcmp(r->value, "gen_art")) ? w
+														  : NULL;
+}
+
 /* The role the words before the mention at w give it (data/grammar.tsv `role`), looking back
  * over up to three words: articles, copulas, lower-case adjectives and place nouns. */
 static enum role role_before(const struct ex_lexicon *lx, const char *s, const char *w, int *prep_an, char *prep,

@@ -261,21 +261,11 @@ static void acronym_after(const char *p, const char *end, char *name, size_t n)
 static int attributive(const struct ex_lexicon *lx, const char *s, const char *p, const char *we, const char *end,
 		       size_t ml)
 {
-	const char *w, *wb, *n = ex_skip_space(we, end);
-	const struct ex_lex_entry *r;
+	const char *n = ex_skip_space(we, end);
 
 	if ((size_t)(we - p) <= ml || !strchr("enrsm", we[-1]) || n >= end || !(*n >= 'A' && *n <= 'Z'))
 		return 0;
-	w = p;
-	while (w > s && w[-1] == ' ')
-		w--;
-	if (w > s && at_digit(w[-1])) { /* "das 2014 vereinbarte Ziel" */
-		while (w > s && at_digit(w[-1]))
-			w--;
-	}
-	w = ex_word_back(s, w, &wb);
-	r = w < wb ? ex_lex_word_ci(lx, LX_ROLE, w, (size_t)(wb - w)) : NULL;
-	return r && (!strcmp(r->value, "article") || !strcmp(r->value, "gen") || !strcmp(r->value, "gen_art"));
+	return at_article_before(lx, s, p, 1) != NULL; /* (over a year: "das 2014 vereinbarte Ziel") */
 }
 
 void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)

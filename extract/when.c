@@ -348,17 +348,15 @@ static int relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty 
 #define ATTRIBUTE_REACH 60 /* bytes: "das 2014 vereinbarte Ziel von zwei Prozent" */
 static int attribute_year(const struct ex_ctx *c, size_t si, const struct yexp *y)
 {
-	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end, *we;
-	const char *w = ex_word_back(s, c->text + y->start, &we), *n = ex_skip_space(c->text + y->end, e);
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const char *w = at_article_before(c->lx, s, c->text + y->start, 0), *n = ex_skip_space(c->text + y->end, e);
 	const char *ne = ex_word_end(n, e);
-	const struct ex_lex_entry *r = w < we ? ex_lex_word_ci(c->lx, LX_ROLE, w, (size_t)(we - w)) : NULL;
 
-	while (w > s && w[-1] == ' ')
+	while (w && w > s && w[-1] == ' ')
 		w--;
 	/* (", das 2025 auf 2,0 Prozent kommen will": after a comma, a relative pronoun) */
-	return at_digit(c->text[y->start]) && r && !(w > s && w[-1] == ',') &&
-	       (!strcmp(r->value, "article") || !strcmp(r->value, "gen") || !strcmp(r->value, "gen_art")) &&
-	       n < e && *n >= 'a' && *n <= 'z' && !ex_lex_word(c->lx, LX_TENSE, n, (size_t)(ne - n));
+	return at_digit(c->text[y->start]) && w && !(w > s && w[-1] == ',') && n < e && *n >= 'a' && *n <= 'z' &&
+	       !ex_lex_word(c->lx, LX_TENSE, n, (size_t)(ne - n));
 }
 
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
