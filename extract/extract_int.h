@@ -653,7 +653,7 @@ struct ex_ctx {
 	char topic[EX_TOPICS][8];
 	int topic_n[EX_TOPICS];
 	int ntopic;
-	struct ex_sentence_cues *cues; /* status.c's reading of the current sentence */
+	struct ex_sentence_cues *cues; /* sentcues.c's reading of the current sentence */
 	char last_source[48];          /* the first originator the last sentence read cited */
 	char aid_to[8];                /* the recipient of the document's last aid figure */
 	char mission[8];               /* where the document's last deployment noun put troops (mission.c) */
@@ -685,7 +685,7 @@ struct ex_ctx {
 	size_t money_si;
 	int have_money;
 	size_t last_source_si;
-	struct ex_sentence_cues *cues_before; /* status.c: a sentence before read for its originator only */
+	struct ex_sentence_cues *cues_before; /* sentcues.c: a sentence before read for its originator only */
 	int reading_before;                   /* (while it is read: no further sentence back) */
 	struct ex_tense_memo tense;
 };
@@ -713,7 +713,7 @@ const struct ex_words *ex_words_of(const struct ex_ctx *c, size_t s, size_t e);
  * ending in one of its '*' keys? */
 int ex_sentence_has(const struct ex_ctx *c, size_t si, int k, int suffix);
 
-/* --- status and source (status.c) --- */
+/* --- status and source (sentcues.c reads a sentence, status.c decides) --- */
 
 /* What one sentence says of status and source, read once for all its figures. */
 #define EX_MAX_CLAUSES 64
