@@ -83,6 +83,8 @@ enum ex_lex_kind {
 	LX_OUTSIDE,    /* a preposition of exclusion: außerhalb — the countries after it are the figure's none (who.c) */
 	LX_DRAFT,      /* '*' a draft of a budget: *entwurf — told in a year's last months, it is for the next (attrib.c) */
 	LX_WORLD,      /* an adjective of the whole world: weltweiten, globalen — money it qualifies is no country's (attrib.c) */
+	LX_YEARCLAUSE, /* a word opening a clause told of the year right before it: in dem, als (when.c) */
+	LX_NOUNLINK,   /* a word tying a noun to the figure that measures it: von, über, Höhe (when.c) */
 	LX__N
 };
 

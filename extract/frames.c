@@ -502,6 +502,21 @@ static int relative_at(const char *s, const char *w, const char *we)
 	return b > s && b[-1] == ',';
 }
 
+/* Does the particle of a separable verb (word i of ws: "sagen … zu") stand later in its clause,
+ * as a word of its own? */
+static int particle_after(const struct ex_ctx *c, const struct ex_words *ws, size_t i, const char *particle)
+{
+	size_t n = strlen(particle);
+
+	for (size_t k = i + 1; k < ws->n; k++) {
+		if (at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, ws->w[k].start, ws->w[k].end))
+			return 0;
+		if (ws->w[k].end - ws->w[k].start == n && !memcmp(c->text + ws->w[k].start, particle, n))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * "Die USA haben der Ukraine 175 Milliarden Dollar gezahlt", "…, die Israel jährlich 3,8
  * Milliarden Dollar zahlen", "Washington hat Taiwan Waffen für 26 Milliarden Dollar verkauft": with
@@ -519,7 +534,8 @@ static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q
 
 	for (size_t i = 0; i < ws->n && !verb; i++)
 		if ((verb = ex_lex_word(c->lx, LX_DATIVE, t + ws->w[i].start, ws->w[i].end - ws->w[i].start)) != NULL &&
-		    at_clause_apart(t, q->start, q->end, ws->w[i].start, ws->w[i].end))
+		    (at_clause_apart(t, q->start, q->end, ws->w[i].start, ws->w[i].end) ||
+		     (verb->detail && verb->detail[0] && !particle_after(c, ws, i, verb->detail))))
 			verb = NULL;
 	/* (things counted that are sold are the buyer's purchase: at_purchase reads them) */
 	if (!verb || (gifts && !strcmp(verb->value, "sale")))
@@ -541,6 +557,11 @@ static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q
 			dative = !m[i].prep[0] && plain_lower(c, w, we); /* "zahlen Israel", "hat Taiwan" */
 		if (!dative)
 			dative = rel = relative_at(s, w, we); /* "die USA, die Israel … zahlen" */
+		/* "haben die USA Israel … geleistet": right after the bare subject, the object */
+		if (!dative && i > 0 && m[i - 1].role == R_NONE && !m[i - 1].prep[0] &&
+		    !(m[i - 1].flags & (LXF_ADJ | LXF_GEN | LXF_ORG)) && strcmp(m[i - 1].code, m[i].code) &&
+		    ex_skip_space(t + m[i - 1].end, t + m[i].start) == t + m[i].start)
+			dative = 1;
 		if (!dative)
 			continue;
 		/* the giver: the nearest bare mention before it, in its clause (or the relative's antecedent) */
@@ -578,6 +599,19 @@ static int gets_with(struct ex_ctx *c, size_t si, const struct ex_qty *q, const 
 			if (sl->m[k].end <= w && sl->m[k].role == R_NONE && !(sl->m[k].flags & (LXF_PREFIX | LXF_ADJ)) &&
 			    !at_clause_between(c->text, sl->m[k].end, w))
 				r = &sl->m[k]; /* the last one before the verb */
+		/* "Unabhängig davon erhält Israel jedes Jahr 3,8 Milliarden Dollar": the verb first, the
+		 * receiver right after it (an article between) */
+		for (size_t k = 0; k < sl->nm && !r; k++) {
+			const char *x = ex_skip_space(c->text + ws->w[i].end, c->text + sl->m[k].start), *xe;
+			if (sl->m[k].start < ws->w[i].end || sl->m[k].role != R_NONE ||
+			    (sl->m[k].flags & (LXF_PREFIX | LXF_ADJ | LXF_GEN)))
+				continue;
+			xe = ex_word_end(x, c->text + sl->m[k].start);
+			if (x < xe && ex_word_in(x, (size_t)(xe - x), (const char *const[]){"die", "der", "das", NULL}))
+				x = ex_skip_space(xe, c->text + sl->m[k].start);
+			if (x == c->text + sl->m[k].start)
+				r = &sl->m[k];
+		}
 	}
 	if (!r)
 		return 0;

@@ -73,6 +73,8 @@ static const char *const kind_names[LX__N] = {
 	[LX_OUTSIDE] = "outside",
 	[LX_DRAFT] = "draft",
 	[LX_WORLD] = "world",
+	[LX_YEARCLAUSE] = "yearclause",
+	[LX_NOUNLINK] = "nounlink",
 };
 
 static int parse_flags(const char *s)
@@ -154,9 +156,10 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 				memcpy(fl, col[3], clen[3]);
 				fl[clen[3]] = '\0';
 			}
-			if (k == LX_MINISTRY || k == LX_TIME) {
+			if (k == LX_MINISTRY || k == LX_TIME || k == LX_DATIVE) {
 				/* its short name in the 4th column: "ministry Verteidigungsministerium DE BMVg";
-				 * an event's country: "time Kriegsbeginn 2022 UA" */
+				 * an event's country: "time Kriegsbeginn 2022 UA"; a separable verb's particle:
+				 * "dative sagte - zu" */
 				e->detail = kz_arena_strndup(&lx->arena, ncol > 3 ? col[3] : "", ncol > 3 ? clen[3] : 0);
 			} else if (k == LX_CUE) {
 				e->detail = kz_arena_strndup(&lx->arena, ncol > 3 ? col[3] : "",

@@ -312,8 +312,8 @@ static int relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty 
 {
 	static const char *const preps[] = {"für", "in", "bei", "mit", "von", "an", "auf", "aus", "über", "unter",
 					    "nach", "zu", "seit", NULL};
-	static const char *const prons[] = {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", NULL};
 	const char *s = c->text + c->sent[si].start, *x = c->text + q->start, *w, *we, *e = c->text + q->start;
+	const struct ex_lex_entry *opener;
 
 	if (!n)
 		return -1; /* (no year to take: the clause is not walked back) */
@@ -327,10 +327,11 @@ static int relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty 
 		w = ex_skip_space(we, e);
 		we = ex_word_end(w, e);
 	}
-	if (!ex_word_in(w, (size_t)(we - w), prons))
+	opener = ex_lex_word(c->lx, LX_YEARCLAUSE, w, (size_t)(we - w));
+	if (!opener)
 		return -1;
 	w = ex_skip_space(we, e);
-	if (w < e && ex_upper_at(w, e))
+	if (!strcmp(opener->value, "rel") && w < e && ex_upper_at(w, e))
 		return -1; /* "…, das Ziel von 2 Prozent": an article and its noun */
 	for (size_t i = n; i-- > 0;) {
 		const char *ye = c->text + y[i].end, *comma = x - 1;
@@ -345,7 +346,6 @@ static int relative_year(const struct ex_ctx *c, size_t si, const struct ex_qty 
 /* "Das 2014 vereinbarte Ziel erfüllen nur sechs": is the year y an attribute of a noun, between its
  * article and a participle or adjective (or a phrase before it: "das 2014 in Wales vereinbarte")?
  * Then it dates the noun, not the sentence. */
-#define ATTRIBUTE_REACH 60 /* bytes: "das 2014 vereinbarte Ziel von zwei Prozent" */
 static int attribute_year(const struct ex_ctx *c, size_t si, const struct yexp *y)
 {
 	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
@@ -357,6 +357,33 @@ static int attribute_year(const struct ex_ctx *c, size_t si, const struct yexp *
 	/* (", das 2025 auf 2,0 Prozent kommen will": after a comma, a relative pronoun) */
 	return at_digit(c->text[y->start]) && w && !(w > s && w[-1] == ',') && n < e && *n >= 'a' && *n <= 'z' &&
 	       !ex_lex_word(c->lx, LX_TENSE, n, (size_t)(ne - n));
+}
+
+/* Does the attributed noun's phrase reach the figure q: "das 2014 vereinbarte Ziel von zwei
+ * Prozent" — after the year, its participles and its noun, only words that tie a noun to its
+ * measure (grammar.tsv nounlink: von, über, in Höhe von)? Not "nach einem 2016 geschlossenen
+ * Abkommen … jedes Jahr 3,8 Milliarden Dollar": the year dates the noun, not the figure. */
+static int attribute_reaches(const struct ex_ctx *c, const struct yexp *y, const struct ex_qty *q)
+{
+	const char *p = c->text + y->end, *f = c->text + q->start, *w, *we;
+	int noun = 0;
+
+	if (q->start < y->end)
+		return 0;
+	for (int words = 0; words < 9; words++) {
+		w = ex_skip_space(p, f);
+		if (w >= f)
+			return noun;
+		we = ex_word_end(w, f);
+		if (we == w || memchr(p, ',', (size_t)(w - p)) || memchr(p, ';', (size_t)(w - p)))
+			return 0;
+		if (!noun)
+			noun = ex_upper_at(w, we);
+		else if (!ex_lex_word(c->lx, LX_NOUNLINK, w, (size_t)(we - w)))
+			return 0;
+		p = we;
+	}
+	return 0;
 }
 
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
@@ -431,8 +458,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 		for (i = 0; i < n && self < nq; i++) {
 			size_t bq = (size_t)-1, bd = (size_t)-1, d;
 			if (y[i].baseline || (y[i].clause && !month_reaches(c, si, &y[i], q)) || (y[i].event && planned) ||
-			    (!planned && attribute_year(c, si, &y[i]) &&
-			     at_dist(c, q->start, q->end, y[i].start, y[i].end) > ATTRIBUTE_REACH))
+			    (!planned && attribute_year(c, si, &y[i]) && !attribute_reaches(c, &y[i], q)))
 				continue; /* (a year of a noun's phrase dates a level only inside that phrase) */
 			for (size_t j = 0; j < nq; j++) {
 				if (!strcmp(all[j].unit, "factor"))
@@ -485,8 +511,7 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	for (i = 0; i < n && best == (size_t)-1; i++) {
 		size_t d;
 		if (y[i].baseline || !y[i].text[0] || y[i].compared || (y[i].event && planned) ||
-		    (!planned && attribute_year(c, si, &y[i]) &&
-		     at_dist(c, q->start, q->end, y[i].start, y[i].end) > ATTRIBUTE_REACH))
+		    (!planned && attribute_year(c, si, &y[i]) && !attribute_reaches(c, &y[i], q)))
 			continue; /* an undated stretch, a compared figure's year: only its own figure's */
 		if (from_von != (size_t)-1 && y[i].start >= from_von && y[i].end <= q->start)
 			continue;
