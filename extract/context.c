@@ -10,6 +10,7 @@
  *   the figure before it (elided_clause), and a change there is that figure's (change_of_before);
  *   "China ist … Südkoreas größter Handelspartner": the partner of a trade share (partner_noun);
  *   money for "die Kosten für die US-Soldaten": host-nation support, the US its partner (costs_of_forces);
+ *   money of no kind one side of the forces counted last pays concerns the other (presence_money);
  *   a clause opened by words of a part: part of the total before it (part_of_total);
  *   a target share of GDP the alliance set is the alliance's (alliance_target);
  *   ", was etwa 0,1 Prozent des BIP entspricht" after money: that money's share (share_of_money_before);
@@ -373,7 +374,7 @@ static void costs_of_forces(const struct ex_ctx *c, size_t si, const struct ex_q
 	const struct cache_slot *sl;
 	size_t at = 0;
 
-	if (a->ind != KZ_I_BUDGET || a->detail[0] || a->partner[0] || !a->subject[0] || !ex_is_currency(q->unit))
+	if (a->ind != KZ_I_BUDGET || (a->detail[0] && strcmp(a->detail, "infrastructure")) || a->partner[0] || !a->subject[0] || !ex_is_currency(q->unit))
 		return;
 	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
 	for (size_t i = 0; i < ws->n && !at; i++) {
@@ -662,6 +663,27 @@ void at_stationed_by_antecedent(const struct ex_ctx *c, size_t si, const struct 
 	}
 }
 
+/*
+ * "Die Betriebskosten von jährlich etwa 20 Millionen Dollar tragen die USA", "Polen hatte 40
+ * Millionen Złoty für Unterkünfte bereitgestellt" after figures of US troops in Romania or Poland:
+ * money of no named kind (or for buildings) and no second party, paid by one side of the forces the document counted
+ * last (whose troops, where they are), concerns the other side — the host pays for the guests,
+ * the guests spend in the host country.
+ */
+static void presence_money(const struct ex_ctx *c, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct ex_attr *t = &c->last[KZ_I_TROOPS];
+
+	(void)q;
+	if (a->ind != KZ_I_BUDGET || (a->detail[0] && strcmp(a->detail, "infrastructure")) || a->partner[0] || !a->subject[0] || a->world ||
+	    !c->have_last[KZ_I_TROOPS] || !t->subject[0] || !t->partner[0] || !strcmp(t->subject, t->partner))
+		return;
+	if (!strcmp(a->subject, t->subject))
+		ex_copy(a->partner, sizeof(a->partner), t->partner);
+	else if (!strcmp(a->subject, t->partner))
+		ex_copy(a->partner, sizeof(a->partner), t->subject);
+}
+
 void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
 	/* "knapp 12.000 der damals etwa 36.000 Soldaten aus Deutschland abzuziehen": the total a part
@@ -679,6 +701,7 @@ void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struc
 	change_of_before(c, si, q, a);
 	partner_noun(c, si, q, a);
 	costs_of_forces(c, si, q, a);
+	presence_money(c, q, a);
 	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
 		alliance_target(c, si, q, a);
