@@ -404,6 +404,14 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		snprintf(a->year, sizeof(a->year), "%s", c->last[KZ_I_BUDGET].year);
 		a->year_doc = 2;
 	}
+	/* "Für Drohnen sind etwa 310 Milliarden Yen eingeplant" paragraphs after "Der Etat für 2026
+	 * sieht 8,7 Billionen Yen vor": planned or projected money of the country whose budget for a
+	 * named year the document planned last is a line of that budget */
+	if ((a->status == KZ_S_PLAN || a->status == KZ_S_FORECAST) && !a->year[0] && a->ind == KZ_I_BUDGET &&
+	    c->plan_who[0] && !strcmp(c->plan_who, a->subject)) {
+		snprintf(a->year, sizeof(a->year), "%s", c->plan_year);
+		a->year_doc = 2;
+	}
 	/* a draft budget's money with no year, told in August to December, is for the year after
 	 * (words.tsv draft: "Im Haushaltsentwurf … sind 13,5 Billionen Rubel vorgesehen") */
 	if (a->status == KZ_S_PLAN && !a->year[0] && (a->ind == KZ_I_BUDGET || a->ind == KZ_I_GDP_SHARE) &&
@@ -502,6 +510,13 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 		c->last[a->ind] = *a;
 		c->last_si[a->ind] = si;
 		c->have_last[a->ind] = 1;
+	}
+	/* (the budget a document plans: what its undated lines are for) */
+	if (a->ind == KZ_I_BUDGET && a->status == KZ_S_PLAN && a->year[0] && a->subject[0] && !a->year_doc &&
+	    (!a->detail[0] || !strcmp(a->detail, "defense_budget") || !strcmp(a->detail, "military_expenditure") ||
+	     !strcmp(a->detail, "procurement"))) {
+		ex_copy(c->plan_year, sizeof(c->plan_year), a->year);
+		ex_copy(c->plan_who, sizeof(c->plan_who), a->subject);
 	}
 	if (a->ind == KZ_I_TROOPS && a->subject[0] && a->partner[0] && strcmp(a->subject, a->partner)) {
 		snprintf(c->troops_where_subject, sizeof(c->troops_where_subject), "%s", a->subject);

@@ -666,6 +666,8 @@ struct ex_ctx {
 	size_t deal_upto;              /* the lead's sentences before it have been read for one */
 	char budget_year[32];          /* when.c: the year of the budget the document's lead names, "" if none */
 	char budget_who[8];            /* when.c: the country that lead sentence names first, "" if none */
+	char plan_year[32], plan_who[8]; /* attrib.c: the year and country of the last planned budget
+					  * dated in the document, "" if none */
 	size_t budget_upto;            /* the sentences before it have been read for one */
 	/* the figure attributed last (a restatement takes its kind) and the last share in percent
 	 * (a later percent no cue explains is of the same kind, "Spanien liegt bei 1,01") */
