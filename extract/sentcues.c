@@ -157,7 +157,10 @@ static int govt_after(const struct ex_lexicon *lx, const char *p, const char *en
 	w2 = ex_next_word(q, &q2, end);
 	if (w2 && ex_skip_space(q, end) != w2)
 		w2 = NULL; /* a figure or a mark stands first: the phrase ended */
-	if (w2 && (ex_lex_match_after(lx, LX_COUNTRY, w2, end, &(size_t){0}) || ex_upper_at(w2, q2)))
+	/* (a capitalised word after it that is no name of the lexicon opens the rest of the clause:
+	 * "nach Angaben des Verteidigungsministeriums Militärhilfe von …"; an acronym names it) */
+	if (w2 && (ex_lex_match_after(lx, LX_COUNTRY, w2, end, &(size_t){0}) ||
+		   (ex_upper_at(w2, q2) && q2 - w2 >= 2 && ex_upper_at(w2 + 1, q2))))
 		return 0;
 	if (w2 && ex_word_in(w2, (size_t)(q2 - w2), (const char *const[]){"in", "von", "aus", NULL}))
 		return 0;
@@ -345,7 +348,16 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 					found = 1; /* an originator the lexicon lacks, as written ("Eurostat-Daten") */
 				}
 			} else if (!strcmp(e->value, "after")) {
-				found = ex_originator_after(lx, p + ml, end, 1, 2, h->name, sizeof(h->name));
+				/* (a name of the lexicon first, then a government no country is named with,
+				 * then a name as written: "nach Angaben des Verteidigungsministeriums
+				 * Militärhilfe" is no name of two words) */
+				found = ex_originator_after(lx, p + ml, end, 0, 2, h->name, sizeof(h->name));
+				if (!found && govt_after(lx, p + ml, end, h->name, sizeof(h->name))) {
+					found = 1;
+					h->self = 2;
+				}
+				if (!found)
+					found = ex_originator_after(lx, p + ml, end, 1, 2, h->name, sizeof(h->name));
 				/* "wie das Pentagon mitteilte" cites, "in Länder wie Belgien und Italien" lists */
 				if (found && (e->flags & LXF_SPEECH) && !verb_in_clause(c, sc, p + ml, end))
 					found = 0;

@@ -511,11 +511,11 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 	 * article about aid names its main recipient first, its donors many times) */
 	if (a->ind == KZ_I_BUDGET && !strcmp(a->detail, "military_aid") &&
 	    !word_after_is(c->text + q->end, c->text + e, "für")) {
-		const struct cache_slot *sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
 		const char *ss = c->text + c->sent[si].start, *got = NULL, *giver = NULL;
-		/* "Schweden hat der Ukraine … geleistet": the dative is the recipient, never the giver */
-		for (size_t i = 0; i < sl->nm; i++) {
-			const struct mention *mm = &sl->m[i];
+		/* "Schweden hat der Ukraine … geleistet": the dative is the recipient, never the giver
+		 * (of the countries that are no scenery: "seit dem russischen Angriff" names an event) */
+		for (size_t i = 0; i < n; i++) {
+			const struct mention *mm = &m[i];
 			int dative = at_word_before_is(ss, c->text + mm->start, "der") ||
 				     at_word_before_is(ss, c->text + mm->start, "den");
 			if (mm->role == R_SOURCE || (mm->flags & LXF_ORG))
@@ -531,8 +531,8 @@ void at_who(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex
 		}
 		if (a->partner[0])
 			got = NULL;
-		for (size_t i = 0; i < sl->nm && !got && !a->partner[0]; i++) {
-			const struct mention *mm = &sl->m[i];
+		for (size_t i = 0; i < n && !got && !a->partner[0]; i++) {
+			const struct mention *mm = &m[i];
 			/* ("Norwegen hat … zugesagt, Dänemark … bereitgestellt": a giver of another clause
 			 * is no receiver when the article has named its recipient) */
 			if (c->aid_to[0] && at_clause_apart(c->text, q->start, q->end, mm->start, mm->end))
