@@ -362,9 +362,14 @@ static void consensus_row(struct st_ctx *x, const struct gathered *g, const stru
 		c->low = ilo;
 		c->high = ihi;
 	} else if (ilo <= ihi) {
-		/* every statement allows a common range: the estimate is the weighted mean kept inside it */
+		/* every statement allows a common range: the estimate is the weighted mean when it lies
+		 * inside it; a mean outside ("mehr als 10.000" pulling "11.000 bis 12.000" down) says
+		 * only that the range is all the statements agree on — its middle, not an end no source
+		 * gave */
+		double mean = pw > 0 ? pv / pw : truth;
 		c->method = "interval";
-		c->estimate = fmin(fmax(pw > 0 ? pv / pw : truth, ilo), ihi);
+		c->estimate = mean >= ilo && mean <= ihi ? mean : isfinite(ilo) && isfinite(ihi) ? (ilo + ihi) / 2
+							: fmin(fmax(mean, ilo), ihi);
 		c->low = ilo;
 		c->high = ihi;
 	} else {

@@ -313,6 +313,39 @@ static void test_consensus(void)
 	kz_table_release(&t);
 }
 
+/* A lower bound ("mehr als 10.000", 10 000–15 000) and a range ("11.000 bis 12.000") agree on
+ * 11 000–12 000; the bound's figure pulls the weighted mean below that range, so the estimate is
+ * the middle of what both allow, not its lower end that no source gave. */
+static void test_consensus_inside(void)
+{
+	struct kz_table t;
+	struct st_result r;
+	const struct st_consensus *c = NULL;
+
+	kz_table_init(&t);
+	/* (a publisher whose many figures another confirms gets the weight; b has one figure only) */
+	for (int k = 0; k < 6; k++)
+		for (int d = 0; d < 2; d++)
+			add(&t, d ? "c" : "a", 100 + 10 * (size_t)k, "q", 500 + 10 * k, 500 + 10 * k - 0.5, 500 + 10 * k + 0.5,
+			    "persons", KZ_I_TROOPS, "", "US", k % 2 ? "PL" : "RO", k < 2 ? "2022" : k < 4 ? "2023" : "2024", "s");
+	add(&t, "a", 1, "mehr als 10.000", 10000, 10000, 15000, "persons", KZ_I_TROOPS, "", "KP", "RU", "2024", "t");
+	add(&t, "b", 1, "11.000 bis 12.000", 11500, 11000, 12000, "persons", KZ_I_TROOPS, "", "KP", "RU", "2024", "u");
+	run(&t, NULL, &r);
+	for (size_t i = 0; i < r.nc; i++)
+		if (!strcmp(r.c[i].partner, "RU"))
+			c = &r.c[i];
+	T_CHECK(c != NULL);
+	if (c) {
+		T_STREQ(c->state, "agreed");
+		T_NEAR(c->low, 11000, 1e-9);
+		T_NEAR(c->high, 12000, 1e-9);
+		T_CHECK(c->estimate > 11000 && c->estimate < 12000);
+		T_CHECK(c->nsources == 2 && c->w[0].weight > 0.9); /* (the bound's source weighs most) */
+	}
+	st_result_release(&r);
+	kz_table_release(&t);
+}
+
 static void test_trend(void)
 {
 	struct kz_table t;
@@ -478,6 +511,7 @@ int main(void)
 	test_conflicts();
 	test_arithmetic();
 	test_consensus();
+	test_consensus_inside();
 	test_sources();
 	test_trend();
 	test_drift_restated();
