@@ -273,10 +273,10 @@ static void rows_layout(struct pl_ctx *c, const struct pl_chart *ch, double w, s
 		lo = 0;
 		hi = 1;
 	}
-	if (r->labw > w * 0.34)
-		r->labw = w * 0.34;
-	if (r->notew > w * 0.22)
-		r->notew = w * 0.22;
+	if (r->labw > w * 0.30)
+		r->labw = w * 0.30;
+	if (r->notew > w * 0.28)
+		r->notew = w * 0.28;
 	r->x0 = r->labw + GAP;
 	r->x1 = w - (r->notew > 0 ? r->notew + GAP : 4);
 	pl_unit_scale(fmax(fabs(lo), fabs(hi)), ch->unit, c->lang, &r->div, r->unit, sizeof r->unit);

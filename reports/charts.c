@@ -223,9 +223,23 @@ static void dots_chart(struct rp_charts *cs, const struct rp_model *m, const str
 	nshown = rp_fact_pick(m, f, MAX_ROWS, shown);
 	for (k = 0; k < nshown; k++) {
 		const struct kz_claim *cl = &m->t->v[shown[k]];
+		const char *close;
 		if (strcmp(cl->unit, f->unit))
 			continue;
 		rp_claim_label(m, shown[k], label, sizeof label);
+		/* a row of the same document and originator as a row above goes by its number alone
+		 * ("[2]"): two rows cut to one title read the same, the quote on the right tells them
+		 * apart */
+		for (size_t j = 0; j < k; j++) {
+			char before[200];
+			if (strcmp(m->t->v[shown[j]].unit, f->unit))
+				continue;
+			rp_claim_label(m, shown[j], before, sizeof before);
+			if (!strcmp(before, label) && (close = strchr(label, ']')) != NULL) {
+				label[close + 1 - label] = '\0';
+				break;
+			}
+		}
 		pl_chart_add(c, label, point_note(m, cl, note, sizeof note), rp_year_num(cl->year), cl->value, cl->low,
 			     cl->high, m->flags[shown[k]]);
 		cite(cs, shown[k]);
@@ -338,13 +352,19 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 			    : "; no trend: too few years without a gap of more than %d years",
 			 TREND_GAP);
 	if (nt >= PL_TREND_MIN && why) {
-		snprintf(sub + strlen(sub), sizeof sub - strlen(sub), "%s",
-			 why == 1 ? (de ? "; kein Trend: die Angaben weichen nicht über ihre Rundung hinaus voneinander ab"
-				       : "; no trend: the statements differ by no more than their rounding")
-				  : why == 2 ? (de ? "; kein Trend: weniger als drei verschiedene Werte"
-						   : "; no trend: fewer than three distinct values")
-				  : (de ? "; kein Trend: die Werte liegen mehr als das Dreifache auseinander, kaum eine Abgrenzung"
-					: "; no trend: the values lie more than threefold apart, hardly one definition"));
+		/* (the reason holds for the stretch a trend could cover: say from when, when it is
+		 * not all the chart shows) */
+		char since[48] = "";
+		if (nt < ny)
+			snprintf(since, sizeof since, de ? " seit %s" : " since %s", a);
+		snprintf(sub + strlen(sub), sizeof sub - strlen(sub),
+			 why == 1 ? (de ? "; kein Trend: die Angaben%s weichen nicht über ihre Rundung hinaus voneinander ab"
+				       : "; no trend: the statements%s differ by no more than their rounding")
+				  : why == 2 ? (de ? "; kein Trend: weniger als drei verschiedene Werte%s"
+						   : "; no trend: fewer than three distinct values%s")
+				  : (de ? "; kein Trend: die Werte%s liegen mehr als das Dreifache auseinander, kaum eine Abgrenzung"
+					: "; no trend: the values%s lie more than threefold apart, hardly one definition"),
+			 since);
 		nt = 0;
 	}
 	/* every statement of the family, or, when they are too many to tell apart, a spread of each

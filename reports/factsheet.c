@@ -214,7 +214,9 @@ static const char *as_stated(const struct kz_claim *c, char *buf, size_t n, enum
 
 /* The originators the fact's claims name ("laut SIPRI"), appended to its row's name: 4,12 % by
  * NATO's definition and 4,2 % by SIPRI's are told apart where the figure stands, and a figure in
- * its documents' own voice names none. At most three, then "u. a.". */
+ * its documents' own voice names none — nor does one that some texts state in their own voice
+ * ("Offiziell stehen 28.500 US-Soldaten in Südkorea" beside a report of what the Pentagon weighs:
+ * not "laut Pentagon"). At most three, then "u. a.". */
 static void named_sources(char *name, size_t n, const struct rp_model *m, const struct rp_fact *f, enum pl_lang L)
 {
 	const char *seen[3];
@@ -224,7 +226,7 @@ static void named_sources(char *name, size_t n, const struct rp_model *m, const 
 		const char *src = m->t->v[f->claims[k]].source;
 		size_t j;
 		if (!src || !*src)
-			continue;
+			return;
 		for (j = 0; j < ns && strcmp(seen[j], src); j++)
 			;
 		if (j < ns)
