@@ -85,6 +85,7 @@ enum ex_lex_kind {
 	LX_WORLD,      /* an adjective of the whole world: weltweiten, globalen — money it qualifies is no country's (attrib.c) */
 	LX_YEARCLAUSE, /* a word opening a clause told of the year right before it: in dem, als (when.c) */
 	LX_NOUNLINK,   /* a word tying a noun to the figure that measures it: von, über, Höhe (when.c) */
+	LX_SURPASS,    /* a verb of surpassing, a stem: übersteig — figures it compares are not cited (sentcues.c) */
 	LX__N
 };
 

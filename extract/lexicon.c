@@ -75,6 +75,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_WORLD] = "world",
 	[LX_YEARCLAUSE] = "yearclause",
 	[LX_NOUNLINK] = "nounlink",
+	[LX_SURPASS] = "surpass",
 };
 
 static int parse_flags(const char *s)

@@ -131,6 +131,33 @@ static int verb_in_clause(const struct ex_ctx *c, const struct ex_sentence_cues 
 	return 0;
 }
 
+/* Does the noun at p follow a preposition that cites ("nach Zahlen der Weltbank", "laut den
+ * Daten"), an article between? */
+static int after_citing_prep(const char *s, const char *p)
+{
+	const char *w, *we;
+
+	w = ex_word_back(s, p, &we);
+	if (w < we && ex_word_in(w, (size_t)(we - w), (const char *const[]){"den", "der", "die", "dem", "des", NULL}))
+		w = ex_word_back(s, w, &we);
+	return w < we && ex_word_in(w, (size_t)(we - w), (const char *const[]){"nach", "Nach", "laut", "Laut", "gemäß", "Gemäß", NULL});
+}
+
+/* "was die Zahlen der USA und Japans deutlich übersteigt": does the clause of the noun at p hold a
+ * verb of surpassing (grammar.tsv surpass)? Then the figures it names are compared with, not cited. */
+static int compared_in_clause(const struct ex_ctx *c, const struct ex_sentence_cues *sc, const char *p, const char *end)
+{
+	size_t cl = ex_clause_of(sc, (size_t)(p - c->text));
+	const char *b = c->text + sc->clause[cl], *e = cl + 1 < sc->nclause ? c->text + sc->clause[cl + 1] : end;
+	const char *x = b, *w;
+	size_t ml;
+
+	while ((w = ex_next_word(x, &x, e)) != NULL)
+		if (ex_lex_stem(c->lx, LX_SURPASS, w, x, e, &ml))
+			return 1;
+	return 0;
+}
+
 /* Is the noun phrase at p a government's with no country named in it ("der Regierung", "des
  * Verteidigungsministeriums"): its article, then a government noun (grammar.tsv govt) ending the
  * phrase? */
@@ -347,6 +374,9 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 					snprintf(h->name, sizeof(h->name), "%.*s", (int)(dash - p), p);
 					found = 1; /* an originator the lexicon lacks, as written ("Eurostat-Daten") */
 				}
+			} else if (!strcmp(e->value, "after") && ex_upper_at(p, we) && !after_citing_prep(s, p) &&
+				   compared_in_clause(c, sc, p, end)) {
+				found = 0; /* "übersteigt die Zahlen der USA": figures compared with, no citation */
 			} else if (!strcmp(e->value, "after")) {
 				/* (a name of the lexicon first, then a government no country is named with,
 				 * then a name as written: "nach Angaben des Verteidigungsministeriums
