@@ -197,6 +197,20 @@ static int nato_just_before(const char *t, const char *p)
 	return 0;
 }
 
+/* Does the word at p follow an office (status.tsv title) and a first name, "Ministerpräsident
+ * Luís Montenegro"? */
+static int family_name_at(const struct ex_lexicon *lx, const char *s, const char *p)
+{
+	const char *w, *we, *o, *oe;
+
+	w = ex_word_back(s, p, &we);
+	if (w == we || we != p - 1 || !ex_upper_at(w, we) || at_is_word(lx, LX_COUNTRY, w, (size_t)(we - w)))
+		return 0;
+	o = ex_word_back(s, w, &oe);
+	return o < oe && oe == w - 1 && ex_upper_at(o, oe) &&
+	       (ex_lex_word(lx, LX_TITLE, o, (size_t)(oe - o)) || ex_lex_suffix(lx, LX_TITLE, o, (size_t)(oe - o)));
+}
+
 static const char *mention_in_word(const struct ex_ctx *c, const char *s, const char *end, const char *p,
 				   const char *we, const struct ex_qty *qs, size_t nq, struct mention *m,
 				   size_t cap, size_t *np)
@@ -259,6 +273,10 @@ static const char *mention_in_word(const struct ex_ctx *c, const char *s, const 
 			/* "die Verbündeten" are NATO's only where the text named NATO just before them, and
 			 * never another power's ("die US-Verbündeten in Asien") */
 			if (hit && (en->flags & LXF_ALLIANCE) && ((p > t && p[-1] == '-') || !nato_just_before(t, p)))
+				hit = 0;
+			/* "Ministerpräsident Luís Montenegro", "Präsident Mohamed Bazoum": a name after an
+			 * office and a first name is a person's, no country */
+			if (hit && (en->flags & LXF_NAME) && family_name_at(lx, s, p))
 				hit = 0;
 			if (hit) {
 				int an;

@@ -131,6 +131,21 @@ static int verb_in_clause(const struct ex_ctx *c, const struct ex_sentence_cues 
 	return 0;
 }
 
+/* "US-Regierung", "US-Außenministerium": a country's prefix on a government noun (grammar.tsv
+ * govt) is that country's government, by the country's name. 1 with name set. */
+static int prefixed_government(const struct ex_lexicon *lx, const char *w, const char *we, char *name, size_t n)
+{
+	const struct ex_lex_entry *ce;
+	const char *h = memchr(w, '-', (size_t)(we - w));
+	size_t ml;
+
+	if (!h || h + 1 >= we || !(ce = ex_lex_match_after(lx, LX_COUNTRY, w, h + 1, &ml)) ||
+	    ml != (size_t)(h + 1 - w) || !(ce->flags & LXF_PREFIX) || !ex_lex_word(lx, LX_GOVT, h + 1, (size_t)(we - h - 1)))
+		return 0;
+	snprintf(name, n, "%s", ex_country_name(lx, ce->value));
+	return 1;
+}
+
 /* Does the noun at p follow a preposition that cites ("nach Zahlen der Weltbank", "laut den
  * Daten"), an article between? */
 static int after_citing_prep(const char *s, const char *p)
@@ -529,6 +544,18 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 		}
 		/* "behauptete Trump, in Südkorea seien 40.000 Soldaten stationiert": reported speech is
 		 * the governing verb's, not a statement of the text's own */
+		/* "Trump behauptet: Saudi-Arabien zahlt …": after a colon, what a governing verb of the
+		 * clause before says (a claim, a demand) is its content, no statement of the text's */
+		{
+			size_t ca = a;
+			while (ca > c->sent[si].start && t[ca - 1] == ' ')
+				ca--;
+			if (k > 0 && ca > c->sent[si].start && t[ca - 1] == ':')
+				for (size_t i = 0; i < sc->ncue; i++)
+					if (sc->cue[i].governs && !sc->cue[i].noun && sc->cue[i].pos >= sc->clause[k - 1] &&
+					    sc->cue[i].pos < a)
+						speech = 1;
+		}
 		sc->main_clause[k] = finite && !sub && !speech && !cond;
 		sc->speech[k] = speech && !cond;
 		if (k == 0 && speech && !cond && !sub)
@@ -561,7 +588,8 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 			struct ex_cite *h = &sc->cite[0];
 			if (((ml = ex_originator_at(lx, w, colon, 2, h->name, sizeof(h->name))) != 0 && w + ml == we) ||
 			    ((pe = ex_lex_word(lx, LX_COUNTRY, w, (size_t)(we - w))) != NULL && (pe->flags & LXF_PERSON) &&
-			     snprintf(h->name, sizeof(h->name), "%.*s", (int)(we - w), w) > 0)) {
+			     snprintf(h->name, sizeof(h->name), "%.*s", (int)(we - w), w) > 0) ||
+			    prefixed_government(lx, w, we, h->name, sizeof(h->name))) {
 				h->pos = h->from = (size_t)(w - t);
 				h->to = (size_t)(we - t);
 				h->self = h->titled = 0;
