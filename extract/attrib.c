@@ -388,6 +388,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	 * zwei Prozent") */
 	if ((a->status == KZ_S_TARGET || a->status == KZ_S_LIMIT) && a->year_far)
 		a->year[0] = '\0';
+
 	/* (a figure that took its status from the one before, its verb left out, is for that one's
 	 * year when it names none: "400 sollen 2021 zurückkehren, rund 5.600 in andere Länder") */
 	if (gapped && (!a->year[0] || a->year_doc) && c->prev.year[0]) {

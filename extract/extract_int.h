@@ -86,6 +86,8 @@ enum ex_lex_kind {
 	LX_YEARCLAUSE, /* a word opening a clause told of the year right before it: in dem, als (when.c) */
 	LX_NOUNLINK,   /* a word tying a noun to the figure that measures it: von, über, Höhe (when.c) */
 	LX_SURPASS,    /* a verb of surpassing, a stem: übersteig — figures it compares are not cited (sentcues.c) */
+	LX_SETVERB,    /* a verb of setting a goal or rule, a stem: vereinbar, beschloss — its year set it (when.c) */
+	LX_MEETVERB,   /* a verb of meeting or missing a goal, a stem: erreich, verfehl — its year is no goal's (when.c) */
 	LX__N
 };
 

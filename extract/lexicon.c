@@ -76,6 +76,8 @@ static const char *const kind_names[LX__N] = {
 	[LX_YEARCLAUSE] = "yearclause",
 	[LX_NOUNLINK] = "nounlink",
 	[LX_SURPASS] = "surpass",
+	[LX_SETVERB] = "setverb",
+	[LX_MEETVERB] = "meetverb",
 };
 
 static int parse_flags(const char *s)

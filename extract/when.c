@@ -386,6 +386,41 @@ static int attribute_reaches(const struct ex_ctx *c, const struct yexp *y, const
 	return 0;
 }
 
+/* Does the year expression y stand as what something is for or from: "für 2024", "ab 2026", "zum
+ * Jahr 2030"? */
+static int year_for_at(const struct ex_ctx *c, size_t si, const struct yexp *y)
+{
+	const char *s = c->text + c->sent[si].start, *w, *we;
+
+	w = ex_word_back(s, c->text + y->start, &we);
+	if (w < we && ex_word_in(w, (size_t)(we - w), (const char *const[]){"Jahr", "Jahres", "Haushaltsjahr", "Fiskaljahr", NULL}))
+		w = ex_word_back(s, w, &we);
+	if (w < we && ex_word_in(w, (size_t)(we - w), (const char *const[]){"das", "dem", "den", NULL}))
+		w = ex_word_back(s, w, &we);
+	return w < we && ex_word_in(w, (size_t)(we - w), (const char *const[]){"für", "Für", "ab", "Ab", "zum", "im", NULL}) &&
+	       !(we - w == 2 && !memcmp(w, "im", 2) && !at_digit(c->text[y->start]));
+}
+
+/* Does the clause of the year expression y hold a verb of the kind (grammar.tsv setverb: of setting
+ * a goal or rule, "vereinbart", "beschlossen" — the year set it; meetverb: of meeting or missing
+ * one, "erreichen", "verfehlt" — the year is when it was met)? */
+static int year_verb_at(const struct ex_ctx *c, size_t si, const struct yexp *y, int kind)
+{
+	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
+	const char *b = c->text + y->start, *x, *w;
+	size_t ml;
+
+	while (b > s && b[-1] != ',' && b[-1] != ';' && b[-1] != ':')
+		b--;
+	for (x = b; (w = ex_next_word(x, &x, e)) != NULL;) {
+		if (w > b && (memchr(b, ',', (size_t)(w - b)) || memchr(b, ';', (size_t)(w - b))) && w > c->text + y->end)
+			break;
+		if (ex_lex_stem(c->lx, kind, w, x, e, &ml))
+			return 1;
+	}
+	return 0;
+}
+
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		 size_t nq, struct ex_attr *a)
 {
@@ -444,6 +479,21 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 	/* (an event's time dates a state or a deed, not what a plan is for: "Scholz hat nach dem
 	 * russischen Angriff auf die Ukraine ein Sondervermögen von 100 Milliarden Euro angekündigt") */
 	int planned = a->status != KZ_S_REPORTED && a->status != KZ_S_CLAIM;
+	/* "erreichen in diesem Jahr nur neun Staaten das Ziel, zwei Prozent … auszugeben": a goal
+	 * takes the year it is for ("bis 2035", "für 2024", "ab 2026") or was set in ("das 2014 in
+	 * Wales vereinbarte Ziel", "hatten die Verbündeten 2014 vereinbart"), not the year someone
+	 * meets or misses it (another clause's years, and those of a clause with a verb of meeting,
+	 * are dropped) */
+	if (a->status == KZ_S_TARGET) {
+		size_t k = 0;
+		for (i = 0; i < n; i++)
+			if (y[i].target || year_for_at(c, si, &y[i]) || attribute_year(c, si, &y[i]) ||
+			    year_verb_at(c, si, &y[i], LX_SETVERB) ||
+			    (!year_verb_at(c, si, &y[i], LX_MEETVERB) && !at_clause_apart(c->text, y[i].start, y[i].end, q->start, q->end)) ||
+			    (c->doc->meta.year && strtol(y[i].text, NULL, 10) > c->doc->meta.year)) /* ("im kommenden Jahr") */
+				y[k++] = y[i];
+		n = k;
+	}
 	/* Each year expression belongs to the figure nearest to it ("von 3,8 Mrd. zwischen
 	 * 2016 und 2020 auf 38 Mrd. zwischen 2021 und 2023"); a figure takes a year bound to
 	 * it or to its parenthesised twin, else the nearest year. */
