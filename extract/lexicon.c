@@ -78,6 +78,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_SURPASS] = "surpass",
 	[LX_SETVERB] = "setverb",
 	[LX_MEETVERB] = "meetverb",
+	[LX_MASC] = "masc",
 };
 
 static int parse_flags(const char *s)

@@ -61,6 +61,7 @@ const char *at_article_before(const struct ex_lexicon *lx, const char *s, const 
 														  : NULL;
 }
 
+
 /* The role the words before the mention at w give it (data/grammar.tsv `role`), looking back
  * over up to three words: articles, copulas, lower-case adjectives and place nouns. */
 static enum role role_before(const struct ex_lexicon *lx, const char *s, const char *w, int *prep_an, char *prep,
@@ -119,6 +120,15 @@ static enum role role_before(const struct ex_lexicon *lx, const char *s, const c
 				return R_SOURCE;
 			if (steps == 0 && xe > x && ex_upper_at(x, xe))
 				return R_GEN;
+			/* "Die Bundesregierung will der Nato … melden", "hat der Ukraine … geliefert":
+			 * "der" right after a finite verb is a feminine dative — the one something goes
+			 * to, not whose it is (a masculine name after it is the subject, "gab der Iran":
+			 * grammar.tsv masc, read by the caller) */
+			if (steps == 0 && xe > x && !ex_upper_at(x, xe) &&
+			    (ex_lex_word(lx, LX_TENSE, x, (size_t)(xe - x)) ||
+			     ex_word_in(x, (size_t)(xe - x), (const char *const[]){"will", "wollen", "soll", "sollen", "muss", "müssen",
+										    "wird", "werden", "möchte", NULL})))
+				return R_PARTNER;
 		}
 		/* articles, adjectives and place nouns may stand between ("in die Grenzregion Kursk") */
 		if (!strcmp(v, "article") || !strcmp(v, "gen_art") || (ws[0] >= 'a' && ws[0] <= 'z' && n > 3) ||
@@ -287,6 +297,11 @@ static const char *mention_in_word(const struct ex_ctx *c, const char *s, const 
 				mm->flags = en->flags;
 				an = 0;
 				mm->role = (en->flags & LXF_GEN) ? R_GEN : role_before(lx, s, p, &an, mm->prep, sizeof(mm->prep));
+				/* ("hat der US-Präsident verlangt": a compound's gender is its last part's, the
+				 * article its nominative; so is it before a masculine name, "gab der Iran") */
+				if (mm->role == R_PARTNER && !strcmp(mm->prep, "der") &&
+				    ((en->flags & LXF_PREFIX) || at_is_word(lx, LX_MASC, p, (size_t)(we - p))))
+					mm->role = R_NONE;
 				mm->via_an = an;
 				mm->for_gen = mm->role == R_GEN && genitive_of_for(lx, s, p);
 				if ((en->flags & LXF_ADJ) && source_noun_after(lx, we, end))
