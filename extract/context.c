@@ -71,6 +71,13 @@ static void the_country(const struct ex_ctx *c, size_t si, const struct ex_qty *
 	/* back through the figure's clause */
 	for (int words = 0; words < 12 && !found; words++) {
 		w = ex_word_back(s, x, &we);
+		if (w == we && w > s && at_digit(w[-1])) {
+			/* a year between ("kam das Land 2024 auf …"): over it */
+			while (w > s && (at_digit(w[-1]) || w[-1] == '.'))
+				w--;
+			x = w;
+			continue;
+		}
 		if (w == we)
 			break;
 		for (const char *g = we; g < x; g++)
