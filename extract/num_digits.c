@@ -357,8 +357,15 @@ const char *ex_num_scan_digits(struct ex_scan *sc, const char *p)
 		 * Abkommen" or "2017 mehrere Tests" keep the number a year */
 		const char *us, *ue;
 		const struct ex_lex_entry *u = ex_num_unit_after(sc, after, &us, &ue);
-		if (!u || !strcmp(u->value, "count") || us != ex_skip_space(after, sc->e))
-			return after;
+		if (!u || !strcmp(u->value, "count") || us != ex_skip_space(after, sc->e)) {
+			/* "1500 zusätzliche Soldaten", "1200 amerikanische Soldaten": below 1900 a number
+			 * is seldom a year of these texts — one lower-case word between it and its unit
+			 * leaves it an amount ("2022 zusätzliche Soldaten" stays the year) */
+			const char *w = ex_skip_space(after, sc->e), *we = ex_word_end(w, sc->e);
+			if (!(q.value < 1900 && u && strcmp(u->value, "count") && we > w && *w >= 'a' && *w <= 'z' &&
+			      ex_skip_space(we, sc->e) == us))
+				return after;
+		}
 	}
 	return ex_num_finish(sc, &q, after, scale, 0);
 }
