@@ -538,8 +538,8 @@ static int dative_pair(const struct ex_ctx *c, size_t si, const struct ex_qty *q
 		     (verb->detail && verb->detail[0] && !particle_after(c, ws, i, verb->detail))))
 			verb = NULL;
 	/* (things counted that are sold are the buyer's purchase: at_purchase reads them) */
-	if (!verb || (gifts && !strcmp(verb->value, "sale")))
-		return 0;
+	if (!verb || (gifts && !strcmp(verb->value, "sale")) || !strcmp(verb->value, "report"))
+		return 0; /* (a figure reported to someone is none of theirs: "der Nato melden") */
 	for (size_t i = 0; i < n; i++) {
 		const char *w, *we, *pw, *pwe;
 		int dative = 0, rel;

@@ -62,6 +62,22 @@ const char *at_article_before(const struct ex_lexicon *lx, const char *s, const 
 }
 
 
+/* Does a verb of giving or reporting to someone (grammar.tsv dative) follow in the clause from p
+ * on? A dative before it is the one the figure goes to ("will der Nato … melden"); with other
+ * verbs a dative may be whose it is ("fehlen der Ukraine 20 Milliarden Euro"). */
+static int giving_verb_after(const struct ex_lexicon *lx, const char *p, const char *end)
+{
+	const char *x = p, *w;
+
+	while ((w = ex_next_word(p, &x, end)) != NULL) {
+		if (memchr(p, ',', (size_t)(w - p)) || memchr(p, ';', (size_t)(w - p)))
+			return 0;
+		if (ex_lex_word(lx, LX_DATIVE, w, (size_t)(x - w)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The role the words before the mention at w give it (data/grammar.tsv `role`), looking back
  * over up to three words: articles, copulas, lower-case adjectives and place nouns. */
 static enum role role_before(const struct ex_lexicon *lx, const char *s, const char *w, int *prep_an, char *prep,
@@ -121,9 +137,9 @@ static enum role role_before(const struct ex_lexicon *lx, const char *s, const c
 			if (steps == 0 && xe > x && ex_upper_at(x, xe))
 				return R_GEN;
 			/* "Die Bundesregierung will der Nato … melden", "hat der Ukraine … geliefert":
-			 * "der" right after a finite verb is a feminine dative — the one something goes
-			 * to, not whose it is (a masculine name after it is the subject, "gab der Iran":
-			 * grammar.tsv masc, read by the caller) */
+			 * "der" right after a finite verb is a feminine dative — with a verb of giving,
+			 * the one something goes to, not whose it is (a masculine name after it is the
+			 * subject, "gab der Iran": grammar.tsv masc; the verb: both read by the caller) */
 			if (steps == 0 && xe > x && !ex_upper_at(x, xe) &&
 			    (ex_lex_word(lx, LX_TENSE, x, (size_t)(xe - x)) ||
 			     ex_word_in(x, (size_t)(xe - x), (const char *const[]){"will", "wollen", "soll", "sollen", "muss", "müssen",
@@ -300,7 +316,8 @@ static const char *mention_in_word(const struct ex_ctx *c, const char *s, const 
 				/* ("hat der US-Präsident verlangt": a compound's gender is its last part's, the
 				 * article its nominative; so is it before a masculine name, "gab der Iran") */
 				if (mm->role == R_PARTNER && !strcmp(mm->prep, "der") &&
-				    ((en->flags & LXF_PREFIX) || at_is_word(lx, LX_MASC, p, (size_t)(we - p))))
+				    ((en->flags & LXF_PREFIX) || at_is_word(lx, LX_MASC, p, (size_t)(we - p)) ||
+				     !giving_verb_after(lx, we, end)))
 					mm->role = R_NONE;
 				mm->via_an = an;
 				mm->for_gen = mm->role == R_GEN && genitive_of_for(lx, s, p);
