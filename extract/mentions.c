@@ -69,12 +69,16 @@ static int giving_verb_after(const struct ex_lexicon *lx, const char *p, const c
 {
 	const char *x = p, *w;
 
-	while ((w = ex_next_word(p, &x, end)) != NULL) {
-		if (memchr(p, ',', (size_t)(w - p)) || memchr(p, ';', (size_t)(w - p)))
-			return 0;
+	for (const char *g = p; g < end; g++) {
+		/* (the clause ends at a comma no digits stand around, or a semicolon) */
+		if (*g == ';' || (*g == ',' && !(g > p && at_digit(g[-1]) && g + 1 < end && at_digit(g[1])))) {
+			end = g;
+			break;
+		}
+	}
+	while ((w = ex_next_word(p, &x, end)) != NULL)
 		if (ex_lex_word(lx, LX_DATIVE, w, (size_t)(x - w)))
 			return 1;
-	}
 	return 0;
 }
 
