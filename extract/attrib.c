@@ -254,6 +254,24 @@ static int gapped_status(const struct ex_ctx *c, size_t si, const struct ex_qty 
 	return 1;
 }
 
+/* "Allein für das Haushaltsjahr 2023 sind rund 320 Milliarden Yen vorgesehen" in January 2023: the
+ * year y of the figure's country's budget has not begun at the document's date when that country's
+ * fiscal year starts later in the calendar (words.tsv fiscal: JP 4 — April; US 10 prev — October
+ * of the year before). A span ("2024/25", span set) begins in its first year, y. */
+static int fiscal_year_ahead(const struct ex_ctx *c, const struct ex_attr *a, long y, int span)
+{
+	const struct ex_lex_entry *f = a->subject[0] ? ex_lex_word(c->lx, LX_FISCAL, a->subject, strlen(a->subject)) : NULL;
+	int month = at_doc_month(c->doc);
+	long start_year;
+	int start_month;
+
+	if (!f || !month)
+		return 0;
+	start_month = atoi(f->value);
+	start_year = !span && f->detail && !strcmp(f->detail, "prev") ? y - 1 : y;
+	return c->doc->meta.year < start_year || (c->doc->meta.year == start_year && month < start_month);
+}
+
 void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
 		  size_t nq, struct ex_attr *a)
 {
@@ -367,7 +385,7 @@ void ex_attribute(struct ex_ctx *c, size_t si, const struct ex_qty *q, const str
 	    (a->ind == KZ_I_BUDGET || a->ind == KZ_I_GDP_SHARE || a->ind == KZ_I_COST_SHARE || a->ind == KZ_I_CHANGE)) {
 		const char *dash = strchr(a->year, '-');
 		long y = strtol(dash ? dash + 1 : a->year, NULL, 10);
-		if (y > 1900 && y <= c->doc->meta.year)
+		if (y > 1900 && y <= c->doc->meta.year && !fiscal_year_ahead(c, a, dash ? strtol(a->year, NULL, 10) : y, dash != NULL))
 			a->status = KZ_S_REPORTED;
 	}
 	/* "Die USA sagten im selben Zeitraum 67,7 Milliarden Euro zu": pledges summed over a run of

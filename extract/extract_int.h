@@ -89,6 +89,7 @@ enum ex_lex_kind {
 	LX_SETVERB,    /* a verb of setting a goal or rule, a stem: vereinbar, beschloss — its year set it (when.c) */
 	LX_MEETVERB,   /* a verb of meeting or missing a goal, a stem: erreich, verfehl — its year is no goal's (when.c) */
 	LX_MASC,       /* a country's name of masculine gender: Iran, Irak — "der Iran" is its nominative (mentions.c) */
+	LX_FISCAL,     /* a country whose fiscal year starts after January: JP 4 (attrib.c) */
 	LX__N
 };
 

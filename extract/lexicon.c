@@ -79,6 +79,7 @@ static const char *const kind_names[LX__N] = {
 	[LX_SETVERB] = "setverb",
 	[LX_MEETVERB] = "meetverb",
 	[LX_MASC] = "masc",
+	[LX_FISCAL] = "fiscal",
 };
 
 static int parse_flags(const char *s)
@@ -160,7 +161,7 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 				memcpy(fl, col[3], clen[3]);
 				fl[clen[3]] = '\0';
 			}
-			if (k == LX_MINISTRY || k == LX_TIME || k == LX_DATIVE) {
+			if (k == LX_MINISTRY || k == LX_TIME || k == LX_DATIVE || k == LX_FISCAL) {
 				/* its short name in the 4th column: "ministry Verteidigungsministerium DE BMVg";
 				 * an event's country: "time Kriegsbeginn 2022 UA"; a separable verb's particle:
 				 * "dative sagte - zu" */
