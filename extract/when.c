@@ -684,8 +684,10 @@ void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const st
 			break;
 		for (i = 0; i < n; i++) {
 			if (!y[i].text[0] || y[i].text[strlen(y[i].text) - 1] == 's' || y[i].baseline || y[i].compared ||
-			    (y[i].target && !at_speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end)))
-				continue; /* a decade, a baseline or a target in another sentence is scenery */
+			    (y[i].target && !at_speaks_of_plan(c->lx, c->text + c->sent[si].start, c->text + c->sent[si].end)) ||
+			    attribute_year(c, si - back, &y[i]))
+				continue; /* a decade, a baseline, a target or the year of a noun's phrase ("die 1976
+					   * eingeführte Regel") in another sentence is scenery */
 			snprintf(a->year, sizeof(a->year), "%s", y[i].text);
 			a->year_doc = y[i].target ? 0 : 2; /* borrowed, unless the date a plan is to be met by */
 			return;
