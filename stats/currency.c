@@ -81,6 +81,18 @@ static int is_conversion_gap(const struct joiners *j, const char *s, const char 
 	while (s < e && *s >= '0' && *s <= '9') /* footnote marks glued to the first amount */
 		s++;
 	s = skip_ws(s, e);
+	/* "211 Mrd. Yen pro Jahr (knapp 1,9 Mrd. $)": a rate both amounts share */
+	{
+		static const char *const rate[] = {"pro Jahr", "im Jahr", "jährlich", "pro Monat", "im Monat", "a year",
+						   "per year", NULL};
+		for (size_t k = 0; rate[k]; k++) {
+			size_t n = strlen(rate[k]);
+			if ((size_t)(e - s) > n && !strncmp(s, rate[k], n) && (s[n] == ' ' || s[n] == ',' || s[n] == '(')) {
+				s = skip_ws(s + n, e);
+				break;
+			}
+		}
+	}
 	if (s < e && (*s == '(' || *s == '[' || *s == '/')) {
 		s = skip_joiners(j, s + 1, e, &words, past);
 		return s == e;
@@ -221,11 +233,19 @@ void st_currency_pairs(struct st_ctx *x)
 	struct joiners j;
 
 	joiners_load(&j);
-	for (size_t i = 0; i + 1 < t->n; i++) {
+	for (size_t i = 0, last_past = (size_t)-1; i + 1 < t->n; i++) {
 		int past = 0;
 		if (!is_pair(&j, &t->v[i], &t->v[i + 1], &past))
 			continue;
 		x->twin[i + 1] = 1;
+		/* "1.055,1 Milliarden Yen (damals rund 9,3 Mrd. US-Dollar), im Schnitt 211 Mrd. Yen pro
+		 * Jahr (knapp 1,9 Mrd. $)": a conversion after one at a rate of before, in the same
+		 * sentence, is at that rate too */
+		if (!past && last_past != (size_t)-1 && !strcmp(t->v[last_past].doc, t->v[i].doc) &&
+		    *t->v[i].sentence && !strcmp(t->v[last_past].sentence, t->v[i].sentence))
+			past = 1;
+		if (past)
+			last_past = i;
 		if (x->fx)
 			check_pair(x, i, i + 1, past);
 		i++;

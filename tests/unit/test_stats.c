@@ -148,6 +148,37 @@ static void test_currency(void)
 	kz_table_release(&t);
 }
 
+/* "1.055,1 Milliarden Yen (damals rund 9,6 Mrd. Dollar), im Schnitt 211 Mrd. Yen pro Jahr (knapp
+ * 1,92 Mrd. Dollar)": a rate both amounts share stands between an amount and its conversion, and a
+ * conversion after one at a rate of before ("damals"), in the same sentence, is at that rate too —
+ * no currency finding at the rates of 2022 (131 yen per dollar). */
+static void test_currency_then(void)
+{
+	struct st_docinfo di;
+	static const char s[] = "Für 2022 bis 2026 zahlt Japan 1.055,1 Milliarden Yen (damals rund 9,6 Mrd. Dollar), im Schnitt "
+				"211 Mrd. Yen pro Jahr (knapp 1,92 Mrd. Dollar).";
+	struct kz_table t;
+	struct st_result r;
+
+	kz_table_init(&t);
+	add(&t, "a", 30, "1.055,1 Milliarden Yen", 1.0551e12, 1.05505e12, 1.05515e12, "JPY", KZ_I_BUDGET, "", "JP", "US",
+	    "2022-2026", s);
+	add(&t, "a", 62, "rund 9,6 Mrd. Dollar", 9.6e9, 9.12e9, 10.08e9, "USD", KZ_I_BUDGET, "", "JP", "US", "2022-2026", s);
+	add(&t, "a", 98, "211 Mrd. Yen", 2.11e11, 2.105e11, 2.115e11, "JPY", KZ_I_BUDGET, "per_year", "JP", "US", "2022-2026", s);
+	add(&t, "a", 121, "knapp 1,92 Mrd. Dollar", 1.92e9, 1.824e9, 1.92e9, "USD", KZ_I_BUDGET, "per_year", "JP", "US",
+	    "2022-2026", s);
+	st_docinfo_init(&di);
+	st_docinfo_add(&di, "a", "2022-12-23");
+	run(&t, &di, &r);
+	T_CHECK(r.count[ST_K_CURRENCY] == 0);
+	/* (the conversions are twins: no fact of two figures that could be disputed) */
+	for (size_t i = 0; i < r.nc; i++)
+		T_STREQ(r.c[i].state, "single");
+	st_result_release(&r);
+	st_docinfo_release(&di);
+	kz_table_release(&t);
+}
+
 static void test_conflicts(void)
 {
 	struct kz_table t;
@@ -512,6 +543,7 @@ int main(void)
 	test_arithmetic();
 	test_consensus();
 	test_consensus_inside();
+	test_currency_then();
 	test_sources();
 	test_trend();
 	test_drift_restated();
