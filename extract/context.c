@@ -11,6 +11,8 @@
  *   "China ist … Südkoreas größter Handelspartner": the partner of a trade share (partner_noun);
  *   "Größter Abnehmer blieb China mit 19,5 Prozent": a partner taken for the owner gives the owner
  *   back to the document's trade (partner_as_owner);
+ *   "Für Australien war China … der wichtigste Abnehmer": the trade of the country "für" opens
+ *   the clause with (for_owner);
  *   money for "die Kosten für die US-Soldaten": host-nation support, the US its partner (costs_of_forces);
  *   money of no kind one side of the forces counted last pays concerns the other (presence_money);
  *   a clause opened by words of a part: part of the total before it (part_of_total);
@@ -441,6 +443,43 @@ static void partner_noun(const struct ex_ctx *c, size_t si, const struct ex_qty 
 	}
 }
 
+/*
+ * "Für Australien war China mit fast einem Drittel der Ausfuhren der wichtigste Abnehmer", "Für
+ * Österreich ist Deutschland mit rund 30 Prozent des Außenhandels der wichtigste Partner": a clause
+ * opened by "für" and a country, then a verb, speaks of that country's trade; the country named
+ * bare after the verb is its partner.
+ */
+static void for_owner(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct cache_slot *sl;
+	const struct mention *own = NULL, *other = NULL;
+	const char *s = c->text + c->sent[si].start, *w, *we;
+
+	if (a->ind != KZ_I_TRADE_SHARE)
+		return;
+	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	for (size_t k = 0; k < sl->nm; k++) {
+		const struct mention *m = &sl->m[k];
+		if (at_clause_apart(c->text, m->start, m->end, q->start, q->end))
+			continue;
+		if (!own && !strcmp(m->prep, "für") && m->end <= q->start) {
+			/* "für" opens the clause: the sentence's start or a mark before it */
+			const char *f = c->text + m->start;
+			w = ex_word_back(s, f, &we);
+			if (w < we && lower_word(w, (size_t)(we - w), "für") &&
+			    (w == s || (w > s && (w[-1] == ' ' && w - 1 > s && (w[-2] == ':' || w[-2] == ';' || w[-2] == ',')))))
+				own = m;
+		} else if (own && !other && m->role == R_NONE && !m->prep[0] &&
+			   !(m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG)) && strcmp(m->code, own->code)) {
+			other = m;
+		}
+	}
+	if (!own || !other)
+		return;
+	ex_copy(a->subject, sizeof(a->subject), own->code);
+	ex_copy(a->partner, sizeof(a->partner), other->code);
+}
+
 /* Does the mention m stand with the figure q as a list names a partner with its share: "China mit
  * 22,1 Prozent", "den USA (18,7 Prozent)", "China mit einem Anteil von 19,5 Prozent"? */
 static int named_with_share(const struct ex_ctx *c, const struct mention *m, const struct ex_qty *q)
@@ -773,6 +812,7 @@ void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struc
 	elided_clause(c, si, q, a);
 	change_of_before(c, si, q, a);
 	partner_as_owner(c, si, q, a);
+	for_owner(c, si, q, a);
 	partner_noun(c, si, q, a);
 	costs_of_forces(c, si, q, a);
 	presence_money(c, q, a);
