@@ -13,6 +13,7 @@
  *   back to the document's trade (partner_as_owner);
  *   "Für Australien war China … der wichtigste Abnehmer": the trade of the country "für" opens
  *   the clause with (for_owner);
+ *   "… gingen dorthin": the partner the clause before named bare (there_partner);
  *   money for "die Kosten für die US-Soldaten": host-nation support, the US its partner (costs_of_forces);
  *   money of no kind one side of the forces counted last pays concerns the other (presence_money);
  *   a clause opened by words of a part: part of the total before it (part_of_total);
@@ -480,6 +481,44 @@ static void for_owner(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 	ex_copy(a->partner, sizeof(a->partner), other->code);
 }
 
+/*
+ * "Japan ist nach China Australiens wichtigster Abnehmer: Gut 14 Prozent der Ausfuhren gingen
+ * dorthin", "… blieb China der wichtigste Lieferant: Gut ein Fünftel aller Importe kam von dort": a
+ * trade share whose clause points "there" (grammar.tsv there) goes to the country the text named
+ * bare last before that clause, other than whose trade it is.
+ */
+static void there_partner(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
+{
+	const struct ex_words *ws;
+	const struct cache_slot *sl;
+	const char *to = NULL;
+	size_t at = 0;
+
+	if (a->ind != KZ_I_TRADE_SHARE || !a->subject[0])
+		return;
+	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+	for (size_t i = 0; i < ws->n && !at; i++)
+		if (ex_lex_word(c->lx, LX_THERE, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start) &&
+		    !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end))
+			at = ws->w[i].start;
+	if (!at)
+		return;
+	for (size_t back = 0; back <= 1 && back <= si && !to; back++) {
+		size_t k = si - back;
+		sl = at_sentence_info(c, c->sent[k].start, c->sent[k].end, NULL, 0, AT_MENTIONS);
+		for (size_t j = 0; j < sl->nm; j++) {
+			const struct mention *m = &sl->m[j];
+			if ((back == 0 && (m->end > q->start || !at_clause_apart(c->text, m->start, m->end, q->start, q->end))) ||
+			    (m->role != R_NONE && m->role != R_FOR) || m->prep[0] ||
+			    (m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG)) || !strcmp(m->code, a->subject))
+				continue;
+			to = m->code; /* (the last one before the clause) */
+		}
+	}
+	if (to)
+		ex_copy(a->partner, sizeof(a->partner), to);
+}
+
 /* Does the mention m stand with the figure q as a list names a partner with its share: "China mit
  * 22,1 Prozent", "den USA (18,7 Prozent)", "China mit einem Anteil von 19,5 Prozent"? */
 static int named_with_share(const struct ex_ctx *c, const struct mention *m, const struct ex_qty *q)
@@ -813,6 +852,7 @@ void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struc
 	change_of_before(c, si, q, a);
 	partner_as_owner(c, si, q, a);
 	for_owner(c, si, q, a);
+	there_partner(c, si, q, a);
 	partner_noun(c, si, q, a);
 	costs_of_forces(c, si, q, a);
 	presence_money(c, q, a);
