@@ -184,8 +184,9 @@ size_t at_years_in(const struct ex_ctx *c, size_t s, size_t e, const struct ex_q
 		   struct yexp *out, size_t max);
 int at_tense_of(const struct ex_lexicon *lx, const char *s, const char *e);
 int at_own_support(const struct ex_ctx *c, size_t ws, size_t we);
-/* context.c: what the words around a figure say of it (see there) */
+/* tradectx.c: a trade share's owner and partner from the words around it (see there) */
 void at_trade_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
+/* context.c: what the words around a figure say of it (see there) */
 void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
 void at_troops_inside(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a);
 void at_stationed_by_antecedent(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct mention *m,

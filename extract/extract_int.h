@@ -76,7 +76,7 @@ enum ex_lex_kind {
 	LX_CORRECT,    /* words of a sentence that corrects what was said before: Tatsächlich, ist zu hoch */
 	LX_MAKER,      /* a weapon system and the country that makes it: F-35 US, K2 KR (purchase.c) */
 	LX_LISTNEXT,   /* a sentence's first words that go on with the list of the sentence before: Es folgen */
-	LX_PARTNERNOUN, /* '*' a noun of the other side of trade: *handelspartner, *abnehmer (context.c) */
+	LX_PARTNERNOUN, /* '*' a noun of the other side of trade: *handelspartner, *abnehmer (tradectx.c) */
 	LX_MEASURE,    /* a verb that gives a noun its figure: liegt bei, beträgt (status.c: a status noun's reach) */
 	LX_FRONT,      /* a noun of a war's front line: Front — the adjective before it names the war (who.c) */
 	LX_ATTACK,     /* a noun of an attack: Angriff, Überfall — the countries it names date a time (who.c) */
