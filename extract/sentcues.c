@@ -460,8 +460,10 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 					found = perfect_subject(c, sc, p, end, h->name, sizeof(h->name));
 				/* "wie das Ministerium mitteilte", "teilte die Regierung mit": a government no
 				 * country is named with, the verb's subject right before or after it */
-				if (!found && w < wb) {
-					const char *art = pw < pwb ? pw : NULL;
+				if (!found) {
+					/* (after a figure or a mark the verb has no word before it: ", teilte das
+					 * Außenministerium mit" after "… 2016 bis 2021") */
+					const char *art = w < wb && pw < pwb ? pw : NULL;
 					if ((art && govt_after(lx, art, p, h->name, sizeof(h->name))) ||
 					    govt_after(lx, p + ml, end, h->name, sizeof(h->name)))
 						found = 1, h->self = 2;
