@@ -64,10 +64,11 @@ static size_t government_at(const struct ex_lexicon *lx, const char *p, const ch
 			c0e = ex_word_end(c0, end);
 		}
 		ce = c0 < c0e ? ex_lex_match_after(lx, LX_COUNTRY, c0, end, &ml) : NULL;
-		if (!ce || ml != (size_t)(c0e - c0) || (ce->flags & (LXF_PERSON | LXF_ADJ | LXF_PREFIX)) ||
-		    (c0 == w2 && !(ce->flags & LXF_GEN)))
+		/* (a name of several words ends where the lexicon's does: "in Tel Aviv") */
+		if (!ce || ml < (size_t)(c0e - c0) || (c0 + ml < end && ex_letter_at(c0 + ml, end)) ||
+		    (ce->flags & (LXF_PERSON | LXF_ADJ | LXF_PREFIX)) || (c0 == w2 && !(ce->flags & LXF_GEN)))
 			return 0;
-		x = c0e;
+		x = c0 + ml;
 		w2 = p, w2e = we;
 	} else {
 		return 0;
