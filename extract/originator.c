@@ -287,6 +287,19 @@ int ex_originator_after(const struct ex_lexicon *lx, const char *p, const char *
 		}
 	}
 done:
+	/* "der Zeitung „Stars and Stripes“": a name in quotation marks is one as they hold it, of any
+	 * words */
+	if (first && first - p >= 3 && !memcmp(first - 3, "\xe2\x80\x9e", 3)) {
+		const char *close = NULL;
+		for (const char *x = first; x + 3 <= end && x < first + 60 && !close; x++)
+			if (!memcmp(x, "\xe2\x80\x9c", 3))
+				close = x;
+		if (close && (size_t)(close - first) < n) {
+			memcpy(name, first, (size_t)(close - first));
+			name[close - first] = '\0';
+			return 1;
+		}
+	}
 	/* "wie Verteidigungsminister Troels Lund Poulsen sagte": a person by office is named by the
 	 * family name, as ex_titled_name names one */
 	if (first && caps >= 2 && ex_upper_at(first, last) &&
@@ -300,6 +313,22 @@ done:
 	if (first && (caps >= 2 || acronym) && (size_t)(last - first) < n) {
 		memcpy(name, first, (size_t)(last - first));
 		name[last - first] = '\0';
+		/* "des Magazins „Foreign Policy“", "des Projekts „Costs of War“": the name is what the
+		 * quotation marks hold, to the closing one */
+		{
+			const char *open = NULL, *close = NULL;
+			for (const char *x = first; x + 3 <= last && !open; x++)
+				if (!memcmp(x, "\xe2\x80\x9e", 3))
+					open = x + 3;
+			for (const char *x = open; x && x + 3 <= end && x < open + 60 && !close; x++)
+				if (!memcmp(x, "\xe2\x80\x9c", 3))
+					close = x;
+			if (open && close && close > open && (size_t)(close - open) < n) {
+				memcpy(name, open, (size_t)(close - open));
+				name[close - open] = '\0';
+				genitive = 0;
+			}
+		}
 		if (genitive)
 			strip_genitive(name);
 		ex_prefer_acronym(name);
