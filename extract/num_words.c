@@ -419,6 +419,30 @@ const char *ex_num_scan_word(struct ex_scan *sc, const char *w, const char *we)
 			}
 		}
 	}
+	/* "sieben bis acht Prozent", "zwischen zwei und drei Milliarden Euro": a range of two number
+	 * words, the scale and unit after the second standing for both */
+	{
+		const char *qs, *b = ex_skip_space(we, sc->e), *be = ex_word_end(b, sc->e);
+		const struct ex_lex_entry *qual = ex_num_qual_before(sc, w, &qs);
+		int zw = qual && kz_qual_parse(qual->value) == KZ_Q_RANGE;
+		if ((be - b == 3 && !memcmp(b, "bis", 3)) || (zw && be - b == 3 && !memcmp(b, "und", 3))) {
+			const char *w2 = ex_skip_space(be, sc->e), *w2e = ex_word_end(w2, sc->e), *a2 = w2e;
+			double v2, s2;
+			if (w2e > w2 && ex_numword(w2, (size_t)(w2e - w2), &v2) && v2 > v && v2 > 1) {
+				s2 = ex_num_scale_at(sc, &a2);
+				q.qual = KZ_Q_RANGE;
+				if (zw)
+					q.start = (size_t)(qs - sc->t);
+				q.low = v * s2;
+				q.high = v2 * s2;
+				q.value = (q.low + q.high) / 2;
+				q.step = s2;
+				if (s2 != 1)
+					q.flags |= QF_SCALED;
+				return ex_num_finish(sc, &q, a2, 1, 1);
+			}
+		}
+	}
 	/* Cardinal words need a scale or a unit: "zehn Millionen", "elf Zerstörer". */
 	{
 		const char *after = we;
