@@ -166,6 +166,28 @@ static void partner_as_owner(const struct ex_ctx *c, size_t si, const struct ex_
 		noun = ex_lex_suffix(c->lx, LX_PARTNERNOUN, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start) &&
 		       !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end);
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
+	/* "Bei den Importen lag China vorn: 11,8 Prozent aller Einfuhren kamen aus der Volksrepublik":
+	 * the subject named in the figure's clause after a preposition of the other side of trade (aus,
+	 * von, nach), and nowhere as an owner (a genitive, an adjective), is the partner */
+	{
+		int from = 0, owner = 0;
+		for (size_t k = 0; k < sl->nm; k++) {
+			const struct mention *m = &sl->m[k];
+			if (strcmp(m->code, a->subject))
+				continue;
+			if (m->flags & (LXF_ADJ | LXF_GEN) || m->role == R_GEN)
+				owner = 1;
+			else if (m->prep[0] && ex_word_in(m->prep, strlen(m->prep), (const char *const[]){"aus", "von", "vom", "nach", NULL}) &&
+				 !at_clause_apart(c->text, m->start, m->end, q->start, q->end))
+				from = 1;
+		}
+		if (from && !owner) {
+			if (!a->partner[0] || !strcmp(a->partner, o->subject))
+				ex_copy(a->partner, sizeof(a->partner), a->subject);
+			ex_copy(a->subject, sizeof(a->subject), o->subject);
+			return;
+		}
+	}
 	for (size_t k = 0; k < sl->nm; k++) {
 		const struct mention *m = &sl->m[k];
 		if (strcmp(m->code, a->subject))
