@@ -112,7 +112,7 @@ static void set_source(struct pl_chart *c, const struct rp_model *m, const size_
 {
 	int docs[SRC_DOCS];
 	const char *who[4];
-	size_t nd = 0, nw = 0, more = 0;
+	size_t nd = 0, nw = 0, more = 0, own = 0;
 	struct kz_buf b = KZ_BUF_INIT;
 	int de = m->lang == PL_DE;
 
@@ -120,6 +120,7 @@ static void set_source(struct pl_chart *c, const struct rp_model *m, const size_
 		int k = m->docno[claims[i]];
 		const char *src = m->t->v[claims[i]].source;
 		size_t j;
+		own += !src || !*src; /* (a figure in its document's own voice) */
 		for (j = 0; j < nd && docs[j] != k; j++)
 			;
 		if (j == nd) {
@@ -158,8 +159,11 @@ static void set_source(struct pl_chart *c, const struct rp_model *m, const size_
 	}
 	if (more)
 		kz_buf_addf(&b, de ? " und %zu weitere" : " and %zu more", more);
+	/* ("Angaben laut NATO" where only some are: "teils laut NATO", the rest the documents' own) */
 	for (size_t j = 0; j < nw; j++)
-		kz_buf_addf(&b, "%s%s", j ? ", " : (de ? " · Angaben laut " : " · figures according to "), who[j]);
+		kz_buf_addf(&b, "%s%s", j ? ", " : own ? (de ? " · Angaben teils laut " : " · figures partly according to ")
+						     : (de ? " · Angaben laut " : " · figures according to "),
+			    who[j]);
 	pl_chart_set_source(c, b.s);
 	kz_buf_release(&b);
 }

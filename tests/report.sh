@@ -56,6 +56,11 @@ done
 check "no overlapping or cut-off text on any page (corpus)" layout_ok "$tmp/c.layout"
 # money over a run of years that is no yearly rate is named a sum (Japan's SMA for 2022-2026)
 check "a key figure over a run of years is a sum" sh -c "grep -A1 'Beitrag Japans an die' '$tmp/c.txt' | grep -q '(Summe)'"
+# a chart whose figures name an originator only in part says so ("teils laut"), one whose figures
+# all name one says "laut" (corpus: US troops in Korea, partly per the Pentagon; North Korea's trade
+# with China, KOTRA's figures only)
+check "a chart source line says 'teils laut' for figures partly cited" has "$tmp/c.txt" "Angaben teils laut"
+check "a chart source line says 'laut' for figures all cited" has "$tmp/c.txt" "Angaben laut KOTRA"
 # the findings name documents by their numbers in the sources, not by file names
 sed -n '/^Befunde/,/^Quellen/p' "$tmp/c.txt" > "$tmp/c.finds"
 check "findings cite documents as [n]" grep -q '([0-9]\{4\}, \[[0-9]*\])' "$tmp/c.finds"
