@@ -425,6 +425,12 @@ static void series_chart(struct rp_charts *cs, const struct rp_model *m, const s
 	free(picked);
 }
 
+/* A bar's height for ordering: the estimate, or a disputed fact's range's middle. */
+static double bar_value(const struct rp_fact *f)
+{
+	return isfinite(f->estimate) ? f->estimate : (f->low + f->high) / 2;
+}
+
 /* Bars comparing countries: the latest year's consensus of facts that match. */
 static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const size_t *ord, size_t n,
 		       enum kz_ind ind, int us_troops, const char *title, const char *slug)
@@ -463,6 +469,13 @@ static void bars_chart(struct rp_charts *cs, const struct rp_model *m, const siz
 	}
 	if (nb < 2)
 		return;
+	/* the greatest first, as a table of countries is read (a disputed fact by its range's middle) */
+	for (size_t i = 1; i < nb; i++)
+		for (k = i; k > 0 && bar_value(best[k - 1]) < bar_value(best[k]); k--) {
+			const struct rp_fact *t = best[k];
+			best[k] = best[k - 1];
+			best[k - 1] = t;
+		}
 	c = add_chart(cs, PL_BARS, title, unit, slug);
 	pl_chart_set_subtitle(c, m->lang == PL_DE
 					 ? "Konsens des jüngsten Jahres je Land, mit Intervall und Zahl der Quellen"
