@@ -233,11 +233,23 @@ static int gapped_status(const struct ex_ctx *c, size_t si, const struct ex_qty 
 	const struct ex_sentence_cues *sc = c->cues;
 	size_t fc, pc, e;
 
-	if (a->status != KZ_S_REPORTED || a->status_pos || !(q->flags & QF_CARRIED) || (q->flags & QF_PREV) ||
-	    !c->have_prev || c->prev_si != si || c->prev.status == KZ_S_REPORTED || c->prev.ind != a->ind || !sc ||
+	if (a->status != KZ_S_REPORTED || a->status_pos || (q->flags & QF_PREV) ||
+	    !c->have_prev || c->prev_si != si || c->prev.status == KZ_S_REPORTED || !sc ||
 	    !sc->valid || sc->si != si || c->prev_end == 0 || ex_current_value(c, si, q))
 		return 0;
 	fc = ex_clause_of(sc, q->start);
+	/* ("Ausgaben von gut zwei Prozent melden, rund 73 Milliarden Euro": a clause that is the figure
+	 * alone restates the one before in another unit, whatever its kind) */
+	if (!(q->flags & QF_CARRIED) || c->prev.ind != a->ind) {
+		const char *b = c->text + sc->clause[fc], *x = c->text + q->nstart, *y = c->text + q->end;
+		const char *ce = c->text + (fc + 1 < sc->nclause ? sc->clause[fc + 1] : c->sent[si].end);
+		while (b < x && (*b == ',' || *b == ' '))
+			b++;
+		/* (before the figure only its qualifier, after it only the clause's end) */
+		if (!(b == c->text + q->start || b == x) ||
+		    ex_skip_space(y, ce) != ce - (ce > y && (ce[-1] == '.' || ce[-1] == ',' || ce[-1] == ';')))
+			return 0;
+	}
 	pc = ex_clause_of(sc, c->prev_end - 1);
 	e = fc + 1 < sc->nclause ? sc->clause[fc + 1] : c->sent[si].end;
 	/* (the figure before in the same clause: when its status came from another one, "für Drohnen
