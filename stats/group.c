@@ -85,8 +85,13 @@ void st_group(struct st_ctx *x)
 			k->k[1] = st_intern_id(&str, c->detail);
 		} else {
 			/* the interner borrows its strings: this one lives in the group's arena */
-			char ds[96];
-			snprintf(ds, sizeof(ds), "%s\001%s", c->detail, kz_status_name(c->status));
+			char ds[112];
+			/* (an undated one is its own document's: Trump's five billion of 2019 and his ten
+			 * billion of 2024, both without a year, are two demands, not one disputed fact) */
+			if (*c->year)
+				snprintf(ds, sizeof(ds), "%s\001%s", c->detail, kz_status_name(c->status));
+			else
+				snprintf(ds, sizeof(ds), "%s\001%s\001%u", c->detail, kz_status_name(c->status), (unsigned)x->docid[i]);
 			k->k[1] = st_intern_id(&str, kz_arena_strdup(&keys_arena, ds));
 		}
 		k->k[2] = st_intern_id(&str, c->subject);

@@ -179,6 +179,32 @@ static void test_currency_then(void)
 	kz_table_release(&t);
 }
 
+/* Two demands without a year, in two documents, years apart in fact: two statements, each a
+ * fact of its own, never one disputed fact. */
+static void test_undated_demands(void)
+{
+	struct kz_table t;
+	struct st_result r;
+	size_t a, b, rows = 0;
+
+	kz_table_init(&t);
+	a = add(&t, "a", 10, "fünf Milliarden Dollar", 5e9, 4.5e9, 5.5e9, "USD", KZ_I_BUDGET, "host_nation_support", "KR", "US",
+		"", "Trump hatte fünf Milliarden Dollar gefordert.");
+	b = add(&t, "b", 10, "10 Milliarden Dollar", 1e10, 9.5e9, 1.05e10, "USD", KZ_I_BUDGET, "host_nation_support", "KR", "US",
+		"", "Trump erklärte, Südkorea könne 10 Milliarden Dollar zahlen.");
+	t.v[a].status = KZ_S_DEMAND;
+	t.v[b].status = KZ_S_DEMAND;
+	run(&t, NULL, &r);
+	for (size_t i = 0; i < r.nc; i++)
+		if (r.c[i].status == KZ_S_DEMAND) {
+			rows++;
+			T_STREQ(r.c[i].state, "single");
+		}
+	T_CHECK(rows == 2);
+	st_result_release(&r);
+	kz_table_release(&t);
+}
+
 static void test_conflicts(void)
 {
 	struct kz_table t;
@@ -544,6 +570,7 @@ int main(void)
 	test_consensus();
 	test_consensus_inside();
 	test_currency_then();
+	test_undated_demands();
 	test_sources();
 	test_trend();
 	test_drift_restated();
