@@ -499,6 +499,16 @@ static void draw_series(struct pl_ctx *c, const struct pl_chart *ch, double x, d
 		double px = pl_axis_pos(&s.xa, p->x, x0, x1);
 		double pv = pl_axis_pos(&s.ya, p->value, y0, y1);
 		unsigned col = palette[(size_t)p->series % NPAL];
+		/* points of one year and one value from several sources side by side, not on top of
+		 * one another: each earlier one of another series at the same spot moves it 4 points on */
+		{
+			int same = 0;
+			for (size_t j = 0; j < i; j++)
+				if (ch->v[j].series != p->series && ch->v[j].x == p->x &&
+				    fabs(pl_axis_pos(&s.ya, ch->v[j].value, y0, y1) - pv) < 3)
+					same++;
+			px += 4.0 * same;
+		}
 		if (fabs(p->high - p->low) > 0) {
 			pl_set_rgb(c, col);
 			cairo_set_line_width(cr, 1);
