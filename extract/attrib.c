@@ -279,7 +279,7 @@ static int fiscal_year_ahead(const struct ex_ctx *c, const struct ex_attr *a, lo
 
 	if (!f || !month)
 		return 0;
-	start_month = atoi(f->value);
+	start_month = (int)f->num;
 	start_year = !span && f->detail && !strcmp(f->detail, "prev") ? y - 1 : y;
 	return c->doc->meta.year < start_year || (c->doc->meta.year == start_year && month < start_month);
 }

@@ -646,11 +646,10 @@ void at_stationed_by_antecedent(const struct ex_ctx *c, size_t si, const struct 
  * last (whose troops, where they are), concerns the other side — the host pays for the guests,
  * the guests spend in the host country.
  */
-static void presence_money(const struct ex_ctx *c, const struct ex_qty *q, struct ex_attr *a)
+static void presence_money(const struct ex_ctx *c, struct ex_attr *a)
 {
 	const struct ex_attr *t = &c->last[KZ_I_TROOPS];
 
-	(void)q;
 	if (a->ind != KZ_I_BUDGET || (a->detail[0] && strcmp(a->detail, "infrastructure")) || a->partner[0] || !a->subject[0] || a->world ||
 	    !c->have_last[KZ_I_TROOPS] || !t->subject[0] || !t->partner[0] || !strcmp(t->subject, t->partner))
 		return;
@@ -677,7 +676,7 @@ void at_context(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struc
 	change_of_before(c, si, q, a);
 	at_trade_context(c, si, q, a);
 	costs_of_forces(c, si, q, a);
-	presence_money(c, q, a);
+	presence_money(c, a);
 	part_of_total(c, si, q, a);
 	if (a->ind == KZ_I_GDP_SHARE && a->status == KZ_S_TARGET)
 		alliance_target(c, si, q, a);

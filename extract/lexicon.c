@@ -216,6 +216,11 @@ static int lex_parse(struct ex_lexicon *lx, const char *data, size_t len, const 
 			if (kz_parse_double(e->value, &e->num) || e->num < 1 || e->num > 12 || e->num != (int)e->num)
 				return kz_err_set(err, KZ_EINPUT, name, line, "period needs a month 1 to 12, or '-'");
 		}
+		if (k == LX_FISCAL) {
+			/* the month a country's fiscal year starts: "fiscal JP 4" */
+			if (kz_parse_double(e->value, &e->num) || e->num < 1 || e->num > 12 || e->num != (int)e->num)
+				return kz_err_set(err, KZ_EINPUT, name, line, "fiscal needs a month 1 to 12");
+		}
 		if (k == LX_QUAL && kz_qual_parse(e->value) < 0)
 			return kz_err_set(err, KZ_EINPUT, name, line,
 					  "qualifier class must be approx, at_least, at_most or range");

@@ -158,17 +158,16 @@ static int after_citing_prep(const char *s, const char *p)
 	return w < we && ex_word_in(w, (size_t)(we - w), (const char *const[]){"nach", "Nach", "laut", "Laut", "gemäß", "Gemäß", NULL});
 }
 
-/* "was die Zahlen der USA und Japans deutlich übersteigt": does the clause of the noun at p hold a
- * verb of surpassing (grammar.tsv surpass)? Then the figures it names are compared with, not cited. */
-static int compared_in_clause(const struct ex_ctx *c, const struct ex_sentence_cues *sc, const char *p, const char *end)
+/* Does clause k of the sentence sc reads hold a word of the lexicon kind, as a stem (grammar.tsv
+ * surpass, meetverb)? */
+int ex_clause_has_stem(const struct ex_ctx *c, const struct ex_sentence_cues *sc, size_t k, int kind)
 {
-	size_t cl = ex_clause_of(sc, (size_t)(p - c->text));
-	const char *b = c->text + sc->clause[cl], *e = cl + 1 < sc->nclause ? c->text + sc->clause[cl + 1] : end;
-	const char *x = b, *w;
+	const char *b = c->text + sc->clause[k];
+	const char *e = c->text + (k + 1 < sc->nclause ? sc->clause[k + 1] : c->sent[sc->si].end), *x = b, *w;
 	size_t ml;
 
 	while ((w = ex_next_word(x, &x, e)) != NULL)
-		if (ex_lex_stem(c->lx, LX_SURPASS, w, x, e, &ml))
+		if (ex_lex_stem(c->lx, kind, w, x, e, &ml))
 			return 1;
 	return 0;
 }
@@ -390,7 +389,9 @@ void ex_sentence_cues(struct ex_ctx *c, size_t si, struct ex_sentence_cues *sc)
 					found = 1; /* an originator the lexicon lacks, as written ("Eurostat-Daten") */
 				}
 			} else if (!strcmp(e->value, "after") && ex_upper_at(p, we) && !after_citing_prep(s, p) &&
-				   compared_in_clause(c, sc, p, end)) {
+				   ex_clause_has_stem(c, sc, ex_clause_of(sc, (size_t)(p - t)), LX_SURPASS)) {
+				/* "was die Zahlen der USA und Japans deutlich übersteigt": a noun of figures in
+				 * a clause of surpassing names figures compared with */
 				found = 0; /* "übersteigt die Zahlen der USA": figures compared with, no citation */
 			} else if (!strcmp(e->value, "after")) {
 				/* (a name of the lexicon first, then a government no country is named with,

@@ -38,19 +38,6 @@ static int measured(const struct ex_ctx *c, size_t from, size_t to)
 
 /* Does a clause in (from, to] speak in the text's own voice (a status word of value reported), or
  * is it a statement of its own (a main clause with its finite verb)? */
-/* Does clause k of the sentence hold a verb of meeting or missing a goal (grammar.tsv meetverb)? */
-static int meets_in_clause(const struct ex_ctx *c, const struct ex_sentence_cues *sc, size_t k)
-{
-	const char *b = c->text + sc->clause[k];
-	const char *e = c->text + (k + 1 < sc->nclause ? sc->clause[k + 1] : c->sent[sc->si].end), *x = b, *w;
-	size_t ml;
-
-	while ((w = ex_next_word(b, &x, e)) != NULL)
-		if (ex_lex_stem(c->lx, LX_MEETVERB, w, x, e, &ml))
-			return 1;
-	return 0;
-}
-
 static int own_voice_between(const struct ex_sentence_cues *sc, size_t from, size_t to)
 {
 	for (size_t k = from + 1; k <= to && k < sc->nclause; k++)
@@ -218,7 +205,7 @@ void ex_status(struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_se
 		/* "verfehlte mit 1,4 Prozent das Nato-Ziel von zwei Prozent": a figure before a goal's noun,
 		 * in a clause with a verb of meeting or missing it (grammar.tsv meetverb), is the level
 		 * that meets or misses it */
-		if (reach && h->noun && h->status == KZ_S_TARGET && h->pos >= q->end && meets_in_clause(c, sc, fc))
+		if (reach && h->noun && h->status == KZ_S_TARGET && h->pos >= q->end && ex_clause_has_stem(c, sc, fc, LX_MEETVERB))
 			reach = 0;
 		if (!reach && sc->relative[fc])
 			continue;

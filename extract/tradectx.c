@@ -13,6 +13,31 @@
 
 #include <string.h>
 
+/* The first word of the lexicon kind (with suffix, as a compound ending) in the figure's clause;
+ * 1 with *at its offset. */
+static int word_in_clause(const struct ex_ctx *c, size_t si, const struct ex_qty *q, int kind, int suffix, size_t *at)
+{
+	const struct ex_words *ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
+
+	for (size_t i = 0; i < ws->n; i++) {
+		const char *w = c->text + ws->w[i].start;
+		size_t n = ws->w[i].end - ws->w[i].start;
+		if ((suffix ? ex_lex_suffix(c->lx, kind, w, n) != NULL : ex_lex_word(c->lx, kind, w, n) != NULL) &&
+		    !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end)) {
+			*at = ws->w[i].start;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is the mention a country named plainly — no preposition, no adjective, prefix or genitive, no
+ * person or organisation? */
+static int plain_name(const struct mention *m)
+{
+	return !m->prep[0] && !(m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG));
+}
+
 /*
  * "China ist mit einem Anteil von 22 Prozent Südkoreas größter Handelspartner": a trade share whose
  * clause has a noun of the other side of trade (grammar.tsv partnernoun) goes to the country named
@@ -20,18 +45,11 @@
  */
 static void partner_noun(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
-	const struct ex_words *ws;
 	const struct cache_slot *sl;
-	size_t at = 0;
+	size_t at;
 
-	if (a->ind != KZ_I_TRADE_SHARE || a->partner[0] || !a->subject[0])
-		return;
-	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
-	for (size_t i = 0; i < ws->n && !at; i++)
-		if (ex_lex_suffix(c->lx, LX_PARTNERNOUN, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start) &&
-		    !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end))
-			at = ws->w[i].start;
-	if (!at)
+	if (a->ind != KZ_I_TRADE_SHARE || a->partner[0] || !a->subject[0] ||
+	    !word_in_clause(c, si, q, LX_PARTNERNOUN, 1, &at))
 		return;
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
 	for (size_t k = 0; k < sl->nm; k++) {
@@ -70,8 +88,7 @@ static void for_owner(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
 			if (w < we && lower_word(w, (size_t)(we - w), "für") &&
 			    (w == s || (w > s && (w[-1] == ' ' && w - 1 > s && (w[-2] == ':' || w[-2] == ';' || w[-2] == ',')))))
 				own = m;
-		} else if (own && !other && m->role == R_NONE && !m->prep[0] &&
-			   !(m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG)) && strcmp(m->code, own->code)) {
+		} else if (own && !other && m->role == R_NONE && plain_name(m) && strcmp(m->code, own->code)) {
 			other = m;
 		}
 	}
@@ -89,19 +106,11 @@ static void for_owner(const struct ex_ctx *c, size_t si, const struct ex_qty *q,
  */
 static void there_partner(const struct ex_ctx *c, size_t si, const struct ex_qty *q, struct ex_attr *a)
 {
-	const struct ex_words *ws;
 	const struct cache_slot *sl;
 	const char *to = NULL;
-	size_t at = 0;
+	size_t at;
 
-	if (a->ind != KZ_I_TRADE_SHARE || !a->subject[0])
-		return;
-	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
-	for (size_t i = 0; i < ws->n && !at; i++)
-		if (ex_lex_word(c->lx, LX_THERE, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start) &&
-		    !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end))
-			at = ws->w[i].start;
-	if (!at)
+	if (a->ind != KZ_I_TRADE_SHARE || !a->subject[0] || !word_in_clause(c, si, q, LX_THERE, 0, &at))
 		return;
 	for (size_t back = 0; back <= 1 && back <= si && !to; back++) {
 		size_t k = si - back;
@@ -109,8 +118,7 @@ static void there_partner(const struct ex_ctx *c, size_t si, const struct ex_qty
 		for (size_t j = 0; j < sl->nm; j++) {
 			const struct mention *m = &sl->m[j];
 			if ((back == 0 && (m->end > q->start || !at_clause_apart(c->text, m->start, m->end, q->start, q->end))) ||
-			    (m->role != R_NONE && m->role != R_FOR) || m->prep[0] ||
-			    (m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG)) || !strcmp(m->code, a->subject))
+			    (m->role != R_NONE && m->role != R_FOR) || !plain_name(m) || !strcmp(m->code, a->subject))
 				continue;
 			to = m->code; /* (the last one before the clause) */
 		}
@@ -147,8 +155,8 @@ static void partner_as_owner(const struct ex_ctx *c, size_t si, const struct ex_
 {
 	const struct ex_attr *o = &c->last[KZ_I_TRADE_SHARE], *v = &c->last[KZ_I_OTHER];
 	const struct cache_slot *sl;
-	const struct ex_words *ws;
-	int noun = 0;
+	size_t at;
+	int noun;
 
 	/* (the owner: of the trade shares before, else of the trade's value the text gave last,
 	 * "Südkoreas Ausfuhren stiegen auf 683,8 Milliarden Dollar") */
@@ -161,10 +169,7 @@ static void partner_as_owner(const struct ex_ctx *c, size_t si, const struct ex_
 	    !strcmp(o->subject, a->subject) || !strcmp(o->subject, "EU") || (a->partner[0] && strcmp(a->partner, o->subject) &&
 	    !strcmp(o->partner, a->subject)))
 		return;
-	ws = ex_words_of(c, c->sent[si].start, c->sent[si].end);
-	for (size_t i = 0; i < ws->n && !noun; i++)
-		noun = ex_lex_suffix(c->lx, LX_PARTNERNOUN, c->text + ws->w[i].start, ws->w[i].end - ws->w[i].start) &&
-		       !at_clause_apart(c->text, ws->w[i].start, ws->w[i].end, q->start, q->end);
+	noun = word_in_clause(c, si, q, LX_PARTNERNOUN, 1, &at);
 	sl = at_sentence_info(c, c->sent[si].start, c->sent[si].end, NULL, 0, AT_MENTIONS);
 	/* "Bei den Importen lag China vorn: 11,8 Prozent aller Einfuhren kamen aus der Volksrepublik":
 	 * the subject named in the figure's clause after a preposition of the other side of trade (aus,
@@ -193,8 +198,7 @@ static void partner_as_owner(const struct ex_ctx *c, size_t si, const struct ex_
 		if (strcmp(m->code, a->subject))
 			continue;
 		/* (bare: no preposition — a noun of receiving before it may have given it its role) */
-		if ((m->role != R_NONE && m->role != R_FOR) || m->prep[0] ||
-		    (m->flags & (LXF_ADJ | LXF_PREFIX | LXF_GEN | LXF_PERSON | LXF_ORG)))
+		if ((m->role != R_NONE && m->role != R_FOR) || !plain_name(m))
 			return; /* named as whose trade it is, somewhere in the sentence */
 		if (!(noun && !at_clause_apart(c->text, m->start, m->end, q->start, q->end)) && !named_with_share(c, m, q))
 			return;

@@ -406,19 +406,9 @@ static int year_for_at(const struct ex_ctx *c, size_t si, const struct yexp *y)
  * one, "erreichen", "verfehlt" — the year is when it was met)? */
 static int year_verb_at(const struct ex_ctx *c, size_t si, const struct yexp *y, int kind)
 {
-	const char *s = c->text + c->sent[si].start, *e = c->text + c->sent[si].end;
-	const char *b = c->text + y->start, *x, *w;
-	size_t ml;
+	const struct ex_sentence_cues *sc = c->cues; /* (read for the sentence by status.c before) */
 
-	while (b > s && b[-1] != ',' && b[-1] != ';' && b[-1] != ':')
-		b--;
-	for (x = b; (w = ex_next_word(x, &x, e)) != NULL;) {
-		if (w > b && (memchr(b, ',', (size_t)(w - b)) || memchr(b, ';', (size_t)(w - b))) && w > c->text + y->end)
-			break;
-		if (ex_lex_stem(c->lx, kind, w, x, e, &ml))
-			return 1;
-	}
-	return 0;
+	return sc && sc->valid && sc->si == si && ex_clause_has_stem(c, sc, ex_clause_of(sc, y->start), kind);
 }
 
 void at_when(const struct ex_ctx *c, size_t si, const struct ex_qty *q, const struct ex_qty *all,
